@@ -1,0 +1,45 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "sealpost",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "sealpost", targets: ["sealpost"]),
+        .library(name: "SealpostCore", targets: ["SealpostCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // The only C in Sealpost: libsodium, imported by SealpostSodium alone.
+        .systemLibrary(
+            name: "CSodium",
+            pkgConfig: "libsodium",
+            providers: [.apt(["libsodium-dev"]), .brew(["libsodium"])]
+        ),
+        // Typed Swift over libsodium: keys, boxes, streams, hashes, secret bytes.
+        .target(name: "SealpostSodium", dependencies: ["CSodium"]),
+        // Envelope v1, identities and key files, identity cards.
+        .target(name: "SealpostCore", dependencies: ["SealpostSodium"]),
+        // The `sealpost` commands, as a library so tests can call them.
+        .target(
+            name: "SealpostCLI",
+            dependencies: [
+                "SealpostCore", "SealpostSodium",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "sealpost", dependencies: ["SealpostCLI"]),
+        // Regenerates spec/vectors/ with injected, seeded randomness.
+        .executableTarget(name: "sealpost-vectors", dependencies: ["SealpostCore", "SealpostSodium"]),
+        .testTarget(
+            name: "SealpostSodiumTests",
+            dependencies: ["SealpostSodium"],
+            resources: [.copy("Wycheproof")]
+        ),
+        .testTarget(name: "SealpostCoreTests", dependencies: ["SealpostCore", "SealpostSodium"]),
+        .testTarget(name: "SealpostCLITests", dependencies: ["SealpostCore", "SealpostSodium"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

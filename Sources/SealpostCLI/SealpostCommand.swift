@@ -1,0 +1,2 @@
+import ArgumentParser
+public struct SealpostCommand: ParsableCommand { public init() {} }

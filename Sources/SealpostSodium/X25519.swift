@@ -1,0 +1,64 @@
+internal import CSodium
+
+/// X25519 keys for public-key encryption (sealed boxes).
+public enum X25519 {
+    public static let keyLength = Int(crypto_box_PUBLICKEYBYTES)
+
+    /// A private key, in wiping storage.
+    public struct PrivateKey: Sendable {
+        let secret: SecureBytes
+        public let publicKey: PublicKey
+
+        /// A fresh random private key.
+        public static func generate() -> PrivateKey {
+            try! PrivateKey(rawRepresentation: .random(count: X25519.keyLength))
+        }
+
+        /// The private key with these 32 bytes (clamped by X25519 as usual).
+        public init(rawRepresentation bytes: SecureBytes) throws(SodiumError) {
+            guard bytes.count == X25519.keyLength else {
+                throw .invalidLength(what: "X25519 private key", expected: X25519.keyLength, actual: bytes.count)
+            }
+            secret = bytes
+            var publicBytes = [UInt8](repeating: 0, count: X25519.keyLength)
+            bytes.withUnsafeBytes { sk in
+                _ = crypto_scalarmult_base(&publicBytes, sk.baseAddress!.assumingMemoryBound(to: UInt8.self))
+            }
+            publicKey = PublicKey(trusted: publicBytes)
+        }
+
+        /// The 32 private bytes, for storing in an encrypted key file.
+        public var rawRepresentation: SecureBytes { secret }
+
+        /// The raw X25519 shared secret with `peer`.
+        ///
+        /// Throws `.weakPublicKey` when the result is all zeros, which happens exactly when `peer`
+        /// is a low-order point: libsodium refuses to return such a secret.
+        public func sharedSecret(with peer: PublicKey) throws(SodiumError) -> SecureBytes {
+            var status: Int32 = 0
+            let shared = SecureBytes(count: X25519.keyLength) { out in
+                secret.withUnsafeBytes { sk in
+                    status = crypto_scalarmult(out.baseAddress!.assumingMemoryBound(to: UInt8.self),
+                                               sk.baseAddress!.assumingMemoryBound(to: UInt8.self),
+                                               peer.rawRepresentation)
+                }
+            }
+            guard status == 0 else { throw .weakPublicKey }
+            return shared
+        }
+    }
+
+    /// A public key: any 32 bytes (X25519 accepts every encoding; low-order points fail at use).
+    public struct PublicKey: Sendable, Hashable {
+        public let rawRepresentation: [UInt8]
+
+        init(trusted bytes: [UInt8]) { rawRepresentation = bytes }
+
+        public init(rawRepresentation bytes: [UInt8]) throws(SodiumError) {
+            guard bytes.count == X25519.keyLength else {
+                throw .invalidLength(what: "X25519 public key", expected: X25519.keyLength, actual: bytes.count)
+            }
+            rawRepresentation = bytes
+        }
+    }
+}

@@ -1,0 +1,2 @@
+import SealpostCLI
+SealpostCommand.main()
