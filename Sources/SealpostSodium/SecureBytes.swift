@@ -19,13 +19,9 @@ public final class SecureBytes: @unchecked Sendable {
         storage = UnsafeMutableRawBufferPointer.allocate(byteCount: max(count, 1), alignment: 16)
         let slice = UnsafeMutableRawBufferPointer(rebasing: storage[0..<count])
         _ = sodium_mlock(storage.baseAddress!, storage.count)
-        do {
-            try initialise(slice)
-        } catch {
-            sodium_munlock(storage.baseAddress!, storage.count)
-            storage.deallocate()
-            throw error
-        }
+        // Every stored property is set by now, so if `initialise` throws, `self` is released
+        // and deinit wipes and frees the storage (freeing it here as well would free it twice).
+        try initialise(slice)
     }
 
     deinit {

@@ -1,0 +1,172 @@
+import SealpostSodium
+
+/// What an opened, fully verified envelope said.
+public struct OpenedEnvelope: Sendable {
+    public let manifest: Manifest
+    public let contentHash: [UInt8]
+    public let contentLength: UInt64
+}
+
+/// Opens envelopes sealed to one identity, checking in the order of spec/envelope.md §"Opening".
+public struct EnvelopeOpener {
+    public let identity: Identity
+    public let senders: any SenderDirectory
+
+    public init(identity: Identity, senders: any SenderDirectory) {
+        self.identity = identity
+        self.senders = senders
+    }
+
+    /// Decrypts `input` into `staging` and verifies it.
+    ///
+    /// Plaintext reaches `staging` before the signature has been checked, so `staging` must be
+    /// private and discarded on failure: use `open(from:toFile:)` or `open(_:)`, which do that.
+    func decrypt(from input: inout some ByteReader, into staging: inout some ByteWriter,
+                 progress: ((UInt64) -> Void)? = nil) throws(EnvelopeOpenFailure) -> OpenedEnvelope {
+        // 1-2. Version, suite and layout, before any cryptography.
+        let header = try EnvelopeHeader.read(from: &input)
+
+        // 3. A slot that opens with our key.
+        var fileKey: SecureBytes? = nil
+        for slot in header.slots {
+            if let key = try? SealedBox.open(slot, with: identity.boxKey) { fileKey = key; break }
+        }
+        guard let fileKey, fileKey.count == EnvelopeFormat.fileKeyLength else {
+            throw .envelope(.init(.noMatchingIdentity))
+        }
+
+        // 4. The header tag, in constant time.
+        let keys = EnvelopeKeys(fileKey: fileKey)
+        let authenticated = header.authenticatedBytes
+        guard constantTimeEqual(EnvelopeHeader.tag(for: authenticated, headerKey: keys.headerKey), header.tag) else {
+            throw .envelope(.init(.headerAuthenticationFailed))
+        }
+        let headerHash = EnvelopeFormat.labelledHash(EnvelopeFormat.headerHashLabel, authenticated + header.tag)
+        let puller: SecretStream.Puller
+        do { puller = try SecretStream.Puller(key: keys.payloadKey, header: header.streamHeader) } catch {
+            throw .envelope(.init(.headerAuthenticationFailed))
+        }
+
+        let chunk = EnvelopeFormat.chunkSize
+        let frame = UnsafeMutableRawBufferPointer.allocate(byteCount: EnvelopeFormat.maximumFrameLength, alignment: 16)
+        let plain = UnsafeMutableRawBufferPointer.allocate(byteCount: EnvelopeFormat.maximumFrameLength, alignment: 16)
+        // The additional data of every stream message: the header hash.
+        let additionalData = UnsafeMutableRawBufferPointer.allocate(byteCount: headerHash.count, alignment: 1)
+        additionalData.copyBytes(from: headerHash)
+        defer {
+            frame.deallocate()
+            additionalData.deallocate()
+            wipe(plain); plain.deallocate()
+        }
+
+        /// Reads and decrypts the next framed message.
+        func next(maximum: Int) throws(EnvelopeOpenFailure) -> (count: Int, tag: SecretStream.Tag) {
+            let prefix = UnsafeMutableRawBufferPointer(rebasing: frame[0..<EnvelopeFormat.frameLengthBytes])
+            let got: Int
+            do { got = try input.readFully(into: prefix) } catch { throw .io(error) }
+            guard got == EnvelopeFormat.frameLengthBytes else { throw .envelope(.init(.truncated)) }
+            let length = Int(UInt32(bigEndian: prefix.loadUnaligned(as: UInt32.self)))
+            guard length >= SecretStream.overhead, length <= maximum + SecretStream.overhead else {
+                throw .envelope(.init(.payloadAuthenticationFailed))
+            }
+            let body = UnsafeMutableRawBufferPointer(rebasing: frame[0..<length])
+            let bodyGot: Int
+            do { bodyGot = try input.readFully(into: body) } catch { throw .io(error) }
+            guard bodyGot == length else { throw .envelope(.init(.truncated)) }
+            do {
+                return try puller.pull(UnsafeRawBufferPointer(body), additionalData: UnsafeRawBufferPointer(additionalData), into: plain)
+            } catch {
+                throw .envelope(.init(.payloadAuthenticationFailed))
+            }
+        }
+
+        // 5. The manifest, the first stream message.
+        let first = try next(maximum: EnvelopeFormat.maximumManifestLength)
+        guard first.tag == .message else { throw .envelope(.init(.payloadAuthenticationFailed)) }
+        let manifestBytes = Array(UnsafeRawBufferPointer(rebasing: plain[0..<first.count]))
+        let manifest: Manifest
+        do { manifest = try Manifest(decoding: manifestBytes) } catch {
+            throw .envelope(.init(.malformedHeader, error.description))
+        }
+
+        // 6. The signed recipient list must name us, and match the header.
+        guard manifest.recipients.contains(identity.boxKeyID), manifest.recipients.count == header.slots.count else {
+            throw .envelope(.init(.notAddressedToThisIdentity))
+        }
+
+        // 7. The sender must be someone we trust.
+        if case let .untrusted(reason) = senders.trust(for: manifest) {
+            throw .envelope(.init(.senderUnknown, reason))
+        }
+
+        // 8. Content chunks, then the final chunk with the signature.
+        let hasher = BLAKE2b.Hasher()
+        var contentLength: UInt64 = 0
+        let signatureLength = EnvelopeFormat.signatureLength
+        while true {
+            let message = try next(maximum: chunk - 1 + signatureLength)
+            switch message.tag {
+            case .message where message.count == chunk:
+                let content = UnsafeRawBufferPointer(rebasing: plain[0..<chunk])
+                hasher.update(content)
+                do { try staging.write(content) } catch { throw .io(error) }
+                contentLength += UInt64(chunk)
+                progress?(contentLength)
+            case .final where message.count >= signatureLength:
+                let tailLength = message.count - signatureLength
+                let tail = UnsafeRawBufferPointer(rebasing: plain[0..<tailLength])
+                hasher.update(tail)
+                do { try staging.write(tail) } catch { throw .io(error) }
+                contentLength += UInt64(tailLength)
+                let signatureBytes = Array(UnsafeRawBufferPointer(rebasing: plain[tailLength..<message.count]))
+
+                // 9. Nothing may follow the final chunk.
+                let extra: [UInt8]
+                do { extra = try input.readBytes(upTo: 1) } catch { throw .io(error) }
+                guard extra.isEmpty else { throw .envelope(.init(.trailingData)) }
+
+                // 10. The sender's signature over header, manifest and content.
+                let contentHash = hasher.finalize()
+                let signed = EnvelopeEncoder.signedMessage(
+                    headerHash: headerHash,
+                    manifestHash: EnvelopeFormat.labelledHash(EnvelopeFormat.manifestHashLabel, manifestBytes),
+                    contentHash: contentHash, contentLength: contentLength)
+                guard let signature = try? Ed25519.Signature(rawRepresentation: signatureBytes),
+                      manifest.senderSigningKey.isValidSignature(signature, for: signed) else {
+                    throw .envelope(.init(.signatureInvalid))
+                }
+                progress?(contentLength)
+                return OpenedEnvelope(manifest: manifest, contentHash: contentHash, contentLength: contentLength)
+            default:
+                // A push or rekey tag, or a chunk of the wrong size: not a valid v1 stream.
+                throw .envelope(.init(.payloadAuthenticationFailed))
+            }
+        }
+    }
+
+    /// Opens an envelope held in memory; the content is returned only once everything verified.
+    public func open(_ envelope: [UInt8]) throws(EnvelopeOpenFailure) -> (content: [UInt8], opened: OpenedEnvelope) {
+        var input = MemoryReader(envelope)
+        var staging = MemoryWriter()
+        let opened = try decrypt(from: &input, into: &staging)
+        return (staging.bytes, opened)
+    }
+
+    /// Opens an envelope into `destination`, which appears only once everything verified.
+    /// On any failure no file is left behind.
+    public func open(from input: inout some ByteReader, toFile destination: String, mode: UInt32 = 0o600,
+                     progress: ((UInt64) -> Void)? = nil) throws(EnvelopeOpenFailure) -> OpenedEnvelope {
+        let file: AtomicFile
+        do { file = try AtomicFile(destination: destination, mode: mode) } catch { throw .io(error) }
+        var writer = file.writer
+        let opened: OpenedEnvelope
+        do {
+            opened = try decrypt(from: &input, into: &writer, progress: progress)
+        } catch {
+            file.discard()
+            throw error
+        }
+        do { try file.commit() } catch { throw .io(error) }
+        return opened
+    }
+}

@@ -1,0 +1,123 @@
+import SealpostSodium
+
+/// What a sealed envelope says, known to the sender once sealing ends.
+public struct SealedEnvelope: Sendable {
+    public let manifest: Manifest
+    /// BLAKE2b-256 of the content (the plain digest, as `b2sum -l 256` prints it).
+    public let contentHash: [UInt8]
+    public let contentLength: UInt64
+    /// Bytes of envelope written.
+    public let envelopeLength: UInt64
+}
+
+/// Seals content from a sender to 1...64 recipients (spec/envelope.md §"Sealing").
+public struct EnvelopeSealer {
+    public let sender: Identity
+
+    public init(sender: Identity) { self.sender = sender }
+
+    /// Streams `input` into an envelope written to `output`, in constant memory.
+    ///
+    /// - Parameters:
+    ///   - recipients: the recipients' box keys; duplicates are refused.
+    ///   - createdAt: Unix seconds to record in the manifest.
+    ///   - progress: called after each chunk with the content bytes consumed so far.
+    public func seal(from input: inout some ByteReader, to output: inout some ByteWriter,
+                     recipients: [X25519.PublicKey], contentType: String = "application/octet-stream",
+                     attributes: [String: String] = [:], createdAt: UInt64,
+                     progress: ((UInt64) -> Void)? = nil) throws(SealError) -> SealedEnvelope {
+        guard !recipients.isEmpty else { throw .invalid("name at least one recipient") }
+        guard recipients.count <= EnvelopeFormat.maximumRecipients else {
+            throw .invalid("an envelope can name at most \(EnvelopeFormat.maximumRecipients) recipients, not \(recipients.count)")
+        }
+        guard Set(recipients).count == recipients.count else { throw .invalid("the same recipient is named twice") }
+
+        let manifest = Manifest(senderSigningKey: sender.signingKey.publicKey, senderBoxKey: sender.boxKey.publicKey,
+                                senderAgency: sender.agencyID, messageID: RandomBytes.make(count: Manifest.messageIDLength),
+                                createdAt: createdAt, contentType: contentType, recipients: recipients.map(KeyID.init),
+                                attributes: attributes)
+        let manifestBytes: [UInt8]
+        do { manifestBytes = try manifest.encoded() } catch { throw .invalid(error.reason) }
+
+        let encoder = EnvelopeEncoder(fileKey: .random(count: EnvelopeFormat.fileKeyLength), recipients: recipients)
+        var written = UInt64(encoder.headerBytes.count)
+        try write(encoder.headerBytes, to: &output)
+        let manifestFrame = encoder.frame(manifestBytes, tag: .message)
+        written += UInt64(manifestFrame.count)
+        try write(manifestFrame, to: &output)
+
+        let chunk = EnvelopeFormat.chunkSize
+        let hasher = BLAKE2b.Hasher()
+        var contentLength: UInt64 = 0
+        // One buffer for the plaintext (a chunk, plus room for the signature after a final tail)
+        // and one for the framed ciphertext: memory stays constant whatever the content's size.
+        let plain = UnsafeMutableRawBufferPointer.allocate(byteCount: chunk + EnvelopeFormat.signatureLength, alignment: 16)
+        let framed = UnsafeMutableRawBufferPointer.allocate(
+            byteCount: EnvelopeFormat.frameLengthBytes + chunk + EnvelopeFormat.signatureLength + SecretStream.overhead, alignment: 16)
+        defer {
+            wipe(plain); plain.deallocate()
+            framed.deallocate()
+        }
+        while true {
+            let n: Int
+            do { n = try input.readFully(into: UnsafeMutableRawBufferPointer(rebasing: plain[0..<chunk])) } catch { throw .io(error) }
+            let content = UnsafeRawBufferPointer(rebasing: plain[0..<n])
+            hasher.update(content)
+            contentLength += UInt64(n)
+            if n == chunk {
+                let size = encoder.frame(content, tag: .message, into: framed)
+                try write(UnsafeRawBufferPointer(rebasing: framed[0..<size]), to: &output)
+                written += UInt64(size)
+                progress?(contentLength)
+                continue
+            }
+            // The final chunk: the tail of the content, then the signature.
+            let contentHash = hasher.finalize()
+            let signed = EnvelopeEncoder.signedMessage(
+                headerHash: encoder.headerHash,
+                manifestHash: EnvelopeFormat.labelledHash(EnvelopeFormat.manifestHashLabel, manifestBytes),
+                contentHash: contentHash, contentLength: contentLength)
+            let signature = sender.signingKey.signature(for: signed)
+            signature.rawRepresentation.withUnsafeBytes {
+                UnsafeMutableRawBufferPointer(rebasing: plain[n..<n + EnvelopeFormat.signatureLength]).copyMemory(from: $0)
+            }
+            let size = encoder.frame(UnsafeRawBufferPointer(rebasing: plain[0..<n + EnvelopeFormat.signatureLength]), tag: .final, into: framed)
+            try write(UnsafeRawBufferPointer(rebasing: framed[0..<size]), to: &output)
+            written += UInt64(size)
+            progress?(contentLength)
+            return SealedEnvelope(manifest: manifest, contentHash: contentHash, contentLength: contentLength, envelopeLength: written)
+        }
+    }
+
+    /// Seals bytes in memory and returns the envelope.
+    public func seal(_ content: [UInt8], recipients: [X25519.PublicKey], contentType: String = "application/octet-stream",
+                     attributes: [String: String] = [:], createdAt: UInt64) throws(SealError) -> (envelope: [UInt8], sealed: SealedEnvelope) {
+        var input = MemoryReader(content)
+        var output = MemoryWriter()
+        let sealed = try seal(from: &input, to: &output, recipients: recipients, contentType: contentType,
+                              attributes: attributes, createdAt: createdAt)
+        return (output.bytes, sealed)
+    }
+
+    private func write(_ bytes: [UInt8], to output: inout some ByteWriter) throws(SealError) {
+        let result: Result<Void, IOError> = bytes.withUnsafeBytes { b in Result { () throws(IOError) in try output.write(b) } }
+        do { try result.get() } catch { throw .io(error) }
+    }
+
+    private func write(_ bytes: UnsafeRawBufferPointer, to output: inout some ByteWriter) throws(SealError) {
+        do { try output.write(bytes) } catch { throw .io(error) }
+    }
+}
+
+public enum SealError: Error, Equatable, CustomStringConvertible {
+    /// The request cannot make a valid envelope (no recipients, too many, a bad content type...).
+    case invalid(String)
+    case io(IOError)
+
+    public var description: String {
+        switch self {
+        case let .invalid(reason): return "cannot seal: \(reason)"
+        case let .io(error): return error.description
+        }
+    }
+}
