@@ -1,2 +1,33 @@
 import ArgumentParser
-public struct SealpostCommand: ParsableCommand { public init() {} }
+import Foundation
+
+/// The `sealpost` command line. Each subcommand is a thin layer over SealpostCore.
+public struct SealpostCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "sealpost",
+        abstract: "Share safeguarding information between agencies, sealed end to end.",
+        discussion: """
+        Start with `sealpost init` to create your agency's identity, `sealpost export-card` to
+        give others your public card, and `sealpost seal` / `sealpost open` to exchange sealed files.
+        """,
+        version: "0.1.0",
+        subcommands: [InitCommand.self, WhoamiCommand.self, ExportCardCommand.self, ImportCardCommand.self,
+                      SealCommand.self, OpenCommand.self, BenchCommand.self]
+    )
+
+    public init() {}
+
+    /// Runs the command line, printing `sealpost: error:` and `sealpost: hint:` lines on failure.
+    public static func runMain(arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> Never {
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+            Foundation.exit(0)
+        } catch let error as CLIError {
+            FileHandle.standardError.write(Data(error.rendered.utf8))
+            Foundation.exit(error.exitCode)
+        } catch {
+            exit(withError: error)
+        }
+    }
+}

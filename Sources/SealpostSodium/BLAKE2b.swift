@@ -4,6 +4,8 @@ internal import CSodium
 public enum BLAKE2b {
     public static let minimumOutputLength = Int(crypto_generichash_BYTES_MIN)
     public static let maximumOutputLength = Int(crypto_generichash_BYTES_MAX)
+    /// Keys longer than this are refused by libsodium, which would otherwise leave an all-zero output.
+    public static let maximumKeyLength = Int(crypto_generichash_KEYBYTES_MAX)
 
     /// The hash of `data`, optionally keyed (a MAC when `key` is secret).
     public static func hash(_ data: [UInt8], outputLength: Int = 32, key: SecureBytes? = nil) -> [UInt8] {
@@ -12,6 +14,7 @@ public enum BLAKE2b {
 
     public static func hash(_ data: UnsafeRawBufferPointer, outputLength: Int = 32, key: SecureBytes? = nil) -> [UInt8] {
         precondition((minimumOutputLength...maximumOutputLength).contains(outputLength), "BLAKE2b output length out of range")
+        precondition((key?.count ?? 0) <= maximumKeyLength, "BLAKE2b key longer than 64 bytes")
         SodiumRuntime.ensure()
         var out = [UInt8](repeating: 0, count: outputLength)
         let input = data.baseAddress?.assumingMemoryBound(to: UInt8.self)
@@ -35,6 +38,7 @@ public enum BLAKE2b {
 
         public init(outputLength: Int = 32, key: SecureBytes? = nil) {
             precondition((minimumOutputLength...maximumOutputLength).contains(outputLength), "BLAKE2b output length out of range")
+            precondition((key?.count ?? 0) <= maximumKeyLength, "BLAKE2b key longer than 64 bytes")
             SodiumRuntime.ensure()
             self.outputLength = outputLength
             stateSize = crypto_generichash_statebytes()

@@ -1,2 +1,3 @@
 import SealpostCLI
-SealpostCommand.main()
+
+SealpostCommand.runMain()

@@ -1,27 +1,15 @@
 import Testing
 import Foundation
-@testable import SealpostSodium
+import SealpostSodium
 
-struct Boom: Error {}
-
-@Test func experimentThrowingInit() async {
-    await #expect(processExitsWith: .success) {
-        for _ in 0..<100 {
-            _ = try? SecureBytes(count: 64) { _ in throw Boom() }
-        }
-    }
-}
-
-@Test func experimentBundle() throws {
-    let url = try #require(Bundle.module.url(forResource: "Wycheproof", withExtension: nil))
-    print("BUNDLE", url.path, try FileManager.default.contentsOfDirectory(atPath: url.path))
-}
-
-@Test func experimentEmptyStream() throws {
-    let key = SecureBytes.random(count: 32)
-    let p = try SecretStream.Pusher(key: key)
-    let c = p.push([], tag: .final)
-    let q = try SecretStream.Puller(key: key, header: p.header)
-    let r = try q.pull(c)
-    #expect(r.plaintext == [] && r.tag == .final)
+@Test func experimentBigKey() throws {
+    let key = SecureBytes(copying: [UInt8](repeating: 7, count: 65))
+    print("BIGKEY", BLAKE2b.hash([1, 2, 3], key: key))
+    let key2 = SecureBytes(copying: [UInt8](repeating: 8, count: 65))
+    print("BIGKEY2", BLAKE2b.hash([9, 9], key: key2))
+    let sk = X25519.PrivateKey.generate()
+    let low = try X25519.PublicKey(rawRepresentation: [UInt8](repeating: 0, count: 32))
+    let box = SealedBox.seal(SecureBytes(copying: Array("secret".utf8)), to: low)
+    print("LOWBOX", box)
+    _ = sk
 }

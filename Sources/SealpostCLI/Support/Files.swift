@@ -1,0 +1,57 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Foundation
+import SealpostCore
+
+/// An input named on the command line: a file, or standard input for "-" or nothing.
+struct InputFile {
+    let reader: FileDescriptorReader
+    let name: String
+    /// The size, when the input is a regular file.
+    let size: UInt64?
+    private let ownsDescriptor: Bool
+
+    init(path: String?) throws {
+        guard let path, path != "-" else {
+            reader = FileDescriptorReader(descriptor: 0, name: "standard input")
+            name = "standard input"
+            size = InputFile.regularFileSize(0)
+            ownsDescriptor = false
+            return
+        }
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else {
+            let reason = String(cString: strerror(errno))
+            throw CLIError("cannot read \(path): \(reason)", hint: "check the path")
+        }
+        reader = FileDescriptorReader(descriptor: fd, name: path)
+        name = path
+        size = InputFile.regularFileSize(fd)
+        ownsDescriptor = true
+    }
+
+    func close() { if ownsDescriptor { _ = Glibc.close(reader.descriptor) } }
+
+    private static func regularFileSize(_ fd: Int32) -> UInt64? {
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return UInt64(info.st_size)
+    }
+}
+
+/// Loads and verifies identity cards named on the command line.
+func loadCards(_ paths: [String]) throws -> [IdentityCard] {
+    var cards: [IdentityCard] = []
+    for path in paths {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw CLIError("cannot read the identity card \(path)", hint: "check the path; cards come from: sealpost export-card")
+        }
+        do { cards.append(try IdentityCard.load(data, source: path)) } catch { throw CLIError(error) }
+    }
+    return cards
+}
+
+func printError(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+}
