@@ -34,9 +34,9 @@ public enum EnvelopeFormat {
     static let maximumFrameLength = max(maximumManifestLength, chunkSize - 1 + signatureLength) + SecretStream.overhead
 
     // Domain separation. Each labelled hash is BLAKE2b-256(label || 0x00 || data).
-    static let headerHashLabel = "sealpost/v1/header"
-    static let manifestHashLabel = "sealpost/v1/manifest"
-    static let signatureLabel = "sealpost/v1/signature"
+    package static let headerHashLabel = "sealpost/v1/header"
+    package static let manifestHashLabel = "sealpost/v1/manifest"
+    package static let signatureLabel = "sealpost/v1/signature"
     static let boxKeyIDLabel = "sealpost/v1/key-id/x25519"
     static let signingKeyIDLabel = "sealpost/v1/key-id/ed25519"
     static let fingerprintLabel = "sealpost/v1/fingerprint"
@@ -46,7 +46,7 @@ public enum EnvelopeFormat {
     static let payloadKeyID: UInt64 = 2
 
     /// BLAKE2b-256(label || 0x00 || data), optionally truncated to `length` bytes.
-    static func labelledHash(_ label: String, _ data: [UInt8], length: Int = 32) -> [UInt8] {
+    package static func labelledHash(_ label: String, _ data: [UInt8], length: Int = 32) -> [UInt8] {
         var input = Array(label.utf8)
         input.append(0)
         input.append(contentsOf: data)

@@ -1,0 +1,78 @@
+import Foundation
+import SealpostCore
+import SealpostSodium
+import Testing
+
+/// Runs every published vector in spec/vectors/ through the opener and checks its outcome.
+struct VectorTests {
+    struct Vector: CustomStringConvertible {
+        let name: String
+        let fields: [(String, String)]
+        let envelope: [UInt8]
+
+        func values(_ key: String) -> [String] { fields.filter { $0.0 == key }.map(\.1) }
+        func value(_ key: String) -> String? { values(key).first }
+        var description: String { name }
+    }
+
+    /// Trusts the (agency, signing key) pairs a vector lists.
+    struct ListedSenders: SenderDirectory {
+        let trusted: [(agency: String, key: [UInt8])]
+        func trust(for manifest: Manifest) -> SenderTrust {
+            trusted.contains { $0.agency == manifest.senderAgency && $0.key == manifest.senderSigningKey.rawRepresentation }
+                ? .trusted : .untrusted("not listed")
+        }
+    }
+
+    static let directory = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("spec/vectors")
+
+    static func load() throws -> [Vector] {
+        let names = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { !$0.hasSuffix(".md") }.sorted()
+        return try names.map { name in
+            let bytes = try [UInt8](Data(contentsOf: directory.appendingPathComponent(name)))
+            let split = try #require(bytes.indices.dropLast().first { bytes[$0] == 0x0a && bytes[$0 + 1] == 0x0a },
+                                     "\(name): no blank line after the fields")
+            let text = String(decoding: bytes[0..<split], as: UTF8.self)
+            let fields = text.split(separator: "\n").map { line -> (String, String) in
+                let parts = line.split(separator: ":", maxSplits: 1)
+                return (String(parts[0]), parts.count > 1 ? parts[1].trimmingCharacters(in: .whitespaces) : "")
+            }
+            return Vector(name: name, fields: fields, envelope: Array(bytes[(split + 2)...]))
+        }
+    }
+
+    @Test func thereAreVectorsForEveryOutcome() throws {
+        let vectors = try Self.load()
+        #expect(vectors.count >= 40)
+        let outcomes = Set(vectors.compactMap { $0.value("expect") })
+        for category in EnvelopeError.Category.allCases {
+            #expect(outcomes.contains(category.rawValue), "no vector expects \(category.rawValue)")
+        }
+        #expect(outcomes.contains("success"))
+    }
+
+    @Test(arguments: try load())
+    func vector(_ vector: Vector) throws {
+        let expect = try #require(vector.value("expect"))
+        let secret = try #require(Hex.decode(try #require(vector.value("identity"))))
+        let identity = Identity(agencyID: "vector-opener", name: "Vector opener", signingKey: .generate(),
+                                boxKey: try X25519.PrivateKey(rawRepresentation: SecureBytes(copying: secret)))
+        let trusted = try vector.values("trusted sender").map { line -> (agency: String, key: [UInt8]) in
+            let parts = line.split(separator: " ")
+            try #require(parts.count == 2, "trusted sender is 'AGENCY HEX'")
+            return (String(parts[0]), try #require(Hex.decode(String(parts[1]))))
+        }
+        let opener = EnvelopeOpener(identity: identity, senders: ListedSenders(trusted: trusted))
+        do {
+            let (content, opened) = try opener.open(vector.envelope)
+            #expect(expect == "success", "\(vector.name) opened but expects \(expect)")
+            #expect(Hex.encode(opened.contentHash) == vector.value("content hash"))
+            #expect(Hex.encode(BLAKE2b.hash(content)) == vector.value("content hash"))
+            #expect(String(content.count) == vector.value("content length"))
+        } catch let .envelope(error) {
+            #expect(error.category.rawValue == expect, "\(vector.name): got \(error.category.rawValue)")
+        }
+    }
+}
