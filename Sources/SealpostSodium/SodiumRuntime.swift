@@ -15,7 +15,7 @@ enum SodiumRuntime {
 }
 
 /// The version of the libsodium library loaded at run time, such as "1.0.18".
-public var sodiumVersion: String {
+public var sodiumVersionString: String {
     SodiumRuntime.ensure()
     return String(cString: sodium_version_string())
 }

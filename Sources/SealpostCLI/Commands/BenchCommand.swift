@@ -1,2 +1,54 @@
 import ArgumentParser
-struct BenchCommand: ParsableCommand { static let configuration = CommandConfiguration(commandName: "bench") }
+import Foundation
+import SealpostCore
+import SealpostSodium
+
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Measure seal and open throughput against raw libsodium, record sealing, and memory.",
+        discussion: "Figures are medians over --rounds; ratios compare Sealpost with libsodium measured in the same run.")
+
+    @Option(help: "Megabytes (MiB) of content for the throughput rounds (at least 256 for the published figures).")
+    var size = 256
+
+    @Option(help: "Rounds per figure; the median is reported.")
+    var rounds = 5
+
+    @Option(help: "1 KiB records sealed per round.")
+    var records = 2000
+
+    @Option(help: "GiB to seal and open through files for the memory figure; 0 skips it.")
+    var memoryGib = 1
+
+    @Option(help: "Folder for the memory figure's temporary files.")
+    var directory = NSTemporaryDirectory()
+
+    func run() throws {
+        guard size > 0, rounds > 0, records > 0, memoryGib >= 0 else { throw CLIError("--size, --rounds and --records must be positive") }
+        let bench = EnvelopeBenchmark(megabytes: size, rounds: rounds, records: records)
+        let log: (String) -> Void = { printError("  \($0)") }
+        var memory: (seal: Double, open: Double)? = nil
+        if memoryGib > 0 {
+            printError("memory: sealing and opening \(memoryGib) GiB through files in \(directory)")
+            memory = try bench.measureMemory(directory: directory, gibibytes: memoryGib, log: log)
+        }
+        printError("throughput: \(rounds) rounds over \(size) MiB in 64 KiB chunks")
+        let f = try bench.measureThroughput(log: log)
+        func fmt(_ v: Double, _ digits: Int = 0) -> String { String(format: "%.\(digits)f", v) }
+        print("sealpost bench (libsodium \(sodiumVersionString), \(size) MiB, median of \(rounds))")
+        print("  raw secretstream push      \(fmt(f.rawPushMBps)) MB/s")
+        print("  raw secretstream pull      \(fmt(f.rawPullMBps)) MB/s")
+        print("  raw BLAKE2b                \(fmt(f.rawBlake2bMBps)) MB/s")
+        print("  sealpost seal              \(fmt(f.sealMBps)) MB/s   ratio to raw push \(fmt(f.sealMBps / f.rawPushMBps, 2))")
+        print("  sealpost open              \(fmt(f.openMBps)) MB/s   ratio to raw pull \(fmt(f.openMBps / f.rawPullMBps, 2))")
+        let bound = 1 / (1 / f.rawPushMBps + 1 / f.rawBlake2bMBps)
+        print("  (one core doing push + BLAKE2b at raw speed would reach \(fmt(bound)) MB/s, ratio \(fmt(bound / f.rawPushMBps, 2)))")
+        print("  1 KiB records, 1 recipient \(fmt(f.recordsPerSecond)) records/s")
+        print("  primitives per record      box seal \(fmt(f.boxSealMicroseconds, 1)) us + signature \(fmt(f.signMicroseconds, 1)) us + BLAKE2b 1 KiB \(fmt(f.hashMicroseconds, 1)) us = \(fmt(f.primitiveRecordsPerSecond)) records/s")
+        print("  record ratio               \(fmt(f.recordsPerSecond / f.primitiveRecordsPerSecond, 2))")
+        if let memory {
+            print("  peak resident, \(memoryGib) GiB      seal \(fmt(memory.seal, 1)) MiB, open \(fmt(memory.open, 1)) MiB")
+        }
+    }
+}

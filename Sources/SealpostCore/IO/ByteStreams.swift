@@ -101,7 +101,10 @@ public struct MemoryReader: ByteReader {
 public struct MemoryWriter: ByteWriter {
     public private(set) var bytes: [UInt8] = []
     public init() {}
-    public mutating func write(_ more: UnsafeRawBufferPointer) throws(IOError) { bytes.append(contentsOf: more) }
+    public mutating func write(_ more: UnsafeRawBufferPointer) throws(IOError) {
+        bytes.append(contentsOf: more.assumingMemoryBound(to: UInt8.self))
+    }
+    public mutating func reserveCapacity(_ capacity: Int) { bytes.reserveCapacity(capacity) }
 }
 
 /// Discards what is written (for benchmarks).
