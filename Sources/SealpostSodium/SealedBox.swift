@@ -9,13 +9,16 @@ public enum SealedBox {
     public static let overhead = crypto_box_sealbytes()
 
     /// Seals `message` so that only the holder of `recipient`'s private key can open it.
-    public static func seal(_ message: SecureBytes, to recipient: X25519.PublicKey) -> [UInt8] {
+    ///
+    /// Throws `.weakPublicKey` if `recipient` is a low-order point, to which nothing can be sealed.
+    public static func seal(_ message: SecureBytes, to recipient: X25519.PublicKey) throws(SodiumError) -> [UInt8] {
         SodiumRuntime.ensure()
         var out = [UInt8](repeating: 0, count: message.count + overhead)
-        message.withUnsafeBytes { m in
-            _ = crypto_box_seal(&out, m.baseAddress?.assumingMemoryBound(to: UInt8.self), UInt64(m.count),
-                                recipient.rawRepresentation)
+        let status = message.withUnsafeBytes { m in
+            crypto_box_seal(&out, m.baseAddress?.assumingMemoryBound(to: UInt8.self), UInt64(m.count),
+                            recipient.rawRepresentation)
         }
+        guard status == 0 else { throw .weakPublicKey }
         return out
     }
 

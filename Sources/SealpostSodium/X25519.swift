@@ -60,5 +60,16 @@ public enum X25519 {
             }
             rawRepresentation = bytes
         }
+
+        /// True for the low-order points, with which every shared secret is all zeros: no one
+        /// can open what is sealed to such a key, so it is never a valid recipient.
+        public var isLowOrder: Bool {
+            SodiumRuntime.ensure()
+            // Any clamped scalar is a multiple of the cofactor, so a low-order point maps to zero.
+            var scalar = [UInt8](repeating: 0, count: X25519.keyLength)
+            scalar[0] = 8
+            var out = [UInt8](repeating: 0, count: X25519.keyLength)
+            return crypto_scalarmult(&out, scalar, rawRepresentation) != 0
+        }
     }
 }

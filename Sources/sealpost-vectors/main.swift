@@ -13,7 +13,7 @@ installDeterministicRandomnessForTestVectors(seed: Array("sealpost envelope v1 t
 let arguments = Array(CommandLine.arguments.dropFirst())
 let check = arguments.contains("--check")
 let directory = arguments.first(where: { !$0.hasPrefix("--") }) ?? "spec/vectors"
-let createdAt: UInt64 = 1_790_000_000  // 2026-09-21T13:33:20Z
+let createdAt: UInt64 = 1_790_000_000  // 2026-09-21T14:13:20Z
 let chunk = EnvelopeFormat.chunkSize
 
 func identity(_ agency: String, _ name: String) -> Identity {
@@ -86,7 +86,8 @@ func frameOffsets(_ envelope: [UInt8]) -> [Int] {
 
 /// Builds an envelope from explicit parts, for the invalid cases the sealer cannot make.
 /// `frames` lists the plaintext and tag of every stream message after the manifest, in order;
-/// `sign` receives (header hash, manifest hash) and returns the final message's signature bytes.
+/// `frames` is handed a `sign` function that takes (content hash, content length) and returns the
+/// signature bytes over this envelope's header and manifest.
 func compose(recipients: [X25519.PublicKey], manifest: Manifest,
              frames: (_ signature: (_ contentHash: [UInt8], _ length: UInt64) -> [UInt8]) -> [([UInt8], SecretStream.Tag)],
              signer: Ed25519.SigningKey = sender.signingKey) -> [UInt8] {

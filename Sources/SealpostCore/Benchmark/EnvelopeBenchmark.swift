@@ -168,7 +168,7 @@ public struct EnvelopeBenchmark {
             }
             recordRates.append(Double(records) / (Self.now() - start))
             start = Self.now()
-            for _ in 0..<records { _ = SealedBox.seal(fileKey, to: recipient.boxKey.publicKey) }
+            for _ in 0..<records { _ = try SealedBox.seal(fileKey, to: recipient.boxKey.publicKey) }
             boxTimes.append((Self.now() - start) / Double(records))
             start = Self.now()
             for _ in 0..<records { _ = sender.signingKey.signature(for: signedMessage) }

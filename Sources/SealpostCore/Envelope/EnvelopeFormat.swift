@@ -45,12 +45,23 @@ public enum EnvelopeFormat {
     static let headerKeyID: UInt64 = 1
     static let payloadKeyID: UInt64 = 2
 
-    /// BLAKE2b-256(label || 0x00 || data), optionally truncated to `length` bytes.
+    /// BLAKE2b with a `length`-byte output (32 unless given) over label || 0x00 || data.
+    /// BLAKE2b-128 is BLAKE2b run with a 16-byte output, not a truncated BLAKE2b-256.
     package static func labelledHash(_ label: String, _ data: [UInt8], length: Int = 32) -> [UInt8] {
         var input = Array(label.utf8)
         input.append(0)
         input.append(contentsOf: data)
         return BLAKE2b.hash(input, outputLength: length)
+    }
+
+    /// `text` with anything but printable ASCII escaped, for echoing untrusted input in errors
+    /// without letting it drive the terminal.
+    package static func printable(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars.prefix(80) {
+            if (0x20...0x7e).contains(scalar.value) { out.unicodeScalars.append(scalar) } else { out += "\\u{\(String(scalar.value, radix: 16))}" }
+        }
+        return out
     }
 }
 

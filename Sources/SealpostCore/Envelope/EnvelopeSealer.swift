@@ -31,6 +31,9 @@ public struct EnvelopeSealer {
             throw .invalid("an envelope can name at most \(EnvelopeFormat.maximumRecipients) recipients, not \(recipients.count)")
         }
         guard Set(recipients).count == recipients.count else { throw .invalid("the same recipient is named twice") }
+        guard !recipients.contains(where: \.isLowOrder) else {
+            throw .invalid("a recipient's encryption key is a low-order point, which no one could open")
+        }
 
         let manifest = Manifest(senderSigningKey: sender.signingKey.publicKey, senderBoxKey: sender.boxKey.publicKey,
                                 senderAgency: sender.agencyID, messageID: RandomBytes.make(count: Manifest.messageIDLength),
@@ -47,31 +50,61 @@ public struct EnvelopeSealer {
         try write(manifestFrame, to: &output)
 
         let chunk = EnvelopeFormat.chunkSize
+        let frameLength = EnvelopeFormat.frameLengthBytes + chunk + SecretStream.overhead
         let hasher = BLAKE2b.Hasher()
         var contentLength: UInt64 = 0
-        // One buffer for the plaintext (a chunk, plus room for the signature after a final tail)
-        // and one for the framed ciphertext: memory stays constant whatever the content's size.
-        let plain = UnsafeMutableRawBufferPointer.allocate(byteCount: chunk + EnvelopeFormat.signatureLength, alignment: 16)
-        let framed = UnsafeMutableRawBufferPointer.allocate(
-            byteCount: EnvelopeFormat.frameLengthBytes + chunk + EnvelopeFormat.signatureLength + SecretStream.overhead, alignment: 16)
+        // A batch of plaintext (plus room for the signature after a final tail) and its framed
+        // ciphertext: memory stays constant (about 2 MiB) whatever the content's size. The first
+        // batch is a single chunk, so small records never pay for the large buffers.
+        var batchChunks = 1
+        var plain = UnsafeMutableRawBufferPointer.allocate(byteCount: chunk + EnvelopeFormat.signatureLength, alignment: 16)
+        var framed = UnsafeMutableRawBufferPointer.allocate(byteCount: frameLength + EnvelopeFormat.signatureLength, alignment: 16)
+        var used = 0  // how much of `plain` has held content, to wipe just that
         defer {
-            wipe(plain); plain.deallocate()
+            wipe(UnsafeMutableRawBufferPointer(rebasing: plain[0..<used])); plain.deallocate()
             framed.deallocate()
         }
         while true {
             let n: Int
-            do { n = try input.readFully(into: UnsafeMutableRawBufferPointer(rebasing: plain[0..<chunk])) } catch { throw .io(error) }
+            do { n = try input.readFully(into: UnsafeMutableRawBufferPointer(rebasing: plain[0..<batchChunks * chunk])) } catch { throw .io(error) }
+            used = max(used, n + EnvelopeFormat.signatureLength)
+            let fullChunks = n / chunk
+            // Every full chunk is a content chunk (even one that ends the input: the final chunk
+            // then has an empty tail). Hash the batch on one core while encrypting it on another;
+            // below two chunks the hand-off would cost more than it saves.
             let content = UnsafeRawBufferPointer(rebasing: plain[0..<n])
-            hasher.update(content)
+            let encrypt = {
+                for i in 0..<fullChunks {
+                    _ = encoder.frame(UnsafeRawBufferPointer(rebasing: plain[i * chunk..<(i + 1) * chunk]), tag: .message,
+                                      into: UnsafeMutableRawBufferPointer(rebasing: framed[i * frameLength..<(i + 1) * frameLength]))
+                }
+            }
+            if fullChunks >= 2 {
+                PairedWork.run({ hasher.update(content) }, encrypt)
+            } else {
+                hasher.update(content)
+                encrypt()
+            }
             contentLength += UInt64(n)
-            if n == chunk {
-                let size = encoder.frame(content, tag: .message, into: framed)
-                try write(UnsafeRawBufferPointer(rebasing: framed[0..<size]), to: &output)
-                written += UInt64(size)
+            if fullChunks > 0 {
+                try write(UnsafeRawBufferPointer(rebasing: framed[0..<fullChunks * frameLength]), to: &output)
+                written += UInt64(fullChunks * frameLength)
                 progress?(contentLength)
+            }
+            if n == batchChunks * chunk {
+                if batchChunks == 1 {
+                    // The content is larger than one chunk: move up to full batches.
+                    wipe(UnsafeMutableRawBufferPointer(rebasing: plain[0..<used])); plain.deallocate(); framed.deallocate()
+                    used = 0
+                    batchChunks = EnvelopeSealer.batchChunks
+                    plain = .allocate(byteCount: batchChunks * chunk + EnvelopeFormat.signatureLength, alignment: 16)
+                    framed = .allocate(byteCount: batchChunks * frameLength + EnvelopeFormat.signatureLength, alignment: 16)
+                }
                 continue
             }
+
             // The final chunk: the tail of the content, then the signature.
+            let tailStart = fullChunks * chunk
             let contentHash = hasher.finalize()
             let signed = EnvelopeEncoder.signedMessage(
                 headerHash: encoder.headerHash,
@@ -81,13 +114,16 @@ public struct EnvelopeSealer {
             signature.rawRepresentation.withUnsafeBytes {
                 UnsafeMutableRawBufferPointer(rebasing: plain[n..<n + EnvelopeFormat.signatureLength]).copyMemory(from: $0)
             }
-            let size = encoder.frame(UnsafeRawBufferPointer(rebasing: plain[0..<n + EnvelopeFormat.signatureLength]), tag: .final, into: framed)
+            let size = encoder.frame(UnsafeRawBufferPointer(rebasing: plain[tailStart..<n + EnvelopeFormat.signatureLength]), tag: .final, into: framed)
             try write(UnsafeRawBufferPointer(rebasing: framed[0..<size]), to: &output)
             written += UInt64(size)
             progress?(contentLength)
             return SealedEnvelope(manifest: manifest, contentHash: contentHash, contentLength: contentLength, envelopeLength: written)
         }
     }
+
+    /// Content chunks read, hashed and encrypted together (1 MiB).
+    static let batchChunks = 16
 
     /// Seals bytes in memory and returns the envelope.
     public func seal(_ content: [UInt8], recipients: [X25519.PublicKey], contentType: String = "application/octet-stream",

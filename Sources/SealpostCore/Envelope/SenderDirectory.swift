@@ -26,6 +26,9 @@ public struct CardDirectory: SenderDirectory {
         guard card.agencyID == manifest.senderAgency else {
             return .untrusted("the envelope claims agency \(manifest.senderAgency) but the key belongs to \(card.agencyID)")
         }
+        guard card.boxKey == Hex.encode(manifest.senderBoxKey.rawRepresentation) else {
+            return .untrusted("the envelope names an encryption key for \(card.agencyID) that differs from its card")
+        }
         return .trusted
     }
 }

@@ -54,11 +54,12 @@ public struct IdentityCard: Codable, Equatable, Sendable {
 
     static func check(agencyID: String, name: String) throws(IdentityError) {
         guard AgencyID.isValid(agencyID) else {
-            throw IdentityError("agency id \"\(agencyID)\" is not valid",
+            throw IdentityError("agency id \"\(EnvelopeFormat.printable(agencyID))\" is not valid",
                                 hint: "use 1-64 letters, digits, '.', '_' or '-', such as school-st-marys")
         }
-        guard !name.isEmpty, name.utf8.count <= 200, !name.contains(where: { $0.isNewline }) else {
-            throw IdentityError("the agency name must be 1-200 bytes on one line")
+        guard !name.isEmpty, name.utf8.count <= 200,
+              !name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || $0.properties.generalCategory == .format }) else {
+            throw IdentityError("the agency name must be 1-200 bytes of text, with no control characters")
         }
     }
 
@@ -66,11 +67,15 @@ public struct IdentityCard: Codable, Equatable, Sendable {
     public func verified() throws(IdentityError) -> (signingKey: Ed25519.PublicKey, boxKey: X25519.PublicKey) {
         guard version == 1 else { throw IdentityError("identity card version \(version) is not supported (this program reads version 1)") }
         try IdentityCard.check(agencyID: agencyID, name: name)
-        guard let sk = Hex.decode(signingKey), let signing = try? Ed25519.PublicKey(rawRepresentation: sk) else {
-            throw IdentityError("identity card field signing_key is not 64 hex digits")
+        guard let sk = Hex.decode(signingKey), Hex.encode(sk) == signingKey, let signing = try? Ed25519.PublicKey(rawRepresentation: sk) else {
+            throw IdentityError("identity card field signing_key is not 64 lower-case hex digits")
         }
-        guard let bk = Hex.decode(boxKey), let box = try? X25519.PublicKey(rawRepresentation: bk) else {
-            throw IdentityError("identity card field box_key is not 64 hex digits")
+        guard let bk = Hex.decode(boxKey), Hex.encode(bk) == boxKey, let box = try? X25519.PublicKey(rawRepresentation: bk) else {
+            throw IdentityError("identity card field box_key is not 64 lower-case hex digits")
+        }
+        guard !box.isLowOrder else {
+            throw IdentityError("identity card box_key is a low-order point that nothing could be sealed to",
+                                hint: "the card is damaged or hostile; ask the agency for it again")
         }
         guard signingKeyID == KeyID(signing).description, boxKeyID == KeyID(box).description else {
             throw IdentityError("identity card key ids do not match its keys")

@@ -79,6 +79,7 @@ public enum KeyFile {
             let nonce = try r.take(XChaCha20Poly1305.nonceLength)
             let agency = try r.string(length: Int(try r.u8()))
             let name = try r.string(length: Int(try r.u16()))
+            try IdentityCard.check(agencyID: agency, name: name)
             parsed = (ops, mem, salt, nonce, agency, name, r.offset)
         } catch let error as IdentityError {
             throw error
