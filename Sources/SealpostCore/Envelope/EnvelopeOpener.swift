@@ -59,8 +59,8 @@ public struct EnvelopeOpener {
             wipe(plain); plain.deallocate()
         }
 
-        /// Reads and decrypts the next framed message.
-        func next(maximum: Int) throws(EnvelopeOpenFailure) -> (count: Int, tag: SecretStream.Tag) {
+        /// Reads the next framed message and decrypts it into `output` (`plain` unless given).
+        func next(maximum: Int, into output: UnsafeMutableRawBufferPointer? = nil) throws(EnvelopeOpenFailure) -> (count: Int, tag: SecretStream.Tag) {
             let prefix = UnsafeMutableRawBufferPointer(rebasing: frame[0..<EnvelopeFormat.frameLengthBytes])
             let got: Int
             do { got = try input.readFully(into: prefix) } catch { throw .io(error) }
@@ -74,7 +74,7 @@ public struct EnvelopeOpener {
             do { bodyGot = try input.readFully(into: body) } catch { throw .io(error) }
             guard bodyGot == length else { throw .envelope(.init(.truncated)) }
             do {
-                return try puller.pull(UnsafeRawBufferPointer(body), additionalData: UnsafeRawBufferPointer(additionalData), into: plain)
+                return try puller.pull(UnsafeRawBufferPointer(body), additionalData: UnsafeRawBufferPointer(additionalData), into: output ?? plain)
             } catch {
                 throw .envelope(.init(.payloadAuthenticationFailed))
             }
@@ -99,50 +99,98 @@ public struct EnvelopeOpener {
             throw .envelope(.init(.senderUnknown, reason))
         }
 
-        // 8. Content chunks, then the final chunk with the signature.
+        // 8. Content chunks, then the final chunk with the signature. Chunks are decrypted in
+        // batches; while one batch is decrypted on one core, the previous one is hashed on the
+        // other. The first batch is a single chunk, so small envelopes never allocate large buffers.
+        let signatureLength = EnvelopeFormat.signatureLength
+        var batchChunks = 1
+        var current = UnsafeMutableRawBufferPointer.allocate(byteCount: chunk + signatureLength, alignment: 16)
+        var spare = UnsafeMutableRawBufferPointer.allocate(byteCount: chunk + signatureLength, alignment: 16)
+        var used = (current: 0, spare: 0)  // bytes of each buffer that held content, to wipe
+        defer {
+            wipe(UnsafeMutableRawBufferPointer(rebasing: current[0..<used.current])); current.deallocate()
+            wipe(UnsafeMutableRawBufferPointer(rebasing: spare[0..<used.spare])); spare.deallocate()
+        }
+
+        /// Decrypts content into `buffer` until it holds `batchChunks` full chunks or the final
+        /// chunk arrives. Returns the content length and, after the final chunk, the signature.
+        func fill(_ buffer: UnsafeMutableRawBufferPointer) throws(EnvelopeOpenFailure) -> (count: Int, signature: [UInt8]?) {
+            var filled = 0
+            while filled < batchChunks * chunk {
+                let message = try next(maximum: chunk - 1 + signatureLength,
+                                       into: UnsafeMutableRawBufferPointer(rebasing: buffer[filled...]))
+                switch message.tag {
+                case .message where message.count == chunk:
+                    filled += chunk
+                case .final where message.count >= signatureLength:
+                    let tail = message.count - signatureLength
+                    let signature = Array(UnsafeRawBufferPointer(rebasing: buffer[filled + tail..<filled + message.count]))
+                    return (filled + tail, signature)
+                default:
+                    // A push or rekey tag, or a chunk of the wrong size: not a valid v1 stream.
+                    throw .envelope(.init(.payloadAuthenticationFailed))
+                }
+            }
+            return (filled, nil)
+        }
+
         let hasher = BLAKE2b.Hasher()
         var contentLength: UInt64 = 0
-        let signatureLength = EnvelopeFormat.signatureLength
-        while true {
-            let message = try next(maximum: chunk - 1 + signatureLength)
-            switch message.tag {
-            case .message where message.count == chunk:
-                let content = UnsafeRawBufferPointer(rebasing: plain[0..<chunk])
-                hasher.update(content)
-                do { try staging.write(content) } catch { throw .io(error) }
-                contentLength += UInt64(chunk)
-                progress?(contentLength)
-            case .final where message.count >= signatureLength:
-                let tailLength = message.count - signatureLength
-                let tail = UnsafeRawBufferPointer(rebasing: plain[0..<tailLength])
-                hasher.update(tail)
-                do { try staging.write(tail) } catch { throw .io(error) }
-                contentLength += UInt64(tailLength)
-                let signatureBytes = Array(UnsafeRawBufferPointer(rebasing: plain[tailLength..<message.count]))
-
-                // 9. Nothing may follow the final chunk.
-                let extra: [UInt8]
-                do { extra = try input.readBytes(upTo: 1) } catch { throw .io(error) }
-                guard extra.isEmpty else { throw .envelope(.init(.trailingData)) }
-
-                // 10. The sender's signature over header, manifest and content.
-                let contentHash = hasher.finalize()
-                let signed = EnvelopeEncoder.signedMessage(
-                    headerHash: headerHash,
-                    manifestHash: EnvelopeFormat.labelledHash(EnvelopeFormat.manifestHashLabel, manifestBytes),
-                    contentHash: contentHash, contentLength: contentLength)
-                guard let signature = try? Ed25519.Signature(rawRepresentation: signatureBytes),
-                      manifest.senderSigningKey.isValidSignature(signature, for: signed) else {
-                    throw .envelope(.init(.signatureInvalid))
-                }
-                progress?(contentLength)
-                return OpenedEnvelope(manifest: manifest, contentHash: contentHash, contentLength: contentLength)
-            default:
-                // A push or rekey tag, or a chunk of the wrong size: not a valid v1 stream.
-                throw .envelope(.init(.payloadAuthenticationFailed))
-            }
+        var batch = try fill(current)
+        used.current = batch.count + signatureLength
+        if batch.signature == nil {
+            // More than one chunk: move up to full batches.
+            hasher.update(UnsafeRawBufferPointer(rebasing: current[0..<batch.count]))
+            do { try staging.write(UnsafeRawBufferPointer(rebasing: current[0..<batch.count])) } catch { throw .io(error) }
+            contentLength += UInt64(batch.count)
+            wipe(UnsafeMutableRawBufferPointer(rebasing: current[0..<used.current])); current.deallocate(); spare.deallocate()
+            used = (0, 0)
+            batchChunks = EnvelopeOpener.batchChunks
+            current = .allocate(byteCount: batchChunks * chunk + signatureLength, alignment: 16)
+            spare = .allocate(byteCount: batchChunks * chunk + signatureLength, alignment: 16)
+            batch = try fill(current)
+            used.current = batch.count + signatureLength
         }
+        while batch.signature == nil {
+            // Hash this batch while decrypting the next into the spare buffer.
+            let full = UnsafeRawBufferPointer(rebasing: current[0..<batch.count])
+            var nextBatch: Result<(count: Int, signature: [UInt8]?), EnvelopeOpenFailure> = .success((0, nil))
+            let target = spare
+            PairedWork.run({ hasher.update(full) }, { nextBatch = Result { () throws(EnvelopeOpenFailure) in try fill(target) } })
+            do { try staging.write(full) } catch { throw .io(error) }
+            contentLength += UInt64(batch.count)
+            progress?(contentLength)
+            batch = try nextBatch.get()
+            used.spare = max(used.spare, batch.count + signatureLength)
+            swap(&current, &spare)
+            used = (used.spare, used.current)
+        }
+        let last = UnsafeRawBufferPointer(rebasing: current[0..<batch.count])
+        hasher.update(last)
+        do { try staging.write(last) } catch { throw .io(error) }
+        contentLength += UInt64(batch.count)
+
+        // 9. Nothing may follow the final chunk.
+        let extra: [UInt8]
+        do { extra = try input.readBytes(upTo: 1) } catch { throw .io(error) }
+        guard extra.isEmpty else { throw .envelope(.init(.trailingData)) }
+
+        // 10. The sender's signature over header, manifest and content.
+        let contentHash = hasher.finalize()
+        let signed = EnvelopeEncoder.signedMessage(
+            headerHash: headerHash,
+            manifestHash: EnvelopeFormat.labelledHash(EnvelopeFormat.manifestHashLabel, manifestBytes),
+            contentHash: contentHash, contentLength: contentLength)
+        guard let signatureBytes = batch.signature, let signature = try? Ed25519.Signature(rawRepresentation: signatureBytes),
+              manifest.senderSigningKey.isValidSignature(signature, for: signed) else {
+            throw .envelope(.init(.signatureInvalid))
+        }
+        progress?(contentLength)
+        return OpenedEnvelope(manifest: manifest, contentHash: contentHash, contentLength: contentLength)
     }
+
+    /// Content chunks decrypted and hashed together (1 MiB).
+    static let batchChunks = 16
 
     /// Opens an envelope held in memory; the content is returned only once everything verified.
     public func open(_ envelope: [UInt8]) throws(EnvelopeOpenFailure) -> (content: [UInt8], opened: OpenedEnvelope) {
