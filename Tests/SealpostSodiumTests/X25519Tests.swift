@@ -34,18 +34,37 @@ struct X25519Tests {
         #expect(a.rawRepresentation.count == X25519.keyLength)
     }
 
-    @Test("low-order public keys are refused with .weakPublicKey", arguments: [
+    /// Encodings of low-order points (with which every shared secret is all zeros), canonical or not.
+    static let lowOrderPoints = [
         "0000000000000000000000000000000000000000000000000000000000000000", // 0
         "0100000000000000000000000000000000000000000000000000000000000000", // 1
-        "ecffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f", // p - 1
+        "ecffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f", // p - 1 (order 2)
         "e0eb7a7c3b41b8ae1656e3faf19fc46ada098deb9c32b1fd866205165f49b800", // order 8
         "5f9c95bca3508c24b1d0b1559c83ef5b04445cc4581c8e86d8224eddd09f1157", // order 8
         "edffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f", // p (non-canonical 0)
-    ])
+        "eeffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f", // p + 1 (non-canonical 1)
+        "0000000000000000000000000000000000000000000000000000000000000080", // 0 with the top bit set
+    ]
+
+    @Test("low-order public keys are refused with .weakPublicKey", arguments: lowOrderPoints)
     func lowOrder(publicHex: String) throws {
         let peer = try X25519.PublicKey(rawRepresentation: Hex.decode(publicHex))
         let key = X25519.PrivateKey.generate()
         #expect(throws: SodiumError.weakPublicKey) { try key.sharedSecret(with: peer) }
+    }
+
+    @Test("isLowOrder flags the low-order points", arguments: lowOrderPoints)
+    func isLowOrder(publicHex: String) throws {
+        #expect(try X25519.PublicKey(rawRepresentation: Hex.decode(publicHex)).isLowOrder)
+    }
+
+    @Test("isLowOrder is false for ordinary keys")
+    func isNotLowOrder() throws {
+        #expect(!(try X25519.PublicKey(rawRepresentation: Hex.decode(Self.alicePublic))).isLowOrder)
+        #expect(!(try X25519.PublicKey(rawRepresentation: Hex.decode(Self.bobPublic))).isLowOrder)
+        for _ in 0..<32 {
+            #expect(!X25519.PrivateKey.generate().publicKey.isLowOrder)
+        }
     }
 
     @Test("keys of the wrong length are refused", arguments: [0, 1, 31, 33, 64])

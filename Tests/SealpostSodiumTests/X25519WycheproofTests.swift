@@ -29,6 +29,7 @@ struct X25519WycheproofTests {
         var zeroSharedRejected = 0
         var acceptedAsWeak = 0
         var wrongLengthRejected = 0
+        var lowOrderFlagged = 0
 
         for group in file.testGroups {
             #expect(group.curve == "curve25519")
@@ -54,6 +55,9 @@ struct X25519WycheproofTests {
                     continue
                 }
                 #expect(publicBytes.count == X25519.keyLength, "a public key of the wrong length was accepted: \(label)")
+                // isLowOrder, which screens recipient keys, flags exactly the peers giving all-zero secrets.
+                #expect(peer.isLowOrder == expectsZero, "isLowOrder is \(peer.isLowOrder): \(label)")
+                if peer.isLowOrder { lowOrderFlagged += 1 }
 
                 let key: X25519.PrivateKey
                 do {
@@ -96,9 +100,10 @@ struct X25519WycheproofTests {
 
         #expect(ran == file.numberOfTests, "ran \(ran) of \(file.numberOfTests) vectors")
         #expect(zeroSharedRejected > 0, "the file should contain low-order public keys")
+        #expect(lowOrderFlagged == zeroSharedRejected)
         print("X25519 Wycheproof: ran \(ran) of \(file.numberOfTests); valid \(byResult[.valid] ?? 0), "
             + "invalid \(byResult[.invalid] ?? 0), acceptable \(byResult[.acceptable] ?? 0); "
             + "all-zero shared secrets rejected \(zeroSharedRejected), acceptable rejected as weak \(acceptedAsWeak), "
-            + "wrong-length keys rejected \(wrongLengthRejected)")
+            + "flagged by isLowOrder \(lowOrderFlagged), wrong-length keys rejected \(wrongLengthRejected)")
     }
 }
