@@ -22,11 +22,17 @@ let package = Package(
         .target(name: "SealpostSodium", dependencies: ["CSodium"]),
         // Envelope v1, identities and key files, identity cards.
         .target(name: "SealpostCore", dependencies: ["SealpostSodium"]),
+        // Safeguarding records: strict JSON, the record model and its validation.
+        .target(name: "SealpostRecord"),
+        // The signed data-sharing agreement: parties, roles, purposes, fields, signatures.
+        .target(name: "SealpostAgreement", dependencies: ["SealpostCore", "SealpostSodium", "SealpostRecord"]),
+        // Third-party identity redaction over free text and structured fields.
+        .target(name: "SealpostRedaction"),
         // The `sealpost` commands, as a library so tests can call them.
         .target(
             name: "SealpostCLI",
             dependencies: [
-                "SealpostCore", "SealpostSodium",
+                "SealpostCore", "SealpostSodium", "SealpostRecord", "SealpostAgreement", "SealpostRedaction",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -40,6 +46,9 @@ let package = Package(
         ),
         .testTarget(name: "SealpostCoreTests", dependencies: ["SealpostCore", "SealpostSodium"]),
         .testTarget(name: "SealpostCLITests", dependencies: ["SealpostCore", "SealpostSodium"]),
+        .testTarget(name: "SealpostRecordTests", dependencies: ["SealpostRecord"]),
+        .testTarget(name: "SealpostAgreementTests", dependencies: ["SealpostAgreement", "SealpostCore", "SealpostSodium", "SealpostRecord"]),
+        .testTarget(name: "SealpostRedactionTests", dependencies: ["SealpostRedaction"], resources: [.copy("Corpus")]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,2 @@
+// The data-sharing agreement lives here (see spec/agreement.md).
+enum SealpostAgreementModule {}

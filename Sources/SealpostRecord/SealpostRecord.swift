@@ -1,0 +1,2 @@
+// The safeguarding record model lives here (see spec/record.md).
+enum SealpostRecordModule {}

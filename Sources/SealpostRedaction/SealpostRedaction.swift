@@ -1,0 +1,2 @@
+// Third-party redaction lives here (see spec/record.md §Redaction).
+enum SealpostRedactionModule {}
