@@ -1,2 +1,0 @@
-// The safeguarding record model lives here (see spec/record.md).
-enum SealpostRecordModule {}

@@ -1,2 +1,0 @@
-// Third-party redaction lives here (see spec/record.md §Redaction).
-enum SealpostRedactionModule {}
