@@ -124,7 +124,7 @@ import Testing
                                     "--to", cli.path("peer.card.json")], input: Data("x".utf8), environment: ["SEALPOST_PASSPHRASE": ""])
         #expect(withFile.status == 0, "\(withFile.stderr)")
         // No passphrase source and no terminal (setsid detaches it): say exactly what to do.
-        let none = try cli.run([CLI.binDirectory.appendingPathComponent("sealpost").path, "seal", "--home", cli.path("h"),
+        let none = try cli.run(["--wait", CLI.binDirectory.appendingPathComponent("sealpost").path, "seal", "--home", cli.path("h"),
                                 "--to", cli.path("peer.card.json")],
                                input: Data("x".utf8), environment: ["SEALPOST_PASSPHRASE": ""], program: "/usr/bin/setsid")
         #expect(none.status == 1)
