@@ -106,10 +106,11 @@ public struct EnvelopeOpener {
         var batchChunks = 1
         var current = UnsafeMutableRawBufferPointer.allocate(byteCount: chunk + signatureLength, alignment: 16)
         var spare = UnsafeMutableRawBufferPointer.allocate(byteCount: chunk + signatureLength, alignment: 16)
-        var used = (current: 0, spare: 0)  // bytes of each buffer that held content, to wipe
+        // Both buffers are wiped whole, whatever happened: a failure part-way through a batch
+        // leaves decrypted chunks that no length counter has recorded yet.
         defer {
-            wipe(UnsafeMutableRawBufferPointer(rebasing: current[0..<used.current])); current.deallocate()
-            wipe(UnsafeMutableRawBufferPointer(rebasing: spare[0..<used.spare])); spare.deallocate()
+            wipe(current); current.deallocate()
+            wipe(spare); spare.deallocate()
         }
 
         /// Decrypts content into `buffer` until it holds `batchChunks` full chunks or the final
@@ -137,19 +138,16 @@ public struct EnvelopeOpener {
         let hasher = BLAKE2b.Hasher()
         var contentLength: UInt64 = 0
         var batch = try fill(current)
-        used.current = batch.count + signatureLength
         if batch.signature == nil {
             // More than one chunk: move up to full batches.
             hasher.update(UnsafeRawBufferPointer(rebasing: current[0..<batch.count]))
             do { try staging.write(UnsafeRawBufferPointer(rebasing: current[0..<batch.count])) } catch { throw .io(error) }
             contentLength += UInt64(batch.count)
-            wipe(UnsafeMutableRawBufferPointer(rebasing: current[0..<used.current])); current.deallocate(); spare.deallocate()
-            used = (0, 0)
+            wipe(current); current.deallocate(); spare.deallocate()
             batchChunks = EnvelopeOpener.batchChunks
             current = .allocate(byteCount: batchChunks * chunk + signatureLength, alignment: 16)
             spare = .allocate(byteCount: batchChunks * chunk + signatureLength, alignment: 16)
             batch = try fill(current)
-            used.current = batch.count + signatureLength
         }
         while batch.signature == nil {
             // Hash this batch while decrypting the next into the spare buffer.
@@ -161,9 +159,7 @@ public struct EnvelopeOpener {
             contentLength += UInt64(batch.count)
             progress?(contentLength)
             batch = try nextBatch.get()
-            used.spare = max(used.spare, batch.count + signatureLength)
             swap(&current, &spare)
-            used = (used.spare, used.current)
         }
         let last = UnsafeRawBufferPointer(rebasing: current[0..<batch.count])
         hasher.update(last)
