@@ -1,0 +1,145 @@
+import SealpostCore
+import SealpostRecord
+
+/// The partnership's data-sharing agreement: who the parties are, what they do, and what may be
+/// shared with whom for which purpose (spec/agreement.md).
+public struct Agreement: Sendable, Equatable {
+    public static let format = "sealpost-agreement/v1"
+
+    public var id: String
+    /// Rises with each new edition; a client never replaces an agreement with a lower version.
+    public var version: Int64
+    public var title: String
+    public var validFrom: CalendarDate
+    public var validUntil: CalendarDate
+    /// Where the partnership's relay listens, such as https://relay.example.org:8443 (optional).
+    public var relay: String?
+    public var parties: [AgreementParty]
+    public var purposes: [AgreementPurpose]
+
+    public init(id: String, version: Int64, title: String, validFrom: CalendarDate, validUntil: CalendarDate,
+                relay: String? = nil, parties: [AgreementParty] = [], purposes: [AgreementPurpose] = []) throws(AgreementError) {
+        self.id = id
+        self.version = version
+        self.title = title
+        self.validFrom = validFrom
+        self.validUntil = validUntil
+        self.relay = relay
+        self.parties = parties
+        self.purposes = purposes
+        try check(at: .root)
+    }
+
+    public func party(_ agencyID: String) -> AgreementParty? { parties.first { $0.agencyID == agencyID } }
+    public func purpose(_ id: String) -> AgreementPurpose? { purposes.first { $0.id == id } }
+
+    /// The parties whose signatures the agreement needs: every active party.
+    public var requiredSigners: [AgreementParty] { parties.filter { $0.status == .active } }
+
+    /// The fields `recipient` may receive for `purpose`, or the reason it may receive nothing.
+    public func allowedFields(purpose purposeID: String, recipient agencyID: String) -> Result<[FieldPath], AgreementError> {
+        guard let purpose = purpose(purposeID) else {
+            return .failure(AgreementError("the agreement has no purpose \"\(Printable.escape(purposeID))\"",
+                                           hint: "its purposes are \(purposes.map(\.id).joined(separator: ", "))"))
+        }
+        guard let party = party(agencyID) else {
+            return .failure(AgreementError("\(Printable.escape(agencyID)) is not a party to agreement \(id)",
+                                           hint: "share only with parties to the agreement; see sealpost agreement show"))
+        }
+        guard party.status == .active else {
+            return .failure(AgreementError("\(party.agencyID) is revoked in agreement \(id) version \(version)"))
+        }
+        guard let fields = purpose.fields(for: party.role) else {
+            return .failure(AgreementError("\(party.agencyID) (\(party.role.rawValue)) has no role in purpose \(purpose.id) (\(purpose.name))",
+                                           hint: "roles that may receive it: \(purpose.recipients.map(\.role.rawValue).joined(separator: ", "))"))
+        }
+        return .success(fields)
+    }
+
+    /// Checks the rules a document must meet whatever its signatures (unique parties and purposes,
+    /// dates in order, a sensible id).
+    func check(at path: JSONPath) throws(AgreementError) {
+        guard AgreementPurpose.isValidID(id) else {
+            throw AgreementError(at: path.appending("id"), "must be 1-64 of a-z 0-9 - _ .", fix: "for example kingsbridge-dsa")
+        }
+        guard version >= 1 else { throw AgreementError(at: path.appending("version"), "must be 1 or more") }
+        guard !title.isEmpty else { throw AgreementError(at: path.appending("title"), "must not be empty") }
+        guard validFrom <= validUntil else {
+            throw AgreementError(at: path.appending("valid_until"), "is before valid_from")
+        }
+        var agencies = Set<String>()
+        var keys = Set<String>()
+        for (i, party) in parties.enumerated() {
+            guard agencies.insert(party.agencyID).inserted else {
+                throw AgreementError(at: path.appending("parties").appending(i), "lists agency \(party.agencyID) twice")
+            }
+            guard keys.insert(party.card.signingKey).inserted else {
+                throw AgreementError(at: path.appending("parties").appending(i), "uses a signing key another party already uses")
+            }
+        }
+        var purposeIDs = Set<String>()
+        for (i, purpose) in purposes.enumerated() {
+            guard purposeIDs.insert(purpose.id).inserted else {
+                throw AgreementError(at: path.appending("purposes").appending(i), "repeats purpose id \(purpose.id)")
+            }
+        }
+    }
+
+    /// Whether `date` lies within the agreement's validity, both ends included.
+    public func isValid(on date: CalendarDate) -> Bool { validFrom <= date && date <= validUntil }
+
+    init(_ value: JSONValue, at path: JSONPath) throws(AgreementError) {
+        let r = try ObjectReader(value, at: path)
+        try r.only(["format", "id", "version", "title", "valid_from", "valid_until", "relay", "parties", "purposes"])
+        guard try r.string("format") == Agreement.format else {
+            throw AgreementError(at: path.appending("format"), "is not \(Agreement.format)", fix: "this program reads \(Agreement.format) documents")
+        }
+        var parties: [AgreementParty] = []
+        for (i, element) in try r.array("parties").enumerated() {
+            parties.append(try AgreementParty(element, at: path.appending("parties").appending(i)))
+        }
+        var purposes: [AgreementPurpose] = []
+        for (i, element) in try r.array("purposes").enumerated() {
+            purposes.append(try AgreementPurpose(element, at: path.appending("purposes").appending(i)))
+        }
+        id = try r.string("id")
+        version = try r.integer("version")
+        title = try r.string("title")
+        validFrom = try r.date("valid_from")
+        validUntil = try r.date("valid_until")
+        relay = try r.optionalString("relay")
+        self.parties = parties
+        self.purposes = purposes
+        try check(at: path)
+    }
+
+    var json: JSONValue {
+        var members: [JSONObject.Member] = [
+            .init(key: "format", value: .string(Agreement.format)),
+            .init(key: "id", value: .string(id)),
+            .init(key: "version", value: .number(JSONNumber(version))),
+            .init(key: "title", value: .string(title)),
+            .init(key: "valid_from", value: .string(validFrom.description)),
+            .init(key: "valid_until", value: .string(validUntil.description)),
+        ]
+        if let relay { members.append(.init(key: "relay", value: .string(relay))) }
+        members.append(.init(key: "parties", value: .array(parties.map(\.json))))
+        members.append(.init(key: "purposes", value: .array(purposes.map(\.json))))
+        return .object(JSONObject(members))
+    }
+
+    /// The bytes every party signs: the document as compact JSON with members sorted by the
+    /// UTF-8 bytes of their keys (spec/agreement.md §"Canonical bytes").
+    public var canonicalBytes: [UInt8] { JSONWriter(options: [.sortedKeys]).bytes(json) }
+}
+
+/// Escaping for echoing untrusted identifiers in messages.
+enum Printable {
+    static func escape(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars.prefix(80) {
+            if (0x20...0x7e).contains(scalar.value) { out.unicodeScalars.append(scalar) } else { out += "?" }
+        }
+        return out
+    }
+}

@@ -1,2 +1,0 @@
-// The data-sharing agreement lives here (see spec/agreement.md).
-enum SealpostAgreementModule {}
