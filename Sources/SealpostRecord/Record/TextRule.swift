@@ -39,6 +39,12 @@ enum TextRule: Sendable {
         var hasVisible = false
         for scalar in text.unicodeScalars {
             count += 1
+            let v = scalar.value
+            // Printable ASCII needs no table lookups: the common case, by far.
+            if v >= 0x21 && v <= 0x7E {
+                hasVisible = true
+                continue
+            }
             if let name = TextRule.forbiddenName(scalar, allowsBreaks: allowsBreaks) {
                 return Failure(code: .forbiddenCharacter,
                                problem: "contains \(name) at character \(count)",
@@ -46,7 +52,7 @@ enum TextRule: Sendable {
                                    ? "remove it; text may hold line breaks and tabs but no other control or invisible formatting characters"
                                    : "remove it; this field is one line of visible text")
             }
-            if !scalar.properties.isWhitespace { hasVisible = true }
+            if !hasVisible, v > 0x7E, !scalar.properties.isWhitespace { hasVisible = true }
         }
         guard hasVisible else {
             return Failure(code: .emptyText, problem: text.isEmpty ? "is empty" : "holds only whitespace",
@@ -78,7 +84,9 @@ enum TextRule: Sendable {
                 code: .invalidIdentifier, problem: "is not an identifier",
                 fix: "use letters, digits and . _ : / - only, starting with a letter or digit")
         case .name:
-            if text.unicodeScalars.contains(where: { $0.properties.generalCategory == .decimalNumber }) {
+            if text.unicodeScalars.contains(where: {
+                $0.isASCII ? ($0.value >= 0x30 && $0.value <= 0x39) : $0.properties.generalCategory == .decimalNumber
+            }) {
                 return Failure(code: .invalidName, problem: "contains a digit",
                                fix: "give the name alone; put reference numbers such as collar numbers in another field")
             }
