@@ -1,0 +1,168 @@
+/// An address found in a text: a house number and street, a street alone, "number 14", or a
+/// named block ("Flat 4, Beech House").
+struct StreetHit {
+    enum Kind { case numbered, streetOnly, numberOnly, block, flatOnly }
+    var kind: Kind
+    var first: Int
+    var last: Int
+    var houseNumber: String?
+    var flat: String?
+    /// Hash of the street (or block) name words with the street word in its full form.
+    var streetKey: UInt64
+    /// "lives at", "address" or similar comes shortly before.
+    var addressContext: Bool
+    /// Lowercase with a common-word street ending ("70 jubilee cl"): an address only if someone owns it.
+    var tentative = false
+
+    var keys: [OwnerKey] {
+        var out: [OwnerKey] = []
+        let street = String(streetKey, radix: 16)
+        switch kind {
+        case .numbered:
+            if let flat, let houseNumber { out.append(OwnerKey(kind: .flatStreet, value: "\(flat)|\(houseNumber)|\(street)")) }
+            if let houseNumber { out.append(OwnerKey(kind: .fullStreet, value: "\(houseNumber)|\(street)")) }
+            out.append(OwnerKey(kind: .street, value: street))
+        case .streetOnly:
+            out.append(OwnerKey(kind: .street, value: street))
+        case .numberOnly:
+            if let houseNumber { out.append(OwnerKey(kind: .houseNumber, value: houseNumber)) }
+        case .block:
+            if let flat { out.append(OwnerKey(kind: .flatStreet, value: "\(flat)||\(street)")) }
+            out.append(OwnerKey(kind: .block, value: street))
+        case .flatOnly:
+            if let flat { out.append(OwnerKey(kind: .flat, value: flat)) }
+        }
+        return out
+    }
+}
+
+/// Finds street addresses by their street word (Road, Lane, Close ...), walking back over the
+/// capitalised street name and a house number. Common-word street endings (Green, Hill, Close)
+/// count only with a house number or an address cue.
+enum Streets {
+    /// Abbreviation hash to the full word's hash.
+    static let canonical: [UInt64: UInt64] = {
+        let pairs = ["rd road", "st street", "str street", "ave avenue", "av avenue", "ln lane", "cres crescent",
+                     "tce terrace", "terr terrace", "dr drive", "blvd boulevard", "pde parade", "gdns gardens",
+                     "cl close", "wy way", "gr grove", "pl place", "sq square", "ct court", "hts heights"]
+        var m: [UInt64: UInt64] = [:]
+        for p in pairs {
+            let w = p.split(separator: " ")
+            m[Tokenizer.hash(String(w[0]))] = Tokenizer.hash(String(w[1]))
+        }
+        return m
+    }()
+
+    static let stopWords: UInt64 = Lex.title | Lex.function | Lex.determiner | Lex.relation | Lex.flatWord
+        | Lex.numberWord | Lex.month | Lex.weekday | Lex.personVerb
+
+    /// "12", "12a", "12A".
+    static func houseNumber(_ w: TextWork, _ k: Int) -> String? {
+        let b = Array(w.tokenBytes(k))
+        guard !b.isEmpty, b.count <= 5, Patterns.isDigit(b[0]) else { return nil }
+        var digits = 0
+        for (i, x) in b.enumerated() {
+            if Patterns.isDigit(x) { digits += 1; continue }
+            guard i == b.count - 1, Patterns.isLetter(x) else { return nil }
+        }
+        guard digits <= 4 else { return nil }
+        return Patterns.lower(b)
+    }
+
+    static func find(in w: TextWork, lexicon: Lexicon, includeBlocks: Bool = true) -> [StreetHit] {
+        var hits: [StreetHit] = []
+        let words = lexicon.words
+        var k = 0
+        while k < w.count {
+            let t = w.tokens[k]
+            let isStreet = t.lex & (Lex.street | Lex.streetWeak) != 0
+            let isBlock = includeBlocks && t.lex & Lex.houseWord != 0
+            // Lowercase addresses ("14 mill lane") count only with a house number and a strong street word.
+            let lowercase = t.shape & Shape.cap == 0
+            guard (isStreet || isBlock), !lowercase || isStreet, w.isFree(k), t.isWord else { k += 1; continue }
+            // "St Anne's", "Dr Patel": a saint or a doctor, not a street.
+            if (t.hash == words.st || t.hash == words.dr), k + 1 < w.count, w.spaceGap(k + 1) || w.gapIs(k + 1, UInt8(ascii: ".")),
+                w.tokens[k + 1].shape & Shape.cap != 0
+            {
+                k += 1
+                continue
+            }
+            var s = k
+            while s - 1 >= 0 && k - (s - 1) <= 4 {
+                let p = w.tokens[s - 1]
+                guard w.isFree(s - 1), p.isWord, lowercase || p.shape & Shape.cap != 0, w.spaceGap(s),
+                    p.lex & stopWords == 0 || p.lex & Lex.saint != 0
+                else { break }
+                s -= 1
+                if p.shape & Shape.boundary != 0 { break }
+            }
+            guard s < k else { k += 1; continue }
+            var first = s
+            var number: String?
+            var flat: String?
+            // 12 Mill Lane; 12-14 Mill Lane; number 12 Mill Lane; Flat 3, 12 Mill Lane; Flat 3, Laurel House
+            if s - 1 >= 0, w.isFree(s - 1), let n = houseNumber(w, s - 1), w.spaceGap(s) || w.tokens[s].gap == Gap.comma | Gap.space {
+                first = s - 1
+                if first - 1 >= 0, w.tokens[first - 1].lex & Lex.flatWord != 0, w.tokens[first - 1].isWord, w.isFree(first - 1) {
+                    flat = n
+                    first -= 1
+                } else {
+                    number = n
+                    if first - 1 >= 0, w.gapIs(first, UInt8(ascii: "-")), houseNumber(w, first - 1) != nil { first -= 1 }
+                    if first - 1 >= 0, w.tokens[first - 1].lex & Lex.numberWord != 0, w.tokens[first - 1].isWord { first -= 1 }
+                }
+            }
+            if flat == nil, first - 2 >= 0, w.tokens[first - 2].lex & Lex.flatWord != 0, let f = houseNumber(w, first - 1),
+                w.isFree(first - 2, first - 1), w.tokens[first].gap & (Gap.newline | Gap.stop) == 0
+            {
+                flat = f
+                first -= 2
+            }
+            let context = w.cueBefore(first, window: 5, flags: Lex.addressCue)
+            if lowercase && number == nil { k += 1; continue }
+            let tentative = lowercase && t.lex & Lex.street == 0 && !context
+            if isBlock && (!isStreet || flat != nil) {
+                if flat != nil || context || number != nil {
+                    hits.append(StreetHit(kind: .block, first: first, last: k, houseNumber: number, flat: flat,
+                                          streetKey: key(w, s, k), addressContext: context))
+                    w.reserve(first, k)
+                }
+                k += 1
+                continue
+            }
+            if t.lex & Lex.street == 0 && number == nil && !context && t.lex & Lex.houseWord == 0 { k += 1; continue }
+            hits.append(StreetHit(kind: number == nil ? .streetOnly : .numbered, first: first, last: k,
+                                  houseNumber: number, flat: flat, streetKey: key(w, s, k), addressContext: context,
+                                  tentative: tentative))
+            w.reserve(first, k)
+            k += 1
+        }
+        // "Flat 5" on its own
+        for k in 0..<w.count where w.tokens[k].lex & Lex.flatWord != 0 && w.tokens[k].isWord && w.isFree(k) {
+            guard k + 1 < w.count, w.isFree(k + 1), let n = houseNumber(w, k + 1), w.spaceGap(k + 1) else { continue }
+            let context = w.cueBefore(k, window: 4, flags: Lex.addressCue)
+            hits.append(StreetHit(kind: .flatOnly, first: k, last: k + 1, houseNumber: nil, flat: n, streetKey: 0, addressContext: context))
+        }
+        // "number 14", "No. 14"
+        for k in 0..<w.count where w.tokens[k].lex & Lex.numberWord != 0 && w.tokens[k].isWord && w.isFree(k) {
+            guard k + 1 < w.count, w.isFree(k + 1), let n = houseNumber(w, k + 1),
+                w.spaceGap(k + 1) || w.tokens[k + 1].gap == Gap.period | Gap.space
+            else { continue }
+            // "number 14" in running text; "No 14" in an address.
+            if w.tokens[k].hash == words.number || w.tokens[k].shape & Shape.cap != 0 {
+                let context = w.cueBefore(k, window: 4, flags: Lex.addressCue)
+                    || (k > 0 && (w.tokens[k - 1].hash == words.at || w.tokens[k - 1].hash == words.in))
+                hits.append(StreetHit(kind: .numberOnly, first: k, last: k + 1, houseNumber: n, flat: nil, streetKey: 0,
+                                      addressContext: context))
+            }
+        }
+        return hits
+    }
+
+    static func key(_ w: TextWork, _ s: Int, _ k: Int) -> UInt64 {
+        var h: UInt64 = 0x5EED
+        for j in s..<k { h = FNV.combine(h, w.tokens[j].hash) }
+        let suffix = w.tokens[k].hash
+        return FNV.combine(h, canonical[suffix] ?? suffix)
+    }
+}

@@ -1,0 +1,70 @@
+extension Engine {
+    /// Gives a value that belongs to nobody to the protected person named right before it:
+    /// "Kevin Smith (07700 900123)", "SMITH, Kevin 03/04/1985". A date right after a kept
+    /// person's name is theirs, and kept.
+    func attribute(_ w: TextWork) {
+        for ci in w.claims.indices {
+            guard case .withheld = w.claims[ci].owner, w.claims[ci].category != .name else { continue }
+            if case .person(let p)? = precedingName(w, Int(w.claims[ci].first), Int(w.claims[ci].start)) {
+                w.claims[ci].owner = .person(p)
+            }
+        }
+        for hit in w.pendingDates where (hit.first...hit.last).allSatisfy({ w.claimOf[$0] == TextWork.reserved }) {
+            guard let owner = precedingName(w, hit.first, Int(hit.start)) else { continue }
+            w.claim(hit.first, hit.last, start: hit.start, end: hit.end, category: .dob, owner: owner)
+        }
+    }
+
+    func precedingName(_ w: TextWork, _ first: Int, _ start: Int) -> Owner? {
+        guard first > 0 else { return nil }
+        let ci = w.claimOf[first - 1]
+        guard ci >= 0 else { return nil }
+        let c = w.claims[Int(ci)]
+        guard c.category == .name || { if case .person = c.owner { return true } else { return false } }() else { return nil }
+        let gap = w.bytes[Int(c.end)..<start]
+        guard gap.count <= 4, gap.allSatisfy({ " (,:-".utf8.contains($0) || $0 == UInt8(ascii: "'") || $0 == UInt8(ascii: "s") }) else {
+            return nil
+        }
+        return c.owner
+    }
+
+    /// Possible identities left in the text: capitalised words that are not known words
+    /// (mid-sentence, or at a sentence start before a verb people do), and workplaces that
+    /// belong to nobody.
+    func findUncertain(_ w: TextWork) {
+        let words = lexicon.words
+        for k in 0..<w.count where w.isFree(k) {
+            let t = w.tokens[k]
+            guard t.isWord, t.shape & Shape.cap != 0 else { continue }
+            guard t.lex & (Lex.known | Lex.given | Lex.surname) == 0 else { continue }
+            if t.shape & Shape.allCaps != 0 && t.nlen <= 4 { continue }
+            if t.shape & Shape.boundary != 0 {
+                guard k + 1 < w.count, w.spaceGap(k + 1), w.tokens[k + 1].lex & Lex.personVerb != 0,
+                    w.tokens[k + 1].shape & Shape.lower != 0
+                else { continue }
+            }
+            if k > 0 && w.tokens[k - 1].lex & Lex.locative != 0 && t.shape & Shape.boundary == 0 { continue }
+            if lexicon.isOrdinary(w.normalized(k)) { continue }
+            w.addFinding(k, k, .name, .possibleName)
+        }
+        for k in 0..<w.count where w.tokens[k].lex & Lex.workCue != 0 && w.tokens[k].isWord {
+            guard k + 2 < w.count, w.spaceGap(k + 1), w.spaceGap(k + 2) else { continue }
+            let prep = w.tokens[k + 1].hash
+            guard prep == words.at || prep == words.for || prep == words.in else { continue }
+            var m = k + 2
+            if w.tokens[m].hash == words.the, m + 1 < w.count, w.spaceGap(m + 1) { m += 1 }
+            let ci = w.claimOf[m]
+            if ci >= 0 {
+                let c = w.claims[Int(ci)]
+                if c.category == nil && c.owner == .kept {
+                    w.findings.append(Finding(start: c.start, end: c.end, category: .workplace, reason: .possibleWorkplace))
+                }
+                continue
+            }
+            guard ci == TextWork.free, w.tokens[m].shape & Shape.cap != 0, w.tokens[m].isWord else { continue }
+            var e = m
+            while e + 1 < w.count && w.isFree(e + 1) && w.spaceGap(e + 1) && w.tokens[e + 1].shape & Shape.cap != 0 { e += 1 }
+            w.addFinding(m, e, .workplace, .possibleWorkplace)
+        }
+    }
+}

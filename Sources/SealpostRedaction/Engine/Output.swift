@@ -1,0 +1,126 @@
+/// Turns the decided spans into the redacted texts, people, summary, findings and the map.
+struct OutputBuilder {
+    let input: RedactionInput
+    let index: RecordIndex
+    let works: [TextWork]
+
+    /// Tokens are numbered listed protected people first, in record order, then the people
+    /// found in the text in order of first appearance; withheld values per category.
+    func build() -> Redaction {
+        var tokenOf: [Int32: String] = [:]
+        var order: [Int32] = []
+        var next = 1
+        for (i, p) in index.persons.enumerated() where !p.unlisted && !p.kept {
+            let role = p.role.map { " (\($0.rawValue))" } ?? ""
+            tokenOf[Int32(i)] = "[Third party \(next)\(role)]"
+            order.append(Int32(i))
+            next += 1
+        }
+        var withheldToken: [Int32: String] = [:]
+        var withheldCount: [IdentifierCategory: Int] = [:]
+        var withheldOrder: [Int32] = []
+        var counts: [IdentifierCategory: Int] = [:]
+        var uses: [String: Int] = [:]
+
+        var texts: [RedactedText] = []
+        var findings: [UncertainFinding] = []
+        for w in works {
+            let redacted = w.claims.enumerated().filter { $0.element.owner.isRedacted && $0.element.category != nil }
+                .sorted { $0.element.start < $1.element.start }
+            var out: [UInt8] = []
+            out.reserveCapacity(w.bytes.count)
+            var replacements: [Replacement] = []
+            var cursor = 0
+            var shifts: [(original: Int, delta: Int)] = []
+            for (_, c) in redacted {
+                let s = Int(c.start), e = Int(c.end)
+                guard s >= cursor, e > s else { continue }
+                let token: String
+                switch c.owner {
+                case .person(let p):
+                    if tokenOf[p] == nil {
+                        tokenOf[p] = "[Third party \(next) (unlisted)]"
+                        order.append(p)
+                        next += 1
+                    }
+                    token = tokenOf[p]!
+                case .withheld(let v):
+                    if withheldToken[v] == nil {
+                        let cat = index.withheld[Int(v)].category
+                        let n = (withheldCount[cat] ?? 0) + 1
+                        withheldCount[cat] = n
+                        withheldToken[v] = "[Withheld \(cat.tokenWords) \(n)]"
+                        withheldOrder.append(v)
+                    }
+                    token = withheldToken[v]!
+                case .kept:
+                    continue
+                }
+                out.append(contentsOf: w.bytes[cursor..<s])
+                let rs = out.count
+                out.append(contentsOf: token.utf8)
+                replacements.append(Replacement(token: token, category: c.category!, originalRange: s..<e, range: rs..<out.count))
+                shifts.append((e, out.count - e))
+                cursor = e
+                counts[c.category!, default: 0] += 1
+                uses[token, default: 0] += 1
+            }
+            out.append(contentsOf: w.bytes[cursor...])
+            texts.append(RedactedText(path: w.path, text: String(decoding: out, as: UTF8.self), replacements: replacements))
+            func mapped(_ x: Int) -> Int {
+                var delta = 0
+                for s in shifts where s.original <= x { delta = s.delta }
+                return x + delta
+            }
+            var seen = Set<Int32>()
+            for f in w.findings.sorted(by: { $0.start < $1.start }) where !seen.contains(f.start) {
+                // A finding inside a redacted span has been dealt with.
+                if replacements.contains(where: { $0.originalRange.overlaps(Int(f.start)..<Int(f.end)) }) { continue }
+                seen.insert(f.start)
+                let s = Int(f.start), e = Int(f.end)
+                findings.append(UncertainFinding(
+                    id: "\(w.path)@\(s)-\(e)", path: w.path, category: f.category, reason: f.reason,
+                    range: mapped(s)..<mapped(s) + (e - s), originalRange: s..<e))
+            }
+        }
+
+        var people: [RedactedPerson] = []
+        for (i, p) in input.people.enumerated() {
+            let token = tokenOf[Int32(i)]
+            var ids = p.identifiers
+            if let token, p.isProtected {
+                for (category, _) in ids.values {
+                    counts[category, default: 0] += 1
+                    uses[token, default: 0] += 1
+                }
+                ids = ids.replacingValues(with: token)
+            }
+            people.append(RedactedPerson(id: p.id, category: p.category, role: p.role, isProtected: p.isProtected,
+                                         token: p.isProtected ? token : nil, identifiers: ids))
+        }
+
+        var tokenUses: [RedactionSummary.TokenUse] = []
+        var entries: [PseudonymMap.Entry] = []
+        for p in order {
+            let person = index.persons[Int(p)]
+            let token = tokenOf[p]!
+            tokenUses.append(.init(token: token, label: person.label, occurrences: uses[token] ?? 0))
+            var identities = person.mentions
+            if let li = person.listedIndex {
+                let ids = input.people[li].identifiers
+                identities = ids.values.map(\.value)
+            }
+            entries.append(.init(token: token, personID: person.id, label: person.label, identities: identities))
+        }
+        for v in withheldOrder {
+            let value = index.withheld[Int(v)]
+            let token = withheldToken[v]!
+            let label = "withheld \(value.category.tokenWords)"
+            tokenUses.append(.init(token: token, label: label, occurrences: uses[token] ?? 0))
+            entries.append(.init(token: token, personID: nil, label: label, identities: [value.text]))
+        }
+        let summary = RedactionSummary(counts: counts, tokens: tokenUses, uncertainCount: findings.count)
+        let record = RedactedRecord(texts: texts, people: people, summary: summary, uncertain: findings)
+        return Redaction(record: record, pseudonyms: PseudonymMap(entries: entries))
+    }
+}

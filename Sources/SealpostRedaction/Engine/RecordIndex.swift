@@ -1,0 +1,355 @@
+/// What part of a name a word is.
+enum PartKind: UInt8 {
+    case given, middle, surname, aka, diminutive, initials, joined
+
+    var isGivenLike: Bool { self == .given || self == .middle || self == .aka || self == .diminutive }
+    var isSurnameLike: Bool { self == .surname || self == .joined }
+}
+
+struct NamePart {
+    var person: Int32
+    var kind: PartKind
+    var lexical: Bool
+}
+
+struct FuzzyPart {
+    var person: Int32
+    var kind: PartKind
+    var word: Int32
+}
+
+/// A multi-word phrase that identifies someone or something: a workplace, a multi-word
+/// nickname, a named address line, or a known organisation (person -1, kept).
+struct Phrase {
+    enum Kind { case workplace, aka, addressLine, handle, organisation }
+    var words: [UInt64]
+    var person: Int32
+    var kind: Kind
+    var lexicalSingle: Bool
+    var needsPossessive: Bool
+
+    var category: IdentifierCategory? {
+        switch kind {
+        case .workplace: .workplace
+        case .aka: .name
+        case .addressLine: .address
+        case .handle: .handle
+        case .organisation: nil
+        }
+    }
+}
+
+/// A person the redactor knows about: listed in the record, or found in the text.
+struct PersonModel {
+    var id: String?
+    var listedIndex: Int?
+    var kept: Bool
+    var role: PartyRole?
+    var unlisted: Bool { listedIndex == nil }
+    var gender: Gender = .unknown
+    var given: [UInt64] = []
+    var surname: [UInt64] = []
+    /// Bit per letter a-z that starts a given or middle name.
+    var initials: UInt32 = 0
+    /// Bit per letter a-z that starts a surname part.
+    var surnameInitials: UInt32 = 0
+    /// Titles the record gives the person ("Dr", "PC").
+    var titles: [UInt64] = []
+    var isSubject = false
+    var lastMention = 0
+    /// What the text called an unlisted person (for the sender's map only).
+    var mentions: [String] = []
+
+    var label: String {
+        if unlisted { return "unlisted" }
+        return role?.rawValue ?? "third party"
+    }
+}
+
+/// A value that belongs to nobody kept and is replaced by a withheld-value token.
+struct WithheldValue {
+    var category: IdentifierCategory
+    var key: OwnerKey
+    var text: String
+}
+
+/// Everything compiled once per record: who is who, each person's name parts, the fuzzy index,
+/// phrases, and which normalised identifier belongs to whom.
+final class RecordIndex {
+    let lexicon: Lexicon
+    var persons: [PersonModel] = []
+    var names = WordMultiMap<NamePart>()
+    var fuzzy = WordMultiMap<FuzzyPart>()
+    var fuzzyWords: [[UInt8]] = []
+    var phrases = WordMultiMap<Int32>()
+    var phraseList: [Phrase] = []
+    var owners: [OwnerKey: [Int32]] = [:]
+    var withheld: [WithheldValue] = []
+    var withheldIndex: [OwnerKey: Int32] = [:]
+    var mentionCounter = 0
+
+    init(people: [RedactionPerson], lexicon: Lexicon) {
+        self.lexicon = lexicon
+        for (i, p) in people.enumerated() {
+            var model = PersonModel(id: p.id, listedIndex: i, kept: !p.isProtected, role: p.role)
+            model.isSubject = p.category == .subject
+            if let name = p.identifiers.name {
+                model.titles = Tokenizer.wordHashes(name).filter { lexicon.flags($0) & Lex.title != 0 }
+            }
+            persons.append(model)
+        }
+        for (i, p) in people.enumerated() { compile(p, Int32(i)) }
+        for org in lexicon.organisations {
+            addPhrase(Phrase(words: org.words, person: -1, kind: .organisation,
+                             lexicalSingle: org.words.count == 1, needsPossessive: org.needsPossessive))
+        }
+    }
+
+    // MARK: - Compiling people
+
+    private func compile(_ p: RedactionPerson, _ i: Int32) {
+        let ids = p.identifiers
+        if let name = ids.name { addName(NameParser.parse(name, lexicon: lexicon), person: i, primary: true) }
+        for aka in ids.aka { addAka(aka, person: i) }
+        for (category, value) in ids.values where category != .name {
+            addOwnership(value, category: category, person: i)
+        }
+    }
+
+    func addName(_ n: ParsedName, person i: Int32, primary: Bool) {
+        var model = persons[Int(i)]
+        if model.gender == .unknown { model.gender = n.gender }
+        for g in n.given { add(g, .given, i, fuzzy: true); model.given.append(g.hash) }
+        for m in n.middle { add(m, .middle, i, fuzzy: true); model.given.append(m.hash) }
+        for s in n.surname { add(s, .surname, i, fuzzy: true); model.surname.append(s.hash) }
+        if let j = n.surnameJoined { add(j, .joined, i, fuzzy: false); model.surname.append(j.hash) }
+        for w in n.given + n.middle where !w.word.isEmpty {
+            let c = w.word[0]
+            if c >= 97 && c <= 122 { model.initials |= 1 << UInt32(c - 97) }
+        }
+        for w in n.surname where !w.word.isEmpty {
+            let c = w.word[0]
+            if c >= 97 && c <= 122 { model.surnameInitials |= 1 << UInt32(c - 97) }
+        }
+        // Short and formal forms of the first given name.
+        if let first = n.given.first, let variants = lexicon.diminutives[first.hash] {
+            for v in variants {
+                let bytes = Array(v.utf8)
+                let h = FNV.hash(bytes)
+                let lexical = lexicon.isWordOrPlural(bytes)
+                add(NameWord(hash: h, word: bytes, lexical: lexical), .diminutive, i, fuzzy: false)
+            }
+        }
+        // Initials used as shorthand: KS, KJS.
+        if primary, let g = n.given.first?.word.first, let s = n.surname.first?.word.first {
+            let allSurname = n.surname.compactMap { $0.word.first }
+            let middle = n.middle.compactMap { $0.word.first }
+            let letters = [[g, s], [g] + middle + [s], [g] + allSurname, [g] + middle + allSurname]
+            for l in Set(letters) where l.count >= 2 {
+                let h = FNV.hash(l)
+                let f = lexicon.flags(h)
+                // "DS" may be a detective sergeant, "DV" domestic violence: such initials need context.
+                if f & (Lex.english | Lex.function | Lex.pronoun) != 0 { continue }
+                add(NameWord(hash: h, word: l, lexical: f & (Lex.known | Lex.acronym) != 0), .initials, i, fuzzy: false)
+            }
+        }
+        persons[Int(i)] = model
+    }
+
+    private func addAka(_ aka: String, person i: Int32) {
+        let w = TextWork(path: "", text: aka, lexicon: lexicon)
+        let words = (0..<w.count).filter { w.tokens[$0].shape & Shape.alpha != 0 }
+        guard !words.isEmpty else { return }
+        if words.count == 1 {
+            add(NameParser.word(w, words[0], lexicon), .aka, i, fuzzy: true)
+            return
+        }
+        // A full name as an alias: its parts count like the name's; a nickname phrase ("Big Kev")
+        // counts whole, and its non-ordinary words alone.
+        let parsed = NameParser.parse(aka, lexicon: lexicon)
+        let lexicalCount = words.filter { NameParser.word(w, $0, lexicon).lexical }.count
+        if lexicalCount == 0 && words.count <= 3 {
+            addName(parsed, person: i, primary: false)
+        } else {
+            for k in words where !NameParser.word(w, k, lexicon).lexical { add(NameParser.word(w, k, lexicon), .aka, i, fuzzy: false) }
+        }
+        addPhrase(Phrase(words: words.map { w.tokens[$0].hash }, person: i, kind: .aka, lexicalSingle: false, needsPossessive: false))
+    }
+
+    private func add(_ word: NameWord, _ kind: PartKind, _ person: Int32, fuzzy withFuzzy: Bool) {
+        guard !word.word.isEmpty else { return }
+        // Never let a function word (an initial "A", "de") stand for a person on its own.
+        if word.word.count < 2 && kind != .initials { return }
+        names.insert(word.hash, NamePart(person: person, kind: kind, lexical: word.lexical))
+        guard withFuzzy, word.word.count >= 4, word.word.count <= 24 else { return }
+        let index = Int32(fuzzyWords.count)
+        fuzzyWords.append(word.word)
+        let part = FuzzyPart(person: person, kind: kind, word: index)
+        fuzzy.insert(word.hash, part)
+        for d in 0..<word.word.count {
+            var v = word.word
+            v.remove(at: d)
+            fuzzy.insert(FNV.hash(v), part)
+        }
+    }
+
+    func addPhrase(_ p: Phrase) {
+        phrases.insert(p.words[0], Int32(phraseList.count))
+        phraseList.append(p)
+    }
+
+    private func addOwnership(_ value: String, category: IdentifierCategory, person i: Int32) {
+        let w = TextWork(path: "", text: value, lexicon: lexicon)
+        var found = false
+        for hit in Patterns.findAll(in: w, lexicon: lexicon) {
+            for key in hit.keys { own(key, i) }
+            found = found || !hit.keys.isEmpty
+        }
+        if category == .address || category == .workplace {
+            let streets = Streets.find(in: w, lexicon: lexicon)
+            for s in streets {
+                for key in s.keys { own(key, i) }
+                if let n = s.houseNumber { own(OwnerKey(kind: .houseNumber, value: n), i) }
+                if let f = s.flat { own(OwnerKey(kind: .flat, value: f), i) }
+            }
+            found = found || !streets.isEmpty
+        }
+        let digits = String(decoding: value.utf8.filter(Patterns.isDigit), as: UTF8.self)
+        let alnum = String(decoding: value.utf8.filter(Patterns.isAlnum).map { Patterns.isLowerASCII($0) ? $0 - 32 : $0 }, as: UTF8.self)
+        switch category {
+        case .phone where !found && digits.count >= 7:
+            own(OwnerKey(kind: .phone, value: Patterns.phoneKey(Array(digits.utf8), international: value.contains("+")) ?? digits), i)
+        case .nhsNumber where digits.count == 10:
+            own(OwnerKey(kind: .nhs, value: digits), i)
+        case .niNumber where alnum.count >= 8:
+            own(OwnerKey(kind: .ni, value: String(alnum.prefix(8))), i)
+        case .email:
+            own(OwnerKey(kind: .email, value: value.trimmedSpaces().lowercased()), i)
+        case .vehicle where !alnum.isEmpty:
+            own(OwnerKey(kind: .vehicle, value: alnum), i)
+        case .handle:
+            var h = value.trimmedSpaces().lowercased()
+            if h.hasPrefix("@") { h.removeFirst() }
+            if let slash = h.lastIndex(of: "/") { h = String(h[h.index(after: slash)...]) }
+            own(OwnerKey(kind: .handle, value: h), i)
+            // Written without its "@", a handle is still the person's.
+            let words = Tokenizer.wordHashes(h)
+            if !words.isEmpty && !(words.count == 1 && lexicon.flags(words[0]) & (Lex.known | Lex.given | Lex.surname) != 0) {
+                addPhrase(Phrase(words: words, person: i, kind: .handle, lexicalSingle: false, needsPossessive: false))
+            }
+        case .workplace, .address:
+            // The whole value, and each comma-separated line, as phrases.
+            let kind: Phrase.Kind = category == .workplace ? .workplace : .addressLine
+            for segment in value.split(separator: ",") {
+                let words = Tokenizer.wordHashes(String(segment)).filter { lexicon.flags($0) & Lex.connector == 0 }
+                guard !words.isEmpty else { continue }
+                // A bare town or number is not an identifier of its own.
+                if kind == .addressLine && (words.count < 2 || segmentIsStreetOrTown(String(segment))) { continue }
+                let single = words.count == 1 && lexicon.flags(words[0]) & (Lex.known | Lex.ambiguous) != 0
+                addPhrase(Phrase(words: words, person: i, kind: kind, lexicalSingle: single, needsPossessive: false))
+            }
+        default:
+            break
+        }
+    }
+
+    private func segmentIsStreetOrTown(_ s: String) -> Bool {
+        let w = TextWork(path: "", text: s, lexicon: lexicon)
+        if !Streets.find(in: w, lexicon: lexicon).isEmpty { return true }
+        return (0..<w.count).allSatisfy { w.tokens[$0].lex & Lex.place != 0 || w.tokens[$0].isNumber }
+            || !Patterns.findAll(in: TextWork(path: "", text: s, lexicon: lexicon), lexicon: lexicon).isEmpty
+    }
+
+    func own(_ key: OwnerKey, _ person: Int32) {
+        var list = owners[key, default: []]
+        if !list.contains(person) { list.append(person) }
+        owners[key] = list
+    }
+
+    // MARK: - Ownership
+
+    enum Ownership { case kept, person(Int32), nobody }
+
+    /// Whose value this is. A kept owner wins: the value is already known to the recipient.
+    func owner(of keys: [OwnerKey]) -> Ownership {
+        var protected: Int32?
+        for key in keys {
+            guard let list = owners[key] else { continue }
+            for p in list {
+                if persons[Int(p)].kept { return .kept }
+                if protected == nil { protected = p }
+            }
+            if protected != nil { break }
+        }
+        if let p = protected { return .person(p) }
+        return .nobody
+    }
+
+    func withheldValue(_ category: IdentifierCategory, _ key: OwnerKey?, text: String) -> Int32 {
+        let k = key ?? OwnerKey(kind: .handle, value: "\(category.rawValue):" + text.lowercased())
+        if let i = withheldIndex[k] { return i }
+        let i = Int32(withheld.count)
+        withheld.append(WithheldValue(category: category, key: k, text: text))
+        withheldIndex[k] = i
+        return i
+    }
+
+    // MARK: - People found in the text
+
+    /// Registers a person the text mentions who is not listed (or extends one already found):
+    /// compatible given name and surname mean the same person.
+    func unlisted(given: [NameWord], surname: [NameWord], gender: Gender, mention: String) -> Int32 {
+        let g = given.first?.hash
+        let s = surname.last?.hash
+        for (i, p) in persons.enumerated().reversed() where p.unlisted {
+            let gMatch = g.map { p.given.contains($0) } ?? false
+            let sMatch = s.map { p.surname.contains($0) } ?? false
+            let gConflict = g != nil && !p.given.isEmpty && !gMatch
+            let sConflict = s != nil && !p.surname.isEmpty && !sMatch
+            let genderConflict = gender != .unknown && p.gender != .unknown && gender != p.gender
+            if (gMatch || sMatch) && !gConflict && !sConflict && !genderConflict {
+                var name = ParsedName()
+                name.given = gMatch ? [] : given
+                name.surname = sMatch ? [] : surname
+                addName(name, person: Int32(i), primary: false)
+                if persons[i].gender == .unknown { persons[i].gender = gender }
+                if !persons[i].mentions.contains(mention) { persons[i].mentions.append(mention) }
+                return Int32(i)
+            }
+        }
+        var model = PersonModel(id: nil, listedIndex: nil, kept: false, role: nil)
+        model.gender = gender
+        model.mentions = [mention]
+        persons.append(model)
+        let i = Int32(persons.count - 1)
+        var name = ParsedName()
+        name.given = given
+        name.surname = surname
+        if surname.count > 1 {
+            let joined = surname.flatMap(\.word)
+            name.surnameJoined = NameWord(hash: FNV.hash(joined), word: joined, lexical: false)
+        }
+        addName(name, person: i, primary: false)
+        return i
+    }
+
+    func mention(_ p: Int32) {
+        mentionCounter += 1
+        persons[Int(p)].lastMention = mentionCounter
+    }
+
+    func resetMentions() {
+        mentionCounter = 0
+        for i in persons.indices { persons[i].lastMention = 0 }
+    }
+}
+
+extension StringProtocol {
+    /// The string without leading and trailing spaces, tabs and line breaks.
+    func trimmedSpaces() -> String {
+        var s = Substring(self)
+        while let c = s.first, c.isWhitespace { s.removeFirst() }
+        while let c = s.last, c.isWhitespace { s.removeLast() }
+        return String(s)
+    }
+}

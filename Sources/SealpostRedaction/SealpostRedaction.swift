@@ -1,2 +1,0 @@
-// Third-party redaction: see spec/redaction.md. The engine lives in the folders beside this file.
-enum SealpostRedactionModule {}
