@@ -261,7 +261,7 @@ extension Engine {
         let words = lexicon.words
         if k >= 2 && p.hash == words.as {
             let pp = w.tokens[k - 2].hash
-            return pp == words.known || pp == words.referred || pp == words.goes
+            return pp == words.known || pp == words.referred || pp == words.goes || pp == words.knows || pp == words.know
         }
         if k >= 2 && p.hash == words.is && (w.tokens[k - 2].hash == words.name || w.tokens[k - 2].hash == words.names) { return true }
         return false
@@ -411,7 +411,8 @@ extension Engine {
 
         if best > 0 {
             let tied = people.indices.filter { scores[$0] == best }
-            let (slot, shared) = choose(tied.map { people[$0] }, titles: titles.map { w.tokens[$0.k].hash }, gender: gender, slots: tied)
+            let (slot, shared) = choose(tied.map { people[$0] }, titles: titles.map { w.tokens[$0.k].hash }, gender: gender,
+                                        slots: tied, hint: roleHint(w, before: firstItem.k))
             let p = people[slot]
             let single = names.count == 1 && titles.isEmpty
             if single && names.first!.bearing == .ambiguous {
@@ -559,15 +560,47 @@ extension Engine {
         return false
     }
 
+    /// What a relation word right before a name says about who it is: "AC's dad (Mr Chaudhry)".
+    enum RoleHint { case household, relative, neighbour, friend }
+
+    static let roleHints: [UInt64: RoleHint] = {
+        var m: [UInt64: RoleHint] = [:]
+        for w in "mum mom mother mummy dad daddy father stepdad stepmum stepfather stepmother brother sister sibling son daughter twin".split(separator: " ") {
+            m[Tokenizer.hash(String(w))] = .household
+        }
+        for w in "uncle aunt auntie aunty cousin nan nana nanna gran granny grandma grandad granddad grandpa grandfather grandmother niece nephew godmother godfather".split(separator: " ") {
+            m[Tokenizer.hash(String(w))] = .relative
+        }
+        for w in "neighbour neighbours neighbor".split(separator: " ") { m[Tokenizer.hash(String(w))] = .neighbour }
+        for w in "friend mate pal bestie boyfriend girlfriend".split(separator: " ") { m[Tokenizer.hash(String(w))] = .friend }
+        return m
+    }()
+
+    func roleHint(_ w: TextWork, before k: Int) -> RoleHint? {
+        guard k > 0, w.tokens[k].gap & (Gap.newline | Gap.stop | Gap.period) == 0 else { return nil }
+        return Self.roleHints[w.tokens[k - 1].hash]
+    }
+
     /// Among people a run fits equally well: a title rules out the child and prefers its gender
     /// (and, for "Dr" or "PC", someone with that title or a professional role); then the one
     /// mentioned last; then, with nothing to go on, a protected person. The second value is true
     /// when a kept and a protected person remain equally plausible (a shared-name finding).
-    func choose(_ tied: [Int32], titles: [UInt64], gender: Gender, slots: [Int]) -> (Int, Bool) {
+    func choose(_ tied: [Int32], titles: [UInt64], gender: Gender, slots: [Int], hint: RoleHint? = nil) -> (Int, Bool) {
         var c = Array(zip(tied, slots))
         func narrow(_ keep: ((Int32, Int)) -> Bool) {
             let f = c.filter(keep)
             if !f.isEmpty { c = f }
+        }
+        if let hint, c.count > 1 {
+            narrow { p in
+                let person = index.persons[Int(p.0)]
+                switch hint {
+                case .household: return person.category == .household || person.category == .subject
+                case .relative: return person.role == .relative
+                case .neighbour: return person.role == .neighbour
+                case .friend: return person.role == .friend || person.role == .other
+                }
+            }
         }
         if !titles.isEmpty {
             narrow { !index.persons[Int($0.0)].isSubject }

@@ -205,7 +205,7 @@ enum Patterns {
             let phoneLike = d[0] == UInt8(ascii: "0") && last == k
             if (valid && (context || !phoneLike)) || (!valid && context) {
                 add(w, &hits, k, last, Int(t.start), Int(w.tokens[last].end), .nhsNumber,
-                    valid ? [OwnerKey(kind: .nhs, value: String(decoding: d, as: UTF8.self))] : [], valid: valid)
+                    [OwnerKey(kind: .nhs, value: String(decoding: d, as: UTF8.self))], valid: valid)
                 k = last + 1
             } else {
                 k += 1

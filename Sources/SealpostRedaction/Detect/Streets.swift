@@ -131,6 +131,14 @@ enum Streets {
                 continue
             }
             if t.lex & Lex.street == 0 && number == nil && !context && t.lex & Lex.houseWord == 0 { k += 1; continue }
+            // "his brother Dale Green", "Kevin Hill": a person, not a street, without a house number.
+            if number == nil && flat == nil && t.lex & Lex.street == 0
+                && (w.tokens[s].lex & Lex.given != 0
+                    || (first > 0 && w.tokens[first - 1].lex & (Lex.relation | Lex.naming | Lex.title) != 0))
+            {
+                k += 1
+                continue
+            }
             hits.append(StreetHit(kind: number == nil ? .streetOnly : .numbered, first: first, last: k,
                                   houseNumber: number, flat: flat, streetKey: key(w, s, k), addressContext: context,
                                   tentative: tentative))
@@ -148,8 +156,8 @@ enum Streets {
             guard k + 1 < w.count, w.isFree(k + 1), let n = houseNumber(w, k + 1),
                 w.spaceGap(k + 1) || w.tokens[k + 1].gap == Gap.period | Gap.space
             else { continue }
-            // "number 14" in running text; "No 14" in an address.
-            if w.tokens[k].hash == words.number || w.tokens[k].shape & Shape.cap != 0 {
+            // "number 14" in running text; "No 14" or "no. 14" in an address.
+            if w.tokens[k].hash == words.number || w.tokens[k].shape & Shape.cap != 0 || w.tokens[k + 1].gap & Gap.period != 0 {
                 let context = w.cueBefore(k, window: 4, flags: Lex.addressCue)
                     || (k > 0 && (w.tokens[k - 1].hash == words.at || w.tokens[k - 1].hash == words.in))
                 hits.append(StreetHit(kind: .numberOnly, first: k, last: k + 1, houseNumber: n, flat: nil, streetKey: 0,

@@ -36,7 +36,7 @@ extension Engine {
         for k in 0..<w.count where w.isFree(k) {
             let t = w.tokens[k]
             guard t.isWord, t.shape & Shape.cap != 0 else { continue }
-            guard t.lex & (Lex.known | Lex.given | Lex.surname) == 0 else { continue }
+            guard t.lex & (Lex.known | Lex.given | Lex.surname | Lex.vehicleCue | Lex.handleCue) == 0 else { continue }
             if t.shape & Shape.allCaps != 0 && t.nlen <= 4 { continue }
             if t.shape & Shape.boundary != 0 {
                 guard k + 1 < w.count, w.spaceGap(k + 1), w.tokens[k + 1].lex & Lex.personVerb != 0,

@@ -37,7 +37,12 @@ struct Engine {
     func applyPatterns(_ w: TextWork) {
         for hit in Patterns.findAll(in: w, lexicon: lexicon) {
             if hit.category == .nhsNumber && !hit.valid {
-                w.findings.append(Finding(start: hit.start, end: hit.end, category: .nhsNumber, reason: .possibleNHSNumber))
+                // A number the record holds is that person's, whatever its check digit.
+                switch index.owner(of: hit.keys) {
+                case .kept: w.claim(hit.first, hit.last, start: hit.start, end: hit.end, category: .nhsNumber, owner: .kept)
+                case .person(let p): w.claim(hit.first, hit.last, start: hit.start, end: hit.end, category: .nhsNumber, owner: .person(p))
+                case .nobody: w.findings.append(Finding(start: hit.start, end: hit.end, category: .nhsNumber, reason: .possibleNHSNumber))
+                }
                 continue
             }
             let ownership = index.owner(of: hit.keys)

@@ -56,6 +56,7 @@ struct PersonModel {
     /// Titles the record gives the person ("Dr", "PC").
     var titles: [UInt64] = []
     var isSubject = false
+    var category: PersonCategory?
     var lastMention = 0
     /// What the text called an unlisted person (for the sender's map only).
     var mentions: [String] = []
@@ -93,6 +94,7 @@ final class RecordIndex {
         for (i, p) in people.enumerated() {
             var model = PersonModel(id: p.id, listedIndex: i, kept: !p.isProtected, role: p.role)
             model.isSubject = p.category == .subject
+            model.category = p.category
             if let name = p.identifiers.name {
                 model.titles = Tokenizer.wordHashes(name).filter { lexicon.flags($0) & Lex.title != 0 }
             }
@@ -138,6 +140,16 @@ final class RecordIndex {
                 let h = FNV.hash(bytes)
                 let lexical = lexicon.isWordOrPlural(bytes)
                 add(NameWord(hash: h, word: bytes, lexical: lexical), .diminutive, i, fuzzy: false)
+            }
+        }
+        // A short form that is the start of the name and a given name itself: Beth for Bethany.
+        if let first = n.given.first, first.word.count >= 5 {
+            for len in 3...(first.word.count - 2) {
+                let prefix = Array(first.word.prefix(len))
+                let h = FNV.hash(prefix)
+                let f = lexicon.flags(h)
+                guard f & Lex.given != 0 else { continue }
+                add(NameWord(hash: h, word: prefix, lexical: lexicon.isWordOrPlural(prefix)), .diminutive, i, fuzzy: false)
             }
         }
         // Initials used as shorthand: KS, KJS.

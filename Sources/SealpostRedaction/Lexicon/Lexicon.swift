@@ -194,6 +194,8 @@ struct CommonWords: Sendable {
     let may = Tokenizer.hash("may")
     let will = Tokenizer.hash("will")
     let known = Tokenizer.hash("known")
+    let knows = Tokenizer.hash("knows")
+    let know = Tokenizer.hash("know")
     let referred = Tokenizer.hash("referred")
     let goes = Tokenizer.hash("goes")
     let by = Tokenizer.hash("by")

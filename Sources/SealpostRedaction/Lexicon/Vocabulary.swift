@@ -19,6 +19,8 @@ enum Vocabulary {
         colleague mate pal teacher coach tutor carer mum mom mother dad father fiance fiancee mentor classmate peer
         man woman lady guy bloke boy girl lad lass male female person youth teenager adult associate acquaintance
         cellmate housemate flatmate roommate employer boss manager supervisor worker officer sergeant constable
+        twin twins baby grandson granddaughter grandchild stepson stepdaughter child kid kids children lodger
+        
         """
 
     static let naming = "called named nicknamed nickname aka alias calls calling known goes"
