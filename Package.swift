@@ -28,11 +28,13 @@ let package = Package(
         .target(name: "SealpostAgreement", dependencies: ["SealpostCore", "SealpostSodium", "SealpostRecord"]),
         // Third-party identity redaction over free text and structured fields.
         .target(name: "SealpostRedaction"),
+        // Preparing a record to leave the sender: minimisation by the agreement, then redaction.
+        .target(name: "SealpostSharing", dependencies: ["SealpostCore", "SealpostSodium", "SealpostRecord", "SealpostAgreement", "SealpostRedaction"]),
         // The `sealpost` commands, as a library so tests can call them.
         .target(
             name: "SealpostCLI",
             dependencies: [
-                "SealpostCore", "SealpostSodium", "SealpostRecord", "SealpostAgreement", "SealpostRedaction",
+                "SealpostCore", "SealpostSodium", "SealpostRecord", "SealpostAgreement", "SealpostRedaction", "SealpostSharing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -47,6 +49,7 @@ let package = Package(
         .testTarget(name: "SealpostCoreTests", dependencies: ["SealpostCore", "SealpostSodium"]),
         .testTarget(name: "SealpostCLITests", dependencies: ["SealpostCore", "SealpostSodium"]),
         .testTarget(name: "SealpostRecordTests", dependencies: ["SealpostRecord"]),
+        .testTarget(name: "SealpostSharingTests", dependencies: ["SealpostSharing", "SealpostRecord", "SealpostAgreement", "SealpostRedaction", "SealpostCore", "SealpostSodium"]),
         .testTarget(name: "SealpostAgreementTests", dependencies: ["SealpostAgreement", "SealpostCore", "SealpostSodium", "SealpostRecord"]),
         .testTarget(name: "SealpostRedactionTests", dependencies: ["SealpostRedaction"], resources: [.copy("Corpus")]),
     ],

@@ -12,7 +12,7 @@ public struct SealpostCommand: ParsableCommand {
         """,
         version: "0.1.0",
         subcommands: [InitCommand.self, WhoamiCommand.self, ExportCardCommand.self, ImportCardCommand.self,
-                      SealCommand.self, OpenCommand.self, AgreementCommand.self, BenchCommand.self]
+                      SealCommand.self, OpenCommand.self, AgreementCommand.self, RedactCommand.self, BenchCommand.self]
     )
 
     public init() {}

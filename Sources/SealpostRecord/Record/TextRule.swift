@@ -65,6 +65,18 @@ enum TextRule: Sendable {
         return checkFormat(text)
     }
 
+    /// "[Third party N (role)]": the token redaction puts in place of a protected person's name.
+    static func isPseudonym(_ text: String) -> Bool {
+        let prefix = "[Third party "
+        guard text.hasPrefix(prefix), text.hasSuffix(")]") else { return false }
+        let rest = text.dropFirst(prefix.count).dropLast(2)
+        guard let open = rest.firstIndex(of: "(") else { return false }
+        let number = rest[..<open].dropLast()  // the space before "("
+        let role = rest[rest.index(after: open)...]
+        return rest[rest.index(before: open)] == " " && !number.isEmpty && number.count <= 6
+            && number.allSatisfy { $0.isASCII && $0.isNumber } && !role.isEmpty && role.allSatisfy { $0.isASCII && $0.isLowercase }
+    }
+
     private func checkFormat(_ text: String) -> Failure? {
         let strict: Bool
         switch self {
@@ -84,6 +96,8 @@ enum TextRule: Sendable {
                 code: .invalidIdentifier, problem: "is not an identifier",
                 fix: "use letters, digits and . _ : / - only, starting with a letter or digit")
         case .name:
+            // A redacted party's name is its pseudonym, such as "[Third party 1 (neighbour)]".
+            if TextRule.isPseudonym(text) { return nil }
             if text.unicodeScalars.contains(where: {
                 $0.isASCII ? ($0.value >= 0x30 && $0.value <= 0x39) : $0.properties.generalCategory == .decimalNumber
             }) {

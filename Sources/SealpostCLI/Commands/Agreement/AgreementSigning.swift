@@ -42,6 +42,7 @@ struct AgreementVerify: ParsableCommand {
             var problems: [String] = []
             if !check.missing.isEmpty { problems.append("missing signatures from \(check.missing.joined(separator: ", "))") }
             if !check.invalid.isEmpty { problems.append("invalid signatures from \(check.invalid.joined(separator: ", "))") }
+            if problems.isEmpty { problems.append("it has no active party to sign it") }
             throw CLIError("the agreement is not in force: \(problems.joined(separator: "; "))",
                            hint: check.invalid.isEmpty ? "each listed party signs with: sealpost agreement sign \(file)"
                                : "a signature that does not verify means the document was altered after signing: get a fresh copy, never install this one")
@@ -94,7 +95,7 @@ struct AgreementInstall: ParsableCommand {
         let card: IdentityCard
         do { card = try home.card() } catch { throw CLIError(error) }
         do {
-            switch try AgreementStore(home: home).install(signed, for: card.agencyID) {
+            switch try AgreementStore(home: home).install(signed, as: card) {
             case .installed: print("agreement \(signed.agreement.id) version \(signed.agreement.version) is now in force in \(home.path)")
             case .alreadyInstalled: print("agreement \(signed.agreement.id) version \(signed.agreement.version) is already in force")
             }
