@@ -57,13 +57,17 @@ public struct Agreement: Sendable, Equatable {
     }
 
     /// Checks the rules a document must meet whatever its signatures (unique parties and purposes,
-    /// dates in order, a sensible id).
+    /// each purpose's own rules, dates in order, a sensible id, text that displays as it reads).
     func check(at path: JSONPath) throws(AgreementError) {
         guard AgreementPurpose.isValidID(id) else {
             throw AgreementError(at: path.appending("id"), "must be 1-64 of a-z 0-9 - _ .", fix: "for example kingsbridge-dsa")
         }
         guard version >= 1 else { throw AgreementError(at: path.appending("version"), "must be 1 or more") }
-        guard !title.isEmpty else { throw AgreementError(at: path.appending("title"), "must not be empty") }
+        guard Printable.isDisplayableText(title) else { throw AgreementError(at: path.appending("title"), Printable.textRule) }
+        if let relay, !Printable.isRelayURL(relay) {
+            throw AgreementError(at: path.appending("relay"), "must be 1-2048 bytes of printable ASCII with no spaces",
+                                 fix: "for example https://relay.example.org:8443")
+        }
         guard validFrom <= validUntil else {
             throw AgreementError(at: path.appending("valid_until"), "is before valid_from")
         }
@@ -79,6 +83,7 @@ public struct Agreement: Sendable, Equatable {
         }
         var purposeIDs = Set<String>()
         for (i, purpose) in purposes.enumerated() {
+            try purpose.check(at: path.appending("purposes").appending(i))
             guard purposeIDs.insert(purpose.id).inserted else {
                 throw AgreementError(at: path.appending("purposes").appending(i), "repeats purpose id \(purpose.id)")
             }
@@ -133,8 +138,26 @@ public struct Agreement: Sendable, Equatable {
     public var canonicalBytes: [UInt8] { JSONWriter(options: [.sortedKeys]).bytes(json) }
 }
 
-/// Escaping for echoing untrusted identifiers in messages.
+/// Escaping for echoing untrusted identifiers in messages, and the rules for the agreement's own
+/// text, which `show` prints: nothing in a document can move the cursor, recolour or hide text.
 enum Printable {
+    static let textRule = "must be 1-200 bytes of text on one line, with no control or formatting characters"
+
+    /// 1-200 bytes of UTF-8 with no control (Cc), format (Cf), line or paragraph separator characters.
+    static func isDisplayableText(_ text: String) -> Bool {
+        (1...200).contains(text.utf8.count) && !text.unicodeScalars.contains {
+            switch $0.properties.generalCategory {
+            case .control, .format, .lineSeparator, .paragraphSeparator: return true
+            default: return false
+            }
+        }
+    }
+
+    /// 1-2048 bytes, each printable ASCII other than space (0x21-0x7e).
+    static func isRelayURL(_ text: String) -> Bool {
+        (1...2048).contains(text.utf8.count) && text.utf8.allSatisfy { (0x21...0x7e).contains($0) }
+    }
+
     static func escape(_ text: String) -> String {
         var out = ""
         for scalar in text.unicodeScalars.prefix(80) {

@@ -30,7 +30,11 @@ public struct AgreementParty: Sendable, Equatable {
         guard let status = Status(rawValue: statusText) else {
             throw AgreementError(at: path.appending("status"), "must be active or revoked")
         }
-        let cardData = Data(JSONWriter().bytes(try r.value("card")))
+        // Every member of the embedded card is covered by the signatures, so none may be unknown.
+        let cardValue = try r.value("card")
+        try ObjectReader(cardValue, at: path.appending("card"))
+            .only(["version", "agency_id", "name", "signing_key", "box_key", "signing_key_id", "box_key_id", "self_signature"])
+        let cardData = Data(JSONWriter().bytes(cardValue))
         let card: IdentityCard
         do { card = try IdentityCard.load(cardData, source: "\(path.appending("card"))") } catch {
             throw AgreementError(error.reason, hint: error.hint)

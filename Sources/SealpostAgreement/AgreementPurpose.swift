@@ -37,13 +37,42 @@ public struct AgreementPurpose: Sendable, Equatable {
         }
     }
 
+    /// Checks the rules a purpose must meet however it was made (parsed, or built by a command):
+    /// a valid id, a displayable name, at least one basis (none twice) and one recipient, no role twice, never
+    /// the relay operator, and for each role at least one field, none twice.
+    func check(at path: JSONPath) throws(AgreementError) {
+        guard Self.isValidID(id) else {
+            throw AgreementError(at: path.appending("id"), "must be 1-64 of a-z 0-9 - _ .", fix: "for example s47-enquiry")
+        }
+        guard Printable.isDisplayableText(name) else {
+            throw AgreementError(at: path.appending("name"), Printable.textRule)
+        }
+        guard !lawfulBases.isEmpty else { throw AgreementError(at: path.appending("lawful_bases"), "must name at least one basis") }
+        guard Set(lawfulBases).count == lawfulBases.count else {
+            throw AgreementError(at: path.appending("lawful_bases"), "names a basis more than once")
+        }
+        guard !recipients.isEmpty else { throw AgreementError(at: path.appending("recipients"), "must name at least one role") }
+        for (i, recipient) in recipients.enumerated() {
+            let at = path.appending("recipients").appending(i)
+            guard recipient.role != .relayOperator else {
+                throw AgreementError(at: at.appending("role"), "the relay operator never receives records")
+            }
+            guard !recipients[..<i].contains(where: { $0.role == recipient.role }) else {
+                throw AgreementError(at: at.appending("role"), "names a role already listed for this purpose")
+            }
+            guard !recipient.fields.isEmpty else {
+                throw AgreementError(at: at.appending("fields"), "must name at least one field", fix: "a role that may receive nothing has no part in the purpose: leave it out")
+            }
+            guard Set(recipient.fields).count == recipient.fields.count else {
+                throw AgreementError(at: at.appending("fields"), "names a field more than once")
+            }
+        }
+    }
+
     init(_ value: JSONValue, at path: JSONPath) throws(AgreementError) {
         let r = try ObjectReader(value, at: path)
         try r.only(["id", "name", "lawful_bases", "recipients"])
         id = try r.string("id")
-        guard Self.isValidID(id) else {
-            throw AgreementError(at: path.appending("id"), "must be 1-64 of a-z 0-9 - _ .", fix: "for example s47-enquiry")
-        }
         name = try r.string("name")
         var bases: [SafeguardingRecord.LawfulBasis.Article6] = []
         for (i, text) in try r.strings("lawful_bases").enumerated() {
@@ -53,7 +82,6 @@ public struct AgreementPurpose: Sendable, Equatable {
             }
             bases.append(basis)
         }
-        guard !bases.isEmpty else { throw AgreementError(at: path.appending("lawful_bases"), "must name at least one basis") }
         lawfulBases = bases
         var recipients: [Recipient] = []
         for (i, element) in try r.array("recipients").enumerated() {
@@ -62,12 +90,6 @@ public struct AgreementPurpose: Sendable, Equatable {
             try e.only(["role", "fields"])
             guard let role = SafeguardingRole(rawValue: try e.string("role")) else {
                 throw AgreementError(at: at.appending("role"), "is not a known role", fix: "use one of \(SafeguardingRole.list)")
-            }
-            guard role != .relayOperator else {
-                throw AgreementError(at: at.appending("role"), "the relay operator never receives records")
-            }
-            guard !recipients.contains(where: { $0.role == role }) else {
-                throw AgreementError(at: at.appending("role"), "names a role already listed for this purpose")
             }
             var fields: [FieldPath] = []
             for (j, text) in try e.strings("fields").enumerated() {
@@ -79,8 +101,8 @@ public struct AgreementPurpose: Sendable, Equatable {
             }
             recipients.append(Recipient(role: role, fields: fields))
         }
-        guard !recipients.isEmpty else { throw AgreementError(at: path.appending("recipients"), "must name at least one role") }
         self.recipients = recipients
+        try check(at: path)
     }
 
     var json: JSONValue {

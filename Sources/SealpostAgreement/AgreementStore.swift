@@ -5,9 +5,10 @@ import SealpostRecord
 /// The agreement in force for one home: `HOME/agreement.json`.
 ///
 /// Installing refuses anything that is not fully signed by every active party with valid
-/// signatures, anything for another agreement id, and any version lower than the one held (the
-/// same version is accepted only with identical bytes). The file is replaced atomically, so a
-/// refused or failed install leaves the current agreement in force.
+/// signatures, anything in which this home's agency is not an active party holding this home's
+/// own card (so the home itself must have signed it), anything for another agreement id, and any
+/// version lower than the one held (the same version is accepted only with identical bytes). The
+/// file is replaced atomically, so a refused or failed install leaves the current agreement in force.
 public struct AgreementStore: Sendable {
     public let home: Home
 
@@ -32,8 +33,10 @@ public struct AgreementStore: Sendable {
 
     public enum InstallOutcome: Equatable, Sendable { case installed, alreadyInstalled }
 
+    /// Puts `candidate` in force in this home, whose own identity card is `card`.
     @discardableResult
-    public func install(_ candidate: SignedAgreement, for agencyID: String) throws(AgreementError) -> InstallOutcome {
+    public func install(_ candidate: SignedAgreement, as card: IdentityCard) throws(AgreementError) -> InstallOutcome {
+        let agencyID = card.agencyID
         let check = candidate.verify()
         guard check.invalid.isEmpty else {
             throw AgreementError("agreement \(candidate.agreement.id) version \(candidate.agreement.version) has signatures that do not verify: \(check.invalid.joined(separator: ", "))",
@@ -43,9 +46,19 @@ public struct AgreementStore: Sendable {
             throw AgreementError("agreement \(candidate.agreement.id) version \(candidate.agreement.version) is not in force: not yet signed by \(check.missing.joined(separator: ", "))",
                                  hint: "every active party must sign it (sealpost agreement sign) before it can be installed")
         }
-        guard candidate.agreement.party(agencyID) != nil else {
+        guard let own = candidate.agreement.party(agencyID) else {
             throw AgreementError("\(agencyID) is not a party to agreement \(candidate.agreement.id)",
                                  hint: "install only an agreement your agency is a party to")
+        }
+        // Without these two checks anyone could put an edition in force here by listing this
+        // agency as revoked (so its signature is not needed) or under a card of their own.
+        guard own.status == .active else {
+            throw AgreementError("\(agencyID) is revoked in agreement \(candidate.agreement.id) version \(candidate.agreement.version), so this home cannot put it in force",
+                                 hint: "only an active party installs an agreement; the one installed stays in force here")
+        }
+        guard own.card.signingKey == card.signingKey, own.card.boxKey == card.boxKey else {
+            throw AgreementError("agreement \(candidate.agreement.id) version \(candidate.agreement.version) lists a different card for \(agencyID) than this home's",
+                                 hint: "an edition your own keys did not sign may be forged; do not install it, and ask the partnership for the agreement with your current card")
         }
         if let held = try current() {
             guard held.agreement.id == candidate.agreement.id else {

@@ -62,8 +62,9 @@ public struct SignedAgreement: Sendable, Equatable {
         public var missing: [String] = []
         /// Signatures that do not verify, or by agencies that are not active parties.
         public var invalid: [String] = []
-        /// Fully signed by every active party, and no bad signature.
-        public var isComplete: Bool { missing.isEmpty && invalid.isEmpty }
+        /// Fully signed by every active party, and no bad signature. A document with no active
+        /// party is never complete: nobody vouches for it.
+        public var isComplete: Bool { missing.isEmpty && invalid.isEmpty && !signed.isEmpty }
     }
 
     public func verify() -> Verification {
@@ -71,6 +72,7 @@ public struct SignedAgreement: Sendable, Equatable {
         let message = Self.signedMessage(agreement)
         for signature in signatures {
             guard let party = agreement.party(signature.agencyID), party.status == .active,
+                  signature.signingKeyID == party.card.signingKeyID,
                   let key = try? party.card.verified().signingKey,
                   let sig = try? Ed25519.Signature(rawRepresentation: signature.signature),
                   key.isValidSignature(sig, for: message) else {
@@ -83,7 +85,8 @@ public struct SignedAgreement: Sendable, Equatable {
         return result
     }
 
-    /// Parses a signed agreement file. Signatures are read, not judged: call `verify()`.
+    /// Parses a signed agreement file. Signatures are read (agency ids, lower-case hex of the right
+    /// lengths), not judged: call `verify()`.
     public init(parsing bytes: [UInt8], source: String) throws(AgreementError) {
         let value: JSONValue
         do { value = try JSONParser.parse(bytes) } catch {
@@ -97,14 +100,22 @@ public struct SignedAgreement: Sendable, Equatable {
             let at = JSONPath.root.appending("signatures").appending(i)
             let s = try ObjectReader(element, at: at)
             try s.only(["agency_id", "signing_key_id", "signature"])
-            guard let sig = Hex.decode(try s.string("signature")), sig.count == Ed25519.signatureLength else {
-                throw AgreementError(at: at.appending("signature"), "must be 128 hex digits")
-            }
             let agency = try s.string("agency_id")
+            guard AgencyID.isValid(agency) else {
+                throw AgreementError(at: at.appending("agency_id"), "is not an agency id", fix: "an agency id is 1-64 of A-Z a-z 0-9 . _ -")
+            }
+            let keyID = try s.string("signing_key_id")
+            guard let keyBytes = Hex.decode(keyID), keyBytes.count == 16, Hex.encode(keyBytes) == keyID else {
+                throw AgreementError(at: at.appending("signing_key_id"), "must be 32 lower-case hex digits")
+            }
+            let text = try s.string("signature")
+            guard let sig = Hex.decode(text), sig.count == Ed25519.signatureLength, Hex.encode(sig) == text else {
+                throw AgreementError(at: at.appending("signature"), "must be 128 lower-case hex digits")
+            }
             guard !signatures.contains(where: { $0.agencyID == agency }) else {
                 throw AgreementError(at: at, "is a second signature by the same agency")
             }
-            signatures.append(Signature(agencyID: agency, signingKeyID: try s.string("signing_key_id"), signature: sig))
+            signatures.append(Signature(agencyID: agency, signingKeyID: keyID, signature: sig))
         }
         self.signatures = signatures
     }
