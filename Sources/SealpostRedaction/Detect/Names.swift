@@ -34,6 +34,15 @@ struct RunItem {
     var cands: [Candidate]
 }
 
+/// How well a run fits one person: its score and which positions are given names or surnames.
+struct PersonScore {
+    var person: Int32
+    var score = 0
+    var given: UInt8 = 0
+    var surname: UInt8 = 0
+    var counted: UInt8 = 0
+}
+
 /// What the words around an ambiguous name say.
 enum Evidence {
     case name, ordinary
@@ -69,8 +78,8 @@ extension Engine {
         let upper = t.shape & (Shape.cap | Shape.allCaps) != 0
         var cands: [Candidate] = []
         candidates(w, k, t.hash, upper: upper, surnameOnly: false, into: &cands)
-        if cands.isEmpty && upper && t.altHash != 0 {
-            candidates(w, k, t.altHash, upper: upper, surnameOnly: true, into: &cands)
+        if cands.isEmpty && upper && t.shape & Shape.plural != 0 {
+            candidates(w, k, w.pluralHash(k), upper: upper, surnameOnly: true, into: &cands)
         }
         let f = t.lex
         if cands.isEmpty && upper && t.nlen >= 4 && f & (Lex.known | Lex.given | Lex.surname) == 0 && t.shape & Shape.cap != 0 {
@@ -118,7 +127,7 @@ extension Engine {
         }
         if upper && f & Lex.known == 0 {
             if t.shape & Shape.allCaps != 0 && t.nlen <= 4 { return RunItem(k: k, bearing: .none, cands: []) }
-            if lexicon.isOrdinary(w.normalized(k)) {
+            if index.isOrdinary(w, k) {
                 return RunItem(k: k, bearing: t.shape & Shape.cap != 0 && t.shape & Shape.allCaps == 0 ? .capWord : .none, cands: [])
             }
             return RunItem(k: k, bearing: .weak, cands: [])
@@ -227,15 +236,25 @@ extension Engine {
 
     func scanNames(_ w: TextWork, final: Bool) {
         var k = 0
+        var run: [RunItem] = []
+        run.reserveCapacity(8)
         while k < w.count {
-            if let items = dottedInitials(w, k) {
-                interpret(w, items, final: final)
+            if w.tokens[k].nlen == 1, let items = dottedInitials(w, k) {
+                interpret(w, items[...], final: final)
                 k = items.last!.k + 1
                 continue
             }
             let first = view(w, k)
             if first.bearing == .none { k += 1; continue }
-            var run = [first]
+            // A capitalised ordinary word alone is nothing; skip it without building a run.
+            if first.bearing == .capWord && (k + 1 >= w.count || !w.spaceGap(k + 1)
+                || w.tokens[k + 1].shape & (Shape.cap | Shape.allCaps) == 0)
+            {
+                k += 1
+                continue
+            }
+            run.removeAll(keepingCapacity: true)
+            run.append(first)
             var j = k + 1
             while j < w.count && run.count < 7 && joinable(w, j, after: run[run.count - 1]) {
                 let v = view(w, j)
@@ -243,7 +262,7 @@ extension Engine {
                 run.append(v)
                 j += 1
             }
-            interpret(w, run, final: final)
+            interpret(w, run[...], final: final)
             k = j
         }
     }
@@ -310,8 +329,8 @@ extension Engine {
 
     // MARK: - Deciding a run
 
-    func interpret(_ w: TextWork, _ run: [RunItem], final: Bool) {
-        var items = run[...]
+    func interpret(_ w: TextWork, _ run: ArraySlice<RunItem>, final: Bool) {
+        var items = run
         while let last = items.last, last.bearing == .particle || last.bearing == .initial || last.bearing == .title {
             // "Jake W": a trailing initial stays when it is the surname initial of someone the run names.
             if last.bearing == .initial, items.count > 1 {
@@ -321,7 +340,7 @@ extension Engine {
                     break
                 }
             }
-            items.removeLast()
+            _ = items.popLast()
         }
         // A capitalised unknown word at the start of a sentence, before a given name ("Thereafter
         // Kevin"), is no evidence of a name; before a surname ("Bronagh Yilmaz") it is the given name.
@@ -330,7 +349,7 @@ extension Engine {
             let nextGiven = next.cands.contains { $0.kind.isGivenLike }
                 || (next.cands.isEmpty && w.tokens[next.k].lex & Lex.given != 0 && w.tokens[next.k].lex & Lex.surname == 0)
             if !nextGiven { break }
-            items.removeFirst()
+            _ = items.popFirst()
         }
         // Capitalised ordinary words count only beside a name: before a surname, after a given name.
         func surnameLike(_ i: RunItem) -> Bool {
@@ -342,12 +361,12 @@ extension Engine {
         }
         while let f = items.first, f.bearing == .capWord {
             if items.count > 1, w.tokens[f.k].shape & Shape.boundary == 0, surnameLike(items[items.index(after: items.startIndex)]) { break }
-            items.removeFirst()
+            _ = items.popFirst()
         }
         while let l = items.last, l.bearing == .capWord {
             let afterOrg = l.k + 1 < w.count && w.tokens[l.k + 1].lex & Lex.orgWord != 0 && w.tokens[l.k + 1].shape & Shape.cap != 0
             if items.count > 1, !afterOrg, givenLike(items[items.index(before: items.endIndex - 1)]) { break }
-            items.removeLast()
+            _ = items.popLast()
         }
         guard let firstItem = items.first, let lastItem = items.last else { return }
         // Lowercase ordinary words are a name only when they spell a listed person's given name and surname.
@@ -370,50 +389,53 @@ extension Engine {
         let gender = titleGender(w, titles)
         let cue = cueBefore(w, firstItem.k)
 
-        // Score each candidate person by the words of the run they own.
-        var people: [Int32] = []
-        var scores: [Int] = []
-        var givenPos: [[Int]] = []
-        var surnamePos: [[Int]] = []
-        for (pos, item) in names.enumerated() {
-            var seen: [Int32] = []
-            for c in item.cands where !seen.contains(c.person) {
-                seen.append(c.person)
-                var slot = people.firstIndex(of: c.person) ?? -1
-                if slot < 0 { people.append(c.person); scores.append(0); givenPos.append([]); surnamePos.append([]); slot = people.count - 1 }
+        // Score each candidate person by the words of the run they own (positions as bit masks).
+        var scored: [PersonScore] = []
+        for (pos, item) in names.enumerated() where !item.cands.isEmpty {
+            let bit = UInt8(1) << UInt8(pos)
+            for c in item.cands {
+                var slot = scored.firstIndex { $0.person == c.person } ?? -1
+                if slot < 0 { scored.append(PersonScore(person: c.person)); slot = scored.count - 1 }
+                if scored[slot].counted & bit != 0 { continue }
+                scored[slot].counted |= bit
                 // Scores are doubled; a bare word is more often someone's given name than a surname.
                 let bare = names.count == 1 && titles.isEmpty
-                scores[slot] += c.fuzzy ? 2 : (c.kind == .given || c.kind == .aka ? 6 : c.kind.isSurnameLike ? (bare ? 5 : 6) : 4)
-                if c.kind.isGivenLike || c.kind == .initials { givenPos[slot].append(pos) }
-                if c.kind.isSurnameLike || c.kind == .initials { surnamePos[slot].append(pos) }
+                scored[slot].score += c.fuzzy ? 2 : (c.kind == .given || c.kind == .aka ? 6 : c.kind.isSurnameLike ? (bare ? 5 : 6) : 4)
+                if c.kind.isGivenLike || c.kind == .initials { scored[slot].given |= bit }
+                if c.kind.isSurnameLike || c.kind == .initials { scored[slot].surname |= bit }
             }
         }
-        if !people.isEmpty {
+        if !scored.isEmpty {
             for (pos, item) in names.enumerated() where item.bearing == .initial {
                 let c = w.bytes[Int(w.tokens[item.k].start)] | 0x20
                 guard c >= 97 && c <= 122 else { continue }
                 let bit: UInt32 = 1 << UInt32(c - 97)
-                for (slot, p) in people.enumerated() {
-                    let person = index.persons[Int(p)]
+                for slot in scored.indices {
+                    let person = index.persons[Int(scored[slot].person)]
                     if pos == names.count - 1 && pos > 0 && person.surnameInitials & bit != 0 {
-                        scores[slot] += 2
-                        surnamePos[slot].append(pos)
+                        scored[slot].score += 2
+                        scored[slot].surname |= UInt8(1) << UInt8(pos)
                     } else if person.initials & bit != 0 {
-                        scores[slot] += 2
-                        givenPos[slot].append(pos)
+                        scored[slot].score += 2
+                        scored[slot].given |= UInt8(1) << UInt8(pos)
                     }
                 }
             }
         }
-        let best = scores.max() ?? 0
+        let best = scored.map(\.score).max() ?? 0
         let start = w.tokens[firstItem.k].start
-        let mentionText = w.string(start, w.tokens[lastItem.k].nameEnd)
+        var mentionText: String { w.string(start, w.tokens[lastItem.k].nameEnd) }
 
         if best > 0 {
-            let tied = people.indices.filter { scores[$0] == best }
-            let (slot, shared) = choose(tied.map { people[$0] }, titles: titles.map { w.tokens[$0.k].hash }, gender: gender,
+            let tied = scored.indices.filter { scored[$0].score == best }
+            let (slot, shared): (Int, Bool)
+            if tied.count == 1 {
+                (slot, shared) = (tied[0], false)
+            } else {
+                (slot, shared) = choose(tied.map { scored[$0].person }, titles: titles.map { w.tokens[$0.k].hash }, gender: gender,
                                         slots: tied, hint: roleHint(w, before: firstItem.k))
-            let p = people[slot]
+            }
+            let p = scored[slot].person
             let single = names.count == 1 && titles.isEmpty
             if single && names.first!.bearing == .ambiguous {
                 let ev = evidence(w, names.first!.k, cue: cue)
@@ -426,37 +448,43 @@ extension Engine {
                     return
                 }
             }
-            let matched = Set(givenPos[slot] + surnamePos[slot])
-            let unmatched = names.indices.map { $0 - names.startIndex }.filter {
-                !matched.contains($0) && names[names.startIndex + $0].bearing != .particle
+            let givenMask = scored[slot].given, surnameMask = scored[slot].surname
+            func positions(_ m: UInt8) -> [Int] { (0..<8).filter { m & (UInt8(1) << UInt8($0)) != 0 } }
+            var givenPos: [[Int]] { [positions(givenMask)] }
+            var surnamePos: [[Int]] { [positions(surnameMask)] }
+            let slot0 = 0
+            var unmatchedMask: UInt8 = 0
+            for (pos, item) in names.enumerated() where item.bearing != .particle && (givenMask | surnameMask) & (UInt8(1) << UInt8(pos)) == 0 {
+                unmatchedMask |= UInt8(1) << UInt8(pos)
             }
-            let hasGiven = !givenPos[slot].isEmpty, hasSurname = !surnamePos[slot].isEmpty
+            let unmatched = positions(unmatchedMask)
+            let hasGiven = givenMask != 0, hasSurname = surnameMask != 0
             let person = index.persons[Int(p)]
             if !unmatched.isEmpty && !(hasGiven && hasSurname) {
                 let words = names.map { NameParser.word(w, $0.k, lexicon) }
-                if hasSurname, let fs = surnamePos[slot].min(), unmatched.contains(where: { $0 < fs }) {
+                if hasSurname, let fs = surnamePos[slot0].min(), unmatched.contains(where: { $0 < fs }) {
                     let before = unmatched.filter { $0 < fs }.map { words[$0] }.filter { $0.word.count > 1 }
                     if !person.given.isEmpty || person.kept {
                         // Someone else with the same surname.
-                        let surname = surnamePos[slot].map { words[$0] }
+                        let surname = surnamePos[slot0].map { words[$0] }
                         let q = index.unlisted(given: before, surname: surname, gender: gender, mention: mentionText)
                         decide(w, firstItem.k, lastItem.k, q, final: final)
                         return
                     }
                     index.addName(ParsedName(given: before), person: p, primary: false)
-                } else if hasGiven && !hasSurname, let fg = givenPos[slot].min(), unmatched.contains(where: { $0 < fg }),
+                } else if hasGiven && !hasSurname, let fg = givenPos[slot0].min(), unmatched.contains(where: { $0 < fg }),
                     names[names.startIndex + unmatched.first!].bearing != .initial
                 {
                     // "Harpreet Hope" when Hope is someone's given name: another person, surnamed Hope.
                     let before = unmatched.filter { $0 < fg }.map { words[$0] }.filter { $0.word.count > 1 }
-                    let q = index.unlisted(given: before, surname: givenPos[slot].filter { $0 >= fg }.map { words[$0] },
+                    let q = index.unlisted(given: before, surname: givenPos[slot0].filter { $0 >= fg }.map { words[$0] },
                                            gender: gender, mention: mentionText)
                     decide(w, firstItem.k, lastItem.k, q, final: final)
                     return
-                } else if hasGiven, let lg = givenPos[slot].max(), unmatched.contains(where: { $0 > lg }) {
+                } else if hasGiven, let lg = givenPos[slot0].max(), unmatched.contains(where: { $0 > lg }) {
                     let after = unmatched.filter { $0 > lg }.map { words[$0] }
                     if !person.surname.isEmpty || person.kept {
-                        let given = givenPos[slot].map { words[$0] }.filter { $0.word.count > 1 }
+                        let given = givenPos[slot0].map { words[$0] }.filter { $0.word.count > 1 }
                         let q = index.unlisted(given: given, surname: after, gender: gender, mention: mentionText)
                         decide(w, firstItem.k, lastItem.k, q, final: final)
                         return
@@ -465,7 +493,7 @@ extension Engine {
                 }
             }
             decide(w, firstItem.k, lastItem.k, p, final: final)
-            if shared && final && givenPos[slot].isEmpty {
+            if shared && final && givenMask == 0 {
                 w.addFinding(firstItem.k, lastItem.k, .name, .sharedName)
             }
             return

@@ -286,18 +286,24 @@ enum Patterns {
     /// "QQ 12 34 56 C", "QQ123456C": two letters, six digits, and a letter A to D.
     static func niNumbers(_ w: TextWork, _ hits: inout [PatternHit]) {
         for k in 0..<w.count where w.isFree(k) && w.tokens[k].shape & Shape.alpha != 0 {
+            let t = w.tokens[k]
+            // Digits in the token, or two letters followed by a number.
+            guard t.shape & Shape.digit != 0 || (t.nlen == 2 && k + 1 < w.count && w.tokens[k + 1].isNumber) else { continue }
             let tb = w.tokenBytes(k)
             guard tb.count >= 2, isLetter(tb[tb.startIndex]), isLetter(tb[tb.startIndex + 1]), tb.count <= 9 else { continue }
             var s: [UInt8] = []
+            s.reserveCapacity(10)
             var upperOK = true
             var best = -1
             var bestLen = 0
             var j = k
-            while j < w.count && j - k < 5 {
+            scan: while j < w.count && j - k < 5 {
                 if j > k && !(w.gapIs(j, 0x20)) { break }
-                guard w.isFree(j), let u = w.asciiUpper(j) else { break }
-                for b in w.tokenBytes(j) where isLowerASCII(b) { upperOK = false }
-                s += u
+                guard w.isFree(j) else { break }
+                for b in w.tokenBytes(j) {
+                    guard isAlnum(b) else { break scan }
+                    if isLowerASCII(b) { upperOK = false; s.append(b - 32) } else { s.append(b) }
+                }
                 if s.count > 9 { break }
                 if (s.count == 8 || s.count == 9) && niShape(s) { best = j; bestLen = s.count }
                 j += 1
@@ -364,6 +370,11 @@ enum Patterns {
 
     static func vehicles(_ w: TextWork, _ hits: inout [PatternHit]) {
         for k in 0..<w.count where w.isFree(k) && w.tokens[k].shape & Shape.alpha != 0 {
+            // Every format has digits in this token or the next.
+            let t = w.tokens[k]
+            guard t.shape & Shape.digit != 0 || (t.nlen == 3 && t.shape & Shape.allCaps != 0 && k + 1 < w.count
+                && w.tokens[k + 1].shape & Shape.digit != 0) || (t.nlen == 3 && k + 1 < w.count && w.tokens[k + 1].shape & Shape.digit != 0)
+            else { continue }
             guard let s = w.asciiUpper(k), s.count >= 2, s.count <= 7 else { continue }
             let upper = oneCase(w, k...k) && isUpper(w.bytes[Int(w.tokens[k].start)])
             lazy var cue = w.cueBefore(k, window: 8, flags: Lex.vehicleCue) || w.cueAfter(k, window: 4, flags: Lex.vehicleCue)
@@ -409,6 +420,7 @@ enum Patterns {
 
     /// A day: "3", "03", "3rd", "21st".
     static func day(_ w: TextWork, _ k: Int) -> Int? {
+        guard w.tokens[k].shape & Shape.digit != 0, isDigit(w.bytes[Int(w.tokens[k].start)]) else { return nil }
         if let v = number(w, k), w.tokens[k].nlen <= 2 { return (1...31).contains(v) ? v : nil }
         let b = Array(w.tokenBytes(k))
         guard b.count >= 3 && b.count <= 4 else { return nil }
@@ -464,7 +476,8 @@ enum Patterns {
     static func dates(_ w: TextWork, _ lexicon: Lexicon, _ hits: inout [PatternHit]) {
         var k = 0
         while k < w.count {
-            guard w.isFree(k) else { k += 1; continue }
+            let t = w.tokens[k]
+            guard w.isFree(k), t.shape & Shape.digit != 0 || t.lex & Lex.month != 0 else { k += 1; continue }
             if let (last, keys) = numericDate(w, k) ?? textualDate(w, k, lexicon), !keys.isEmpty {
                 let dob = dobContext(w, k, lexicon)
                 // A month and year alone is a date of birth only when the text says so.

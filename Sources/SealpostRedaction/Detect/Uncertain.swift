@@ -44,7 +44,7 @@ extension Engine {
                 else { continue }
             }
             if k > 0 && w.tokens[k - 1].lex & Lex.locative != 0 && t.shape & Shape.boundary == 0 { continue }
-            if lexicon.isOrdinary(w.normalized(k)) { continue }
+            if index.isOrdinary(w, k) { continue }
             w.addFinding(k, k, .name, .possibleName)
         }
         for k in 0..<w.count where w.tokens[k].lex & Lex.workCue != 0 && w.tokens[k].isWord {

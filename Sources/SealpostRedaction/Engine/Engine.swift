@@ -75,16 +75,17 @@ struct Engine {
     /// Workplaces, multi-word nicknames, named address lines and handles (`organisations: false`),
     /// or known organisations (`organisations: true`).
     func applyPhrases(_ w: TextWork, organisations: Bool) {
-        guard !index.phrases.isEmpty else { return }
+        let phrases = index.phrases, phraseList = index.phraseList
+        guard !phrases.isEmpty else { return }
         var k = 0
         while k < w.count {
             guard w.isFree(k), w.tokens[k].shape & Shape.alpha != 0 else { k += 1; continue }
-            var i = index.phrases.first(w.tokens[k].hash)
+            var i = phrases.first(w.tokens[k].hash)
             var best: (end: Int, phrase: Int32)?
             var keptMatch = false
             while i >= 0 {
-                let e = index.phrases.entry(i)
-                let p = index.phraseList[Int(e.value)]
+                let e = phrases.entry(i)
+                let p = phraseList[Int(e.value)]
                 if (p.kind == .organisation) == organisations, let end = match(p, in: w, at: k), end >= (best?.end ?? -1) {
                     let kept = p.person < 0 || index.persons[Int(p.person)].kept
                     if end > (best?.end ?? -1) { keptMatch = false }
@@ -95,7 +96,7 @@ struct Engine {
                 i = e.next
             }
             guard let (end, pi) = best else { k += 1; continue }
-            let phrase = index.phraseList[Int(pi)]
+            let phrase = phraseList[Int(pi)]
             if phrase.kind == .organisation && k > 0 && relationCue(w, k) { k += 1; continue }
             let owner: Owner = keptMatch ? .kept : .person(phrase.person)
             w.claimTokens(k, end, category: phrase.category, owner: owner)

@@ -67,20 +67,19 @@ struct OutputBuilder {
             }
             out.append(contentsOf: w.bytes[cursor...])
             texts.append(RedactedText(path: w.path, text: String(decoding: out, as: UTF8.self), replacements: replacements))
-            func mapped(_ x: Int) -> Int {
-                var delta = 0
-                for s in shifts where s.original <= x { delta = s.delta }
-                return x + delta
-            }
-            var seen = Set<Int32>()
-            for f in w.findings.sorted(by: { $0.start < $1.start }) where !seen.contains(f.start) {
-                // A finding inside a redacted span has been dealt with.
-                if replacements.contains(where: { $0.originalRange.overlaps(Int(f.start)..<Int(f.end)) }) { continue }
-                seen.insert(f.start)
+            // One sweep over findings and replacements, both in order of position.
+            var r = 0
+            var lastStart: Int32 = -1
+            for f in w.findings.sorted(by: { $0.start < $1.start }) where f.start != lastStart {
                 let s = Int(f.start), e = Int(f.end)
+                while r < replacements.count && replacements[r].originalRange.upperBound <= s { r += 1 }
+                // A finding inside a redacted span has been dealt with.
+                if r < replacements.count && replacements[r].originalRange.lowerBound < e { continue }
+                lastStart = f.start
+                let delta = r > 0 ? shifts[r - 1].delta : 0
                 findings.append(UncertainFinding(
                     id: "\(w.path)@\(s)-\(e)", path: w.path, category: f.category, reason: f.reason,
-                    range: mapped(s)..<mapped(s) + (e - s), originalRange: s..<e))
+                    range: (s + delta)..<(e + delta), originalRange: s..<e))
             }
         }
 

@@ -76,14 +76,18 @@ struct WithheldValue {
 
 /// Everything compiled once per record: who is who, each person's name parts, the fuzzy index,
 /// phrases, and which normalised identifier belongs to whom.
+///
+/// One redaction uses it from one thread, and no access to these properties overlaps another,
+/// so the hot ones opt out of the runtime's exclusivity checks, which otherwise cost more than
+/// the lookups they guard.
 final class RecordIndex {
     let lexicon: Lexicon
-    var persons: [PersonModel] = []
-    var names = WordMultiMap<NamePart>()
-    var fuzzy = WordMultiMap<FuzzyPart>()
-    var fuzzyWords: [[UInt8]] = []
-    var phrases = WordMultiMap<Int32>()
-    var phraseList: [Phrase] = []
+    @exclusivity(unchecked) var persons: [PersonModel] = []
+    @exclusivity(unchecked) var names = WordMultiMap<NamePart>()
+    @exclusivity(unchecked) var fuzzy = WordMultiMap<FuzzyPart>()
+    @exclusivity(unchecked) var fuzzyWords: [[UInt8]] = []
+    @exclusivity(unchecked) var phrases = WordMultiMap<Int32>()
+    @exclusivity(unchecked) var phraseList: [Phrase] = []
     var owners: [OwnerKey: [Int32]] = [:]
     var withheld: [WithheldValue] = []
     var withheldIndex: [OwnerKey: Int32] = [:]
@@ -343,6 +347,17 @@ final class RecordIndex {
         }
         addName(name, person: i, primary: false)
         return i
+    }
+
+    private var ordinaryCache: [UInt64: Bool] = [:]
+
+    /// `Lexicon.isOrdinary` for token `k`, remembered per word (the slow path of capitalised words).
+    func isOrdinary(_ w: TextWork, _ k: Int) -> Bool {
+        let h = w.tokens[k].hash
+        if let v = ordinaryCache[h] { return v }
+        let v = lexicon.isOrdinary(w.normalized(k))
+        ordinaryCache[h] = v
+        return v
     }
 
     func mention(_ p: Int32) {

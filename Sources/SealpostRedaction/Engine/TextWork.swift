@@ -38,10 +38,13 @@ final class TextWork {
 
     let path: String
     let bytes: [UInt8]
-    var tokens: [Token] = []
-    var claimOf: [Int32]
-    var claims: [Claim] = []
-    var findings: [Finding] = []
+    /// Immutable after tokenizing, so reads need no exclusivity checks.
+    let tokens: [Token]
+    /// Claim index per token, or `free`/`reserved`. A raw buffer: written and read in the hot
+    /// loops of every detector, where a class's array property would be checked on every access.
+    let claimOf: UnsafeMutableBufferPointer<Int32>
+    @exclusivity(unchecked) var claims: [Claim] = []
+    @exclusivity(unchecked) var findings: [Finding] = []
     /// Dates that are neither a known date of birth nor in a date-of-birth context.
     var pendingDates: [PatternHit] = []
 
@@ -53,8 +56,11 @@ final class TextWork {
         toks.reserveCapacity(bytes.count / 5 + 1)
         bytes.withUnsafeBufferPointer { Tokenizer.tokenize($0, lexicon: lexicon, into: &toks) }
         tokens = toks
-        claimOf = [Int32](repeating: TextWork.free, count: toks.count)
+        claimOf = .allocate(capacity: toks.count)
+        claimOf.initialize(repeating: TextWork.free)
     }
+
+    deinit { claimOf.deallocate() }
 
     var count: Int { tokens.count }
 
@@ -127,6 +133,12 @@ final class TextWork {
             }
         }
         return out
+    }
+
+    /// The hash of token `k` without its final "s", for tokens marked `Shape.plural`.
+    func pluralHash(_ k: Int) -> UInt64 {
+        let n = normalized(k)
+        return n.count > 1 ? FNV.hash(n.dropLast()) : 0
     }
 
     func normalized(_ k: Int) -> [UInt8] {

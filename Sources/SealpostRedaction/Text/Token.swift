@@ -6,8 +6,6 @@ struct Token {
     /// FNV-1a of the normalised word: lowercase, diacritics folded, apostrophes and a possessive
     /// "'s" dropped ("O’Neill's" and "oneill" hash alike).
     var hash: UInt64
-    /// The hash without a final "s" (for plurals such as "the Smiths"), or 0.
-    var altHash: UInt64
     /// Lexicon flags (`Lex`).
     var lex: UInt64
     var shape: UInt16
@@ -44,6 +42,8 @@ enum Shape {
     static let clause: UInt16 = 1 << 7
     static let line: UInt16 = 1 << 8
     static let innerApostrophe: UInt16 = 1 << 9
+    /// Ends in "s" after at least three letters: may be a plural ("the Smiths"); see `TextWork.pluralHash`.
+    static let plural: UInt16 = 1 << 10
     static let boundary: UInt16 = sentence | clause | line
 }
 

@@ -212,9 +212,10 @@ enum Tokenizer {
                         lex = table.get(w.hash)
                         if lex == 0 && w.altHash != 0 { lex = table.get(w.altHash) & Lex.pluralMask }
                     }
+                    if w.altHash != 0 { shape |= Shape.plural }
                     tokens.append(Token(
                         start: Int32(truncatingIfNeeded: i), end: Int32(truncatingIfNeeded: w.end), hash: w.hash,
-                        altHash: w.altHash, lex: lex, shape: shape, gap: gap,
+                        lex: lex, shape: shape, gap: gap,
                         nlen: UInt8(min(w.nlen, 255)), possLen: UInt8(min(w.possLen, 255))))
                     prevLex = lex
                     prevSingleLetter = w.nlen == 1 && shape & Shape.alpha != 0
