@@ -46,6 +46,9 @@ extension CalendarDate {
         let day = doy - (153 * mp + 2) / 5 + 1
         let month = mp < 10 ? mp + 3 : mp - 9
         let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
-        return CalendarDate(year: year, month: month, day: day)!
+        // Past the years a CalendarDate holds, the clock is wrong: clamp rather than crash.
+        return CalendarDate(year: year, month: month, day: day)
+            ?? (year < CalendarDate.years.lowerBound ? CalendarDate(year: CalendarDate.years.lowerBound, month: 1, day: 1)!
+                : CalendarDate(year: CalendarDate.years.upperBound, month: 12, day: 31)!)
     }
 }

@@ -58,7 +58,7 @@ public struct IdentityCard: Codable, Equatable, Sendable {
                                 hint: "use 1-64 letters, digits, '.', '_' or '-', such as school-st-marys")
         }
         guard !name.isEmpty, name.utf8.count <= 200,
-              !name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || $0.properties.generalCategory == .format }) else {
+              !name.unicodeScalars.contains(where: { [.control, .format, .lineSeparator, .paragraphSeparator].contains($0.properties.generalCategory) }) else {
             throw IdentityError("the agency name must be 1-200 bytes of text, with no control characters")
         }
     }
