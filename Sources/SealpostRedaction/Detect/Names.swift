@@ -642,6 +642,9 @@ extension Engine {
             if !same.isEmpty { c = same } else { narrow { index.persons[Int($0.0)].gender == .unknown } }
         }
         if c.count == 1 { return (c[0].1, false) }
+        // Someone the record lists before someone only the text mentions.
+        narrow { !index.persons[Int($0.0)].unlisted }
+        if c.count == 1 { return (c[0].1, false) }
         let mixed = c.contains { index.persons[Int($0.0)].kept } && c.contains { !index.persons[Int($0.0)].kept }
         let recent = c.max { index.persons[Int($0.0)].lastMention < index.persons[Int($1.0)].lastMention }!
         let top = index.persons[Int(recent.0)].lastMention

@@ -274,7 +274,13 @@ enum Patterns {
                 j += 1
             }
             if best >= 0 {
-                let start = plus ? Int(t.start) - 1 : Int(t.start)
+                var start = plus ? Int(t.start) - 1 : Int(t.start)
+                // "(07700) 900 222": the opening bracket goes with the closing one inside the number.
+                if !plus, start > 0, bytes[start - 1] == UInt8(ascii: "("),
+                    bytes[start..<Int(w.tokens[best].end)].contains(UInt8(ascii: ")"))
+                {
+                    start -= 1
+                }
                 add(w, &hits, k, best, start, Int(w.tokens[best].end), .phone, [OwnerKey(kind: .phone, value: bestKey)])
                 k = best + 1
             } else {

@@ -137,8 +137,9 @@ final class RecordIndex {
             let c = w.word[0]
             if c >= 97 && c <= 122 { model.surnameInitials |= 1 << UInt32(c - 97) }
         }
-        // Short and formal forms of the first given name.
-        if let first = n.given.first, let variants = lexicon.diminutives[first.hash] {
+        // Short and formal forms of the first given name (for people the record lists: the text's
+        // own people are known only by what it calls them).
+        if !model.unlisted, let first = n.given.first, let variants = lexicon.diminutives[first.hash] {
             for v in variants {
                 let bytes = Array(v.utf8)
                 let h = FNV.hash(bytes)
@@ -147,7 +148,7 @@ final class RecordIndex {
             }
         }
         // A short form that is the start of the name and a given name itself: Beth for Bethany.
-        if let first = n.given.first, first.word.count >= 5 {
+        if !model.unlisted, let first = n.given.first, first.word.count >= 5 {
             for len in 3...(first.word.count - 2) {
                 let prefix = Array(first.word.prefix(len))
                 let h = FNV.hash(prefix)
