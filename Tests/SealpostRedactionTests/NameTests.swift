@@ -116,3 +116,28 @@ struct NameTests {
         #expect(String(decoding: original[f.originalRange], as: UTF8.self) == "Zyxwell")
     }
 }
+
+@Suite("Structured names")
+struct NameParserTests {
+    static func parts(_ s: String) -> (given: [String], middle: [String], surname: [String], nick: [String]) {
+        let n = NameParser.parse(s, lexicon: .shared)
+        func str(_ w: [NameWord]) -> [String] { w.map { String(decoding: $0.word, as: UTF8.self) } }
+        return (str(n.given), str(n.middle), str(n.surname), str(n.nicknames))
+    }
+
+    @Test func everyFormTheRecordAllows() {
+        #expect(Self.parts("Jayden Okafor") == (["jayden"], [], ["okafor"], []))
+        #expect(Self.parts("Jayden Emeka Okafor") == (["jayden"], ["emeka"], ["okafor"], []))
+        #expect(Self.parts("OKAFOR, Jayden") == (["jayden"], [], ["okafor"], []))
+        #expect(Self.parts("Okafor, Mrs Grace") == (["grace"], [], ["okafor"], []))
+        #expect(Self.parts("OKAFOR Jayden") == (["jayden"], [], ["okafor"], []))
+        #expect(Self.parts("Mr Okafor") == ([], [], ["okafor"], []))
+        #expect(Self.parts("Anna van der Berg") == (["anna"], [], ["berg"], []))
+        #expect(Self.parts("Jayden \"JJ\" Okafor") == (["jayden"], [], ["okafor"], ["jj"]))
+        #expect(Self.parts("Jayden (JJ) Okafor") == (["jayden"], [], ["okafor"], ["jj"]))
+        #expect(Self.parts("JK Rowling") == (["jk"], [], ["rowling"], []))
+        #expect(Self.parts("Di Smith") == (["di"], [], ["smith"], []))
+        #expect(Self.parts("DI Smith") == ([], [], ["smith"], []))
+        #expect(Self.parts("Mary-Jane Smith-Jones") == (["mary", "jane"], [], ["smith", "jones"], []))
+    }
+}

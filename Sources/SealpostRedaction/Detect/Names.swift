@@ -97,7 +97,7 @@ extension Engine {
             let lexical = cands.allSatisfy(\.lexical)
             return RunItem(k: k, bearing: lexical ? .ambiguous : .strong, cands: cands)
         }
-        if f & Lex.title != 0 && t.shape & Shape.cap != 0 && f & (Lex.given | Lex.surname) == 0 {
+        if NameParser.isTitle(t) && t.shape & Shape.cap != 0 && f & (Lex.given | Lex.surname) == 0 {
             return RunItem(k: k, bearing: .title, cands: [])
         }
         if t.nlen == 1 && t.shape & Shape.cap != 0 {

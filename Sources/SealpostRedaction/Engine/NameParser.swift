@@ -18,6 +18,8 @@ struct ParsedName {
     /// All surname words run together ("vanderberg", "smithjones"), when there are several.
     var surnameJoined: NameWord?
     var gender: Gender = .unknown
+    /// Nicknames written inside the name in quotes or brackets: `Jayden "JJ" Okafor`.
+    var nicknames: [NameWord] = []
 
     var isEmpty: Bool { given.isEmpty && middle.isEmpty && surname.isEmpty }
 }
@@ -26,6 +28,13 @@ struct ParsedName {
 /// without titles, particles (van der, de la, Al-), hyphens and apostrophes.
 enum NameParser {
     static let maleTitles = Set(Vocabulary.maleTitles.split(separator: " ").map { Tokenizer.hash(String($0)) })
+    /// Police ranks are titles only in capitals, so "Di" stays a given name.
+    static let policeRanks = Set("pc dc ps ds di dci dsi psgt".split(separator: " ").map { Tokenizer.hash(String($0)) })
+
+    static func isTitle(_ t: Token) -> Bool {
+        guard t.lex & Lex.title != 0 else { return false }
+        return !policeRanks.contains(t.hash) || t.shape & Shape.allCaps != 0
+    }
     static let femaleTitles = Set(Vocabulary.femaleTitles.split(separator: " ").map { Tokenizer.hash(String($0)) })
 
     static func word(_ w: TextWork, _ k: Int, _ lexicon: Lexicon) -> NameWord {
@@ -36,16 +45,32 @@ enum NameParser {
         return NameWord(hash: w.tokens[k].hash, word: norm, lexical: lexical)
     }
 
+    /// Curly double quotes open (U+201C) and close (U+201D) nicknames.
+    static func quoteOpens(_ g: [UInt8]) -> Bool { g.windows3.contains([0xE2, 0x80, 0x9C]) }
+    static func quoteCloses(_ g: [UInt8]) -> Bool { g.windows3.contains([0xE2, 0x80, 0x9D]) }
+
     static func parse(_ s: String, lexicon: Lexicon) -> ParsedName {
         let w = TextWork(path: "", text: s, lexicon: lexicon)
         var result = ParsedName()
         var toks: [Int] = []
         var commaAt = -1
+        var quoted = false
+        var hadTitle = false
         for k in 0..<w.count where w.tokens[k].shape & Shape.alpha != 0 {
             let t = w.tokens[k]
-            let isTitle = t.lex & Lex.title != 0 && t.lex & (Lex.given | Lex.surname) == 0
+            // Words in quotes or brackets are a nickname: `Jayden "JJ" Okafor`, `Jayden (JJ) Okafor`.
+            let g = Array(w.gapBytes(k))
+            if g.contains(UInt8(ascii: ")")) || quoteCloses(g) { quoted = false }
+            if g.contains(UInt8(ascii: "\"")) || g.contains(UInt8(ascii: "'")) { quoted.toggle() }
+            if g.contains(UInt8(ascii: "(")) || quoteOpens(g) { quoted = true }
+            if quoted {
+                result.nicknames.append(word(w, k, lexicon))
+                continue
+            }
+            let isTitle = isTitle(t) && t.lex & (Lex.given | Lex.surname) == 0
             if t.gap & Gap.comma != 0 && !toks.isEmpty && commaAt < 0 { commaAt = toks.count }
             if isTitle && (toks.isEmpty || commaAt == toks.count) {
+                hadTitle = true
                 if maleTitles.contains(t.hash) { result.gender = .male }
                 if femaleTitles.contains(t.hash) { result.gender = .female }
                 continue
@@ -63,7 +88,7 @@ enum NameParser {
             var j = commaAt + 1
             while j < toks.count && w.tokens[toks[j]].gap == Gap.hyphen { givenToks.append(toks[j]); j += 1 }
             middleToks = Array(toks[j...])
-        } else if toks.count >= 2, w.tokens[toks[0]].shape & Shape.allCaps != 0, w.tokens[toks[0]].nlen >= 2,
+        } else if toks.count >= 2, w.tokens[toks[0]].shape & Shape.allCaps != 0, w.tokens[toks[0]].nlen >= 3,
             !toks.allSatisfy({ w.tokens[$0].shape & Shape.allCaps != 0 })
         {
             var j = 0
@@ -72,7 +97,8 @@ enum NameParser {
             while j < toks.count && w.tokens[toks[j]].gap == Gap.hyphen { givenToks.append(toks[j]); j += 1 }
             middleToks = Array(toks[j...])
         } else if toks.count == 1 {
-            if result.gender != .unknown && w.tokens[toks[0]].lex & Lex.given == 0 { surnameToks = toks } else { givenToks = toks }
+            // One word is a given name, or a family name after a title ("Mr Okafor").
+            if hadTitle { surnameToks = toks } else { givenToks = toks }
         } else {
             var s = toks.count - 1
             // Hyphenated surnames and particles: Smith-Jones, van der Berg, Al-Hassan, de la Cruz.
@@ -99,4 +125,9 @@ enum NameParser {
         }
         return result
     }
+}
+
+extension Array where Element == UInt8 {
+    /// Every run of three consecutive bytes.
+    var windows3: [[UInt8]] { count < 3 ? [] : (0...(count - 3)).map { Array(self[$0..<($0 + 3)]) } }
 }

@@ -11,8 +11,7 @@ struct OutputBuilder {
         var order: [Int32] = []
         var next = 1
         for (i, p) in index.persons.enumerated() where !p.unlisted && !p.kept {
-            let role = p.role.map { " (\($0.rawValue))" } ?? ""
-            tokenOf[Int32(i)] = "[Third party \(next)\(role)]"
+            tokenOf[Int32(i)] = "[Third party \(next) (\(p.role?.rawValue ?? "party"))]"
             order.append(Int32(i))
             next += 1
         }

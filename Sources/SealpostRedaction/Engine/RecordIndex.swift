@@ -63,7 +63,7 @@ struct PersonModel {
 
     var label: String {
         if unlisted { return "unlisted" }
-        return role?.rawValue ?? "third party"
+        return role?.rawValue ?? "party"
     }
 }
 
@@ -126,6 +126,7 @@ final class RecordIndex {
         var model = persons[Int(i)]
         if model.gender == .unknown { model.gender = n.gender }
         for g in n.given { add(g, .given, i, fuzzy: true); model.given.append(g.hash) }
+        for nick in n.nicknames { add(nick, .aka, i, fuzzy: false) }
         for m in n.middle { add(m, .middle, i, fuzzy: true); model.given.append(m.hash) }
         for s in n.surname { add(s, .surname, i, fuzzy: true); model.surname.append(s.hash) }
         if let j = n.surnameJoined { add(j, .joined, i, fuzzy: false); model.surname.append(j.hash) }

@@ -5,7 +5,7 @@ enum Vocabulary {
     static let titles = """
         mr mrs ms miss mx master dr doctor prof professor rev reverend revd sir dame lady lord pc dc ds di dci dsi
         sgt sergeant insp inspector cllr councillor pcso det detective constable supt superintendent imam rabbi
-        pastor canon father sister brother nurse judge ps psgt
+        pastor canon father fr sister brother nurse judge ps psgt
         """
 
     static let maleTitles = "mr master sir lord father brother"
@@ -113,7 +113,7 @@ enum Vocabulary {
         kingsbridge northgate riverside eastfield westfield southside kingswood millbrook oakfield ashford
         """
 
-    static let particles = "van von der den de del della di da dos das du la le lo ter ten bin ibn bint al el abu ap mc mac fitz"
+    static let particles = "van von der den de del della di da dos das du des la le lo ter ten bin binti ibn bint al el abu ap mc mac fitz"
 
     static let functionWords = """
         and or but nor of to in on at for with by from as is are was were be been being am it its there here
