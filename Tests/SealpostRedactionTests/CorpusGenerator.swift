@@ -67,8 +67,20 @@ struct CorpusGenerator {
         while true {
             let n = adult ? (female ? rng.pick(CorpusPools.women) : rng.pick(CorpusPools.men))
                 : (female ? rng.pick(CorpusPools.girls) : rng.pick(CorpusPools.boys))
+            // Nor one that is another's short form (Pat and Patricia, Rose and Rosalind).
+            if Self.related(n).contains(where: usedNames.contains) { continue }
             if usedNames.insert(n).inserted { return n }
         }
+    }
+
+    static func related(_ n: String) -> [String] {
+        let lower = n.lowercased()
+        var out: [String] = []
+        for line in Diminutives.groups.split(separator: "\n") {
+            let words = line.replacingOccurrences(of: ":", with: " ").split(separator: " ").map(String.init)
+            if words.contains(lower) { out += words.filter { $0 != lower }.map { $0.prefix(1).uppercased() + $0.dropFirst() } }
+        }
+        return out
     }
 
     mutating func surname() -> String {
@@ -221,7 +233,7 @@ struct CorpusGenerator {
         }
         if rng.chance(0.5) {
             var x = person("X", id: "x", female: rng.chance(0.6), adult: true, category: .party, role: .professional, protect: false)
-            x.title = rng.pick(["Dr", "Mrs", "Mr", "Ms"])
+            x.title = rng.chance(0.3) ? "Dr" : (x.female ? rng.pick(["Mrs", "Ms", "Miss"]) : "Mr")
             x.phone = phone()
             people["X"] = x
         }
@@ -315,7 +327,7 @@ struct CorpusGenerator {
     /// A one-letter slip: a letter dropped, doubled, changed, or two swapped.
     mutating func misspell(_ w: String) -> String {
         var c = Array(w)
-        guard c.count >= 5 else { return w }
+        guard c.count >= 5, c.allSatisfy(\.isLetter) else { return w }
         let i = rng.int(1...(c.count - 3))
         switch rng.int(4) {
         case 0: c.remove(at: i)
@@ -326,7 +338,9 @@ struct CorpusGenerator {
             if vowels.contains(c[i]) { c[i] = vowels.filter { $0 != c[i] }[rng.int(5)] } else { c.swapAt(i, i + 1) }
         }
         let out = String(c)
-        return out == w ? w + "e" : out
+        // A slip that makes a real word or place ("Imran" to "Iran") is no longer recognisably a name.
+        if out == w || Lexicon.shared.flags(Tokenizer.hash(out)) != 0 { return w }
+        return out
     }
 
     // MARK: - Mentions
@@ -344,7 +358,7 @@ struct CorpusGenerator {
     mutating func mention(_ p: GenPerson, form requested: String? = nil) -> String {
         var form = requested ?? "any"
         if form == "any" {
-            var forms = ["first", "first", "first", "full", "full", "poss"]
+            var forms = ["first", "first", "first", "full", "full"]
             // A careful writer does not call two people by the same "Mrs Khan".
             let clash = people.values.contains { $0.id != p.id && $0.surname == p.surname && $0.female == p.female && $0.protected != p.protected }
             if p.adult && p.surname != nil && !clash { forms += ["title", "title"] }
@@ -414,6 +428,10 @@ struct CorpusGenerator {
             }
             if let (flat, block) = p.flat, rng.chance(0.5) {
                 let shared = keptShares(p) { $0.flat?.0 == flat && $0.flat?.1 == block }
+                // The building is a kept person's too: only the flat number identifies.
+                if !shared && keptShares(p, { $0.flat?.1 == block }) {
+                    return mark(p, "address", "Flat \(flat)") + ", [[k:address|\(block)]]"
+                }
                 return mark(p, "address", "Flat \(flat), \(block)", shared: shared)
             }
             if style == "online_form" && rng.chance(0.5) { st = st.lowercased() }
@@ -430,7 +448,7 @@ struct CorpusGenerator {
         case "dob":
             guard let d = p.dob else { return nil }
             return mark(p, "dob", formatDate(d))
-        case "work": return p.work.map { mark(p, "workplace", $0) }
+        case "work": return p.work.map { work in mark(p, "workplace", work, shared: keptShares(p) { $0.work == work }) }
         case "veh": return p.vehicle.map { mark(p, "vehicle", rng.chance(0.4) ? $0.replacingOccurrences(of: " ", with: "") : $0) }
         case "handle": return p.handle.map { mark(p, "handle", rng.chance(0.5) ? "@" + $0 : $0) }
         case "nhs":

@@ -10,7 +10,7 @@ struct PlantedIdentityTests {
     static let planted = """
         The neighbour Kevin O'Neill (07700 900222, kev.oneill@example.org) of 14 Mill Lane drives AB12 CDE and posts \
         as @bigkev_99. He works at Kingsbridge Fire Station. Tariq Khan, born 03/04/85, NI QQ123456C, was there. \
-        Amira went to the park with Zyxwell.
+        Amira mentioned Zyxwell.
         """
 
     @Test func plantedIdentifiersAreRemovedEverywhere() throws {

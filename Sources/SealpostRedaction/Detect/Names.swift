@@ -65,6 +65,7 @@ extension Engine {
             let part = e.value
             i = e.next
             if part.kind == .initials && !(t.shape & Shape.allCaps != 0 && t.nlen >= 2) { continue }
+            if part.kind == .dottedInitials { continue }
             if surnameOnly && !part.kind.isSurnameLike { continue }
             if part.lexical && !upper && part.kind != .given && part.kind != .surname { continue }
             out.append(Candidate(person: part.person, kind: part.kind, fuzzy: false, lexical: part.lexical,
@@ -122,8 +123,20 @@ extension Engine {
             return RunItem(k: k, bearing: upper ? .strong : .lowerName, cands: [])
         }
         if f & Lex.surname != 0 {
-            if f & Lex.ambiguous != 0 { return RunItem(k: k, bearing: upper ? .weak : .none, cands: []) }
+            if f & Lex.ambiguous != 0 {
+                // "stacey king": a lowercase surname that is also a word, right after a lowercase given name.
+                if !upper, k > 0, w.spaceGap(k), w.tokens[k - 1].shape & Shape.lower != 0,
+                    w.tokens[k - 1].lex & Lex.given != 0, w.tokens[k - 1].lex & Lex.ambiguous == 0
+                {
+                    return RunItem(k: k, bearing: .lowerName, cands: [])
+                }
+                return RunItem(k: k, bearing: upper ? .weak : .none, cands: [])
+            }
             return RunItem(k: k, bearing: upper ? .strong : .lowerName, cands: [])
+        }
+        // "sorcha de souza": a lowercase word after a particle is the rest of a surname.
+        if !upper && f & (Lex.known | Lex.english) == 0 && k > 0 && w.tokens[k - 1].lex & Lex.particle != 0 && w.spaceGap(k) {
+            return RunItem(k: k, bearing: .lowerName, cands: [])
         }
         if upper && f & Lex.known == 0 {
             if t.shape & Shape.allCaps != 0 && t.nlen <= 4 { return RunItem(k: k, bearing: .none, cands: []) }
@@ -227,7 +240,9 @@ extension Engine {
         var i = index.names.first(FNV.hash(letters))
         while i >= 0 {
             let e = index.names.entry(i)
-            if e.value.kind == .initials { cands.append(Candidate(person: e.value.person, kind: .initials, fuzzy: false, lexical: false)) }
+            if e.value.kind == .initials || e.value.kind == .dottedInitials {
+                cands.append(Candidate(person: e.value.person, kind: .initials, fuzzy: false, lexical: false))
+            }
             i = e.next
         }
         guard !cands.isEmpty else { return nil }
@@ -286,13 +301,19 @@ extension Engine {
         return false
     }
 
-    func evidence(_ w: TextWork, _ k: Int, cue: Bool) -> Evidence {
+    /// `listed`: the word names someone the record lists (so "May" is more likely May than the month).
+    func evidence(_ w: TextWork, _ k: Int, cue: Bool, listed: Bool = false) -> Evidence {
         let t = w.tokens[k]
         guard t.shape & (Shape.cap | Shape.allCaps) != 0 else { return .ordinary }
-        let monthLike = t.lex & (Lex.month | Lex.season) != 0
+        let monthLike = t.lex & (Lex.month | Lex.season) != 0 && !listed
         if cue { return .name }
-        if t.shape & Shape.possessive != 0 && !monthLike { return .name }
-        if appositive(w, k) && !monthLike { return .name }
+        if t.shape & Shape.possessive != 0 {
+            // "May's dog" is someone's; "May's half term" is the month's.
+            let after = k + 1 < w.count ? w.tokens[k + 1].lex : 0
+            if !monthLike || after & (Lex.ordinaryNext | Lex.month | Lex.weekday) == 0 { return .name }
+        }
+        if appositive(w, k) { return .name }
+        if afterPersonWord(w, k) && !monthLike { return .name }
         if k + 1 < w.count, w.tokens[k + 1].gap & Gap.open != 0, w.tokens[k + 1].gap & (Gap.newline | Gap.stop) == 0,
             w.tokens[k + 1].lex & Lex.dobCue != 0 || w.tokens[k + 1].isNumber || Patterns.dobContext(w, k + 2 < w.count ? k + 2 : k + 1, lexicon)
         {
@@ -400,7 +421,7 @@ extension Engine {
                 scored[slot].counted |= bit
                 // Scores are doubled; a bare word is more often someone's given name than a surname.
                 let bare = names.count == 1 && titles.isEmpty
-                scored[slot].score += c.fuzzy ? 2 : (c.kind == .given || c.kind == .aka ? 6 : c.kind.isSurnameLike ? (bare ? 5 : 6) : 4)
+                scored[slot].score += c.fuzzy || c.kind == .prefix ? 2 : (c.kind == .given || c.kind == .aka ? 6 : c.kind.isSurnameLike ? (bare ? 5 : 6) : 4)
                 if c.kind.isGivenLike || c.kind == .initials { scored[slot].given |= bit }
                 if c.kind.isSurnameLike || c.kind == .initials { scored[slot].surname |= bit }
             }
@@ -435,10 +456,21 @@ extension Engine {
                 (slot, shared) = choose(tied.map { scored[$0].person }, titles: titles.map { w.tokens[$0.k].hash }, gender: gender,
                                         slots: tied, hint: roleHint(w, before: firstItem.k))
             }
-            let p = scored[slot].person
+            var p = scored[slot].person
+            // "Dominik's mother Mrs Zajac": a title of the other sex, and no given name, is someone else;
+            // so is a titled surname that only the child has ("Mr Nowak" is not the child Kacper Nowak).
+            if scored[slot].given == 0, !titles.isEmpty,
+                (gender != .unknown && index.persons[Int(p)].gender != .unknown && index.persons[Int(p)].gender != gender)
+                    || index.persons[Int(p)].isSubject
+            {
+                let words = names.filter { $0.bearing != .particle }.map { NameParser.word(w, $0.k, lexicon) }
+                p = index.unlisted(given: [], surname: words, gender: gender, mention: mentionText)
+                decide(w, firstItem.k, lastItem.k, p, final: final)
+                return
+            }
             let single = names.count == 1 && titles.isEmpty
             if single && names.first!.bearing == .ambiguous {
-                let ev = evidence(w, names.first!.k, cue: cue)
+                let ev = evidence(w, names.first!.k, cue: cue, listed: !index.persons[Int(p)].unlisted)
                 switch ev {
                 case .name, .mid, .startVerb: break
                 case .start:
@@ -510,12 +542,17 @@ extension Engine {
             ok = true
         } else if names.count >= 2 && names.contains(where: { $0.bearing == .ambiguous })
             && names.allSatisfy({ w.tokens[$0.k].shape & (Shape.cap | Shape.allCaps) != 0 && $0.bearing != .lowerName })
-            && w.tokens[names.first!.k].shape & Shape.boundary == 0
+            && (w.tokens[names.first!.k].shape & Shape.boundary == 0
+                // "Jack King was there": a given name and a surname, even at the start of a sentence.
+                || (w.tokens[names.first!.k].lex & Lex.given != 0
+                    && (w.tokens[names.last!.k].lex & Lex.surname != 0 || names.last!.bearing == .weak)))
         {
             ok = true
-        } else if names.count == 1 && names.first!.bearing == .weak, weakWithVerb(w, names.first!.k) || appositive(w, names.first!.k) {
+        } else if names.count == 1 && names.first!.bearing == .weak,
+            weakWithVerb(w, names.first!.k) || appositive(w, names.first!.k) || afterPersonWord(w, names.first!.k)
+        {
             ok = true
-        } else if names.count >= 2 && names.allSatisfy({ $0.bearing == .lowerName || $0.bearing == .particle }) {
+        } else if names.allSatisfy({ $0.bearing == .lowerName || $0.bearing == .particle }) {
             ok = true  // checked below
         } else if names.count == 1 && names.first!.bearing == .ambiguous {
             switch evidence(w, names.first!.k, cue: false) {
@@ -524,13 +561,20 @@ extension Engine {
             default: break
             }
         }
-        // Lowercase names need a cue, or a given name and a surname from the lists ("margaret tran").
+        // Lowercase names need a cue, a given name and a surname from the lists ("margaret tran"),
+        // or a verb people do ("harpreet was there").
         if ok && titles.isEmpty && !cue && names.allSatisfy({ $0.bearing == .lowerName || $0.bearing == .particle }) {
             let f = w.tokens[names.first!.k].lex, l = w.tokens[names.last!.k].lex
-            ok = names.count >= 2 && f & Lex.given != 0 && l & Lex.surname != 0
+            let afterParticle = names.last!.k > 0 && w.tokens[names.last!.k - 1].lex & Lex.particle != 0
+            let verb = names.count == 1 && f & Lex.given != 0 && lastItem.k + 1 < w.count && w.spaceGap(lastItem.k + 1)
+                && w.tokens[lastItem.k + 1].lex & Lex.personVerb != 0
+            // "seen with stacey": after a word that takes a person.
+            let preposition = f & Lex.given != 0 && firstItem.k > 0 && w.spaceGap(firstItem.k)
+                && Self.personPrepositions.contains(w.tokens[firstItem.k - 1].hash)
+            ok = (names.count >= 2 && f & Lex.given != 0 && (l & Lex.surname != 0 || afterParticle)) || verb || preposition
         }
         if ok && titles.isEmpty && !cue && names.allSatisfy({ $0.bearing == .weak || $0.bearing == .particle || $0.bearing == .initial })
-            && !(names.count == 1 && (weakWithVerb(w, names.first!.k) || appositive(w, names.first!.k)))
+            && !(names.count == 1 && (weakWithVerb(w, names.first!.k) || appositive(w, names.first!.k) || afterPersonWord(w, names.first!.k)))
         {
             ok = false
         }
@@ -563,6 +607,23 @@ extension Engine {
     }
 
     /// An unknown capitalised word mid-sentence followed by a verb people do: "one of them Tyrell sells weed".
+    static let personPrepositions: Set<UInt64> = Set(
+        ["with", "by", "told", "asked", "saw", "met", "visited", "phoned", "texted", "messaged", "hit", "punched", "kicked",
+         "pushed", "grabbed", "slapped", "threatened", "followed", "said", "tells", "told", "says"].map { Tokenizer.hash($0) })
+
+    /// "seen with Tafadzwa", "collected by Pat", "Mum told Rosalind": a capitalised word right after
+    /// words that take a person, mid-sentence.
+    func afterPersonWord(_ w: TextWork, _ k: Int) -> Bool {
+        let t = w.tokens[k]
+        guard t.shape & Shape.boundary == 0, t.shape & Shape.cap != 0, t.shape & Shape.allCaps == 0, k > 0, w.spaceGap(k) else { return false }
+        if k + 1 < w.count, w.spaceGap(k + 1), w.tokens[k + 1].shape & Shape.cap != 0,
+            w.tokens[k + 1].lex & (Lex.orgWord | Lex.street | Lex.streetWeak | Lex.houseWord) != 0
+        {
+            return false
+        }
+        return Self.personPrepositions.contains(w.tokens[k - 1].hash)
+    }
+
     func weakWithVerb(_ w: TextWork, _ k: Int) -> Bool {
         let t = w.tokens[k]
         guard t.shape & Shape.allCaps == 0, k + 1 < w.count, w.spaceGap(k + 1) else { return false }

@@ -80,13 +80,9 @@ enum Streets {
             // Lowercase addresses ("14 mill lane") count only with a house number and a strong street word.
             let lowercase = t.shape & Shape.cap == 0
             guard (isStreet || isBlock), !lowercase || isStreet, w.isFree(k), t.isWord else { k += 1; continue }
-            // "St Anne's", "Dr Patel": a saint or a doctor, not a street.
-            if (t.hash == words.st || t.hash == words.dr), k + 1 < w.count, w.spaceGap(k + 1) || w.gapIs(k + 1, UInt8(ascii: ".")),
-                w.tokens[k + 1].shape & Shape.cap != 0
-            {
-                k += 1
-                continue
-            }
+            // "St Anne's", "Dr Patel": a saint or a doctor, not a street, unless a house number comes first.
+            let saintOrDoctor = (t.hash == words.st || t.hash == words.dr) && k + 1 < w.count
+                && (w.spaceGap(k + 1) || w.gapIs(k + 1, UInt8(ascii: "."))) && w.tokens[k + 1].shape & Shape.cap != 0
             var s = k
             while s - 1 >= 0 && k - (s - 1) <= 4 {
                 let p = w.tokens[s - 1]
@@ -97,6 +93,7 @@ enum Streets {
                 if p.shape & Shape.boundary != 0 { break }
             }
             guard s < k else { k += 1; continue }
+            if saintOrDoctor && !(s > 0 && houseNumber(w, s - 1) != nil) { k += 1; continue }
             var first = s
             var number: String?
             var flat: String?
@@ -169,7 +166,8 @@ enum Streets {
 
     static func key(_ w: TextWork, _ s: Int, _ k: Int) -> UInt64 {
         var h: UInt64 = 0x5EED
-        for j in s..<k { h = FNV.combine(h, w.tokens[j].hash) }
+        // "Weaver's Row", "Weavers Row" and "Weaver Row" are one street.
+        for j in s..<k { h = FNV.combine(h, w.tokens[j].shape & Shape.plural != 0 ? w.pluralHash(j) : w.tokens[j].hash) }
         let suffix = w.tokens[k].hash
         return FNV.combine(h, canonical[suffix] ?? suffix)
     }

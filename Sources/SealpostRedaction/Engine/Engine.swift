@@ -97,9 +97,14 @@ struct Engine {
             }
             guard let (end, pi) = best else { k += 1; continue }
             let phrase = phraseList[Int(pi)]
-            if phrase.kind == .organisation && k > 0 && relationCue(w, k) { k += 1; continue }
+            if phrase.kind == .organisation && k > 0 && (relationCue(w, k) || listedNameBefore(w, k)) { k += 1; continue }
             let owner: Owner = keptMatch ? .kept : .person(phrase.person)
-            w.claimTokens(k, end, category: phrase.category, owner: owner)
+            // "works at the Royal Oak": the article belongs to the name.
+            var first = k
+            if phrase.kind != .organisation, k > 0, w.isFree(k - 1), w.tokens[k - 1].hash == lexicon.words.the, w.spaceGap(k) {
+                first = k - 1
+            }
+            w.claimTokens(first, end, category: phrase.category, owner: owner)
             if case .person(let p) = owner, phrase.kind == .aka { index.mention(p) }
             k = end + 1
         }
@@ -149,6 +154,18 @@ struct Engine {
         w.cueBefore(k, window: 4, flags: Lex.workCue)
     }
 
+    /// "Bronagh McDonald's dog": a listed person's given name just before means a person, not the restaurant.
+    func listedNameBefore(_ w: TextWork, _ k: Int) -> Bool {
+        guard w.spaceGap(k), w.tokens[k - 1].shape & Shape.cap != 0 else { return false }
+        var i = index.names.first(w.tokens[k - 1].hash)
+        while i >= 0 {
+            let e = index.names.entry(i)
+            if e.value.kind.isGivenLike { return true }
+            i = e.next
+        }
+        return false
+    }
+
     /// "her uncle John Lewis": a relation word just before means a person, not the shop.
     func relationCue(_ w: TextWork, _ k: Int) -> Bool {
         let p = w.tokens[k - 1]
@@ -160,6 +177,11 @@ struct Engine {
     func applyStreets(_ w: TextWork) {
         for hit in Streets.find(in: w, lexicon: lexicon) {
             let start = w.tokens[hit.first].start, end = w.tokens[hit.last].nameEnd
+            // "live with Mahad Hill": a listed person's name, not a street.
+            if hit.kind == .streetOnly, index.names.first(w.tokens[hit.first].hash) >= 0 {
+                for k in hit.first...hit.last where w.claimOf[k] == TextWork.reserved { w.claimOf[k] = TextWork.free }
+                continue
+            }
             guard w.claimOf[hit.first] < 0 || w.claimOf[hit.first] == TextWork.reserved else { continue }
             if (hit.first...hit.last).contains(where: { w.claimOf[$0] >= 0 }) { continue }
             let ownership: RecordIndex.Ownership
@@ -226,6 +248,7 @@ struct Engine {
             let t = w.tokens[k]
             guard w.isFree(k), t.isWord, t.shape & Shape.cap != 0 else { k += 1; continue }
             if t.lex & Lex.saint != 0, k + 1 < w.count, w.isFree(k + 1), w.tokens[k + 1].shape & Shape.cap != 0,
+                w.tokens[k + 1].shape & Shape.allCaps == 0 || t.shape & Shape.allCaps != 0,
                 w.spaceGap(k + 1) || w.tokens[k + 1].gap == Gap.period | Gap.space || w.gapIs(k + 1, UInt8(ascii: "."))
             {
                 var end = k + 1

@@ -1,8 +1,12 @@
 /// What part of a name a word is.
 enum PartKind: UInt8 {
     case given, middle, surname, aka, diminutive, initials, joined
+    /// A given name that begins the person's given name (Beth for Bethany): weaker than a listed short form.
+    case prefix
+    /// Initials that are also a word ("TO", "AM"): only when written with full stops.
+    case dottedInitials
 
-    var isGivenLike: Bool { self == .given || self == .middle || self == .aka || self == .diminutive }
+    var isGivenLike: Bool { self == .given || self == .middle || self == .aka || self == .diminutive || self == .prefix }
     var isSurnameLike: Bool { self == .surname || self == .joined }
 }
 
@@ -155,7 +159,7 @@ final class RecordIndex {
                 let h = FNV.hash(prefix)
                 let f = lexicon.flags(h)
                 guard f & Lex.given != 0 else { continue }
-                add(NameWord(hash: h, word: prefix, lexical: lexicon.isWordOrPlural(prefix)), .diminutive, i, fuzzy: false)
+                add(NameWord(hash: h, word: prefix, lexical: lexicon.isWordOrPlural(prefix)), .prefix, i, fuzzy: false)
             }
         }
         // Initials used as shorthand: KS, KJS.
@@ -166,8 +170,12 @@ final class RecordIndex {
             for l in Set(letters) where l.count >= 2 {
                 let h = FNV.hash(l)
                 let f = lexicon.flags(h)
-                // "DS" may be a detective sergeant, "DV" domestic violence: such initials need context.
-                if f & (Lex.english | Lex.function | Lex.pronoun) != 0 { continue }
+                // "DS" may be a detective sergeant, "DV" domestic violence: such initials need context;
+                // "TO" and "AM" are words, so they count only written with full stops ("T.O.").
+                if f & (Lex.english | Lex.function | Lex.pronoun) != 0 {
+                    add(NameWord(hash: h, word: l, lexical: true), .dottedInitials, i, fuzzy: false)
+                    continue
+                }
                 add(NameWord(hash: h, word: l, lexical: f & (Lex.known | Lex.acronym) != 0), .initials, i, fuzzy: false)
             }
         }

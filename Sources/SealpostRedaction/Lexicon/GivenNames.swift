@@ -122,7 +122,8 @@ enum GivenNames {
         alex sam charlie ~jordan taylor jamie casey morgan riley ~robin ashley ~ash jesse kerry leslie lesley chris
         frankie billie bobbie jo toni sasha kai rowan quinn reese avery ~eden ~river ~sage remi remy ari noor nur
         temi tobi kiran simran amandeep andie ~drew blake parker harley hayden kendall kelsey jules mel nat ~sky
-        alexis ainsley bailey brogan cameron carson dakota devon dylan ellis emerson finley frankie jaime jess
+        ~pat sam sammy alex chris jo jamie charlie frankie terry jess jessie lee kim nat mel jackie bobby billy danny
+        toni ricky robin jordan jody ashley kelly kerry lindsay lesley leslie sandy stevie alexis ainsley bailey brogan cameron carson dakota devon dylan ellis emerson finley frankie jaime jess
         jody kai lee logan marley mickey nicky ocean peyton phoenix reagan rene robbie ryan sandy shay sidney
         skyler stevie sydney terry tyler ~storm ~angel jaden rio
         """
