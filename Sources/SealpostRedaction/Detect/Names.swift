@@ -448,6 +448,12 @@ extension Engine {
         var mentionText: String { w.string(start, w.tokens[lastItem.k].nameEnd) }
 
         if best > 0 {
+            // Finding people only: a run wholly of listed words registers nobody new.
+            if !final, let top = scored.first(where: { $0.score == best }) {
+                var all: UInt8 = 0
+                for (pos, item) in names.enumerated() where item.bearing != .particle { all |= UInt8(1) << UInt8(pos) }
+                if all & ~(top.given | top.surname) == 0 && titles.isEmpty { return }
+            }
             let tied = scored.indices.filter { scored[$0].score == best }
             let (slot, shared): (Int, Bool)
             if tied.count == 1 {
@@ -491,12 +497,13 @@ extension Engine {
             }
             let unmatched = positions(unmatchedMask)
             let hasGiven = givenMask != 0, hasSurname = surnameMask != 0
-            let person = index.persons[Int(p)]
+            let personKept = index.persons[Int(p)].kept
+            let personHasGiven = !index.words[Int(p)].given.isEmpty, personHasSurname = !index.words[Int(p)].surname.isEmpty
             if !unmatched.isEmpty && !(hasGiven && hasSurname) {
                 let words = names.map { NameParser.word(w, $0.k, lexicon) }
                 if hasSurname, let fs = surnamePos[slot0].min(), unmatched.contains(where: { $0 < fs }) {
                     let before = unmatched.filter { $0 < fs }.map { words[$0] }.filter { $0.word.count > 1 }
-                    if !person.given.isEmpty || person.kept {
+                    if personHasGiven || personKept {
                         // Someone else with the same surname.
                         let surname = surnamePos[slot0].map { words[$0] }
                         let q = index.unlisted(given: before, surname: surname, gender: gender, mention: mentionText)
@@ -515,7 +522,7 @@ extension Engine {
                     return
                 } else if hasGiven, let lg = givenPos[slot0].max(), unmatched.contains(where: { $0 > lg }) {
                     let after = unmatched.filter { $0 > lg }.map { words[$0] }
-                    if !person.surname.isEmpty || person.kept {
+                    if personHasSurname || personKept {
                         let given = givenPos[slot0].map { words[$0] }.filter { $0.word.count > 1 }
                         let q = index.unlisted(given: given, surname: after, gender: gender, mention: mentionText)
                         decide(w, firstItem.k, lastItem.k, q, final: final)
@@ -693,7 +700,7 @@ extension Engine {
         }
         if !titles.isEmpty {
             narrow { !index.persons[Int($0.0)].isSubject }
-            narrow { p in titles.contains { index.persons[Int(p.0)].titles.contains($0) } }
+            narrow { p in titles.contains { index.words[Int(p.0)].titles.contains($0) } }
             if gender == .unknown {
                 narrow { p in [.professional, .referrer].contains(index.persons[Int(p.0)].role) }
             }
@@ -719,11 +726,15 @@ extension Engine {
     func decide(_ w: TextWork, _ a: Int, _ b: Int, _ p: Int32, final: Bool) {
         index.mention(p)
         guard final else { return }
-        let person = index.persons[Int(p)]
-        w.claimTokens(a, b, category: .name, owner: person.kept ? .kept : .person(p))
-        if person.unlisted {
-            let text = w.string(w.tokens[a].start, w.tokens[b].nameEnd)
-            if !index.persons[Int(p)].mentions.contains(text) { index.persons[Int(p)].mentions.append(text) }
+        let kept = index.persons[Int(p)].kept
+        w.claimTokens(a, b, category: .name, owner: kept ? .kept : .person(p))
+        if index.persons[Int(p)].unlisted {
+            var key: UInt64 = 0x4D45
+            for k in a...b { key = FNV.combine(key, w.tokens[k].hash) }
+            if index.words[Int(p)].mentionKeys.insert(key).inserted {
+                let text = w.string(w.tokens[a].start, w.tokens[b].nameEnd)
+                if !index.words[Int(p)].mentions.contains(text) { index.words[Int(p)].mentions.append(text) }
+            }
         }
     }
 }

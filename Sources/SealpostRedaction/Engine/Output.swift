@@ -18,8 +18,11 @@ struct OutputBuilder {
         var withheldToken: [Int32: String] = [:]
         var withheldCount: [IdentifierCategory: Int] = [:]
         var withheldOrder: [Int32] = []
-        var counts: [IdentifierCategory: Int] = [:]
-        var uses: [String: Int] = [:]
+        // Counted in arrays (by category, person and withheld value): no hashing per replacement.
+        var categoryCounts = [Int](repeating: 0, count: IdentifierCategory.allCases.count)
+        var personUses = [Int](repeating: 0, count: index.persons.count)
+        var withheldUses = [Int](repeating: 0, count: index.withheld.count)
+        let categoryIndex = Dictionary(uniqueKeysWithValues: IdentifierCategory.allCases.enumerated().map { ($1, $0) })
 
         var texts: [RedactedText] = []
         var findings: [UncertainFinding] = []
@@ -61,8 +64,12 @@ struct OutputBuilder {
                 replacements.append(Replacement(token: token, category: c.category!, originalRange: s..<e, range: rs..<out.count))
                 shifts.append((e, out.count - e))
                 cursor = e
-                counts[c.category!, default: 0] += 1
-                uses[token, default: 0] += 1
+                categoryCounts[categoryIndex[c.category!]!] += 1
+                switch c.owner {
+                case .person(let p): personUses[Int(p)] += 1
+                case .withheld(let v): withheldUses[Int(v)] += 1
+                case .kept: break
+                }
             }
             out.append(contentsOf: w.bytes[cursor...])
             texts.append(RedactedText(path: w.path, text: String(decoding: out, as: UTF8.self), replacements: replacements))
@@ -88,8 +95,8 @@ struct OutputBuilder {
             var ids = p.identifiers
             if let token, p.isProtected {
                 for (category, _) in ids.values {
-                    counts[category, default: 0] += 1
-                    uses[token, default: 0] += 1
+                    categoryCounts[categoryIndex[category]!] += 1
+                    personUses[i] += 1
                 }
                 ids = ids.replacingValues(with: token)
             }
@@ -102,21 +109,24 @@ struct OutputBuilder {
         for p in order {
             let person = index.persons[Int(p)]
             let token = tokenOf[p]!
-            tokenUses.append(.init(token: token, label: person.label, occurrences: uses[token] ?? 0))
-            var identities = person.mentions
+            tokenUses.append(.init(token: token, label: person.label, occurrences: personUses[Int(p)]))
+            var identities = index.words[Int(p)].mentions
             if let li = person.listedIndex {
                 let ids = input.people[li].identifiers
                 identities = ids.values.map(\.value)
             }
-            entries.append(.init(token: token, personID: person.id, label: person.label, identities: identities))
+            entries.append(.init(token: token, personID: person.listedIndex.map { input.people[$0].id }, label: person.label,
+                                 identities: identities))
         }
         for v in withheldOrder {
             let value = index.withheld[Int(v)]
             let token = withheldToken[v]!
             let label = "withheld \(value.category.tokenWords)"
-            tokenUses.append(.init(token: token, label: label, occurrences: uses[token] ?? 0))
+            tokenUses.append(.init(token: token, label: label, occurrences: withheldUses[Int(v)]))
             entries.append(.init(token: token, personID: nil, label: label, identities: [value.text]))
         }
+        var counts: [IdentifierCategory: Int] = [:]
+        for (i, c) in IdentifierCategory.allCases.enumerated() where categoryCounts[i] > 0 { counts[c] = categoryCounts[i] }
         let summary = RedactionSummary(counts: counts, tokens: tokenUses, uncertainCount: findings.count)
         let record = RedactedRecord(texts: texts, people: people, summary: summary, uncertain: findings)
         return Redaction(record: record, pseudonyms: PseudonymMap(entries: entries))

@@ -43,32 +43,39 @@ struct Phrase {
     }
 }
 
-/// A person the redactor knows about: listed in the record, or found in the text.
+/// A person the redactor knows about: listed in the record, or found in the text. Only plain
+/// values, so reading one in the hot loops copies no references; the word lists are in
+/// `PersonWords`, kept beside it.
 struct PersonModel {
-    var id: String?
     var listedIndex: Int?
     var kept: Bool
     var role: PartyRole?
     var unlisted: Bool { listedIndex == nil }
     var gender: Gender = .unknown
-    var given: [UInt64] = []
-    var surname: [UInt64] = []
     /// Bit per letter a-z that starts a given or middle name.
     var initials: UInt32 = 0
     /// Bit per letter a-z that starts a surname part.
     var surnameInitials: UInt32 = 0
-    /// Titles the record gives the person ("Dr", "PC").
-    var titles: [UInt64] = []
     var isSubject = false
     var category: PersonCategory?
     var lastMention = 0
-    /// What the text called an unlisted person (for the sender's map only).
-    var mentions: [String] = []
 
     var label: String {
         if unlisted { return "unlisted" }
         return role?.rawValue ?? "party"
     }
+}
+
+/// A person's name words (hashes), titles, and what the text called them.
+struct PersonWords {
+    var given: [UInt64] = []
+    var surname: [UInt64] = []
+    /// Titles the record gives the person ("Dr", "PC").
+    var titles: [UInt64] = []
+    /// What the text called an unlisted person (for the sender's map only).
+    var mentions: [String] = []
+    /// Hashes of the mentions already recorded, so a repeated mention costs no string.
+    var mentionKeys: Set<UInt64> = []
 }
 
 /// A value that belongs to nobody kept and is replaced by a withheld-value token.
@@ -87,6 +94,7 @@ struct WithheldValue {
 final class RecordIndex {
     let lexicon: Lexicon
     @exclusivity(unchecked) var persons: [PersonModel] = []
+    @exclusivity(unchecked) var words: [PersonWords] = []
     @exclusivity(unchecked) var names = WordMultiMap<NamePart>()
     @exclusivity(unchecked) var fuzzy = WordMultiMap<FuzzyPart>()
     @exclusivity(unchecked) var fuzzyWords: [[UInt8]] = []
@@ -100,13 +108,15 @@ final class RecordIndex {
     init(people: [RedactionPerson], lexicon: Lexicon) {
         self.lexicon = lexicon
         for (i, p) in people.enumerated() {
-            var model = PersonModel(id: p.id, listedIndex: i, kept: !p.isProtected, role: p.role)
+            var model = PersonModel(listedIndex: i, kept: !p.isProtected, role: p.role)
             model.isSubject = p.category == .subject
             model.category = p.category
+            var names = PersonWords()
             if let name = p.identifiers.name {
-                model.titles = Tokenizer.wordHashes(name).filter { lexicon.flags($0) & Lex.title != 0 }
+                names.titles = Tokenizer.wordHashes(name).filter { lexicon.flags($0) & Lex.title != 0 }
             }
             persons.append(model)
+            words.append(names)
         }
         for (i, p) in people.enumerated() { compile(p, Int32(i)) }
         for org in lexicon.organisations {
@@ -129,11 +139,11 @@ final class RecordIndex {
     func addName(_ n: ParsedName, person i: Int32, primary: Bool) {
         var model = persons[Int(i)]
         if model.gender == .unknown { model.gender = n.gender }
-        for g in n.given { add(g, .given, i, fuzzy: true); model.given.append(g.hash) }
+        for g in n.given { add(g, .given, i, fuzzy: true); words[Int(i)].given.append(g.hash) }
         for nick in n.nicknames { add(nick, .aka, i, fuzzy: false) }
-        for m in n.middle { add(m, .middle, i, fuzzy: true); model.given.append(m.hash) }
-        for s in n.surname { add(s, .surname, i, fuzzy: true); model.surname.append(s.hash) }
-        if let j = n.surnameJoined { add(j, .joined, i, fuzzy: false); model.surname.append(j.hash) }
+        for m in n.middle { add(m, .middle, i, fuzzy: true); words[Int(i)].given.append(m.hash) }
+        for s in n.surname { add(s, .surname, i, fuzzy: true); words[Int(i)].surname.append(s.hash) }
+        if let j = n.surnameJoined { add(j, .joined, i, fuzzy: false); words[Int(i)].surname.append(j.hash) }
         for w in n.given + n.middle where !w.word.isEmpty {
             let c = w.word[0]
             if c >= 97 && c <= 122 { model.initials |= 1 << UInt32(c - 97) }
@@ -328,10 +338,11 @@ final class RecordIndex {
         let g = given.first?.hash
         let s = surname.last?.hash
         for (i, p) in persons.enumerated().reversed() where p.unlisted {
-            let gMatch = g.map { p.given.contains($0) } ?? false
-            let sMatch = s.map { p.surname.contains($0) } ?? false
-            let gConflict = g != nil && !p.given.isEmpty && !gMatch
-            let sConflict = s != nil && !p.surname.isEmpty && !sMatch
+            let pw = words[i]
+            let gMatch = g.map { pw.given.contains($0) } ?? false
+            let sMatch = s.map { pw.surname.contains($0) } ?? false
+            let gConflict = g != nil && !pw.given.isEmpty && !gMatch
+            let sConflict = s != nil && !pw.surname.isEmpty && !sMatch
             let genderConflict = gender != .unknown && p.gender != .unknown && gender != p.gender
             if (gMatch || sMatch) && !gConflict && !sConflict && !genderConflict {
                 var name = ParsedName()
@@ -339,14 +350,14 @@ final class RecordIndex {
                 name.surname = sMatch ? [] : surname
                 addName(name, person: Int32(i), primary: false)
                 if persons[i].gender == .unknown { persons[i].gender = gender }
-                if !persons[i].mentions.contains(mention) { persons[i].mentions.append(mention) }
+                if !words[i].mentions.contains(mention) { words[i].mentions.append(mention) }
                 return Int32(i)
             }
         }
-        var model = PersonModel(id: nil, listedIndex: nil, kept: false, role: nil)
+        var model = PersonModel(listedIndex: nil, kept: false, role: nil)
         model.gender = gender
-        model.mentions = [mention]
         persons.append(model)
+        words.append(PersonWords(mentions: [mention]))
         let i = Int32(persons.count - 1)
         var name = ParsedName()
         name.given = given

@@ -135,10 +135,20 @@ final class TextWork {
         return out
     }
 
-    /// The hash of token `k` without its final "s", for tokens marked `Shape.plural`.
+    /// The hash of token `k` without its final "s", for tokens marked `Shape.plural` (no allocation).
     func pluralHash(_ k: Int) -> UInt64 {
-        let n = normalized(k)
-        return n.count > 1 ? FNV.hash(n.dropLast()) : 0
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { buf in
+            bytes.withUnsafeBufferPointer { p in
+                Tokenizer.asciiClass.withUnsafeBufferPointer { cls in
+                    let w = Tokenizer.scanWord(p, from: Int(tokens[k].start), cls: cls, norm: buf.baseAddress!, cap: 64)
+                    let n = min(w.nlen, 64)
+                    guard n > 1 else { return 0 }
+                    var h = FNV.offset
+                    for i in 0..<(n - 1) { h = FNV.mix(h, buf[i]) }
+                    return FNV.finish(h)
+                }
+            }
+        }
     }
 
     func normalized(_ k: Int) -> [UInt8] {
