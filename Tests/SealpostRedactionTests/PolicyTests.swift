@@ -109,3 +109,14 @@ struct PolicyTests {
         }
     }
 }
+
+@Test func rangesConvertToStringIndices() throws {
+    let original = "Zoë’s coat came from Zyxwell today."
+    let r = try Fixture.redact(original)
+    let f = try #require(r.record.uncertain.first)
+    let range = try #require(f.originalRange.indices(in: original))
+    #expect(original[range] == "Zyxwell")
+    let redacted = r.record.texts[0].text
+    #expect(redacted[try #require(f.range.indices(in: redacted))] == "Zyxwell")
+    #expect((3..<4).indices(in: original) == nil)  // inside "ë"
+}

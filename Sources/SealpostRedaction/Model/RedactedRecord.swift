@@ -96,3 +96,16 @@ public struct Redaction: Sendable, CustomStringConvertible, CustomReflectable {
     public var description: String { record.summary.description }
     public var customMirror: Mirror { Mirror(self, children: ["record": record], displayStyle: .struct) }
 }
+
+extension Range where Bound == Int {
+    /// These UTF-8 byte offsets as a range of `text`'s indices, for a preview that highlights
+    /// them; nil when they do not fall on character boundaries of `text`.
+    public func indices(in text: String) -> Range<String.Index>? {
+        let utf8 = text.utf8
+        guard lowerBound >= 0, upperBound <= utf8.count, lowerBound <= upperBound else { return nil }
+        let a = utf8.index(utf8.startIndex, offsetBy: lowerBound)
+        let b = utf8.index(utf8.startIndex, offsetBy: upperBound)
+        guard let lo = a.samePosition(in: text), let hi = b.samePosition(in: text) else { return nil }
+        return lo..<hi
+    }
+}

@@ -27,16 +27,6 @@ struct WordTable: Sendable {
         }
     }
 
-    func contains(_ k: UInt64) -> Bool {
-        var i = home(k)
-        while true {
-            let kk = keys[i]
-            if kk == k { return true }
-            if kk == 0 { return false }
-            i = (i + 1) & mask
-        }
-    }
-
     /// ORs `v` into the value for `k`.
     mutating func merge(_ k: UInt64, _ v: UInt64) {
         if (count + 1) * 2 > keys.count { grow() }

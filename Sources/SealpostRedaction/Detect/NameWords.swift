@@ -1,0 +1,200 @@
+/// How a token can take part in a name.
+enum Bearing: UInt8 {
+    case none
+    /// A capitalised word the lexicon does not know: a name only next to one, or after a cue.
+    case weak
+    /// A lowercase given name or surname from the lists: a name only after a cue.
+    case lowerName
+    /// A listed person's name word that is not an ordinary word, or a capitalised given name or surname.
+    case strong
+    /// A name that is also an ordinary word (Grace, Will, May): decided by context.
+    case ambiguous
+    case title
+    case initial
+    case particle
+    /// A capitalised ordinary word: part of a name only next to one ("Sarah Frost", "May Adeyemi").
+    case capWord
+    /// A listed person's name word that is an ordinary word, in lowercase: only as part of their full name.
+    case lowerLexical
+}
+
+/// A listed or found person a token may name.
+struct Candidate {
+    var person: Int32
+    var kind: PartKind
+    var fuzzy: Bool
+    var lexical: Bool
+    /// An ordinary word written in lowercase ("precious black"): counts only as part of a full name.
+    var lowercase = false
+}
+
+struct RunItem {
+    var k: Int
+    var bearing: Bearing
+    var cands: [Candidate]
+}
+
+/// How well a run fits one person: its score and which positions are given names or surnames.
+struct PersonScore {
+    var person: Int32
+    var score = 0
+    var given: UInt8 = 0
+    var surname: UInt8 = 0
+    var counted: UInt8 = 0
+}
+
+/// What the words around an ambiguous name say.
+enum Evidence {
+    case name, ordinary
+    /// Capitalised mid-sentence with no other clue.
+    case mid
+    /// At the start of a sentence with no other clue.
+    case start
+    /// At the start of a sentence, followed by a verb people do ("Grace said").
+    case startVerb
+}
+
+extension Engine {
+    // MARK: - Tokens
+
+    func candidates(_ w: TextWork, _ k: Int, _ hash: UInt64, upper: Bool, surnameOnly: Bool, into out: inout [Candidate]) {
+        let t = w.tokens[k]
+        var i = index.names.first(hash)
+        while i >= 0 {
+            let e = index.names.entry(i)
+            let part = e.value
+            i = e.next
+            if part.kind == .initials && !(t.shape & Shape.allCaps != 0 && t.nlen >= 2) { continue }
+            if part.kind == .dottedInitials { continue }
+            if surnameOnly && !part.kind.isSurnameLike { continue }
+            if part.lexical && !upper && part.kind != .given && part.kind != .surname { continue }
+            out.append(Candidate(person: part.person, kind: part.kind, fuzzy: false, lexical: part.lexical,
+                                 lowercase: part.lexical && !upper))
+        }
+    }
+
+    func view(_ w: TextWork, _ k: Int) -> RunItem {
+        let t = w.tokens[k]
+        guard w.isFree(k), t.isWord else { return RunItem(k: k, bearing: .none, cands: []) }
+        let upper = t.shape & (Shape.cap | Shape.allCaps) != 0
+        var cands: [Candidate] = []
+        candidates(w, k, t.hash, upper: upper, surnameOnly: false, into: &cands)
+        if cands.isEmpty && upper && t.shape & Shape.plural != 0 {
+            candidates(w, k, w.pluralHash(k), upper: upper, surnameOnly: true, into: &cands)
+        }
+        let f = t.lex
+        if cands.isEmpty && upper && t.nlen >= 4 && f & (Lex.known | Lex.given | Lex.surname) == 0 && t.shape & Shape.cap != 0 {
+            cands = fuzzyCandidates(w, k)
+        }
+        if !cands.isEmpty {
+            // "DS Jones": initials that are also a title, before a name, are the title.
+            if f & Lex.title != 0, cands.allSatisfy({ $0.kind == .initials }), k + 1 < w.count, w.spaceGap(k + 1),
+                w.tokens[k + 1].shape & Shape.cap != 0, w.tokens[k + 1].isWord
+            {
+                return RunItem(k: k, bearing: .title, cands: [])
+            }
+            if cands.allSatisfy(\.lowercase) { return RunItem(k: k, bearing: .lowerLexical, cands: cands) }
+            cands.removeAll { $0.lowercase }
+            let lexical = cands.allSatisfy(\.lexical)
+            return RunItem(k: k, bearing: lexical ? .ambiguous : .strong, cands: cands)
+        }
+        if NameParser.isTitle(t) && t.shape & Shape.cap != 0 && f & (Lex.given | Lex.surname) == 0 {
+            return RunItem(k: k, bearing: .title, cands: [])
+        }
+        if t.nlen == 1 && t.shape & Shape.cap != 0 {
+            // "I" and "A" are words, unless written as an initial: "A. Gallagher".
+            let dotted = Int(t.end) < w.bytes.count && w.bytes[Int(t.end)] == UInt8(ascii: ".")
+            if (t.hash != lexicon.words.i && t.hash != lexicon.words.a) || dotted {
+                return RunItem(k: k, bearing: .initial, cands: [])
+            }
+        }
+        if f & Lex.particle != 0 && f & (Lex.given | Lex.surname) == 0 {
+            return RunItem(k: k, bearing: .particle, cands: [])
+        }
+        if f & Lex.properNoun != 0 { return RunItem(k: k, bearing: .none, cands: []) }
+        if f & Lex.given != 0 {
+            if f & Lex.ambiguous != 0 {
+                // "a man called dean": a lowercase name that is also a word counts only after "called"/"named".
+                if !upper && k > 0 && w.tokens[k - 1].lex & Lex.naming != 0 && w.spaceGap(k) {
+                    return RunItem(k: k, bearing: .lowerName, cands: [])
+                }
+                return RunItem(k: k, bearing: upper ? .ambiguous : .none, cands: [])
+            }
+            return RunItem(k: k, bearing: upper ? .strong : .lowerName, cands: [])
+        }
+        if f & Lex.surname != 0 {
+            if f & Lex.ambiguous != 0 {
+                // "stacey king": a lowercase surname that is also a word, right after a lowercase given name.
+                if !upper, k > 0, w.spaceGap(k), w.tokens[k - 1].shape & Shape.lower != 0,
+                    w.tokens[k - 1].lex & Lex.given != 0, w.tokens[k - 1].lex & Lex.ambiguous == 0
+                {
+                    return RunItem(k: k, bearing: .lowerName, cands: [])
+                }
+                return RunItem(k: k, bearing: upper ? .weak : .none, cands: [])
+            }
+            return RunItem(k: k, bearing: upper ? .strong : .lowerName, cands: [])
+        }
+        // "sorcha de souza": a lowercase word after a particle is the rest of a surname.
+        if !upper && f & (Lex.known | Lex.english) == 0 && k > 0 && w.tokens[k - 1].lex & Lex.particle != 0 && w.spaceGap(k) {
+            return RunItem(k: k, bearing: .lowerName, cands: [])
+        }
+        if upper && f & Lex.known == 0 {
+            if t.shape & Shape.allCaps != 0 && t.nlen <= 4 { return RunItem(k: k, bearing: .none, cands: []) }
+            if index.isOrdinary(w, k) {
+                return RunItem(k: k, bearing: t.shape & Shape.cap != 0 && t.shape & Shape.allCaps == 0 ? .capWord : .none, cands: [])
+            }
+            return RunItem(k: k, bearing: .weak, cands: [])
+        }
+        if t.shape & Shape.cap != 0 && t.shape & Shape.allCaps == 0 && f & Self.notNameWords == 0 && t.nlen >= 3 {
+            return RunItem(k: k, bearing: .capWord, cands: [])
+        }
+        return RunItem(k: k, bearing: .none, cands: [])
+    }
+
+    /// Listed name words one edit (a letter added, dropped, changed or two swapped) from an
+    /// unknown capitalised word with the same first letter.
+    /// Capitalised words that are never part of a person's name.
+    static let notNameWords: UInt64 = Lex.orgWord | Lex.street | Lex.streetWeak | Lex.houseWord | Lex.month | Lex.weekday
+        | Lex.nationality | Lex.place | Lex.title | Lex.relation | Lex.function | Lex.determiner | Lex.pronoun | Lex.properNoun
+        | Lex.saint | Lex.acronym | Lex.naming | Lex.personVerb | Lex.numberWord | Lex.flatWord | Lex.season | Lex.dobCue
+        | Lex.modal | Lex.who | Lex.workCue | Lex.addressCue | Lex.locative | Lex.handleCue | Lex.vehicleCue
+
+    func fuzzyCandidates(_ w: TextWork, _ k: Int) -> [Candidate] {
+        guard !index.fuzzy.isEmpty else { return [] }
+        let word = w.normalized(k)
+        guard word.count >= 4, word.count <= 24, !lexicon.isOrdinary(word) else { return [] }
+        var out: [Candidate] = []
+        func consider(_ h: UInt64) {
+            var i = index.fuzzy.first(h)
+            while i >= 0 {
+                let e = index.fuzzy.entry(i)
+                i = e.next
+                let target = index.fuzzyWords[Int(e.value.word)]
+                guard target[0] == word[0], Self.withinOneEdit(word, target) else { continue }
+                if out.contains(where: { $0.person == e.value.person && $0.kind == e.value.kind }) { continue }
+                out.append(Candidate(person: e.value.person, kind: e.value.kind, fuzzy: true, lexical: false))
+            }
+        }
+        consider(FNV.hash(word))
+        for d in 0..<word.count {
+            var v = word
+            v.remove(at: d)
+            consider(FNV.hash(v))
+        }
+        return out
+    }
+
+    static func withinOneEdit(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+        if a == b { return true }
+        let la = a.count, lb = b.count
+        if abs(la - lb) > 1 { return false }
+        var i = 0
+        while i < min(la, lb) && a[i] == b[i] { i += 1 }
+        if la == lb {
+            if a[(i + 1)...] == b[(i + 1)...] { return true }
+            return i + 1 < la && a[i] == b[i + 1] && a[i + 1] == b[i] && a[(i + 2)...] == b[(i + 2)...]
+        }
+        return la > lb ? a[(i + 1)...] == b[i...] : a[i...] == b[(i + 1)...]
+    }
+
+}
