@@ -234,5 +234,15 @@ enum EnglishWords {
         finch fry gale hale hare holly jolly north parks peacock pike pope rivers salmon sands south stark summers
         thorn vale wade wild winters yeoman monday tuesday wednesday thursday friday saturday mummy mom mommy
         daddy nan nanny gran grandma grandad stepdad stepmum outcomes summary dob tel n/a nil tbc
+        therapy therapist therapies therapeutic foodbank speech language parenting course coordinator practitioner
+        paediatrics psychiatry psychology counsellor counselling occupational physiotherapy audiology optometry
+        dietitian dietician midwifery obstetrics gynaecology neonatal antenatal postnatal perinatal immunisation
+        vaccination safeguarding designated deputy headteacher headmaster headmistress principal governor governors
+        chair trustee trustees inspector inspection tribunal magistrates magistrate crown custody bail remand probation
+        sentence conviction caution warrant injunction order orders protection prohibited steps residence contact
+        special guardianship adoption fostering kinship respite placement placements residential leaving care
+        aftercare personal advisor advocate advocacy interpreter translator chaplain volunteer mentor befriender
+        youth worker caseworker keyworker key outreach helpline hotline duty triage screening referral threshold
+        strategy discussion section enquiry assessment conference core group review panel plan pathway
         """
 }
