@@ -161,6 +161,15 @@ extension Engine {
 
     func fuzzyCandidates(_ w: TextWork, _ k: Int) -> [Candidate] {
         guard !index.fuzzy.isEmpty else { return [] }
+        // The fuzzy index holds listed people only, fixed once compiled: remember each word's answer.
+        let key = w.tokens[k].hash
+        if let cached = index.fuzzyCache[key] { return cached }
+        let found = fuzzySearch(w, k)
+        index.fuzzyCache[key] = found
+        return found
+    }
+
+    private func fuzzySearch(_ w: TextWork, _ k: Int) -> [Candidate] {
         let word = w.normalized(k)
         guard word.count >= 4, word.count <= 24, !lexicon.isOrdinary(word) else { return [] }
         var out: [Candidate] = []
@@ -177,9 +186,9 @@ extension Engine {
         }
         consider(FNV.hash(word))
         for d in 0..<word.count {
-            var v = word
-            v.remove(at: d)
-            consider(FNV.hash(v))
+            var h = FNV.offset
+            for (i, b) in word.enumerated() where i != d { h = FNV.mix(h, b) }
+            consider(FNV.finish(h))
         }
         return out
     }

@@ -75,7 +75,8 @@ struct Engine {
     /// Workplaces, multi-word nicknames, named address lines and handles (`organisations: false`),
     /// or known organisations (`organisations: true`).
     func applyPhrases(_ w: TextWork, organisations: Bool) {
-        let phrases = index.phrases, phraseList = index.phraseList
+        let phrases = organisations ? lexicon.organisationPhrases : index.phrases
+        let phraseList = organisations ? lexicon.organisationList : index.phraseList
         guard !phrases.isEmpty else { return }
         var k = 0
         while k < w.count {

@@ -11,6 +11,7 @@ final class RecordIndex {
     @exclusivity(unchecked) var names = WordMultiMap<NamePart>()
     @exclusivity(unchecked) var fuzzy = WordMultiMap<FuzzyPart>()
     @exclusivity(unchecked) var fuzzyWords: [[UInt8]] = []
+    @exclusivity(unchecked) var fuzzyCache: [UInt64: [Candidate]] = [:]
     @exclusivity(unchecked) var phrases = WordMultiMap<Int32>()
     @exclusivity(unchecked) var phraseList: [Phrase] = []
     var owners: [OwnerKey: [Int32]] = [:]
@@ -32,10 +33,6 @@ final class RecordIndex {
             words.append(names)
         }
         for (i, p) in people.enumerated() { compile(p, Int32(i)) }
-        for org in lexicon.organisations {
-            addPhrase(Phrase(words: org.words, person: -1, kind: .organisation,
-                             lexicalSingle: org.words.count == 1, needsPossessive: org.needsPossessive))
-        }
     }
 
     // MARK: - Compiling people
@@ -52,10 +49,12 @@ final class RecordIndex {
     func addName(_ n: ParsedName, person i: Int32, primary: Bool) {
         var model = persons[Int(i)]
         if model.gender == .unknown { model.gender = n.gender }
-        for g in n.given { add(g, .given, i, fuzzy: true); words[Int(i)].given.append(g.hash) }
+        // Misspellings are matched for listed people only: the text's own people are known by what it calls them.
+        let fuzzy = !model.unlisted
+        for g in n.given { add(g, .given, i, fuzzy: fuzzy); words[Int(i)].given.append(g.hash) }
         for nick in n.nicknames { add(nick, .aka, i, fuzzy: false) }
-        for m in n.middle { add(m, .middle, i, fuzzy: true); words[Int(i)].given.append(m.hash) }
-        for s in n.surname { add(s, .surname, i, fuzzy: true); words[Int(i)].surname.append(s.hash) }
+        for m in n.middle { add(m, .middle, i, fuzzy: fuzzy); words[Int(i)].given.append(m.hash) }
+        for s in n.surname { add(s, .surname, i, fuzzy: fuzzy); words[Int(i)].surname.append(s.hash) }
         if let j = n.surnameJoined { add(j, .joined, i, fuzzy: false); words[Int(i)].surname.append(j.hash) }
         for w in n.given + n.middle where !w.word.isEmpty {
             let c = w.word[0]
@@ -131,6 +130,7 @@ final class RecordIndex {
         if word.word.count < 2 && kind != .initials { return }
         names.insert(word.hash, NamePart(person: person, kind: kind, lexical: word.lexical))
         guard withFuzzy, word.word.count >= 4, word.word.count <= 24 else { return }
+        if !fuzzyCache.isEmpty { fuzzyCache.removeAll() }
         let index = Int32(fuzzyWords.count)
         fuzzyWords.append(word.word)
         let part = FuzzyPart(person: person, kind: kind, word: index)

@@ -70,6 +70,9 @@ struct Lexicon: Sendable {
     /// Known organisations whose names look like people (Marks and Spencer, John Lewis): their
     /// significant words, and whether the last must be possessive ("Sainsbury's", not "Mr Sainsbury").
     let organisations: [(words: [UInt64], needsPossessive: Bool)]
+    /// The same organisations as phrases, indexed by first word, shared by every record.
+    let organisationPhrases: WordMultiMap<Int32>
+    let organisationList: [Phrase]
     /// Diminutive groups: for a given name's hash, the other names in its group(s).
     let diminutives: [UInt64: [String]]
     let words: CommonWords
@@ -153,6 +156,15 @@ struct Lexicon: Sendable {
             guard !words.isEmpty else { return nil }
             return (words, line.hasSuffix("'s"))
         }
+        var orgIndex = WordMultiMap<Int32>()
+        var orgList: [Phrase] = []
+        for org in organisations {
+            orgIndex.insert(org.words[0], Int32(orgList.count))
+            orgList.append(Phrase(words: org.words, person: -1, kind: .organisation, lexicalSingle: org.words.count == 1,
+                                  needsPossessive: org.needsPossessive))
+        }
+        organisationPhrases = orgIndex
+        organisationList = orgList
         var dims: [UInt64: [String]] = [:]
         for line in Diminutives.groups.split(separator: "\n") {
             let parts = line.split(separator: ":")

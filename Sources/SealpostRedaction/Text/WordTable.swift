@@ -59,7 +59,7 @@ struct WordTable: Sendable {
 }
 
 /// A multimap from word hashes to entries of type `T`, as linked lists in one array.
-struct WordMultiMap<T> {
+struct WordMultiMap<T: Sendable>: Sendable {
     private var heads = WordTable()
     private(set) var entries: [(value: T, next: Int32)] = []
 
