@@ -91,7 +91,7 @@ func frameOffsets(_ envelope: [UInt8]) -> [Int] {
 func compose(recipients: [X25519.PublicKey], manifest: Manifest,
              frames: (_ signature: (_ contentHash: [UInt8], _ length: UInt64) -> [UInt8]) -> [([UInt8], SecretStream.Tag)],
              signer: Ed25519.SigningKey = sender.signingKey) -> [UInt8] {
-    let encoder = EnvelopeEncoder(fileKey: .random(count: EnvelopeFormat.fileKeyLength), recipients: recipients)
+    let encoder = try! EnvelopeEncoder(fileKey: .random(count: EnvelopeFormat.fileKeyLength), recipients: recipients)
     let manifestBytes = try! manifest.encoded()
     let manifestHash = EnvelopeFormat.labelledHash(EnvelopeFormat.manifestHashLabel, manifestBytes)
     var out = encoder.headerBytes + encoder.frame(manifestBytes, tag: .message)
@@ -232,11 +232,11 @@ failure("sender_unknown_agency_mismatch", .senderUnknown, "the manifest names an
 do {
     let original = manifest(to: [mash])
     let manifestBytes = try! original.encoded()
-    let signedFor = EnvelopeEncoder(fileKey: .random(count: 32), recipients: [mash.boxKey.publicKey])
+    let signedFor = try! EnvelopeEncoder(fileKey: .random(count: 32), recipients: [mash.boxKey.publicKey])
     let signature = sender.signingKey.signature(for: EnvelopeEncoder.signedMessage(
         headerHash: signedFor.headerHash, manifestHash: EnvelopeFormat.labelledHash(EnvelopeFormat.manifestHashLabel, manifestBytes),
         contentHash: BLAKE2b.hash(tail), contentLength: UInt64(tail.count))).rawRepresentation
-    let forwarded = EnvelopeEncoder(fileKey: .random(count: 32), recipients: [outsider.boxKey.publicKey])
+    let forwarded = try! EnvelopeEncoder(fileKey: .random(count: 32), recipients: [outsider.boxKey.publicKey])
     let envelope = forwarded.headerBytes + forwarded.frame(manifestBytes, tag: .message) + forwarded.frame(tail + signature, tag: .final)
     failure("not_addressed_forwarded", .notAddressedToThisIdentity,
             "a recipient forwarded the signed content to an outsider under a new header", envelope, openedBy: outsider)
@@ -244,7 +244,7 @@ do {
     var widened = original
     widened.recipients = [KeyID(mash.boxKey.publicKey), KeyID(outsider.boxKey.publicKey)].sorted()
     let widenedBytes = try! widened.encoded()
-    let both = EnvelopeEncoder(fileKey: .random(count: 32), recipients: [mash.boxKey.publicKey, outsider.boxKey.publicKey])
+    let both = try! EnvelopeEncoder(fileKey: .random(count: 32), recipients: [mash.boxKey.publicKey, outsider.boxKey.publicKey])
     failure("signature_invalid_forwarded_with_edited_recipients", .signatureInvalid,
             "a recipient added an outsider to the recipient list and kept the sender's signature",
             both.headerBytes + both.frame(widenedBytes, tag: .message) + both.frame(tail + signature, tag: .final), openedBy: outsider)

@@ -42,7 +42,7 @@ struct EnvelopeForwardingTests {
     /// Re-frames with the sender's genuine signature (computed from the new header, which
     /// EnvelopeEncoder fixes before any frame is written).
     func reframeSigned(_ recovered: Recovered, recipients: [X25519.PublicKey], manifestBytes: [UInt8]) -> [UInt8] {
-        let encoder = EnvelopeEncoder(fileKey: recovered.fileKey, recipients: recipients)
+        let encoder = try! EnvelopeEncoder(fileKey: recovered.fileKey, recipients: recipients)
         let message = EnvelopeEncoder.signedMessage(
             headerHash: encoder.headerHash, manifestHash: labelledHash("sealpost/v1/manifest", manifestBytes),
             contentHash: BLAKE2b.hash(recovered.content), contentLength: UInt64(recovered.content.count))
@@ -110,7 +110,7 @@ struct EnvelopeForwardingTests {
         manifest.senderBoxKey = insider.boxKey.publicKey
         // Still claiming to be the original agency: the outsider's cards say otherwise.
         let bytes = try manifest.encoded()
-        let encoder = EnvelopeEncoder(fileKey: recovered.fileKey, recipients: [outsider.boxKey.publicKey])
+        let encoder = try! EnvelopeEncoder(fileKey: recovered.fileKey, recipients: [outsider.boxKey.publicKey])
         let message = EnvelopeEncoder.signedMessage(
             headerHash: encoder.headerHash, manifestHash: labelledHash("sealpost/v1/manifest", bytes),
             contentHash: BLAKE2b.hash(content), contentLength: UInt64(content.count))

@@ -158,7 +158,7 @@ final class HandEncoder {
         if let slots {
             encoder = EnvelopeEncoder(fileKey: fileKey, slots: slots)
         } else {
-            encoder = EnvelopeEncoder(fileKey: fileKey, recipients: recipients)
+            encoder = try! EnvelopeEncoder(fileKey: fileKey, recipients: recipients)
         }
         manifest = Manifest(senderSigningKey: claimedSigningKey ?? sender.signingKey.publicKey, senderBoxKey: sender.boxKey.publicKey,
                             senderAgency: sender.agencyID, messageID: RandomBytes.make(count: Manifest.messageIDLength),
@@ -247,7 +247,7 @@ func recover(_ envelope: [UInt8], as recipient: Identity) throws -> Recovered {
 /// A new envelope carrying `manifestBytes`, the recovered content and `signature`, with slots for
 /// `recipients`, made with EnvelopeEncoder as any holder of a file key could.
 func reframe(_ recovered: Recovered, recipients: [X25519.PublicKey], manifestBytes: [UInt8], signature: [UInt8]) -> [UInt8] {
-    let encoder = EnvelopeEncoder(fileKey: recovered.fileKey, recipients: recipients)
+    let encoder = try! EnvelopeEncoder(fileKey: recovered.fileKey, recipients: recipients)
     var out = encoder.headerBytes + encoder.frame(manifestBytes, tag: .message)
     for chunk in recovered.fullChunks { out += encoder.frame(chunk, tag: .message) }
     out += encoder.frame(recovered.tail + signature, tag: .final)

@@ -1,13 +1,21 @@
 import ArgumentParser
 import Foundation
 import SealpostCore
+import SealpostRedaction
 import SealpostSodium
 
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure seal and open throughput against raw libsodium, record sealing, and memory.",
-        discussion: "Figures are medians over --rounds; ratios compare Sealpost with libsodium measured in the same run.")
+        discussion: """
+        `sealpost bench` (or `sealpost bench envelope`): figures are medians over --rounds; ratios compare
+        Sealpost with libsodium measured in the same run. `sealpost bench redaction`: redaction speed on
+        one core over 1x, 4x and 16x a 1 MiB narrative for a fixed party list, to show it is linear.
+        """)
+
+    @Argument(help: "What to measure: envelope (default) or redaction.")
+    var what = "envelope"
 
     @Option(help: "Megabytes (MiB) of content for the throughput rounds (at least 256 for the published figures).")
     var size = 256
@@ -25,6 +33,17 @@ struct BenchCommand: ParsableCommand {
     var directory = NSTemporaryDirectory()
 
     func run() throws {
+        switch what {
+        case "envelope": break
+        case "redaction":
+            printError("redaction: \(rounds) rounds at 1x, 4x and 16x 1 MiB of narrative")
+            let figures = RedactionBenchmark.run(rounds: rounds, log: { printError("  \($0)") })
+            print("sealpost bench redaction (one core, median of \(rounds))")
+            print(figures.description)
+            return
+        default:
+            throw CLIError("unknown benchmark \(what)", hint: "use envelope or redaction")
+        }
         guard size > 0, rounds > 0, records > 0, memoryGib >= 0 else { throw CLIError("--size, --rounds and --records must be positive") }
         let bench = EnvelopeBenchmark(megabytes: size, rounds: rounds, records: records)
         let log: (String) -> Void = { printError("  \($0)") }

@@ -13,9 +13,11 @@ package final class EnvelopeEncoder {
     private let pusher: SecretStream.Pusher
 
     /// Starts an envelope whose file key is wrapped for each of `recipients`, slots shuffled.
-    /// Recipients must not be low-order points (the sealer checks; see `X25519.PublicKey.isLowOrder`).
-    package convenience init(fileKey: SecureBytes, recipients: [X25519.PublicKey]) {
-        var slots = recipients.map { try! SealedBox.seal(fileKey, to: $0) }
+    /// Throws `.weakPublicKey` if a recipient is a low-order point (no one could open its slot).
+    package convenience init(fileKey: SecureBytes, recipients: [X25519.PublicKey]) throws(SodiumError) {
+        var slots: [[UInt8]] = []
+        slots.reserveCapacity(recipients.count)
+        for recipient in recipients { slots.append(try SealedBox.seal(fileKey, to: recipient)) }
         // Fisher-Yates with libsodium's generator, so slot order reveals nothing of the input order.
         if slots.count > 1 {
             for i in stride(from: slots.count - 1, to: 0, by: -1) {

@@ -31,9 +31,6 @@ public struct EnvelopeSealer {
             throw .invalid("an envelope can name at most \(EnvelopeFormat.maximumRecipients) recipients, not \(recipients.count)")
         }
         guard Set(recipients).count == recipients.count else { throw .invalid("the same recipient is named twice") }
-        guard !recipients.contains(where: \.isLowOrder) else {
-            throw .invalid("a recipient's encryption key is a low-order point, which no one could open")
-        }
 
         let manifest = Manifest(senderSigningKey: sender.signingKey.publicKey, senderBoxKey: sender.boxKey.publicKey,
                                 senderAgency: sender.agencyID, messageID: RandomBytes.make(count: Manifest.messageIDLength),
@@ -42,7 +39,11 @@ public struct EnvelopeSealer {
         let manifestBytes: [UInt8]
         do { manifestBytes = try manifest.encoded() } catch { throw .invalid(error.reason) }
 
-        let encoder = EnvelopeEncoder(fileKey: .random(count: EnvelopeFormat.fileKeyLength), recipients: recipients)
+        let encoder: EnvelopeEncoder
+        do { encoder = try EnvelopeEncoder(fileKey: .random(count: EnvelopeFormat.fileKeyLength), recipients: recipients) } catch {
+            // crypto_box_seal refuses exactly the low-order points.
+            throw .invalid("a recipient's encryption key is a low-order point, which no one could open")
+        }
         var written = UInt64(encoder.headerBytes.count)
         try write(encoder.headerBytes, to: &output)
         let manifestFrame = encoder.frame(manifestBytes, tag: .message)
