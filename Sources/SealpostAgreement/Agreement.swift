@@ -63,8 +63,8 @@ public struct Agreement: Sendable, Equatable {
             throw AgreementError(at: path.appending("id"), "must be 1-64 of a-z 0-9 - _ .", fix: "for example kingsbridge-dsa")
         }
         guard version >= 1 else { throw AgreementError(at: path.appending("version"), "must be 1 or more") }
-        guard Printable.isDisplayableText(title) else { throw AgreementError(at: path.appending("title"), Printable.textRule) }
-        if let relay, !Printable.isRelayURL(relay) {
+        guard Printable.isDisplayable(title) else { throw AgreementError(at: path.appending("title"), Printable.displayableRule) }
+        if let relay, !AgreementText.isRelayURL(relay) {
             throw AgreementError(at: path.appending("relay"), "must be 1-2048 bytes of printable ASCII with no spaces",
                                  fix: "for example https://relay.example.org:8443")
         }
@@ -138,31 +138,10 @@ public struct Agreement: Sendable, Equatable {
     public var canonicalBytes: [UInt8] { JSONWriter(options: [.sortedKeys]).bytes(json) }
 }
 
-/// Escaping for echoing untrusted identifiers in messages, and the rules for the agreement's own
-/// text, which `show` prints: nothing in a document can move the cursor, recolour or hide text.
-enum Printable {
-    static let textRule = "must be 1-200 bytes of text on one line, with no control or formatting characters"
-
-    /// 1-200 bytes of UTF-8 with no control (Cc), format (Cf), line or paragraph separator characters.
-    static func isDisplayableText(_ text: String) -> Bool {
-        (1...200).contains(text.utf8.count) && !text.unicodeScalars.contains {
-            switch $0.properties.generalCategory {
-            case .control, .format, .lineSeparator, .paragraphSeparator: return true
-            default: return false
-            }
-        }
-    }
-
+/// The agreement's own text rules beyond `Printable`'s.
+enum AgreementText {
     /// 1-2048 bytes, each printable ASCII other than space (0x21-0x7e).
     static func isRelayURL(_ text: String) -> Bool {
         (1...2048).contains(text.utf8.count) && text.utf8.allSatisfy { (0x21...0x7e).contains($0) }
-    }
-
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars.prefix(80) {
-            if (0x20...0x7e).contains(scalar.value) { out.unicodeScalars.append(scalar) } else { out += "?" }
-        }
-        return out
     }
 }

@@ -1,3 +1,4 @@
+import SealpostCore
 import SealpostRecord
 
 /// A purpose for sharing, the lawful bases it rests on, and which roles may receive which fields.
@@ -44,8 +45,8 @@ public struct AgreementPurpose: Sendable, Equatable {
         guard Self.isValidID(id) else {
             throw AgreementError(at: path.appending("id"), "must be 1-64 of a-z 0-9 - _ .", fix: "for example s47-enquiry")
         }
-        guard Printable.isDisplayableText(name) else {
-            throw AgreementError(at: path.appending("name"), Printable.textRule)
+        guard Printable.isDisplayable(name) else {
+            throw AgreementError(at: path.appending("name"), Printable.displayableRule)
         }
         guard !lawfulBases.isEmpty else { throw AgreementError(at: path.appending("lawful_bases"), "must name at least one basis") }
         guard Set(lawfulBases).count == lawfulBases.count else {

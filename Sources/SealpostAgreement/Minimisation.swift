@@ -1,3 +1,4 @@
+import SealpostCore
 import SealpostRecord
 
 /// A record cut down to what the agreement lets one recipient receive for one purpose, with the

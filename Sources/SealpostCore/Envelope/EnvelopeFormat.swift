@@ -53,16 +53,6 @@ public enum EnvelopeFormat {
         input.append(contentsOf: data)
         return BLAKE2b.hash(input, outputLength: length)
     }
-
-    /// `text` with anything but printable ASCII escaped, for echoing untrusted input in errors
-    /// without letting it drive the terminal.
-    package static func printable(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars.prefix(80) {
-            if (0x20...0x7e).contains(scalar.value) { out.unicodeScalars.append(scalar) } else { out += "\\u{\(String(scalar.value, radix: 16))}" }
-        }
-        return out
-    }
 }
 
 /// A 16-byte key identifier: BLAKE2b-128 of a label and the public key.

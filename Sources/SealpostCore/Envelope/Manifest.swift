@@ -67,7 +67,7 @@ public struct Manifest: Equatable, Sendable {
             try Manifest.checkAttributeKey(key)
             let value = Array(attributes[key]!.utf8)
             guard value.count <= Manifest.maximumAttributeValueLength else {
-                throw ManifestError("attribute \(EnvelopeFormat.printable(key)) is longer than \(Manifest.maximumAttributeValueLength) bytes")
+                throw ManifestError("attribute \(Printable.escape(key)) is longer than \(Manifest.maximumAttributeValueLength) bytes")
             }
             out.append(UInt8(key.utf8.count)); out += Array(key.utf8)
             out.appendBigEndian(UInt16(value.count)); out += value
@@ -121,7 +121,7 @@ public struct Manifest: Equatable, Sendable {
     }
 
     static func checkAgency(_ id: String) throws(ManifestError) {
-        guard AgencyID.isValid(id) else { throw ManifestError("agency id \"\(EnvelopeFormat.printable(id))\" is not 1-64 of A-Z a-z 0-9 . _ -") }
+        guard AgencyID.isValid(id) else { throw ManifestError("agency id \"\(Printable.escape(id))\" is not 1-64 of A-Z a-z 0-9 . _ -") }
     }
 
     static func checkContentType(_ type: String) throws(ManifestError) {
@@ -135,7 +135,7 @@ public struct Manifest: Equatable, Sendable {
         let bytes = Array(key.utf8)
         guard (1...64).contains(bytes.count),
               bytes.allSatisfy({ (0x61...0x7a).contains($0) || (0x30...0x39).contains($0) || $0 == 0x5f || $0 == 0x2e || $0 == 0x2d }) else {
-            throw ManifestError("attribute key \"\(EnvelopeFormat.printable(key))\" must be 1-64 of a-z 0-9 _ . -")
+            throw ManifestError("attribute key \"\(Printable.escape(key))\" must be 1-64 of a-z 0-9 _ . -")
         }
     }
 }

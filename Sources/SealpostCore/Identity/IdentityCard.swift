@@ -54,12 +54,11 @@ public struct IdentityCard: Codable, Equatable, Sendable {
 
     static func check(agencyID: String, name: String) throws(IdentityError) {
         guard AgencyID.isValid(agencyID) else {
-            throw IdentityError("agency id \"\(EnvelopeFormat.printable(agencyID))\" is not valid",
+            throw IdentityError("agency id \"\(Printable.escape(agencyID))\" is not valid",
                                 hint: "use 1-64 letters, digits, '.', '_' or '-', such as school-st-marys")
         }
-        guard !name.isEmpty, name.utf8.count <= 200,
-              !name.unicodeScalars.contains(where: { [.control, .format, .lineSeparator, .paragraphSeparator].contains($0.properties.generalCategory) }) else {
-            throw IdentityError("the agency name must be 1-200 bytes of text, with no control characters")
+        guard Printable.isDisplayable(name) else {
+            throw IdentityError("the agency name \(Printable.displayableRule)")
         }
     }
 

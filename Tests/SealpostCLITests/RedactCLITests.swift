@@ -1,0 +1,74 @@
+import Foundation
+import Testing
+
+/// `sealpost redact`, driven through the built binary.
+@Suite(.serialized) struct RedactCLITests {
+    static let records = CLI.packageRoot.appendingPathComponent("examples/records")
+
+    /// The protected parties' names and contact details in an example record (protect is not false).
+    static func protectedValues(_ file: String) throws -> [String] {
+        let json = try JSONSerialization.jsonObject(with: try Data(contentsOf: records.appendingPathComponent(file))) as! [String: Any]
+        let parties = json["parties"] as? [[String: Any]] ?? []
+        return parties.filter { ($0["protect"] as? Bool) != false }
+            .flatMap { p in ["name", "phone", "email"].compactMap { p[$0] as? String } }
+    }
+
+    @Test func redactsOneRecordAndPrintsASummaryWithoutIdentities() throws {
+        let cli = try CLI(); defer { cli.remove() }
+        let file = "police-notification.json"
+        let secrets = try Self.protectedValues(file)
+        try #require(!secrets.isEmpty)
+        let r = try cli.run(["redact", Self.records.appendingPathComponent(file).path])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.out.contains("[Third party 1"))
+        #expect(r.stderr.contains("redaction summary:"))
+        for secret in secrets {
+            #expect(!r.out.contains(secret), "a protected identity is in the redacted record")
+            #expect(!r.stderr.contains(secret), "a protected identity is in the summary")
+        }
+        // What redact prints is itself a valid record.
+        try r.stdout.write(to: URL(fileURLWithPath: cli.path("redacted.json")))
+        #expect(try cli.run(["redact", cli.path("redacted.json")]).status == 0)
+    }
+
+    @Test func jsonLinesGiveOneLinePerRecordAndNameBadLines() throws {
+        let cli = try CLI(); defer { cli.remove() }
+        let files = ["disclosure.json", "health-visitor-concern.json", "police-notification.json"]
+        var lines: [Data] = []
+        for f in files {
+            let object = try JSONSerialization.jsonObject(with: try Data(contentsOf: Self.records.appendingPathComponent(f)))
+            lines.append(try JSONSerialization.data(withJSONObject: object))
+        }
+        lines.insert(Data("{\"subject\": 5}".utf8), at: 1)
+        let input = lines.reduce(Data()) { $0 + $1 + Data("\n".utf8) }
+        let r = try cli.run(["redact", "--jsonl", "-"], input: input)
+        #expect(r.status == 1, "a bad line makes the run fail")
+        #expect(r.stderr.contains("line 2"))
+        let out = r.out.split(separator: "\n")
+        #expect(out.count == 3, "the three good records are still written")
+        for line in out {
+            let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+            #expect(object?["id"] is String)
+            #expect(object?["record"] is [String: Any])
+        }
+        for secret in try files.flatMap(Self.protectedValues) { #expect(!r.out.contains(secret)) }
+    }
+
+    @Test func savedMapIsSealedToTheSender() throws {
+        let cli = try CLI(); defer { cli.remove() }
+        try cli.makeIdentity("school", agency: "school-a", name: "School A")
+        let file = "disclosure.json"
+        let r = try cli.run(["redact", "--save-map", "--home", cli.path("school"), Self.records.appendingPathComponent(file).path])
+        #expect(r.status == 0, "\(r.stderr)")
+        let folder = cli.path("school/pseudonyms")
+        let stored = try FileManager.default.contentsOfDirectory(atPath: folder)
+        #expect(stored.count == 1)
+        let sealed = try Data(contentsOf: URL(fileURLWithPath: folder + "/" + stored[0]))
+        #expect(sealed.prefix(8) == Data("SEALPOST".utf8))
+        for secret in try Self.protectedValues(file) { #expect(sealed.range(of: Data(secret.utf8)) == nil) }
+        // The map opens for the sender only.
+        let opened = try cli.run(["open", "--home", cli.path("school"), folder + "/" + stored[0]])
+        #expect(opened.status == 0, "\(opened.stderr)")
+        #expect(try Self.protectedValues(file).allSatisfy { opened.out.contains($0) })
+    }
+}
