@@ -6,10 +6,20 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "sealpost", targets: ["sealpost"]),
+        .executable(name: "sealpost-relay", targets: ["sealpost-relay"]),
         .library(name: "SealpostCore", targets: ["SealpostCore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // The only C in Sealpost: libsodium, imported by SealpostSodium alone.
@@ -30,15 +40,55 @@ let package = Package(
         .target(name: "SealpostRedaction"),
         // Preparing a record to leave the sender: minimisation by the agreement, then redaction.
         .target(name: "SealpostSharing", dependencies: ["SealpostCore", "SealpostSodium", "SealpostRecord", "SealpostAgreement", "SealpostRedaction"]),
+        // What client and relay agree on: signed requests, deposit receipts, the relay's JSON bodies.
+        .target(name: "SealpostProtocol", dependencies: ["SealpostCore", "SealpostSodium", "SealpostRecord"]),
+        // The store-and-forward relay: Hummingbird routes over a mailbox repository (SQLite by default).
+        .target(
+            name: "SealpostRelay",
+            dependencies: [
+                "SealpostProtocol", "SealpostAgreement", "SealpostCore", "SealpostSodium", "SealpostRecord",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ]
+        ),
+        // The client side of an exchange: the relay client, outbox, inbox, send / open / ack / sync.
+        .target(
+            name: "SealpostExchange",
+            dependencies: [
+                "SealpostProtocol", "SealpostSharing", "SealpostAgreement", "SealpostCore", "SealpostSodium", "SealpostRecord",
+                "SealpostRedaction",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         // The `sealpost` commands, as a library so tests can call them.
         .target(
             name: "SealpostCLI",
             dependencies: [
                 "SealpostCore", "SealpostSodium", "SealpostRecord", "SealpostAgreement", "SealpostRedaction", "SealpostSharing",
+                "SealpostProtocol", "SealpostExchange",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(name: "sealpost", dependencies: ["SealpostCLI"]),
+        // The relay's command line: serve and bench.
+        .executableTarget(
+            name: "sealpost-relay",
+            dependencies: [
+                "SealpostRelay", "SealpostCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         // Regenerates spec/vectors/ with injected, seeded randomness.
         .executableTarget(name: "sealpost-vectors", dependencies: ["SealpostCore", "SealpostSodium"]),
         .testTarget(
@@ -52,6 +102,24 @@ let package = Package(
         .testTarget(name: "SealpostSharingTests", dependencies: ["SealpostSharing", "SealpostRecord", "SealpostAgreement", "SealpostRedaction", "SealpostCore", "SealpostSodium"]),
         .testTarget(name: "SealpostAgreementTests", dependencies: ["SealpostAgreement", "SealpostCore", "SealpostSodium", "SealpostRecord"]),
         .testTarget(name: "SealpostRedactionTests", dependencies: ["SealpostRedaction"], resources: [.copy("Corpus")]),
+        .testTarget(name: "SealpostProtocolTests", dependencies: ["SealpostProtocol", "SealpostCore", "SealpostSodium", "SealpostRecord"]),
+        .testTarget(
+            name: "SealpostRelayTests",
+            dependencies: [
+                "SealpostRelay", "SealpostProtocol", "SealpostAgreement", "SealpostCore", "SealpostSodium", "SealpostRecord",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
+        .testTarget(
+            name: "SealpostExchangeTests",
+            dependencies: [
+                "SealpostExchange", "SealpostRelay", "SealpostProtocol", "SealpostSharing", "SealpostAgreement",
+                "SealpostCore", "SealpostSodium", "SealpostRecord", "SealpostRedaction",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

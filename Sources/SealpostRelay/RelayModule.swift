@@ -1,0 +1,1 @@
+// The relay library; see spec/relay.md.

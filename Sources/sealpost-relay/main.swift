@@ -1,0 +1,1 @@
+print("sealpost-relay: not built yet")

@@ -1,0 +1,1 @@
+// Relay tests live here.
