@@ -40,6 +40,8 @@ let package = Package(
         .target(name: "SealpostRedaction"),
         // Preparing a record to leave the sender: minimisation by the agreement, then redaction.
         .target(name: "SealpostSharing", dependencies: ["SealpostCore", "SealpostSodium", "SealpostRecord", "SealpostAgreement", "SealpostRedaction"]),
+        // The tamper-evident receipt log: signed hash-chained entries, erasable details, checkpoints.
+        .target(name: "SealpostLog", dependencies: ["SealpostCore", "SealpostSodium", "SealpostRecord"]),
         // What client and relay agree on: signed requests, deposit receipts, the relay's JSON bodies.
         .target(name: "SealpostProtocol", dependencies: ["SealpostCore", "SealpostSodium", "SealpostRecord"]),
         // The store-and-forward relay: Hummingbird routes over a mailbox repository (SQLite by default).
@@ -102,6 +104,7 @@ let package = Package(
         .testTarget(name: "SealpostSharingTests", dependencies: ["SealpostSharing", "SealpostRecord", "SealpostAgreement", "SealpostRedaction", "SealpostCore", "SealpostSodium"]),
         .testTarget(name: "SealpostAgreementTests", dependencies: ["SealpostAgreement", "SealpostCore", "SealpostSodium", "SealpostRecord"]),
         .testTarget(name: "SealpostRedactionTests", dependencies: ["SealpostRedaction"], resources: [.copy("Corpus")]),
+        .testTarget(name: "SealpostLogTests", dependencies: ["SealpostLog", "SealpostCore", "SealpostSodium", "SealpostRecord"]),
         .testTarget(name: "SealpostProtocolTests", dependencies: ["SealpostProtocol", "SealpostCore", "SealpostSodium", "SealpostRecord"]),
         .testTarget(
             name: "SealpostRelayTests",

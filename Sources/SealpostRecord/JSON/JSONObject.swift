@@ -54,3 +54,10 @@ public struct JSONObject: Sendable, Hashable {
         }
     }
 }
+
+extension JSONObject: ExpressibleByDictionaryLiteral {
+    /// Members in literal order; a repeated key replaces the earlier value (see `init(_:)`).
+    public init(dictionaryLiteral elements: (String, JSONValue)...) {
+        self.init(elements.map { Member(key: $0.0, value: $0.1) })
+    }
+}

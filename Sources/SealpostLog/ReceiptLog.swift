@@ -1,0 +1,210 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import SealpostCore
+import SealpostRecord
+import SealpostSodium
+
+/// An agency's append-only receipt log: `chain.log` (signed, hash-chained entries) and
+/// `details.jsonl` (the erasable details the entries commit to), in one folder.
+///
+/// Appends are crash-safe: details are written and fsynced first, then the entries in one write,
+/// then fsynced; the folder is fsynced when the files are created. A crash leaves the last entry
+/// whole or absent, or torn (an incomplete last line), which opening finds and reports and the
+/// next append cuts away. Only one process appends at a time (an exclusive lock on `chain.log`).
+public final class ReceiptLog {
+    public static let chainFileName = "chain.log"
+    public static let detailsFileName = "details.jsonl"
+
+    /// What to append: the kind, the facts that go into the chain, and the erasable details.
+    public struct Draft: Sendable {
+        public var kind: String
+        public var facts: JSONObject
+        public var details: JSONObject
+        public init(kind: String, facts: JSONObject, details: JSONObject = JSONObject()) {
+            self.kind = kind; self.facts = facts; self.details = details
+        }
+    }
+
+    public let directory: String
+    public let owner: Ed25519.PublicKey
+    public let agency: String
+    private let signer: Ed25519.SigningKey
+    private var chainFD: Int32
+    private var detailsFD: Int32
+    public private(set) var size: Int64
+    public private(set) var head: [UInt8]
+    /// Bytes of an incomplete last entry found on opening (a torn append); cut away by the next append.
+    public private(set) var tornTail: Int
+
+    public var chainPath: String { directory + "/" + Self.chainFileName }
+    public var detailsPath: String { directory + "/" + Self.detailsFileName }
+
+    /// Opens (creating if need be) the log in `directory`, owned by `identity`.
+    public init(directory: String, identity: Identity) throws(LogError) {
+        self.directory = directory
+        owner = identity.signingKey.publicKey
+        agency = identity.agencyID
+        signer = identity.signingKey
+        var created = false
+        if access(directory, F_OK) != 0 {
+            guard mkdir(directory, 0o700) == 0 || errno == EEXIST else {
+                throw LogError(IOError(path: directory, errno: errno), while: "create the log folder")
+            }
+            let parent = directory.lastIndex(of: "/").map { $0 == directory.startIndex ? "/" : String(directory[..<$0]) } ?? "."
+            do throws(IOError) { try AtomicFile.syncDirectory(parent) } catch { throw LogError(error, while: "create the log folder") }
+            created = true
+        }
+        created = created || access(directory + "/" + Self.chainFileName, F_OK) != 0
+        chainFD = open(directory + "/" + Self.chainFileName, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
+        guard chainFD >= 0 else { throw LogError(IOError(path: directory + "/" + Self.chainFileName, errno: errno), while: "open the log") }
+        detailsFD = open(directory + "/" + Self.detailsFileName, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
+        guard detailsFD >= 0 else {
+            let code = errno
+            close(chainFD)
+            throw LogError(IOError(path: directory + "/" + Self.detailsFileName, errno: code), while: "open the log")
+        }
+        size = 0
+        head = LogEntry.genesis(owner: owner)
+        tornTail = 0
+        guard flock(chainFD, LOCK_EX) == 0 else {
+            let code = errno
+            close(chainFD); close(detailsFD)
+            throw LogError(IOError(path: chainPath, errno: code), while: "lock the log")
+        }
+        if created {
+            do throws(IOError) { try AtomicFile.syncDirectory(directory) } catch {
+                close(chainFD); close(detailsFD)
+                throw LogError(error, while: "create the log")
+            }
+        }
+        do { try readHead() } catch {
+            close(chainFD); close(detailsFD)
+            throw error
+        }
+    }
+
+    deinit {
+        close(chainFD)
+        close(detailsFD)
+    }
+
+    /// Finds the last whole entry without reading the whole file.
+    private func readHead() throws(LogError) {
+        let length = lseek(chainFD, 0, SEEK_END)
+        guard length > 0 else { return }
+        var window = min(Int(length), 64 * 1024)
+        while true {
+            var buffer = [UInt8](repeating: 0, count: window)
+            let offset = Int(length) - window
+            let got = buffer.withUnsafeMutableBytes { pread(chainFD, $0.baseAddress, window, off_t(offset)) }
+            guard got == window else { throw LogError(IOError(path: chainPath, errno: errno), while: "read the log") }
+            // The last newline ends the last whole entry; anything after it is a torn append.
+            guard let lastNewline = buffer.lastIndex(of: 0x0A) else {
+                if offset == 0 { tornTail = window; return }
+                window = min(Int(length), window * 2); continue
+            }
+            tornTail = window - lastNewline - 1
+            let lineStart = buffer[..<lastNewline].lastIndex(of: 0x0A).map { $0 + 1 }
+            guard let lineStart else {
+                if offset > 0 { window = min(Int(length), window * 2); continue }
+                try adoptHead(buffer[0..<lastNewline])
+                return
+            }
+            try adoptHead(buffer[lineStart..<lastNewline])
+            return
+        }
+    }
+
+    private func adoptHead(_ line: ArraySlice<UInt8>) throws(LogError) {
+        let entry: LogEntry
+        do { entry = try LogEntry.parse(line: line) } catch {
+            throw LogError("the last entry of \(chainPath) is damaged: it \(error.problem)",
+                           hint: "run sealpost log verify to see what is wrong; appends are refused until it is mended")
+        }
+        size = entry.seq
+        head = entry.hash
+    }
+
+    /// Signs, chains and durably appends `drafts`, in order, all with time `at` (Unix ms).
+    /// Either every entry is appended or, on failure, none is (and the files are as they were).
+    @discardableResult
+    public func append(_ drafts: [Draft], at: Int64) throws(LogError) -> [LogEntry] {
+        guard !drafts.isEmpty else { return [] }
+        for draft in drafts where !LogKind.isWellFormed(draft.kind) {
+            throw LogError("\"\(Printable.escape(draft.kind))\" is not a log entry kind", hint: "kinds are lowercase words joined by underscores")
+        }
+        try cutTornTails()
+        var entries: [LogEntry] = []
+        var detailBytes: [UInt8] = []
+        var chainBytes: [UInt8] = []
+        var prev = head
+        var seq = size
+        for draft in drafts {
+            seq += 1
+            let details = LogDetails(seq: seq, salt: RandomBytes.make(count: LogDetails.saltLength), details: draft.details)
+            let entry = LogEntry.make(seq: seq, at: at, kind: draft.kind, prev: prev, facts: draft.facts,
+                                      commitment: details.commitment, signer: signer)
+            detailBytes += details.line
+            chainBytes += entry.line
+            entries.append(entry)
+            prev = entry.hash
+        }
+        try durablyAppend(detailBytes, to: detailsFD, path: detailsPath)
+        try durablyAppend(chainBytes, to: chainFD, path: chainPath)
+        size = seq
+        head = prev
+        return entries
+    }
+
+    public func append(_ draft: Draft, at: Int64) throws(LogError) -> LogEntry {
+        try append([draft], at: at)[0]
+    }
+
+    /// A checkpoint of the log as it stands, signed by its owner.
+    public func checkpoint() -> SignedCheckpoint {
+        Checkpoint(agency: agency, size: size, head: head).signed(by: signer)
+    }
+
+    /// Writes `bytes` at the end and fsyncs; on failure cuts the file back to where it was.
+    private func durablyAppend(_ bytes: [UInt8], to fd: Int32, path: String) throws(LogError) {
+        let start = lseek(fd, 0, SEEK_END)
+        var written = 0
+        var failure: Int32 = 0
+        bytes.withUnsafeBytes { buffer in
+            while written < buffer.count {
+                let n = write(fd, buffer.baseAddress! + written, buffer.count - written)
+                if n < 0 { if errno == EINTR { continue }; failure = errno; return }
+                written += n
+            }
+        }
+        if failure == 0, fsync(fd) != 0 { failure = errno }
+        if failure != 0 {
+            _ = ftruncate(fd, start)
+            _ = fsync(fd)
+            throw LogError(IOError(path: path, errno: failure), while: "append to the log")
+        }
+    }
+
+    /// Removes an incomplete last line from either file, so the next entry starts on a line of its own.
+    private func cutTornTails() throws(LogError) {
+        for (fd, path) in [(chainFD, chainPath), (detailsFD, detailsPath)] {
+            let length = lseek(fd, 0, SEEK_END)
+            guard length > 0 else { continue }
+            var keep = Int(length)
+            var byte: UInt8 = 0
+            // Walk back to the last newline (torn tails are short: one entry at most).
+            while keep > 0 {
+                guard pread(fd, &byte, 1, off_t(keep - 1)) == 1 else { throw LogError(IOError(path: path, errno: errno), while: "read the log") }
+                if byte == 0x0A { break }
+                keep -= 1
+            }
+            if keep < Int(length) {
+                guard ftruncate(fd, off_t(keep)) == 0, fsync(fd) == 0 else {
+                    throw LogError(IOError(path: path, errno: errno), while: "cut a torn entry from the log")
+                }
+            }
+        }
+        tornTail = 0
+    }
+}

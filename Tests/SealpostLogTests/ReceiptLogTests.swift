@@ -1,0 +1,88 @@
+import Foundation
+import SealpostCore
+import SealpostLog
+import SealpostRecord
+import SealpostSodium
+import Testing
+
+/// A log in a temporary folder, and ways to damage it as an attacker or a crash would.
+struct LogFixture {
+    let directory: String
+    let identity: Identity
+
+    init() throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("sealpost-log-\(UUID().uuidString)").path
+        identity = try Identity.generate(agencyID: "school-st-annes", name: "St Anne's")
+    }
+
+    func open() throws -> ReceiptLog { try ReceiptLog(directory: directory, identity: identity) }
+
+    func verifier() -> LogVerifier { LogVerifier(directory: directory, owner: identity.signingKey.publicKey) }
+
+    /// Appends `count` entries, one append each, with facts that differ per entry.
+    @discardableResult
+    func fill(_ count: Int, startingAt first: Int = 1) throws -> [LogEntry] {
+        let log = try open()
+        return try (first..<(first + count)).map { i in
+            try log.append(ReceiptLog.Draft(kind: i % 2 == 0 ? "received" : "sent",
+                                            facts: ["message_id": .string("m\(i)"), "counterpart": "kingsbridge-mash"],
+                                            details: ["subject": .string("child \(i)")]), at: Int64(1_795_000_000_000 + i))
+        }
+    }
+
+    var chainPath: String { directory + "/" + ReceiptLog.chainFileName }
+    var detailsPath: String { directory + "/" + ReceiptLog.detailsFileName }
+
+    func lines(_ path: String) throws -> [String] {
+        try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
+    }
+
+    func write(_ lines: [String], to path: String) throws {
+        try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+    }
+
+    func remove() { try? FileManager.default.removeItem(atPath: directory) }
+}
+
+@Suite struct ReceiptLogTests {
+    @Test func appendedEntriesChainAndVerify() throws {
+        let f = try LogFixture(); defer { f.remove() }
+        let entries = try f.fill(5)
+        #expect(entries.map(\.seq) == [1, 2, 3, 4, 5])
+        #expect(entries[0].prev == LogEntry.genesis(owner: f.identity.signingKey.publicKey))
+        for i in 1..<5 { #expect(entries[i].prev == entries[i - 1].hash) }
+        var verifier = f.verifier()
+        verifier.everySignature = true
+        let report = try verifier.verify()
+        #expect(report.isValid, "\(String(describing: report.problem))")
+        #expect(report.entries == 5 && report.detailsPresent == 5 && report.signaturesChecked == 5)
+        // Reopening picks up the head from the file.
+        let reopened = try f.open()
+        #expect(reopened.size == 5 && reopened.head == entries[4].hash)
+    }
+
+    @Test func aBatchIsAppendedWhole() throws {
+        let f = try LogFixture(); defer { f.remove() }
+        let log = try f.open()
+        let drafts = (0..<100).map { ReceiptLog.Draft(kind: "sent", facts: ["n": .number(JSONNumber($0))]) }
+        let entries = try log.append(drafts, at: 1)
+        #expect(entries.count == 100 && log.size == 100)
+        #expect(try f.verifier().verify().isValid)
+    }
+
+    @Test func aBadKindIsRefusedAndNothingIsWritten() throws {
+        let f = try LogFixture(); defer { f.remove() }
+        let log = try f.open()
+        #expect(throws: LogError.self) { try log.append(ReceiptLog.Draft(kind: "Sent Now", facts: JSONObject()), at: 1) }
+        #expect(log.size == 0)
+        #expect(try f.lines(f.chainPath).isEmpty)
+    }
+
+    @Test func aSecondAppenderWaitsForTheLock() throws {
+        let f = try LogFixture(); defer { f.remove() }
+        try f.fill(1)
+        // The first log object is released before the second opens; both see one chain.
+        try f.fill(2, startingAt: 2)
+        #expect(try f.verifier().verify().entries == 3)
+    }
+}
