@@ -1,0 +1,35 @@
+import Hummingbird
+import NIOCore
+import SealpostProtocol
+
+/// Per-request state: where the request came from and, once the signature has been checked,
+/// who sent it.
+public struct RelayRequestContext: RequestContext, RemoteAddressRequestContext {
+    public var coreContext: CoreRequestContextStorage
+    public let remoteAddress: SocketAddress?
+    /// Set by `AuthenticationMiddleware` for every route but health.
+    var caller: Caller?
+    /// What the handler noted for the request log.
+    let trace = RequestTrace()
+
+    public init(source: ApplicationRequestContextSource) {
+        coreContext = .init(source: source)
+        remoteAddress = source.channel.remoteAddress
+    }
+
+    /// The remote address without its port, as rate limits key it.
+    var remoteHost: String {
+        switch remoteAddress {
+        case .v4(let address)?: address.host
+        case .v6(let address)?: address.host
+        case .unixDomainSocket?: "unix"
+        case nil: "unknown"
+        }
+    }
+}
+
+/// An agency whose request signature verified, and what it signed.
+struct Caller: Sendable {
+    let agency: String
+    let request: SignedRequest
+}

@@ -1,0 +1,70 @@
+import Foundation
+import Hummingbird
+import Logging
+import SealpostAgreement
+import SealpostCore
+import SealpostSodium
+
+/// What `sealpost-relay serve` does, here so the executable stays a thin layer of flags.
+public enum RelayLauncher {
+    /// Unlocks the relay operator's identity in `home` with the passphrase from the first line of
+    /// `passphraseFile`, else `SEALPOST_PASSPHRASE`. A server never prompts.
+    public static func unlockIdentity(home: Home, passphraseFile: String?,
+                                      environment: [String: String] = ProcessInfo.processInfo.environment) throws(RelayConfigurationError) -> Identity {
+        guard home.exists else {
+            throw RelayConfigurationError("no identity at \(home.path)",
+                                          hint: "create the relay's identity with: sealpost init --home \(home.path) --agency relay-NAME --name \"NAME\"")
+        }
+        let passphrase: SecureBytes
+        if let passphraseFile {
+            guard let data = FileManager.default.contents(atPath: passphraseFile) else {
+                throw RelayConfigurationError("cannot read the passphrase file \(passphraseFile)", hint: "check the path and its permissions")
+            }
+            var bytes = [UInt8](data)
+            defer { for i in bytes.indices { bytes[i] = 0 } }
+            if let newline = bytes.firstIndex(of: 0x0a) { bytes.removeSubrange(newline...) }
+            if bytes.last == 0x0d { bytes.removeLast() }
+            guard !bytes.isEmpty else { throw RelayConfigurationError("the passphrase file \(passphraseFile) is empty") }
+            passphrase = SecureBytes(copying: bytes)
+        } else if let env = environment["SEALPOST_PASSPHRASE"], !env.isEmpty {
+            passphrase = SecureBytes(copying: env.utf8)
+        } else {
+            throw RelayConfigurationError("no passphrase for the relay's identity in \(home.path)",
+                                          hint: "pass --passphrase-file FILE or set SEALPOST_PASSPHRASE; the relay does not prompt")
+        }
+        do { return try home.unlock(passphrase: passphrase) } catch {
+            throw RelayConfigurationError(error.reason, hint: error.hint)
+        }
+    }
+
+    /// Reads a signed agreement file (its signatures are judged by `RelayConfiguration.validate()`).
+    public static func loadAgreement(path: String) throws(RelayConfigurationError) -> SignedAgreement {
+        do { return try SignedAgreement.load(path: path) } catch {
+            throw RelayConfigurationError(error.message, hint: error.hint ?? "pass the partnership's signed agreement with --agreement FILE")
+        }
+    }
+
+    /// Sends process logs to standard error at `level` (trace ... critical); false for an unknown level.
+    @discardableResult
+    public static func bootstrapLogging(level: String) -> Bool {
+        guard let level = Logger.Level(rawValue: level) else { return false }
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = level
+            return handler
+        }
+        return true
+    }
+
+    /// Runs the relay until SIGINT or SIGTERM, then shuts down gracefully: no new connections,
+    /// requests in flight finished and committed, the database closed.
+    public static func serve(_ config: RelayConfiguration) async throws {
+        let logger = Logger(label: "sealpost-relay")
+        let agreement = config.agreement.agreement
+        logger.info("relay starting", metadata: ["relay": "\(config.identity.agencyID)", "agreement": "\(agreement.id)",
+                                                 "version": "\(agreement.version)"])
+        let app = try await buildRelayApplication(config, logger: logger)
+        try await app.runService()
+        logger.info("relay stopped")
+    }
+}

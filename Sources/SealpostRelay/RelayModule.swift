@@ -1,1 +1,0 @@
-// The relay library; see spec/relay.md.

@@ -1,0 +1,102 @@
+import Foundation
+import Hummingbird
+import SealpostCore
+import SealpostProtocol
+import SealpostSodium
+
+extension Relay {
+    /// POST /v1/envelopes?to=A[&to=B...]: the body is one envelope, for each named mailbox.
+    ///
+    /// Everything that can be refused without the body is refused before any of it is read: the
+    /// recipients (count first, so thousands are refused without looking at each), then a declared
+    /// Content-Length over the limit. The body is then hashed as it streams in and refused the
+    /// moment it passes the limit; its hash must be the one signed, and is the envelope id.
+    func deposit(_ request: Request, context: RelayRequestContext) async throws -> Response {
+        guard let caller = context.caller else { throw RelayFailure.unauthenticated() }
+        let recipients = try depositRecipients(target: caller.request.target)
+        let limit = limits.maximumEnvelopeBytes
+        var expected = 0
+        if let declared = request.headers[.contentLength] {
+            guard let length = Int(declared), length >= 0 else { throw RelayFailure.badRequest("the Content-Length header is not a number") }
+            guard length <= limit else { throw RelayFailure.tooLarge(limit: limit) }
+            expected = length
+        }
+
+        let hasher = BLAKE2b.Hasher()
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(expected > 0 ? expected : 64 * 1024)
+        for try await chunk in request.body {
+            guard bytes.count + chunk.readableBytes <= limit else { throw RelayFailure.tooLarge(limit: limit) }
+            chunk.withUnsafeReadableBytes { raw in
+                hasher.update(raw)
+                bytes.append(contentsOf: raw)
+            }
+        }
+        let hash = hasher.finalize()
+        guard hash == caller.request.contentHash else {
+            throw RelayFailure(.unauthorized, RelayErrorCode.contentHashMismatch, "the body is not the one the request signature covers",
+                               hint: "sign the request over the exact bytes sent")
+        }
+        guard bytes.count >= EnvelopeFormat.fixedHeaderLength, bytes.starts(with: EnvelopeFormat.magic) else {
+            throw RelayFailure.badRequest("the body is not a Sealpost envelope", hint: "deposit the bytes `sealpost seal` produced")
+        }
+        // The envelope id is BLAKE2b-256 of the envelope, which is the content hash just checked.
+        let id = EnvelopeID(storedBytes: hash)
+        let now = clock()
+        let receipt = DepositReceipt(envelopeID: id, relay: identity.agencyID, sender: caller.agency, mailboxes: recipients,
+                                     depositedAt: now, expiresAt: now + retention)
+            .signed(with: identity.signingKey)
+        let outcome = try await repository.deposit(NewDeposit(receipt: receipt, bytes: bytes, forgetAt: now + tombstoneLifetime, quota: quota))
+        context.trace.note(envelope: id, size: bytes.count)
+        switch outcome {
+        case .stored(let stored):
+            metrics.deposited(bytes: bytes.count, recipients: recipients.count)
+            logger.info("deposit stored", metadata: ["envelope": "\(id.shortForm)", "sender": "\(caller.agency)",
+                                                     "mailboxes": "\(recipients.count)", "size": "\(bytes.count)"])
+            return jsonResponse(DepositResponse(stored, duplicate: false), status: .created)
+        case .duplicate(let original):
+            metrics.duplicate()
+            logger.info("deposit duplicate", metadata: ["envelope": "\(id.shortForm)", "sender": "\(caller.agency)"])
+            return jsonResponse(DepositResponse(original, duplicate: true), status: .ok)
+        case .conflict:
+            throw RelayFailure(.conflict, RelayErrorCode.conflict,
+                               "envelope \(id) was already deposited by another agency or for other mailboxes",
+                               hint: "a re-deposit must name the same mailboxes; to reach others, seal a new envelope")
+        case .mailboxFull(let mailbox):
+            throw RelayFailure(Self.insufficientStorage, RelayErrorCode.mailboxFull,
+                               "the mailbox of \(mailbox) is full", hint: "try again later, once \(mailbox) has collected its envelopes")
+        }
+    }
+
+    static let insufficientStorage = HTTPResponse.Status(code: 507, reasonPhrase: "Insufficient Storage")
+
+    /// The `to` values: at least one, at most the limit (counted before any is examined), each
+    /// an active party with a mailbox. Repeats name one mailbox.
+    private func depositRecipients(target: String) throws(RelayFailure) -> [String] {
+        let query = try Query(target: target, allowed: ["to"])
+        let named = query.all("to")
+        guard !named.isEmpty else {
+            throw RelayFailure.badRequest("the deposit names no recipient", hint: "add ?to=AGENCY for each recipient mailbox")
+        }
+        guard named.count <= limits.maximumRecipients else {
+            throw RelayFailure(.badRequest, RelayErrorCode.tooManyRecipients,
+                               "the deposit names \(named.count) recipients; this relay takes at most \(limits.maximumRecipients)",
+                               hint: "seal separate envelopes for smaller groups of recipients")
+        }
+        var mailboxes = Set<String>()
+        for agency in named {
+            guard parties.mailboxes.contains(agency) else {
+                throw RelayFailure(.badRequest, RelayErrorCode.unknownRecipient,
+                                   "\(Query.shown(agency[...])) is not an active party with a mailbox under \(parties.agreementName)",
+                                   hint: "send only to the agreement's active parties (the relay operator has no mailbox)")
+            }
+            mailboxes.insert(agency)
+        }
+        return mailboxes.sorted()
+    }
+}
+
+extension EnvelopeID {
+    /// The first 8 bytes in hex: enough to find an envelope in the logs, no more.
+    var shortForm: String { String(description.prefix(16)) }
+}

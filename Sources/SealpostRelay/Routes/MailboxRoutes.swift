@@ -1,0 +1,119 @@
+import Hummingbird
+import SealpostCore
+import SealpostProtocol
+import SealpostSodium
+
+extension Relay {
+    static let defaultPageSize = 100
+    static let maximumPageSize = 1000
+
+    /// GET /v1/mailbox[?after=ID][&limit=N]: what waits for the caller, oldest first.
+    func listMailbox(_ request: Request, context: RelayRequestContext) async throws -> Response {
+        let caller = try await bodiless(request, context: context)
+        let query = try Query(target: caller.request.target, allowed: ["after", "limit"])
+        var after: EnvelopeID?
+        if let text = try query.single("after") {
+            guard let id = Self.envelopeID(text) else { throw RelayFailure.badRequest("after must be an envelope id: 64 lowercase hex digits") }
+            after = id
+        }
+        var limit = Self.defaultPageSize
+        if let text = try query.single("limit") {
+            guard text.utf8.count <= 4, text.utf8.allSatisfy({ (0x30...0x39).contains($0) }), let value = Int(text),
+                  (1...Self.maximumPageSize).contains(value) else {
+                throw RelayFailure.badRequest("limit must be a whole number from 1 to \(Self.maximumPageSize)")
+            }
+            limit = value
+        }
+        let page: MailboxPage
+        do {
+            page = try await repository.listMailbox(caller.agency, after: after, limit: limit, now: clock())
+        } catch is UnknownCursor {
+            throw RelayFailure.badRequest("after names no envelope of your mailbox", hint: "pass the next value of the previous page")
+        }
+        return jsonResponse(MailboxListing(messages: page.entries, next: page.next?.description), status: .ok)
+    }
+
+    /// GET /v1/mailbox/{id}: the envelope's bytes, exactly as stored.
+    func fetchEnvelope(_ request: Request, context: RelayRequestContext) async throws -> Response {
+        let caller = try await bodiless(request, context: context)
+        try Self.noQuery(caller)
+        guard let id = Self.envelopeID(context.parameters.get("id")),
+              let bytes = try await repository.fetch(id, mailbox: caller.agency, now: clock()) else {
+            throw RelayFailure.notFound
+        }
+        context.trace.note(envelope: id, size: bytes.count)
+        metrics.fetched(bytes: bytes.count)
+        logger.info("envelope fetched", metadata: ["envelope": "\(id.shortForm)", "mailbox": "\(caller.agency)", "size": "\(bytes.count)"])
+        var headers = HTTPFields()
+        headers[.contentType] = RelayAPI.envelopeMediaType
+        return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+
+    /// DELETE /v1/mailbox/{id}: the recipient is done with it. Its bytes go once no mailbox waits for them.
+    func deleteEnvelope(_ request: Request, context: RelayRequestContext) async throws -> Response {
+        let caller = try await bodiless(request, context: context)
+        try Self.noQuery(caller)
+        guard let id = Self.envelopeID(context.parameters.get("id")),
+              try await repository.delete(id, mailbox: caller.agency, now: clock()) else {
+            throw RelayFailure.notFound
+        }
+        context.trace.note(envelope: id, size: nil)
+        metrics.deleted()
+        logger.info("envelope deleted", metadata: ["envelope": "\(id.shortForm)", "mailbox": "\(caller.agency)"])
+        return Response(status: .noContent)
+    }
+
+    /// GET /v1/deposits/{id}: for the agency that deposited it, what became of each copy.
+    func depositStatus(_ request: Request, context: RelayRequestContext) async throws -> Response {
+        let caller = try await bodiless(request, context: context)
+        try Self.noQuery(caller)
+        guard let id = Self.envelopeID(context.parameters.get("id")),
+              let status = try await repository.depositStatus(id, sender: caller.agency, now: clock()) else {
+            throw RelayFailure.notFound
+        }
+        context.trace.note(envelope: id, size: nil)
+        return jsonResponse(status, status: .ok)
+    }
+
+    /// GET /v1/health, unsigned: who the relay is and what time it thinks it is.
+    func health(_ request: Request, context: RelayRequestContext) async throws -> Response {
+        if let addressLimiter, case .failure(let wait) = addressLimiter.take(context.remoteHost) {
+            metrics.rateLimited(kind: "address")
+            throw RelayFailure.rateLimited(retryAfter: wait.seconds, who: "this address")
+        }
+        return jsonResponse(RelayHealth(status: "ok", relay: identity.agencyID, relayKey: relayKeyHex, time: clock(),
+                                        version: RelayAPI.version), status: .ok)
+    }
+
+    /// A request that carries no body: none may arrive, and the signed hash must be that of no bytes.
+    private func bodiless(_ request: Request, context: RelayRequestContext) async throws -> Caller {
+        guard let caller = context.caller else { throw RelayFailure.unauthenticated() }
+        for try await chunk in request.body where chunk.readableBytes > 0 {
+            throw RelayFailure.badRequest("this request takes no body")
+        }
+        guard caller.request.contentHash == Self.emptyHash else {
+            throw RelayFailure(.unauthorized, RelayErrorCode.contentHashMismatch, "the body is not the one the request signature covers",
+                               hint: "a request without a body is signed over the hash of no bytes")
+        }
+        return caller
+    }
+
+    private static func noQuery(_ caller: Caller) throws(RelayFailure) {
+        _ = try Query(target: caller.request.target, allowed: [])
+    }
+
+    static let emptyHash = BLAKE2b.hash([UInt8]())
+
+    /// Exactly 64 lowercase hex digits, or nil.
+    static func envelopeID(_ text: String?) -> EnvelopeID? {
+        guard let text, text.utf8.count == 64,
+              text.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }) else { return nil }
+        return EnvelopeID(hex: text)
+    }
+
+    func jsonResponse(_ value: some Encodable, status: HTTPResponse.Status) -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = "application/json"
+        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: RelayJSON.encode(value))))
+    }
+}

@@ -1,0 +1,58 @@
+import GRDB
+
+/// The SQLite schema, as GRDB migrations. A migration that has shipped is never edited: a change
+/// is a new migration appended here.
+///
+///     envelope       one row per envelope id ever accepted and not yet forgotten (the tombstone
+///                    that keeps a re-deposit a duplicate); `waiting` counts the copies still waiting
+///     body           the envelope's bytes, while any copy still waits
+///     delivery       one row per (envelope, mailbox): 0 waiting, 1 deleted by the recipient, 2 expired
+///     mailbox_usage  what waits per mailbox, for the quota
+enum RelaySchema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: envelopes, bodies, deliveries, usage") { db in
+            try db.execute(sql: """
+                CREATE TABLE envelope (
+                    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                    id BLOB NOT NULL UNIQUE CHECK (length(id) = 32),
+                    sender TEXT NOT NULL,
+                    relay TEXT NOT NULL,
+                    size INTEGER NOT NULL,
+                    deposited_at INTEGER NOT NULL,
+                    expires_at INTEGER NOT NULL,
+                    forget_at INTEGER NOT NULL,
+                    signature BLOB NOT NULL,
+                    waiting INTEGER NOT NULL
+                );
+                CREATE INDEX envelope_expiring ON envelope(expires_at) WHERE waiting > 0;
+                CREATE INDEX envelope_forgetting ON envelope(forget_at);
+                CREATE TABLE body (
+                    seq INTEGER PRIMARY KEY REFERENCES envelope(seq) ON DELETE CASCADE,
+                    bytes BLOB NOT NULL
+                );
+                CREATE TABLE delivery (
+                    seq INTEGER NOT NULL REFERENCES envelope(seq) ON DELETE CASCADE,
+                    mailbox TEXT NOT NULL,
+                    state INTEGER NOT NULL,
+                    at INTEGER,
+                    PRIMARY KEY (seq, mailbox)
+                ) WITHOUT ROWID;
+                CREATE INDEX delivery_waiting ON delivery(mailbox, seq) WHERE state = 0;
+                CREATE TABLE mailbox_usage (
+                    mailbox TEXT PRIMARY KEY,
+                    count INTEGER NOT NULL,
+                    bytes INTEGER NOT NULL
+                ) WITHOUT ROWID;
+                """)
+        }
+        return migrator
+    }
+
+    /// Delivery states as stored.
+    enum State {
+        static let waiting = 0
+        static let deleted = 1
+        static let expired = 2
+    }
+}

@@ -1,0 +1,240 @@
+import Foundation
+import GRDB
+import SealpostCore
+import SealpostProtocol
+import SealpostSodium
+
+/// The embedded store: one SQLite file through GRDB, WAL, `synchronous=FULL`.
+///
+/// Writes go through one `GroupCommitter`, so concurrent deposits and deletes share a transaction
+/// and an fsync; each write method returns only after its transaction is durable. Reads run on
+/// GRDB's reader pool beside the writer. The nonce ledger is in memory (see `NonceLedger`).
+public struct SQLiteRelayRepository: RelayRepository {
+    private let pool: DatabasePool
+    private let committer: GroupCommitter
+    private let ledger: NonceLedger
+
+    /// Opens (creating if need be) the database at `path` and brings its schema up to date.
+    /// `startedAt` is the relay's clock now: the nonce ledger refuses requests older than it.
+    /// `observeCommit` sees each group commit's size and duration (for metrics).
+    public init(path: String, startedAt: Int64,
+                observeCommit: @escaping @Sendable (_ batchSize: Int, _ duration: Duration) -> Void = { _, _ in }) throws {
+        var configuration = Configuration()
+        configuration.label = "sealpost-relay"
+        configuration.prepareDatabase { db in
+            // Durable at commit: the WAL is fsynced before a transaction is reported committed.
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+            // Fewer, larger checkpoints; the WAL is still bounded.
+            try db.execute(sql: "PRAGMA wal_autocheckpoint = 4000")
+        }
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+            try RelaySchema.migrator.migrate(pool)
+        } catch {
+            throw RelayStorageError("cannot open the relay database \(path): \(error)")
+        }
+        committer = GroupCommitter(writer: pool, observe: observeCommit)
+        ledger = NonceLedger(startedAt: startedAt)
+    }
+
+    // MARK: Writes, one transaction each (shared with whatever else is in the same group commit)
+
+    public func deposit(_ deposit: NewDeposit) async throws -> DepositOutcome {
+        let receipt = deposit.receipt.receipt
+        let id = Data(receipt.envelopeID.bytes)
+        let body = Data(deposit.bytes)
+        let signature = Data(deposit.receipt.signature.rawRepresentation)
+        let size = Int64(deposit.bytes.count)
+        let quota = deposit.quota
+        let forgetAt = deposit.forgetAt
+        return try await committer.submit { db in
+            if let existing = try Self.storedReceipt(id: id, db: db) {
+                guard existing.receipt.sender == receipt.sender, existing.receipt.mailboxes == receipt.mailboxes else { return .conflict }
+                return .duplicate(existing)
+            }
+            for mailbox in receipt.mailboxes {
+                let usage = try Self.usage(mailbox, db: db)
+                if usage.count + 1 > quota.maximumCount || usage.bytes + size > quota.maximumBytes {
+                    return .mailboxFull(mailbox: mailbox)
+                }
+            }
+            try db.cachedStatement(sql: """
+                INSERT INTO envelope (id, sender, relay, size, deposited_at, expires_at, forget_at, signature, waiting)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """).execute(arguments: [id, receipt.sender, receipt.relay, size, receipt.depositedAt, receipt.expiresAt,
+                                         forgetAt, signature, receipt.mailboxes.count])
+            let seq = db.lastInsertedRowID
+            try db.cachedStatement(sql: "INSERT INTO body (seq, bytes) VALUES (?, ?)").execute(arguments: [seq, body])
+            let insertDelivery = try db.cachedStatement(sql: "INSERT INTO delivery (seq, mailbox, state, at) VALUES (?, ?, 0, NULL)")
+            let addUsage = try db.cachedStatement(sql: """
+                INSERT INTO mailbox_usage (mailbox, count, bytes) VALUES (?, 1, ?)
+                ON CONFLICT (mailbox) DO UPDATE SET count = count + 1, bytes = bytes + excluded.bytes
+                """)
+            for mailbox in receipt.mailboxes {
+                try insertDelivery.execute(arguments: [seq, mailbox])
+                try addUsage.execute(arguments: [mailbox, size])
+            }
+            return .stored(deposit.receipt)
+        }
+    }
+
+    public func delete(_ id: EnvelopeID, mailbox: String, now: Int64) async throws -> Bool {
+        let idData = Data(id.bytes)
+        return try await committer.submit { db in
+            guard let row = try Row.fetchOne(db.cachedStatement(sql: """
+                SELECT e.seq, e.size, e.expires_at FROM envelope e JOIN delivery d ON d.seq = e.seq
+                WHERE e.id = ? AND d.mailbox = ? AND d.state = 0
+                """), arguments: [idData, mailbox]) else { return false }
+            let seq: Int64 = row[0], size: Int64 = row[1], expiresAt: Int64 = row[2]
+            // Past its expiry the copy is expired, whether or not the sweeper has marked it yet.
+            let state = expiresAt <= now ? RelaySchema.State.expired : RelaySchema.State.deleted
+            try Self.finish(seq: seq, mailbox: mailbox, size: size, state: state, at: state == RelaySchema.State.expired ? expiresAt : now, db: db)
+            return state == RelaySchema.State.deleted
+        }
+    }
+
+    public func expire(now: Int64, batchLimit: Int) async throws -> ExpiryReport {
+        try await committer.submit { db in
+            var report = ExpiryReport()
+            let rows = try Row.fetchAll(db.cachedStatement(sql: """
+                SELECT e.seq, e.size, e.expires_at, d.mailbox FROM envelope e JOIN delivery d ON d.seq = e.seq AND d.state = 0
+                WHERE e.waiting > 0 AND e.expires_at <= ? LIMIT ?
+                """), arguments: [now, batchLimit])
+            for row in rows {
+                let dropped = try Self.finish(seq: row[0], mailbox: row[3], size: row[1], state: RelaySchema.State.expired, at: row[2], db: db)
+                report.expired += 1
+                if dropped { report.bodiesDropped += 1 }
+            }
+            try db.cachedStatement(sql: """
+                DELETE FROM envelope WHERE seq IN (SELECT seq FROM envelope WHERE forget_at <= ? AND waiting = 0 LIMIT ?)
+                """).execute(arguments: [now, batchLimit])
+            report.forgotten = db.changesCount
+            return report
+        }
+    }
+
+    /// Ends one waiting copy; drops the body when no copy waits any more. True when it did.
+    @discardableResult
+    private static func finish(seq: Int64, mailbox: String, size: Int64, state: Int, at: Int64, db: Database) throws -> Bool {
+        try db.cachedStatement(sql: "UPDATE delivery SET state = ?, at = ? WHERE seq = ? AND mailbox = ? AND state = 0")
+            .execute(arguments: [state, at, seq, mailbox])
+        try db.cachedStatement(sql: "UPDATE mailbox_usage SET count = count - 1, bytes = bytes - ? WHERE mailbox = ?")
+            .execute(arguments: [size, mailbox])
+        try db.cachedStatement(sql: "UPDATE envelope SET waiting = waiting - 1 WHERE seq = ?").execute(arguments: [seq])
+        let waiting = try Int.fetchOne(db.cachedStatement(sql: "SELECT waiting FROM envelope WHERE seq = ?"), arguments: [seq]) ?? 0
+        guard waiting == 0 else { return false }
+        try db.cachedStatement(sql: "DELETE FROM body WHERE seq = ?").execute(arguments: [seq])
+        return true
+    }
+
+    // MARK: Reads
+
+    public func listMailbox(_ mailbox: String, after: EnvelopeID?, limit: Int, now: Int64) async throws -> MailboxPage {
+        let afterID = after.map { Data($0.bytes) }
+        return try await pool.read { db in
+            var afterSeq: Int64 = 0
+            if let afterID {
+                guard let seq = try Int64.fetchOne(db.cachedStatement(sql: """
+                    SELECT e.seq FROM envelope e JOIN delivery d ON d.seq = e.seq WHERE e.id = ? AND d.mailbox = ?
+                    """), arguments: [afterID, mailbox]) else {
+                    throw UnknownCursor()
+                }
+                afterSeq = seq
+            }
+            let rows = try Row.fetchAll(db.cachedStatement(sql: """
+                SELECT e.id, e.sender, e.size, e.deposited_at, e.expires_at FROM delivery d JOIN envelope e ON e.seq = d.seq
+                WHERE d.mailbox = ? AND d.state = 0 AND d.seq > ? AND e.expires_at > ?
+                ORDER BY d.seq LIMIT ?
+                """), arguments: [mailbox, afterSeq, now, limit + 1])
+            var entries: [MailboxEntry] = []
+            var lastID: EnvelopeID?
+            for row in rows.prefix(limit) {
+                let idBytes: Data = row[0]
+                let id = EnvelopeID(storedBytes: Array(idBytes))
+                entries.append(MailboxEntry(envelopeID: id.description, sender: row[1], size: row[2], depositedAt: row[3], expiresAt: row[4]))
+                lastID = id
+            }
+            return MailboxPage(entries: entries, next: rows.count > limit ? lastID : nil)
+        }
+    }
+
+    public func fetch(_ id: EnvelopeID, mailbox: String, now: Int64) async throws -> [UInt8]? {
+        let idData = Data(id.bytes)
+        return try await pool.read { db in
+            let bytes = try Data.fetchOne(db.cachedStatement(sql: """
+                SELECT b.bytes FROM envelope e JOIN delivery d ON d.seq = e.seq JOIN body b ON b.seq = e.seq
+                WHERE e.id = ? AND d.mailbox = ? AND d.state = 0 AND e.expires_at > ?
+                """), arguments: [idData, mailbox, now])
+            return bytes.map { Array($0) }
+        }
+    }
+
+    public func depositStatus(_ id: EnvelopeID, sender: String, now: Int64) async throws -> DepositStatus? {
+        let idData = Data(id.bytes)
+        return try await pool.read { db in
+            guard let envelope = try Row.fetchOne(db.cachedStatement(sql: "SELECT seq, expires_at FROM envelope WHERE id = ? AND sender = ?"),
+                                                  arguments: [idData, sender]) else { return nil }
+            let seq: Int64 = envelope[0], expiresAt: Int64 = envelope[1]
+            let rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT mailbox, state, at FROM delivery WHERE seq = ? ORDER BY mailbox"),
+                                        arguments: [seq])
+            let deliveries = rows.map { row -> DepositStatus.Delivery in
+                let mailbox: String = row[0], state: Int = row[1], at: Int64? = row[2]
+                switch state {
+                case RelaySchema.State.deleted: return .init(mailbox: mailbox, state: .deleted, at: at)
+                case RelaySchema.State.expired: return .init(mailbox: mailbox, state: .expired, at: at)
+                default:
+                    // Expired by the clock even if the sweeper has not been round yet.
+                    return expiresAt <= now ? .init(mailbox: mailbox, state: .expired, at: expiresAt) : .init(mailbox: mailbox, state: .waiting, at: nil)
+                }
+            }
+            return DepositStatus(envelopeID: id.description, expiresAt: expiresAt, deliveries: deliveries)
+        }
+    }
+
+    public func usage(mailbox: String) async throws -> MailboxUsage {
+        try await pool.read { db in try Self.usage(mailbox, db: db) }
+    }
+
+    public func claimNonce(agency: String, nonce: [UInt8], timestamp: Int64, window: Int64, now: Int64) async throws -> NonceClaim {
+        ledger.claim(agency: agency, nonce: nonce, timestamp: timestamp, window: window, now: now)
+    }
+
+    public func close() async throws {
+        committer.close()
+        try pool.close()
+    }
+
+    // MARK: Helpers
+
+    private static func usage(_ mailbox: String, db: Database) throws -> MailboxUsage {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT count, bytes FROM mailbox_usage WHERE mailbox = ?"),
+                                         arguments: [mailbox]) else { return MailboxUsage(count: 0, bytes: 0) }
+        return MailboxUsage(count: row[0], bytes: row[1])
+    }
+
+    private static func storedReceipt(id: Data, db: Database) throws -> SignedDepositReceipt? {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT seq, sender, relay, deposited_at, expires_at, signature FROM envelope WHERE id = ?
+            """), arguments: [id]) else { return nil }
+        let seq: Int64 = row[0]
+        let mailboxes = try String.fetchAll(db.cachedStatement(sql: "SELECT mailbox FROM delivery WHERE seq = ? ORDER BY mailbox"),
+                                            arguments: [seq])
+        let signatureBytes: Data = row[5]
+        guard let signature = try? Ed25519.Signature(rawRepresentation: Array(signatureBytes)) else {
+            throw RelayStorageError("the stored receipt signature of envelope \(Hex.encode(Array(id.prefix(8)))) is malformed")
+        }
+        let receipt = DepositReceipt(envelopeID: EnvelopeID(storedBytes: Array(id)), relay: row[2], sender: row[1],
+                                     mailboxes: mailboxes, depositedAt: row[3], expiresAt: row[4])
+        return SignedDepositReceipt(receipt: receipt, signature: signature)
+    }
+}
+
+/// `after` names no envelope this mailbox has held.
+struct UnknownCursor: Error {}
+
+extension EnvelopeID {
+    /// An id read back from the store, where the schema guarantees 32 bytes.
+    init(storedBytes: [UInt8]) {
+        self.init(hex: Hex.encode(storedBytes))!
+    }
+}

@@ -1,1 +1,0 @@
-print("sealpost-relay: not built yet")

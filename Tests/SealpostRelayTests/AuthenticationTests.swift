@@ -1,0 +1,200 @@
+import Foundation
+import Testing
+import SealpostCore
+import SealpostProtocol
+import SealpostRelay
+import SealpostSodium
+
+@Suite("Signed requests: who may call, and replays, moved signatures and clocks")
+struct AuthenticationTests {
+    @Test("THREATS 17: a captured request sent again is refused as replayed")
+    func replay() async throws {
+        try await withRelay { relay, _ in
+            let mash = SignedClient(relay, as: Party.mash)
+            let target = RelayAPI.Path.mailbox
+            let headers = mash.signatureHeaders(method: "GET", target: target, body: [])
+            #expect(try await mash.send(.GET, target, headers: headers).status == 200)
+            let again = try await mash.send(.GET, target, headers: headers)
+            #expect(again.status == 401)
+            #expect(again.problem?.error == RelayErrorCode.replayed)
+
+            // A replayed deposit is refused before anything is stored, even for new bytes.
+            let school = SignedClient(relay, as: Party.school)
+            let bytes = envelope()
+            let depositTarget = RelayAPI.Path.envelopes + "?to=\(Party.mash.agencyID)"
+            let signed = school.signatureHeaders(method: "POST", target: depositTarget, body: bytes)
+            #expect(try await school.send(.POST, depositTarget, body: bytes, headers: signed).status == 201)
+            #expect(try await school.send(.POST, depositTarget, body: bytes, headers: signed).problem?.error == RelayErrorCode.replayed)
+        }
+    }
+
+    @Test("THREATS 17: a signature moved to another path, query, method or host is refused")
+    func movedSignature() async throws {
+        try await withRelay { relay, _ in
+            let mash = SignedClient(relay, as: Party.mash)
+            let school = SignedClient(relay, as: Party.school)
+            let bytes = envelope()
+            #expect(try await school.deposit(bytes, to: [Party.mash]).status == 201)
+            let id = idOf(bytes)
+
+            // Signed for the listing, sent to fetch.
+            let forList = mash.signatureHeaders(method: "GET", target: RelayAPI.Path.mailbox, body: [])
+            let moved = try await mash.send(.GET, RelayAPI.Path.mailboxEntry(id), headers: forList)
+            #expect(moved.status == 401)
+            #expect(moved.problem?.error == RelayErrorCode.unauthenticated)
+
+            // Signed for one query, sent with another.
+            let forPage = mash.signatureHeaders(method: "GET", target: RelayAPI.Path.mailbox + "?limit=1", body: [])
+            #expect(try await mash.send(.GET, RelayAPI.Path.mailbox + "?limit=2", headers: forPage).status == 401)
+
+            // Signed as a fetch, sent as a delete.
+            let forFetch = mash.signatureHeaders(method: "GET", target: RelayAPI.Path.mailboxEntry(id), body: [])
+            #expect(try await mash.send(.DELETE, RelayAPI.Path.mailboxEntry(id), headers: forFetch).status == 401)
+
+            // Signed for another host.
+            let elsewhere = mash.signatureHeaders(method: "GET", target: RelayAPI.Path.mailbox, body: [], host: "relay.other.example:8443")
+            #expect(try await mash.send(.GET, RelayAPI.Path.mailbox, headers: elsewhere).status == 401)
+
+            // Signed for other recipients.
+            let forMash = school.signatureHeaders(method: "POST", target: RelayAPI.Path.envelopes + "?to=\(Party.mash.agencyID)", body: bytes)
+            #expect(try await school.send(.POST, RelayAPI.Path.envelopes + "?to=\(Party.csc.agencyID)", body: bytes, headers: forMash).status == 401)
+
+            #expect(try await mash.waiting() == [id], "nothing was deleted")
+        }
+    }
+
+    @Test("THREATS 17: a body changed after signing is refused with content_hash_mismatch and not stored")
+    func changedBody() async throws {
+        try await withRelay { relay, _ in
+            let school = SignedClient(relay, as: Party.school)
+            let target = RelayAPI.Path.envelopes + "?to=\(Party.mash.agencyID)"
+            let original = envelope()
+            var changed = original
+            changed[100] ^= 1
+            let headers = school.signatureHeaders(method: "POST", target: target, body: original)
+            let reply = try await school.send(.POST, target, body: changed, headers: headers)
+            #expect(reply.status == 401)
+            #expect(reply.problem?.error == RelayErrorCode.contentHashMismatch)
+            #expect(try await SignedClient(relay, as: Party.mash).waiting().isEmpty)
+
+            // A bodiless request carrying a body, or signed over a body it does not carry.
+            let mash = SignedClient(relay, as: Party.mash)
+            let withBody = mash.signatureHeaders(method: "GET", target: RelayAPI.Path.mailbox, body: [1, 2, 3])
+            #expect(try await mash.send(.GET, RelayAPI.Path.mailbox, headers: withBody).problem?.error == RelayErrorCode.contentHashMismatch)
+        }
+    }
+
+    @Test("THREATS 18: a clock 10 minutes off gets 401 clock_skew that states the relay's time")
+    func clockSkew() async throws {
+        let clock = TestClock(1_800_000_000)
+        try await withRelay(clock: clock) { relay, _ in
+            for offset: Int64 in [600, -600] {
+                let skewed = SignedClient(relay, as: Party.mash, clock: { clock.now + offset })
+                let reply = try await skewed.list()
+                #expect(reply.status == 401)
+                let problem = try #require(reply.problem)
+                #expect(problem.error == RelayErrorCode.clockSkew)
+                #expect(problem.message.contains("clock skew"))
+                #expect(problem.message.contains(String(clock.now)), "\(problem.message)")
+                #expect(reply.header(RelayAPI.Header.relayTime) == String(clock.now))
+            }
+            // Within five minutes either way is accepted (once the relay has run long enough for
+            // the earlier time to fall after its start).
+            clock.advance(by: 600)
+            #expect(try await SignedClient(relay, as: Party.mash, clock: { clock.now + 299 }).list().status == 200)
+            #expect(try await SignedClient(relay, as: Party.mash, clock: { clock.now - 299 }).list().status == 200)
+        }
+    }
+
+    @Test("unknown, revoked and mis-keyed agencies are refused; missing or malformed headers are named")
+    func whoMayCall() async throws {
+        try await withRelay { relay, _ in
+            let outsider = try await SignedClient(relay, as: Party.outsider).list()
+            #expect(outsider.status == 401)
+            #expect(outsider.problem?.error == RelayErrorCode.unknownAgency)
+            let revoked = try await SignedClient(relay, as: Party.health).list()
+            #expect(revoked.status == 401)
+            #expect(revoked.problem?.error == RelayErrorCode.unknownAgency)
+
+            // The school's name with someone else's key.
+            let impostor = Identity(agencyID: Party.school.agencyID, name: "Impostor", signingKey: Party.outsider.signingKey,
+                                    boxKey: Party.outsider.boxKey)
+            let forged = try await SignedClient(relay, as: impostor).list()
+            #expect(forged.status == 401)
+            #expect(forged.problem?.error == RelayErrorCode.unauthenticated)
+            #expect(forged.problem?.message == "the request could not be authenticated")
+
+            let unsigned = try await SignedClient(relay, as: Party.mash).send(.GET, RelayAPI.Path.mailbox, headers: [])
+            #expect(unsigned.status == 401)
+            #expect(unsigned.problem?.message.contains(RelayAPI.Header.agency) == true)
+            var headers = SignedClient(relay, as: Party.mash).signatureHeaders(method: "GET", target: RelayAPI.Path.mailbox, body: [])
+            headers = headers.map { $0.0 == RelayAPI.Header.nonce ? ($0.0, "XYZ") : $0 }
+            let malformed = try await SignedClient(relay, as: Party.mash).send(.GET, RelayAPI.Path.mailbox, headers: headers)
+            #expect(malformed.status == 401)
+            #expect(malformed.problem?.message.contains(RelayAPI.Header.nonce) == true)
+        }
+    }
+
+    @Test("THREATS 19: another agency's message is a 404 byte-identical to a message that does not exist")
+    func someoneElsesMailbox() async throws {
+        try await withRelay { relay, _ in
+            let bytes = envelope()
+            let id = idOf(bytes)
+            #expect(try await SignedClient(relay, as: Party.school).deposit(bytes, to: [Party.mash]).status == 201)
+            let police = SignedClient(relay, as: Party.police)
+            let missing = idOf(envelope())
+
+            let theirs = try await police.fetch(id)
+            let nothing = try await police.fetch(missing)
+            #expect(theirs.status == 404)
+            #expect(theirs.body == nothing.body)
+            #expect(theirs.problem?.error == RelayErrorCode.notFound)
+            #expect(try await police.delete(id).body == (try await police.delete(missing)).body)
+            #expect(try await police.delete(id).status == 404)
+            // Even the sender cannot fetch what it sent to someone else.
+            #expect(try await SignedClient(relay, as: Party.school).fetch(id).body == nothing.body)
+            // A malformed id answers the same.
+            #expect(try await police.fetch("not-an-id").body == nothing.body)
+            // Listing shows only the caller's own mailbox.
+            #expect(try await police.waiting().isEmpty)
+            #expect(try await SignedClient(relay, as: Party.mash).fetch(id).body == bytes, "still there for its owner")
+        }
+    }
+
+    @Test("a relay refuses requests timestamped before it started, so a restart cannot reopen a replay window")
+    func beforeStart() async throws {
+        let clock = TestClock(1_800_000_000)
+        try await withRelay(clock: clock) { relay, _ in
+            let reply = try await SignedClient(relay, as: Party.mash, clock: { clock.now - 1 }).list()
+            #expect(reply.status == 401)
+            #expect(reply.problem?.error == RelayErrorCode.replayed)
+            #expect(try await SignedClient(relay, as: Party.mash, clock: clock.function).list().status == 200)
+        }
+    }
+
+    @Test("a relay only starts under a complete agreement in force that names it an active relay operator with its key")
+    func startRefusals() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        func refusal(_ config: RelayConfiguration) async -> String? {
+            do {
+                let relay = try await RunningRelay.start(config)
+                await relay.stop()
+                return nil
+            } catch let error as RelayConfigurationError {
+                return error.message
+            } catch {
+                return "\(error)"
+            }
+        }
+        var unsigned = Party.agreement()
+        try unsigned.edit { $0.title = "Edited after signing" }
+        #expect(await refusal(relayConfiguration(folder, agreement: unsigned))?.contains("not yet signed") == true)
+        #expect(await refusal(relayConfiguration(folder, agreement: Party.agreement(from: "2020-01-01", until: "2021-01-01")))?.contains("not today") == true)
+        #expect(await refusal(relayConfiguration(folder, agreement: Party.agreement(revoked: [Party.relay.agencyID, Party.health.agencyID])))?.contains("revoked") == true)
+        #expect(await refusal(relayConfiguration(folder) { $0.identity = Party.school })?.contains("not relay_operator") == true)
+        let otherKey = Identity(agencyID: Party.relay.agencyID, name: Party.relay.name, signingKey: Party.outsider.signingKey, boxKey: Party.relay.boxKey)
+        #expect(await refusal(relayConfiguration(folder) { $0.identity = otherKey })?.contains("different signing key") == true)
+        #expect(await refusal(relayConfiguration(folder) { $0.identity = Party.outsider })?.contains("not a party") == true)
+    }
+}

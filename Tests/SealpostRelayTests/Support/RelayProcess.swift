@@ -1,0 +1,109 @@
+import Foundation
+import SealpostAgreement
+import SealpostCore
+import SealpostSodium
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The built `sealpost-relay` binary run as a separate process, as an operator would run it.
+final class RelayProcess: @unchecked Sendable {
+    /// The folder holding the built products: the test bundle sits beside them.
+    static let binDirectory: URL = {
+        var url = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        while !FileManager.default.fileExists(atPath: url.appendingPathComponent("sealpost-relay").path), url.path != "/" {
+            url.deleteLastPathComponent()
+        }
+        return url
+    }()
+
+    static var binary: String { binDirectory.appendingPathComponent("sealpost-relay").path }
+    static let passphrase = "relay test passphrase"
+
+    /// A relay home in `folder`: the relay operator's identity (cheap key derivation) and the agreement.
+    static func makeHome(in folder: TemporaryFolder, agreement: SignedAgreement = Party.agreement()) throws -> Home {
+        let home = Home(path: folder.file("relay-home"))
+        try home.create(Party.relay, passphrase: SecureBytes(copying: passphrase.utf8), cost: .interactive)
+        try Data(agreement.fileBytes).write(to: URL(fileURLWithPath: home.path + "/agreement.json"))
+        return home
+    }
+
+    let process = Process()
+    private let stderrPipe = Pipe()
+    private let lock = NSLock()
+    private var stderrText = ""
+    private var portWaiters: [CheckedContinuation<Int?, Never>] = []
+    private var port: Int?
+    private var ended = false
+
+    /// Starts `sealpost-relay` with `arguments`, the passphrase in its environment.
+    init(_ arguments: [String], environment extra: [String: String] = [:]) throws {
+        process.executableURL = URL(fileURLWithPath: Self.binary)
+        process.arguments = arguments
+        var environment = ProcessInfo.processInfo.environment
+        environment["SEALPOST_PASSPHRASE"] = Self.passphrase
+        for (key, value) in extra { environment[key] = value.isEmpty ? nil : value }
+        process.environment = environment
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = stderrPipe
+        stderrPipe.fileHandleForReading.readabilityHandler = { [weak self] handle in
+            let data = handle.availableData
+            self?.received(data)
+        }
+        try process.run()
+    }
+
+    private func received(_ data: Data) {
+        lock.lock()
+        if data.isEmpty {
+            ended = true
+        } else {
+            stderrText += String(decoding: data, as: UTF8.self)
+        }
+        if port == nil, let line = stderrText.split(separator: "\n").first(where: { $0.contains("relay listening") }),
+           let range = line.range(of: #"port=(\d+)"#, options: .regularExpression) {
+            port = Int(line[range].dropFirst(5))
+        }
+        let ready = port != nil || ended
+        let waiters = ready ? portWaiters : []
+        if ready { portWaiters = [] }
+        let value = port
+        lock.unlock()
+        for waiter in waiters { waiter.resume(returning: value) }
+    }
+
+    /// The port once the relay logs that it listens; nil if it exits first.
+    func listeningPort() async -> Int? {
+        await withCheckedContinuation { continuation in
+            lock.lock()
+            if port != nil || ended {
+                let value = port
+                lock.unlock()
+                continuation.resume(returning: value)
+            } else {
+                portWaiters.append(continuation)
+                lock.unlock()
+            }
+        }
+    }
+
+    var standardError: String {
+        lock.lock()
+        defer { lock.unlock() }
+        return stderrText
+    }
+
+    func kill(_ signal: Int32) {
+        Glibc.kill(process.processIdentifier, signal)
+    }
+
+    /// Waits for the process to end (off Swift's cooperative pool) and returns its status.
+    func exitStatus() async -> Int32 {
+        await withCheckedContinuation { continuation in
+            Thread.detachNewThread {
+                self.process.waitUntilExit()
+                continuation.resume(returning: self.process.terminationStatus)
+            }
+        }
+    }
+}
