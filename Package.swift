@@ -78,7 +78,7 @@ let package = Package(
             name: "SealpostCLI",
             dependencies: [
                 "SealpostCore", "SealpostSodium", "SealpostRecord", "SealpostAgreement", "SealpostRedaction", "SealpostSharing",
-                "SealpostProtocol", "SealpostExchange",
+                "SealpostProtocol", "SealpostExchange", "SealpostLog",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -99,7 +99,7 @@ let package = Package(
             resources: [.copy("Wycheproof")]
         ),
         .testTarget(name: "SealpostCoreTests", dependencies: ["SealpostCore", "SealpostSodium"]),
-        .testTarget(name: "SealpostCLITests", dependencies: ["SealpostCore", "SealpostSodium"]),
+        .testTarget(name: "SealpostCLITests", dependencies: ["SealpostCore", "SealpostSodium", "SealpostLog"]),
         .testTarget(name: "SealpostRecordTests", dependencies: ["SealpostRecord"]),
         .testTarget(name: "SealpostSharingTests", dependencies: ["SealpostSharing", "SealpostRecord", "SealpostAgreement", "SealpostRedaction", "SealpostCore", "SealpostSodium"]),
         .testTarget(name: "SealpostAgreementTests", dependencies: ["SealpostAgreement", "SealpostCore", "SealpostSodium", "SealpostRecord"]),

@@ -5,9 +5,9 @@ import SealpostSodium
 /// The erasable side of an entry: the personal details (a child's identifiers, the fields shared
 /// and withheld, reasons) that the chain covers only through a salted commitment.
 ///
-/// `details.jsonl` holds one line per entry: canonical JSON of {"details": {…}, "salt": <hex>, "seq": n}.
+/// `details.jsonl` holds one line per entry: `<seq> <salt: 64 hex> <details: canonical JSON>`.
 ///
-///     commitment = BLAKE2b-256("sealpost/v1/log-details" || 0x00 || salt || canonical JSON of details)
+///     commitment = BLAKE2b-256("sealpost/v1/log-details" || 0x00 || salt || details JSON as stored)
 ///
 /// The salt is 32 random bytes and lives only beside the details, so once both are erased the
 /// commitment says nothing about what was there, and the chain still verifies.
@@ -17,33 +17,35 @@ public struct LogDetails: Sendable, Equatable {
 
     public let seq: Int64
     public let salt: [UInt8]
-    public let details: JSONObject
+    /// The details object's JSON bytes, exactly as committed to.
+    public let json: [UInt8]
 
     public init(seq: Int64, salt: [UInt8], details: JSONObject) {
+        self.init(seq: seq, salt: salt, json: JSONValue.object(details).serialized(options: .sortedKeys))
+    }
+
+    init(seq: Int64, salt: [UInt8], json: [UInt8]) {
         self.seq = seq
         self.salt = salt
-        self.details = details
+        self.json = json
     }
 
-    public var commitment: [UInt8] { Self.commitment(salt: salt, details: details) }
+    public var details: JSONObject? { (try? JSONParser.parse(json))?.objectValue }
 
-    public static func commitment(salt: [UInt8], details: JSONObject) -> [UInt8] {
-        BLAKE2b.hash(Array(label.utf8) + [0] + salt + JSONValue.object(details).serialized(options: .sortedKeys))
+    public var commitment: [UInt8] {
+        let hasher = BLAKE2b.Hasher()
+        hasher.update(Array(Self.label.utf8) + [0])
+        hasher.update(salt)
+        hasher.update(json)
+        return hasher.finalize()
     }
 
-    public var line: [UInt8] {
-        JSONValue.object(JSONObject([
-            .init(key: "details", value: .object(details)),
-            .init(key: "salt", value: .string(Hex.encode(salt))),
-            .init(key: "seq", value: .number(JSONNumber(seq))),
-        ])).serialized(options: .sortedKeys) + [0x0A]
-    }
+    public var line: [UInt8] { Array("\(seq) \(Hex.encode(salt)) ".utf8) + json + [0x0A] }
 
     static func parse(line: ArraySlice<UInt8>) -> LogDetails? {
-        guard let value = try? JSONParser.parse(Array(line)), let object = value.objectValue,
-              let seq = object["seq"]?.numberValue?.int64Value,
-              let saltText = object["salt"]?.stringValue, let salt = Hex.decode(saltText), salt.count == saltLength,
-              let details = object["details"]?.objectValue else { return nil }
-        return LogDetails(seq: seq, salt: salt, details: details)
+        var fields = FieldScanner(line)
+        guard let seq = fields.decimal(), let salt = fields.hex(count: saltLength),
+              fields.remaining.first == UInt8(ascii: "{") else { return nil }
+        return LogDetails(seq: seq, salt: salt, json: Array(fields.remaining))
     }
 }

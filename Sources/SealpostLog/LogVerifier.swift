@@ -54,6 +54,18 @@ public struct LogVerifier {
         self.owner = owner
     }
 
+    /// What the verifier keeps of each entry: enough to check links, signatures and commitments
+    /// without holding a million parsed entries in memory.
+    struct Summary: Sendable {
+        var seq: Int64 = 0
+        var prev: [UInt8] = []
+        var hash: [UInt8] = []
+        var commitment: [UInt8] = []
+        var line: Range<Int> = 0..<0
+        var formatProblem: String?
+        var evidenceProblem: String?
+    }
+
     public func verify(checkpoints: [SignedCheckpoint] = []) throws(LogError) -> Report {
         var report = Report()
         let chain: MappedFile
@@ -62,58 +74,74 @@ public struct LogVerifier {
         }
         let (lines, torn) = chain.lines()
         report.tornTail = torn
-        var entries: [LogEntry] = []
-        entries.reserveCapacity(lines.count)
-        var prev = LogEntry.genesis(owner: owner)
-        for (index, range) in lines.enumerated() {
-            let position = Int64(index + 1)
-            let entry: LogEntry
-            do { entry = try LogEntry.parse(line: chain.slice(range)) } catch {
-                report.problem = Problem(entry: position, what: "is not a well-formed entry: it \(error.problem)")
-                break
+        // Parsing and hashing each line needs nothing from its neighbours: spread it over the cores.
+        let evidence = self.evidence
+        let summaries = Self.parallelMap(lines) { range -> Summary in
+            var s = Summary()
+            s.line = range
+            do throws(LogFormatError) {
+                let entry = try LogEntry.parse(line: chain.slice(range))
+                s.seq = entry.seq; s.prev = entry.prev; s.hash = entry.hash; s.commitment = entry.commitment
+                if let evidence, entry.factsMention("evidence") { s.evidenceProblem = evidence(entry) ?? "" }
+            } catch {
+                s.formatProblem = error.problem
             }
-            if entry.seq != position {
-                report.problem = Problem(entry: position, what: entry.seq > position
-                    ? "holds seq \(entry.seq): \(entry.seq - position) entr\(entry.seq - position == 1 ? "y is" : "ies are") missing before it"
-                    : "holds seq \(entry.seq), which belongs earlier: entries were inserted or reordered")
-                break
-            }
-            if entry.prev != prev {
-                report.problem = blame(broken: position, previous: entries.last, entry: entry)
-                break
-            }
-            entries.append(entry)
-            prev = entry.hash
+            return s
         }
-        report.entries = Int64(entries.count)
+        func entry(at index: Int) -> LogEntry? { try? LogEntry.parse(line: chain.slice(summaries[index].line)) }
+        var good = 0
+        var prev = LogEntry.genesis(owner: owner)
+        for (index, s) in summaries.enumerated() {
+            let position = Int64(index + 1)
+            if let problem = s.formatProblem {
+                report.problem = Problem(entry: position, what: "is not a well-formed entry: it \(problem)")
+                break
+            }
+            if s.seq != position {
+                report.problem = Problem(entry: position, what: s.seq > position
+                    ? "holds seq \(s.seq): \(s.seq - position) entr\(s.seq - position == 1 ? "y is" : "ies are") missing before it"
+                    : "holds seq \(s.seq), which belongs earlier: entries were inserted or reordered")
+                break
+            }
+            if s.prev != prev {
+                report.problem = blame(broken: position, previous: index > 0 ? entry(at: index - 1) : nil, entry: entry(at: index))
+                break
+            }
+            good += 1
+            prev = s.hash
+        }
+        report.entries = Int64(good)
         report.head = prev
-        if report.problem == nil, !entries.isEmpty {
+        if report.problem == nil, good > 0 {
             if everySignature {
-                let bad = Self.firstFailure(in: entries, owner: owner)
-                report.signaturesChecked = entries.count
-                if let bad { report.problem = Problem(entry: entries[bad].seq, what: Self.badSignature) }
-            } else if !entries[entries.count - 1].hasValidSignature(by: owner) {
-                // Signatures are valid on a prefix only; find where it ends.
-                var low = 0, high = entries.count - 1
-                report.signaturesChecked = 1
-                while low < high {
-                    let mid = (low + high) / 2
-                    report.signaturesChecked += 1
-                    if entries[mid].hasValidSignature(by: owner) { low = mid + 1 } else { high = mid }
+                let owner = self.owner
+                let valid = Self.parallelMap(Array(0..<good)) { i in
+                    (try? LogEntry.parse(line: chain.slice(summaries[i].line)))?.hasValidSignature(by: owner) ?? false
                 }
-                report.problem = Problem(entry: entries[low].seq, what: Self.badSignature)
+                report.signaturesChecked = good
+                if let bad = valid.firstIndex(of: false) { report.problem = Problem(entry: Int64(bad + 1), what: Self.badSignature) }
             } else {
-                report.signaturesChecked = 1
+                // A valid signature on entry k vouches for 1…k, so signatures hold on a prefix: check
+                // the head, and if it fails, binary-search for where the prefix ends.
+                func valid(_ i: Int) -> Bool { report.signaturesChecked += 1; return entry(at: i)?.hasValidSignature(by: owner) ?? false }
+                if !valid(good - 1) {
+                    var low = 0, high = good - 1
+                    while low < high {
+                        let mid = (low + high) / 2
+                        if valid(mid) { low = mid + 1 } else { high = mid }
+                    }
+                    report.problem = Problem(entry: Int64(low + 1), what: Self.badSignature)
+                }
             }
         }
         if report.problem == nil, checkDetails {
-            try checkDetails(entries, into: &report)
+            try checkDetails(summaries.prefix(good).map { $0.commitment }, into: &report)
         }
-        if report.problem == nil, let evidence {
-            let failures = Self.parallelMap(entries.filter { $0.facts["evidence"] != nil }) { entry in evidence(entry).map { (entry.seq, $0) } }
-            report.evidenceChecked = failures.count
-            if let first = failures.compactMap({ $0 }).min(by: { $0.0 < $1.0 }) {
-                report.problem = Problem(entry: first.0, what: first.1)
+        if report.problem == nil {
+            let withEvidence = summaries.prefix(good).filter { $0.evidenceProblem != nil }
+            report.evidenceChecked = withEvidence.count
+            if let first = withEvidence.first(where: { $0.evidenceProblem != "" }) {
+                report.problem = Problem(entry: first.seq, what: first.evidenceProblem!)
             }
         }
         for held in checkpoints {
@@ -125,7 +153,7 @@ public struct LogVerifier {
             }
             if c.size > report.entries {
                 report.checkpointProblems.append("a counterpart holds a checkpoint at size \(c.size) but the log has \(report.entries) good entries: it was truncated or restored from an old copy")
-            } else if (c.size == 0 ? LogEntry.genesis(owner: owner) : entries[Int(c.size) - 1].hash) != c.head {
+            } else if (c.size == 0 ? LogEntry.genesis(owner: owner) : summaries[Int(c.size) - 1].hash) != c.head {
                 report.checkpointProblems.append("the log differs from the checkpoint a counterpart holds at size \(c.size): entries up to \(c.size) were rewritten")
             }
         }
@@ -136,43 +164,42 @@ public struct LogVerifier {
 
     /// A link from `previous` to `entry` is broken: the one whose signature fails was edited;
     /// if both hold, the entries are not neighbours (one was inserted, removed or moved).
-    private func blame(broken position: Int64, previous: LogEntry?, entry: LogEntry) -> Problem {
+    private func blame(broken position: Int64, previous: LogEntry?, entry: LogEntry?) -> Problem {
         if let previous, !previous.hasValidSignature(by: owner) {
             return Problem(entry: position - 1, what: Self.badSignature)
         }
-        if !entry.hasValidSignature(by: owner) {
+        if entry?.hasValidSignature(by: owner) != true {
             return Problem(entry: position, what: Self.badSignature)
         }
         return Problem(entry: position, what: "does not follow entry \(position - 1): an entry was inserted, removed or moved here")
     }
 
-    private func checkDetails(_ entries: [LogEntry], into report: inout Report) throws(LogError) {
+    private func checkDetails(_ commitments: [[UInt8]], into report: inout Report) throws(LogError) {
         let file: MappedFile
         do { file = try MappedFile(path: directory + "/" + ReceiptLog.detailsFileName) } catch {
             throw LogError(error, while: "read the log's details")
         }
-        var matched = [Bool](repeating: false, count: entries.count)
+        let parsed = Self.parallelMap(file.lines().lines) { range -> (Int64, [UInt8])? in
+            LogDetails.parse(line: file.slice(range)).map { ($0.seq, $0.commitment) }
+        }
+        var matched = [Bool](repeating: false, count: commitments.count)
         var altered: Int64?
-        for range in file.lines().lines {
-            guard let details = LogDetails.parse(line: file.slice(range)), details.seq >= 1, details.seq <= entries.count else { continue }
-            let index = Int(details.seq - 1)
-            if details.commitment == entries[index].commitment {
+        for case let (seq, commitment)? in parsed where seq >= 1 && seq <= commitments.count {
+            let index = Int(seq - 1)
+            if commitment == commitments[index] {
                 matched[index] = true
-            } else if altered == nil || details.seq < altered! {
-                altered = details.seq
+            } else if altered == nil || seq < altered! {
+                altered = seq
             }
         }
+        // A details line that does not match is tampering, unless a later line for the same entry
+        // does (a crash between writing details and the entry leaves an orphan that is rewritten).
         if let altered, !matched[Int(altered - 1)] {
             report.problem = Problem(entry: altered, what: "its details do not match the commitment in the chain: they were altered")
             return
         }
         report.detailsPresent = Int64(matched.count { $0 })
-        report.detailsErased = Int64(entries.count) - report.detailsPresent
-    }
-
-    static func firstFailure(in entries: [LogEntry], owner: Ed25519.PublicKey) -> Int? {
-        let results = parallelMap(entries) { $0.hasValidSignature(by: owner) }
-        return results.firstIndex(of: false)
+        report.detailsErased = Int64(commitments.count) - report.detailsPresent
     }
 
     /// Maps over `items` on every core, keeping order.

@@ -3,8 +3,9 @@ import Glibc
 #endif
 import SealpostCore
 
-/// A file mapped read-only, for walking a large log without copying it.
-final class MappedFile {
+/// A file mapped read-only, for walking a large log without copying it. Never written after
+/// `init`, and private to this process, so sharing it between threads is safe.
+final class MappedFile: @unchecked Sendable {
     let bytes: UnsafeRawBufferPointer
     private let base: UnsafeMutableRawPointer?
     private let length: Int

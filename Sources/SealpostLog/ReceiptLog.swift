@@ -143,8 +143,11 @@ public final class ReceiptLog {
         for draft in drafts {
             seq += 1
             let details = LogDetails(seq: seq, salt: RandomBytes.make(count: LogDetails.saltLength), details: draft.details)
-            let entry = LogEntry.make(seq: seq, at: at, kind: draft.kind, prev: prev, facts: draft.facts,
-                                      commitment: details.commitment, signer: signer)
+            let entry: LogEntry
+            do { entry = try LogEntry.make(seq: seq, at: at, kind: draft.kind, prev: prev, facts: draft.facts,
+                                           commitment: details.commitment, signer: signer) } catch {
+                throw LogError("could not make entry \(seq): it \(error.problem)")
+            }
             detailBytes += details.line
             chainBytes += entry.line
             entries.append(entry)

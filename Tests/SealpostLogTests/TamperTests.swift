@@ -36,10 +36,11 @@ import Testing
         var prev = LogEntry.genesis(owner: f.identity.signingKey.publicKey)
         for (i, line) in lines.enumerated() {
             let sig = String(line.prefix(128))
-            var body = String(line.dropFirst(129))
-            let oldPrev = try #require(body.range(of: "\"prev\":\"")).upperBound
-            body.replaceSubrange(oldPrev..<body.index(oldPrev, offsetBy: 64), with: Hex.encode(prev))
-            if i == 2 { body = body.replacingOccurrences(of: "\"m3\"", with: "\"m9\"") }
+            // Body fields: seq, at, kind, prev, commitment, facts.
+            var fields = line.dropFirst(129).split(separator: " ", maxSplits: 5).map(String.init)
+            fields[3] = Hex.encode(prev)
+            if i == 2 { fields[5] = fields[5].replacingOccurrences(of: "\"m3\"", with: "\"m9\"") }
+            let body = fields.joined(separator: " ")
             rebuilt.append(sig + " " + body)
             let signature = try Ed25519.Signature(rawRepresentation: Hex.decode(sig)!)
             prev = BLAKE2b.hash(Array("sealpost/v1/log-entry-hash".utf8) + [0] + Array(body.utf8) + signature.rawRepresentation)

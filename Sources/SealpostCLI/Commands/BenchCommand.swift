@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SealpostCore
+import SealpostLog
 import SealpostRedaction
 import SealpostSodium
 
@@ -12,9 +13,11 @@ struct BenchCommand: ParsableCommand {
         `sealpost bench` (or `sealpost bench envelope`): figures are medians over --rounds; ratios compare
         Sealpost with libsodium measured in the same run. `sealpost bench redaction`: redaction speed on
         one core over 1x, 4x and 16x a 1 MiB narrative for a fixed party list, to show it is linear.
+        `sealpost bench log`: durable receipt-log appends by batch size beside raw signing and fsync,
+        and `log verify` of a --entries log (1,000,000 by default) beside raw BLAKE2b and Ed25519.
         """)
 
-    @Argument(help: "What to measure: envelope (default) or redaction.")
+    @Argument(help: "What to measure: envelope (default), redaction or log.")
     var what = "envelope"
 
     @Option(help: "Megabytes (MiB) of content for the throughput rounds (at least 256 for the published figures).")
@@ -29,12 +32,30 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "GiB to seal and open through files for the memory figure; 0 skips it.")
     var memoryGib = 1
 
-    @Option(help: "Folder for the memory figure's temporary files.")
+    @Option(help: "Folder for the memory figure's and the log benchmark's temporary files.")
     var directory = NSTemporaryDirectory()
+
+    @Option(help: "Entries in the log that `bench log` verifies.")
+    var entries = 1_000_000
+
+    @Option(help: "With `bench log`: keep appending batches of --batch entries to a log in this folder until killed (for crash tests).")
+    var appendUntilKilled: String?
+
+    @Option(help: "Entries per append with --append-until-killed.")
+    var batch = 10
 
     func run() throws {
         switch what {
         case "envelope": break
+        case "log":
+            if let folder = appendUntilKilled { try appendForever(folder) }
+            let scratch = directory + "/sealpost-bench-log-\(UUID().uuidString)"
+            defer { try? FileManager.default.removeItem(atPath: scratch) }
+            printError("log: durable appends for 2 s per batch size, then verify of \(entries) entries, median of \(rounds)")
+            let figures = try LogBenchmark(directory: scratch, verifyEntries: entries, rounds: rounds).run(log: { printError("  \($0)") })
+            print("sealpost bench log (libsodium \(sodiumVersionString), median of \(rounds))")
+            print(figures.description)
+            return
         case "redaction":
             printError("redaction: \(rounds) rounds at 1x, 4x and 16x 1 MiB of narrative")
             let figures = RedactionBenchmark.run(rounds: rounds, log: { printError("  \($0)") })
@@ -42,7 +63,7 @@ struct BenchCommand: ParsableCommand {
             print(figures.description)
             return
         default:
-            throw CLIError("unknown benchmark \(what)", hint: "use envelope or redaction")
+            throw CLIError("unknown benchmark \(what)", hint: "use envelope, redaction or log")
         }
         guard size > 0, rounds > 0, records > 0, memoryGib >= 0 else { throw CLIError("--size, --rounds and --records must be positive") }
         let bench = EnvelopeBenchmark(megabytes: size, rounds: rounds, records: records)
@@ -68,6 +89,26 @@ struct BenchCommand: ParsableCommand {
         print("  record ratio               \(fmt(f.recordsPerSecond / f.primitiveRecordsPerSecond, 2))")
         if let memory {
             print("  peak resident, \(memoryGib) GiB      seal \(fmt(memory.seal, 1)) MiB, open \(fmt(memory.open, 1)) MiB")
+        }
+    }
+
+    /// Appends to a log in `folder` (owner card beside it) until the process is killed: the crash
+    /// test kills it at random points and checks that the log still verifies.
+    private func appendForever(_ folder: String) throws -> Never {
+        // A throwaway identity in folder/home, so that each run continues the same log.
+        let home = Home(path: folder + "/home")
+        let passphrase = SecureBytes(copying: Array("crash test only".utf8))
+        if !home.exists {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            try home.create(try Identity.generate(agencyID: "crash-test", name: "Crash test"), passphrase: passphrase, cost: .interactive)
+        }
+        let identity = try home.unlock(passphrase: passphrase)
+        let receiptLog = try ReceiptLog(directory: folder + "/log", identity: identity)
+        FileHandle.standardOutput.write(Data("appending\n".utf8))
+        var n = 0
+        while true {
+            try receiptLog.append((0..<max(1, batch)).map { LogBenchmark.draft(n + $0) }, at: Int64(n))
+            n += max(1, batch)
         }
     }
 }
