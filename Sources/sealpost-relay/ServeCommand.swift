@@ -29,6 +29,8 @@ struct ServeCommand: AsyncParsableCommand {
     var tlsCert: String?
     @Option(name: .long, help: ArgumentHelp("PEM private key of the certificate.", valueName: "FILE"))
     var tlsKey: String?
+    @Option(name: .long, help: ArgumentHelp("A Host header value (lower case, with the port if not default) that signed requests may name; repeat for each. Default: any.", valueName: "HOST"))
+    var publicHost: [String] = []
     @Option(name: .long, help: "Serve Prometheus metrics at /metrics on this loopback port.")
     var metricsPort: Int?
     @OptionGroup(title: "Limits")
@@ -53,6 +55,7 @@ struct ServeCommand: AsyncParsableCommand {
                 var config = RelayConfiguration(databasePath: db ?? home.path + "/relay.sqlite", agreement: signed, identity: identity,
                                                 host: host, port: port, metricsPort: metricsPort)
                 if let tlsCert, let tlsKey { config.tls = .init(certificatePath: tlsCert, privateKeyPath: tlsKey) }
+                if !publicHost.isEmpty { config.acceptedHosts = Set(publicHost.map { $0.lowercased() }) }
                 limits.apply(to: &config)
                 try await RelayLauncher.serve(config)
             } catch let error as RelayConfigurationError {

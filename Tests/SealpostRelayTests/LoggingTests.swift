@@ -47,6 +47,7 @@ struct LoggingTests {
         let marker = Array("Tafadzwa Moyo, 14 Orchard Close, disclosed on 3 March".utf8)
         let body = Array("SEALPOST".utf8) + [UInt8](repeating: 1, count: 40) + marker + RandomBytes.make(count: 2000)
         let id = idOf(body)
+        let signedHeaders = Locked([(String, String)]())
         try await withRelay(logger: log.logger) { (relay: RunningRelay, _: TemporaryFolder) async throws in
             let school = SignedClient(relay, as: Party.school)
             let mash = SignedClient(relay, as: Party.mash)
@@ -61,6 +62,8 @@ struct LoggingTests {
             let target = RelayAPI.Path.envelopes + "?to=\(Party.mash.agencyID)"
             #expect(try await school.send(.POST, target, body: changed, headers: school.signatureHeaders(method: "POST", target: target, body: body)).status == 401)
             #expect(try await SignedClient(relay, as: Party.outsider).list().status == 401)
+            signedHeaders.update { $0 = mash.signatureHeaders(method: "GET", target: RelayAPI.Path.mailbox, body: []) }
+            #expect(try await mash.send(.GET, RelayAPI.Path.mailbox, headers: signedHeaders.value).status == 200)
             #expect(try await SignedClient(relay, as: Party.mash, clock: { RelayConfiguration.systemClock() + 900 }).list().status == 401)
         }
         let text = log.text
@@ -79,6 +82,10 @@ struct LoggingTests {
             [("\(identity.agencyID)'s signing seed", Hex.encode(identity.signingKey.seed.withUnsafeBytes { Array($0) })),
              ("\(identity.agencyID)'s box key", Hex.encode(identity.boxKey.rawRepresentation.withUnsafeBytes { Array($0) }))]
         }
+        for (name, value) in signedHeaders.value where name != RelayAPI.Header.agency && name != RelayAPI.Header.timestamp {
+            #expect(!text.contains(value), "the log holds the \(name) header")
+        }
+        #expect(!signedHeaders.value.isEmpty)
         for (what, secret) in forbidden {
             #expect(!text.contains(secret), "the log holds \(what)")
             #expect(!text.lowercased().contains(secret.lowercased()), "the log holds \(what)")
