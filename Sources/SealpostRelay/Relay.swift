@@ -69,7 +69,7 @@ extension Relay {
         do throws(RequestSignatureError) {
             received = try ReceivedSignature(method: request.method.rawValue, target: request.head.path ?? "",
                                              host: request.head.authority) { name in
-                HTTPField.Name(name).flatMap { request.headers[$0] }
+                (RelayHeaders.signed[name] ?? HTTPField.Name(name)).flatMap { request.headers[$0] }
             }
         } catch {
             throw RelayFailure.unauthenticated(error.description)

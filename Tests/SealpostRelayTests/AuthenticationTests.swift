@@ -84,6 +84,16 @@ struct AuthenticationTests {
         }
     }
 
+    @Test("with --public-host set, a request signed for any other host is refused even with a valid signature")
+    func publicHost() async throws {
+        try await withRelay(configure: { $0.acceptedHosts = ["relay.kingsbridge.example:8443"] }) { relay, _ in
+            let reply = try await SignedClient(relay, as: Party.mash).list()
+            #expect(reply.status == 401)
+            #expect(reply.problem?.error == RelayErrorCode.unauthenticated)
+            #expect(reply.problem?.message.contains("host") == true)
+        }
+    }
+
     @Test("THREATS 18: a clock 10 minutes off gets 401 clock_skew that states the relay's time")
     func clockSkew() async throws {
         let clock = TestClock(1_800_000_000)

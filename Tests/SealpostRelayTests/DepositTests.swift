@@ -218,6 +218,25 @@ struct DepositTests {
         }
     }
 
+    @Test("metrics: Prometheus text on the loopback metrics listener, counting requests by route and status, deposits and commits")
+    func metrics() async throws {
+        try await withRelay(configure: { $0.metricsPort = 0 }) { relay, _ in
+            let school = SignedClient(relay, as: Party.school)
+            #expect(try await school.deposit(envelope(), to: [Party.mash]).status == 201)
+            #expect(try await SignedClient(relay, as: Party.outsider).list().status == 401)
+            let port = try #require(relay.metricsPort)
+            let text = try await SignedClient(baseURL: "http://127.0.0.1:\(port)", identity: Party.school)
+                .send(.GET, RelayAPI.Path.metrics, headers: []).text
+            #expect(text.contains(#"sealpost_relay_requests_total{route="/v1/envelopes",method="POST",status="201"} 1"#), "\(text)")
+            #expect(text.contains(#"status="401""#))
+            #expect(text.contains("sealpost_relay_deposits_total 1"))
+            #expect(text.contains("sealpost_relay_deposit_bytes_total 4096"))
+            #expect(text.contains("sealpost_relay_commit_batch_size_count"))
+            #expect(text.contains("sealpost_relay_commit_duration_seconds_bucket"))
+            #expect(!text.contains(Party.school.agencyID), "metrics name no agency")
+        }
+    }
+
     @Test("mailbox quota: a full mailbox refuses with 507 mailbox_full, and takes again once emptied")
     func quota() async throws {
         try await withRelay(configure: { $0.limits.mailboxQuota = MailboxQuota(maximumCount: 2, maximumBytes: 1 << 30) }) { relay, _ in

@@ -45,7 +45,9 @@ final class RateLimiter: Sendable {
             if take { bucket.tokens -= 1 }
             buckets[key] = bucket
             if buckets.count > Self.pruneAbove {
-                buckets = buckets.filter { $0.value.tokens < capacity }
+                // Drop buckets that have refilled by now: they behave exactly like absent ones.
+                let full = Duration.seconds(capacity / limit.perSecond)
+                buckets = buckets.filter { now - $0.value.updated < full }
             }
             return .success(())
         }

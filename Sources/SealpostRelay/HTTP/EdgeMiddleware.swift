@@ -41,15 +41,18 @@ struct EdgeMiddleware: RouterMiddleware {
         let route = context.endpointPath ?? "unmatched"
         let elapsed = ContinuousClock.now - started
         relay.metrics.request(route: route, method: request.method.rawValue, status: response.status.code, duration: elapsed)
-        var metadata: Logger.Metadata = [
-            "method": "\(request.method.rawValue)", "route": "\(route)", "status": "\(response.status.code)",
-            "ms": "\(elapsed.milliseconds)",
-        ]
-        if let agency = context.trace.agency { metadata["agency"] = "\(agency)" }
-        if let envelope = context.trace.envelope { metadata["envelope"] = "\(envelope)" }
-        if let size = context.trace.size { metadata["size"] = "\(size)" }
-        if let failure { metadata["error"] = "\(failure.problem.error)" }
-        relay.logger.log(level: failure == nil ? .debug : .notice, "request", metadata: metadata)
+        let level: Logger.Level = failure == nil ? .debug : .notice
+        if relay.logger.logLevel <= level {
+            var metadata: Logger.Metadata = [
+                "method": "\(request.method.rawValue)", "route": "\(route)", "status": "\(response.status.code)",
+                "ms": "\(elapsed.milliseconds)",
+            ]
+            if let agency = context.trace.agency { metadata["agency"] = "\(agency)" }
+            if let envelope = context.trace.envelope { metadata["envelope"] = "\(envelope)" }
+            if let size = context.trace.size { metadata["size"] = "\(size)" }
+            if let failure { metadata["error"] = "\(failure.problem.error)" }
+            relay.logger.log(level: level, "request", metadata: metadata)
+        }
         return response
     }
 
@@ -80,6 +83,10 @@ struct AuthenticationMiddleware: RouterMiddleware {
 
 enum RelayHeaders {
     static let relayTime = HTTPField.Name(RelayAPI.Header.relayTime)!
+    /// The signature headers by the names `ReceivedSignature` asks for, made once.
+    static let signed: [String: HTTPField.Name] = Dictionary(uniqueKeysWithValues: [
+        RelayAPI.Header.agency, RelayAPI.Header.timestamp, RelayAPI.Header.nonce, RelayAPI.Header.contentHash, RelayAPI.Header.signature,
+    ].map { ($0, HTTPField.Name($0)!) })
 }
 
 extension Duration {

@@ -30,6 +30,14 @@ final class RelayMetrics: Sendable {
     private let openConnections: CoreMetrics.Gauge
     private let peakConnections: CoreMetrics.Gauge
     private let connections = Mutex((open: 0, peak: 0))
+    /// Per-route instruments, made once: creating them goes through the registry's lock and labels.
+    private let routeInstruments = Mutex([RouteKey: (CoreMetrics.Counter, CoreMetrics.Timer?)]())
+
+    private struct RouteKey: Hashable {
+        let route: String
+        let method: String
+        let status: Int
+    }
 
     init() {
         registry = PrometheusCollectorRegistry()
@@ -55,10 +63,17 @@ final class RelayMetrics: Sendable {
     }
 
     func request(route: String, method: String, status: Int, duration: Duration) {
-        CoreMetrics.Counter(label: "sealpost_relay_requests_total",
-                            dimensions: [("route", route), ("method", method), ("status", String(status))], factory: factory).increment()
-        CoreMetrics.Timer(label: "sealpost_relay_request_duration_seconds", dimensions: [("route", route)], factory: factory)
-            .recordNanoseconds(duration.nanoseconds)
+        let key = RouteKey(route: route, method: method, status: status)
+        let (counter, timer) = routeInstruments.withLock { instruments in
+            if let made = instruments[key] { return made }
+            let made = (CoreMetrics.Counter(label: "sealpost_relay_requests_total",
+                                            dimensions: [("route", route), ("method", method), ("status", String(status))], factory: factory),
+                        Optional(CoreMetrics.Timer(label: "sealpost_relay_request_duration_seconds", dimensions: [("route", route)], factory: factory)))
+            instruments[key] = made
+            return made
+        }
+        counter.increment()
+        timer?.recordNanoseconds(duration.nanoseconds)
     }
 
     func deposited(bytes: Int, recipients count: Int) {

@@ -1,0 +1,270 @@
+import AsyncHTTPClient
+import Foundation
+import Logging
+import NIOCore
+import SealpostCore
+import SealpostProtocol
+import SealpostSodium
+import Synchronization
+
+/// Drives a relay over loopback with N agencies at once, each depositing 4 KiB envelopes for the
+/// next, fetching and deleting what is sent to it, every request signed; measures deposits per
+/// second and deposit latency, and beside them what libsodium alone does with the same cryptography.
+///
+/// The relay runs in this process (own temporary SQLite file, durable commits) unless `url` names
+/// one prepared with `prepare(at:)`. Either way the signing clients share the machine's cores with it.
+public struct RelayBenchmark: Sendable {
+    public struct Options: Sendable {
+        public var seconds: Double = 10
+        public var warmUpSeconds: Double = 1
+        public var agencies: Int = 64
+        public var size: Int = 4096
+        public var url: String?
+        /// Deposits only, nobody collecting: the deposit path's capacity, not the exchange's.
+        public var depositOnly = false
+        public init() {}
+    }
+
+    public struct Report: Sendable {
+        public var seconds: Double
+        public var agencies: Int
+        public var size: Int
+        public var deposits: Int
+        public var fetches: Int
+        public var deletes: Int
+        public var lists: Int
+        public var failures: Int
+        public var depositLatencyP50: Duration
+        public var depositLatencyP99: Duration
+        public var depositLatencyMax: Duration
+        /// Mean writes per group commit, when the relay ran in process.
+        public var meanBatchSize: Double?
+        /// CPU time (user + system) this process used in the measured window, relay and clients
+        /// together, when the relay ran in process: what the run got of the machine.
+        public var processCPUSeconds: Double?
+        /// One core doing a deposit cycle's cryptography and nothing else (see `cycleCrypto`).
+        public var sodiumCyclesPerSecondPerCore: Double
+        public var depositsPerSecond: Double { Double(deposits) / seconds }
+    }
+
+    public let options: Options
+
+    public init(_ options: Options) {
+        self.options = options
+    }
+
+    /// Writes a relay home for the bench's partnership to `path` (passphrase: "sealpost bench").
+    public static func prepare(at path: String, agencies: Int) throws {
+        try BenchPartnership(agencies: agencies).write(to: path)
+    }
+
+    public func run(progress: @Sendable (String) -> Void = { _ in }) async throws -> Report {
+        let partnership = try BenchPartnership(agencies: options.agencies)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sealpost-bench-\(UUID().uuidString)").path
+        var relay: RunningRelay?
+        let baseURL: String
+        if let url = options.url {
+            baseURL = url
+        } else {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            var config = RelayConfiguration(databasePath: folder + "/relay.sqlite", agreement: partnership.agreement,
+                                            identity: partnership.relay, metricsPort: 0)
+            config.limits.perAgency = nil
+            config.limits.perAddress = nil
+            config.limits.maximumEnvelopeBytes = max(options.size, 64 * 1024)
+            relay = try await RunningRelay.start(config)
+            baseURL = relay!.baseURL
+            progress("relay: in process at \(baseURL), database \(folder)/relay.sqlite (WAL, synchronous=FULL)")
+        }
+        defer {
+            if options.url == nil { try? FileManager.default.removeItem(atPath: folder) }
+        }
+
+        progress("libsodium baseline: one core, a deposit cycle's cryptography ...")
+        let sodium = Self.measureSodium(size: options.size, seconds: 1)
+
+        guard let endpoint = BenchConnection.Endpoint(baseURL: baseURL) else {
+            throw RelayConfigurationError("the bench drives a relay over plain HTTP on this machine, such as http://127.0.0.1:8443; not \(baseURL)")
+        }
+        let load = Load(agencies: partnership.agencies, endpoint: endpoint, size: options.size, collect: !options.depositOnly)
+        progress("load: \(options.agencies) agencies, one connection and one thread each, \(options.size)-byte envelopes, \(options.warmUpSeconds) s warm-up then \(options.seconds) s measured")
+        let start = ContinuousClock.now
+        let measureFrom = start + .milliseconds(Int64(options.warmUpSeconds * 1000))
+        let measureUntil = measureFrom + .milliseconds(Int64(options.seconds * 1000))
+        let cpu = Mutex<(start: Double, end: Double)>((0, 0))
+        let sampler = Task {
+            try? await Task.sleep(until: measureFrom)
+            cpu.withLock { $0.start = Self.processCPUSeconds() }
+            try? await Task.sleep(until: measureUntil)
+            cpu.withLock { $0.end = Self.processCPUSeconds() }
+        }
+        await load.run(measureFrom: measureFrom, until: measureUntil)
+        await sampler.value
+        let cpuSeconds = cpu.withLock { $0.end - $0.start }
+
+        var meanBatch: Double?
+        if let relay, let metricsPort = relay.metricsPort {
+            meanBatch = try? await Self.meanBatchSize(metricsPort: metricsPort)
+        }
+        await relay?.stop()
+        let tally = load.tally.withLock { $0 }
+        let sorted = tally.latencies.sorted()
+        func percentile(_ p: Double) -> Duration {
+            guard !sorted.isEmpty else { return .zero }
+            return .nanoseconds(sorted[min(sorted.count - 1, Int((Double(sorted.count) * p).rounded(.up)) - 1)])
+        }
+        return Report(seconds: options.seconds, agencies: options.agencies, size: options.size, deposits: tally.deposits,
+                      fetches: tally.fetches, deletes: tally.deletes, lists: tally.lists, failures: tally.failures,
+                      depositLatencyP50: percentile(0.50), depositLatencyP99: percentile(0.99),
+                      depositLatencyMax: .nanoseconds(sorted.last ?? 0), meanBatchSize: meanBatch,
+                      processCPUSeconds: options.url == nil ? cpuSeconds : nil,
+                      sodiumCyclesPerSecondPerCore: sodium)
+    }
+
+    /// The cryptography of one deposit-fetch-delete cycle, client and relay together: three request
+    /// signatures made and verified, the body hashed by both sides, and the receipt signed.
+    static let cycleCrypto = "3 Ed25519 request signatures + 3 verifications, 2 BLAKE2b-256 of the envelope, 1 receipt signature"
+
+    static func measureSodium(size: Int, seconds: Double) -> Double {
+        let key = Ed25519.SigningKey.generate()
+        let body = RandomBytes.make(count: size)
+        let request = Array(repeating: UInt8(0x61), count: 200)
+        var cycles = 0
+        let start = ContinuousClock.now
+        let until = start + .milliseconds(Int64(seconds * 1000))
+        while ContinuousClock.now < until {
+            for _ in 0..<3 {
+                let signature = key.signature(for: request)
+                precondition(key.publicKey.isValidSignature(signature, for: request))
+            }
+            _ = BLAKE2b.hash(body)
+            _ = BLAKE2b.hash(body)
+            _ = key.signature(for: request)
+            cycles += 1
+        }
+        let elapsed = ContinuousClock.now - start
+        return Double(cycles) / (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
+    }
+
+    static func processCPUSeconds() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
+            + Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
+    }
+
+    static func meanBatchSize(metricsPort: Int) async throws -> Double? {
+        let response = try await HTTPClient.shared.execute(HTTPClientRequest(url: "http://127.0.0.1:\(metricsPort)/metrics"), timeout: .seconds(10))
+        let text = String(buffer: try await response.body.collect(upTo: 1 << 22))
+        func value(_ name: String) -> Double? {
+            text.split(separator: "\n").first { $0.hasPrefix(name + " ") }.flatMap { Double($0.split(separator: " ")[1]) }
+        }
+        guard let sum = value("sealpost_relay_commit_batch_size_sum"), let count = value("sealpost_relay_commit_batch_size_count"), count > 0 else { return nil }
+        return sum / count
+    }
+}
+
+/// The agencies' traffic and its tally. Each agency is one thread with one keep-alive connection
+/// and plain blocking sockets: the leanest client that still signs every request, so that as much of
+/// the machine as possible is left to the relay.
+private final class Load: Sendable {
+    struct Tally {
+        var deposits = 0, fetches = 0, deletes = 0, lists = 0, failures = 0
+        var latencies: [Int64] = []
+    }
+
+    let agencies: [Identity]
+    let endpoint: BenchConnection.Endpoint
+    let size: Int
+    let collect: Bool
+    let tally = Mutex(Tally())
+    /// What each agency has been sent and not yet collected: the bench's stand-in for its inbox listing.
+    let inboxes: [Inbox]
+
+    init(agencies: [Identity], endpoint: BenchConnection.Endpoint, size: Int, collect: Bool) {
+        self.agencies = agencies
+        self.endpoint = endpoint
+        self.size = size
+        self.collect = collect
+        inboxes = agencies.map { _ in Inbox() }
+    }
+
+    func run(measureFrom: ContinuousClock.Instant, until: ContinuousClock.Instant) async {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            let remaining = Mutex(agencies.count)
+            for index in agencies.indices {
+                Thread.detachNewThread {
+                    self.agency(index, measureFrom: measureFrom, until: until)
+                    let last = remaining.withLock { count -> Bool in
+                        count -= 1
+                        return count == 0
+                    }
+                    if last { continuation.resume() }
+                }
+            }
+        }
+    }
+
+    private func agency(_ index: Int, measureFrom: ContinuousClock.Instant, until: ContinuousClock.Instant) {
+        let me = agencies[index]
+        let next = (index + 1) % agencies.count
+        let connection = BenchConnection(endpoint)
+        defer { connection.close() }
+        var template = Array("SEALPOST".utf8) + RandomBytes.make(count: size - 8)
+        var local = Tally()
+        var counter: UInt64 = 0
+        let depositTarget = RelayAPI.Path.envelopes + "?to=" + agencies[next].agencyID
+        while true {
+            let now = ContinuousClock.now
+            if now >= until { break }
+            let measuring = now >= measureFrom
+            counter += 1
+            withUnsafeBytes(of: counter.bigEndian) { template.replaceSubrange(8..<16, with: $0) }
+            let started = ContinuousClock.now
+            if send(connection, as: me, "POST", depositTarget, body: template) == 201 {
+                let elapsed = ContinuousClock.now - started
+                if collect { inboxes[next].ids.withLock { $0.append(EnvelopeID(of: template).description) } }
+                if measuring {
+                    local.deposits += 1
+                    local.latencies.append(elapsed.components.seconds * 1_000_000_000 + elapsed.components.attoseconds / 1_000_000_000)
+                }
+            } else if measuring {
+                local.failures += 1
+            }
+            if let id = inboxes[index].ids.withLock({ $0.isEmpty ? nil : $0.removeFirst() }) {
+                let fetched = send(connection, as: me, "GET", RelayAPI.Path.mailboxEntry(id), body: [])
+                let deleted = send(connection, as: me, "DELETE", RelayAPI.Path.mailboxEntry(id), body: [])
+                if measuring {
+                    if fetched == 200 { local.fetches += 1 } else { local.failures += 1 }
+                    if deleted == 204 { local.deletes += 1 } else { local.failures += 1 }
+                }
+            }
+            if collect, counter % 64 == 0 {
+                let listed = send(connection, as: me, "GET", RelayAPI.Path.mailbox + "?limit=10", body: [])
+                if measuring { if listed == 200 { local.lists += 1 } else { local.failures += 1 } }
+            }
+        }
+        let finished = local
+        tally.withLock { tally in
+            tally.deposits += finished.deposits
+            tally.fetches += finished.fetches
+            tally.deletes += finished.deletes
+            tally.lists += finished.lists
+            tally.failures += finished.failures
+            tally.latencies += finished.latencies
+        }
+    }
+
+    /// One signed request; the status, or nil when it did not complete.
+    private func send(_ connection: BenchConnection, as identity: Identity, _ method: String, _ target: String, body: [UInt8]) -> Int? {
+        let signed = SignedRequest.make(agency: identity.agencyID, method: method, target: target, host: endpoint.host,
+                                        timestamp: RelayConfiguration.systemClock(), body: body)
+        var headers = signed.headers(signedWith: identity.signingKey)
+        if !body.isEmpty { headers.append(("Content-Type", RelayAPI.envelopeMediaType)) }
+        return connection.exchange(method: method, target: target, headers: headers, body: body)
+    }
+}
+
+private final class Inbox: Sendable {
+    let ids = Mutex([String]())
+}
