@@ -40,7 +40,9 @@ struct ProcessTests {
 
             // Eight depositors until the relay is killed; the kill comes once 40 more are acknowledged.
             let before = acknowledged.value.count
+            let stopped = Locked(false)
             let load = Task {
+                defer { stopped.update { $0 = true } }
                 await withTaskGroup(of: Void.self) { group in
                     for _ in 0..<8 {
                         group.addTask {
@@ -55,7 +57,8 @@ struct ProcessTests {
                     }
                 }
             }
-            while acknowledged.value.count < before + 40 { try await Task.sleep(for: .milliseconds(5)) }
+            while acknowledged.value.count < before + 40, !stopped.value { try await Task.sleep(for: .milliseconds(5)) }
+            #expect(!stopped.value, "round \(round): the depositors stopped before the kill: \(relay.standardError.suffix(2000))")
             relay.kill(SIGKILL)
             #expect(await relay.exitStatus() == SIGKILL)
             await load.value

@@ -20,6 +20,8 @@ struct StorageTests {
             receipts.append(try #require(reply.decode(DepositResponse.self)))
         }
         await first.stop()
+        let mode = try FileManager.default.attributesOfItem(atPath: folder.file("relay.sqlite"))[.posixPermissions] as? Int
+        #expect(mode == 0o600, "the database is its owner's alone")
 
         let second = try await RunningRelay.start(config, port: first.port)
         defer { Task { await second.stop() } }

@@ -63,6 +63,10 @@ public enum RelayLauncher {
         let agreement = config.agreement.agreement
         logger.info("relay starting", metadata: ["relay": "\(config.identity.agencyID)", "agreement": "\(agreement.id)",
                                                  "version": "\(agreement.version)"])
+        if config.tls == nil, !["127.0.0.1", "localhost", "::1"].contains(config.host) {
+            logger.warning("listening beyond loopback without TLS: requests and envelopes cross the network in the clear; pass --tls-cert and --tls-key",
+                           metadata: ["host": "\(config.host)"])
+        }
         let app = try await buildRelayApplication(config, logger: logger)
         try await app.runService()
         logger.info("relay stopped")

@@ -24,7 +24,8 @@ extension Relay {
 
         let hasher = BLAKE2b.Hasher()
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(expected > 0 ? expected : 64 * 1024)
+        // Reserve what was declared, up to 1 MiB: memory follows bytes that actually arrive.
+        bytes.reserveCapacity(min(max(expected, 64 * 1024), 1 << 20))
         for try await chunk in request.body {
             guard bytes.count + chunk.readableBytes <= limit else { throw RelayFailure.tooLarge(limit: limit) }
             chunk.withUnsafeReadableBytes { raw in

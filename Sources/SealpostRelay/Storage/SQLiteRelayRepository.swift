@@ -21,11 +21,18 @@ public struct SQLiteRelayRepository: RelayRepository {
                 observeCommit: @escaping @Sendable (_ batchSize: Int, _ duration: Duration) -> Void = { _, _ in }) throws {
         var configuration = Configuration()
         configuration.label = "sealpost-relay"
+        // Wait rather than fail if another process (a backup, sqlite3) briefly holds the write lock.
+        configuration.busyMode = .timeout(5)
         configuration.prepareDatabase { db in
             // Durable at commit: the WAL is fsynced before a transaction is reported committed.
             try db.execute(sql: "PRAGMA synchronous = FULL")
             // Fewer, larger checkpoints; the WAL is still bounded.
             try db.execute(sql: "PRAGMA wal_autocheckpoint = 4000")
+        }
+        // Who sends to whom is sensitive even without the content: the file (and so its -wal and
+        // -shm companions, which SQLite creates with the same mode) is the owner's alone.
+        if !FileManager.default.fileExists(atPath: path) {
+            FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
         }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
