@@ -1,0 +1,78 @@
+import Foundation
+import SealpostCore
+import SealpostSodium
+
+/// Sending this agency's signed acknowledgement of a stored record back to its sender, then
+/// deleting the record's envelope at the relay, through the journal in `AckJournal`
+/// (spec/exchange.md §Acknowledging).
+public enum Acknowledge {
+    /// Journals, deposits and deletes; or finishes what an earlier run journalled.
+    public static func acknowledge(_ id: EnvelopeID, session: RelaySession) async throws(ExchangeError) -> AckJournal.Entry {
+        let context = session.context
+        if let journalled = try context.acks.entry(id.description) {
+            return try await finish(journalled, session: session)
+        }
+        guard let received = try context.inbox.entry(id.description) else {
+            throw ExchangeError(.notFound, "envelope \(id) has not been opened here, so there is nothing to acknowledge",
+                                hint: "open it first with: sealpost open \(id.description.prefix(12))")
+        }
+        let entry = try journal(received, context: context)
+        CrashPoint.reached("ack-journalled")
+        return try await finish(entry, session: session)
+    }
+
+    /// Seals the acknowledgement of `received` to its sender and journals it (state `pending`).
+    static func journal(_ received: InboxEntry, context: ExchangeContext) throws(ExchangeError) -> AckJournal.Entry {
+        guard let party = context.agreement.party(received.sender), let boxKey = try? party.card.verified().boxKey else {
+            throw ExchangeError(.agreement, "\(received.sender) is no longer a party of agreement \(context.agreement.id), so it cannot be sent an acknowledgement",
+                                hint: "tell the sender by another channel that the record arrived")
+        }
+        guard let envelopeID = EnvelopeID(hex: received.envelopeID), let messageID = Hex.decode(received.messageID),
+              let contentHash = Hex.decode(received.contentHash) else {
+            throw ExchangeError(.storage, "the inbox entry for \(received.envelopeID) is damaged", hint: "restore it from a backup")
+        }
+        let now = context.now
+        let ack = Acknowledgement(messageID: messageID, envelopeID: envelopeID, contentHash: contentHash,
+                                  recipient: context.identity.agencyID, receivedAt: received.receivedAt, acknowledgedAt: now)
+        let conventions = ExchangeEnvelope.acknowledgement(agreement: context.agreement)
+        let sealed: [UInt8]
+        do {
+            sealed = try EnvelopeSealer(sender: context.identity).seal(ack.encoded, recipients: [boxKey], contentType: conventions.contentType,
+                                                                        attributes: conventions.attributes, createdAt: UInt64(max(0, now))).envelope
+        } catch {
+            throw ExchangeError(.acknowledgement, "cannot seal the acknowledgement: \(error.description)")
+        }
+        let entry = AckJournal.Entry(envelopeID: received.envelopeID, sender: received.sender, state: .pending,
+                                     acknowledgementID: EnvelopeID(of: sealed).description,
+                                     acknowledgement: Data(sealed).base64EncodedString(), journalledAt: now)
+        try context.acks.write(entry)
+        return entry
+    }
+
+    /// Takes a journal entry through its remaining steps.
+    public static func finish(_ journalled: AckJournal.Entry, session: RelaySession) async throws(ExchangeError) -> AckJournal.Entry {
+        let context = session.context
+        var entry = journalled
+        guard let received = EnvelopeID(hex: entry.envelopeID), let ackID = EnvelopeID(hex: entry.acknowledgementID),
+              let sealed = entry.acknowledgementBytes, EnvelopeID(of: sealed) == ackID else {
+            throw ExchangeError(.storage, "the acknowledgement journal entry for \(entry.envelopeID) is damaged", hint: "restore HOME/acks from a backup")
+        }
+        if entry.state == .pending {
+            let response = try await session.client.deposit(sealed, to: [entry.sender])
+            let receipt = try session.relay.verify(response, envelopeID: ackID, sender: context.identity.agencyID, mailboxes: [entry.sender])
+            entry.receipt = OutboxEntry.Receipt(receipt)
+            entry.state = .deposited
+            try context.acks.write(entry)
+            context.logger.info("acknowledgement deposited", metadata: ["envelope": .string(entry.envelopeID), "duplicate": .stringConvertible(response.duplicate)])
+            CrashPoint.reached("ack-deposited")
+        }
+        if entry.state == .deposited {
+            try await session.client.delete(received)
+            entry.state = .done
+            entry.doneAt = context.now
+            try context.acks.write(entry)
+            context.logger.info("acknowledged and deleted at the relay", metadata: ["envelope": .string(entry.envelopeID)])
+        }
+        return entry
+    }
+}

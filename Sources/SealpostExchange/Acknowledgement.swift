@@ -1,0 +1,80 @@
+import SealpostCore
+import SealpostRecord
+
+/// The content of an acknowledgement envelope: which message the recipient received and stored,
+/// and the hash of the content it got. Sealed to the original sender and signed by the
+/// recipient, the envelope is the recipient's signed acknowledgement (spec/exchange.md
+/// §Acknowledgements).
+///
+///     {"acknowledged_at": 1779000000, "content_hash": "<64 hex>", "envelope_id": "<64 hex>",
+///      "format": "sealpost-ack/v1", "message_id": "<32 hex>", "received_at": 1778999000,
+///      "recipient": "kingsbridge-mash"}
+///
+/// Compact JSON with members sorted; times are Unix seconds; a reader refuses unknown members,
+/// duplicate keys and any other format. (The next issue makes these formal receipts in a
+/// hash-chained log; new members come with a new format string.)
+public struct Acknowledgement: Sendable, Equatable {
+    public static let format = "sealpost-ack/v1"
+
+    public var messageID: [UInt8]
+    public var envelopeID: EnvelopeID
+    /// BLAKE2b-256 of the content as the recipient decrypted it.
+    public var contentHash: [UInt8]
+    /// The acknowledging agency: must be the signer of the envelope that carries this.
+    public var recipient: String
+    /// When the recipient stored the record.
+    public var receivedAt: Int64
+    public var acknowledgedAt: Int64
+
+    public init(messageID: [UInt8], envelopeID: EnvelopeID, contentHash: [UInt8], recipient: String, receivedAt: Int64, acknowledgedAt: Int64) {
+        self.messageID = messageID
+        self.envelopeID = envelopeID
+        self.contentHash = contentHash
+        self.recipient = recipient
+        self.receivedAt = receivedAt
+        self.acknowledgedAt = acknowledgedAt
+    }
+
+    public var encoded: [UInt8] {
+        let value: JSONValue = [
+            "format": .string(Self.format),
+            "message_id": .string(Hex.encode(messageID)),
+            "envelope_id": .string(envelopeID.description),
+            "content_hash": .string(Hex.encode(contentHash)),
+            "recipient": .string(recipient),
+            "received_at": .number(JSONNumber(receivedAt)),
+            "acknowledged_at": .number(JSONNumber(acknowledgedAt)),
+        ]
+        return JSONWriter(options: [.sortedKeys]).bytes(value)
+    }
+
+    public init(decoding bytes: [UInt8]) throws(ExchangeError) {
+        func bad(_ problem: String) -> ExchangeError {
+            ExchangeError(.acknowledgement, "an acknowledgement is malformed: \(problem)", hint: "the acknowledging agency's program may be another version; ask it to acknowledge again")
+        }
+        guard bytes.count <= 4096 else { throw bad("it is longer than 4096 bytes") }
+        let value: JSONValue
+        do { value = try JSONParser.parse(bytes) } catch { throw bad(error.description) }
+        guard let object = value.objectValue else { throw bad("it is not a JSON object") }
+        let known = ["format", "message_id", "envelope_id", "content_hash", "recipient", "received_at", "acknowledged_at"]
+        if let unknown = object.keys.first(where: { !known.contains($0) }) { throw bad("unknown member \(Printable.escape(unknown))") }
+        guard object["format"]?.stringValue == Self.format else { throw bad("format is not \(Self.format)") }
+        func hex(_ key: String, _ count: Int) throws(ExchangeError) -> [UInt8] {
+            guard let text = object[key]?.stringValue, let bytes = Hex.decode(text), bytes.count == count, Hex.encode(bytes) == text else {
+                throw bad("\(key) is not \(count * 2) lower-case hex digits")
+            }
+            return bytes
+        }
+        func time(_ key: String) throws(ExchangeError) -> Int64 {
+            guard let n = object[key]?.numberValue?.int64Value, n >= 0 else { throw bad("\(key) is not Unix seconds") }
+            return n
+        }
+        messageID = try hex("message_id", Manifest.messageIDLength)
+        envelopeID = EnvelopeID(hex: Hex.encode(try hex("envelope_id", 32)))!
+        contentHash = try hex("content_hash", 32)
+        guard let recipient = object["recipient"]?.stringValue, AgencyID.isValid(recipient) else { throw bad("recipient is not an agency id") }
+        self.recipient = recipient
+        receivedAt = try time("received_at")
+        acknowledgedAt = try time("acknowledged_at")
+    }
+}

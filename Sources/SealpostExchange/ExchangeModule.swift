@@ -1,1 +1,0 @@
-// The client side of an exchange; see spec/relay.md.

@@ -1,0 +1,29 @@
+/// One record this agency received, opened and stored (`HOME/inbox/<envelope id>/entry.json`;
+/// spec/exchange.md §Inbox). Written once, with the record, when everything verified.
+public struct InboxEntry: Codable, Sendable, Equatable {
+    public static let formatName = "sealpost-inbox/v1"
+
+    public var format = InboxEntry.formatName
+    public var envelopeID: String
+    public var messageID: String
+    /// The agency that signed the envelope (checked against the agreement).
+    public var sender: String
+    public var purpose: String
+    public var urgency: String
+    public var recordID: String?
+    /// `<agreement id>@<version>` the sender sealed it under.
+    public var agreement: String
+    public var contentHash: String
+    public var contentLength: UInt64
+    public var envelopeLength: UInt64
+    /// When the sender sealed it (its clock, signed).
+    public var sentAt: Int64
+    /// When it was stored here.
+    public var receivedAt: Int64
+
+    enum CodingKeys: String, CodingKey {
+        case format, envelopeID = "envelope_id", messageID = "message_id", sender, purpose, urgency, recordID = "record_id"
+        case agreement, contentHash = "content_hash", contentLength = "content_length", envelopeLength = "envelope_length"
+        case sentAt = "sent_at", receivedAt = "received_at"
+    }
+}

@@ -1,0 +1,80 @@
+import SealpostCore
+
+/// What waits for this agency at the relay, described without storing anything
+/// (spec/exchange.md §The inbox listing).
+///
+/// Each waiting envelope is fetched and verified in full in memory, as `open` would (signature,
+/// sender trust, conventions), then its content is dropped: so the purpose and urgency shown are
+/// the ones the sender signed, never the relay's word or an unverified manifest. One that fails
+/// is listed as refused, with the reason. Envelopes already opened here are listed from the
+/// inbox without fetching. Acknowledgements are counted, not listed: `sync` collects them.
+public enum InboxListing {
+    public struct Item: Sendable {
+        public enum Status: Sendable {
+            /// Verified, not yet opened here.
+            case waiting(sender: String, purpose: String, urgency: String)
+            /// Opened and stored here; the acknowledgement is not yet done.
+            case opened(InboxEntry, acknowledgement: AckJournal.Entry.State?)
+            /// Could not be verified: `open` would refuse it for this reason.
+            case refused(ExchangeError)
+        }
+        public let id: String
+        /// What the relay says (the sender it authenticated, size, times).
+        public let mailbox: MailboxEntryView
+        public let status: Status
+
+        /// emergency 0, urgent 1, routine 2, refused 3.
+        public var urgencyRank: Int {
+            switch status {
+            case .waiting(_, _, let urgency): return ["emergency": 0, "urgent": 1, "routine": 2][urgency] ?? 3
+            case .opened(let entry, _): return ["emergency": 0, "urgent": 1, "routine": 2][entry.urgency] ?? 3
+            case .refused: return 3
+            }
+        }
+    }
+
+    /// The relay's description of one mailbox entry.
+    public struct MailboxEntryView: Sendable {
+        public let sender: String
+        public let size: Int64
+        public let depositedAt: Int64
+        public let expiresAt: Int64
+    }
+
+    public struct Listing: Sendable {
+        /// Records, most urgent first, then oldest first.
+        public var items: [Item]
+        public var acknowledgements: Int
+    }
+
+    public static func list(session: RelaySession) async throws(ExchangeError) -> Listing {
+        let context = session.context
+        var listing = Listing(items: [], acknowledgements: 0)
+        for entry in try await session.client.mailbox() {
+            guard let id = EnvelopeID(hex: entry.envelopeID) else { continue }
+            let view = MailboxEntryView(sender: entry.sender, size: entry.size, depositedAt: entry.depositedAt, expiresAt: entry.expiresAt)
+            if let held = try context.inbox.entry(entry.envelopeID) {
+                let ack = try context.acks.entry(entry.envelopeID)?.state
+                listing.items.append(Item(id: entry.envelopeID, mailbox: view, status: .opened(held, acknowledgement: ack)))
+                continue
+            }
+            do {
+                let verified = try Receive.verify(try await session.client.fetch(id), id: id, context: context)
+                switch verified.conventions.kind {
+                case .acknowledgement:
+                    listing.acknowledgements += 1
+                case .record:
+                    listing.items.append(Item(id: entry.envelopeID, mailbox: view, status: .waiting(
+                        sender: verified.opened.manifest.senderAgency, purpose: verified.conventions.purpose ?? "",
+                        urgency: verified.conventions.urgency?.rawValue ?? "")))
+                }
+            } catch where error.code == .envelope {
+                listing.items.append(Item(id: entry.envelopeID, mailbox: view, status: .refused(error)))
+            } catch where error.code == .notFound {
+                continue  // deleted or expired since the listing
+            }
+        }
+        listing.items.sort { ($0.urgencyRank, $0.mailbox.depositedAt, $0.id) < ($1.urgencyRank, $1.mailbox.depositedAt, $1.id) }
+        return listing
+    }
+}

@@ -1,0 +1,84 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Foundation
+import SealpostCore
+import SealpostRecord
+
+/// What this agency has sent: `HOME/outbox/` (spec/exchange.md §Outbox).
+///
+///     HOME/outbox/<envelope id>.sealed      the envelope exactly as deposited (0600)
+///     HOME/outbox/<envelope id>.json        its OutboxEntry; written after the .sealed file, so
+///                                           an entry always has its envelope
+///     HOME/outbox/<envelope id>.ack.sealed  the recipient's acknowledgement envelope, once collected
+///     HOME/outbox/refusals.jsonl            shares refused before sealing, one JSON line each
+///
+/// Every file is written whole or not at all (AtomicFile). An envelope is stored here before the
+/// first deposit is tried, so a send that could not reach the relay is deposited by the next
+/// relay command, with the same bytes (the relay dedupes by envelope id).
+public struct Outbox: Sendable {
+    public let directory: String
+
+    public init(home: Home) { directory = home.path + "/outbox" }
+
+    func envelopePath(_ id: String) -> String { "\(directory)/\(id).sealed" }
+    func entryPath(_ id: String) -> String { "\(directory)/\(id).json" }
+    func acknowledgementPath(_ id: String) -> String { "\(directory)/\(id).ack.sealed" }
+    var refusalsPath: String { directory + "/refusals.jsonl" }
+
+    /// Stores a new envelope and its entry (state `sealed`).
+    public func store(envelope: [UInt8], entry: OutboxEntry) throws(ExchangeError) {
+        try StoreFiles.makeDirectory(directory)
+        do { try AtomicFile.write(envelope, to: envelopePath(entry.envelopeID), mode: 0o600) } catch {
+            throw .storage(error, doing: "store the sealed envelope in the outbox")
+        }
+        try StoreFiles.write(entry, to: entryPath(entry.envelopeID), doing: "store the outbox entry")
+    }
+
+    public func update(_ entry: OutboxEntry) throws(ExchangeError) {
+        try StoreFiles.write(entry, to: entryPath(entry.envelopeID), doing: "update the outbox entry")
+    }
+
+    public func entry(_ id: String) throws(ExchangeError) -> OutboxEntry? {
+        try StoreFiles.read(OutboxEntry.self, from: entryPath(id))
+    }
+
+    public func envelope(_ id: String) -> [UInt8]? { StoreFiles.bytes(at: envelopePath(id)) }
+
+    public func storeAcknowledgement(_ envelope: [UInt8], for id: String) throws(ExchangeError) {
+        do { try AtomicFile.write(envelope, to: acknowledgementPath(id), mode: 0o600) } catch {
+            throw .storage(error, doing: "store the acknowledgement")
+        }
+    }
+
+    /// Every entry, oldest first.
+    public func entries() throws(ExchangeError) -> [OutboxEntry] {
+        var out: [OutboxEntry] = []
+        for name in StoreFiles.names(in: directory) where name.hasSuffix(".json") && !name.hasPrefix(".") {
+            let id = String(name.dropLast(5))
+            guard EnvelopeID(hex: id) != nil, let entry = try entry(id) else { continue }
+            out.append(entry)
+        }
+        return out.sorted { ($0.sealedAt, $0.envelopeID) < ($1.sealedAt, $1.envelopeID) }
+    }
+
+    /// Appends one refusal to `refusals.jsonl` and makes it durable: when, to whom, for which
+    /// purpose, and the agreement's reason (agencies, roles and purposes only).
+    public func logRefusal(recipient: String, purpose: String, recordID: String?, reason: String, at time: Int64) throws(ExchangeError) {
+        try StoreFiles.makeDirectory(directory)
+        var object = JSONObject()
+        object["at"] = .number(JSONNumber(time))
+        object["recipient"] = .string(recipient)
+        object["purpose"] = .string(purpose)
+        object["record_id"] = recordID.map(JSONValue.string)
+        object["reason"] = .string(reason)
+        let line = JSONWriter(options: [.sortedKeys]).bytes(.object(object)) + [0x0a]
+        let fd = open(refusalsPath, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw .storage(IOError(path: refusalsPath, errno: errno), doing: "record the refusal") }
+        defer { close(fd) }
+        var writer = FileDescriptorWriter(descriptor: fd, name: refusalsPath)
+        let written: Result<Void, IOError> = line.withUnsafeBytes { b in Result { () throws(IOError) in try writer.write(b) } }
+        do { try written.get() } catch { throw .storage(error, doing: "record the refusal") }
+        guard fsync(fd) == 0 else { throw .storage(IOError(path: refusalsPath, errno: errno), doing: "record the refusal") }
+    }
+}

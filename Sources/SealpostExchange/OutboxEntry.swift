@@ -1,0 +1,105 @@
+import SealpostCore
+import SealpostProtocol
+
+/// One envelope this agency sealed for one recipient, and what has become of it
+/// (`HOME/outbox/<envelope id>.json`; spec/exchange.md §Outbox).
+///
+/// States, in order: `sealed` (stored, not yet taken by the relay), `deposited` (the relay's
+/// signed receipt is held), then `acknowledged` (the recipient's signed acknowledgement arrived
+/// and matched) or `expired` (the relay's retention ran out before the recipient collected it).
+/// Nothing here is record content or a protected identity: ids, agencies, hashes, times, field
+/// paths and the practitioner's decisions by position.
+public struct OutboxEntry: Codable, Sendable, Equatable {
+    public static let formatName = "sealpost-outbox/v1"
+
+    public enum State: String, Codable, Sendable, Comparable {
+        case sealed, deposited, acknowledged, expired
+        public static func < (a: State, b: State) -> Bool { a.order < b.order }
+        private var order: Int { [.sealed: 0, .deposited: 1, .acknowledged: 2, .expired: 2][self]! }
+    }
+
+    /// The relay's signed deposit receipt, kept as evidence of when the envelope was handed over.
+    public struct Receipt: Codable, Sendable, Equatable {
+        public var relay: String
+        public var mailboxes: [String]
+        public var depositedAt: Int64
+        public var expiresAt: Int64
+        /// The relay's Ed25519 signature over DepositReceipt.signedBytes, hex.
+        public var signature: String
+
+        enum CodingKeys: String, CodingKey { case relay, mailboxes, depositedAt = "deposited_at", expiresAt = "expires_at", signature }
+
+        public init(_ signed: SignedDepositReceipt) {
+            relay = signed.receipt.relay
+            mailboxes = signed.receipt.mailboxes
+            depositedAt = signed.receipt.depositedAt
+            expiresAt = signed.receipt.expiresAt
+            signature = Hex.encode(signed.signature.rawRepresentation)
+        }
+    }
+
+    /// The recipient's acknowledgement, as collected and checked by `sync`.
+    public struct AcknowledgementRecord: Codable, Sendable, Equatable {
+        /// The envelope that carried it (kept as `<envelope id>.ack.sealed`).
+        public var envelopeID: String
+        public var receivedAt: Int64
+        public var acknowledgedAt: Int64
+        public var collectedAt: Int64
+
+        enum CodingKeys: String, CodingKey {
+            case envelopeID = "envelope_id", receivedAt = "received_at", acknowledgedAt = "acknowledged_at", collectedAt = "collected_at"
+        }
+    }
+
+    public struct WithheldField: Codable, Sendable, Equatable {
+        public var path: String
+        public var reason: String
+    }
+
+    /// A practitioner's decision on an uncertain finding, by position (never the text).
+    public struct Decision: Codable, Sendable, Equatable {
+        public var path: String
+        public var start: Int
+        public var end: Int
+        public var action: String
+        public var category: String
+    }
+
+    public var format = OutboxEntry.formatName
+    public var envelopeID: String
+    public var messageID: String
+    public var recipient: String
+    public var purpose: String
+    public var urgency: String
+    public var recordID: String?
+    /// `<agreement id>@<version>` under which it was sealed.
+    public var agreement: String
+    public var contentHash: String
+    public var contentLength: UInt64
+    public var envelopeLength: UInt64
+    public var sealedAt: Int64
+    public var state: State
+    public var receipt: Receipt?
+    public var acknowledgement: AcknowledgementRecord?
+    public var expiredAt: Int64?
+    /// What the relay said last when a deposit failed (no content), for `sealpost outbox`.
+    public var lastError: String?
+    public var shared: [String]
+    public var withheld: [WithheldField]
+    public var decisions: [Decision]
+
+    enum CodingKeys: String, CodingKey {
+        case format, envelopeID = "envelope_id", messageID = "message_id", recipient, purpose, urgency, recordID = "record_id"
+        case agreement, contentHash = "content_hash", contentLength = "content_length", envelopeLength = "envelope_length"
+        case sealedAt = "sealed_at", state, receipt, acknowledgement, expiredAt = "expired_at", lastError = "last_error"
+        case shared, withheld, decisions
+    }
+
+    public var id: EnvelopeID? { EnvelopeID(hex: envelopeID) }
+
+    /// Whether this send still waits on the recipient: not acknowledged and not expired.
+    public var isOpen: Bool { state == .sealed || state == .deposited }
+
+    /// emergency 0, urgent 1, routine 2: how `sealpost outbox` orders what is still open.
+    public var urgencyRank: Int { ["emergency": 0, "urgent": 1, "routine": 2][urgency] ?? 3 }
+}

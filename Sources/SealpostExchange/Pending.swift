@@ -1,0 +1,41 @@
+/// Work an earlier run left unfinished, done first by every relay command (spec/exchange.md
+/// §Crash safety): acknowledgements journalled but not yet deposited or followed by the delete,
+/// and sealed envelopes the relay has not yet taken.
+public enum Pending {
+    public struct Report: Sendable {
+        public var acknowledged: [AckJournal.Entry] = []
+        public var deposited: [OutboxEntry] = []
+        /// What could not be finished this time, with why (it stays pending).
+        public var failures: [(envelopeID: String, error: ExchangeError)] = []
+        public var isEmpty: Bool { acknowledged.isEmpty && deposited.isEmpty && failures.isEmpty }
+    }
+
+    public static func finish(session: RelaySession) async throws(ExchangeError) -> Report {
+        let context = session.context
+        var report = Report()
+        for entry in try context.acks.unfinished() {
+            do { report.acknowledged.append(try await Acknowledge.finish(entry, session: session)) } catch {
+                report.failures.append((entry.envelopeID, error))
+                if error.affectsEveryRequest { return report }
+            }
+        }
+        for entry in try context.outbox.entries() where entry.state == .sealed {
+            do { report.deposited.append(try await Send.deposit(entry, session: session)) } catch {
+                report.failures.append((entry.envelopeID, error))
+                if error.affectsEveryRequest { return report }
+            }
+        }
+        return report
+    }
+}
+
+extension ExchangeError {
+    /// A failure the next request would meet too (the relay unreachable, TLS, clocks, the relay's
+    /// identity, a full disk): no point trying the remaining items now.
+    var affectsEveryRequest: Bool {
+        switch code {
+        case .unreachable, .tls, .clockSkew, .relayIdentity, .storage: return true
+        default: return false
+        }
+    }
+}

@@ -1,0 +1,98 @@
+import SealpostAgreement
+import SealpostCore
+import SealpostRecord
+
+/// Opening what the relay holds for this agency (spec/exchange.md §Opening).
+///
+/// An envelope is checked in full before anything of it is kept or shown: its bytes must hash to
+/// the id asked for (the relay cannot substitute another), then EnvelopeOpener checks version,
+/// recipient slot, header, the signed recipient list, the sender's trust under the agreement
+/// (AgreementSenders: an active party, on a day the agreement is valid, with the agreement's
+/// keys), every chunk and the signature; then the exchange conventions (kind, content type,
+/// agreement id, purpose, urgency) and, for a record, that the content is strict JSON.
+public enum Receive {
+    /// A verified envelope, content in memory.
+    public struct Verified: Sendable {
+        public let id: EnvelopeID
+        public let envelope: [UInt8]
+        public let content: [UInt8]
+        public let opened: OpenedEnvelope
+        public let conventions: ExchangeEnvelope
+    }
+
+    /// Verifies `envelope` as this agency, under the agreement in force.
+    public static func verify(_ envelope: [UInt8], id: EnvelopeID, context: ExchangeContext) throws(ExchangeError) -> Verified {
+        guard envelope.count <= ExchangeLimits.maximumEnvelopeBytes else {
+            throw ExchangeError(.envelope, "envelope \(id) is \(envelope.count) bytes, over the \(ExchangeLimits.maximumEnvelopeBytes)-byte limit", hint: "ask the sender to send a smaller record")
+        }
+        guard EnvelopeID(of: envelope) == id else {
+            throw ExchangeError(.envelope, "the relay returned bytes that are not envelope \(id)",
+                                hint: "the relay or the connection altered it; nothing was stored; try again, and tell the relay operator if it repeats")
+        }
+        let opener = EnvelopeOpener(identity: context.identity, senders: context.senders)
+        let content: [UInt8]
+        let opened: OpenedEnvelope
+        do { (content, opened) = try opener.open(envelope) } catch {
+            switch error {
+            case .envelope(let e): throw ExchangeError(.envelope, "envelope \(id): \(e.description)", hint: e.hint)
+            case .io(let e): throw ExchangeError(.envelope, "envelope \(id): \(e.description)")
+            }
+        }
+        let conventions = try ExchangeEnvelope(manifest: opened.manifest)
+        guard conventions.agreementID == context.agreement.id else {
+            throw ExchangeError(.envelope, "envelope \(id) from \(opened.manifest.senderAgency) was sealed under agreement \(Printable.escape(conventions.agreementID)), not \(context.agreement.id)",
+                                hint: "it belongs to another partnership; ask the sender")
+        }
+        return Verified(id: id, envelope: envelope, content: content, opened: opened, conventions: conventions)
+    }
+
+    /// Fetches, verifies and stores a record from the relay into the inbox. A record already
+    /// stored is not fetched again: the answer is `.duplicate` with the entry held.
+    public static func open(_ id: EnvelopeID, session: RelaySession) async throws(ExchangeError) -> (entry: InboxEntry, outcome: Inbox.StoreOutcome) {
+        let context = session.context
+        if let held = try context.inbox.entry(id.description) { return (held, .duplicate) }
+        let envelope = try await session.client.fetch(id)
+        return try store(envelope, id: id, context: context)
+    }
+
+    /// Verifies and stores an envelope already in hand.
+    public static func store(_ envelope: [UInt8], id: EnvelopeID, context: ExchangeContext) throws(ExchangeError) -> (entry: InboxEntry, outcome: Inbox.StoreOutcome) {
+        let verified = try verify(envelope, id: id, context: context)
+        let content = verified.content
+        let m = verified.opened.manifest
+        guard verified.conventions.kind == .record else {
+            throw ExchangeError(.envelope, "envelope \(id) is an acknowledgement from \(m.senderAgency), not a record", hint: "acknowledgements are collected by: sealpost sync")
+        }
+        do { _ = try JSONParser.parse(content) } catch {
+            throw ExchangeError(.envelope, "the record in envelope \(id) from \(m.senderAgency) is not valid JSON (\(error.description))",
+                                hint: "it was signed by the sender, so ask them which program sealed it; nothing was stored")
+        }
+        let entry = InboxEntry(
+            envelopeID: id.description, messageID: Hex.encode(m.messageID), sender: m.senderAgency,
+            purpose: verified.conventions.purpose ?? "", urgency: verified.conventions.urgency?.rawValue ?? "",
+            recordID: verified.conventions.recordID,
+            agreement: "\(verified.conventions.agreementID)@\(verified.conventions.agreementVersion)",
+            contentHash: Hex.encode(verified.opened.contentHash), contentLength: verified.opened.contentLength,
+            envelopeLength: UInt64(envelope.count), sentAt: Int64(clamping: m.createdAt), receivedAt: context.now)
+        let outcome = try context.inbox.store(content: content, envelope: envelope, entry: entry)
+        context.logger.info("record stored", metadata: ["envelope": .string(entry.envelopeID), "duplicate": .stringConvertible(outcome == .duplicate)])
+        return (outcome == .duplicate ? (try context.inbox.entry(id.description)) ?? entry : entry, outcome)
+    }
+
+    /// An envelope id from 64 hex digits or a unique prefix of at least 6, among `candidates`.
+    public static func resolve(_ text: String, among candidates: [String]) throws(ExchangeError) -> EnvelopeID {
+        let prefix = text.lowercased()
+        if let full = EnvelopeID(hex: prefix) { return full }
+        guard prefix.count >= 6, prefix.count < 64, prefix.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }) else {
+            throw ExchangeError(.invalidID, "\"\(Printable.escape(text))\" is not an envelope id nor its first 6 or more hex digits", hint: "give the id (or its first 6 or more hex digits) as sealpost inbox lists it")
+        }
+        let matches = Set(candidates.filter { $0.hasPrefix(prefix) })
+        guard matches.count <= 1 else {
+            throw ExchangeError(.ambiguous, "\(prefix) matches \(matches.count) envelopes", hint: "give more of the id")
+        }
+        guard let only = matches.first, let id = EnvelopeID(hex: only) else {
+            throw ExchangeError(.notFound, "no envelope \(prefix)… waits for this agency", hint: "list what is waiting with: sealpost inbox")
+        }
+        return id
+    }
+}

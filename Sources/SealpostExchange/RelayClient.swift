@@ -1,0 +1,323 @@
+import AsyncHTTPClient
+import Foundation
+import Logging
+import NIOCore
+import NIOHTTP1
+import NIOSSL
+import SealpostCore
+import SealpostProtocol
+import SealpostSodium
+
+/// Talks to the relay over HTTP: every request but health is signed with this agency's Ed25519
+/// key (spec/relay.md §Signed requests), and tried again with backoff when the connection fails
+/// or the relay is busy (see `RetryPolicy`). Each attempt is signed afresh, with a new nonce and
+/// timestamp, so a retry is never a replay.
+///
+/// TLS: `https` with the system's roots, or only the roots in `caFile`, and TLS 1.3 at least.
+/// Redirects are never followed. Call `shutdown()` when done (or use `RelayClient.with`).
+public final class RelayClient: Sendable {
+    public struct Configuration: Sendable {
+        public var endpoint: RelayEndpoint
+        /// PEM certificates to trust instead of the system's roots (a private CA).
+        public var caFile: String?
+        public var retry: RetryPolicy
+        public var connectTimeout: Double
+        /// The most a single request may take, body included.
+        public var requestTimeout: Double
+
+        public init(endpoint: RelayEndpoint, caFile: String? = nil, retry: RetryPolicy = RetryPolicy(),
+                    connectTimeout: Double = 10, requestTimeout: Double = 120) {
+            self.endpoint = endpoint
+            self.caFile = caFile
+            self.retry = retry
+            self.connectTimeout = connectTimeout
+            self.requestTimeout = requestTimeout
+        }
+    }
+
+    /// One answer from the relay.
+    public struct Response: Sendable {
+        public let status: Int
+        public let body: [UInt8]
+        /// The relay's clock (Sealpost-Relay-Time), when it sent one.
+        public let relayTime: Int64?
+        /// Seconds the relay asked us to wait (Retry-After), with a 429 or 503.
+        public let retryAfter: Double?
+    }
+
+    /// The largest body read from the relay: an envelope at its limit, or a JSON answer.
+    public static let maximumResponseBytes = ExchangeLimits.maximumEnvelopeBytes + 64 * 1024
+
+    public let configuration: Configuration
+    public let identity: Identity
+    private let http: HTTPClient
+    private let clock: @Sendable () -> Int64
+    private let logger: Logger
+
+    /// - Parameter clock: Unix seconds, as this computer has them (a test may skew it).
+    public init(configuration: Configuration, identity: Identity, logger: Logger,
+                clock: @escaping @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970) }) throws(ExchangeError) {
+        var tls = TLSConfiguration.makeClientConfiguration()
+        tls.minimumTLSVersion = .tlsv13
+        tls.certificateVerification = .fullVerification
+        if let caFile = configuration.caFile {
+            let certificates: [NIOSSLCertificate]
+            do { certificates = try NIOSSLCertificate.fromPEMFile(caFile) } catch {
+                throw ExchangeError(.tls, "cannot read the relay CA file \(caFile) as PEM certificates",
+                                    hint: "give the CA certificate (PEM) that signed the relay's certificate")
+            }
+            guard !certificates.isEmpty else {
+                throw ExchangeError(.tls, "the relay CA file \(caFile) holds no certificate", hint: "give a PEM file with the CA certificate")
+            }
+            tls.trustRoots = .certificates(certificates)
+        }
+        var http = HTTPClient.Configuration(
+            tlsConfiguration: tls, redirectConfiguration: .disallow,
+            timeout: .init(connect: .milliseconds(Int64(configuration.connectTimeout * 1000)),
+                           read: .milliseconds(Int64(configuration.requestTimeout * 1000))))
+        http.httpVersion = .http1Only
+        // Our own RetryPolicy decides about retries: a failed connection (a TLS refusal above
+        // all) must come back to it at once, not be retried inside the pool until the deadline.
+        http.connectionPool.retryConnectionEstablishment = false
+        self.http = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: http, backgroundActivityLogger: logger)
+        self.configuration = configuration
+        self.identity = identity
+        self.clock = clock
+        self.logger = logger
+    }
+
+    /// Runs `body` with a client that is shut down afterwards, whatever happens.
+    public static func with<T: Sendable>(_ configuration: Configuration, identity: Identity, logger: Logger,
+                                         clock: @escaping @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970) },
+                                         _ body: (RelayClient) async throws -> T) async throws -> T {
+        let client = try RelayClient(configuration: configuration, identity: identity, logger: logger, clock: clock)
+        do {
+            let result = try await body(client)
+            await client.shutdown()
+            return result
+        } catch {
+            await client.shutdown()
+            throw error
+        }
+    }
+
+    public func shutdown() async { try? await http.shutdown() }
+
+    public var endpoint: RelayEndpoint { configuration.endpoint }
+
+    // MARK: The API
+
+    /// GET /v1/health, unsigned.
+    public func health() async throws(ExchangeError) -> RelayHealth {
+        let response = try await request("GET", RelayAPI.Path.health, signed: false)
+        return try decode(RelayHealth.self, response, what: "health answer")
+    }
+
+    /// POST /v1/envelopes?to=… for each mailbox. Idempotent by envelope id: a repeat gets the
+    /// receipt of the first deposit, marked `duplicate`.
+    public func deposit(_ envelope: [UInt8], to mailboxes: [String]) async throws(ExchangeError) -> DepositResponse {
+        let query = mailboxes.map { "to=\($0)" }.joined(separator: "&")
+        let response = try await request("POST", RelayAPI.Path.envelopes, query: query, body: envelope,
+                                         contentType: RelayAPI.envelopeMediaType)
+        return try decode(DepositResponse.self, response, what: "deposit receipt")
+    }
+
+    /// Every envelope waiting in this agency's mailbox, oldest first, reading on page by page.
+    public func mailbox() async throws(ExchangeError) -> [MailboxEntry] {
+        var entries: [MailboxEntry] = []
+        var after: String? = nil
+        repeat {
+            let query = "limit=1000" + (after.map { "&after=\($0)" } ?? "")
+            let page = try decode(MailboxListing.self, try await request("GET", RelayAPI.Path.mailbox, query: query), what: "mailbox listing")
+            entries += page.messages
+            guard let next = page.next, next != after, EnvelopeID(hex: next) != nil else { break }
+            after = next
+        } while entries.count < 1_000_000
+        return entries
+    }
+
+    /// GET /v1/mailbox/{id}: the envelope's bytes; `.notFound` when it is not in this mailbox.
+    public func fetch(_ id: EnvelopeID) async throws(ExchangeError) -> [UInt8] {
+        try await request("GET", RelayAPI.Path.mailboxEntry(id.description)).body
+    }
+
+    /// DELETE /v1/mailbox/{id}. True when it was deleted now, false when it was already gone.
+    @discardableResult
+    public func delete(_ id: EnvelopeID) async throws(ExchangeError) -> Bool {
+        do {
+            _ = try await request("DELETE", RelayAPI.Path.mailboxEntry(id.description))
+            return true
+        } catch where error.code == .notFound {
+            return false
+        }
+    }
+
+    /// GET /v1/deposits/{id}: what became of our own deposit; nil when the relay no longer knows it.
+    public func depositStatus(_ id: EnvelopeID) async throws(ExchangeError) -> DepositStatus? {
+        do {
+            return try decode(DepositStatus.self, try await request("GET", RelayAPI.Path.deposit(id.description)), what: "deposit status")
+        } catch where error.code == .notFound {
+            return nil
+        }
+    }
+
+    // MARK: Requests
+
+    /// Sends one request, retrying as `configuration.retry` allows; returns a 2xx answer or throws.
+    public func request(_ method: String, _ apiPath: String, query: String? = nil, body: [UInt8] = [],
+                        contentType: String? = nil, signed: Bool = true) async throws(ExchangeError) -> Response {
+        let endpoint = configuration.endpoint
+        let target = endpoint.target(apiPath) + (query.map { "?\($0)" } ?? "")
+        var attempt = 0
+        while true {
+            let outcome = await attemptOnce(method: method, target: target, body: body, contentType: contentType, signed: signed)
+            let failure: ExchangeError
+            var retryAfter: Double? = nil
+            switch outcome {
+            case .success(let response) where (200...299).contains(response.status):
+                return response
+            case .success(let response):
+                let problem = RelayJSON.decode(RelayProblem.self, from: response.body)
+                failure = error(for: response, problem: problem, method: method, apiPath: apiPath)
+                guard [429, 500, 502, 503, 504].contains(response.status) else { throw failure }
+                retryAfter = response.retryAfter
+            case .failure(let error):
+                failure = error
+                guard error.code == .unreachable else { throw error }
+            }
+            guard let delay = configuration.retry.delay(after: attempt, retryAfter: retryAfter) else {
+                throw attempt == 0 ? failure : ExchangeError(failure.code, failure.message + " (tried \(attempt + 1) times)",
+                                                             hint: failure.hint, relayCode: failure.relayCode, status: failure.status)
+            }
+            logger.info("relay request will be retried", metadata: [
+                "method": .string(method), "path": .string(apiPath), "attempt": .stringConvertible(attempt + 1),
+                "delay_ms": .stringConvertible(Int(delay * 1000)), "reason": .string(failure.relayCode ?? failure.code.rawValue)])
+            try? await Task.sleep(nanoseconds: UInt64(delay * 1_000_000_000))
+            attempt += 1
+        }
+    }
+
+    private func attemptOnce(method: String, target: String, body: [UInt8], contentType: String?,
+                             signed: Bool) async -> Result<Response, ExchangeError> {
+        let endpoint = configuration.endpoint
+        var request = HTTPClientRequest(url: endpoint.url(target: target))
+        request.method = HTTPMethod(rawValue: method)
+        request.headers.add(name: "Host", value: endpoint.hostHeader)
+        request.headers.add(name: "Accept", value: "application/json, \(RelayAPI.envelopeMediaType)")
+        if let contentType { request.headers.add(name: "Content-Type", value: contentType) }
+        if signed {
+            let description = SignedRequest.make(agency: identity.agencyID, method: method, target: target,
+                                                 host: endpoint.hostHeader, timestamp: clock(), body: body)
+            for (name, value) in description.headers(signedWith: identity.signingKey) { request.headers.add(name: name, value: value) }
+        }
+        if !body.isEmpty || method == "POST" { request.body = .bytes(ByteBuffer(bytes: body)) }
+        do {
+            let response = try await http.execute(request, timeout: .milliseconds(Int64(configuration.requestTimeout * 1000)), logger: logger)
+            let buffer = try await response.body.collect(upTo: RelayClient.maximumResponseBytes)
+            let relayTime = response.headers.first(name: RelayAPI.Header.relayTime).flatMap { Int64($0) }
+            let status = Int(response.status.code)
+            logger.debug("relay answered", metadata: [
+                "method": .string(method), "status": .stringConvertible(status), "bytes": .stringConvertible(buffer.readableBytes)])
+            return .success(Response(status: status, body: Array(buffer.readableBytesView), relayTime: relayTime,
+                                     retryAfter: RetryPolicy.retryAfter(response.headers.first(name: "Retry-After"))))
+        } catch {
+            return .failure(RelayClient.transportError(error, endpoint: endpoint))
+        }
+    }
+
+    /// A failure below HTTP: TLS (never retried) or the connection (retried).
+    static func transportError(_ error: any Error, endpoint: RelayEndpoint) -> ExchangeError {
+        if error is NIOSSLError || error is NIOSSLExtraError || error is BoringSSLError {
+            return ExchangeError(.tls, "the TLS connection to the relay at \(endpoint) could not be established securely (\(tlsReason(error)))",
+                                 hint: "the relay must offer TLS 1.3 with a certificate for \(endpoint.host) from a CA you trust; for a private CA pass --relay-ca FILE (or SEALPOST_RELAY_CA)")
+        }
+        if error is NIOTooManyBytesError {
+            return ExchangeError(.refused, "the relay's answer is larger than \(maximumResponseBytes) bytes", hint: "the relay is misbehaving; tell its operator")
+        }
+        return ExchangeError(.unreachable, "cannot reach the relay at \(endpoint): \(connectionReason(error))",
+                             hint: "check the relay URL and that the relay is running; sealpost sync tries again later")
+    }
+
+    private static func tlsReason(_ error: any Error) -> String {
+        let text = String(describing: error)
+        if text.contains("CERTIFICATE_VERIFY_FAILED") || text.contains("certificate verify failed") { return "its certificate is not trusted" }
+        if text.contains("PROTOCOL_VERSION") || text.contains("UNSUPPORTED_PROTOCOL") || text.contains("protocol version") {
+            return "it does not offer TLS 1.3"
+        }
+        if error is NIOSSLExtraError { return "its certificate does not name \"this host\"" }
+        return "handshake failed"
+    }
+
+    private static func connectionReason(_ error: any Error) -> String {
+        if let client = error as? HTTPClientError {
+            switch client {
+            case .connectTimeout: return "the connection timed out"
+            case .readTimeout, .deadlineExceeded: return "the relay did not answer in time"
+            case .remoteConnectionClosed: return "the relay closed the connection"
+            default: return "the request failed"
+            }
+        }
+        let text = String(describing: error)
+        if text.contains("refused") { return "the connection was refused" }
+        return "the connection failed"
+    }
+
+    private func error(for response: Response, problem: RelayProblem?, method: String, apiPath: String) -> ExchangeError {
+        let status = response.status
+        let said = problem.map { ": " + RelayClient.displayable($0.message) } ?? ""
+        let hint = problem?.hint.map(RelayClient.displayable)
+        switch (status, problem?.error) {
+        case (401, RelayErrorCode.clockSkew?):
+            let ours = clock()
+            if let theirs = response.relayTime {
+                let apart = theirs - ours
+                return ExchangeError(.clockSkew, "the relay refused our signed request because the clocks differ: the relay's time is \(RelayClient.utc(theirs)), ours is \(RelayClient.utc(ours)), \(abs(apart)) seconds \(apart > 0 ? "behind" : "ahead of") the relay's",
+                                     hint: "set this computer's clock (turn on network time); requests more than \(SignedRequest.maximumSkewSeconds) seconds off are refused",
+                                     relayCode: RelayErrorCode.clockSkew, status: status)
+            }
+            return ExchangeError(.clockSkew, "the relay refused our signed request because the clocks differ (our time is \(RelayClient.utc(ours)))",
+                                 hint: "set this computer's clock (turn on network time)", relayCode: RelayErrorCode.clockSkew, status: status)
+        case (401, _), (403, _):
+            return ExchangeError(.refused, "the relay did not accept this agency's signature\(said)",
+                                 hint: hint ?? "check that this home's agency is an active party of the agreement the relay runs", relayCode: problem?.error, status: status)
+        case (404, _):
+            return ExchangeError(.notFound, "no such envelope in this agency's mailbox at the relay", hint: "list what is waiting with: sealpost inbox",
+                                 relayCode: problem?.error, status: status)
+        case (413, _):
+            return ExchangeError(.refused, "the relay refused the envelope as too large\(said)", hint: hint ?? "send a smaller record", relayCode: problem?.error, status: status)
+        case (429, _):
+            return ExchangeError(.unreachable, "the relay is limiting this agency's requests (429)\(said)",
+                                 hint: "wait a minute and run the command again", relayCode: problem?.error, status: status)
+        case (507, _):
+            return ExchangeError(.refused, "the relay has no room for it\(said)", hint: hint ?? "try again later", relayCode: problem?.error, status: status)
+        case (500..., _):
+            return ExchangeError(.unreachable, "the relay failed to answer \(method) \(apiPath) (HTTP \(status))\(said)",
+                                 hint: "the relay may be restarting; sealpost sync tries again later", relayCode: problem?.error, status: status)
+        default:
+            return ExchangeError(.refused, "the relay refused \(method) \(apiPath) (HTTP \(status))\(said)", hint: hint, relayCode: problem?.error, status: status)
+        }
+    }
+
+    private func decode<T: Decodable>(_ type: T.Type, _ response: Response, what: String) throws(ExchangeError) -> T {
+        guard let value = RelayJSON.decode(type, from: response.body) else {
+            throw ExchangeError(.refused, "the relay's \(what) is not what spec/relay.md describes", hint: "the relay may run another version; tell its operator")
+        }
+        return value
+    }
+
+    /// Relay-supplied text made safe to show: printable ASCII, at most 300 characters.
+    static func displayable(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars.prefix(300) {
+            if (0x20...0x7e).contains(scalar.value) { out.unicodeScalars.append(scalar) } else { out += "?" }
+        }
+        return out
+    }
+
+    static func utc(_ seconds: Int64) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.string(from: Date(timeIntervalSince1970: TimeInterval(seconds)))
+    }
+}
+

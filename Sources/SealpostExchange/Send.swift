@@ -1,0 +1,197 @@
+import Foundation
+import SealpostAgreement
+import SealpostCore
+import SealpostRecord
+import SealpostRedaction
+import SealpostSharing
+import SealpostSodium
+
+/// Sending one record to one or more agencies (spec/exchange.md §Sending), in three steps the
+/// command line shows between:
+///
+/// 1. `prepare`: every recipient is checked against the agreement first, and if any has no role
+///    the send is refused before anything is sealed (and the refusal logged); then the record is
+///    minimised for each recipient's role and redacted, with the practitioner's decisions, and
+///    refused while a possible identity is undecided.
+/// 2. `seal`: the pseudonym map is sealed to this agency (PseudonymVault), then one envelope per
+///    recipient is sealed and stored in the outbox, before anything is sent.
+/// 3. `deposit`: each stored envelope goes to the relay (retrying), and the relay's signed
+///    receipt is checked and kept. One that cannot be deposited now stays `sealed` in the outbox
+///    and any later relay command deposits it.
+public enum Send {
+    /// Why a send is refused before sealing.
+    public enum Refusal: Error, Sendable {
+        /// Recipients the agreement gives no part in this purpose, each with the reason.
+        case notAllowed([(recipient: String, reason: AgreementError)])
+        case invalidRecord([RecordIssue])
+        /// Possible identities still to decide.
+        case needsDecisions([UncertainFinding])
+        /// Decisions that match no finding of this record (a stale or mistyped file).
+        case unmatchedDecisions([String])
+        case other(ExchangeError)
+    }
+
+    /// A record made ready for every recipient, not yet sealed.
+    public struct Preparation: Sendable {
+        public let record: SafeguardingRecord
+        public let purpose: AgreementPurpose
+        public let urgency: SafeguardingRecord.Concern.Urgency
+        /// One per recipient, in the order named.
+        public let outgoing: [OutgoingRecord]
+        public let decisions: [PractitionerDecision]
+        public var summary: RedactionSummary { outgoing[0].summary }
+    }
+
+    public static func prepare(_ record: SafeguardingRecord, purpose: String, recipients: [String], context: ExchangeContext,
+                               decisions file: DecisionFile = DecisionFile()) throws(Refusal) -> Preparation {
+        let agreement = context.agreement
+        guard !recipients.isEmpty else { throw .other(ExchangeError(.record, "name at least one recipient", hint: "use --to AGENCY")) }
+        guard Set(recipients).count == recipients.count else {
+            throw .other(ExchangeError(.record, "a recipient is named twice", hint: "name each agency once"))
+        }
+        guard recipients.count <= ExchangeLimits.maximumRecipients else {
+            throw .other(ExchangeError(.record, "at most \(ExchangeLimits.maximumRecipients) recipients in one send, not \(recipients.count)"))
+        }
+        do { try context.checkAgreementValid() } catch { throw .other(error) }
+        let issues = record.issues(for: .full)
+        guard issues.isEmpty else { throw .invalidRecord(issues) }
+
+        // Every recipient's right to receive, before anything else.
+        var refused: [(recipient: String, reason: AgreementError)] = []
+        for recipient in recipients {
+            if recipient == context.identity.agencyID {
+                refused.append((recipient, AgreementError("\(recipient) is this agency; a record is not sent to oneself")))
+            } else if case .failure(let reason) = agreement.allowedFields(purpose: purpose, recipient: recipient) {
+                refused.append((recipient, reason))
+            }
+        }
+        if !refused.isEmpty {
+            for r in refused {
+                try? context.outbox.logRefusal(recipient: r.recipient, purpose: purpose, recordID: record.id, reason: r.reason.message, at: context.now)
+            }
+            throw .notAllowed(refused)
+        }
+
+        // The practitioner's decisions, applied round by round: a name redacted by decision can
+        // bring out further mentions that need deciding in turn.
+        var decisions: [PractitionerDecision] = []
+        var used = Set<String>()
+        var outgoing: [OutgoingRecord] = []
+        for recipient in recipients {
+            while true {
+                do {
+                    outgoing.append(try OutgoingRecord.prepare(record, purpose: purpose, recipient: recipient, under: agreement, decisions: decisions))
+                    break
+                } catch {
+                    switch error {
+                    case .needsDecisions(let findings):
+                        let fresh = findings.filter { !used.contains($0.id) && file.action(for: $0) != nil }
+                        guard !fresh.isEmpty else {
+                            let undecided = findings.filter { file.action(for: $0) == nil }
+                            throw .needsDecisions(undecided.isEmpty ? findings : undecided)
+                        }
+                        for finding in fresh {
+                            used.insert(finding.id)
+                            decisions.append(PractitionerDecision(resolving: finding, action: file.action(for: finding) == .redact ? .redact : .keep))
+                        }
+                    case .notAllowed(let reason):
+                        throw .notAllowed([(recipient, reason)])
+                    case .invalidRecord(let issues):
+                        throw .invalidRecord(issues)
+                    case .redaction(let message):
+                        throw .other(ExchangeError(.record, message))
+                    }
+                }
+            }
+        }
+        let unmatched = file.actions.map(\.finding).filter { !used.contains($0) }
+        guard unmatched.isEmpty else { throw .unmatchedDecisions(unmatched) }
+        guard let urgency = record.concern?.urgency else {
+            throw .other(ExchangeError(.record, "the record has no concern.urgency", hint: "spec/record.md describes the concern"))
+        }
+        return Preparation(record: record, purpose: agreement.purpose(purpose)!, urgency: urgency, outgoing: outgoing, decisions: decisions)
+    }
+
+    /// Seals the pseudonym map to this agency, then one envelope per recipient, each stored in
+    /// the outbox (state `sealed`). Nothing is sent.
+    public static func seal(_ preparation: Preparation, context: ExchangeContext) throws(ExchangeError) -> [OutboxEntry] {
+        let identity = context.identity
+        let now = context.now
+        let recordID = preparation.record.id ?? "record"
+        if !preparation.outgoing[0].pseudonyms.entries.isEmpty {
+            do {
+                try PseudonymVault(home: context.home).store(preparation.outgoing[0].pseudonyms, recordID: recordID, identity: identity, now: UInt64(max(0, now)))
+            } catch let error as IOError {
+                throw .storage(error, doing: "seal the pseudonym map")
+            } catch {
+                throw ExchangeError(.storage, "cannot seal the pseudonym map for record \(Printable.escape(recordID))", hint: "check the home folder is writable; nothing was sent")
+            }
+        }
+        let conventions = ExchangeEnvelope.record(purpose: preparation.purpose.id, urgency: preparation.urgency,
+                                                  agreement: context.agreement, recordID: preparation.record.id)
+        let decisions = preparation.decisions.map {
+            OutboxEntry.Decision(path: $0.path, start: $0.originalRange.lowerBound, end: $0.originalRange.upperBound,
+                                 action: $0.action.rawValue, category: $0.category.rawValue)
+        }
+        var entries: [OutboxEntry] = []
+        for outgoing in preparation.outgoing {
+            let party = outgoing.recipient
+            let boxKey: X25519.PublicKey
+            do { boxKey = try party.card.verified().boxKey } catch {
+                throw ExchangeError(.agreement, "the agreement's card for \(party.agencyID) does not verify: \(error.reason)", hint: error.hint)
+            }
+            var content = JSONWriter(options: [.prettyPrinted]).bytes(outgoing.record) + [0x0a]
+            defer { for i in content.indices { content[i] = 0 } }  // uniquely held again once sealed
+            let sealed: (envelope: [UInt8], sealed: SealedEnvelope)
+            do {
+                sealed = try EnvelopeSealer(sender: identity).seal(content, recipients: [boxKey], contentType: conventions.contentType,
+                                                                   attributes: conventions.attributes, createdAt: UInt64(max(0, now)))
+            } catch {
+                throw ExchangeError(.record, error.description)
+            }
+            guard sealed.envelope.count <= ExchangeLimits.maximumEnvelopeBytes else {
+                throw ExchangeError(.record, "the envelope for \(party.agencyID) would be \(sealed.envelope.count) bytes, over the \(ExchangeLimits.maximumEnvelopeBytes)-byte limit",
+                                    hint: "send a shorter record; nothing was stored or sent")
+            }
+            let id = EnvelopeID(of: sealed.envelope)
+            let entry = OutboxEntry(
+                envelopeID: id.description, messageID: Hex.encode(sealed.sealed.manifest.messageID), recipient: party.agencyID,
+                purpose: preparation.purpose.id, urgency: preparation.urgency.rawValue, recordID: preparation.record.id,
+                agreement: context.agreementLabel, contentHash: Hex.encode(sealed.sealed.contentHash),
+                contentLength: sealed.sealed.contentLength, envelopeLength: UInt64(sealed.envelope.count), sealedAt: now,
+                state: .sealed, shared: outgoing.shared.map(\.rawValue),
+                withheld: outgoing.withheld.map { .init(path: $0.path.rawValue, reason: $0.reason.rawValue) }, decisions: decisions)
+            try context.outbox.store(envelope: sealed.envelope, entry: entry)
+            context.logger.info("sealed into the outbox", metadata: [
+                "envelope": .string(entry.envelopeID), "recipient": .string(entry.recipient), "bytes": .stringConvertible(entry.envelopeLength)])
+            entries.append(entry)
+        }
+        return entries
+    }
+
+    /// Deposits one stored envelope and keeps the relay's checked receipt. On failure the entry
+    /// stays `sealed` (with the reason) for a later relay command to deposit.
+    public static func deposit(_ entry: OutboxEntry, session: RelaySession) async throws(ExchangeError) -> OutboxEntry {
+        let context = session.context
+        guard let id = entry.id, let envelope = context.outbox.envelope(entry.envelopeID), EnvelopeID(of: envelope) == id else {
+            throw ExchangeError(.storage, "the outbox envelope \(entry.envelopeID) is missing or altered", hint: "it cannot be sent; send the record again")
+        }
+        var updated = entry
+        do {
+            let response = try await session.client.deposit(envelope, to: [entry.recipient])
+            let receipt = try session.relay.verify(response, envelopeID: id, sender: context.identity.agencyID, mailboxes: [entry.recipient])
+            updated.receipt = OutboxEntry.Receipt(receipt)
+            if updated.state == .sealed { updated.state = .deposited }
+            updated.lastError = nil
+            try context.outbox.update(updated)
+            context.logger.info("deposited", metadata: ["envelope": .string(entry.envelopeID), "duplicate": .stringConvertible(response.duplicate)])
+            return updated
+        } catch {
+            if error.code != .storage {
+                updated.lastError = error.message
+                try? context.outbox.update(updated)
+            }
+            throw error
+        }
+    }
+}

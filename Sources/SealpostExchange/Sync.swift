@@ -1,0 +1,102 @@
+import SealpostCore
+import SealpostProtocol
+
+/// The sender's side of the exchange (spec/exchange.md §Sync): collect acknowledgements and
+/// learn of expiries.
+///
+/// Each acknowledgement in the mailbox is verified in full (the signer must be a trusted party),
+/// then checked against the outbox: it must name an envelope this agency sent, be signed by the
+/// very agency that envelope went to, and carry that envelope's message id and content hash.
+/// Only then is the outbox entry marked acknowledged (the acknowledgement envelope kept beside
+/// it), and only after that is it deleted at the relay. One that fails is left at the relay and
+/// reported. Then every deposited, unacknowledged send is looked up at the relay
+/// (GET /v1/deposits/{id}): one the relay expired is marked expired.
+public enum Sync {
+    public struct Report: Sendable {
+        public var acknowledged: [OutboxEntry] = []
+        /// Acknowledgements refused (left at the relay), by their envelope id.
+        public var refused: [(envelopeID: String, error: ExchangeError)] = []
+        public var expired: [OutboxEntry] = []
+        /// Sends the recipient has deleted at the relay whose acknowledgement has not arrived.
+        public var collected: [OutboxEntry] = []
+        /// Records waiting in this agency's own mailbox (for `sealpost inbox`).
+        public var recordsWaiting = 0
+    }
+
+    public static func run(session: RelaySession) async throws(ExchangeError) -> Report {
+        let context = session.context
+        var report = Report()
+        for item in try await session.client.mailbox() {
+            guard let id = EnvelopeID(hex: item.envelopeID) else { continue }
+            if try context.inbox.entry(item.envelopeID) != nil {
+                report.recordsWaiting += 1
+                continue
+            }
+            let verified: Receive.Verified
+            do { verified = try Receive.verify(try await session.client.fetch(id), id: id, context: context) } catch {
+                if error.code == .notFound { continue }
+                if error.code == .envelope { report.refused.append((item.envelopeID, error)); continue }
+                throw error
+            }
+            guard verified.conventions.kind == .acknowledgement else {
+                report.recordsWaiting += 1
+                continue
+            }
+            do {
+                if let entry = try collect(verified, session: session) { report.acknowledged.append(entry) }
+            } catch where error.code == .acknowledgement || error.code == .envelope {
+                report.refused.append((item.envelopeID, error))
+                continue
+            }
+            // Recorded (now or by an earlier run): only now may it leave the relay.
+            try await session.client.delete(id)
+        }
+        for entry in try context.outbox.entries() where entry.state == .deposited {
+            guard let id = entry.id, let status = try await session.client.depositStatus(id),
+                  let delivery = status.deliveries.first(where: { $0.mailbox == entry.recipient }) else { continue }
+            switch delivery.state {
+            case .expired:
+                var expired = entry
+                expired.state = .expired
+                expired.expiredAt = delivery.at ?? context.now
+                try context.outbox.update(expired)
+                report.expired.append(expired)
+            case .deleted:
+                report.collected.append(entry)
+            case .waiting:
+                break
+            }
+        }
+        return report
+    }
+
+    /// Checks one acknowledgement against the outbox, records it, then deletes it at the relay.
+    /// Returns the updated entry, or nil for a repeat of one already recorded.
+    static func collect(_ verified: Receive.Verified, session: RelaySession) throws(ExchangeError) -> OutboxEntry? {
+        let context = session.context
+        let signer = verified.opened.manifest.senderAgency
+        let ack = try Acknowledgement(decoding: verified.content)
+        guard var entry = try context.outbox.entry(ack.envelopeID.description) else {
+            throw ExchangeError(.acknowledgement, "\(signer) acknowledged envelope \(ack.envelopeID), which this agency did not send",
+                                hint: "it was left at the relay; tell \(signer)")
+        }
+        guard signer == entry.recipient, ack.recipient == entry.recipient else {
+            throw ExchangeError(.acknowledgement, "envelope \(entry.envelopeID) went to \(entry.recipient), but the acknowledgement is signed by \(signer)",
+                                hint: "it was left at the relay and not recorded; tell \(entry.recipient)")
+        }
+        guard Hex.encode(ack.messageID) == entry.messageID, Hex.encode(ack.contentHash) == entry.contentHash else {
+            throw ExchangeError(.acknowledgement, "\(signer)'s acknowledgement of envelope \(entry.envelopeID) names another message or content",
+                                hint: "what \(signer) holds is not what was sent; it was left at the relay; contact \(signer)")
+        }
+        let repeatAck = entry.state == .acknowledged
+        if !repeatAck {
+            try context.outbox.storeAcknowledgement(verified.envelope, for: entry.envelopeID)
+            entry.state = .acknowledged
+            entry.acknowledgement = .init(envelopeID: verified.id.description, receivedAt: ack.receivedAt,
+                                          acknowledgedAt: ack.acknowledgedAt, collectedAt: context.now)
+            try context.outbox.update(entry)
+            context.logger.info("acknowledgement collected", metadata: ["envelope": .string(entry.envelopeID)])
+        }
+        return repeatAck ? nil : entry
+    }
+}
