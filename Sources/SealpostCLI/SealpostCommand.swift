@@ -9,10 +9,12 @@ public struct SealpostCommand: ParsableCommand {
         discussion: """
         Start with `sealpost init` to create your agency's identity, `sealpost export-card` to
         give others your public card, and `sealpost seal` / `sealpost open` to exchange sealed files.
+        Through the partnership's relay: `sealpost send`, `inbox`, `open ID`, `ack ID`, `sync` and `outbox`.
         """,
         version: "0.1.0",
         subcommands: [InitCommand.self, WhoamiCommand.self, ExportCardCommand.self, ImportCardCommand.self,
-                      SealCommand.self, OpenCommand.self, AgreementCommand.self, RedactCommand.self, BenchCommand.self]
+                      SealCommand.self, OpenCommand.self, AgreementCommand.self, RedactCommand.self,
+                      SendCommand.self, InboxCommand.self, AckCommand.self, SyncCommand.self, OutboxCommand.self, BenchCommand.self]
     )
 
     public init() {}

@@ -4,17 +4,25 @@ import Glibc
 import ArgumentParser
 import Foundation
 import SealpostCore
+import SealpostExchange
 
 struct OpenCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "open", abstract: "Open an envelope sealed to this identity and check who sealed it.",
         discussion: """
-        The sender must be trusted: its card imported with `sealpost import-card`, or named with --from.
-        Nothing is written to the output until the sender's signature over the whole content has
-        verified; on any failure no output file is left behind.
+        With a file (or '-' or nothing for standard input): the sender must be trusted, its card
+        imported with `sealpost import-card` or named with --from. Nothing is written to the output
+        until the sender's signature over the whole content has verified; on any failure no output
+        file is left behind.
+
+        With an envelope id from `sealpost inbox` (or its first 6 or more hex digits): fetches it
+        from the relay, checks it in full (the sender must be an active party of the agreement in
+        force), and stores the record once in HOME/inbox/<envelope id>/record.json, whose path is
+        printed. Opening the same envelope again stores nothing new. Then: sealpost ack ID.
         """)
 
     @OptionGroup var options: HomeOptions
+    @OptionGroup var relayOptions: RelayOptions
 
     @Option(name: .long, help: ArgumentHelp("Also trust this sender's identity card for this open (repeatable).", valueName: "CARD_FILE"))
     var from: [String] = []
@@ -22,10 +30,16 @@ struct OpenCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Write the content here (default: standard output).")
     var output: String?
 
-    @Argument(help: "The envelope; '-' or nothing for standard input.")
+    @Argument(help: "The envelope file ('-' or nothing for standard input), or an envelope id waiting at the relay.")
     var input: String?
 
     func run() throws {
+        if let input, input != "-", !FileManager.default.fileExists(atPath: input) {
+            guard input.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) || (0x41...0x46).contains($0) }) else {
+                throw CLIError("cannot read \(input): no such file", hint: "check the path, or give an envelope id as sealpost inbox lists it")
+            }
+            return try openFromRelay(input)
+        }
         let extraCards = try loadCards(from)
         let identity = try options.unlock()
         let home = options.resolvedHome
@@ -58,6 +72,35 @@ struct OpenCommand: ParsableCommand {
         let m = opened.manifest
         let sent = Date(timeIntervalSince1970: TimeInterval(m.createdAt))
         printError("sealpost: opened: from \(m.senderAgency), sent \(ISO8601DateFormatter().string(from: sent)), \(opened.contentLength) bytes, content hash \(Hex.encode(opened.contentHash))")
+    }
+
+    /// Fetches, verifies and stores a record waiting at the relay.
+    private func openFromRelay(_ text: String) throws {
+        guard from.isEmpty else {
+            throw CLIError("--from applies to envelope files only", hint: "a record from the relay is trusted by the agreement in force")
+        }
+        let context = try ExchangeCommand.context(options)
+        let (entry, outcome) = try ExchangeCommand.withSession(context, relay: relayOptions) { session in
+            let waiting = try await session.client.mailbox().map(\.envelopeID)
+            let held = try context.inbox.entries().map(\.envelopeID)
+            let id = try Receive.resolve(text, among: waiting + held)
+            return try await Receive.open(id, session: session)
+        }
+        let path = context.inbox.recordPath(entry.envelopeID)
+        let acknowledged = (try? context.acks.entry(entry.envelopeID)) != nil
+        if outcome == .duplicate {
+            printError("sealpost: already received: envelope \(short(entry.envelopeID)) from \(entry.sender) is stored once; nothing new was written")
+        } else {
+            printError("sealpost: opened: envelope \(short(entry.envelopeID)) from \(entry.sender), purpose \(entry.purpose), urgency \(entry.urgency), sent \(Display.time(entry.sentAt)), \(entry.contentLength) bytes; verified and stored")
+        }
+        if let output {
+            guard let bytes = FileManager.default.contents(atPath: path) else { throw CLIError("cannot read back \(path)") }
+            do { try AtomicFile.write(Array(bytes), to: output, mode: 0o600) } catch { throw CLIError("cannot write \(error.path): \(error.reason)") }
+        }
+        print(path)
+        if !acknowledged {
+            printError("sealpost: next: acknowledge it to \(entry.sender) with: sealpost ack \(short(entry.envelopeID))")
+        }
     }
 
     private func copyToStandardOutput(_ path: String) throws {

@@ -1,0 +1,52 @@
+import ArgumentParser
+import Foundation
+import SealpostExchange
+
+struct InboxCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "inbox", abstract: "List the records waiting for this agency at the relay, without opening them into the store.",
+        discussion: """
+        Each waiting envelope is fetched and checked in full in memory (the sender's signature and
+        its trust under the agreement), so the purpose and urgency shown are the ones the sender
+        signed; nothing is stored. One that fails the checks is listed as refused, with why.
+        Most urgent first. Open one with: sealpost open ID (the first 12 hex digits will do).
+        """)
+
+    @OptionGroup var options: HomeOptions
+    @OptionGroup var relayOptions: RelayOptions
+
+    func run() throws {
+        let context = try ExchangeCommand.context(options)
+        let listing = try ExchangeCommand.withSession(context, relay: relayOptions) { session in
+            try await InboxListing.list(session: session)
+        }
+        let now = context.now
+        if listing.items.isEmpty {
+            print("no records waiting for \(context.identity.agencyID)")
+        } else {
+            var rows = [["ENVELOPE", "FROM", "PURPOSE", "URGENCY", "SIZE", "WAITING", "STATE"]]
+            var refusals: [String] = []
+            for item in listing.items {
+                let common = [Display.size(item.mailbox.size), Display.age(now - item.mailbox.depositedAt)]
+                switch item.status {
+                case .waiting(let sender, let purpose, let urgency):
+                    rows.append([short(item.id), sender, purpose, urgency] + common + ["new"])
+                case .opened(let entry, let ack):
+                    rows.append([short(item.id), entry.sender, entry.purpose, entry.urgency] + common +
+                                [ack == nil ? "opened, not acknowledged" : "acknowledgement under way"])
+                case .refused(let error):
+                    rows.append([short(item.id), item.mailbox.sender + "?", "-", "-"] + common + ["refused (see below)"])
+                    refusals.append("  \(short(item.id)): \(error.message)")
+                }
+            }
+            print(Display.table(rows))
+            if !refusals.isEmpty {
+                print("refused (the sender shown is only the relay's word; these cannot be opened):")
+                refusals.forEach { print($0) }
+            }
+        }
+        if listing.acknowledgements > 0 {
+            print("\(listing.acknowledgements) acknowledgement\(listing.acknowledgements == 1 ? "" : "s") waiting: run sealpost sync")
+        }
+    }
+}

@@ -1,0 +1,143 @@
+import ArgumentParser
+import Foundation
+import SealpostAgreement
+import SealpostCore
+import SealpostExchange
+import SealpostRecord
+import SealpostSharing
+
+struct SendCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "send", abstract: "Minimise, redact, seal and send a record to agencies through the relay.",
+        discussion: """
+        Every recipient must have a role in the purpose under the agreement in force; if any has
+        none, nothing is sealed. The preview on standard error says, per recipient, which fields are
+        shared and which withheld and why, and what redaction replaced (tokens and counts, never
+        identities). While the redactor is unsure of a possible identity the send is blocked:
+        --write-decisions FILE lists them, and --decisions FILE gives your answer to each (redact or
+        keep). Each recipient gets its own envelope, stored in the outbox before it is deposited;
+        one the relay cannot take now is deposited by the next relay command (sealpost sync).
+        """)
+
+    @OptionGroup var options: HomeOptions
+    @OptionGroup var relayOptions: RelayOptions
+
+    @Option(name: .long, help: ArgumentHelp("A recipient's agency id in the agreement (repeat for several).", valueName: "AGENCY"))
+    var to: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("The agreement's purpose id, such as child_protection_enquiry_s47.", valueName: "PURPOSE"))
+    var purpose: String
+
+    @Option(name: .long, help: ArgumentHelp("Your decisions on the possible identities the redactor was unsure of.", valueName: "FILE"))
+    var decisions: String?
+
+    @Option(name: .long, help: ArgumentHelp("If decisions are outstanding, write them here as a template to fill in.", valueName: "FILE"))
+    var writeDecisions: String?
+
+    @Flag(name: .long, help: "Show the preview and stop: nothing is sealed or sent.")
+    var preview = false
+
+    @Argument(help: "The record (JSON, spec/record.md).")
+    var record: String
+
+    func validate() throws {
+        guard !to.isEmpty else { throw ValidationError("name at least one recipient with --to AGENCY") }
+    }
+
+    func run() throws {
+        let record = try readRecord()
+        let decisionFile = try readDecisions()
+        let context = try ExchangeCommand.context(options)
+
+        let preparation: Send.Preparation
+        do {
+            preparation = try Send.prepare(record, purpose: purpose, recipients: to, context: context, decisions: decisionFile)
+        } catch {
+            throw try refusal(error)
+        }
+        printError(SendPreview.render(preparation))
+        if preview {
+            printError("sealpost: preview only: nothing was sealed or sent")
+            return
+        }
+
+        let entries: [OutboxEntry]
+        do { entries = try Send.seal(preparation, context: context) } catch { throw CLIError(error) }
+        printError("sealpost: sealed \(entries.count) envelope(s) into the outbox; depositing at the relay")
+
+        let outcome: [(OutboxEntry, ExchangeError?)]
+        do {
+            outcome = try ExchangeCommand.withSession(context, relay: relayOptions, finishPending: false) { session in
+                var results: [(OutboxEntry, ExchangeError?)] = []
+                for entry in entries {
+                    do throws(ExchangeError) { results.append((try await Send.deposit(entry, session: session), nil)) } catch {
+                        results.append((entry, error))
+                    }
+                }
+                ExchangeCommand.report(try await Pending.finish(session: session))
+                return results
+            }
+        } catch let error as CLIError {
+            throw CLIError("sealed and kept in the outbox, but not deposited: \(error.message)",
+                           hint: (error.hint.map { $0 + "; " } ?? "") + "then run sealpost sync, which deposits what the outbox holds")
+        }
+        var failed = 0
+        for (entry, error) in outcome {
+            if let error {
+                failed += 1
+                printError("sealpost: not yet deposited: envelope \(short(entry.envelopeID)) to \(entry.recipient): \(error.message)")
+            } else if let receipt = entry.receipt {
+                print("sent \(entry.envelopeID) to \(entry.recipient): message \(entry.messageID), deposited \(Display.time(receipt.depositedAt)), held until \(Display.time(receipt.expiresAt))")
+            }
+        }
+        if failed > 0 {
+            throw CLIError("\(failed) of \(outcome.count) envelope(s) are kept in the outbox but not yet deposited",
+                           hint: "run sealpost sync later: it deposits them with the same bytes")
+        }
+    }
+
+    private func readRecord() throws -> SafeguardingRecord {
+        guard let data = FileManager.default.contents(atPath: record) else { throw CLIError("cannot read \(record)", hint: "check the path") }
+        do { return try SafeguardingRecord(json: Array(data), mode: .full) } catch {
+            let issues = error.issues.prefix(10).map { "  \($0.path): \($0.problem); \($0.fix)" }.joined(separator: "\n")
+            throw CLIError("\(record) is not a record ready to send:\n\(issues)", hint: "spec/record.md describes every field")
+        }
+    }
+
+    private func readDecisions() throws -> DecisionFile {
+        guard let decisions else { return DecisionFile() }
+        guard let data = FileManager.default.contents(atPath: decisions) else { throw CLIError("cannot read \(decisions)", hint: "check the path") }
+        do { return try DecisionFile(parsing: Array(data), source: decisions) } catch { throw CLIError(error) }
+    }
+
+    private func refusal(_ refusal: Send.Refusal) throws -> CLIError {
+        switch refusal {
+        case .notAllowed(let refused):
+            let lines = refused.map { "  \($0.recipient): \($0.reason.message)" }.joined(separator: "\n")
+            let hints = refused.compactMap(\.reason.hint)
+            return CLIError("refusing to send: the agreement does not allow every recipient, so nothing was sealed:\n\(lines)",
+                            hint: (hints.first.map { $0 + "; " } ?? "") + "send only to agencies with a role in purpose \(purpose) (sealpost agreement show)")
+        case .invalidRecord(let issues):
+            let lines = issues.prefix(10).map { "  \($0.path): \($0.problem); \($0.fix)" }.joined(separator: "\n")
+            return CLIError("\(record) is not a record ready to send:\n\(lines)", hint: "spec/record.md describes every field")
+        case .needsDecisions(let findings):
+            let lines = findings.map { "  \($0.id) (\($0.category.rawValue)): \($0.reason.explanation)" }.joined(separator: "\n")
+            var hint = "write redact or keep for each in a decisions file and pass it with --decisions FILE"
+            if let writeDecisions {
+                do { try AtomicFile.write(DecisionFile.template(for: findings), to: writeDecisions, mode: 0o600) } catch {
+                    throw CLIError("cannot write \(writeDecisions): \(error.reason)")
+                }
+                hint = "a template is in \(writeDecisions): change each \"undecided\" to redact or keep, then send again with --decisions \(writeDecisions)"
+            } else {
+                hint += " (--write-decisions FILE writes a template)"
+            }
+            return CLIError("\(findings.count) possible identit\(findings.count == 1 ? "y" : "ies") in the record must be redacted or kept before it is sent; nothing was sealed:\n\(lines)",
+                            hint: hint)
+        case .unmatchedDecisions(let ids):
+            return CLIError("the decisions file decides \(ids.joined(separator: ", ")), which this record does not raise",
+                            hint: "the record changed since the file was written; write a new one with --write-decisions FILE")
+        case .other(let error):
+            return CLIError(error)
+        }
+    }
+}

@@ -1,0 +1,96 @@
+import ArgumentParser
+import Foundation
+import SealpostCore
+import SealpostExchange
+
+/// How to reach the relay; shared by every command that talks to it.
+struct RelayOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The relay's URL (default: $SEALPOST_RELAY, else the agreement's relay).", valueName: "URL"))
+    var relay: String?
+
+    @Option(name: .customLong("relay-ca"),
+            help: ArgumentHelp("Trust only the CA certificates in this PEM file for the relay's TLS (default: $SEALPOST_RELAY_CA, else the system's roots).", valueName: "FILE"))
+    var relayCA: String?
+
+    private var environment: [String: String] { ProcessInfo.processInfo.environment }
+
+    var relayOverride: String? { relay ?? environment["SEALPOST_RELAY"].flatMap { $0.isEmpty ? nil : $0 } }
+    var caFile: String? { relayCA ?? environment["SEALPOST_RELAY_CA"].flatMap { $0.isEmpty ? nil : $0 } }
+
+    /// Attempts per request: SEALPOST_RELAY_ATTEMPTS (1-20), else 6.
+    var retry: RetryPolicy {
+        if let text = environment["SEALPOST_RELAY_ATTEMPTS"], let n = Int(text), (1...20).contains(n) { return RetryPolicy(attempts: n) }
+        return RetryPolicy()
+    }
+}
+
+/// The pieces every exchange command shares: unlock the home, load the agreement in force,
+/// connect to the relay and check who it is, finish what an earlier run left pending.
+enum ExchangeCommand {
+    static func context(_ options: HomeOptions) throws -> ExchangeContext {
+        let identity = try options.unlock()
+        do {
+            return try ExchangeContext.load(home: options.resolvedHome, identity: identity,
+                                            logger: ExchangeLog.standardError(level: ProcessInfo.processInfo.environment["SEALPOST_LOG"]))
+        } catch { throw CLIError(error) }
+    }
+
+    /// Runs `body` with a checked relay session. Unless `finishPending` is false, work an earlier
+    /// run left unfinished (acknowledgements, deposits) is done first and reported on stderr.
+    static func withSession<T: Sendable>(_ context: ExchangeContext, relay: RelayOptions, finishPending: Bool = true,
+                                         _ body: @escaping @Sendable (RelaySession) async throws -> T) throws -> T {
+        let endpoint: RelayEndpoint
+        do { endpoint = try RelayEndpoint.resolve(override: relay.relayOverride, agreement: context.agreement) } catch { throw CLIError(error) }
+        let configuration = RelayClient.Configuration(endpoint: endpoint, caFile: relay.caFile, retry: relay.retry)
+        let lock: HomeLock
+        do { lock = try HomeLock(home: context.home) } catch { throw CLIError(error) }
+        defer { lock.release() }
+        return try blocking {
+            do {
+                return try await RelayClient.with(configuration, identity: context.identity, logger: context.logger) { client in
+                    let session = try await RelaySession.connect(context, client: client)
+                    if finishPending { report(try await Pending.finish(session: session)) }
+                    return try await body(session)
+                }
+            } catch let error as ExchangeError {
+                throw CLIError(error)
+            }
+        }
+    }
+
+    static func report(_ pending: Pending.Report) {
+        for entry in pending.acknowledged {
+            printError("sealpost: finished an earlier acknowledgement: envelope \(short(entry.envelopeID)) acknowledged to \(entry.sender)")
+        }
+        for entry in pending.deposited {
+            printError("sealpost: deposited an earlier send: envelope \(short(entry.envelopeID)) to \(entry.recipient)")
+        }
+        for failure in pending.failures {
+            printError("sealpost: warning: envelope \(short(failure.envelopeID)) is still pending: \(failure.error.message)")
+        }
+    }
+}
+
+extension CLIError {
+    init(_ error: ExchangeError) { self.init(error.message, hint: error.hint) }
+}
+
+/// The first 12 hex digits of an envelope id: what listings show, and enough to name one.
+func short(_ id: String) -> String { String(id.prefix(12)) }
+
+/// Runs async work from a synchronous command and waits for it.
+func blocking<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) throws -> T {
+    let box = ResultBox<T>()
+    let done = DispatchSemaphore(value: 0)
+    Task {
+        do { box.result = .success(try await body()) } catch { box.result = .failure(error) }
+        done.signal()
+    }
+    done.wait()
+    return try box.result!.get()
+}
+
+/// Carries a result from the task to the waiting thread; the semaphore orders the accesses.
+private final class ResultBox<T>: @unchecked Sendable {
+    var result: Result<T, any Error>?
+}
