@@ -1,1 +1,0 @@
-// Relay tests live here.
