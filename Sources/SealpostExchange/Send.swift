@@ -95,6 +95,7 @@ public enum Send {
                             decisions.append(PractitionerDecision(resolving: finding, action: file.action(for: finding) == .redact ? .redact : .keep))
                         }
                     case .notAllowed(let reason):
+                        try? context.outbox.logRefusal(recipient: recipient, purpose: purpose, recordID: record.id, reason: reason.message, at: context.now)
                         throw .notAllowed([(recipient, reason)])
                     case .invalidRecord(let issues):
                         throw .invalidRecord(issues)

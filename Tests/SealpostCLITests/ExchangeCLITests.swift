@@ -189,6 +189,12 @@ import Testing
         #expect(refused.stderr.contains("nothing was sealed"))
         #expect(refused.stderr.contains("sealpost: hint: "))
         #expect(try p.run("school", ["outbox"]).out == "nothing sent yet\n")
+        // A record sent for another purpose than its own is refused the same way.
+        let otherPurpose = try p.run("school", ["send", "--to", "kingsbridge-mash", "--purpose", "mash_screening", Self.disclosure])
+        #expect(otherPurpose.status == 1)
+        #expect(otherPurpose.stderr.contains("the record's purpose is \(Self.s47), not mash_screening"))
+        let refusals = try String(contentsOfFile: p.cli.path("school/outbox/refusals.jsonl"), encoding: .utf8)
+        #expect(refusals.split(separator: "\n").count == 2)
 
         // --preview shows what would leave and seals nothing.
         let decisions = p.cli.path("preview-decisions.json")

@@ -115,7 +115,7 @@ struct SendCommand: ParsableCommand {
         case .notAllowed(let refused):
             let lines = refused.map { "  \($0.recipient): \($0.reason.message)" }.joined(separator: "\n")
             let hints = refused.compactMap(\.reason.hint)
-            return CLIError("refusing to send: the agreement does not allow every recipient, so nothing was sealed:\n\(lines)",
+            return CLIError("refusing to send under the agreement in force; nothing was sealed:\n\(lines)",
                             hint: (hints.first.map { $0 + "; " } ?? "") + "send only to agencies with a role in purpose \(purpose) (sealpost agreement show)")
         case .invalidRecord(let issues):
             let lines = issues.prefix(10).map { "  \($0.path): \($0.problem); \($0.fix)" }.joined(separator: "\n")
