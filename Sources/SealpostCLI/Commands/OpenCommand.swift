@@ -10,14 +10,14 @@ struct OpenCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "open", abstract: "Open an envelope sealed to this identity and check who sealed it.",
         discussion: """
-        With a file (or '-' or nothing for standard input): the sender must be trusted, its card
-        imported with `sealpost import-card` or named with --from. Nothing is written to the output
-        until the sender's signature over the whole content has verified; on any failure no output
+        With a file (or '-' or nothing for standard input): the sender must be trusted, its card \
+        imported with `sealpost import-card` or named with --from. Nothing is written to the output \
+        until the sender's signature over the whole content has verified; on any failure no output \
         file is left behind.
 
-        With an envelope id from `sealpost inbox` (or its first 6 or more hex digits): fetches it
-        from the relay, checks it in full (the sender must be an active party of the agreement in
-        force), and stores the record once in HOME/inbox/<envelope id>/record.json, whose path is
+        With an envelope id from `sealpost inbox` (or its first 6 or more hex digits): fetches it \
+        from the relay, checks it in full (the sender must be an active party of the agreement in \
+        force), and stores the record once in HOME/inbox/<envelope id>/record.json, whose path is \
         printed. Opening the same envelope again stores nothing new. Then: sealpost ack ID.
         """)
 

@@ -7,8 +7,8 @@ struct AckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ack", abstract: "Acknowledge a record opened here: a signed acknowledgement to its sender, then delete it at the relay.",
         discussion: """
-        The acknowledgement is sealed to the sender and journalled in HOME/acks before anything is
-        sent, so if this is interrupted, the next relay command (any of send, inbox, open, ack,
+        The acknowledgement is sealed to the sender and journalled in HOME/acks before anything is \
+        sent, so if this is interrupted, the next relay command (any of send, inbox, open, ack, \
         sync) finishes it, and the sender receives it once.
         """)
 

@@ -6,9 +6,9 @@ struct InboxCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "inbox", abstract: "List the records waiting for this agency at the relay, without opening them into the store.",
         discussion: """
-        Each waiting envelope is fetched and checked in full in memory (the sender's signature and
-        its trust under the agreement), so the purpose and urgency shown are the ones the sender
-        signed; nothing is stored. One that fails the checks is listed as refused, with why.
+        Each waiting envelope is fetched and checked in full in memory (the sender's signature and \
+        its trust under the agreement), so the purpose and urgency shown are the ones the sender \
+        signed; nothing is stored. One that fails the checks is listed as refused, with why. \
         Most urgent first. Open one with: sealpost open ID (the first 12 hex digits will do).
         """)
 

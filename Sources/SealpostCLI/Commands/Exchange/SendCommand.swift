@@ -10,12 +10,12 @@ struct SendCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "send", abstract: "Minimise, redact, seal and send a record to agencies through the relay.",
         discussion: """
-        Every recipient must have a role in the purpose under the agreement in force; if any has
-        none, nothing is sealed. The preview on standard error says, per recipient, which fields are
-        shared and which withheld and why, and what redaction replaced (tokens and counts, never
-        identities). While the redactor is unsure of a possible identity the send is blocked:
-        --write-decisions FILE lists them, and --decisions FILE gives your answer to each (redact or
-        keep). Each recipient gets its own envelope, stored in the outbox before it is deposited;
+        Every recipient must have a role in the purpose under the agreement in force; if any has \
+        none, nothing is sealed. The preview on standard error says, per recipient, which fields are \
+        shared and which withheld and why, and what redaction replaced (tokens and counts, never \
+        identities). While the redactor is unsure of a possible identity the send is blocked: \
+        --write-decisions FILE lists them, and --decisions FILE gives your answer to each (redact or \
+        keep). Each recipient gets its own envelope, stored in the outbox before it is deposited; \
         one the relay cannot take now is deposited by the next relay command (sealpost sync).
         """)
 

@@ -6,9 +6,9 @@ struct SyncCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sync", abstract: "Collect acknowledgements and expiries for what this agency sent, and finish pending work.",
         discussion: """
-        Deposits what the outbox holds but the relay has not yet taken, finishes interrupted
-        acknowledgements, collects recipients' acknowledgements (each checked: signed by the agency
-        the record went to, for the message and content that were sent) and learns which sends
+        Deposits what the outbox holds but the relay has not yet taken, finishes interrupted \
+        acknowledgements, collects recipients' acknowledgements (each checked: signed by the agency \
+        the record went to, for the message and content that were sent) and learns which sends \
         expired unread at the relay. Ends with what still waits for an acknowledgement, most urgent first.
         """)
 
