@@ -4,6 +4,22 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source examples/setup.sh
+# The tests also drive two command-line peers: sqlite3 (to tamper with the relay's database)
+# and openssl (a TLS 1.2-only server and self-signed certificates).
+missing=()
+command -v sqlite3 >/dev/null 2>&1 || missing+=(sqlite3)
+command -v openssl >/dev/null 2>&1 || missing+=(openssl)
+if [ "${#missing[@]}" -gt 0 ]; then
+  echo "sealpost tests: installing ${missing[*]} ..." >&2
+  if [ "$(id -u)" = 0 ]; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  elif command -v sudo >/dev/null 2>&1; then
+    sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  else
+    echo "sealpost tests: ${missing[*]} missing. Run: sudo apt-get install ${missing[*]}" >&2
+    exit 1
+  fi
+fi
 swift build --build-tests
 log="$(mktemp)"
 trap 'rm -f "$log"' EXIT
