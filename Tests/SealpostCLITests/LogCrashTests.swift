@@ -32,7 +32,7 @@ import Testing
 
             let card = try Home(path: folder + "/home").card()
             let owner = try card.verified().signingKey
-            let report = try LogVerifier(directory: folder + "/log", owner: owner).verify()
+            let report = try LogVerifier(directory: folder + "/home/log", owner: owner).verify()
             #expect(report.isValid, "round \(round): \(String(describing: report.problem))")
             #expect(report.entries >= (sizes.last ?? 0), "round \(round): entries were lost")
             if report.tornTail > 0 { torn += 1 }
@@ -41,5 +41,59 @@ import Testing
         #expect(sizes.last! > 0)
         // Not asserted (timing decides it), but worth seeing when the test is read.
         print("log crash loop: sizes \(sizes), torn tails found \(torn)")
+    }
+}
+
+/// `sealpost log`, `log show`, `log verify` and `log export` through the binary, on a log the
+/// real binary wrote; an edited entry is named by `log verify`.
+@Suite struct LogCommandTests {
+    @Test func listShowVerifyExportAndTamper() throws {
+        let cli = try CLI()
+        defer { cli.remove() }
+        let folder = cli.path("logged")
+        let process = Process()
+        process.executableURL = CLI.binDirectory.appendingPathComponent("sealpost")
+        process.arguments = ["bench", "log", "--append-until-killed", folder, "--batch", "3"]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        _ = out.fileHandleForReading.availableData
+        usleep(20_000)
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        let home = folder + "/home"
+        let environment = ["SEALPOST_PASSPHRASE": ""]  // none of these needs the passphrase
+
+        let list = try cli.run(["log", "--home", home], environment: environment)
+        #expect(list.status == 0, "\(list.stderr)")
+        #expect(list.out.hasPrefix("SEQ  TIME (UTC)"))
+        #expect(list.out.contains(" sent ") && list.out.contains("kingsbridge-mash") && list.out.contains("waiting"))
+        let sent = try cli.run(["log", "--home", home, "--kind", "received"], environment: environment)
+        #expect(sent.out == "no entries match\n")
+
+        let show = try cli.run(["log", "show", "1", "--home", home], environment: environment)
+        #expect(show.status == 0 && show.out.hasPrefix("entry 1: sent at "))
+        #expect(show.out.contains("\"subject\"") && show.out.contains("\"counterpart\": \"kingsbridge-mash\""))
+
+        let verify = try cli.run(["log", "verify", "--home", home, "--every-signature"], environment: environment)
+        #expect(verify.status == 0, "\(verify.stderr)")
+        #expect(verify.out.contains("ok: the log verifies"))
+
+        let csv = try cli.run(["log", "export", "--home", home, "--format", "csv"], environment: environment)
+        #expect(csv.out.hasPrefix("seq,time,kind,counterpart,purpose,message_id,envelope_id,status\r\n1,"))
+        let json = try cli.run(["log", "export", "--home", home, "--without-details"], environment: environment)
+        #expect(json.status == 0 && !json.out.contains("\"details\"") && json.out.contains("\"entries\""))
+
+        // Edit entry 2's facts in place: verify names entry 2 and exits non-zero.
+        let chain = home + "/log/chain.log"
+        var lines = try String(contentsOfFile: chain, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines.count > 3)
+        lines[1] = lines[1].replacingOccurrences(of: "kingsbridge-mash", with: "kingsbridge-csc!")
+        try lines.joined(separator: "\n").write(toFile: chain, atomically: true, encoding: .utf8)
+        let bad = try cli.run(["log", "verify", "--home", home], environment: environment)
+        #expect(bad.status == 1)
+        #expect(bad.stderr.contains("sealpost: error: the log does not verify: entry 2:"), "\(bad.stderr)")
+        #expect(bad.stderr.contains("sealpost log show 2"))
     }
 }

@@ -92,7 +92,7 @@ struct BenchCommand: ParsableCommand {
         }
     }
 
-    /// Appends to a log in `folder` (owner card beside it) until the process is killed: the crash
+    /// Appends to the log of a throwaway home `folder/home` until the process is killed: the crash
     /// test kills it at random points and checks that the log still verifies.
     private func appendForever(_ folder: String) throws -> Never {
         // A throwaway identity in folder/home, so that each run continues the same log.
@@ -103,7 +103,7 @@ struct BenchCommand: ParsableCommand {
             try home.create(try Identity.generate(agencyID: "crash-test", name: "Crash test"), passphrase: passphrase, cost: .interactive)
         }
         let identity = try home.unlock(passphrase: passphrase)
-        let receiptLog = try ReceiptLog(directory: folder + "/log", identity: identity)
+        let receiptLog = try ReceiptLog(directory: home.path + "/log", identity: identity)
         FileHandle.standardOutput.write(Data("appending\n".utf8))
         var n = 0
         while true {

@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import SealpostCore
+import SealpostLog
+import SealpostSodium
+
+/// `sealpost log`: the home's receipt log (spec/receipts.md), read without the passphrase.
+struct LogCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "log",
+        abstract: "List, show, verify and export this agency's receipt log.",
+        discussion: """
+        Every decision to share, withhold, decline, receive or acknowledge is an entry in HOME/log,
+        signed and hash-chained. `sealpost log` lists them; `log show SEQ` shows one with its details;
+        `log verify` checks the whole log and names the first bad entry; `log export` writes it as
+        JSON or CSV. None of these needs the passphrase: they use the public card in the home.
+        """,
+        subcommands: [LogListCommand.self, LogShowCommand.self, LogVerifyCommand.self, LogExportCommand.self],
+        defaultSubcommand: LogListCommand.self
+    )
+}
+
+/// The log folder and its owner's public key, from a home.
+struct LogLocation {
+    let home: Home
+    let directory: String
+    let agency: String
+    let owner: Ed25519.PublicKey
+
+    init(_ options: HomeOptions) throws {
+        home = options.resolvedHome
+        directory = home.path + "/log"
+        guard home.exists else {
+            throw CLIError("no identity at \(home.path)", hint: "pass --home DIR, or create one with: sealpost init")
+        }
+        let card: IdentityCard
+        do { card = try home.card() } catch { throw CLIError(error) }
+        do { owner = try card.verified().signingKey } catch { throw CLIError(error) }
+        agency = card.agencyID
+    }
+
+    func read() throws -> LogReader.Contents {
+        do { return try LogReader.read(directory: directory) } catch { throw CLIError(error.reason, hint: error.hint) }
+    }
+}
+
+extension CLIError {
+    init(_ error: LogError) { self.init(error.reason, hint: error.hint) }
+}

@@ -1,0 +1,58 @@
+import ArgumentParser
+import Foundation
+import SealpostCore
+import SealpostLog
+import SealpostRecord
+
+/// `sealpost log show SEQ`: one entry in full, with its details if they have not been erased.
+struct LogShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show", abstract: "Show one entry: its facts, its details, its hash and signature.")
+
+    @OptionGroup var options: HomeOptions
+
+    @Argument(help: "The entry's number (SEQ in `sealpost log`), or the first 8 or more hex digits of a message or envelope id.")
+    var id: String
+
+    func run() throws {
+        let location = try LogLocation(options)
+        let contents = try location.read()
+        LogWarnings.print(contents)
+        let matches: [LogRecord]
+        if let seq = Int64(id), seq > 0 {
+            matches = contents.records.filter { $0.entry.seq == seq }
+        } else if id.count >= 8, id.allSatisfy(\.isHexDigit) {
+            let prefix = id.lowercased()
+            matches = contents.records.filter {
+                ($0.text("message_id")?.hasPrefix(prefix) ?? false) || ($0.text("envelope_id")?.hasPrefix(prefix) ?? false)
+            }
+        } else {
+            throw CLIError("\(Printable.escape(id)) is neither an entry number nor a message or envelope id",
+                           hint: "use SEQ from `sealpost log`, or 8 or more hex digits of an id")
+        }
+        guard !matches.isEmpty else {
+            throw CLIError("no entry \(Printable.escape(id)) in the log (\(contents.records.count) entries)", hint: "list them with: sealpost log")
+        }
+        for (i, record) in matches.enumerated() {
+            if i > 0 { print("") }
+            let e = record.entry
+            print("entry \(e.seq): \(e.kind) at \(LogTime.iso(e.at))")
+            print("  hash       \(Hex.encode(e.hash))")
+            print("  prev       \(Hex.encode(e.prev))")
+            print("  signature  \(Hex.encode(e.signature.rawRepresentation))")
+            print("  facts")
+            print(indent(e.facts.map { JSONValue.object($0) } ?? .null))
+            if let details = record.details?.details {
+                print("  details")
+                print(indent(.object(details)))
+            } else {
+                print("  details    erased (the commitment \(Hex.encode(e.commitment).prefix(16))... remains in the chain)")
+            }
+        }
+    }
+
+    private func indent(_ value: JSONValue) -> String {
+        String(decoding: value.serialized(options: [.prettyPrinted, .sortedKeys]), as: UTF8.self)
+            .split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,69 @@
+import ArgumentParser
+import Foundation
+import SealpostCore
+import SealpostLog
+import SealpostSodium
+
+/// `sealpost log verify`: the chain, signatures, details and checkpoints; names the first bad entry.
+struct LogVerifyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "verify",
+        abstract: "Check the log end to end and name the first bad entry.",
+        discussion: """
+        Checks every link of the hash chain, the owner's signatures (the head's, and by binary search
+        the first that fails; every one with --every-signature), the details against their
+        commitments, and any checkpoints a counterpart holds of this log (--against FILE, a JSON
+        array of {"checkpoint": TEXT, "signature": HEX} as the counterpart exported them). Exits 1
+        if anything is wrong.
+        """)
+
+    @OptionGroup var options: HomeOptions
+
+    @Flag(name: .long, help: "Check every entry's signature, not only the head's.")
+    var everySignature = false
+
+    @Option(name: .long, help: ArgumentHelp("Checkpoints of this log held by a counterpart.", valueName: "FILE"))
+    var against: [String] = []
+
+    func run() throws {
+        let location = try LogLocation(options)
+        var checkpoints: [SignedCheckpoint] = []
+        for file in against { checkpoints += try Self.loadCheckpoints(file) }
+        var verifier = LogVerifier(directory: location.directory, owner: location.owner)
+        verifier.everySignature = everySignature
+        let report: LogVerifier.Report
+        do { report = try verifier.verify(checkpoints: checkpoints) } catch { throw CLIError(error) }
+        if report.tornTail > 0 {
+            print("note: the last entry is torn (\(report.tornTail) bytes of an interrupted append); it is not counted and the next append removes it")
+        }
+        print("log of \(location.agency): \(report.entries) entries, head \(Hex.encode(report.head).prefix(16))...")
+        print("  signatures checked \(report.signaturesChecked), details present \(report.detailsPresent), erased \(report.detailsErased), counterpart signatures \(report.evidenceChecked), checkpoints \(report.checkpointsChecked)")
+        for problem in report.checkpointProblems { print("  checkpoint: \(problem)") }
+        if let problem = report.problem {
+            throw CLIError("the log does not verify: \(problem)",
+                           hint: "see it with: sealpost log show \(problem.entry); entries before it are intact")
+        }
+        guard report.checkpointProblems.isEmpty else {
+            throw CLIError("the log contradicts a checkpoint its counterpart holds",
+                           hint: "the log was truncated, restored from an old copy or rewritten; keep this copy and restore the latest backup")
+        }
+        print("ok: the log verifies")
+    }
+
+    static func loadCheckpoints(_ path: String) throws -> [SignedCheckpoint] {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw CLIError("cannot read the checkpoints file \(path)", hint: "check the path")
+        }
+        struct Held: Decodable { let checkpoint: String; let signature: String }
+        guard let held = try? JSONDecoder().decode([Held].self, from: data) else {
+            throw CLIError("\(path) is not a JSON array of {\"checkpoint\": TEXT, \"signature\": HEX}")
+        }
+        return try held.enumerated().map { i, h in
+            guard let checkpoint = Checkpoint(text: h.checkpoint), let bytes = Hex.decode(h.signature),
+                  let signature = try? Ed25519.Signature(rawRepresentation: bytes) else {
+                throw CLIError("\(path): checkpoint \(i + 1) is malformed", hint: "it must be the three checkpoint lines and a 128-digit hex signature")
+            }
+            return SignedCheckpoint(checkpoint: checkpoint, signature: signature)
+        }
+    }
+}

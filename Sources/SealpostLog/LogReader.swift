@@ -1,0 +1,54 @@
+import SealpostCore
+import SealpostRecord
+
+/// One entry as read back for display, with its details when they are still there and match.
+public struct LogRecord: Sendable {
+    public let entry: LogEntry
+    public let details: LogDetails?
+
+    /// A fact by key, looked for at the top of the facts and inside a `receipt` object.
+    public func fact(_ key: String) -> JSONValue? {
+        guard let facts = entry.facts else { return nil }
+        return facts[key] ?? facts["receipt"]?.objectValue?[key]
+    }
+
+    public func text(_ key: String) -> String? { fact(key)?.stringValue }
+}
+
+/// Reads a log for listing, showing and exporting. It does not verify (that is `LogVerifier`):
+/// a line that does not parse is skipped and reported, so a damaged log can still be looked at.
+public enum LogReader {
+    public struct Contents: Sendable {
+        public var records: [LogRecord] = []
+        /// Line numbers of lines that are not entries.
+        public var damagedLines: [Int] = []
+        public var tornTail = 0
+    }
+
+    public static func read(directory: String) throws(LogError) -> Contents {
+        var contents = Contents()
+        let chainPath = directory + "/" + ReceiptLog.chainFileName
+        let detailsPath = directory + "/" + ReceiptLog.detailsFileName
+        let chain: MappedFile
+        do { chain = try MappedFile(path: chainPath) } catch {
+            throw LogError("there is no receipt log at \(directory)", hint: "the log starts with the first send or receipt")
+        }
+        var details: [Int64: [LogDetails]] = [:]
+        if let file = try? MappedFile(path: detailsPath) {
+            for range in file.lines().lines {
+                if let d = LogDetails.parse(line: file.slice(range)) { details[d.seq, default: []].append(d) }
+            }
+        }
+        let (lines, torn) = chain.lines()
+        contents.tornTail = torn
+        for (index, range) in lines.enumerated() {
+            guard let entry = try? LogEntry.parse(line: chain.slice(range)) else {
+                contents.damagedLines.append(index + 1)
+                continue
+            }
+            let matching = details[entry.seq]?.last { $0.commitment == entry.commitment }
+            contents.records.append(LogRecord(entry: entry, details: matching))
+        }
+        return contents
+    }
+}
