@@ -72,7 +72,7 @@ let package = Package(
             name: "SealpostExchange",
             dependencies: [
                 "SealpostProtocol", "SealpostSharing", "SealpostAgreement", "SealpostCore", "SealpostSodium", "SealpostRecord",
-                "SealpostRedaction",
+                "SealpostRedaction", "SealpostLog",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
@@ -125,7 +125,7 @@ let package = Package(
             name: "SealpostExchangeTests",
             dependencies: [
                 "SealpostExchange", "SealpostRelay", "SealpostProtocol", "SealpostSharing", "SealpostAgreement",
-                "SealpostCore", "SealpostSodium", "SealpostRecord", "SealpostRedaction",
+                "SealpostCore", "SealpostSodium", "SealpostRecord", "SealpostRedaction", "SealpostLog",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),

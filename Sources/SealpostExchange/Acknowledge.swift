@@ -1,5 +1,6 @@
 import Foundation
 import SealpostCore
+import SealpostRecord
 import SealpostSodium
 
 /// Sending this agency's signed acknowledgement of a stored record back to its sender, then
@@ -32,8 +33,23 @@ public enum Acknowledge {
             throw ExchangeError(.storage, "the inbox entry for \(received.envelopeID) is damaged", hint: "restore it from a backup")
         }
         let now = context.now
+        // The signed receipt, logged here first; the acknowledgement carries it, this log's
+        // checkpoint after it, and the latest checkpoint of the sender's log held here.
+        let at = context.nowMilliseconds
+        var facts: JSONObject = [
+            "message_id": .string(received.messageID), "envelope_id": .string(received.envelopeID),
+            "content_hash": .string(received.contentHash), "sender": .string(received.sender),
+            "recipient": .string(context.identity.agencyID), "purpose": .string(received.purpose),
+            "urgency": .string(received.urgency), "agreement": .string(received.agreement),
+            "received_at": .number(JSONNumber(received.receivedAt)), "acknowledged_at": .number(JSONNumber(now)),
+        ]
+        if let recordID = received.recordID { facts["record_id"] = .string(recordID) }
+        let receipt = Receipt.sign(.acknowledged, facts: facts, at: at, by: context.identity)
+        let details = StoreFiles.bytes(at: context.inbox.recordPath(received.envelopeID)).map(ReceiptDetails.subject(ofJSON:)) ?? JSONObject()
+        let checkpoint = try context.appendToLog([ReceiptEntry.own(receipt, counterpart: received.sender, details: details)], at: at)
         let ack = Acknowledgement(messageID: messageID, envelopeID: envelopeID, contentHash: contentHash,
-                                  recipient: context.identity.agencyID, receivedAt: received.receivedAt, acknowledgedAt: now)
+                                  recipient: context.identity.agencyID, receivedAt: received.receivedAt, acknowledgedAt: now,
+                                  receipt: receipt, checkpoint: checkpoint, echo: context.heldCheckpoint(of: received.sender))
         let conventions = ExchangeEnvelope.acknowledgement(agreement: context.agreement)
         let sealed: [UInt8]
         do {

@@ -1,20 +1,24 @@
 import SealpostCore
+import SealpostLog
 import SealpostRecord
 
 /// The content of an acknowledgement envelope: which message the recipient received and stored,
-/// and the hash of the content it got. Sealed to the original sender and signed by the
-/// recipient, the envelope is the recipient's signed acknowledgement (spec/exchange.md
-/// §Acknowledgements).
+/// the hash of the content it got, and the recipient's signed `acknowledged` receipt with its
+/// receipt log checkpoint. Sealed to the original sender and signed by the recipient
+/// (spec/exchange.md §Acknowledgements, spec/receipts.md §Receipts).
 ///
-///     {"acknowledged_at": 1779000000, "content_hash": "<64 hex>", "envelope_id": "<64 hex>",
-///      "format": "sealpost-ack/v1", "message_id": "<32 hex>", "received_at": 1778999000,
-///      "recipient": "kingsbridge-mash"}
+///     {"acknowledged_at": 1779000000, "checkpoint": {"signature": "…", "text": "…"},
+///      "content_hash": "<64 hex>", "echo": {"signature": "…", "text": "…"},
+///      "envelope_id": "<64 hex>", "format": "sealpost-ack/v2", "message_id": "<32 hex>",
+///      "receipt": {<the acknowledged receipt's statement>}, "received_at": 1778999000,
+///      "recipient": "kingsbridge-mash", "signature": "<128 hex: the receipt's signature>"}
 ///
-/// Compact JSON with members sorted; times are Unix seconds; a reader refuses unknown members,
-/// duplicate keys and any other format. (The next issue makes these formal receipts in a
-/// hash-chained log; new members come with a new format string.)
+/// `checkpoint` is the recipient's own log checkpoint after it logged the acknowledgement;
+/// `echo` is the latest checkpoint of the sender's log the recipient holds (from the records it
+/// received), which the sender checks against its own log. Compact JSON with members sorted;
+/// times are Unix seconds; a reader refuses unknown members, duplicate keys and any other format.
 public struct Acknowledgement: Sendable, Equatable {
-    public static let format = "sealpost-ack/v1"
+    public static let format = "sealpost-ack/v2"
 
     public var messageID: [UInt8]
     public var envelopeID: EnvelopeID
@@ -25,18 +29,28 @@ public struct Acknowledgement: Sendable, Equatable {
     /// When the recipient stored the record.
     public var receivedAt: Int64
     public var acknowledgedAt: Int64
+    /// The recipient's signed `acknowledged` receipt.
+    public var receipt: Receipt
+    /// The recipient's log checkpoint.
+    public var checkpoint: SignedCheckpoint
+    /// The latest checkpoint of the sender's log the recipient holds.
+    public var echo: SignedCheckpoint?
 
-    public init(messageID: [UInt8], envelopeID: EnvelopeID, contentHash: [UInt8], recipient: String, receivedAt: Int64, acknowledgedAt: Int64) {
+    public init(messageID: [UInt8], envelopeID: EnvelopeID, contentHash: [UInt8], recipient: String, receivedAt: Int64, acknowledgedAt: Int64,
+                receipt: Receipt, checkpoint: SignedCheckpoint, echo: SignedCheckpoint?) {
         self.messageID = messageID
         self.envelopeID = envelopeID
         self.contentHash = contentHash
         self.recipient = recipient
         self.receivedAt = receivedAt
         self.acknowledgedAt = acknowledgedAt
+        self.receipt = receipt
+        self.checkpoint = checkpoint
+        self.echo = echo
     }
 
     public var encoded: [UInt8] {
-        let value: JSONValue = [
+        var object: JSONObject = [
             "format": .string(Self.format),
             "message_id": .string(Hex.encode(messageID)),
             "envelope_id": .string(envelopeID.description),
@@ -44,19 +58,24 @@ public struct Acknowledgement: Sendable, Equatable {
             "recipient": .string(recipient),
             "received_at": .number(JSONNumber(receivedAt)),
             "acknowledged_at": .number(JSONNumber(acknowledgedAt)),
+            "receipt": .object(receipt.statement),
+            "signature": .string(receipt.signatureHex),
+            "checkpoint": HeldCheckpoint.json(checkpoint),
         ]
-        return JSONWriter(options: [.sortedKeys]).bytes(value)
+        if let echo { object["echo"] = HeldCheckpoint.json(echo) }
+        return JSONWriter(options: [.sortedKeys]).bytes(.object(object))
     }
 
     public init(decoding bytes: [UInt8]) throws(ExchangeError) {
         func bad(_ problem: String) -> ExchangeError {
             ExchangeError(.acknowledgement, "an acknowledgement is malformed: \(problem)", hint: "the acknowledging agency's program may be another version; ask it to acknowledge again")
         }
-        guard bytes.count <= 4096 else { throw bad("it is longer than 4096 bytes") }
+        guard bytes.count <= 8192 else { throw bad("it is longer than 8192 bytes") }
         let value: JSONValue
         do { value = try JSONParser.parse(bytes) } catch { throw bad(error.description) }
         guard let object = value.objectValue else { throw bad("it is not a JSON object") }
-        let known = ["format", "message_id", "envelope_id", "content_hash", "recipient", "received_at", "acknowledged_at"]
+        let known = ["format", "message_id", "envelope_id", "content_hash", "recipient", "received_at", "acknowledged_at",
+                     "receipt", "signature", "checkpoint", "echo"]
         if let unknown = object.keys.first(where: { !known.contains($0) }) { throw bad("unknown member \(Printable.escape(unknown))") }
         guard object["format"]?.stringValue == Self.format else { throw bad("format is not \(Self.format)") }
         func hex(_ key: String, _ count: Int) throws(ExchangeError) -> [UInt8] {
@@ -76,5 +95,18 @@ public struct Acknowledgement: Sendable, Equatable {
         self.recipient = recipient
         receivedAt = try time("received_at")
         acknowledgedAt = try time("acknowledged_at")
+        guard let statement = object["receipt"]?.objectValue, let signature = object["signature"]?.stringValue,
+              let receipt = Receipt(statement: statement, signatureHex: signature), receipt.kind == Receipt.Kind.acknowledged.rawValue else {
+            throw bad("it carries no well-formed acknowledged receipt")
+        }
+        self.receipt = receipt
+        guard let checkpoint = HeldCheckpoint.parse(object["checkpoint"]) else { throw bad("it carries no well-formed log checkpoint") }
+        self.checkpoint = checkpoint
+        if let echo = object["echo"] {
+            guard let parsed = HeldCheckpoint.parse(echo) else { throw bad("its echoed checkpoint is malformed") }
+            self.echo = parsed
+        } else {
+            self.echo = nil
+        }
     }
 }

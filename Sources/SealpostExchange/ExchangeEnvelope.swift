@@ -1,5 +1,6 @@
 import SealpostAgreement
 import SealpostCore
+import SealpostLog
 import SealpostRecord
 
 /// What an exchange envelope says about itself in its signed manifest (spec/exchange.md
@@ -8,7 +9,9 @@ import SealpostRecord
 ///
 ///     record:          content type application/vnd.sealpost.record+json
 ///                      kind=record, purpose=<purpose id>, urgency=emergency|urgent|routine,
-///                      agreement=<agreement id>@<version>, record_id=<sender's reference, if any>
+///                      agreement=<agreement id>@<version>, record_id=<sender's reference, if any>,
+///                      log_checkpoint=<the sender's receipt log checkpoint, its three lines>,
+///                      log_checkpoint_signature=<its signature, 128 hex>
 ///     acknowledgement: content type application/vnd.sealpost.ack+json
 ///                      kind=acknowledgement, agreement=<agreement id>@<version>
 public struct ExchangeEnvelope: Sendable, Equatable {
@@ -26,10 +29,14 @@ public struct ExchangeEnvelope: Sendable, Equatable {
     public var agreementVersion: Int64
     /// For records: the sender's own reference (the record's `id`), not an identity.
     public var recordID: String?
+    /// For records: the sender's signed receipt log checkpoint when it sealed the record
+    /// (spec/receipts.md §Receipts). Its signature is checked against the sender's key by `Receive`.
+    public var checkpoint: SignedCheckpoint?
 
-    public static func record(purpose: String, urgency: SafeguardingRecord.Concern.Urgency, agreement: Agreement, recordID: String?) -> ExchangeEnvelope {
+    public static func record(purpose: String, urgency: SafeguardingRecord.Concern.Urgency, agreement: Agreement, recordID: String?,
+                              checkpoint: SignedCheckpoint?) -> ExchangeEnvelope {
         ExchangeEnvelope(kind: .record, purpose: purpose, urgency: urgency, agreementID: agreement.id,
-                         agreementVersion: agreement.version, recordID: recordID)
+                         agreementVersion: agreement.version, recordID: recordID, checkpoint: checkpoint)
     }
 
     public static func acknowledgement(agreement: Agreement) -> ExchangeEnvelope {
@@ -43,6 +50,10 @@ public struct ExchangeEnvelope: Sendable, Equatable {
         if let purpose { out["purpose"] = purpose }
         if let urgency { out["urgency"] = urgency.rawValue }
         if let recordID { out["record_id"] = recordID }
+        if let checkpoint {
+            out["log_checkpoint"] = checkpoint.checkpoint.text
+            out["log_checkpoint_signature"] = Hex.encode(checkpoint.signature.rawRepresentation)
+        }
         return out
     }
 
@@ -73,12 +84,24 @@ public struct ExchangeEnvelope: Sendable, Equatable {
             }
             self.purpose = purpose
             self.urgency = urgency
+            guard let text = a["log_checkpoint"], let signature = a["log_checkpoint_signature"] else {
+                throw refuse("it carries no receipt log checkpoint")
+            }
+            guard let checkpoint = HeldCheckpoint.parse(text: text, signatureHex: signature),
+                  checkpoint.checkpoint.agency == manifest.senderAgency else {
+                throw refuse("its receipt log checkpoint is malformed or not the sender's")
+            }
+            guard checkpoint.isValid(for: manifest.senderSigningKey) else {
+                throw refuse("its receipt log checkpoint is not signed by the sender")
+            }
+            self.checkpoint = checkpoint
         }
     }
 
     init(kind: Kind, purpose: String? = nil, urgency: SafeguardingRecord.Concern.Urgency? = nil, agreementID: String,
-         agreementVersion: Int64, recordID: String? = nil) {
+         agreementVersion: Int64, recordID: String? = nil, checkpoint: SignedCheckpoint? = nil) {
         self.kind = kind
+        self.checkpoint = checkpoint
         self.purpose = purpose
         self.urgency = urgency
         self.agreementID = agreementID

@@ -37,6 +37,11 @@ public struct ExchangeError: Error, Equatable, Sendable, CustomStringConvertible
         case storage
         /// An acknowledgement that does not match what was sent.
         case acknowledgement
+        /// The home's receipt log cannot be read or written.
+        case log = "receipt_log"
+        /// A counterpart holds a checkpoint of this home's receipt log that the log contradicts:
+        /// the log was truncated, restored from an old copy, or rewritten.
+        case logContradicted = "log_contradicted"
     }
 
     public let code: Code

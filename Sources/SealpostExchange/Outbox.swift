@@ -11,6 +11,8 @@ import SealpostRecord
 ///     HOME/outbox/<envelope id>.json        its OutboxEntry; written after the .sealed file, so
 ///                                           an entry always has its envelope
 ///     HOME/outbox/<envelope id>.ack.sealed  the recipient's acknowledgement envelope, once collected
+///     HOME/outbox/<envelope id>.receipt.json  the `sent` receipt's facts and details, written
+///                                           when sealed and removed once the receipt is logged
 ///     HOME/outbox/refusals.jsonl            shares refused before sealing, one JSON line each
 ///
 /// Every file is written whole or not at all (AtomicFile). An envelope is stored here before the
@@ -25,6 +27,25 @@ public struct Outbox: Sendable {
     func entryPath(_ id: String) -> String { "\(directory)/\(id).json" }
     func acknowledgementPath(_ id: String) -> String { "\(directory)/\(id).ack.sealed" }
     var refusalsPath: String { directory + "/refusals.jsonl" }
+    func pendingReceiptPath(_ id: String) -> String { "\(directory)/\(id).receipt.json" }
+
+    /// Keeps what the `sent` receipt for envelope `id` will say, until it is deposited and logged:
+    /// its facts and its details (the child's identifiers, which is why the file is 0600 like the log).
+    func storePendingReceipt(_ id: String, facts: JSONObject, details: JSONObject) throws(ExchangeError) {
+        try StoreFiles.makeDirectory(directory)
+        let value: JSONValue = ["facts": .object(facts), "details": .object(details)]
+        do { try AtomicFile.write(JSONWriter(options: [.sortedKeys]).bytes(value) + [0x0a], to: pendingReceiptPath(id), mode: 0o600) } catch {
+            throw .storage(error, doing: "keep the send's receipt")
+        }
+    }
+
+    func pendingReceipt(_ id: String) -> (facts: JSONObject, details: JSONObject)? {
+        guard let bytes = StoreFiles.bytes(at: pendingReceiptPath(id)), let value = try? JSONParser.parse(bytes),
+              let facts = value["facts"]?.objectValue, let details = value["details"]?.objectValue else { return nil }
+        return (facts, details)
+    }
+
+    func removePendingReceipt(_ id: String) { try? FileManager.default.removeItem(atPath: pendingReceiptPath(id)) }
 
     /// Stores a new envelope and its entry (state `sealed`).
     public func store(envelope: [UInt8], entry: OutboxEntry) throws(ExchangeError) {

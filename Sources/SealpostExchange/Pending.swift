@@ -34,7 +34,7 @@ extension ExchangeError {
     /// identity, a full disk): no point trying the remaining items now.
     var affectsEveryRequest: Bool {
         switch code {
-        case .unreachable, .tls, .clockSkew, .relayIdentity, .storage: return true
+        case .unreachable, .tls, .clockSkew, .relayIdentity, .storage, .log: return true
         default: return false
         }
     }

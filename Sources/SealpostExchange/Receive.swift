@@ -1,5 +1,6 @@
 import SealpostAgreement
 import SealpostCore
+import SealpostLog
 import SealpostRecord
 
 /// Opening what the relay holds for this agency (spec/exchange.md §Opening).
@@ -67,6 +68,10 @@ public enum Receive {
             throw ExchangeError(.envelope, "the record in envelope \(id) from \(m.senderAgency) is not valid JSON (\(error.description))",
                                 hint: "it was signed by the sender, so ask them which program sealed it; nothing was stored")
         }
+        // Logged before it is stored: a crash in between logs it again on the next open, never not at all.
+        if try context.inbox.entry(id.description) == nil {
+            try logReceived(verified, context: context)
+        }
         let entry = InboxEntry(
             envelopeID: id.description, messageID: Hex.encode(m.messageID), sender: m.senderAgency,
             purpose: verified.conventions.purpose ?? "", urgency: verified.conventions.urgency?.rawValue ?? "",
@@ -94,5 +99,39 @@ public enum Receive {
             throw ExchangeError(.notFound, "no envelope \(prefix)… waits for this agency", hint: "list what is waiting with: sealpost inbox")
         }
         return id
+    }
+}
+
+extension Receive {
+    /// Logs the `received` receipt: over the content hash the sender signed, with the sender's
+    /// log checkpoint from the envelope as evidence (kept as the latest held from the sender).
+    static func logReceived(_ verified: Verified, context: ExchangeContext) throws(ExchangeError) {
+        let m = verified.opened.manifest
+        let c = verified.conventions
+        var facts: JSONObject = [
+            "message_id": .string(Hex.encode(m.messageID)), "envelope_id": .string(verified.id.description),
+            "content_hash": .string(Hex.encode(verified.opened.contentHash)),
+            "content_length": .number(JSONNumber(Int64(clamping: verified.opened.contentLength))),
+            "sender": .string(m.senderAgency), "recipient": .string(context.identity.agencyID),
+            "purpose": .string(c.purpose ?? ""), "urgency": .string(c.urgency?.rawValue ?? ""),
+            "agreement": .string("\(c.agreementID)@\(c.agreementVersion)"),
+            "sent_at": .number(JSONNumber(Int64(clamping: m.createdAt))), "received_at": .number(JSONNumber(context.now)),
+        ]
+        if let recordID = c.recordID { facts["record_id"] = .string(recordID) }
+        let at = context.nowMilliseconds
+        let receipt = Receipt.sign(.received, facts: facts, at: at, by: context.identity)
+        var draft = ReceiptEntry.own(receipt, counterpart: m.senderAgency, details: ReceiptDetails.subject(ofJSON: verified.content),
+                                     counterpartCheckpoint: c.checkpoint)
+        if let checkpoint = c.checkpoint, let held = try context.hold(checkpoint) {
+            // The sender's log is behind, or other than, what it showed before: keep both.
+            context.logger.warning("the sender's receipt log checkpoint contradicts one held from it before", metadata: [
+                "sender": .string(m.senderAgency), "held_size": .stringConvertible(held.checkpoint.size),
+                "new_size": .stringConvertible(checkpoint.checkpoint.size)])
+            if var evidence = draft.facts["evidence"]?.objectValue {
+                evidence["contradicted"] = HeldCheckpoint.json(held)
+                draft.facts["evidence"] = .object(evidence)
+            }
+        }
+        try context.appendToLog([draft], at: at)
     }
 }

@@ -39,6 +39,8 @@ public enum Send {
         /// One per recipient, in the order named.
         public let outgoing: [OutgoingRecord]
         public let decisions: [PractitionerDecision]
+        /// The practitioner's reasons, by finding id (recorded in the receipt log's details).
+        public var reasons: [String: String] = [:]
         public var summary: RedactionSummary { outgoing[0].summary }
     }
 
@@ -69,6 +71,7 @@ public enum Send {
             for r in refused {
                 try? context.outbox.logRefusal(recipient: r.recipient, purpose: purpose, recordID: record.id, reason: r.reason.message, at: context.now)
             }
+            logRefused(record, purpose: purpose, refused: refused, context: context)
             throw .notAllowed(refused)
         }
 
@@ -96,6 +99,7 @@ public enum Send {
                         }
                     case .notAllowed(let reason):
                         try? context.outbox.logRefusal(recipient: recipient, purpose: purpose, recordID: record.id, reason: reason.message, at: context.now)
+                        logRefused(record, purpose: purpose, refused: [(recipient, reason)], context: context)
                         throw .notAllowed([(recipient, reason)])
                     case .invalidRecord(let issues):
                         throw .invalidRecord(issues)
@@ -110,14 +114,18 @@ public enum Send {
         guard let urgency = record.concern?.urgency else {
             throw .other(ExchangeError(.record, "the record has no concern.urgency", hint: "spec/record.md describes the concern"))
         }
-        return Preparation(record: record, purpose: agreement.purpose(purpose)!, urgency: urgency, outgoing: outgoing, decisions: decisions)
+        return Preparation(record: record, purpose: agreement.purpose(purpose)!, urgency: urgency, outgoing: outgoing, decisions: decisions,
+                           reasons: file.reasons.filter { used.contains($0.key) })
     }
 
-    /// Seals the pseudonym map to this agency, then one envelope per recipient, each stored in
-    /// the outbox (state `sealed`). Nothing is sent.
+    /// Logs the decision (`redaction_cleared` for each kept finding, then `share_decided`), seals
+    /// the pseudonym map to this agency, then one envelope per recipient, each stored in the
+    /// outbox (state `sealed`) and carrying the log's checkpoint. Nothing is sent.
     public static func seal(_ preparation: Preparation, context: ExchangeContext) throws(ExchangeError) -> [OutboxEntry] {
         let identity = context.identity
         let now = context.now
+        let decidedAt = context.nowMilliseconds
+        let checkpoint = try context.appendToLog(decisionDrafts(preparation, context: context, at: decidedAt), at: decidedAt)
         let recordID = preparation.record.id ?? "record"
         if !preparation.outgoing[0].pseudonyms.entries.isEmpty {
             do {
@@ -129,7 +137,7 @@ public enum Send {
             }
         }
         let conventions = ExchangeEnvelope.record(purpose: preparation.purpose.id, urgency: preparation.urgency,
-                                                  agreement: context.agreement, recordID: preparation.record.id)
+                                                  agreement: context.agreement, recordID: preparation.record.id, checkpoint: checkpoint)
         let decisions = preparation.decisions.map {
             OutboxEntry.Decision(path: $0.path, start: $0.originalRange.lowerBound, end: $0.originalRange.upperBound,
                                  action: $0.action.rawValue, category: $0.category.rawValue)
@@ -162,6 +170,8 @@ public enum Send {
                 contentLength: sealed.sealed.contentLength, envelopeLength: UInt64(sealed.envelope.count), sealedAt: now,
                 state: .sealed, shared: outgoing.shared.map(\.rawValue),
                 withheld: outgoing.withheld.map { .init(path: $0.path.rawValue, reason: $0.reason.rawValue) }, decisions: decisions)
+            let pending = pendingSent(preparation, outgoing: outgoing, entry: entry, context: context)
+            try context.outbox.storePendingReceipt(entry.envelopeID, facts: pending.facts, details: pending.details)
             try context.outbox.store(envelope: sealed.envelope, entry: entry)
             context.logger.info("sealed into the outbox", metadata: [
                 "envelope": .string(entry.envelopeID), "recipient": .string(entry.recipient), "bytes": .stringConvertible(entry.envelopeLength)])
@@ -181,14 +191,17 @@ public enum Send {
         do {
             let response = try await session.client.deposit(envelope, to: [entry.recipient])
             let receipt = try session.relay.verify(response, envelopeID: id, sender: context.identity.agencyID, mailboxes: [entry.recipient])
+            // Logged first: a crash before the outbox says deposited logs it again, never not at all.
+            if entry.state == .sealed { try logSent(entry, deposit: OutboxEntry.Receipt(receipt), context: context) }
             updated.receipt = OutboxEntry.Receipt(receipt)
             if updated.state == .sealed { updated.state = .deposited }
             updated.lastError = nil
             try context.outbox.update(updated)
+            context.outbox.removePendingReceipt(entry.envelopeID)
             context.logger.info("deposited", metadata: ["envelope": .string(entry.envelopeID), "duplicate": .stringConvertible(response.duplicate)])
             return updated
         } catch {
-            if error.code != .storage {
+            if error.code != .storage && error.code != .log {
                 updated.lastError = error.message
                 try? context.outbox.update(updated)
             }

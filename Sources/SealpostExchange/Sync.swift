@@ -1,4 +1,5 @@
 import SealpostCore
+import SealpostRecord
 import SealpostProtocol
 
 /// The sender's side of the exchange (spec/exchange.md §Sync): collect acknowledgements and
@@ -21,6 +22,8 @@ public enum Sync {
         public var collected: [OutboxEntry] = []
         /// Records waiting in this agency's own mailbox (for `sealpost inbox`).
         public var recordsWaiting = 0
+        /// Counterparts whose echoed checkpoint this home's receipt log contradicts, with how.
+        public var contradictions: [(counterpart: String, problem: String)] = []
     }
 
     public static func run(session: RelaySession) async throws(ExchangeError) -> Report {
@@ -43,7 +46,9 @@ public enum Sync {
                 continue
             }
             do {
-                if let entry = try collect(verified, session: session) { report.acknowledged.append(entry) }
+                let collected = try collect(verified, session: session)
+                if let entry = collected.entry { report.acknowledged.append(entry) }
+                if let problem = collected.contradiction { report.contradictions.append((verified.opened.manifest.senderAgency, problem)) }
             } catch where error.code == .acknowledgement || error.code == .envelope {
                 report.refused.append((item.envelopeID, error))
                 continue
@@ -56,6 +61,7 @@ public enum Sync {
                   let delivery = status.deliveries.first(where: { $0.mailbox == entry.recipient }) else { continue }
             switch delivery.state {
             case .expired:
+                try logExpired(entry, at: delivery.at ?? context.now, context: context)
                 var expired = entry
                 expired.state = .expired
                 expired.expiredAt = delivery.at ?? context.now
@@ -67,12 +73,18 @@ public enum Sync {
                 break
             }
         }
+        if !report.contradictions.isEmpty {
+            let who = report.contradictions.map { "\($0.counterpart): \($0.problem)" }.joined(separator: "; ")
+            throw ExchangeError(.logContradicted, "this agency's receipt log contradicts what its counterparts hold: \(who)",
+                                hint: "the log was truncated, restored from an old copy or rewritten; keep the log folder as it is, run sealpost log verify, and contact those agencies (acknowledgements collected this run were recorded)")
+        }
         return report
     }
 
     /// Checks one acknowledgement against the outbox, records it, then deletes it at the relay.
-    /// Returns the updated entry, or nil for a repeat of one already recorded.
-    static func collect(_ verified: Receive.Verified, session: RelaySession) throws(ExchangeError) -> OutboxEntry? {
+    /// Returns the updated entry, or nil for a repeat of one already recorded, and what is wrong
+    /// with this home's log when the checkpoint the recipient echoes contradicts it.
+    static func collect(_ verified: Receive.Verified, session: RelaySession) throws(ExchangeError) -> (entry: OutboxEntry?, contradiction: String?) {
         let context = session.context
         let signer = verified.opened.manifest.senderAgency
         let ack = try Acknowledgement(decoding: verified.content)
@@ -88,8 +100,25 @@ public enum Sync {
             throw ExchangeError(.acknowledgement, "\(signer)'s acknowledgement of envelope \(entry.envelopeID) names another message or content",
                                 hint: "what \(signer) holds is not what was sent; it was left at the relay; contact \(signer)")
         }
+        // The recipient's signed receipt, for exactly this message and content, and its checkpoint.
+        let key = verified.opened.manifest.senderSigningKey
+        let r = ack.receipt
+        guard r.by == signer, r["recipient"] == signer, r["sender"] == context.identity.agencyID,
+              r["message_id"] == entry.messageID, r["envelope_id"] == entry.envelopeID, r["content_hash"] == entry.contentHash,
+              r.isValid(for: key) else {
+            throw ExchangeError(.acknowledgement, "\(signer)'s acknowledgement of envelope \(entry.envelopeID) carries a receipt that is not its signed receipt for this message",
+                                hint: "it was left at the relay and not recorded; tell \(signer)")
+        }
+        guard ack.checkpoint.checkpoint.agency == signer, ack.checkpoint.isValid(for: key) else {
+            throw ExchangeError(.acknowledgement, "\(signer)'s acknowledgement of envelope \(entry.envelopeID) carries a log checkpoint not signed by \(signer)",
+                                hint: "it was left at the relay and not recorded; tell \(signer)")
+        }
+        // Checked before anything is appended, so a log restored from an old copy meets the echo as it is.
+        var contradiction: String?
+        if let echo = ack.echo { contradiction = try context.contradiction(of: echo) }
         let repeatAck = entry.state == .acknowledged
         if !repeatAck {
+            try context.appendToLog([ReceiptEntry.counterparts(r, checkpoint: ack.checkpoint, echo: ack.echo)], at: context.nowMilliseconds)
             try context.outbox.storeAcknowledgement(verified.envelope, for: entry.envelopeID)
             entry.state = .acknowledged
             entry.acknowledgement = .init(envelopeID: verified.id.description, receivedAt: ack.receivedAt,
@@ -97,6 +126,18 @@ public enum Sync {
             try context.outbox.update(entry)
             context.logger.info("acknowledgement collected", metadata: ["envelope": .string(entry.envelopeID)])
         }
-        return repeatAck ? nil : entry
+        _ = try? context.hold(ack.checkpoint)
+        return (repeatAck ? nil : entry, contradiction)
+    }
+
+    /// Logs that the relay expired `entry` before its recipient collected it.
+    static func logExpired(_ entry: OutboxEntry, at expiredAt: Int64, context: ExchangeContext) throws(ExchangeError) {
+        var facts = Send.sentFacts(from: entry, context: context)
+        facts["shared"] = nil
+        facts["withheld"] = nil
+        facts["expired_at"] = .number(JSONNumber(expiredAt))
+        let at = context.nowMilliseconds
+        let receipt = Receipt.sign(.expired, facts: facts, at: at, by: context.identity)
+        try context.appendToLog([ReceiptEntry.own(receipt, counterpart: entry.recipient)], at: at)
     }
 }

@@ -271,9 +271,10 @@ import Testing
             let entry = sent[0]
             let id = try #require(EnvelopeID(hex: entry.envelopeID))
 
-            func forge(by home: AgencyHome, contentHash: [UInt8]) async throws {
-                let ack = Acknowledgement(messageID: Hex.decode(entry.messageID)!, envelopeID: id, contentHash: contentHash,
-                                          recipient: home.identity.agencyID, receivedAt: 1, acknowledgedAt: 2)
+            func forge(by home: AgencyHome, contentHash: [UInt8], receiptHash: [UInt8]? = nil) async throws {
+                let ack = forgedAcknowledgement(by: home.identity, messageID: Hex.decode(entry.messageID)!, envelopeID: id,
+                                                contentHash: contentHash, sender: Fixture.school.agencyID, receivedAt: 1, acknowledgedAt: 2,
+                                                receiptContentHash: receiptHash)
                 let conventions = ExchangeEnvelope.acknowledgement(agreement: home.context.agreement)
                 let sealed = try EnvelopeSealer(sender: home.identity).seal(ack.encoded, recipients: [Fixture.school.boxKey.publicKey],
                                                                           contentType: conventions.contentType, attributes: conventions.attributes,
@@ -282,15 +283,20 @@ import Testing
             }
             try await forge(by: police, contentHash: Hex.decode(entry.contentHash)!)
             try await forge(by: mash, contentHash: [UInt8](repeating: 7, count: 32))
+            // The right content, but the signed receipt inside is for other content.
+            try await forge(by: mash, contentHash: Hex.decode(entry.contentHash)!, receiptHash: [UInt8](repeating: 8, count: 32))
 
             let report = try await school.withSession(relay) { try await Sync.run(session: $0) }
             #expect(report.acknowledged.isEmpty)
-            #expect(report.refused.count == 2)
+            #expect(report.refused.count == 3)
             let messages = report.refused.map(\.error.message).joined(separator: "\n")
             #expect(messages.contains("signed by police-cait"))
             #expect(messages.contains("names another message or content"))
+            #expect(messages.contains("carries a receipt that is not its signed receipt"))
             #expect(try school.context.outbox.entry(entry.envelopeID)?.state == .deposited)
-            #expect(try await school.withSession(relay) { try await $0.client.mailbox() }.count == 2)
+            #expect(try await school.withSession(relay) { try await $0.client.mailbox() }.count == 3)
+            // Nothing of them reached the school's receipt log.
+            #expect(try logEntries(school).map(\.kind) == ["share_decided", "sent"])
         }
     }
 

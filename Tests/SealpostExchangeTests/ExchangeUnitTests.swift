@@ -1,6 +1,7 @@
 import Foundation
 import SealpostAgreement
 import SealpostCore
+import SealpostLog
 import SealpostExchange
 import SealpostProtocol
 import SealpostRedaction
@@ -57,23 +58,29 @@ struct RetryPolicyTests {
 }
 
 struct AcknowledgementFormatTests {
-    static let ack = Acknowledgement(messageID: [UInt8](repeating: 1, count: 16), envelopeID: EnvelopeID(of: [9]),
-                                     contentHash: [UInt8](repeating: 2, count: 32), recipient: "kingsbridge-mash",
-                                     receivedAt: 1_779_000_000, acknowledgedAt: 1_779_000_060)
+    static let ack = forgedAcknowledgement(by: Fixture.mash, messageID: [UInt8](repeating: 1, count: 16), envelopeID: EnvelopeID(of: [9]),
+                                           contentHash: [UInt8](repeating: 2, count: 32), sender: Fixture.school.agencyID,
+                                           receivedAt: 1_779_000_000, acknowledgedAt: 1_779_000_060)
 
     @Test func roundTripsAsSortedCompactJSON() throws {
         let text = String(decoding: Self.ack.encoded, as: UTF8.self)
-        #expect(text.hasPrefix("{\"acknowledged_at\":1779000060,\"content_hash\":\"0202"))
-        #expect(text.contains("\"format\":\"sealpost-ack/v1\""))
-        #expect(try Acknowledgement(decoding: Self.ack.encoded) == Self.ack)
+        #expect(text.hasPrefix("{\"acknowledged_at\":1779000060,\"checkpoint\":{\"signature\":\""))
+        #expect(text.contains("\"format\":\"sealpost-ack/v2\""))
+        #expect(text.contains("\"receipt\":{\"acknowledged_at\":1779000060,"))
+        let decoded = try Acknowledgement(decoding: Self.ack.encoded)
+        #expect(decoded == Self.ack)
+        #expect(decoded.receipt.isValid(for: Fixture.mash.signingKey.publicKey))
+        #expect(decoded.checkpoint.isValid(for: Fixture.mash.signingKey.publicKey))
     }
 
     @Test func refusesAnythingElse() throws {
         let good = String(decoding: Self.ack.encoded, as: UTF8.self)
         let bad = [
-            good.replacingOccurrences(of: "sealpost-ack/v1", with: "sealpost-ack/v2"),
-            good.replacingOccurrences(of: "\"recipient\"", with: "\"extra\":1,\"recipient\""),
-            good.replacingOccurrences(of: "{", with: "{\"format\":\"sealpost-ack/v1\","),
+            good.replacingOccurrences(of: "sealpost-ack/v2", with: "sealpost-ack/v1"),
+            good.replacingOccurrences(of: "\"received_at\":1779000000,\"recipient\"", with: "\"extra\":1,\"received_at\":1779000000,\"recipient\""),
+            good.replacingOccurrences(of: "{\"acknowledged_at\"", with: "{\"format\":\"sealpost-ack/v2\",\"acknowledged_at\""),
+            good.replacingOccurrences(of: "sealpost-receipt/v1", with: "sealpost-receipt/v0"),
+            good.replacingOccurrences(of: "sealpost receipt log", with: "sealpost receipt lag"),
             good.replacingOccurrences(of: "0202", with: "02G2"),
             good.replacingOccurrences(of: "1779000060", with: "-1"),
             "[]", "", String(repeating: " ", count: 5000),
@@ -86,15 +93,20 @@ struct AcknowledgementFormatTests {
 
 struct DecisionFileTests {
     @Test func readsRedactAndKeepByFindingID() throws {
-        let text = #"{"format":"sealpost-decisions/v1","decisions":[{"finding":"narrative@1-5","action":"redact"},{"finding":"narrative@9-12","action":"keep","why":"ignored"}]}"#
+        let text = #"{"format":"sealpost-decisions/v1","decisions":[{"finding":"narrative@1-5","action":"redact"},{"finding":"narrative@9-12","action":"keep","why":"ignored","reason":" the school's building "}]}"#
         let file = try DecisionFile(parsing: Array(text.utf8), source: "d.json")
         #expect(file.actions.map(\.finding) == ["narrative@1-5", "narrative@9-12"])
         #expect(file.actions.map(\.action) == [.redact, .keep])
+        #expect(file.reason(for: "narrative@9-12") == "the school's building")
+        #expect(file.reason(for: "narrative@1-5") == nil)
     }
 
     @Test func refusesUndecidedRepeatedOrMalformed() {
         for text in [#"{"format":"sealpost-decisions/v1","decisions":[{"finding":"n@1-2","action":"undecided"}]}"#,
                      #"{"format":"sealpost-decisions/v1","decisions":[{"finding":"n@1-2","action":"keep"},{"finding":"n@1-2","action":"redact"}]}"#,
+                     #"{"format":"sealpost-decisions/v1","decisions":[{"finding":"n@1-2","action":"keep"}]}"#,
+                     #"{"format":"sealpost-decisions/v1","decisions":[{"finding":"n@1-2","action":"keep","reason":"  "}]}"#,
+                     #"{"format":"sealpost-decisions/v1","decisions":[{"finding":"n@1-2","action":"keep","reason":7}]}"#,
                      #"{"format":"other","decisions":[]}"#, #"{"format":"sealpost-decisions/v1","decisions":{}}"#, "not json"] {
             #expect(throws: ExchangeError.self) { try DecisionFile(parsing: Array(text.utf8), source: "d.json") }
         }
@@ -106,7 +118,10 @@ struct DecisionFileTests {
         let template = String(decoding: DecisionFile.template(for: [finding]), as: UTF8.self)
         #expect(template.contains("narrative@10-16") && template.contains("\"undecided\""))
         // Filled in, it reads back.
-        let filled = template.replacingOccurrences(of: "undecided", with: "keep")
+        #expect(template.contains("\"reason\": \"\""))
+        let kept = template.replacingOccurrences(of: "undecided", with: "keep")
+        #expect(throws: ExchangeError.self) { try DecisionFile(parsing: Array(kept.utf8), source: "t") }
+        let filled = kept.replacingOccurrences(of: "\"reason\": \"\"", with: "\"reason\": \"a street name, not a person\"")
         #expect(try DecisionFile(parsing: Array(filled.utf8), source: "t").action(for: finding) == .keep)
     }
 }
@@ -120,9 +135,13 @@ struct ExchangeEnvelopeTests {
 
     @Test func recordConventionsRoundTrip() throws {
         let agreement = Fixture.agreement().agreement
-        let record = ExchangeEnvelope.record(purpose: Fixture.s47, urgency: .emergency, agreement: agreement, recordID: "SA-1")
+        let checkpoint = Checkpoint(agency: Fixture.school.agencyID, size: 3, head: [UInt8](repeating: 5, count: 32)).signed(by: Fixture.school.signingKey)
+        let record = ExchangeEnvelope.record(purpose: Fixture.s47, urgency: .emergency, agreement: agreement, recordID: "SA-1", checkpoint: checkpoint)
         #expect(record.attributes == ["kind": "record", "purpose": Fixture.s47, "urgency": "emergency",
-                                      "agreement": "kingsbridge-dsa@1", "record_id": "SA-1"])
+                                      "agreement": "kingsbridge-dsa@1", "record_id": "SA-1",
+                                      "log_checkpoint": "school-st-annes sealpost receipt log\n3\nBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQU=\n",
+                                      "log_checkpoint_signature": Hex.encode(checkpoint.signature.rawRepresentation)])
+        #expect(record.attributes.values.allSatisfy { $0.utf8.count <= Manifest.maximumAttributeValueLength })
         #expect(try ExchangeEnvelope(manifest: Self.manifest(record.attributes)) == record)
         let ack = ExchangeEnvelope.acknowledgement(agreement: agreement)
         #expect(try ExchangeEnvelope(manifest: Self.manifest(ack.attributes, contentType: ExchangeEnvelope.acknowledgementContentType)) == ack)
@@ -133,6 +152,16 @@ struct ExchangeEnvelopeTests {
         var cases: [[String: String]] = [[:], good.merging(["kind": "letter"]) { $1 }, good.merging(["urgency": "soon"]) { $1 },
                                          good.merging(["agreement": "a"]) { $1 }, good.merging(["agreement": "a@0"]) { $1 }]
         cases.append(good.filter { $0.key != "purpose" })
+        // A record's log checkpoint: missing, not the sender's, or not signed by the sender.
+        let checkpoint = Checkpoint(agency: Fixture.school.agencyID, size: 1, head: [UInt8](repeating: 5, count: 32))
+        let signed = ExchangeEnvelope.record(purpose: "p", urgency: .urgent, agreement: Fixture.agreement().agreement, recordID: nil,
+                                             checkpoint: checkpoint.signed(by: Fixture.school.signingKey)).attributes
+        #expect(throws: Never.self) { try ExchangeEnvelope(manifest: Self.manifest(signed.merging(["agreement": "a@1"]) { $1 })) }
+        cases.append(signed.filter { $0.key != "log_checkpoint_signature" })
+        cases.append(signed.merging(["log_checkpoint_signature": Hex.encode(checkpoint.signed(by: Fixture.mash.signingKey).signature.rawRepresentation)]) { $1 })
+        let mashes = Checkpoint(agency: Fixture.mash.agencyID, size: 1, head: checkpoint.head).signed(by: Fixture.school.signingKey)
+        cases.append(signed.merging(["log_checkpoint": mashes.checkpoint.text,
+                                     "log_checkpoint_signature": Hex.encode(mashes.signature.rawRepresentation)]) { $1 })
         for attributes in cases {
             #expect(throws: ExchangeError.self) { try ExchangeEnvelope(manifest: Self.manifest(attributes)) }
         }
