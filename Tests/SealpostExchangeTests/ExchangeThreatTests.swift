@@ -313,6 +313,12 @@ import Testing
             let after = try await school.withSession(relay) { try await Sync.run(session: $0) }
             #expect(after.expired.map(\.envelopeID) == [sent[0].envelopeID])
             #expect(try school.context.outbox.entry(sent[0].envelopeID)?.state == .expired)
+            // Logged once, as a signed receipt about the same message.
+            let log = try logEntries(school)
+            #expect(log.map(\.kind) == ["share_decided", "sent", "expired"])
+            #expect(log[2].receipt("envelope_id") == sent[0].envelopeID && log[2].receipt("recipient") == Fixture.mash.agencyID)
+            _ = try await school.withSession(relay) { try await Sync.run(session: $0) }
+            #expect(try logEntries(school).count == 3)
         }
     }
 

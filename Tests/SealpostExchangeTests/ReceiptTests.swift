@@ -120,6 +120,7 @@ func disclosureIdentities() throws -> [String] {
             #expect(sentEntry.receipt?["deposit"]?["relay"]?.stringValue == Fixture.relay.agencyID)
             #expect(sentEntry.receipt?["deposit"]?["signature"]?.stringValue == entry.receipt?.signature)
             #expect(sentEntry.facts["signature"] != nil && sentEntry.facts["counterpart"]?.stringValue == Fixture.mash.agencyID)
+            #expect(sentEntry.evidence?["agency"]?.stringValue == Fixture.relay.agencyID)
             #expect(decided.receipt?["recipients"]?.arrayValue?.count == 1)
 
             // The same content hash on every entry about the message, on both sides.
@@ -147,7 +148,7 @@ func disclosureIdentities() throws -> [String] {
             let mashReport = try verifyLog(mash, heldBy: [school])
             #expect(schoolReport.isValid, "\(String(describing: schoolReport.problem)) \(schoolReport.checkpointProblems)")
             #expect(mashReport.isValid, "\(String(describing: mashReport.problem)) \(mashReport.checkpointProblems)")
-            #expect(schoolReport.evidenceChecked == 1 && mashReport.evidenceChecked == 1)
+            #expect(schoolReport.evidenceChecked == 2 && mashReport.evidenceChecked == 1)  // sent (the relay's) and acknowledged
             #expect(schoolReport.checkpointsChecked == 1 && mashReport.checkpointsChecked == 1)
 
             // The details hold what a subject report needs; the chain holds none of it (THREATS row 30).
@@ -183,18 +184,42 @@ func disclosureIdentities() throws -> [String] {
         altered["receipt"] = .object(statement)
         var stranger = good
         stranger["evidence"] = ["agency": "nobody-here", "receipt_signature": .string(ack.receipt.signatureHex)]
+        // A sent receipt restating the relay's deposit receipt, signed by the relay, and one it did not sign.
+        let envelope = EnvelopeID(of: [1])
+        let deposit = DepositReceipt(envelopeID: envelope, relay: Fixture.relay.agencyID, sender: Fixture.school.agencyID,
+                                     mailboxes: [Fixture.mash.agencyID], depositedAt: 10, expiresAt: 20).signed(with: Fixture.relay.signingKey)
+        let sentStatement: JSONObject = ["envelope_id": .string(envelope.description), "sender": .string(Fixture.school.agencyID),
+                                         "deposit": ["relay": .string(Fixture.relay.agencyID), "mailboxes": [.string(Fixture.mash.agencyID)],
+                                                     "deposited_at": 10, "expires_at": 20]]
+        let sentReceipt = Receipt.sign(.sent, facts: sentStatement, at: 1, by: Fixture.school)
+        var sentGood: JSONObject = ["receipt": .object(sentReceipt.statement), "signature": .string(sentReceipt.signatureHex),
+                                    "evidence": ["agency": .string(Fixture.relay.agencyID),
+                                                 "deposit_signature": .string(Hex.encode(deposit.signature.rawRepresentation))]]
+        var sentBad = sentGood
+        sentBad["evidence"] = ["agency": .string(Fixture.relay.agencyID), "deposit_signature": .string(sentReceipt.signatureHex)]
+        var ownBad = sentGood
+        ownBad["signature"] = .string(ack.receipt.signatureHex)
+        sentGood["counterpart"] = "kingsbridge-mash"
         let log = try ReceiptLog(directory: school.context.logDirectory, identity: Fixture.school)
-        try log.append([good, byPolice, altered, stranger].map { ReceiptLog.Draft(kind: "acknowledged", facts: $0) }, at: 1)
+        try log.append([good, byPolice, altered, stranger].map { ReceiptLog.Draft(kind: "acknowledged", facts: $0) }
+                       + [sentGood, sentBad, ownBad].map { ReceiptLog.Draft(kind: "sent", facts: $0) }, at: 1)
         var verifier = LogVerifier(directory: school.context.logDirectory, owner: Fixture.school.signingKey.publicKey)
-        let keys = ["kingsbridge-mash": Fixture.mash.signingKey.publicKey, "police-cait": Fixture.police.signingKey.publicKey]
+        let keys = ["kingsbridge-mash": Fixture.mash.signingKey.publicKey, "police-cait": Fixture.police.signingKey.publicKey,
+                    Fixture.relay.agencyID: Fixture.relay.signingKey.publicKey]
         verifier.evidence = ReceiptEvidence.verifier(keys: keys, owner: Fixture.school.signingKey.publicKey)
         let report = try verifier.verify()
         #expect(report.problem?.entry == 2)
-        for (entry, expected) in [(2, "not police-cait"), (3, "kingsbridge-mash's signature over its receipt does not verify"), (4, "not a party")] {
+        for (entry, expected) in [(2, "not police-cait"), (3, "kingsbridge-mash's signature over its receipt does not verify"), (4, "not a party"),
+                                  (6, "signature over its deposit receipt does not verify"), (7, "does not verify under this log's key")] {
             let reread = try #require(try logEntries(school).first { $0.seq == entry })
             let logEntry = try #require(try Self.entry(reread, in: school))
             let problem = try #require(ReceiptEvidence.problem(in: logEntry, keys: keys, owner: Fixture.school.signingKey.publicKey))
             #expect(problem.contains(expected), "entry \(entry): \(problem)")
+        }
+        for clean in [1, 5] {
+            let reread = try #require(try logEntries(school).first { $0.seq == clean })
+            let logEntry = try #require(try Self.entry(reread, in: school))
+            #expect(ReceiptEvidence.problem(in: logEntry, keys: keys, owner: Fixture.school.signingKey.publicKey) == nil, "entry \(clean)")
         }
     }
 
@@ -302,6 +327,36 @@ func disclosureIdentities() throws -> [String] {
             // Verified against what the MASH's log holds, the school's log is contradicted too.
             let report = try verifyLog(school, heldBy: [mash])
             #expect(!report.checkpointProblems.isEmpty)
+        }
+    }
+
+    /// The recipient catches it too: a record whose checkpoint is behind one it already holds from
+    /// the same sender is stored, and its `received` entry keeps both checkpoints.
+    @Test func theRecipientKeepsAContradictedCheckpoint() async throws {
+        let folder = try TemporaryFolder(); defer { folder.remove() }
+        try await withRelay { relay in
+            let school = try AgencyHome(Fixture.school, in: folder)
+            let mash = try AgencyHome(Fixture.mash, in: folder)
+            let copy = folder.sub("school-log-copy")
+            try FileManager.default.createDirectory(atPath: school.context.logDirectory, withIntermediateDirectories: true)
+            try FileManager.default.copyItem(atPath: school.context.logDirectory, toPath: copy)
+            let first = try await sendDisclosure(from: school, to: [Fixture.mash.agencyID], relay: relay)
+            try await openAndAcknowledge(first[0], as: mash, relay: relay)
+            // Rolled back to before the first send, the school's log is empty again.
+            try FileManager.default.removeItem(atPath: school.context.logDirectory)
+            try FileManager.default.copyItem(atPath: copy, toPath: school.context.logDirectory)
+            let second = try await sendDisclosure(from: school, to: [Fixture.mash.agencyID], relay: relay)
+            try await openAndAcknowledge(second[0], as: mash, relay: relay)
+
+            let received = try logEntries(mash).filter { $0.kind == "received" }
+            try #require(received.count == 2)
+            #expect(received[0].evidence?["contradicted"] == nil)
+            let newer = try #require(HeldCheckpoint.parse(received[1].evidence?["checkpoint"]))
+            let held = try #require(HeldCheckpoint.parse(received[1].evidence?["contradicted"]))
+            #expect(newer.checkpoint.size == held.checkpoint.size && newer.checkpoint.head != held.checkpoint.head)
+            #expect(try verifyLog(mash).isValid)
+            // Both are held against the school's log, which contradicts the first.
+            #expect(!(try verifyLog(school, heldBy: [mash])).checkpointProblems.isEmpty)
         }
     }
 

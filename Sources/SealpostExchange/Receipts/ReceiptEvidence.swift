@@ -1,6 +1,7 @@
 import SealpostAgreement
 import SealpostCore
 import SealpostLog
+import SealpostProtocol
 import SealpostRecord
 import SealpostSodium
 
@@ -12,6 +13,8 @@ import SealpostSodium
 ///   key, and `receipt.by` must be that agency.
 /// - `evidence.checkpoint` (and `evidence.contradicted`) must be that agency's log checkpoints,
 ///   signed by it.
+/// - `evidence.deposit_signature` (a `sent` entry, `agency` the relay operator) must verify over
+///   the relay's deposit receipt as the statement restates it.
 /// - an own receipt (`signature` beside `receipt`) must verify under the log owner's key.
 public enum ReceiptEvidence {
     /// A verifier taking counterparts' keys from `agreement`'s parties, and the owner's from `owner`.
@@ -49,6 +52,13 @@ public enum ReceiptEvidence {
                 return "its receipt's signature does not verify under this log's key"
             }
         }
+        if let hex = evidence["deposit_signature"]?.stringValue {
+            guard let deposit = depositReceipt(statement), deposit.relay == agency else { return "the relay's deposit receipt in it is malformed" }
+            guard let raw = Hex.decode(hex), let signature = try? Ed25519.Signature(rawRepresentation: raw),
+                  key.isValidSignature(signature, for: deposit.signedBytes) else {
+                return "\(agency)'s signature over its deposit receipt does not verify"
+            }
+        }
         for name in ["checkpoint", "contradicted"] {
             guard let value = evidence[name] else { continue }
             guard let checkpoint = HeldCheckpoint.parse(value) else { return "\(agency)'s log checkpoint in it is malformed" }
@@ -56,6 +66,17 @@ public enum ReceiptEvidence {
             guard checkpoint.isValid(for: key) else { return "\(agency)'s signature over its log checkpoint does not verify" }
         }
         return nil
+    }
+
+    /// The relay's deposit receipt as a `sent` statement restates it.
+    static func depositReceipt(_ statement: JSONObject?) -> DepositReceipt? {
+        guard let statement, let deposit = statement["deposit"]?.objectValue,
+              let id = statement["envelope_id"]?.stringValue.flatMap(EnvelopeID.init(hex:)),
+              let sender = statement["sender"]?.stringValue, let relay = deposit["relay"]?.stringValue,
+              let mailboxes = deposit["mailboxes"]?.arrayValue?.compactMap(\.stringValue),
+              let depositedAt = deposit["deposited_at"]?.numberValue?.int64Value,
+              let expiresAt = deposit["expires_at"]?.numberValue?.int64Value else { return nil }
+        return DepositReceipt(envelopeID: id, relay: relay, sender: sender, mailboxes: mailboxes, depositedAt: depositedAt, expiresAt: expiresAt)
     }
 
     /// The checkpoints of `agency`'s log held in the log in `directory` (from the records and

@@ -136,6 +136,9 @@ extension Send {
                             "signature": .string(receipt.signature)]
         let at = context.nowMilliseconds
         let signed = Receipt.sign(.sent, facts: facts, at: at, by: context.identity)
-        try context.appendToLog([ReceiptEntry.own(signed, counterpart: entry.recipient, details: pending?.details ?? JSONObject())], at: at)
+        var draft = ReceiptEntry.own(signed, counterpart: entry.recipient, details: pending?.details ?? JSONObject())
+        // The relay's signature over its deposit receipt, checked with the operator's key like a counterpart's.
+        draft.facts["evidence"] = ["agency": .string(receipt.relay), "deposit_signature": .string(receipt.signature)]
+        try context.appendToLog([draft], at: at)
     }
 }
