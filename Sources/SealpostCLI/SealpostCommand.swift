@@ -14,7 +14,7 @@ public struct SealpostCommand: ParsableCommand {
         version: "0.1.0",
         subcommands: [InitCommand.self, WhoamiCommand.self, ExportCardCommand.self, ImportCardCommand.self,
                       SealCommand.self, OpenCommand.self, AgreementCommand.self, RedactCommand.self,
-                      SendCommand.self, InboxCommand.self, AckCommand.self, SyncCommand.self, OutboxCommand.self, StatusCommand.self, LogCommand.self, BenchCommand.self]
+                      SendCommand.self, InboxCommand.self, AckCommand.self, SyncCommand.self, OutboxCommand.self, StatusCommand.self, LogCommand.self, ReportCommand.self, BenchCommand.self]
     )
 
     public init() {}

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
+import SealpostAgreement
 import SealpostCore
+import SealpostExchange
 import SealpostLog
 import SealpostSodium
 
@@ -31,6 +33,12 @@ struct LogVerifyCommand: ParsableCommand {
         for file in against { checkpoints += try Self.loadCheckpoints(file) }
         var verifier = LogVerifier(directory: location.directory, owner: location.owner)
         verifier.everySignature = everySignature
+        // Counterpart signatures are checked with the keys of the agreement in force here.
+        if let agreement = try? AgreementStore(home: location.home).current()?.agreement {
+            verifier.evidence = ReceiptEvidence.verifier(agreement: agreement, owner: location.owner)
+        } else {
+            print("note: no agreement is installed here, so counterpart signatures are not checked")
+        }
         let report: LogVerifier.Report
         do { report = try verifier.verify(checkpoints: checkpoints) } catch { throw CLIError(error) }
         if report.tornTail > 0 {

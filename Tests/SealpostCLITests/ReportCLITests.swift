@@ -1,0 +1,50 @@
+import Foundation
+import Testing
+
+/// `sealpost report --subject` and `sealpost log verify` over the receipt logs a real exchange
+/// leaves on both sides: the child's history, counterpart signatures checked, no third party shown.
+@Suite(.serialized) struct ReportCLITests {
+    @Test func reportAndVerifyAfterAnExchange() throws {
+        let p = try ExchangeCLITests.Partnership(); defer { p.stop() }
+        let sent = try ExchangeCLITests().send(p)
+        #expect(sent.status == 0, "\(sent.stderr)")
+        let id = String(try #require(sent.out.split(separator: "\n").first { $0.hasPrefix("sent ") }).split(separator: " ")[1].prefix(12))
+        #expect(try p.run("mash", ["open", id]).status == 0)
+        #expect(try p.run("mash", ["ack", id]).status == 0)
+        #expect(try p.run("school", ["sync"]).status == 0)
+
+        for home in ["school", "mash"] {
+            let verify = try p.run(home, ["log", "verify", "--every-signature"])
+            #expect(verify.status == 0, "\(home): \(verify.stderr)")
+            #expect(verify.out.contains("ok: the log verifies"))
+            #expect(!verify.out.contains("counterpart signatures 0"), "\(home): \(verify.out)")
+        }
+
+        // By name in any order and case, by NHS number with or without spaces, by record id.
+        for query in ["okafor jayden", "9990001006", "999 000 1006", "SA-2026-0142"] {
+            let report = try p.run("school", ["report", "--subject", query])
+            #expect(report.status == 0, "\(report.stderr)")
+            #expect(report.out.contains("Subject: Jayden Emeka Okafor, NHS number 999 000 1006, born 2017-03-14"), "\(query): \(report.out)")
+            #expect(report.out.contains("Shared with kingsbridge-mash (mash)"))
+            #expect(report.out.contains("purpose: \(ExchangeCLITests.s47) (Child protection enquiry (s47))"))
+            #expect(report.out.contains("status: acknowledged"))
+            #expect(report.out.contains("other people protected: [Third party 1 (neighbour)]"))
+            #expect(report.out.contains("log verifies: yes"))
+        }
+        let mash = try p.run("mash", ["report", "--subject", "Jayden Okafor"])
+        #expect(mash.out.contains("Received from school-st-annes"))
+        #expect(mash.out.contains("Acknowledged receipt to school-st-annes"))
+        let nobody = try p.run("school", ["report", "--subject", "Someone Else"])
+        #expect(nobody.status == 0 && nobody.out.contains("No decisions about this subject are recorded"))
+
+        // The log table shows the exchange from each side.
+        let log = try p.run("school", ["log"])
+        #expect(log.out.contains(" sent ") && log.out.contains("acknowledged"))
+        #expect(try p.run("school", ["log", "--kind", "sent"]).out.contains("acknowledged"))
+
+        // THREATS row 30: no protected third party in anything printed.
+        for output in p.outputs {
+            #expect(!output.contains("Hollins") && !output.contains("Patricia"))
+        }
+    }
+}
