@@ -47,4 +47,36 @@ import Testing
             #expect(!output.contains("Hollins") && !output.contains("Patricia"))
         }
     }
+
+    /// THREATS row 24 through the binaries: the school restores its log from an old copy; the
+    /// checkpoints the MASH holds of it, exported and handed over, show it.
+    @Test func anOldLogCopyIsCaughtByTheCounterpartsCheckpoints() throws {
+        let p = try ExchangeCLITests.Partnership(); defer { p.stop() }
+        func exchange() throws {
+            let sent = try ExchangeCLITests().send(p)
+            #expect(sent.status == 0, "\(sent.stderr)")
+            let id = String(try #require(sent.out.split(separator: "\n").first { $0.hasPrefix("sent ") }).split(separator: " ")[1].prefix(12))
+            #expect(try p.run("mash", ["open", id]).status == 0)
+            #expect(try p.run("mash", ["ack", id]).status == 0)
+        }
+        try exchange()
+        let log = p.cli.path("school/log"), backup = p.cli.path("school-log-backup")
+        try FileManager.default.copyItem(atPath: log, toPath: backup)
+        try exchange()
+
+        let held = p.cli.path("held.json")
+        let export = try p.run("mash", ["log", "checkpoints", "--of", "school-st-annes", "-o", held])
+        #expect(export.status == 0 && export.stderr.contains("checkpoint(s) of school-st-annes's log"), "\(export.stderr)")
+        let fine = try p.run("school", ["log", "verify", "--against", held])
+        #expect(fine.status == 0, "\(fine.stderr)")
+
+        try FileManager.default.removeItem(atPath: log)
+        try FileManager.default.copyItem(atPath: backup, toPath: log)
+        let alone = try p.run("school", ["log", "verify"])
+        #expect(alone.status == 0, "an old copy is a valid log on its own")
+        let caught = try p.run("school", ["log", "verify", "--against", held])
+        #expect(caught.status == 1)
+        #expect(caught.out.contains("truncated or restored from an old copy"), "\(caught.out)")
+        #expect(caught.stderr.contains("contradicts a checkpoint its counterpart holds"))
+    }
 }

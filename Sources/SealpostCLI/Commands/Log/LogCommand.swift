@@ -13,9 +13,9 @@ struct LogCommand: ParsableCommand {
         Every decision to share, withhold, decline, receive or acknowledge is an entry in HOME/log,
         signed and hash-chained. `sealpost log` lists them; `log show SEQ` shows one with its details;
         `log verify` checks the whole log and names the first bad entry; `log export` writes it as
-        JSON or CSV. None of these needs the passphrase: they use the public card in the home.
+        JSON or CSV; `log checkpoints --of AGENCY` exports what this home holds of another's log. None of these needs the passphrase: they use the public card in the home.
         """,
-        subcommands: [LogListCommand.self, LogShowCommand.self, LogVerifyCommand.self, LogExportCommand.self],
+        subcommands: [LogListCommand.self, LogShowCommand.self, LogVerifyCommand.self, LogExportCommand.self, LogCheckpointsCommand.self],
         defaultSubcommand: LogListCommand.self
     )
 }

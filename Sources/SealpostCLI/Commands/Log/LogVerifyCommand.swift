@@ -14,9 +14,10 @@ struct LogVerifyCommand: ParsableCommand {
         discussion: """
         Checks every link of the hash chain, the owner's signatures (the head's, and by binary search
         the first that fails; every one with --every-signature), the details against their
-        commitments, and any checkpoints a counterpart holds of this log (--against FILE, a JSON
-        array of {"checkpoint": TEXT, "signature": HEX} as the counterpart exported them). Exits 1
-        if anything is wrong.
+        commitments, the counterparts' signatures carried in entries (with the installed agreement's
+        keys), and any checkpoints a counterpart holds of this log (--against FILE, as written by
+        `sealpost log checkpoints --of AGENCY` in the counterpart's home: a JSON array of
+        {"text": CHECKPOINT, "signature": HEX}). Exits 1 if anything is wrong.
         """)
 
     @OptionGroup var options: HomeOptions
@@ -62,12 +63,13 @@ struct LogVerifyCommand: ParsableCommand {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw CLIError("cannot read the checkpoints file \(path)", hint: "check the path")
         }
-        struct Held: Decodable { let checkpoint: String; let signature: String }
+        struct Held: Decodable { let text: String; let signature: String }
         guard let held = try? JSONDecoder().decode([Held].self, from: data) else {
-            throw CLIError("\(path) is not a JSON array of {\"checkpoint\": TEXT, \"signature\": HEX}")
+            throw CLIError("\(path) is not a JSON array of {\"text\": CHECKPOINT, \"signature\": HEX}",
+                           hint: "make it in the counterpart's home with: sealpost log checkpoints --of YOUR-AGENCY")
         }
         return try held.enumerated().map { i, h in
-            guard let checkpoint = Checkpoint(text: h.checkpoint), let bytes = Hex.decode(h.signature),
+            guard let checkpoint = Checkpoint(text: h.text), let bytes = Hex.decode(h.signature),
                   let signature = try? Ed25519.Signature(rawRepresentation: bytes) else {
                 throw CLIError("\(path): checkpoint \(i + 1) is malformed", hint: "it must be the three checkpoint lines and a 128-digit hex signature")
             }

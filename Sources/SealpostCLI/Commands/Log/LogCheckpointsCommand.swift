@@ -1,0 +1,43 @@
+import ArgumentParser
+import Foundation
+import SealpostCore
+import SealpostExchange
+import SealpostLog
+import SealpostRecord
+
+/// `sealpost log checkpoints --of AGENCY`: the checkpoints of another agency's log that this
+/// home holds, for that agency to check its own log against (`sealpost log verify --against`).
+struct LogCheckpointsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "checkpoints",
+        abstract: "Export the checkpoints of an agency's log that this home holds.",
+        discussion: """
+        Every record and acknowledgement carries its sender's signed log checkpoint, and this home
+        keeps them in its own log. Give the file this writes to that agency: `sealpost log verify
+        --against FILE` there finds a log truncated, restored from an old copy or rewritten.
+        """)
+
+    @OptionGroup var options: HomeOptions
+
+    @Option(name: .long, help: ArgumentHelp("The agency whose log's checkpoints to export.", valueName: "AGENCY"))
+    var of: String
+
+    @Option(name: [.short, .long], help: ArgumentHelp("Write here instead of standard output (atomically).", valueName: "FILE"))
+    var output: String?
+
+    func run() throws {
+        let location = try LogLocation(options)
+        guard AgencyID.isValid(of) else { throw CLIError("\(Printable.escape(of)) is not an agency id") }
+        let held = ReceiptEvidence.checkpoints(of: of, heldIn: location.directory)
+        let array = JSONValue.array(held.map {
+            ["text": .string($0.checkpoint.text), "signature": .string(Hex.encode($0.signature.rawRepresentation))]
+        })
+        let bytes = array.serialized(options: [.prettyPrinted, .sortedKeys]) + [0x0A]
+        if let output {
+            do { try AtomicFile.write(bytes, to: output, mode: 0o644) } catch { throw CLIError("cannot write \(output): \(error)") }
+        } else {
+            FileHandle.standardOutput.write(Data(bytes))
+        }
+        printError("\(held.count) checkpoint(s) of \(of)'s log" + (held.map(\.checkpoint.size).max().map { ", the latest at size \($0)" } ?? ""))
+    }
+}
