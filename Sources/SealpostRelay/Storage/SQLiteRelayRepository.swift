@@ -24,8 +24,6 @@ public struct SQLiteRelayRepository: RelayRepository {
         // Wait rather than fail if another process (a backup, sqlite3) briefly holds the write lock.
         configuration.busyMode = .timeout(5)
         configuration.prepareDatabase { db in
-            // Durable at commit: the WAL is fsynced before a transaction is reported committed.
-            try db.execute(sql: "PRAGMA synchronous = FULL")
             // Fewer, larger checkpoints; the WAL is still bounded.
             try db.execute(sql: "PRAGMA wal_autocheckpoint = 4000")
         }
@@ -36,6 +34,15 @@ public struct SQLiteRelayRepository: RelayRepository {
         }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
+            // Durable at commit: the WAL is fsynced before a transaction is reported committed.
+            // This must follow the pool's opening: GRDB turns WAL on for the writer connection
+            // after `prepareDatabase` has run, and sets `synchronous = NORMAL` as it does (which
+            // fsyncs only at checkpoints, so a power cut could take back acknowledged deposits).
+            let level = try pool.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA synchronous = FULL")
+                return try Int.fetchOne(db, sql: "PRAGMA synchronous")
+            }
+            guard level == 2 else { throw RelayStorageError("SQLite did not take synchronous = FULL") }
             try RelaySchema.migrator.migrate(pool)
         } catch {
             throw RelayStorageError("cannot open the relay database \(path): \(error)")
@@ -209,6 +216,20 @@ public struct SQLiteRelayRepository: RelayRepository {
     public func close() async throws {
         committer.close()
         try pool.close()
+    }
+
+    // MARK: For tests of durability and of the group committer
+
+    /// The writer connection's journal mode and `synchronous` level (2 is FULL).
+    func durabilitySettings() async throws -> (journalMode: String, synchronous: Int) {
+        try await pool.writeWithoutTransaction { db in
+            (try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? "", try Int.fetchOne(db, sql: "PRAGMA synchronous") ?? -1)
+        }
+    }
+
+    /// Runs `sql` as one write of the next group commit, answered once that commit is durable.
+    func write(sql: String) async throws {
+        try await committer.submit { db in try db.execute(sql: sql) }
     }
 
     // MARK: Helpers
