@@ -33,10 +33,18 @@ public struct DepositResponse: Codable, Sendable, Equatable {
         self.duplicate = duplicate
     }
 
-    /// The receipt as signed bytes and signature, or nil when a field is malformed.
+    /// The receipt as signed bytes and signature, or nil when a field is malformed: an id or
+    /// signature that is not lower-case hex of the right length, an agency id that is not one
+    /// (the signed bytes give each a one-byte length), no mailbox, mailboxes unsorted or repeated,
+    /// or a negative time (the signed bytes hold unsigned times). Only a receipt that passes all of
+    /// these has exactly one encoding, so only such a receipt can be checked against its signature.
     public var signedReceipt: SignedDepositReceipt? {
-        guard let id = EnvelopeID(hex: receipt.envelopeID),
-              let sig = Hex.decode(signature), let signature = try? Ed25519.Signature(rawRepresentation: sig) else { return nil }
+        guard let id = EnvelopeID(hex: receipt.envelopeID), id.description == receipt.envelopeID,
+              let sig = Hex.decode(signature), Hex.encode(sig) == signature,
+              let signature = try? Ed25519.Signature(rawRepresentation: sig),
+              AgencyID.isValid(receipt.relay), AgencyID.isValid(receipt.sender),
+              !receipt.mailboxes.isEmpty, receipt.mailboxes.count <= Int(UInt8.max), receipt.mailboxes.allSatisfy(AgencyID.isValid),
+              receipt.depositedAt >= 0, receipt.expiresAt >= 0 else { return nil }
         let body = DepositReceipt(envelopeID: id, relay: receipt.relay, sender: receipt.sender, mailboxes: receipt.mailboxes,
                                   depositedAt: receipt.depositedAt, expiresAt: receipt.expiresAt)
         guard body.mailboxes == receipt.mailboxes else { return nil }

@@ -7,8 +7,10 @@ import SealpostSodium
 ///     agency || LF || method || LF || target || LF || host || LF ||
 ///     timestamp (decimal Unix seconds) || LF || nonce (32 lowercase hex) || LF || content hash (64 lowercase hex)
 ///
-/// `target` is the path and query exactly as they appear in the request line; `host` is the Host
-/// header in lower case; the content hash is BLAKE2b-256 of the body (of no bytes for a bodiless request).
+/// `target` is the path and query exactly as they appear in the request line (origin form); `host`
+/// is the Host header with its ASCII letters in lower case; `timestamp` is written in canonical
+/// decimal (no sign, no leading zeros); the content hash is BLAKE2b-256 of the body (of no bytes for
+/// a bodiless request).
 public struct SignedRequest: Sendable, Equatable {
     public static let label = "sealpost/v1/relay-request"
     public static let nonceLength = 16
@@ -29,7 +31,7 @@ public struct SignedRequest: Sendable, Equatable {
         self.agency = agency
         self.method = method
         self.target = target
-        self.host = host.lowercased()
+        self.host = Self.asciiLowercased(host)
         self.timestamp = timestamp
         self.nonce = nonce
         self.contentHash = contentHash
@@ -49,6 +51,12 @@ public struct SignedRequest: Sendable, Equatable {
         let fields = [agency, method, target, host, String(timestamp), Hex.encode(nonce), Hex.encode(contentHash)]
         out.append(contentsOf: Array(fields.joined(separator: "\n").utf8))
         return out
+    }
+
+    /// Lower-cases A-Z and nothing else, as spec/relay.md says: Unicode case mapping could turn one
+    /// byte into several and make client and relay sign different bytes.
+    static func asciiLowercased(_ text: String) -> String {
+        String(decoding: text.utf8.map { (0x41...0x5a).contains($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
     }
 
     /// The headers to send, signed with `key`.
@@ -80,9 +88,12 @@ public struct ReceivedSignature: Sendable {
         let agency = try required(RelayAPI.Header.agency)
         guard AgencyID.isValid(agency) else { throw .malformedHeader(RelayAPI.Header.agency, "is not an agency id") }
         let timestampText = try required(RelayAPI.Header.timestamp)
+        // Canonical decimal only: the signed bytes hold the number as `String(timestamp)` writes it,
+        // so "0123" would name one time and sign another.
         guard timestampText.utf8.count <= 19, timestampText.utf8.allSatisfy({ (0x30...0x39).contains($0) }),
+              timestampText.utf8.first != 0x30 || timestampText.utf8.count == 1,
               let timestamp = Int64(timestampText) else {
-            throw .malformedHeader(RelayAPI.Header.timestamp, "must be Unix seconds in decimal")
+            throw .malformedHeader(RelayAPI.Header.timestamp, "must be Unix seconds in decimal, without leading zeros")
         }
         guard let nonce = Self.lowerHex(try required(RelayAPI.Header.nonce), count: SignedRequest.nonceLength) else {
             throw .malformedHeader(RelayAPI.Header.nonce, "must be \(SignedRequest.nonceLength * 2) lowercase hex digits")
@@ -95,6 +106,9 @@ public struct ReceivedSignature: Sendable {
             throw .malformedHeader(RelayAPI.Header.signature, "must be \(Ed25519.signatureLength * 2) lowercase hex digits")
         }
         guard let host, !host.isEmpty else { throw .missingHeader("Host") }
+        guard host.utf8.count <= 255, host.utf8.allSatisfy({ (0x21...0x7e).contains($0) }) else {
+            throw .malformedHeader("Host", "must be the relay's host name (and port) in visible ASCII")
+        }
         request = SignedRequest(agency: agency, method: method, target: target, host: host, timestamp: timestamp,
                                 nonce: nonce, contentHash: hash)
         self.signature = signature

@@ -65,6 +65,13 @@ extension Relay {
     }
 
     private func verify(_ request: Request) async throws -> Caller {
+        // The HTTP/1 layer takes the first Host header as the authority and leaves any further
+        // one among the fields: two Host headers could name one host to the signature and another
+        // to a proxy in front of the relay.
+        guard request.headers[RelayHeaders.host] == nil else {
+            throw RelayFailure.unauthenticated("the request has more than one Host header",
+                                               hint: "send exactly one Host header, the one the signature covers")
+        }
         let received: ReceivedSignature
         do throws(RequestSignatureError) {
             received = try ReceivedSignature(method: request.method.rawValue, target: request.head.path ?? "",

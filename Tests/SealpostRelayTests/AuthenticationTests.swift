@@ -145,29 +145,102 @@ struct AuthenticationTests {
         }
     }
 
-    @Test("THREATS 19: another agency's message is a 404 byte-identical to a message that does not exist")
+    @Test("THREATS 19: another agency's message is a 404 byte-identical to a message that does not exist, headers included")
     func someoneElsesMailbox() async throws {
         try await withRelay { relay, _ in
             let bytes = envelope()
             let id = idOf(bytes)
             #expect(try await SignedClient(relay, as: Party.school).deposit(bytes, to: [Party.mash]).status == 201)
             let police = SignedClient(relay, as: Party.police)
+            let school = SignedClient(relay, as: Party.school)
             let missing = idOf(envelope())
-
-            let theirs = try await police.fetch(id)
             let nothing = try await police.fetch(missing)
-            #expect(theirs.status == 404)
-            #expect(theirs.body == nothing.body)
-            #expect(theirs.problem?.error == RelayErrorCode.notFound)
-            #expect(try await police.delete(id).body == (try await police.delete(missing)).body)
-            #expect(try await police.delete(id).status == 404)
-            // Even the sender cannot fetch what it sent to someone else.
-            #expect(try await SignedClient(relay, as: Party.school).fetch(id).body == nothing.body)
-            // A malformed id answers the same.
-            #expect(try await police.fetch("not-an-id").body == nothing.body)
+            #expect(nothing.status == 404)
+            #expect(nothing.problem?.error == RelayErrorCode.notFound)
+
+            // Every way of asking for what is not yours answers exactly what asking for nothing does:
+            // status, every header but the clocks, and body.
+            let answers: [(String, Reply)] = [
+                ("fetch of their message", try await police.fetch(id)),
+                ("delete of their message", try await police.delete(id)),
+                ("delete of no message", try await police.delete(missing)),
+                ("fetch by its sender", try await school.fetch(id)),
+                ("delete by its sender", try await school.delete(id)),
+                ("deposit status for a recipient", try await SignedClient(relay, as: Party.mash).status(id)),
+                ("deposit status for a stranger", try await police.status(id)),
+                ("deposit status of no deposit", try await police.status(missing)),
+                ("a malformed id", try await police.fetch("not-an-id")),
+                ("an upper-case id", try await police.fetch(id.uppercased())),
+            ]
+            for (what, answer) in answers {
+                #expect(answer.comparable == nothing.comparable, "\(what)")
+            }
             // Listing shows only the caller's own mailbox.
             #expect(try await police.waiting().isEmpty)
             #expect(try await SignedClient(relay, as: Party.mash).fetch(id).body == bytes, "still there for its owner")
+        }
+    }
+
+    @Test("THREATS 17: an unauthenticated upload is refused from its head alone, and the relay hangs up rather than read it")
+    func unauthenticatedUpload() async throws {
+        try await withRelay(configure: { $0.limits.perAddress = nil }) { relay, _ in
+            let target = RelayAPI.Path.envelopes + "?to=\(Party.mash.agencyID)"
+            let impostor = Identity(agencyID: Party.school.agencyID, name: "Impostor", signingKey: Party.outsider.signingKey,
+                                    boxKey: Party.outsider.boxKey)
+            for (who, identity, error) in [("a stranger", Party.outsider, RelayErrorCode.unknownAgency),
+                                            ("a forged signature", impostor, RelayErrorCode.unauthenticated)] {
+                let connection = try RawConnection(port: relay.port)
+                defer { connection.close() }
+                let headers = SignedClient(relay, as: identity).signatureHeaders(method: "POST", target: target, body: envelope(size: 1 << 20))
+                #expect(await connection.send(requestHead(method: "POST", target: target, port: relay.port,
+                                                          headers: headers + [("Content-Length", "\(1 << 20)")])))
+                // Not one byte of the declared megabyte is sent: the answer comes from the head.
+                let response = try #require(await connection.readResponse(), "\(who)")
+                #expect(response.head.hasPrefix("HTTP/1.1 401"), "\(who)")
+                #expect(response.head.lowercased().contains("connection: close"), "\(who)")
+                #expect(RelayJSON.decode(RelayProblem.self, from: response.body)?.error == error, "\(who)")
+                #expect(await connection.waitForClose().closed, "\(who): the relay hangs up")
+            }
+            #expect(try await SignedClient(relay, as: Party.mash).waiting().isEmpty)
+        }
+    }
+
+    @Test("a timestamp with leading zeros, a Host header given twice or a Host outside visible ASCII is malformed")
+    func nonCanonicalHeaders() async throws {
+        try await withRelay(configure: { $0.limits.perAddress = nil }) { relay, _ in
+            let mash = SignedClient(relay, as: Party.mash)
+            let target = RelayAPI.Path.mailbox
+            func ask(_ head: String) async throws -> (status: String, problem: RelayProblem?) {
+                let connection = try RawConnection(port: relay.port)
+                defer { connection.close() }
+                #expect(await connection.send(head))
+                let response = try #require(await connection.readResponse())
+                return (String(response.head.prefix(12)), RelayJSON.decode(RelayProblem.self, from: response.body))
+            }
+            // Signed over "0" + the time: the relay would read the number and check another string.
+            let now = RelayConfiguration.systemClock()
+            let padded = SignedRequest(agency: Party.mash.agencyID, method: "GET", target: target, host: mash.host, timestamp: now,
+                                       nonce: RandomBytes.make(count: 16), contentHash: BLAKE2b.hash([UInt8]()))
+            let headers = padded.headers(signedWith: Party.mash.signingKey).map { (name: String, value: String) -> (String, String) in
+                name == RelayAPI.Header.timestamp ? (name, "0" + value) : (name, value)
+            }
+            let leadingZero = try await ask(requestHead(method: "GET", target: target, port: relay.port, headers: headers))
+            #expect(leadingZero.status == "HTTP/1.1 401")
+            #expect(leadingZero.problem?.message.contains(RelayAPI.Header.timestamp) == true, "\(String(describing: leadingZero.problem))")
+
+            let twice = try await ask(requestHead(method: "GET", target: target, port: relay.port,
+                                                  headers: mash.signatureHeaders(method: "GET", target: target, body: []) + [("Host", "elsewhere.example")]))
+            #expect(twice.status == "HTTP/1.1 401")
+            #expect(twice.problem?.message.contains("Host") == true, "\(String(describing: twice.problem))")
+
+            let spaced = "GET \(target) HTTP/1.1\r\nHost: relay example\r\n"
+                + mash.signatureHeaders(method: "GET", target: target, body: [], host: "relay example").map { "\($0.0): \($0.1)\r\n" }.joined() + "\r\n"
+            let badHost = try await ask(spaced)
+            #expect(badHost.status == "HTTP/1.1 401")
+            #expect(badHost.problem?.message.contains("Host") == true, "\(String(describing: badHost.problem))")
+
+            // The same request, canonical, is served.
+            #expect(try await mash.list().status == 200)
         }
     }
 

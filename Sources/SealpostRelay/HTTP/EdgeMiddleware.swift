@@ -83,6 +83,8 @@ struct AuthenticationMiddleware: RouterMiddleware {
 
 enum RelayHeaders {
     static let relayTime = HTTPField.Name(RelayAPI.Header.relayTime)!
+    /// A Host header left among the fields: the HTTP/1 layer moves only the first into the authority.
+    static let host = HTTPField.Name("Host")!
     /// The signature headers by the names `ReceivedSignature` asks for, made once.
     static let signed: [String: HTTPField.Name] = Dictionary(uniqueKeysWithValues: [
         RelayAPI.Header.agency, RelayAPI.Header.timestamp, RelayAPI.Header.nonce, RelayAPI.Header.contentHash, RelayAPI.Header.signature,

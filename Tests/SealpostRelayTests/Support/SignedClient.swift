@@ -21,6 +21,15 @@ struct Reply: Sendable {
     var problem: RelayProblem? { RelayJSON.decode(RelayProblem.self, from: body) }
     func decode<T: Decodable>(_ type: T.Type) -> T? { RelayJSON.decode(type, from: body) }
     var text: String { String(decoding: body, as: UTF8.self) }
+
+    /// Status, headers (names lower-cased, sorted) and body, leaving out the clocks (`Date`,
+    /// `Sealpost-Relay-Time`), which differ from one second to the next: what two answers that
+    /// must not be told apart must agree on.
+    var comparable: String {
+        let clocks: Set<String> = ["date", RelayAPI.Header.relayTime.lowercased()]
+        let kept = headers.map { ($0.0.lowercased(), $0.1) }.filter { !clocks.contains($0.0) }.sorted { ($0.0, $0.1) < ($1.0, $1.1) }
+        return "\(status)\n" + kept.map { "\($0.0): \($0.1)" }.joined(separator: "\n") + "\n\n" + text
+    }
 }
 
 /// Sends requests signed as `identity` to a relay, the way spec/relay.md says a client must.
