@@ -8,9 +8,10 @@ extension Relay {
     /// POST /v1/envelopes?to=A[&to=B...]: the body is one envelope, for each named mailbox.
     ///
     /// Everything that can be refused without the body is refused before any of it is read: the
-    /// recipients (count first, so thousands are refused without looking at each), then a declared
-    /// Content-Length over the limit. The body is then hashed as it streams in and refused the
-    /// moment it passes the limit; its hash must be the one signed, and is the envelope id.
+    /// recipients (count first, so thousands are refused without looking at each), a declared
+    /// Content-Length over the limit, then a recipient's mailbox already too full to take it. The
+    /// body is then hashed as it streams in and refused the moment it passes the limit; its hash
+    /// must be the one signed, and is the envelope id.
     func deposit(_ request: Request, context: RelayRequestContext) async throws -> Response {
         guard let caller = context.caller else { throw RelayFailure.unauthenticated() }
         let recipients = try depositRecipients(target: caller.request.target)
@@ -20,6 +21,18 @@ extension Relay {
             guard let length = Int(declared), length >= 0 else { throw RelayFailure.badRequest("the Content-Length header is not a number") }
             guard length <= limit else { throw RelayFailure.tooLarge(limit: limit) }
             expected = length
+        }
+        // A first look at the quota, so a full mailbox is refused before the body is read. The
+        // store checks again in the deposit's own transaction, which is what rules. A retry of a
+        // deposit this sender already made (the signed content hash is the envelope id) is let
+        // through, so that the store can answer it as the duplicate it is.
+        let smallest = Int64(max(expected, EnvelopeFormat.fixedHeaderLength))
+        for mailbox in recipients {
+            let usage = try await repository.usage(mailbox: mailbox)
+            guard usage.count + 1 > quota.maximumCount || usage.bytes + smallest > quota.maximumBytes else { continue }
+            let claimed = EnvelopeID(storedBytes: caller.request.contentHash)
+            if try await repository.depositStatus(claimed, sender: caller.agency, now: clock()) != nil { break }
+            throw Self.mailboxFull(mailbox)
         }
 
         let hasher = BLAKE2b.Hasher()
@@ -64,9 +77,13 @@ extension Relay {
                                "envelope \(id) was already deposited by another agency or for other mailboxes",
                                hint: "a re-deposit must name the same mailboxes; to reach others, seal a new envelope")
         case .mailboxFull(let mailbox):
-            throw RelayFailure(Self.insufficientStorage, RelayErrorCode.mailboxFull,
-                               "the mailbox of \(mailbox) is full", hint: "try again later, once \(mailbox) has collected its envelopes")
+            throw Self.mailboxFull(mailbox)
         }
+    }
+
+    static func mailboxFull(_ mailbox: String) -> RelayFailure {
+        RelayFailure(insufficientStorage, RelayErrorCode.mailboxFull,
+                     "the mailbox of \(mailbox) is full", hint: "try again later, once \(mailbox) has collected its envelopes")
     }
 
     static let insufficientStorage = HTTPResponse.Status(code: 507, reasonPhrase: "Insufficient Storage")
