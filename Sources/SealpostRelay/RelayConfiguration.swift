@@ -75,6 +75,10 @@ public struct RelayConfiguration: Sendable {
         self.clock = clock
     }
 
+    /// The longest retention or tombstone lifetime taken (100 years): deposit times plus these stay
+    /// far from overflow.
+    public static let longestLifetime: Int64 = 36_500 * 86_400
+
     /// Checks the agreement and the relay's place in it, and that the numbers make sense.
     public func validate() throws(RelayConfigurationError) {
         let agreement = self.agreement.agreement
@@ -111,7 +115,12 @@ public struct RelayConfiguration: Sendable {
         guard (0...65_535).contains(port), metricsPort.map({ (0...65_535).contains($0) }) ?? true else {
             throw RelayConfigurationError("ports must lie between 0 and 65535")
         }
-        guard retention > 0 else { throw RelayConfigurationError("retention must be positive") }
+        guard retention > 0, retention <= Self.longestLifetime else {
+            throw RelayConfigurationError("retention must be positive and at most \(Self.longestLifetime / 86_400) days")
+        }
+        guard tombstoneLifetime <= Self.longestLifetime else {
+            throw RelayConfigurationError("the tombstone lifetime must be at most \(Self.longestLifetime / 86_400) days")
+        }
         guard tombstoneLifetime > retention else {
             throw RelayConfigurationError("the tombstone lifetime (\(tombstoneLifetime) s) must exceed the retention (\(retention) s)",
                                           hint: "otherwise a late retry of a delivered envelope could be delivered again")
@@ -134,7 +143,7 @@ public struct RelayLimits: Sendable, Equatable {
     public var mailboxQuota = MailboxQuota(maximumCount: 10_000, maximumBytes: 4 << 30)
     /// Time a connection may stay open with no request in progress.
     public var idleTimeout: Duration = .seconds(60)
-    /// Time from a connection's start (or its previous response) to a complete request head.
+    /// Time from a connection's start to its first complete request head (later heads fall under `idleTimeout`).
     public var headerTimeout: Duration = .seconds(10)
     /// Time from a request head to the end of its body: the read timeout for slow bodies.
     public var bodyTimeout: Duration = .seconds(300)
@@ -152,25 +161,34 @@ public struct RelayLimits: Sendable, Equatable {
         }
     }
 
+    /// The largest envelope size limit taken: a deposit is held in memory while it is hashed,
+    /// and SQLite stores no value over 1 000 000 000 bytes.
+    public static let largestEnvelopeLimit = 512 << 20
+    /// The longest any timeout may be (a day); longer ones overflow the event loop's nanoseconds.
+    public static let longestTimeout: Duration = .seconds(86_400)
+
     func validate() throws(RelayConfigurationError) {
-        guard maximumEnvelopeBytes >= EnvelopeFormat.fixedHeaderLength else {
-            throw RelayConfigurationError("the envelope size limit must be at least \(EnvelopeFormat.fixedHeaderLength) bytes")
+        guard (EnvelopeFormat.fixedHeaderLength...Self.largestEnvelopeLimit).contains(maximumEnvelopeBytes) else {
+            throw RelayConfigurationError("the envelope size limit must lie between \(EnvelopeFormat.fixedHeaderLength) and \(Self.largestEnvelopeLimit) bytes")
         }
         guard (1...EnvelopeFormat.maximumRecipients).contains(maximumRecipients) else {
             throw RelayConfigurationError("recipients per envelope must lie between 1 and \(EnvelopeFormat.maximumRecipients)")
         }
         for (name, limit) in [("per-agency", perAgency), ("per-address", perAddress)] {
-            if let limit, !(limit.perSecond > 0 && limit.burst >= 1) {
-                throw RelayConfigurationError("the \(name) rate limit needs a positive rate and a burst of at least 1")
+            // Bounded so that Retry-After (up to burst / rate seconds) is a whole number that fits.
+            if let limit, !((0.001...1_000_000).contains(limit.perSecond) && (1...1_000_000).contains(limit.burst)) {
+                throw RelayConfigurationError("the \(name) rate limit needs a rate from 0.001 to 1000000 a second and a burst from 1 to 1000000")
             }
         }
         guard mailboxQuota.maximumCount >= 1, mailboxQuota.maximumBytes >= Int64(maximumEnvelopeBytes) else {
             throw RelayConfigurationError("a mailbox must hold at least one envelope of the largest size")
         }
-        guard idleTimeout > .zero, headerTimeout > .zero, bodyTimeout > .zero else {
-            throw RelayConfigurationError("timeouts must be positive")
+        guard [idleTimeout, headerTimeout, bodyTimeout].allSatisfy({ $0 > .zero && $0 <= Self.longestTimeout }) else {
+            throw RelayConfigurationError("timeouts must be positive and at most a day")
         }
-        guard maximumConnections >= 1 else { throw RelayConfigurationError("the connection cap must be at least 1") }
+        guard (1...1_000_000).contains(maximumConnections) else {
+            throw RelayConfigurationError("the connection cap must lie between 1 and 1000000")
+        }
     }
 }
 

@@ -98,6 +98,15 @@ struct LimitOptions: ParsableArguments {
     @Option(name: .long, help: "Connections served at once (default 1024).")
     var maxConnections: Int?
 
+    /// Only the day counts, which could overflow on their way to seconds; `RelayConfiguration.validate()`
+    /// judges everything else, with its reasons.
+    func validate() throws {
+        let longest = RelayConfiguration.longestLifetime / 86_400
+        for (flag, days) in [("--retention-days", retentionDays), ("--tombstone-days", tombstoneDays)] {
+            if let days, !(1...longest).contains(days) { throw ValidationError("\(flag) must lie between 1 and \(longest)") }
+        }
+    }
+
     func apply(to config: inout RelayConfiguration) {
         var limits = config.limits
         if let maxEnvelopeBytes { limits.maximumEnvelopeBytes = maxEnvelopeBytes }
