@@ -16,7 +16,25 @@ struct DepositTests {
             #expect(health.relay == Party.relay.agencyID)
             #expect(health.relayKey == Hex.encode(Party.relay.signingKey.publicKey.rawRepresentation))
             #expect(health.version == RelayAPI.version)
-            #expect(reply.header(RelayAPI.Header.relayTime) == String(health.time) || reply.header(RelayAPI.Header.relayTime) != nil)
+            // The header and the body read the same clock, a moment apart.
+            let stamped = try #require(reply.header(RelayAPI.Header.relayTime).flatMap { Int64($0) })
+            #expect((0...2).contains(stamped - health.time))
+        }
+    }
+
+    @Test("an unknown path, or a known path with another method, answers 404 not_found with the relay's time")
+    func unknownRoutes() async throws {
+        try await withRelay { relay, _ in
+            let mash = SignedClient(relay, as: Party.mash)
+            let missing = try await mash.fetch(idOf(envelope()))
+            for (method, target) in [(Method.PUT, RelayAPI.Path.mailbox), (.DELETE, RelayAPI.Path.mailbox), (.POST, RelayAPI.Path.health),
+                                     (.GET, "/v1/nothing-here"), (.GET, "/v2/mailbox")] {
+                let reply = try await mash.signed(method, target)
+                #expect(reply.status == 404, "\(method) \(target)")
+                #expect(reply.problem?.error == RelayErrorCode.notFound, "\(method) \(target)")
+                #expect(reply.header(RelayAPI.Header.relayTime) != nil, "\(method) \(target)")
+                if method != .POST { #expect(reply.comparable == missing.comparable, "\(method) \(target)") }
+            }
         }
     }
 

@@ -24,6 +24,8 @@ struct ProcessTests {
         let database = folder.file("relay.sqlite")
         let acknowledged = Locked(Set<String>())
         let attempted = Locked(Set<String>())
+        /// The bytes of the first few acknowledged deposits, to retry after the last restart.
+        let retained = Locked([[UInt8]]())
 
         for round in 0..<5 {
             let relay = try RelayProcess(["serve", "--home", home.path, "--port", "0", "--db", database, "--agency-rate", "0"])
@@ -51,7 +53,10 @@ struct ProcessTests {
                                 let id = idOf(bytes)
                                 attempted.update { _ = $0.insert(id) }
                                 guard let reply = try? await school.deposit(bytes, to: [Party.mash]) else { return }
-                                if reply.status == 201 || reply.status == 200 { acknowledged.update { _ = $0.insert(id) } }
+                                if reply.status == 201 || reply.status == 200 {
+                                    acknowledged.update { _ = $0.insert(id) }
+                                    retained.update { if $0.count < 10 { $0.append(bytes) } }
+                                }
                             }
                         }
                     }
@@ -71,6 +76,13 @@ struct ProcessTests {
         #expect(acknowledged.value.isSubset(of: Set(held)))
         #expect(acknowledged.value.count >= 200)
         // A retried deposit of an acknowledged envelope is a duplicate, not a second delivery.
+        #expect(retained.value.count == 10)
+        for bytes in retained.value {
+            let retry = try await client(port: port, as: Party.school).deposit(bytes, to: [Party.mash])
+            #expect(retry.status == 200)
+            #expect(retry.decode(DepositResponse.self)?.duplicate == true)
+        }
+        #expect(try await everyID(in: client(port: port, as: Party.mash)).count == held.count)
         relay.kill(SIGTERM)
         #expect(await relay.exitStatus() == 0, "SIGTERM shuts down gracefully: \(relay.standardError)")
     }
