@@ -13,6 +13,12 @@ public struct ExchangeContext: Sendable {
     public let outbox: Outbox
     public let inbox: Inbox
     public let acks: AckJournal
+    /// Requests this agency sent (`HOME/requests/out`), in the outbox's layout.
+    public let requestsOut: Outbox
+    /// Requests other agencies sent this one, opened here (`HOME/requests/in`), in the inbox's layout.
+    public let requestsIn: Inbox
+    /// Declines of requests, sealed and journalled until the relay holds them (`HOME/declines`).
+    public let declines: DeclineJournal
     public let logger: Logger
     /// Unix seconds. Tests move it; everything else uses the system clock.
     public let clock: @Sendable () -> Int64
@@ -27,6 +33,9 @@ public struct ExchangeContext: Sendable {
         outbox = Outbox(home: home)
         inbox = Inbox(home: home)
         acks = AckJournal(home: home)
+        requestsOut = Outbox.requests(home: home)
+        requestsIn = Inbox.requests(home: home)
+        declines = DeclineJournal(home: home)
     }
 
     /// The context for `home`, with the agreement installed there.

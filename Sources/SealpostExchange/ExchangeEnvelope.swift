@@ -12,13 +12,30 @@ import SealpostRecord
 ///                      agreement=<agreement id>@<version>, record_id=<sender's reference, if any>,
 ///                      log_checkpoint=<the sender's receipt log checkpoint, its three lines>,
 ///                      log_checkpoint_signature=<its signature, 128 hex>
+///                      in_answer_to=<a request's message id, 32 hex> (only when it answers one)
 ///     acknowledgement: content type application/vnd.sealpost.ack+json
 ///                      kind=acknowledgement, agreement=<agreement id>@<version>
+///     request:         content type application/vnd.sealpost.request+json
+///                      kind=request, purpose, urgency, agreement, log_checkpoint,
+///                      log_checkpoint_signature (as a record)
+///     decline:         content type application/vnd.sealpost.decline+json
+///                      kind=decline, agreement=<agreement id>@<version>
 public struct ExchangeEnvelope: Sendable, Equatable {
-    public enum Kind: String, Sendable, Equatable { case record, acknowledgement }
+    public enum Kind: String, Sendable, Equatable { case record, acknowledgement, request, decline }
 
     public static let recordContentType = "application/vnd.sealpost.record+json"
     public static let acknowledgementContentType = "application/vnd.sealpost.ack+json"
+    public static let requestContentType = "application/vnd.sealpost.request+json"
+    public static let declineContentType = "application/vnd.sealpost.decline+json"
+
+    public static func contentType(of kind: Kind) -> String {
+        switch kind {
+        case .record: return recordContentType
+        case .acknowledgement: return acknowledgementContentType
+        case .request: return requestContentType
+        case .decline: return declineContentType
+        }
+    }
 
     public var kind: Kind
     /// For records.
@@ -32,24 +49,39 @@ public struct ExchangeEnvelope: Sendable, Equatable {
     /// For records: the sender's signed receipt log checkpoint when it sealed the record
     /// (spec/receipts.md §Receipts). Its signature is checked against the sender's key by `Receive`.
     public var checkpoint: SignedCheckpoint?
+    /// For records: the message id (32 hex) of the request this record answers, if any.
+    public var inAnswerTo: String?
 
     public static func record(purpose: String, urgency: SafeguardingRecord.Concern.Urgency, agreement: Agreement, recordID: String?,
-                              checkpoint: SignedCheckpoint?) -> ExchangeEnvelope {
-        ExchangeEnvelope(kind: .record, purpose: purpose, urgency: urgency, agreementID: agreement.id,
-                         agreementVersion: agreement.version, recordID: recordID, checkpoint: checkpoint)
+                              checkpoint: SignedCheckpoint?, inAnswerTo: String? = nil) -> ExchangeEnvelope {
+        var envelope = ExchangeEnvelope(kind: .record, purpose: purpose, urgency: urgency, agreementID: agreement.id,
+                                        agreementVersion: agreement.version, recordID: recordID, checkpoint: checkpoint)
+        envelope.inAnswerTo = inAnswerTo
+        return envelope
     }
 
     public static func acknowledgement(agreement: Agreement) -> ExchangeEnvelope {
         ExchangeEnvelope(kind: .acknowledgement, agreementID: agreement.id, agreementVersion: agreement.version)
     }
 
-    public var contentType: String { kind == .record ? Self.recordContentType : Self.acknowledgementContentType }
+    public static func request(purpose: String, urgency: SafeguardingRecord.Concern.Urgency, agreement: Agreement,
+                               checkpoint: SignedCheckpoint) -> ExchangeEnvelope {
+        ExchangeEnvelope(kind: .request, purpose: purpose, urgency: urgency, agreementID: agreement.id,
+                         agreementVersion: agreement.version, checkpoint: checkpoint)
+    }
+
+    public static func decline(agreement: Agreement) -> ExchangeEnvelope {
+        ExchangeEnvelope(kind: .decline, agreementID: agreement.id, agreementVersion: agreement.version)
+    }
+
+    public var contentType: String { Self.contentType(of: kind) }
 
     public var attributes: [String: String] {
         var out = ["kind": kind.rawValue, "agreement": "\(agreementID)@\(agreementVersion)"]
         if let purpose { out["purpose"] = purpose }
         if let urgency { out["urgency"] = urgency.rawValue }
         if let recordID { out["record_id"] = recordID }
+        if let inAnswerTo { out["in_answer_to"] = inAnswerTo }
         if let checkpoint {
             out["log_checkpoint"] = checkpoint.checkpoint.text
             out["log_checkpoint_signature"] = Hex.encode(checkpoint.signature.rawRepresentation)
@@ -66,7 +98,7 @@ public struct ExchangeEnvelope: Sendable, Equatable {
                           hint: "ask the sender which program sealed it; sealpost send makes the envelopes sealpost open reads")
         }
         guard let kindText = a["kind"], let kind = Kind(rawValue: kindText) else { throw refuse("its kind is missing or unknown") }
-        guard manifest.contentType == (kind == .record ? Self.recordContentType : Self.acknowledgementContentType) else {
+        guard manifest.contentType == Self.contentType(of: kind) else {
             throw refuse("its content type does not match its kind")
         }
         guard let agreement = a["agreement"], let at = agreement.lastIndex(of: "@"),
@@ -76,8 +108,14 @@ public struct ExchangeEnvelope: Sendable, Equatable {
         self.kind = kind
         agreementID = String(agreement[..<at])
         agreementVersion = version
-        recordID = a["record_id"]
-        if kind == .record {
+        recordID = kind == .record ? a["record_id"] : nil
+        if kind == .record, let answer = a["in_answer_to"] {
+            guard let raw = Hex.decode(answer), raw.count == Manifest.messageIDLength, Hex.encode(raw) == answer else {
+                throw refuse("the request it answers is not named by a message id")
+            }
+            inAnswerTo = answer
+        }
+        if kind == .record || kind == .request {
             guard let purpose = a["purpose"], !purpose.isEmpty else { throw refuse("it names no purpose") }
             guard let urgencyText = a["urgency"], let urgency = SafeguardingRecord.Concern.Urgency(rawValue: urgencyText) else {
                 throw refuse("its urgency is missing or unknown")

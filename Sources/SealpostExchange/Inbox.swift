@@ -17,11 +17,27 @@ import SealpostCore
 /// hash of the envelope's bytes, so the same envelope delivered twice is found by its folder.
 public struct Inbox: Sendable {
     public let directory: String
+    /// The content file's name in each folder: `record.json`, or `request.json` for requests.
+    public let contentName: String
 
-    public init(home: Home) { directory = home.path + "/inbox" }
+    public init(home: Home) {
+        directory = home.path + "/inbox"
+        contentName = "record.json"
+    }
+
+    /// The same layout in another folder, with another content file name.
+    public init(directory: String, contentName: String) {
+        self.directory = directory
+        self.contentName = contentName
+    }
+
+    /// The requests other agencies sent this one (spec/exchange.md §Requests): `HOME/requests/in`,
+    /// each folder holding `request.json`, `envelope.sealed` and `entry.json`.
+    public static func requests(home: Home) -> Inbox { Inbox(directory: home.path + "/requests/in", contentName: "request.json") }
 
     public func folder(_ id: String) -> String { "\(directory)/\(id)" }
-    public func recordPath(_ id: String) -> String { folder(id) + "/record.json" }
+    /// The stored content: the record (or the request, in the requests inbox).
+    public func recordPath(_ id: String) -> String { folder(id) + "/" + contentName }
     func envelopePath(_ id: String) -> String { folder(id) + "/envelope.sealed" }
     func entryPath(_ id: String) -> String { folder(id) + "/entry.json" }
 
@@ -35,7 +51,7 @@ public struct Inbox: Sendable {
         let staging = "\(directory)/.incoming-\(entry.envelopeID.prefix(16))-\(Hex.encode((0..<6).map { _ in UInt8.random(in: 0...255) }))"
         guard mkdir(staging, 0o700) == 0 else { throw .storage(IOError(path: staging, errno: errno), doing: "store the received record") }
         do {
-            try AtomicFile.write(content, to: staging + "/record.json", mode: 0o600)
+            try AtomicFile.write(content, to: staging + "/" + contentName, mode: 0o600)
             try AtomicFile.write(envelope, to: staging + "/envelope.sealed", mode: 0o600)
             try AtomicFile.write(StoreFiles.encode(entry), to: staging + "/entry.json", mode: 0o600)
         } catch {

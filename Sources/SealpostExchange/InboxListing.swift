@@ -17,6 +17,10 @@ public enum InboxListing {
             case opened(InboxEntry, acknowledgement: AckJournal.Entry.State?)
             /// Could not be verified: `open` would refuse it for this reason.
             case refused(ExchangeError)
+            /// A verified request for information, not yet opened here.
+            case request(sender: String, purpose: String, urgency: String)
+            /// A request opened here that a crash left at the relay (the next sync deletes it).
+            case openedRequest(InboxEntry)
         }
         public let id: String
         /// What the relay says (the sender it authenticated, size, times).
@@ -28,6 +32,8 @@ public enum InboxListing {
             switch status {
             case .waiting(_, _, let urgency): return ["emergency": 0, "urgent": 1, "routine": 2][urgency] ?? 3
             case .opened(let entry, _): return ["emergency": 0, "urgent": 1, "routine": 2][entry.urgency] ?? 3
+            case .request(_, _, let urgency): return ["emergency": 0, "urgent": 1, "routine": 2][urgency] ?? 3
+            case .openedRequest(let entry): return ["emergency": 0, "urgent": 1, "routine": 2][entry.urgency] ?? 3
             case .refused: return 3
             }
         }
@@ -45,6 +51,8 @@ public enum InboxListing {
         /// Records, most urgent first, then oldest first.
         public var items: [Item]
         public var acknowledgements: Int
+        /// Declines of this agency's requests waiting to be collected by sync.
+        public var declines = 0
     }
 
     public static func list(session: RelaySession) async throws(ExchangeError) -> Listing {
@@ -58,11 +66,21 @@ public enum InboxListing {
                 listing.items.append(Item(id: entry.envelopeID, mailbox: view, status: .opened(held, acknowledgement: ack)))
                 continue
             }
+            if let held = try context.requestsIn.entry(entry.envelopeID) {
+                listing.items.append(Item(id: entry.envelopeID, mailbox: view, status: .openedRequest(held)))
+                continue
+            }
             do {
                 let verified = try Receive.verify(try await session.client.fetch(id), id: id, context: context)
                 switch verified.conventions.kind {
                 case .acknowledgement:
                     listing.acknowledgements += 1
+                case .decline:
+                    listing.declines += 1
+                case .request:
+                    listing.items.append(Item(id: entry.envelopeID, mailbox: view, status: .request(
+                        sender: verified.opened.manifest.senderAgency, purpose: verified.conventions.purpose ?? "",
+                        urgency: verified.conventions.urgency?.rawValue ?? "")))
                 case .record:
                     listing.items.append(Item(id: entry.envelopeID, mailbox: view, status: .waiting(
                         sender: verified.opened.manifest.senderAgency, purpose: verified.conventions.purpose ?? "",

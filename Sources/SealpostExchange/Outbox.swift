@@ -23,6 +23,21 @@ public struct Outbox: Sendable {
 
     public init(home: Home) { directory = home.path + "/outbox" }
 
+    /// The same layout in another folder: `HOME/requests/out` keeps the requests this agency sent.
+    public init(directory: String) { self.directory = directory }
+
+    /// The requests this agency sent (spec/exchange.md §Requests): `HOME/requests/out`.
+    public static func requests(home: Home) -> Outbox { Outbox(directory: home.path + "/requests/out") }
+
+    func declinePath(_ id: String) -> String { "\(directory)/\(id).decline.sealed" }
+
+    /// Keeps the decline envelope that answered request `id` beside it.
+    func storeDecline(_ envelope: [UInt8], for id: String) throws(ExchangeError) {
+        do { try AtomicFile.write(envelope, to: declinePath(id), mode: 0o600) } catch {
+            throw .storage(error, doing: "store the decline")
+        }
+    }
+
     func envelopePath(_ id: String) -> String { "\(directory)/\(id).sealed" }
     func entryPath(_ id: String) -> String { "\(directory)/\(id).json" }
     func acknowledgementPath(_ id: String) -> String { "\(directory)/\(id).ack.sealed" }

@@ -87,12 +87,34 @@ public struct OutboxEntry: Codable, Sendable, Equatable {
     public var shared: [String]
     public var withheld: [WithheldField]
     public var decisions: [Decision]
+    /// A record sent in answer to a request: the request's message id.
+    public var inAnswerTo: String?
+    /// A request this agency sent (HOME/requests/out): how the holder answered, once known.
+    public var answer: Answer?
+
+    /// How a request was answered: `declined` (the holder's signed decline, collected by sync) or
+    /// `answered` (a record whose signed manifest names the request, opened here).
+    public struct Answer: Codable, Sendable, Equatable {
+        public enum Kind: String, Codable, Sendable { case declined, answered }
+        public var kind: Kind
+        /// The envelope that carried the decline or the record.
+        public var envelopeID: String
+        public var at: Int64
+
+        enum CodingKeys: String, CodingKey { case kind, envelopeID = "envelope_id", at }
+
+        public init(kind: Kind, envelopeID: String, at: Int64) {
+            self.kind = kind
+            self.envelopeID = envelopeID
+            self.at = at
+        }
+    }
 
     enum CodingKeys: String, CodingKey {
         case format, envelopeID = "envelope_id", messageID = "message_id", recipient, purpose, urgency, recordID = "record_id"
         case agreement, contentHash = "content_hash", contentLength = "content_length", envelopeLength = "envelope_length"
         case sealedAt = "sealed_at", state, receipt, acknowledgement, expiredAt = "expired_at", lastError = "last_error"
-        case shared, withheld, decisions
+        case shared, withheld, decisions, inAnswerTo = "in_answer_to", answer
     }
 
     public var id: EnvelopeID? { EnvelopeID(hex: envelopeID) }

@@ -5,9 +5,13 @@ public enum Pending {
     public struct Report: Sendable {
         public var acknowledged: [AckJournal.Entry] = []
         public var deposited: [OutboxEntry] = []
+        /// Requests sealed earlier and deposited now.
+        public var requests: [OutboxEntry] = []
+        /// Declines journalled earlier and deposited now.
+        public var declines: [DeclineJournal.Entry] = []
         /// What could not be finished this time, with why (it stays pending).
         public var failures: [(envelopeID: String, error: ExchangeError)] = []
-        public var isEmpty: Bool { acknowledged.isEmpty && deposited.isEmpty && failures.isEmpty }
+        public var isEmpty: Bool { acknowledged.isEmpty && deposited.isEmpty && requests.isEmpty && declines.isEmpty && failures.isEmpty }
     }
 
     public static func finish(session: RelaySession) async throws(ExchangeError) -> Report {
@@ -19,8 +23,20 @@ public enum Pending {
                 if error.affectsEveryRequest { return report }
             }
         }
+        for entry in try context.declines.unfinished() {
+            do { report.declines.append(try await Decline.finish(entry, session: session)) } catch {
+                report.failures.append((entry.requestID, error))
+                if error.affectsEveryRequest { return report }
+            }
+        }
         for entry in try context.outbox.entries() where entry.state == .sealed {
             do { report.deposited.append(try await Send.deposit(entry, session: session)) } catch {
+                report.failures.append((entry.envelopeID, error))
+                if error.affectsEveryRequest { return report }
+            }
+        }
+        for entry in try context.requestsOut.entries() where entry.state == .sealed {
+            do { report.requests.append(try await Request.deposit(entry, session: session)) } catch {
                 report.failures.append((entry.envelopeID, error))
                 if error.affectsEveryRequest { return report }
             }

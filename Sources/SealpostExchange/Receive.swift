@@ -58,11 +58,18 @@ public enum Receive {
 
     /// Verifies and stores an envelope already in hand.
     public static func store(_ envelope: [UInt8], id: EnvelopeID, context: ExchangeContext) throws(ExchangeError) -> (entry: InboxEntry, outcome: Inbox.StoreOutcome) {
-        let verified = try verify(envelope, id: id, context: context)
+        try store(try verify(envelope, id: id, context: context), context: context)
+    }
+
+    /// Stores a verified record (logging `received` first).
+    static func store(_ verified: Verified, context: ExchangeContext) throws(ExchangeError) -> (entry: InboxEntry, outcome: Inbox.StoreOutcome) {
+        let id = verified.id
+        let envelope = verified.envelope
         let content = verified.content
         let m = verified.opened.manifest
         guard verified.conventions.kind == .record else {
-            throw ExchangeError(.envelope, "envelope \(id) is an acknowledgement from \(m.senderAgency), not a record", hint: "acknowledgements are collected by: sealpost sync")
+            let hint = verified.conventions.kind == .request ? "open a request with: sealpost open \(id.description.prefix(12))" : "sealpost sync collects it"
+            throw ExchangeError(.envelope, "envelope \(id) is a\(verified.conventions.kind == .acknowledgement ? "n" : "") \(verified.conventions.kind.rawValue) from \(m.senderAgency), not a record", hint: hint)
         }
         do { _ = try JSONParser.parse(content) } catch {
             throw ExchangeError(.envelope, "the record in envelope \(id) from \(m.senderAgency) is not valid JSON (\(error.description))",
@@ -81,7 +88,17 @@ public enum Receive {
             envelopeLength: UInt64(envelope.count), sentAt: Int64(clamping: m.createdAt), receivedAt: context.now)
         let outcome = try context.inbox.store(content: content, envelope: envelope, entry: entry)
         context.logger.info("record stored", metadata: ["envelope": .string(entry.envelopeID), "duplicate": .stringConvertible(outcome == .duplicate)])
+        try markAnswered(verified, context: context)
         return (outcome == .duplicate ? (try context.inbox.entry(id.description)) ?? entry : entry, outcome)
+    }
+
+    /// A record whose signed manifest names a request this agency sent to its sender answers it.
+    static func markAnswered(_ verified: Verified, context: ExchangeContext) throws(ExchangeError) {
+        guard let answered = verified.conventions.inAnswerTo,
+              var request = try Request.sent(messageID: answered, to: verified.opened.manifest.senderAgency, context: context),
+              request.answer == nil else { return }
+        request.answer = .init(kind: .answered, envelopeID: verified.id.description, at: context.now)
+        try context.requestsOut.update(request)
     }
 
     /// An envelope id from 64 hex digits or a unique prefix of at least 6, among `candidates`.
@@ -118,20 +135,11 @@ extension Receive {
             "sent_at": .number(JSONNumber(Int64(clamping: m.createdAt))), "received_at": .number(JSONNumber(context.now)),
         ]
         if let recordID = c.recordID { facts["record_id"] = .string(recordID) }
+        if let answered = c.inAnswerTo { facts["in_answer_to"] = .string(answered) }
         let at = context.nowMilliseconds
         let receipt = Receipt.sign(.received, facts: facts, at: at, by: context.identity)
-        var draft = ReceiptEntry.own(receipt, counterpart: m.senderAgency, details: ReceiptDetails.subject(ofJSON: verified.content),
-                                     counterpartCheckpoint: c.checkpoint)
-        if let checkpoint = c.checkpoint, let held = try context.hold(checkpoint) {
-            // The sender's log is behind, or other than, what it showed before: keep both.
-            context.logger.warning("the sender's receipt log checkpoint contradicts one held from it before", metadata: [
-                "sender": .string(m.senderAgency), "held_size": .stringConvertible(held.checkpoint.size),
-                "new_size": .stringConvertible(checkpoint.checkpoint.size)])
-            if var evidence = draft.facts["evidence"]?.objectValue {
-                evidence["contradicted"] = HeldCheckpoint.json(held)
-                draft.facts["evidence"] = .object(evidence)
-            }
-        }
+        let draft = try holding(ReceiptEntry.own(receipt, counterpart: m.senderAgency, details: ReceiptDetails.subject(ofJSON: verified.content),
+                                                 counterpartCheckpoint: c.checkpoint), checkpoint: c.checkpoint, context: context)
         try context.appendToLog([draft], at: at)
     }
 }

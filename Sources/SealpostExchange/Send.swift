@@ -41,12 +41,17 @@ public enum Send {
         public let decisions: [PractitionerDecision]
         /// The practitioner's reasons, by finding id (recorded in the receipt log's details).
         public var reasons: [String: String] = [:]
+        /// The request (opened here) this send answers: its envelope to the requester names it.
+        public var answering: InboxEntry?
         public var summary: RedactionSummary { outgoing[0].summary }
     }
 
     public static func prepare(_ record: SafeguardingRecord, purpose: String, recipients: [String], context: ExchangeContext,
-                               decisions file: DecisionFile = DecisionFile()) throws(Refusal) -> Preparation {
+                               decisions file: DecisionFile = DecisionFile(), answering request: InboxEntry? = nil) throws(Refusal) -> Preparation {
         let agreement = context.agreement
+        if let request {
+            do { try checkAnswer(request, purpose: purpose, recipients: recipients, context: context) } catch { throw .other(error) }
+        }
         guard !recipients.isEmpty else { throw .other(ExchangeError(.record, "name at least one recipient", hint: "use --to AGENCY")) }
         guard Set(recipients).count == recipients.count else {
             throw .other(ExchangeError(.record, "a recipient is named twice", hint: "name each agency once"))
@@ -115,7 +120,28 @@ public enum Send {
             throw .other(ExchangeError(.record, "the record has no concern.urgency", hint: "spec/record.md describes the concern"))
         }
         return Preparation(record: record, purpose: agreement.purpose(purpose)!, urgency: urgency, outgoing: outgoing, decisions: decisions,
-                           reasons: file.reasons.filter { used.contains($0.key) })
+                           reasons: file.reasons.filter { used.contains($0.key) }, answering: request)
+    }
+
+    /// A send answering a request goes to the agency that asked, for the purpose it asked for,
+    /// and only while the request is neither declined nor already answered.
+    static func checkAnswer(_ request: InboxEntry, purpose: String, recipients: [String], context: ExchangeContext) throws(ExchangeError) {
+        let short = request.envelopeID.prefix(12)
+        guard recipients.contains(request.sender) else {
+            throw ExchangeError(.record, "request \(short) came from \(request.sender), which is not among the recipients",
+                                hint: "answer it with --to \(request.sender)")
+        }
+        guard purpose == request.purpose else {
+            throw ExchangeError(.record, "request \(short) asks for information for \(request.purpose), not \(Printable.escape(purpose))",
+                                hint: "answer it with --purpose \(request.purpose)")
+        }
+        if try context.declines.entry(request.envelopeID) != nil {
+            throw ExchangeError(.record, "request \(short) from \(request.sender) was declined here", hint: "a declined request cannot also be answered with a record; send without --in-answer-to")
+        }
+        if let sent = try Decline.answeringSend(of: request, context: context) {
+            throw ExchangeError(.record, "request \(short) from \(request.sender) was already answered by envelope \(sent.envelopeID.prefix(12))",
+                                hint: "send without --in-answer-to to share more")
+        }
     }
 
     /// Logs the decision (`redaction_cleared` for each kept finding, then `share_decided`), seals
@@ -136,8 +162,7 @@ public enum Send {
                 throw ExchangeError(.storage, "cannot seal the pseudonym map for record \(Printable.escape(recordID))", hint: "check the home folder is writable; nothing was sent")
             }
         }
-        let conventions = ExchangeEnvelope.record(purpose: preparation.purpose.id, urgency: preparation.urgency,
-                                                  agreement: context.agreement, recordID: preparation.record.id, checkpoint: checkpoint)
+        let answered = preparation.answering
         let decisions = preparation.decisions.map {
             OutboxEntry.Decision(path: $0.path, start: $0.originalRange.lowerBound, end: $0.originalRange.upperBound,
                                  action: $0.action.rawValue, category: $0.category.rawValue)
@@ -145,6 +170,10 @@ public enum Send {
         var entries: [OutboxEntry] = []
         for outgoing in preparation.outgoing {
             let party = outgoing.recipient
+            // Only the envelope to the agency that asked names its request.
+            let inAnswerTo = answered?.sender == party.agencyID ? answered?.messageID : nil
+            let conventions = ExchangeEnvelope.record(purpose: preparation.purpose.id, urgency: preparation.urgency, agreement: context.agreement,
+                                                      recordID: preparation.record.id, checkpoint: checkpoint, inAnswerTo: inAnswerTo)
             let boxKey: X25519.PublicKey
             do { boxKey = try party.card.verified().boxKey } catch {
                 throw ExchangeError(.agreement, "the agreement's card for \(party.agencyID) does not verify: \(error.reason)", hint: error.hint)
@@ -169,7 +198,8 @@ public enum Send {
                 agreement: context.agreementLabel, contentHash: Hex.encode(sealed.sealed.contentHash),
                 contentLength: sealed.sealed.contentLength, envelopeLength: UInt64(sealed.envelope.count), sealedAt: now,
                 state: .sealed, shared: outgoing.shared.map(\.rawValue),
-                withheld: outgoing.withheld.map { .init(path: $0.path.rawValue, reason: $0.reason.rawValue) }, decisions: decisions)
+                withheld: outgoing.withheld.map { .init(path: $0.path.rawValue, reason: $0.reason.rawValue) }, decisions: decisions,
+                inAnswerTo: inAnswerTo)
             let pending = pendingSent(preparation, outgoing: outgoing, entry: entry, context: context)
             try context.outbox.storePendingReceipt(entry.envelopeID, facts: pending.facts, details: pending.details)
             try context.outbox.store(envelope: sealed.envelope, entry: entry)

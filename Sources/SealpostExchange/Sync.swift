@@ -22,6 +22,12 @@ public enum Sync {
         public var collected: [OutboxEntry] = []
         /// Records waiting in this agency's own mailbox (for `sealpost inbox`).
         public var recordsWaiting = 0
+        /// Requests this agency sent that the holder declined this run (the decline verified and logged).
+        public var declined: [OutboxEntry] = []
+        /// Requests this agency sent that the relay expired before the holder opened them.
+        public var expiredRequests: [OutboxEntry] = []
+        /// Requests from other agencies waiting in this agency's mailbox, not yet opened.
+        public var requestsWaiting = 0
         /// Counterparts whose echoed checkpoint this home's receipt log contradicts, with how.
         public var contradictions: [(counterpart: String, problem: String)] = []
     }
@@ -35,20 +41,37 @@ public enum Sync {
                 report.recordsWaiting += 1
                 continue
             }
+            if try context.requestsIn.entry(item.envelopeID) != nil {
+                // Opened and stored here; a crash kept it from being deleted at the relay then.
+                try await session.client.delete(id)
+                continue
+            }
             let verified: Receive.Verified
             do { verified = try Receive.verify(try await session.client.fetch(id), id: id, context: context) } catch {
                 if error.code == .notFound { continue }
                 if error.code == .envelope { report.refused.append((item.envelopeID, error)); continue }
                 throw error
             }
-            guard verified.conventions.kind == .acknowledgement else {
+            switch verified.conventions.kind {
+            case .record:
                 report.recordsWaiting += 1
                 continue
+            case .request:
+                report.requestsWaiting += 1
+                continue
+            case .acknowledgement, .decline:
+                break
             }
             do {
-                let collected = try collect(verified, session: session)
-                if let entry = collected.entry { report.acknowledged.append(entry) }
-                if let problem = collected.contradiction { report.contradictions.append((verified.opened.manifest.senderAgency, problem)) }
+                if verified.conventions.kind == .decline {
+                    let collected = try collectDecline(verified, session: session)
+                    if let entry = collected.entry { report.declined.append(entry) }
+                    if let problem = collected.contradiction { report.contradictions.append((verified.opened.manifest.senderAgency, problem)) }
+                } else {
+                    let collected = try collect(verified, session: session)
+                    if let entry = collected.entry { report.acknowledged.append(entry) }
+                    if let problem = collected.contradiction { report.contradictions.append((verified.opened.manifest.senderAgency, problem)) }
+                }
             } catch where error.code == .acknowledgement || error.code == .envelope {
                 report.refused.append((item.envelopeID, error))
                 continue
@@ -72,6 +95,17 @@ public enum Sync {
             case .waiting:
                 break
             }
+        }
+        // Requests not yet opened by their holder: one the relay expired never reached it.
+        for entry in try context.requestsOut.entries() where entry.state == .deposited && entry.answer == nil {
+            guard let id = entry.id, let status = try await session.client.depositStatus(id),
+                  let delivery = status.deliveries.first(where: { $0.mailbox == entry.recipient }), delivery.state == .expired else { continue }
+            try logExpired(entry, at: delivery.at ?? context.now, request: true, context: context)
+            var expired = entry
+            expired.state = .expired
+            expired.expiredAt = delivery.at ?? context.now
+            try context.requestsOut.update(expired)
+            report.expiredRequests.append(expired)
         }
         if !report.contradictions.isEmpty {
             let who = report.contradictions.map { "\($0.counterpart): \($0.problem)" }.joined(separator: "; ")
@@ -131,10 +165,11 @@ public enum Sync {
     }
 
     /// Logs that the relay expired `entry` before its recipient collected it.
-    static func logExpired(_ entry: OutboxEntry, at expiredAt: Int64, context: ExchangeContext) throws(ExchangeError) {
+    static func logExpired(_ entry: OutboxEntry, at expiredAt: Int64, request: Bool = false, context: ExchangeContext) throws(ExchangeError) {
         var facts = Send.sentFacts(from: entry, context: context)
         facts["shared"] = nil
         facts["withheld"] = nil
+        if request { facts["envelope_kind"] = "request" }
         facts["expired_at"] = .number(JSONNumber(expiredAt))
         let at = context.nowMilliseconds
         let receipt = Receipt.sign(.expired, facts: facts, at: at, by: context.identity)

@@ -32,6 +32,15 @@ public struct Receipt: Sendable, Equatable {
         case acknowledged
         /// The relay's retention ran out before the recipient collected the envelope.
         case expired
+        /// This agency asked another for information about a child (the relay took the request).
+        case requestSent = "request_sent"
+        /// Another agency's request for information was verified and opened here.
+        case requestReceived = "request_received"
+        /// A request not sent: the agreement gives this agency no role in the purpose.
+        case requestRefused = "request_refused"
+        /// A decision not to share: in answer to a request (logged by both sides, signed by the
+        /// decliner), or on the practitioner's own judgement (nothing is sent).
+        case declined
     }
 
     /// The statement, as signed.

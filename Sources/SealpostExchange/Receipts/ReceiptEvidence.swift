@@ -13,8 +13,9 @@ import SealpostSodium
 ///   key, and `receipt.by` must be that agency.
 /// - `evidence.checkpoint` (and `evidence.contradicted`) must be that agency's log checkpoints,
 ///   signed by it.
-/// - `evidence.deposit_signature` (a `sent` entry, `agency` the relay operator) must verify over
-///   the relay's deposit receipt as the statement restates it.
+/// - `evidence.deposit_signature` (a `sent` or `request_sent` entry, `agency` the relay operator)
+///   must verify over the relay's deposit receipt as the statement restates it (the depositor is
+///   its `sender`, or a request's `requester`).
 /// - an own receipt (`signature` beside `receipt`) must verify under the log owner's key.
 public enum ReceiptEvidence {
     /// A verifier taking counterparts' keys from `agreement`'s parties, and the owner's from `owner`.
@@ -72,7 +73,7 @@ public enum ReceiptEvidence {
     static func depositReceipt(_ statement: JSONObject?) -> DepositReceipt? {
         guard let statement, let deposit = statement["deposit"]?.objectValue,
               let id = statement["envelope_id"]?.stringValue.flatMap(EnvelopeID.init(hex:)),
-              let sender = statement["sender"]?.stringValue, let relay = deposit["relay"]?.stringValue,
+              let sender = (statement["sender"] ?? statement["requester"])?.stringValue, let relay = deposit["relay"]?.stringValue,
               let mailboxes = deposit["mailboxes"]?.arrayValue?.compactMap(\.stringValue),
               let depositedAt = deposit["deposited_at"]?.numberValue?.int64Value,
               let expiresAt = deposit["expires_at"]?.numberValue?.int64Value else { return nil }

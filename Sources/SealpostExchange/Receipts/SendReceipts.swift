@@ -79,6 +79,7 @@ extension Send {
         })
         facts["redaction"] = ShareFacts.redaction(preparation.summary)
         facts["decisions"] = decisionFacts(preparation.decisions)
+        if let request = preparation.answering { facts["in_answer_to"] = .string(request.messageID) }
         let receipt = Receipt.sign(.shareDecided, facts: facts, at: at, by: context.identity)
         drafts.append(ReceiptEntry.own(receipt, counterpart: nil, details: ReceiptDetails.merging(shareDetails(record), decisionDetails(preparation))))
         return drafts
@@ -111,6 +112,7 @@ extension Send {
         facts["decisions"] = decisionFacts(preparation.decisions)
         facts["content_hash"] = .string(entry.contentHash)
         facts["content_length"] = .number(JSONNumber(Int64(clamping: entry.contentLength)))
+        if let answered = entry.inAnswerTo { facts["in_answer_to"] = .string(answered) }
         return (facts, ReceiptDetails.merging(shareDetails(preparation.record), decisionDetails(preparation)))
     }
 
@@ -124,6 +126,7 @@ extension Send {
                                  "shared": .array(entry.shared.map { .string($0) }),
                                  "withheld": .array(entry.withheld.map { ["path": .string($0.path), "reason": .string($0.reason)] })]
         if let id = entry.recordID { facts["record_id"] = .string(id) }
+        if let answered = entry.inAnswerTo { facts["in_answer_to"] = .string(answered) }
         return facts
     }
 

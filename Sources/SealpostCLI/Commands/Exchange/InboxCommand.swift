@@ -9,7 +9,8 @@ struct InboxCommand: ParsableCommand {
         Each waiting envelope is fetched and checked in full in memory (the sender's signature and \
         its trust under the agreement), so the purpose and urgency shown are the ones the sender \
         signed; nothing is stored. One that fails the checks is listed as refused, with why. \
-        Most urgent first. Open one with: sealpost open ID (the first 12 hex digits will do).
+        Requests for information from other agencies are listed as requests. Most urgent first. \
+        Open one with: sealpost open ID (the first 12 hex digits will do).
         """)
 
     @OptionGroup var options: HomeOptions
@@ -34,6 +35,10 @@ struct InboxCommand: ParsableCommand {
                 case .opened(let entry, let ack):
                     rows.append([short(item.id), entry.sender, entry.purpose, entry.urgency] + common +
                                 [ack == nil ? "opened, not acknowledged" : "acknowledgement under way"])
+                case .request(let sender, let purpose, let urgency):
+                    rows.append([short(item.id), sender, purpose, urgency] + common + ["request for information: sealpost open \(short(item.id))"])
+                case .openedRequest(let entry):
+                    rows.append([short(item.id), entry.sender, entry.purpose, entry.urgency] + common + ["request opened here (sync removes it from the relay)"])
                 case .refused(let error):
                     rows.append([short(item.id), item.mailbox.sender + "?", "-", "-"] + common + ["refused (see below)"])
                     refusals.append("  \(short(item.id)): \(error.message)")
@@ -47,6 +52,15 @@ struct InboxCommand: ParsableCommand {
         }
         if listing.acknowledgements > 0 {
             print("\(listing.acknowledgements) acknowledgement\(listing.acknowledgements == 1 ? "" : "s") waiting: run sealpost sync")
+        }
+        if listing.declines > 0 {
+            print("\(listing.declines) decline\(listing.declines == 1 ? "" : "s") of this agency's requests waiting: run sealpost sync")
+        }
+        let open = ((try? context.requestsIn.entries()) ?? []).filter { request in
+            (try? context.declines.entry(request.envelopeID)) == nil && (try? Decline.answeringSend(of: request, context: context)) == nil
+        }
+        if !open.isEmpty {
+            print("\(open.count) request\(open.count == 1 ? "" : "s") opened here not yet answered: see sealpost status")
         }
     }
 }

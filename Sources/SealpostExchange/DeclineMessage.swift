@@ -1,0 +1,93 @@
+import SealpostCore
+import SealpostLog
+import SealpostRecord
+
+/// The content of a decline envelope: the holder's signed `declined` receipt in answer to a
+/// request, with its receipt log checkpoint, the echo of the requester's, and the practitioner's
+/// reason in free text (spec/exchange.md §Declines). Sealed to the requester alone and signed by
+/// the holder.
+///
+///     {"checkpoint": {"signature": "…", "text": "…"}, "declined_at": 1795000100,
+///      "echo": {"signature": "…", "text": "…"}, "format": "sealpost-decline/v1",
+///      "reason": "<free text>", "receipt": {<the declined receipt's statement>},
+///      "request_envelope_id": "<64 hex>", "request_message_id": "<32 hex>", "signature": "<128 hex>"}
+///
+/// The receipt's facts carry the reasons' categories only; the free text travels here, sealed,
+/// and goes into the receipt log's details on both sides. Compact JSON with members sorted; a
+/// reader refuses unknown members, duplicate keys, another format, malformed hex and anything
+/// over 16 KiB.
+public struct DeclineMessage: Sendable, Equatable {
+    public static let format = "sealpost-decline/v1"
+    public static let maximumBytes = 16 * 1024
+
+    public var requestEnvelopeID: EnvelopeID
+    public var requestMessageID: [UInt8]
+    /// Unix seconds.
+    public var declinedAt: Int64
+    public var reason: String
+    /// The holder's signed `declined` receipt.
+    public var receipt: Receipt
+    /// The holder's log checkpoint after logging it.
+    public var checkpoint: SignedCheckpoint
+    /// The latest checkpoint of the requester's log the holder holds (from the request).
+    public var echo: SignedCheckpoint?
+
+    public init(requestEnvelopeID: EnvelopeID, requestMessageID: [UInt8], declinedAt: Int64, reason: String, receipt: Receipt,
+                checkpoint: SignedCheckpoint, echo: SignedCheckpoint?) {
+        self.requestEnvelopeID = requestEnvelopeID
+        self.requestMessageID = requestMessageID
+        self.declinedAt = declinedAt
+        self.reason = reason
+        self.receipt = receipt
+        self.checkpoint = checkpoint
+        self.echo = echo
+    }
+
+    public var encoded: [UInt8] {
+        var object: JSONObject = [
+            "format": .string(Self.format),
+            "request_envelope_id": .string(requestEnvelopeID.description),
+            "request_message_id": .string(Hex.encode(requestMessageID)),
+            "declined_at": .number(JSONNumber(declinedAt)),
+            "reason": .string(reason),
+            "receipt": .object(receipt.statement),
+            "signature": .string(receipt.signatureHex),
+            "checkpoint": HeldCheckpoint.json(checkpoint),
+        ]
+        if let echo { object["echo"] = HeldCheckpoint.json(echo) }
+        return JSONWriter(options: [.sortedKeys]).bytes(.object(object))
+    }
+
+    public init(decoding bytes: [UInt8]) throws(ExchangeError) {
+        func bad(_ problem: String) -> ExchangeError {
+            ExchangeError(.acknowledgement, "a decline is malformed: \(problem)", hint: "the declining agency's program may be another version; ask it to decline again")
+        }
+        guard bytes.count <= Self.maximumBytes else { throw bad("it is longer than \(Self.maximumBytes) bytes") }
+        let value: JSONValue
+        do { value = try JSONParser.parse(bytes) } catch { throw bad(error.description) }
+        guard let object = value.objectValue else { throw bad("it is not a JSON object") }
+        let known = ["format", "request_envelope_id", "request_message_id", "declined_at", "reason", "receipt", "signature", "checkpoint", "echo"]
+        if let unknown = object.keys.first(where: { !known.contains($0) }) { throw bad("unknown member \(Printable.escape(unknown))") }
+        guard object["format"]?.stringValue == Self.format else { throw bad("format is not \(Self.format)") }
+        guard let envelopeText = object["request_envelope_id"]?.stringValue, let envelopeID = EnvelopeID(hex: envelopeText),
+              envelopeID.description == envelopeText else { throw bad("request_envelope_id is not 64 lower-case hex digits") }
+        guard let messageText = object["request_message_id"]?.stringValue, let messageID = Hex.decode(messageText),
+              messageID.count == Manifest.messageIDLength, Hex.encode(messageID) == messageText else {
+            throw bad("request_message_id is not \(Manifest.messageIDLength * 2) lower-case hex digits")
+        }
+        guard let declinedAt = object["declined_at"]?.numberValue?.int64Value, declinedAt >= 0 else { throw bad("declined_at is not Unix seconds") }
+        guard let reason = object["reason"]?.stringValue, FreeText.isAcceptable(reason) else { throw bad("reason is not text") }
+        guard let statement = object["receipt"]?.objectValue, let signature = object["signature"]?.stringValue,
+              let receipt = Receipt(statement: statement, signatureHex: signature), receipt.kind == Receipt.Kind.declined.rawValue else {
+            throw bad("it carries no well-formed declined receipt")
+        }
+        guard let checkpoint = HeldCheckpoint.parse(object["checkpoint"]) else { throw bad("it carries no well-formed log checkpoint") }
+        var echo: SignedCheckpoint?
+        if let value = object["echo"] {
+            guard let parsed = HeldCheckpoint.parse(value) else { throw bad("its echoed checkpoint is malformed") }
+            echo = parsed
+        }
+        self.init(requestEnvelopeID: envelopeID, requestMessageID: messageID, declinedAt: declinedAt, reason: reason, receipt: receipt,
+                  checkpoint: checkpoint, echo: echo)
+    }
+}

@@ -1,0 +1,239 @@
+import SealpostAgreement
+import SealpostCore
+import SealpostLog
+import SealpostRecord
+import SealpostSodium
+
+/// Asking another agency for what it holds about a child (spec/exchange.md §Requests), in two
+/// steps like a send:
+///
+/// 1. `seal`: the agreement must give this agency a role in the purpose (it must be a party that
+///    may receive fields for it) and the holder must be another active party; otherwise nothing is
+///    sealed and the refusal is logged (`request_refused`). The request is sealed to the holder,
+///    carrying this log's checkpoint, and stored in `HOME/requests/out` before anything is sent.
+/// 2. `deposit`: the relay takes it; its signed deposit receipt is checked, and `request_sent` is
+///    logged with it. One that cannot be deposited now stays `sealed` for a later relay command.
+public enum Request {
+    /// Checks the request under the agreement, then seals and stores it. Nothing is sent.
+    public static func seal(to holder: String, purpose: String, urgency: SafeguardingRecord.Concern.Urgency,
+                            subject: InformationRequest.Subject, reason: String?, context: ExchangeContext) throws(ExchangeError) -> OutboxEntry {
+        let agreement = context.agreement
+        let me = context.identity.agencyID
+        if let reason, !FreeText.isAcceptable(reason) {
+            throw ExchangeError(.record, "the reason \(FreeText.rule)", hint: "say briefly why the information is needed")
+        }
+        guard AgencyID.isValid(holder) else {
+            throw ExchangeError(.agreement, "\(Printable.escape(holder)) is not an agency id", hint: "name the holder by its agency id in the agreement (sealpost agreement show)")
+        }
+        try context.checkAgreementValid()
+        // Who may ask: a party the agreement lets receive something for the purpose; and of whom:
+        // another active party.
+        var refusal: AgreementError?
+        if holder == me {
+            refusal = AgreementError("\(holder) is this agency; a request is not sent to oneself")
+        } else if let party = agreement.party(holder) {
+            if party.status != .active { refusal = AgreementError("\(holder) is revoked in agreement \(agreement.id) version \(agreement.version)") }
+        } else {
+            refusal = AgreementError("\(Printable.escape(holder)) is not a party to agreement \(agreement.id)",
+                                     hint: "ask only parties to the agreement; see sealpost agreement show")
+        }
+        if refusal == nil, case .failure(let reason) = agreement.allowedFields(purpose: purpose, recipient: me) {
+            refusal = reason
+        }
+        if let refusal {
+            logRefused(holder: holder, purpose: purpose, urgency: urgency, subject: subject, reason: reason, refusal: refusal, context: context)
+            throw ExchangeError(.agreement, "refusing to request information for \(Printable.escape(purpose)) under the agreement in force; nothing was sealed: \(refusal.message)",
+                                hint: refusal.hint ?? "only a party that may receive information for the purpose may ask for it (sealpost agreement show)")
+        }
+        guard let party = agreement.party(holder), let boxKey = try? party.card.verified().boxKey else {
+            throw ExchangeError(.agreement, "the agreement's card for \(holder) does not verify", hint: "install the partnership's current agreement")
+        }
+        let now = context.now
+        let request = InformationRequest(requester: me, holder: holder, purpose: purpose, urgency: urgency, subject: subject,
+                                         reason: reason, requestedAt: now)
+        // The envelope carries this log's checkpoint as it stands, as a record does.
+        let checkpoint = try context.logCheckpoint()
+        let conventions = ExchangeEnvelope.request(purpose: purpose, urgency: urgency, agreement: agreement, checkpoint: checkpoint)
+        var content = request.encoded
+        defer { for i in content.indices { content[i] = 0 } }
+        let sealed: (envelope: [UInt8], sealed: SealedEnvelope)
+        do {
+            sealed = try EnvelopeSealer(sender: context.identity).seal(content, recipients: [boxKey], contentType: conventions.contentType,
+                                                                       attributes: conventions.attributes, createdAt: UInt64(max(0, now)))
+        } catch {
+            throw ExchangeError(.record, error.description)
+        }
+        let id = EnvelopeID(of: sealed.envelope)
+        let entry = OutboxEntry(
+            envelopeID: id.description, messageID: Hex.encode(sealed.sealed.manifest.messageID), recipient: holder, purpose: purpose,
+            urgency: urgency.rawValue, recordID: nil, agreement: context.agreementLabel, contentHash: Hex.encode(sealed.sealed.contentHash),
+            contentLength: sealed.sealed.contentLength, envelopeLength: UInt64(sealed.envelope.count), sealedAt: now, state: .sealed,
+            shared: [], withheld: [], decisions: [])
+        var facts = baseFacts(entry, context: context)
+        facts["requested_at"] = .number(JSONNumber(now))
+        try context.requestsOut.storePendingReceipt(entry.envelopeID, facts: facts, details: request.details)
+        try context.requestsOut.store(envelope: sealed.envelope, entry: entry)
+        context.logger.info("request sealed", metadata: ["envelope": .string(entry.envelopeID), "holder": .string(holder)])
+        return entry
+    }
+
+    /// Deposits a stored request and logs `request_sent` with the relay's checked receipt.
+    public static func deposit(_ entry: OutboxEntry, session: RelaySession) async throws(ExchangeError) -> OutboxEntry {
+        let context = session.context
+        guard let id = entry.id, let envelope = context.requestsOut.envelope(entry.envelopeID), EnvelopeID(of: envelope) == id else {
+            throw ExchangeError(.storage, "the stored request \(entry.envelopeID) is missing or altered", hint: "it cannot be sent; make the request again")
+        }
+        var updated = entry
+        do {
+            let response = try await session.client.deposit(envelope, to: [entry.recipient])
+            let receipt = try session.relay.verify(response, envelopeID: id, sender: context.identity.agencyID, mailboxes: [entry.recipient])
+            if entry.state == .sealed { try logSent(entry, deposit: OutboxEntry.Receipt(receipt), context: context) }
+            updated.receipt = OutboxEntry.Receipt(receipt)
+            if updated.state == .sealed { updated.state = .deposited }
+            updated.lastError = nil
+            try context.requestsOut.update(updated)
+            context.requestsOut.removePendingReceipt(entry.envelopeID)
+            return updated
+        } catch {
+            if error.code != .storage && error.code != .log {
+                updated.lastError = error.message
+                try? context.requestsOut.update(updated)
+            }
+            throw error
+        }
+    }
+
+    /// What every receipt about a request says: who asks whom, for what, how urgently.
+    static func baseFacts(_ entry: OutboxEntry, context: ExchangeContext) -> JSONObject {
+        ["requester": .string(context.identity.agencyID), "holder": .string(entry.recipient), "purpose": .string(entry.purpose),
+         "urgency": .string(entry.urgency), "agreement": .string(entry.agreement), "message_id": .string(entry.messageID),
+         "envelope_id": .string(entry.envelopeID), "content_hash": .string(entry.contentHash),
+         "content_length": .number(JSONNumber(Int64(clamping: entry.contentLength)))]
+    }
+
+    static func logSent(_ entry: OutboxEntry, deposit receipt: OutboxEntry.Receipt, context: ExchangeContext) throws(ExchangeError) {
+        let pending = context.requestsOut.pendingReceipt(entry.envelopeID)
+        var facts = pending?.facts ?? baseFacts(entry, context: context)
+        facts["deposit"] = ["relay": .string(receipt.relay), "mailboxes": .array(receipt.mailboxes.map { .string($0) }),
+                            "deposited_at": .number(JSONNumber(receipt.depositedAt)), "expires_at": .number(JSONNumber(receipt.expiresAt)),
+                            "signature": .string(receipt.signature)]
+        let at = context.nowMilliseconds
+        let signed = Receipt.sign(.requestSent, facts: facts, at: at, by: context.identity)
+        var draft = ReceiptEntry.own(signed, counterpart: entry.recipient, details: pending?.details ?? JSONObject())
+        draft.facts["evidence"] = ["agency": .string(receipt.relay), "deposit_signature": .string(receipt.signature)]
+        try context.appendToLog([draft], at: at)
+    }
+
+    /// Logs a request refused under the agreement (best effort: the refusal stands either way).
+    static func logRefused(holder: String, purpose: String, urgency: SafeguardingRecord.Concern.Urgency, subject: InformationRequest.Subject,
+                           reason: String?, refusal: AgreementError, context: ExchangeContext) {
+        let at = context.nowMilliseconds
+        let facts: JSONObject = ["requester": .string(context.identity.agencyID), "holder": .string(holder), "purpose": .string(purpose),
+                                 "urgency": .string(urgency.rawValue), "agreement": .string(context.agreementLabel)]
+        let receipt = Receipt.sign(.requestRefused, facts: facts, at: at, by: context.identity)
+        var details: JSONObject = ["subject": .object(subject.json), "reason": .string(refusal.message)]
+        if let reason { details["request_reason"] = .string(reason) }
+        do { try context.appendToLog([ReceiptEntry.own(receipt, counterpart: holder, details: details)], at: at) } catch {
+            context.logger.error("the refused request could not be written to the receipt log", metadata: ["error": .string(error.message)])
+        }
+    }
+
+    /// The request this agency sent that `messageID` names, sent to `holder`.
+    static func sent(messageID: String, to holder: String, context: ExchangeContext) throws(ExchangeError) -> OutboxEntry? {
+        try context.requestsOut.entries().first { $0.messageID == messageID && $0.recipient == holder }
+    }
+}
+
+extension Receive {
+    /// What `openAny` opened: a record into the inbox, or a request into `HOME/requests/in`.
+    public enum Opened: Sendable {
+        case record(InboxEntry, Inbox.StoreOutcome)
+        case request(InboxEntry, Inbox.StoreOutcome)
+    }
+
+    /// Fetches, verifies and stores a record or a request. A request, once logged and stored, is
+    /// deleted at the relay (its answer, a record or a decline, is what the requester waits for).
+    public static func openAny(_ id: EnvelopeID, session: RelaySession) async throws(ExchangeError) -> Opened {
+        let context = session.context
+        if let held = try context.inbox.entry(id.description) { return .record(held, .duplicate) }
+        if let held = try context.requestsIn.entry(id.description) {
+            try await session.client.delete(id)  // a crash may have left it at the relay
+            return .request(held, .duplicate)
+        }
+        let verified = try verify(try await session.client.fetch(id), id: id, context: context)
+        switch verified.conventions.kind {
+        case .record:
+            let stored = try store(verified, context: context)
+            return .record(stored.entry, stored.outcome)
+        case .request:
+            let stored = try storeRequest(verified, context: context)
+            try await session.client.delete(id)
+            return .request(stored.entry, stored.outcome)
+        case .acknowledgement, .decline:
+            throw ExchangeError(.envelope, "envelope \(id) is a\(verified.conventions.kind == .acknowledgement ? "n acknowledgement" : " decline") from \(verified.opened.manifest.senderAgency), not a record or a request",
+                                hint: "sealpost sync collects it")
+        }
+    }
+
+    /// Checks a verified request against its envelope and the agreement, logs `request_received`
+    /// and stores it in `HOME/requests/in`.
+    static func storeRequest(_ verified: Verified, context: ExchangeContext) throws(ExchangeError) -> (entry: InboxEntry, outcome: Inbox.StoreOutcome) {
+        let m = verified.opened.manifest
+        let c = verified.conventions
+        let id = verified.id
+        let request = try InformationRequest(decoding: verified.content)
+        guard request.requester == m.senderAgency, request.holder == context.identity.agencyID,
+              request.purpose == c.purpose, request.urgency == c.urgency else {
+            throw ExchangeError(.envelope, "the request in envelope \(id) from \(m.senderAgency) does not match its signed envelope (requester, holder, purpose or urgency)",
+                                hint: "it was refused and not stored; ask \(m.senderAgency) to send it again")
+        }
+        if case .failure(let reason) = context.agreement.allowedFields(purpose: request.purpose, recipient: m.senderAgency) {
+            throw ExchangeError(.envelope, "\(m.senderAgency) asks for information for \(Printable.escape(request.purpose)), which the agreement does not let it receive: \(reason.message)",
+                                hint: "it was refused and not stored; nothing may be shared with it for that purpose")
+        }
+        if try context.requestsIn.entry(id.description) == nil {
+            try logRequestReceived(verified, request: request, context: context)
+        }
+        let entry = InboxEntry(
+            envelopeID: id.description, messageID: Hex.encode(m.messageID), sender: m.senderAgency, purpose: request.purpose,
+            urgency: request.urgency.rawValue, recordID: nil, agreement: "\(c.agreementID)@\(c.agreementVersion)",
+            contentHash: Hex.encode(verified.opened.contentHash), contentLength: verified.opened.contentLength,
+            envelopeLength: UInt64(verified.envelope.count), sentAt: Int64(clamping: m.createdAt), receivedAt: context.now)
+        let outcome = try context.requestsIn.store(content: verified.content, envelope: verified.envelope, entry: entry)
+        context.logger.info("request stored", metadata: ["envelope": .string(entry.envelopeID), "requester": .string(entry.sender)])
+        return (outcome == .duplicate ? (try context.requestsIn.entry(id.description)) ?? entry : entry, outcome)
+    }
+
+    static func logRequestReceived(_ verified: Verified, request: InformationRequest, context: ExchangeContext) throws(ExchangeError) {
+        let m = verified.opened.manifest
+        let c = verified.conventions
+        let facts: JSONObject = [
+            "requester": .string(m.senderAgency), "holder": .string(context.identity.agencyID), "purpose": .string(request.purpose),
+            "urgency": .string(request.urgency.rawValue), "agreement": .string("\(c.agreementID)@\(c.agreementVersion)"),
+            "message_id": .string(Hex.encode(m.messageID)), "envelope_id": .string(verified.id.description),
+            "content_hash": .string(Hex.encode(verified.opened.contentHash)),
+            "content_length": .number(JSONNumber(Int64(clamping: verified.opened.contentLength))),
+            "sent_at": .number(JSONNumber(Int64(clamping: m.createdAt))), "received_at": .number(JSONNumber(context.now)),
+        ]
+        let at = context.nowMilliseconds
+        let receipt = Receipt.sign(.requestReceived, facts: facts, at: at, by: context.identity)
+        let draft = try holding(ReceiptEntry.own(receipt, counterpart: m.senderAgency, details: request.details, counterpartCheckpoint: c.checkpoint),
+                                checkpoint: c.checkpoint, context: context)
+        try context.appendToLog([draft], at: at)
+    }
+
+    /// Keeps the counterpart's checkpoint from an envelope as the latest held, and records in the
+    /// draft's evidence one held before that it contradicts.
+    static func holding(_ draft: ReceiptLog.Draft, checkpoint: SignedCheckpoint?, context: ExchangeContext) throws(ExchangeError) -> ReceiptLog.Draft {
+        guard let checkpoint, let held = try context.hold(checkpoint) else { return draft }
+        context.logger.warning("the sender's receipt log checkpoint contradicts one held from it before", metadata: [
+            "sender": .string(checkpoint.checkpoint.agency), "held_size": .stringConvertible(held.checkpoint.size),
+            "new_size": .stringConvertible(checkpoint.checkpoint.size)])
+        var out = draft
+        if var evidence = out.facts["evidence"]?.objectValue {
+            evidence["contradicted"] = HeldCheckpoint.json(held)
+            out.facts["evidence"] = .object(evidence)
+        }
+        return out
+    }
+}
