@@ -5,6 +5,40 @@ public struct OpenedEnvelope: Sendable {
     public let manifest: Manifest
     public let contentHash: [UInt8]
     public let contentLength: UInt64
+    /// The sender's signature and what it covers, so a recipient can keep it as evidence and
+    /// anyone with the sender's key can check it again later without the envelope.
+    public let signature: EnvelopeSignature
+
+    public init(manifest: Manifest, contentHash: [UInt8], contentLength: UInt64, signature: EnvelopeSignature) {
+        self.manifest = manifest
+        self.contentHash = contentHash
+        self.contentLength = contentLength
+        self.signature = signature
+    }
+}
+
+/// The sender's Ed25519 signature over an envelope (spec/envelope.md §"Signature"):
+/// `"sealpost/v1/signature" || 0x00 || header hash || manifest hash || content hash || u64 length`.
+public struct EnvelopeSignature: Sendable, Equatable {
+    public let headerHash: [UInt8]
+    public let manifestHash: [UInt8]
+    public let contentHash: [UInt8]
+    public let contentLength: UInt64
+    public let signature: Ed25519.Signature
+
+    public init(headerHash: [UInt8], manifestHash: [UInt8], contentHash: [UInt8], contentLength: UInt64, signature: Ed25519.Signature) {
+        self.headerHash = headerHash
+        self.manifestHash = manifestHash
+        self.contentHash = contentHash
+        self.contentLength = contentLength
+        self.signature = signature
+    }
+
+    public var signedMessage: [UInt8] {
+        EnvelopeEncoder.signedMessage(headerHash: headerHash, manifestHash: manifestHash, contentHash: contentHash, contentLength: contentLength)
+    }
+
+    public func isValid(for sender: Ed25519.PublicKey) -> Bool { sender.isValidSignature(signature, for: signedMessage) }
 }
 
 /// Opens envelopes sealed to one identity, checking in the order of spec/envelope.md §"Opening".
@@ -173,16 +207,15 @@ public struct EnvelopeOpener {
 
         // 10. The sender's signature over header, manifest and content.
         let contentHash = hasher.finalize()
-        let signed = EnvelopeEncoder.signedMessage(
-            headerHash: headerHash,
-            manifestHash: EnvelopeFormat.labelledHash(EnvelopeFormat.manifestHashLabel, manifestBytes),
-            contentHash: contentHash, contentLength: contentLength)
-        guard let signatureBytes = batch.signature, let signature = try? Ed25519.Signature(rawRepresentation: signatureBytes),
-              manifest.senderSigningKey.isValidSignature(signature, for: signed) else {
+        guard let signatureBytes = batch.signature, let signature = try? Ed25519.Signature(rawRepresentation: signatureBytes) else {
             throw .envelope(.init(.signatureInvalid))
         }
+        let evidence = EnvelopeSignature(headerHash: headerHash,
+                                         manifestHash: EnvelopeFormat.labelledHash(EnvelopeFormat.manifestHashLabel, manifestBytes),
+                                         contentHash: contentHash, contentLength: contentLength, signature: signature)
+        guard evidence.isValid(for: manifest.senderSigningKey) else { throw .envelope(.init(.signatureInvalid)) }
         progress?(contentLength)
-        return OpenedEnvelope(manifest: manifest, contentHash: contentHash, contentLength: contentLength)
+        return OpenedEnvelope(manifest: manifest, contentHash: contentHash, contentLength: contentLength, signature: evidence)
     }
 
     /// Content chunks decrypted and hashed together (1 MiB).
