@@ -18,7 +18,9 @@ struct OpenCommand: ParsableCommand {
         With an envelope id from `sealpost inbox` (or its first 6 or more hex digits): fetches it \
         from the relay, checks it in full (the sender must be an active party of the agreement in \
         force), and stores the record once in HOME/inbox/<envelope id>/record.json, whose path is \
-        printed. Opening the same envelope again stores nothing new. Then: sealpost ack ID.
+        printed. Opening the same envelope again stores nothing new. Then: sealpost ack ID. A \
+        request for information is stored in HOME/requests/in/<envelope id>/request.json and \
+        deleted at the relay; answer it with sealpost send --in-answer-to ID or sealpost decline ID.
         """)
 
     @OptionGroup var options: HomeOptions
@@ -80,12 +82,19 @@ struct OpenCommand: ParsableCommand {
             throw CLIError("--from applies to envelope files only", hint: "a record from the relay is trusted by the agreement in force")
         }
         let context = try ExchangeCommand.context(options)
-        let (entry, outcome) = try ExchangeCommand.withSession(context, relay: relayOptions) { session in
+        let opened = try ExchangeCommand.withSession(context, relay: relayOptions) { session in
             let waiting = try await session.client.mailbox().map(\.envelopeID)
-            let held = try context.inbox.entries().map(\.envelopeID)
+            let held = try context.inbox.entries().map(\.envelopeID) + context.requestsIn.entries().map(\.envelopeID)
             let id = try Receive.resolve(text, among: waiting + held)
-            return try await Receive.open(id, session: session)
+            return try await Receive.openAny(id, session: session)
         }
+        switch opened {
+        case .record(let entry, let outcome): try showRecord(entry, outcome: outcome, context: context)
+        case .request(let entry, let outcome): try showRequest(entry, outcome: outcome, context: context)
+        }
+    }
+
+    private func showRecord(_ entry: InboxEntry, outcome: Inbox.StoreOutcome, context: ExchangeContext) throws {
         let path = context.inbox.recordPath(entry.envelopeID)
         let acknowledged = (try? context.acks.entry(entry.envelopeID)) != nil
         if outcome == .duplicate {
@@ -93,14 +102,34 @@ struct OpenCommand: ParsableCommand {
         } else {
             printError("sealpost: opened: envelope \(short(entry.envelopeID)) from \(entry.sender), purpose \(entry.purpose), urgency \(entry.urgency), sent \(Display.time(entry.sentAt)), \(entry.contentLength) bytes; verified and stored")
         }
-        if let output {
-            guard let bytes = FileManager.default.contents(atPath: path) else { throw CLIError("cannot read back \(path)") }
-            do { try AtomicFile.write(Array(bytes), to: output, mode: 0o600) } catch { throw CLIError("cannot write \(error.path): \(error.reason)") }
-        }
+        try copyOut(path)
         print(path)
+        if let answered = try? context.requestsOut.entries().first(where: { $0.answer?.envelopeID == entry.envelopeID }) {
+            printError("sealpost: it answers this agency's request \(short(answered.envelopeID)) to \(answered.recipient)")
+        }
         if !acknowledged {
             printError("sealpost: next: acknowledge it to \(entry.sender) with: sealpost ack \(short(entry.envelopeID))")
         }
+    }
+
+    private func showRequest(_ entry: InboxEntry, outcome: Inbox.StoreOutcome, context: ExchangeContext) throws {
+        let path = context.requestsIn.recordPath(entry.envelopeID)
+        let id = short(entry.envelopeID)
+        if outcome == .duplicate {
+            printError("sealpost: already received: request \(id) from \(entry.sender) is stored once; nothing new was written")
+        } else {
+            printError("sealpost: opened: request \(id) from \(entry.sender) for information for \(entry.purpose), urgency \(entry.urgency), sent \(Display.time(entry.sentAt)); verified and stored (the child it is about is in the file below)")
+        }
+        try copyOut(path)
+        print(path)
+        printError("sealpost: next: answer it with a record: sealpost send --to \(entry.sender) --purpose \(entry.purpose) --in-answer-to \(id) RECORD.json")
+        printError("sealpost:   or decline it, with your reason: sealpost decline \(id) --reason TEXT [--reason-code CODE]")
+    }
+
+    private func copyOut(_ path: String) throws {
+        guard let output else { return }
+        guard let bytes = FileManager.default.contents(atPath: path) else { throw CLIError("cannot read back \(path)") }
+        do { try AtomicFile.write(Array(bytes), to: output, mode: 0o600) } catch { throw CLIError("cannot write \(error.path): \(error.reason)") }
     }
 
     private func copyToStandardOutput(_ path: String) throws {

@@ -89,6 +89,8 @@ struct SubjectQuery {
 struct ReportWriter {
     let agreement: Agreement?
     let acknowledged: [String: Int64]
+    /// Requests by message id: how each was answered (a record or a decline) and when.
+    let answers: RequestAnswers
     let owner: String
 
     init(agreement: Agreement?, records: [LogRecord], owner: String) {
@@ -99,6 +101,7 @@ struct ReportWriter {
             if let m = r.text("message_id") { acks[m] = r.entry.at }
         }
         acknowledged = acks
+        answers = RequestAnswers(records)
     }
 
     func describe(_ record: LogRecord, number: Int) -> String {
@@ -115,7 +118,19 @@ struct ReportWriter {
         case "received": head = "Received from \(record.text("sender") ?? who)"
         case "acknowledged":
             head = record.text("by") == owner ? "Acknowledged receipt to \(who)" : "Receipt acknowledged by \(record.text("by") ?? who)"
-        case "expired": head = "Not collected by \(who); it expired at the relay"
+        case "expired":
+            head = record.text("envelope_kind") == "request" ? "Request to \(who) not opened; it expired at the relay" : "Not collected by \(who); it expired at the relay"
+        case "request_sent": head = "Asked \(who)\(role) for information"
+        case "request_received": head = "Asked for information by \(who)\(role)"
+        case "request_refused": head = "Did not ask \(who)\(role) for information: the agreement gives this agency no role for this purpose"
+        case "declined":
+            if let requester = record.text("requester") {
+                head = record.text("by") == owner
+                    ? "Declined to share with \(requester)\(agreement?.party(requester).map { " (\($0.role.rawValue))" } ?? "") in answer to its request; nothing was shared"
+                    : "\(record.text("by") ?? who) declined this agency's request; nothing was shared"
+            } else {
+                head = "Decided not to share (the practitioner's own judgement, no request); nothing was sent"
+            }
         default: head = e.kind
         }
         var lines = ["\(number). \(LogTime.display(e.at)) UTC  \(head)"]
@@ -139,8 +154,17 @@ struct ReportWriter {
         if let tokens = record.fact("redaction")?["tokens"]?.arrayValue, !tokens.isEmpty {
             lines.append("   other people protected: " + tokens.compactMap { $0["token"]?.stringValue }.joined(separator: ", "))
         }
+        if let reasons = record.fact("reasons")?.arrayValue, e.kind == "declined" {
+            lines.append("   reasons: " + reasons.compactMap(\.stringValue).map { $0.replacingOccurrences(of: "_", with: " ") }.joined(separator: ", "))
+        }
         if e.kind == "sent", let message = record.text("message_id") {
             lines.append("   status: " + (acknowledged[message].map { "acknowledged \(LogTime.display($0)) UTC" } ?? "not yet acknowledged"))
+        }
+        if ["sent", "share_decided", "received"].contains(e.kind), record.text("in_answer_to") != nil {
+            lines.append("   in answer to a request for information")
+        }
+        if ["request_sent", "request_received"].contains(e.kind), let message = record.text("message_id") {
+            lines.append("   status: " + answers.describe(message))
         }
         lines.append("   log entry \(e.seq)")
         return lines.joined(separator: "\n")
@@ -151,5 +175,31 @@ struct ReportWriter {
         if let a = value.arrayValue { return a.map(flat).joined(separator: ", ") }
         if let o = value.objectValue { return o.members.map { "\($0.key) \(flat($0.value))" }.joined(separator: ", ") }
         return String(decoding: value.serialized(), as: UTF8.self)
+    }
+}
+
+/// How each request (by its message id) was answered, from later entries: a `declined` entry or
+/// a `sent`/`received` entry naming it in `in_answer_to`.
+struct RequestAnswers {
+    private var answers: [String: (what: String, at: Int64)] = [:]
+
+    init(_ records: [LogRecord]) {
+        for record in records {
+            guard let request = record.text("in_answer_to") else { continue }
+            switch record.entry.kind {
+            case "declined": answers[request] = ("declined", record.entry.at)
+            case "sent", "received": if answers[request] == nil { answers[request] = ("answered with a record", record.entry.at) }
+            default: break
+            }
+        }
+    }
+
+    /// `declined`, `answered` or nil.
+    func state(_ message: String) -> String? {
+        answers[message].map { $0.what == "declined" ? "declined" : "answered" }
+    }
+
+    func describe(_ message: String) -> String {
+        answers[message].map { "\($0.what) \(LogTime.display($0.at)) UTC" } ?? "not yet answered"
     }
 }

@@ -65,6 +65,12 @@ enum ExchangeCommand {
         for entry in pending.deposited {
             printError("sealpost: deposited an earlier send: envelope \(short(entry.envelopeID)) to \(entry.recipient)")
         }
+        for entry in pending.requests {
+            printError("sealpost: deposited an earlier request: envelope \(short(entry.envelopeID)) to \(entry.recipient)")
+        }
+        for entry in pending.declines {
+            printError("sealpost: finished an earlier decline: request \(short(entry.requestID)) declined to \(entry.requester)")
+        }
         for failure in pending.failures {
             printError("sealpost: warning: envelope \(short(failure.envelopeID)) is still pending: \(failure.error.message)")
         }

@@ -34,6 +34,10 @@ struct SendCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("If decisions are outstanding, write them here as a template to fill in.", valueName: "FILE"))
     var writeDecisions: String?
 
+    @Option(name: .customLong("in-answer-to"),
+            help: ArgumentHelp("A request opened here that this send answers (its id from sealpost inbox); the requester must be among the recipients.", valueName: "REQUEST_ID"))
+    var inAnswerTo: String?
+
     @Flag(name: .long, help: "Show the preview and stop: nothing is sealed or sent.")
     var preview = false
 
@@ -48,10 +52,11 @@ struct SendCommand: ParsableCommand {
         let record = try readRecord()
         let decisionFile = try readDecisions()
         let context = try ExchangeCommand.context(options)
+        let request = try inAnswerTo.map { try answering($0, context: context) }
 
         let preparation: Send.Preparation
         do {
-            preparation = try Send.prepare(record, purpose: purpose, recipients: to, context: context, decisions: decisionFile)
+            preparation = try Send.prepare(record, purpose: purpose, recipients: to, context: context, decisions: decisionFile, answering: request)
         } catch {
             throw try refusal(error)
         }
@@ -87,12 +92,26 @@ struct SendCommand: ParsableCommand {
                 failed += 1
                 printError("sealpost: not yet deposited: envelope \(short(entry.envelopeID)) to \(entry.recipient): \(error.message)")
             } else if let receipt = entry.receipt {
-                print("sent \(entry.envelopeID) to \(entry.recipient): message \(entry.messageID), deposited \(Display.time(receipt.depositedAt)), held until \(Display.time(receipt.expiresAt))")
+                print("sent \(entry.envelopeID) to \(entry.recipient): message \(entry.messageID), deposited \(Display.time(receipt.depositedAt)), held until \(Display.time(receipt.expiresAt))"
+                      + (entry.inAnswerTo != nil ? ", in answer to request \(short(request?.envelopeID ?? ""))" : ""))
             }
         }
         if failed > 0 {
             throw CLIError("\(failed) of \(outcome.count) envelope(s) are kept in the outbox but not yet deposited",
                            hint: "run sealpost sync later: it deposits them with the same bytes")
+        }
+    }
+
+    /// The request opened here that `text` names.
+    private func answering(_ text: String, context: ExchangeContext) throws -> InboxEntry {
+        do {
+            let requests = try context.requestsIn.entries()
+            let id = try Receive.resolve(text, among: requests.map(\.envelopeID))
+            guard let request = requests.first(where: { $0.envelopeID == id.description }) else { throw ExchangeError(.notFound, "") }
+            return request
+        } catch let error as ExchangeError {
+            guard error.code == .notFound else { throw CLIError(error) }
+            throw CLIError("no request \(Printable.escape(text)) has been opened here", hint: "open it first with: sealpost open ID (sealpost inbox lists requests)")
         }
     }
 

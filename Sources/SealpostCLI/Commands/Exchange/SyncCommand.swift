@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SealpostExchange
+import SealpostLog
 
 struct SyncCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -9,11 +10,18 @@ struct SyncCommand: ParsableCommand {
         Deposits what the outbox holds but the relay has not yet taken, finishes interrupted \
         acknowledgements, collects recipients' acknowledgements (each checked: signed by the agency \
         the record went to, for the message and content that were sent) and learns which sends \
-        expired unread at the relay. Ends with what still waits for an acknowledgement, most urgent first.
+        expired unread at the relay. Collects declines of this agency's requests (each checked: \
+        signed by the agency asked, for the request that was sent) and logs them. Ends with what still waits for an acknowledgement, most urgent first.
         """)
 
     @OptionGroup var options: HomeOptions
     @OptionGroup var relayOptions: RelayOptions
+
+    /// The log entry of the decline collected for `request`.
+    private func declineEntry(_ request: OutboxEntry, context: ExchangeContext) throws -> Int64? {
+        let contents = try LogReader.read(directory: context.logDirectory)
+        return contents.records.last { $0.entry.kind == "declined" && $0.text("in_answer_to") == request.messageID }?.entry.seq
+    }
 
     func run() throws {
         let context = try ExchangeCommand.context(options)
@@ -26,6 +34,13 @@ struct SyncCommand: ParsableCommand {
         for entry in report.expired {
             print("expired at the relay, never collected: \(short(entry.envelopeID)) to \(entry.recipient) (\(entry.purpose), \(entry.urgency)); send the record again or contact \(entry.recipient)")
         }
+        for entry in report.declined {
+            let seq = (try? declineEntry(entry, context: context)) ?? nil
+            print("declined: request \(short(entry.envelopeID)) to \(entry.recipient) (\(entry.purpose)); the reasons are in the receipt log: sealpost log show \(seq.map(String.init) ?? entry.messageID.prefix(12).description)")
+        }
+        for entry in report.expiredRequests {
+            print("expired at the relay, never opened: request \(short(entry.envelopeID)) to \(entry.recipient) (\(entry.purpose)); ask again or contact \(entry.recipient)")
+        }
         for refused in report.refused {
             print("refused: \(short(refused.envelopeID)): \(refused.error.message) (left at the relay)")
         }
@@ -36,6 +51,9 @@ struct SyncCommand: ParsableCommand {
         } else {
             print("waiting for an acknowledgement: \(open.count)")
             print(OutboxTable.render(open, now: context.now, collected: Set(report.collected.map(\.envelopeID))))
+        }
+        if report.requestsWaiting > 0 {
+            print("\(report.requestsWaiting) request\(report.requestsWaiting == 1 ? "" : "s") for information waiting for this agency: run sealpost inbox")
         }
         if report.recordsWaiting > 0 {
             print("\(report.recordsWaiting) record\(report.recordsWaiting == 1 ? "" : "s") waiting for this agency: run sealpost inbox")

@@ -25,7 +25,7 @@ struct LogListCommand: ParsableCommand {
         for record in rows {
             table.append([String(record.entry.seq), LogTime.display(record.entry.at), record.entry.kind,
                           record.counterpart ?? "-", record.text("purpose") ?? "-",
-                          record.text("message_id").map { String($0.prefix(12)) } ?? "-", status.of(record)])
+                          (record.text("message_id") ?? record.text("in_answer_to")).map { String($0.prefix(12)) } ?? "-", status.of(record)])
         }
         print(LogTable.render(table), terminator: "")
     }
@@ -33,7 +33,7 @@ struct LogListCommand: ParsableCommand {
 
 /// Filters shared by list and export.
 struct LogFilter: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Only entries of this kind (repeat for several): sent, received, acknowledged, refused, ...", valueName: "KIND"))
+    @Option(name: .long, help: ArgumentHelp("Only entries of this kind (repeat for several): sent, received, acknowledged, refused, request_sent, request_received, declined, ...", valueName: "KIND"))
     var kind: [String] = []
 
     @Option(name: .long, help: ArgumentHelp("Only entries with this counterpart agency.", valueName: "AGENCY"))
@@ -75,8 +75,10 @@ extension LogRecord {
 /// the same message.
 struct LogStatus {
     private var outcome: [String: String] = [:]
+    private let answers: RequestAnswers
 
     init(_ records: [LogRecord]) {
+        answers = RequestAnswers(records)
         for record in records {
             guard let message = record.text("message_id") else { continue }
             switch record.entry.kind {
@@ -88,6 +90,9 @@ struct LogStatus {
     }
 
     func of(_ record: LogRecord) -> String {
+        if ["request_sent", "request_received"].contains(record.entry.kind) {
+            return record.text("message_id").flatMap { answers.state($0) ?? outcome[$0] } ?? "waiting"
+        }
         guard record.entry.kind == "sent" else { return "recorded" }
         return record.text("message_id").flatMap { outcome[$0] } ?? "waiting"
     }

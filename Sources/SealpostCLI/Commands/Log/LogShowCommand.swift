@@ -11,7 +11,7 @@ struct LogShowCommand: ParsableCommand {
 
     @OptionGroup var options: HomeOptions
 
-    @Argument(help: "The entry's number (SEQ in `sealpost log`), or the first 8 or more hex digits of a message or envelope id.")
+    @Argument(help: "The entry's number (SEQ in `sealpost log`), or the first 8 or more hex digits of a message or envelope id (a request's id also finds its answer).")
     var id: String
 
     func run() throws {
@@ -25,6 +25,7 @@ struct LogShowCommand: ParsableCommand {
             let prefix = id.lowercased()
             matches = contents.records.filter {
                 ($0.text("message_id")?.hasPrefix(prefix) ?? false) || ($0.text("envelope_id")?.hasPrefix(prefix) ?? false)
+                    || ($0.text("in_answer_to")?.hasPrefix(prefix) ?? false)
             }
         } else {
             throw CLIError("\(Printable.escape(id)) is neither an entry number nor a message or envelope id",
