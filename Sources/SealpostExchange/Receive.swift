@@ -138,8 +138,12 @@ extension Receive {
         if let answered = c.inAnswerTo { facts["in_answer_to"] = .string(answered) }
         let at = context.nowMilliseconds
         let receipt = Receipt.sign(.received, facts: facts, at: at, by: context.identity)
-        let draft = try holding(ReceiptEntry.own(receipt, counterpart: m.senderAgency, details: ReceiptDetails.subject(ofJSON: verified.content),
+        var draft = try holding(ReceiptEntry.own(receipt, counterpart: m.senderAgency, details: ReceiptDetails.subject(ofJSON: verified.content),
                                                  counterpartCheckpoint: c.checkpoint), checkpoint: c.checkpoint, context: context)
+        // The sender's own signature over the content this receipt names, kept as evidence.
+        var evidence = draft.facts["evidence"]?.objectValue ?? ["agency": .string(m.senderAgency)]
+        evidence["envelope_signature"] = EnvelopeEvidence.json(verified.opened.signature)
+        draft.facts["evidence"] = .object(evidence)
         try context.appendToLog([draft], at: at)
     }
 }

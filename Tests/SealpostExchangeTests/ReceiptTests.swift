@@ -132,6 +132,17 @@ func disclosureIdentities() throws -> [String] {
             let sendersCheckpoint = try #require(HeldCheckpoint.parse(received.evidence?["checkpoint"]))
             #expect(sendersCheckpoint.checkpoint.agency == Fixture.school.agencyID && sendersCheckpoint.checkpoint.size == 1)
             #expect(received.evidence?["agency"]?.stringValue == Fixture.school.agencyID)
+            // received: and the school's own envelope signature over that very content hash, so each
+            // side's log holds the other side's signature over the same content.
+            let envelopeSignature = try #require(received.evidence?["envelope_signature"]?.objectValue)
+            #expect(envelopeSignature["content_hash"]?.stringValue == entry.contentHash)
+            let signedBytes = Array("sealpost/v1/signature".utf8) + [0]
+                + Hex.decode(try #require(envelopeSignature["header_hash"]?.stringValue))!
+                + Hex.decode(try #require(envelopeSignature["manifest_hash"]?.stringValue))!
+                + Hex.decode(entry.contentHash)!
+                + withUnsafeBytes(of: UInt64(entry.contentLength).bigEndian, Array.init)
+            let schoolSignature = try Ed25519.Signature(rawRepresentation: Hex.decode(try #require(envelopeSignature["signature"]?.stringValue))!)
+            #expect(Fixture.school.signingKey.publicKey.isValidSignature(schoolSignature, for: signedBytes))
 
             // acknowledged: the very receipt the MASH signed and logged is in the school's log, with
             // the MASH's signature as evidence, its checkpoint, and the echo of the school's.

@@ -60,6 +60,13 @@ public enum ReceiptEvidence {
                 return "\(agency)'s signature over its deposit receipt does not verify"
             }
         }
+        if let value = evidence["envelope_signature"] {
+            guard let envelope = EnvelopeEvidence.parse(value) else { return "\(agency)'s envelope signature in it is malformed" }
+            guard let named = statement?["content_hash"]?.stringValue, named == Hex.encode(envelope.contentHash) else {
+                return "\(agency)'s envelope signature covers other content than its receipt names"
+            }
+            guard envelope.isValid(for: key) else { return "\(agency)'s signature over the envelope does not verify" }
+        }
         for name in ["checkpoint", "contradicted"] {
             guard let value = evidence[name] else { continue }
             guard let checkpoint = HeldCheckpoint.parse(value) else { return "\(agency)'s log checkpoint in it is malformed" }
