@@ -189,6 +189,16 @@ public final class ReceiptLog {
         }
     }
 
+    func cutTornTailsForErasure() throws(LogError) { try cutTornTails() }
+
+    /// Points the details descriptor at the file now at `detailsPath` (after an atomic rewrite).
+    func reopenDetails() throws(LogError) {
+        let fd = open(detailsPath, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw LogError(IOError(path: detailsPath, errno: errno), while: "reopen the log's details") }
+        close(detailsFD)
+        detailsFD = fd
+    }
+
     /// Removes an incomplete last line from either file, so the next entry starts on a line of its own.
     private func cutTornTails() throws(LogError) {
         for (fd, path) in [(chainFD, chainPath), (detailsFD, detailsPath)] {
@@ -209,5 +219,48 @@ public final class ReceiptLog {
             }
         }
         tornTail = 0
+    }
+}
+
+extension ReceiptLog {
+    /// Erases the details (and salts) of every entry made before `cutoff` (Unix ms) under a
+    /// retention rule, then appends an `erased` entry recording the rule and how many entries it
+    /// touched. The chain is untouched, so the log still verifies; the commitments of erased
+    /// entries reveal nothing, their salts being gone. `details.jsonl` is replaced atomically.
+    /// Returns the number of entries whose details were erased.
+    @discardableResult
+    public func eraseDetails(before cutoff: Int64, rule: String, at: Int64) throws(LogError) -> Int {
+        try cutTornTailsForErasure()
+        var keptLines: [UInt8] = []
+        var erasedSeqs = Set<Int64>()
+        let chain: MappedFile, details: MappedFile
+        do {
+            chain = try MappedFile(path: chainPath)
+            details = try MappedFile(path: detailsPath)
+        } catch { throw LogError(error, while: "read the log") }
+        var times: [Int64: Int64] = [:]
+        for range in chain.lines().lines {
+            if let entry = try? LogEntry.parse(line: chain.slice(range)) { times[entry.seq] = entry.at }
+        }
+        for range in details.lines().lines {
+            let line = details.slice(range)
+            if let d = LogDetails.parse(line: line), let time = times[d.seq], time < cutoff, d.json != Array("{}".utf8) {
+                erasedSeqs.insert(d.seq)
+                continue
+            }
+            keptLines += line
+            keptLines.append(0x0A)
+        }
+        guard !erasedSeqs.isEmpty else { return 0 }
+        do {
+            let file = try AtomicFile(destination: detailsPath, mode: 0o600)
+            try file.write(keptLines)
+            try file.commit()
+        } catch { throw LogError(error, while: "rewrite the log's details") }
+        // The descriptor still points at the old file: reopen for appends.
+        try reopenDetails()
+        _ = try append(Draft(kind: "erased", facts: ["rule": .string(rule), "before": .number(JSONNumber(cutoff)),
+                                                     "entries": .number(JSONNumber(erasedSeqs.count))]), at: at)
+        return erasedSeqs.count
     }
 }

@@ -85,6 +85,19 @@ import Testing
         let json = try cli.run(["log", "export", "--home", home, "--without-details"], environment: environment)
         #expect(json.status == 0 && !json.out.contains("\"details\"") && json.out.contains("\"entries\""))
 
+        // Retention: erase every entry's details; the log still verifies and says so.
+        let erase = try cli.run(["log", "erase", "--home", home, "--before", "2099-01-01", "--rule", "test rule"])
+        #expect(erase.status == 1 && erase.stderr.contains("in the future"))
+        let tomorrow: String = {
+            let f = DateFormatter(); f.dateFormat = "yyyy-MM-dd"; f.timeZone = TimeZone(identifier: "UTC")
+            return f.string(from: Date().addingTimeInterval(86_400))
+        }()
+        let erased = try cli.run(["log", "erase", "--home", home, "--before", tomorrow, "--rule", "test rule"],
+                                 environment: ["SEALPOST_PASSPHRASE": "crash test only"])
+        #expect(erased.status == 0 && erased.out.contains("erased the details of"), "\(erased.stderr)")
+        #expect(try cli.run(["log", "verify", "--home", home], environment: environment).status == 0)
+        #expect(try cli.run(["log", "show", "1", "--home", home], environment: environment).out.contains("details    erased"))
+
         // Edit entry 2's facts in place: verify names entry 2 and exits non-zero.
         let chain = home + "/log/chain.log"
         var lines = try String(contentsOfFile: chain, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)

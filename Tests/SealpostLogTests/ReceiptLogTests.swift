@@ -86,3 +86,28 @@ struct LogFixture {
         #expect(try f.verifier().verify().entries == 3)
     }
 }
+
+/// Erasure under a retention rule: details go, the chain stays, the log verifies, and the
+/// erasure itself is an entry.
+@Suite struct ErasureTests {
+    @Test func erasingOldDetailsKeepsTheLogVerifying() throws {
+        let f = try LogFixture(); defer { f.remove() }
+        try f.fill(6)   // entries 1...6 at 1_795_000_000_001...006
+        let log = try f.open()
+        let erased = try log.eraseDetails(before: 1_795_000_000_004, rule: "retention: 7 years after the child turns 18", at: 1_795_000_000_100)
+        #expect(erased == 3)
+        let report = try f.verifier().verify()
+        #expect(report.isValid, "\(String(describing: report.problem))")
+        #expect(report.entries == 7 && report.detailsErased == 3 && report.detailsPresent == 4)
+        let details = try String(contentsOfFile: f.detailsPath, encoding: .utf8)
+        #expect(!details.contains("child 1") && !details.contains("child 3") && details.contains("child 4"))
+        let contents = try LogReader.read(directory: f.directory)
+        #expect(contents.records.last?.entry.kind == "erased")
+        #expect(contents.records.last?.fact("entries")?.numberValue?.int64Value == 3)
+        // Appends go on into the new details file.
+        try log.append(ReceiptLog.Draft(kind: "sent", facts: ["n": 8], details: ["subject": "child 8"]), at: 1_795_000_000_200)
+        let after = try f.verifier().verify()
+        #expect(after.isValid && after.detailsPresent == 5)
+        #expect(try log.eraseDetails(before: 1_795_000_000_004, rule: "again", at: 1_795_000_000_300) == 0, "nothing left to erase")
+    }
+}

@@ -15,7 +15,7 @@ struct LogCommand: ParsableCommand {
         `log verify` checks the whole log and names the first bad entry; `log export` writes it as
         JSON or CSV; `log checkpoints --of AGENCY` exports what this home holds of another's log. None of these needs the passphrase: they use the public card in the home.
         """,
-        subcommands: [LogListCommand.self, LogShowCommand.self, LogVerifyCommand.self, LogExportCommand.self, LogCheckpointsCommand.self],
+        subcommands: [LogListCommand.self, LogShowCommand.self, LogVerifyCommand.self, LogExportCommand.self, LogCheckpointsCommand.self, LogEraseCommand.self],
         defaultSubcommand: LogListCommand.self
     )
 }
