@@ -222,10 +222,28 @@ enum ProcessInfoCores {
     static let count = ProcessInfo.processInfo.activeProcessorCount
 }
 
-/// Write-once slots filled from several threads, each index by exactly one.
+/// Write-once slots filled from several threads, each index by exactly one. The storage is one
+/// allocation made up front and never moved, so writers to different indices never touch the
+/// same memory (an Array would be briefly emptied by each `withUnsafeMutableBufferPointer`).
 final class ResultSlots<R>: @unchecked Sendable {
-    private var storage: [R?]
-    init(count: Int) { storage = [R?](repeating: nil, count: count) }
-    func set(_ index: Int, _ value: R) { storage.withUnsafeMutableBufferPointer { $0[index] = value } }
-    func values() -> [R] { storage.map { $0! } }
+    private let storage: UnsafeMutablePointer<R?>
+    private let count: Int
+
+    init(count: Int) {
+        self.count = count
+        storage = .allocate(capacity: count)
+        storage.initialize(repeating: nil, count: count)
+    }
+
+    deinit {
+        storage.deinitialize(count: count)
+        storage.deallocate()
+    }
+
+    func set(_ index: Int, _ value: R) {
+        precondition(index >= 0 && index < count)
+        storage[index] = value
+    }
+
+    func values() -> [R] { (0..<count).map { storage[$0]! } }
 }

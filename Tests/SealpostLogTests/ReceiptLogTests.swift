@@ -111,3 +111,22 @@ struct LogFixture {
         #expect(try log.eraseDetails(before: 1_795_000_000_004, rule: "again", at: 1_795_000_000_300) == 0, "nothing left to erase")
     }
 }
+
+/// The verifier spreads parsing over the cores: many lines, many rounds, same answer each time
+/// (this once crashed when the result slots were an Array written from several threads).
+@Suite struct ParallelVerifyTests {
+    @Test func aLargeLogVerifiesTheSameEveryRound() throws {
+        let f = try LogFixture(); defer { f.remove() }
+        let log = try f.open()
+        for batch in 0..<20 {
+            try log.append((0..<500).map { ReceiptLog.Draft(kind: "sent", facts: ["n": .number(JSONNumber(batch * 500 + $0))],
+                                                              details: ["subject": .string("child \($0)")]) }, at: Int64(batch))
+        }
+        for _ in 0..<5 {
+            var v = f.verifier()
+            v.evidence = { _ in nil }
+            let report = try v.verify()
+            #expect(report.isValid && report.entries == 10_000 && report.detailsPresent == 10_000)
+        }
+    }
+}
