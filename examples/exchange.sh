@@ -81,5 +81,14 @@ echo "no name, narrative or record id appears anywhere in the relay's database f
 step "What the MASH received is redacted: the neighbour is a pseudonym"
 grep -c "Third party 1" "$record" >/dev/null && echo "the neighbour appears only as [Third party 1 (neighbour)]"
 if grep -q "Hollins" "$record"; then echo "unexpected: a protected name reached the MASH" >&2; exit 1; fi
+step "Both sides inspect their receipt logs: every decision signed, the other side's signature kept"
+"$sealpost" log --home "$work/school"
+"$sealpost" log --home "$work/mash"
+"$sealpost" log verify --home "$work/school"
+"$sealpost" log verify --home "$work/mash"
+
+step "The school's record of what it shared about the child, as a subject access report would give it"
+"$sealpost" report --home "$work/school" --subject "Jayden Okafor"
+"$sealpost" status --home "$work/school"
 echo
 echo "Exchange complete."

@@ -53,7 +53,7 @@ struct LogExportCommand: ParsableCommand {
             let status = LogStatus(contents.records)
             var lines = ["seq,time,kind,counterpart,purpose,message_id,envelope_id,status"]
             for record in records {
-                lines.append([String(record.entry.seq), LogTime.iso(record.entry.at), record.entry.kind, record.counterpart ?? "",
+                lines.append([String(record.entry.seq), LogTime.iso(record.entry.at), record.entry.kind, record.counterparts(owner: location.agency),
                               record.text("purpose") ?? "", record.text("message_id") ?? "", record.text("envelope_id") ?? "",
                               status.of(record)].map(Self.csvField).joined(separator: ","))
             }

@@ -24,7 +24,7 @@ struct LogListCommand: ParsableCommand {
         var table = [["SEQ", "TIME (UTC)", "KIND", "COUNTERPART", "PURPOSE", "MESSAGE", "STATUS"]]
         for record in rows {
             table.append([String(record.entry.seq), LogTime.display(record.entry.at), record.entry.kind,
-                          record.counterpart ?? "-", record.text("purpose") ?? "-",
+                          record.counterparts(owner: location.agency), record.text("purpose") ?? "-",
                           (record.text("message_id") ?? record.text("in_answer_to")).map { String($0.prefix(12)) } ?? "-", status.of(record)])
         }
         print(LogTable.render(table), terminator: "")
@@ -54,7 +54,7 @@ struct LogFilter: ParsableArguments {
         let needle = child?.lowercased()
         return records.filter { record in
             if !kind.isEmpty, !kind.contains(record.entry.kind) { return false }
-            if let counterpart, record.counterpart != counterpart { return false }
+            if let counterpart, !record.counterparts(owner: "").split(separator: ",").contains(Substring(counterpart)) { return false }
             if let from, record.entry.at < from { return false }
             if let to, record.entry.at >= to { return false }
             if let needle {
@@ -69,6 +69,14 @@ struct LogFilter: ParsableArguments {
 extension LogRecord {
     /// The other agency an entry concerns.
     var counterpart: String? { text("counterpart") ?? text("recipient") ?? text("sender") }
+
+    /// The other agencies as a log owned by `owner` shows them: for a decision naming only the
+    /// owner (a share decided, a redaction kept), the recipients it names, if any.
+    func counterparts(owner: String) -> String {
+        if let one = counterpart, one != owner { return one }
+        let named = fact("recipients")?.arrayValue?.compactMap { $0.stringValue ?? $0["agency"]?.stringValue } ?? []
+        return named.isEmpty ? "-" : named.joined(separator: ",")
+    }
 }
 
 /// What became of each message: a sent entry is acknowledged or expired by a later entry about
