@@ -77,30 +77,10 @@ public enum Request {
         return entry
     }
 
-    /// Deposits a stored request and logs `request_sent` with the relay's checked receipt.
+    /// Deposits a stored request and logs `request_sent` with the relay's checked receipt (Outbox.deposit).
     public static func deposit(_ entry: OutboxEntry, session: RelaySession) async throws(ExchangeError) -> OutboxEntry {
-        let context = session.context
-        guard let id = entry.id, let envelope = context.requestsOut.envelope(entry.envelopeID), EnvelopeID(of: envelope) == id else {
-            throw ExchangeError(.storage, "the stored request \(entry.envelopeID) is missing or altered", hint: "it cannot be sent; make the request again")
-        }
-        var updated = entry
-        do {
-            let response = try await session.client.deposit(envelope, to: [entry.recipient])
-            let receipt = try session.relay.verify(response, envelopeID: id, sender: context.identity.agencyID, mailboxes: [entry.recipient])
-            if entry.state == .sealed { try logSent(entry, deposit: OutboxEntry.Receipt(receipt), context: context) }
-            updated.receipt = OutboxEntry.Receipt(receipt)
-            if updated.state == .sealed { updated.state = .deposited }
-            updated.lastError = nil
-            try context.requestsOut.update(updated)
-            context.requestsOut.removePendingReceipt(entry.envelopeID)
-            return updated
-        } catch {
-            if error.code != .storage && error.code != .log {
-                updated.lastError = error.message
-                try? context.requestsOut.update(updated)
-            }
-            throw error
-        }
+        try await session.context.requestsOut.deposit(entry, session: session, logging: .requestSent,
+                                                      fallbackFacts: baseFacts(entry, context: session.context), what: "request", remedy: "make the request again")
     }
 
     /// What every receipt about a request says: who asks whom, for what, how urgently.
@@ -109,19 +89,6 @@ public enum Request {
          "urgency": .string(entry.urgency), "agreement": .string(entry.agreement), "message_id": .string(entry.messageID),
          "envelope_id": .string(entry.envelopeID), "content_hash": .string(entry.contentHash),
          "content_length": .number(JSONNumber(Int64(clamping: entry.contentLength)))]
-    }
-
-    static func logSent(_ entry: OutboxEntry, deposit receipt: OutboxEntry.Receipt, context: ExchangeContext) throws(ExchangeError) {
-        let pending = context.requestsOut.pendingReceipt(entry.envelopeID)
-        var facts = pending?.facts ?? baseFacts(entry, context: context)
-        facts["deposit"] = ["relay": .string(receipt.relay), "mailboxes": .array(receipt.mailboxes.map { .string($0) }),
-                            "deposited_at": .number(JSONNumber(receipt.depositedAt)), "expires_at": .number(JSONNumber(receipt.expiresAt)),
-                            "signature": .string(receipt.signature)]
-        let at = context.nowMilliseconds
-        let signed = Receipt.sign(.requestSent, facts: facts, at: at, by: context.identity)
-        var draft = ReceiptEntry.own(signed, counterpart: entry.recipient, details: pending?.details ?? JSONObject())
-        draft.facts["evidence"] = ["agency": .string(receipt.relay), "deposit_signature": .string(receipt.signature)]
-        try context.appendToLog([draft], at: at)
     }
 
     /// Logs a request refused under the agreement (best effort: the refusal stands either way).

@@ -210,32 +210,10 @@ public enum Send {
         return entries
     }
 
-    /// Deposits one stored envelope and keeps the relay's checked receipt. On failure the entry
-    /// stays `sealed` (with the reason) for a later relay command to deposit.
+    /// Deposits one stored envelope and keeps the relay's checked receipt, logging `sent`
+    /// (Outbox.deposit). On failure the entry stays `sealed` for a later relay command.
     public static func deposit(_ entry: OutboxEntry, session: RelaySession) async throws(ExchangeError) -> OutboxEntry {
-        let context = session.context
-        guard let id = entry.id, let envelope = context.outbox.envelope(entry.envelopeID), EnvelopeID(of: envelope) == id else {
-            throw ExchangeError(.storage, "the outbox envelope \(entry.envelopeID) is missing or altered", hint: "it cannot be sent; send the record again")
-        }
-        var updated = entry
-        do {
-            let response = try await session.client.deposit(envelope, to: [entry.recipient])
-            let receipt = try session.relay.verify(response, envelopeID: id, sender: context.identity.agencyID, mailboxes: [entry.recipient])
-            // Logged first: a crash before the outbox says deposited logs it again, never not at all.
-            if entry.state == .sealed { try logSent(entry, deposit: OutboxEntry.Receipt(receipt), context: context) }
-            updated.receipt = OutboxEntry.Receipt(receipt)
-            if updated.state == .sealed { updated.state = .deposited }
-            updated.lastError = nil
-            try context.outbox.update(updated)
-            context.outbox.removePendingReceipt(entry.envelopeID)
-            context.logger.info("deposited", metadata: ["envelope": .string(entry.envelopeID), "duplicate": .stringConvertible(response.duplicate)])
-            return updated
-        } catch {
-            if error.code != .storage && error.code != .log {
-                updated.lastError = error.message
-                try? context.outbox.update(updated)
-            }
-            throw error
-        }
+        try await session.context.outbox.deposit(entry, session: session, logging: .sent,
+                                                 fallbackFacts: sentFacts(from: entry, context: session.context), what: "outbox envelope", remedy: "send the record again")
     }
 }

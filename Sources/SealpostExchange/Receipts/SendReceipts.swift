@@ -129,19 +129,4 @@ extension Send {
         if let answered = entry.inAnswerTo { facts["in_answer_to"] = .string(answered) }
         return facts
     }
-
-    /// Signs and logs the `sent` receipt for `entry`, now deposited with `receipt`.
-    static func logSent(_ entry: OutboxEntry, deposit receipt: OutboxEntry.Receipt, context: ExchangeContext) throws(ExchangeError) {
-        let pending = context.outbox.pendingReceipt(entry.envelopeID)
-        var facts = pending?.facts ?? sentFacts(from: entry, context: context)
-        facts["deposit"] = ["relay": .string(receipt.relay), "mailboxes": .array(receipt.mailboxes.map { .string($0) }),
-                            "deposited_at": .number(JSONNumber(receipt.depositedAt)), "expires_at": .number(JSONNumber(receipt.expiresAt)),
-                            "signature": .string(receipt.signature)]
-        let at = context.nowMilliseconds
-        let signed = Receipt.sign(.sent, facts: facts, at: at, by: context.identity)
-        var draft = ReceiptEntry.own(signed, counterpart: entry.recipient, details: pending?.details ?? JSONObject())
-        // The relay's signature over its deposit receipt, checked with the operator's key like a counterpart's.
-        draft.facts["evidence"] = ["agency": .string(receipt.relay), "deposit_signature": .string(receipt.signature)]
-        try context.appendToLog([draft], at: at)
-    }
 }
