@@ -58,11 +58,8 @@ public struct Acknowledgement: Sendable, Equatable {
             "recipient": .string(recipient),
             "received_at": .number(JSONNumber(receivedAt)),
             "acknowledged_at": .number(JSONNumber(acknowledgedAt)),
-            "receipt": .object(receipt.statement),
-            "signature": .string(receipt.signatureHex),
-            "checkpoint": HeldCheckpoint.json(checkpoint),
         ]
-        if let echo { object["echo"] = HeldCheckpoint.json(echo) }
+        CarriedReceipt.encode(receipt, checkpoint: checkpoint, echo: echo, into: &object)
         return JSONWriter(options: [.sortedKeys]).bytes(.object(object))
     }
 
@@ -74,8 +71,8 @@ public struct Acknowledgement: Sendable, Equatable {
         let value: JSONValue
         do { value = try JSONParser.parse(bytes) } catch { throw bad(error.description) }
         guard let object = value.objectValue else { throw bad("it is not a JSON object") }
-        let known = ["format", "message_id", "envelope_id", "content_hash", "recipient", "received_at", "acknowledged_at",
-                     "receipt", "signature", "checkpoint", "echo"]
+        let known = ["format", "message_id", "envelope_id", "content_hash", "recipient", "received_at", "acknowledged_at"]
+            + CarriedReceipt.members
         if let unknown = object.keys.first(where: { !known.contains($0) }) { throw bad("unknown member \(Printable.escape(unknown))") }
         guard object["format"]?.stringValue == Self.format else { throw bad("format is not \(Self.format)") }
         func hex(_ key: String, _ count: Int) throws(ExchangeError) -> [UInt8] {
@@ -95,18 +92,6 @@ public struct Acknowledgement: Sendable, Equatable {
         self.recipient = recipient
         receivedAt = try time("received_at")
         acknowledgedAt = try time("acknowledged_at")
-        guard let statement = object["receipt"]?.objectValue, let signature = object["signature"]?.stringValue,
-              let receipt = Receipt(statement: statement, signatureHex: signature), receipt.kind == Receipt.Kind.acknowledged.rawValue else {
-            throw bad("it carries no well-formed acknowledged receipt")
-        }
-        self.receipt = receipt
-        guard let checkpoint = HeldCheckpoint.parse(object["checkpoint"]) else { throw bad("it carries no well-formed log checkpoint") }
-        self.checkpoint = checkpoint
-        if let echo = object["echo"] {
-            guard let parsed = HeldCheckpoint.parse(echo) else { throw bad("its echoed checkpoint is malformed") }
-            self.echo = parsed
-        } else {
-            self.echo = nil
-        }
+        (receipt, checkpoint, echo) = try CarriedReceipt.decode(object, kind: .acknowledged, bad: bad)
     }
 }

@@ -50,11 +50,8 @@ public struct DeclineMessage: Sendable, Equatable {
             "request_message_id": .string(Hex.encode(requestMessageID)),
             "declined_at": .number(JSONNumber(declinedAt)),
             "reason": .string(reason),
-            "receipt": .object(receipt.statement),
-            "signature": .string(receipt.signatureHex),
-            "checkpoint": HeldCheckpoint.json(checkpoint),
         ]
-        if let echo { object["echo"] = HeldCheckpoint.json(echo) }
+        CarriedReceipt.encode(receipt, checkpoint: checkpoint, echo: echo, into: &object)
         return JSONWriter(options: [.sortedKeys]).bytes(.object(object))
     }
 
@@ -66,7 +63,7 @@ public struct DeclineMessage: Sendable, Equatable {
         let value: JSONValue
         do { value = try JSONParser.parse(bytes) } catch { throw bad(error.description) }
         guard let object = value.objectValue else { throw bad("it is not a JSON object") }
-        let known = ["format", "request_envelope_id", "request_message_id", "declined_at", "reason", "receipt", "signature", "checkpoint", "echo"]
+        let known = ["format", "request_envelope_id", "request_message_id", "declined_at", "reason"] + CarriedReceipt.members
         if let unknown = object.keys.first(where: { !known.contains($0) }) { throw bad("unknown member \(Printable.escape(unknown))") }
         guard object["format"]?.stringValue == Self.format else { throw bad("format is not \(Self.format)") }
         guard let envelopeText = object["request_envelope_id"]?.stringValue, let envelopeID = EnvelopeID(hex: envelopeText),
@@ -77,16 +74,7 @@ public struct DeclineMessage: Sendable, Equatable {
         }
         guard let declinedAt = object["declined_at"]?.numberValue?.int64Value, declinedAt >= 0 else { throw bad("declined_at is not Unix seconds") }
         guard let reason = object["reason"]?.stringValue, FreeText.isAcceptable(reason) else { throw bad("reason is not text") }
-        guard let statement = object["receipt"]?.objectValue, let signature = object["signature"]?.stringValue,
-              let receipt = Receipt(statement: statement, signatureHex: signature), receipt.kind == Receipt.Kind.declined.rawValue else {
-            throw bad("it carries no well-formed declined receipt")
-        }
-        guard let checkpoint = HeldCheckpoint.parse(object["checkpoint"]) else { throw bad("it carries no well-formed log checkpoint") }
-        var echo: SignedCheckpoint?
-        if let value = object["echo"] {
-            guard let parsed = HeldCheckpoint.parse(value) else { throw bad("its echoed checkpoint is malformed") }
-            echo = parsed
-        }
+        let (receipt, checkpoint, echo) = try CarriedReceipt.decode(object, kind: .declined, bad: bad)
         self.init(requestEnvelopeID: envelopeID, requestMessageID: messageID, declinedAt: declinedAt, reason: reason, receipt: receipt,
                   checkpoint: checkpoint, echo: echo)
     }
