@@ -57,8 +57,8 @@ public struct DeclineJournal: Sendable {
 
     public func entries() throws(ExchangeError) -> [Entry] {
         var out: [Entry] = []
-        for name in StoreFiles.names(in: directory) where name.hasSuffix(".json") && !name.hasPrefix(".") {
-            if let entry = try entry(String(name.dropLast(5))) { out.append(entry) }
+        for id in StoreFiles.jsonIDs(in: directory) {
+            if let entry = try entry(id) { out.append(entry) }
         }
         return out.sorted { ($0.journalledAt, $0.requestID) < ($1.journalledAt, $1.requestID) }
     }

@@ -90,8 +90,7 @@ public struct Outbox: Sendable {
     /// Every entry, oldest first.
     public func entries() throws(ExchangeError) -> [OutboxEntry] {
         var out: [OutboxEntry] = []
-        for name in StoreFiles.names(in: directory) where name.hasSuffix(".json") && !name.hasPrefix(".") {
-            let id = String(name.dropLast(5))
+        for id in StoreFiles.jsonIDs(in: directory) {
             guard EnvelopeID(hex: id) != nil, let entry = try entry(id) else { continue }
             out.append(entry)
         }

@@ -36,6 +36,11 @@ enum StoreFiles {
 
     static func bytes(at path: String) -> [UInt8]? { FileManager.default.contents(atPath: path).map(Array.init) }
 
+    /// The ids of the `ID.json` records in `directory` (hidden temporary files left out).
+    static func jsonIDs(in directory: String) -> [String] {
+        names(in: directory).filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.map { String($0.dropLast(5)) }
+    }
+
     static func names(in directory: String) -> [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).sorted()
     }

@@ -44,7 +44,7 @@ public struct LogEntry: Sendable, Equatable {
         return body[factsStart...].withContiguousStorageIfAvailable { hay in
             guard hay.count >= needle.count else { return false }
             for i in 0...(hay.count - needle.count) where hay[i] == needle[0] {
-                if Array(hay[i..<(i + needle.count)]) == needle { return true }
+                if hay[i..<(i + needle.count)].elementsEqual(needle) { return true }
             }
             return false
         } ?? false

@@ -5,10 +5,18 @@ import SealpostRecord
 public struct LogRecord: Sendable {
     public let entry: LogEntry
     public let details: LogDetails?
+    /// The entry's facts, parsed once.
+    public let facts: JSONObject?
+
+    public init(entry: LogEntry, details: LogDetails?) {
+        self.entry = entry
+        self.details = details
+        facts = entry.facts
+    }
 
     /// A fact by key, looked for at the top of the facts and inside a `receipt` object.
     public func fact(_ key: String) -> JSONValue? {
-        guard let facts = entry.facts else { return nil }
+        guard let facts else { return nil }
         return facts[key] ?? facts["receipt"]?.objectValue?[key]
     }
 

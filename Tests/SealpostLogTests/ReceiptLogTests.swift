@@ -78,12 +78,22 @@ struct LogFixture {
         #expect(try f.lines(f.chainPath).isEmpty)
     }
 
-    @Test func aSecondAppenderWaitsForTheLock() throws {
+    @Test func anOpenLogHoldsTheLockAndAReopenedOneContinuesTheChain() throws {
         let f = try LogFixture(); defer { f.remove() }
         try f.fill(1)
-        // The first log object is released before the second opens; both see one chain.
-        try f.fill(2, startingAt: 2)
-        #expect(try f.verifier().verify().entries == 3)
+        func lockIsFree() -> Bool {
+            let fd = open(f.chainPath, O_RDONLY)
+            defer { close(fd) }
+            return flock(fd, LOCK_EX | LOCK_NB) == 0
+        }
+        var log: ReceiptLog? = try f.open()
+        #expect(!lockIsFree(), "a second appender must wait while a log is open")
+        _ = try log?.append(ReceiptLog.Draft(kind: "sent", facts: ["n": 2]), at: 2)
+        log = nil
+        #expect(lockIsFree(), "closing the log releases the lock")
+        // A later appender picks up the head from the file: one chain.
+        try f.fill(2, startingAt: 3)
+        #expect(try f.verifier().verify().entries == 4)
     }
 }
 

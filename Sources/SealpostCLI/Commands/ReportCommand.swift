@@ -88,21 +88,17 @@ struct SubjectQuery {
 /// One entry in words.
 struct ReportWriter {
     let agreement: Agreement?
-    let acknowledged: [String: Int64]
-    /// Requests by message id: how each was answered (a record or a decline) and when.
-    let answers: RequestAnswers
+    /// Acknowledgements by message id, and (as `status.answers`) how each request was answered.
+    let status: LogStatus
     let owner: String
 
     init(agreement: Agreement?, records: [LogRecord], owner: String) {
         self.agreement = agreement
         self.owner = owner
-        var acks: [String: Int64] = [:]
-        for r in records where r.entry.kind == "acknowledged" {
-            if let m = r.text("message_id") { acks[m] = r.entry.at }
-        }
-        acknowledged = acks
-        answers = RequestAnswers(records)
+        status = LogStatus(records)
     }
+
+    var answers: RequestAnswers { status.answers }
 
     func describe(_ record: LogRecord, number: Int) -> String {
         let e = record.entry
@@ -158,7 +154,7 @@ struct ReportWriter {
             lines.append("   reasons: " + reasons.compactMap(\.stringValue).map { $0.replacingOccurrences(of: "_", with: " ") }.joined(separator: ", "))
         }
         if e.kind == "sent", let message = record.text("message_id") {
-            lines.append("   status: " + (acknowledged[message].map { "acknowledged \(LogTime.display($0)) UTC" } ?? "not yet acknowledged"))
+            lines.append("   status: " + (status.acknowledgedAt[message].map { "acknowledged \(LogTime.display($0)) UTC" } ?? "not yet acknowledged"))
         }
         if ["sent", "share_decided", "received"].contains(e.kind), record.text("in_answer_to") != nil {
             lines.append("   in answer to a request for information")

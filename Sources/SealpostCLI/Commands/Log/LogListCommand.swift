@@ -82,42 +82,54 @@ extension LogRecord {
 /// What became of each message: a sent entry is acknowledged or expired by a later entry about
 /// the same message.
 struct LogStatus {
-    private var outcome: [String: String] = [:]
-    private let answers: RequestAnswers
+    /// When each message was acknowledged, in Unix ms.
+    private(set) var acknowledgedAt: [String: Int64] = [:]
+    private var expired: Set<String> = []
+    /// How each request was answered.
+    let answers: RequestAnswers
 
     init(_ records: [LogRecord]) {
         answers = RequestAnswers(records)
         for record in records {
             guard let message = record.text("message_id") else { continue }
             switch record.entry.kind {
-            case "acknowledged": outcome[message] = "acknowledged"
-            case "expired": if outcome[message] == nil { outcome[message] = "expired" }
+            case "acknowledged": acknowledgedAt[message] = record.entry.at
+            case "expired": expired.insert(message)
             default: break
             }
         }
     }
 
     func of(_ record: LogRecord) -> String {
-        if ["request_sent", "request_received"].contains(record.entry.kind) {
-            return record.text("message_id").flatMap { answers.state($0) ?? outcome[$0] } ?? "waiting"
+        guard let message = record.text("message_id") else { return record.entry.kind == "sent" ? "waiting" : "recorded" }
+        let outcome = acknowledgedAt[message] != nil ? "acknowledged" : expired.contains(message) ? "expired" : nil
+        switch record.entry.kind {
+        case "request_sent", "request_received": return answers.state(message) ?? outcome ?? "waiting"
+        case "sent": return outcome ?? "waiting"
+        default: return "recorded"
         }
-        guard record.entry.kind == "sent" else { return "recorded" }
-        return record.text("message_id").flatMap { outcome[$0] } ?? "waiting"
     }
 }
 
 enum LogTime {
+    /// `2026-11-21 15:59:17`, UTC.
     static func display(_ ms: Int64) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withFullDate, .withTime, .withColonSeparatorInTime, .withSpaceBetweenDateAndTime]
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        return formatter.string(from: Date(timeIntervalSince1970: Double(ms) / 1000))
+        let t = utc(ms)
+        return String(format: "%04d-%02d-%02d %02d:%02d:%02d", t.tm_year + 1900, t.tm_mon + 1, t.tm_mday, t.tm_hour, t.tm_min, t.tm_sec)
     }
 
+    /// `2026-11-21T15:59:17.123Z`.
     static func iso(_ ms: Int64) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter.string(from: Date(timeIntervalSince1970: Double(ms) / 1000))
+        let t = utc(ms)
+        return String(format: "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", t.tm_year + 1900, t.tm_mon + 1, t.tm_mday,
+                      t.tm_hour, t.tm_min, t.tm_sec, Int32(((ms % 1000) + 1000) % 1000))
+    }
+
+    private static func utc(_ ms: Int64) -> tm {
+        var seconds = time_t(ms >= 0 ? ms / 1000 : (ms - 999) / 1000)
+        var parts = tm()
+        gmtime_r(&seconds, &parts)
+        return parts
     }
 
     static func startOfDay(_ text: String, option: String) throws -> Int64 {
