@@ -204,7 +204,7 @@ public struct LogVerifier {
 
     /// Maps over `items` on every core, keeping order.
     static func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
-        let workers = max(1, min(ProcessInfoCores.count, items.count))
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, items.count))
         guard workers > 1 else { return items.map(transform) }
         let chunk = (items.count + workers - 1) / workers
         let results = ResultSlots<R>(count: items.count)
@@ -216,10 +216,6 @@ public struct LogVerifier {
         }
         return results.values()
     }
-}
-
-enum ProcessInfoCores {
-    static let count = ProcessInfo.processInfo.activeProcessorCount
 }
 
 /// Write-once slots filled from several threads, each index by exactly one. The storage is one

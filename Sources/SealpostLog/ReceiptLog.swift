@@ -189,8 +189,6 @@ public final class ReceiptLog {
         }
     }
 
-    func cutTornTailsForErasure() throws(LogError) { try cutTornTails() }
-
     /// Points the details descriptor at the file now at `detailsPath` (after an atomic rewrite).
     func reopenDetails() throws(LogError) {
         let fd = open(detailsPath, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
@@ -230,7 +228,7 @@ extension ReceiptLog {
     /// Returns the number of entries whose details were erased.
     @discardableResult
     public func eraseDetails(before cutoff: Int64, rule: String, at: Int64) throws(LogError) -> Int {
-        try cutTornTailsForErasure()
+        try cutTornTails()
         var keptLines: [UInt8] = []
         var erasedSeqs = Set<Int64>()
         let chain: MappedFile, details: MappedFile
