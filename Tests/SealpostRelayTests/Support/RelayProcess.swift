@@ -35,6 +35,8 @@ final class RelayProcess: @unchecked Sendable {
     private var portWaiters: [CheckedContinuation<Int?, Never>] = []
     private var port: Int?
     private var ended = false
+    /// Signalled once standard error reaches its end (and again by each exitStatus, for the next caller).
+    private let drained = DispatchSemaphore(value: 0)
 
     /// Starts `sealpost-relay` with `arguments`, the passphrase in its environment.
     init(_ arguments: [String], environment extra: [String: String] = [:]) throws {
@@ -56,6 +58,7 @@ final class RelayProcess: @unchecked Sendable {
     private func received(_ data: Data) {
         lock.lock()
         if data.isEmpty {
+            if !ended { drained.signal() }
             ended = true
         } else {
             stderrText += String(decoding: data, as: UTF8.self)
@@ -97,11 +100,16 @@ final class RelayProcess: @unchecked Sendable {
         Glibc.kill(process.processIdentifier, signal)
     }
 
-    /// Waits for the process to end (off Swift's cooperative pool) and returns its status.
+    /// Waits for the process to end (off Swift's cooperative pool) and for everything it wrote to
+    /// standard error to be read, then returns its status.
     func exitStatus() async -> Int32 {
         await withCheckedContinuation { continuation in
             Thread.detachNewThread {
                 self.process.waitUntilExit()
+                // The pipe's end is seen a moment after the exit; without this wait a test could
+                // read standard error before the relay's last lines arrived.
+                _ = self.drained.wait(timeout: .now() + 30)
+                self.drained.signal()
                 continuation.resume(returning: self.process.terminationStatus)
             }
         }
