@@ -67,12 +67,18 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
         ),
+        // Receipts and what the log means: each receipt kind's typed facts, evidence, and the
+        // readings both faces show (message status, subject history, exports).
+        .target(
+            name: "SealpostLedger",
+            dependencies: ["SealpostLog", "SealpostProtocol", "SealpostAgreement", "SealpostCore", "SealpostSodium", "SealpostRecord"]
+        ),
         // The client side of an exchange: the relay client, outbox, inbox, send / open / ack / sync.
         .target(
             name: "SealpostExchange",
             dependencies: [
                 "SealpostProtocol", "SealpostSharing", "SealpostAgreement", "SealpostCore", "SealpostSodium", "SealpostRecord",
-                "SealpostRedaction", "SealpostLog",
+                "SealpostRedaction", "SealpostLog", "SealpostLedger",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
@@ -84,7 +90,7 @@ let package = Package(
             name: "SealpostCLI",
             dependencies: [
                 "SealpostCore", "SealpostSodium", "SealpostRecord", "SealpostAgreement", "SealpostRedaction", "SealpostSharing",
-                "SealpostProtocol", "SealpostExchange", "SealpostLog",
+                "SealpostProtocol", "SealpostExchange", "SealpostLog", "SealpostLedger",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -125,9 +131,13 @@ let package = Package(
             name: "SealpostExchangeTests",
             dependencies: [
                 "SealpostExchange", "SealpostRelay", "SealpostProtocol", "SealpostSharing", "SealpostAgreement",
-                "SealpostCore", "SealpostSodium", "SealpostRecord", "SealpostRedaction", "SealpostLog",
+                "SealpostCore", "SealpostSodium", "SealpostRecord", "SealpostRedaction", "SealpostLog", "SealpostLedger",
                 .product(name: "Logging", package: "swift-log"),
             ]
+        ),
+        .testTarget(
+            name: "SealpostLedgerTests",
+            dependencies: ["SealpostLedger", "SealpostLog", "SealpostAgreement", "SealpostCore", "SealpostSodium", "SealpostRecord"]
         ),
     ],
     swiftLanguageModes: [.v6]

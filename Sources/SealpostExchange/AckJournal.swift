@@ -1,3 +1,4 @@
+import SealpostLedger
 import Foundation
 import SealpostCore
 

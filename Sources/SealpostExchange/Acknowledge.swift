@@ -1,5 +1,6 @@
 import Foundation
 import SealpostCore
+import SealpostLedger
 import SealpostRecord
 import SealpostSodium
 
@@ -36,16 +37,13 @@ public enum Acknowledge {
         // The signed receipt, logged here first; the acknowledgement carries it, this log's
         // checkpoint after it, and the latest checkpoint of the sender's log held here.
         let at = context.nowMilliseconds
-        var facts: JSONObject = [
-            "message_id": .string(received.messageID), "envelope_id": .string(received.envelopeID),
-            "content_hash": .string(received.contentHash), "sender": .string(received.sender),
-            "recipient": .string(context.identity.agencyID), "purpose": .string(received.purpose),
-            "urgency": .string(received.urgency), "agreement": .string(received.agreement),
-            "received_at": .number(JSONNumber(received.receivedAt)), "acknowledged_at": .number(JSONNumber(now)),
-        ]
-        if let recordID = received.recordID { facts["record_id"] = .string(recordID) }
-        let receipt = Receipt.sign(.acknowledged, facts: facts, at: at, by: context.identity)
-        let details = StoreFiles.bytes(at: context.inbox.recordPath(received.envelopeID)).map(ReceiptDetails.subject(ofJSON:)) ?? JSONObject()
+        let facts = AcknowledgedFacts(sender: received.sender, recipient: context.identity.agencyID, purpose: received.purpose,
+                                      urgency: received.urgency, agreement: received.agreement, recordID: received.recordID,
+                                      envelope: EnvelopeFacts(messageID: received.messageID, envelopeID: received.envelopeID,
+                                                              contentHash: received.contentHash, contentLength: nil),
+                                      receivedAt: received.receivedAt, acknowledgedAt: now)
+        let receipt = Receipt.sign(facts, at: at, by: context.identity)
+        let details = StoreFiles.bytes(at: context.inbox.recordPath(received.envelopeID)).map(ReceiptDetails.init(subjectOfJSON:)) ?? ReceiptDetails()
         let checkpoint = try context.appendToLog([ReceiptEntry.own(receipt, counterpart: received.sender, details: details)], at: at)
         let ack = Acknowledgement(messageID: messageID, envelopeID: envelopeID, contentHash: contentHash,
                                   recipient: context.identity.agencyID, receivedAt: received.receivedAt, acknowledgedAt: now,

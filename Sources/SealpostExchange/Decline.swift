@@ -1,6 +1,7 @@
 import Foundation
 import SealpostAgreement
 import SealpostCore
+import SealpostLedger
 import SealpostLog
 import SealpostRecord
 import SealpostSodium
@@ -73,15 +74,12 @@ public enum Decline {
         let codes = orderedCodes(reasons)
         let now = context.now
         let at = context.nowMilliseconds
-        let facts: JSONObject = [
-            "holder": .string(context.identity.agencyID), "requester": .string(request.sender), "purpose": .string(request.purpose),
-            "urgency": .string(request.urgency), "agreement": .string(context.agreementLabel),
-            "in_answer_to": .string(request.messageID), "request_envelope_id": .string(request.envelopeID),
-            "reasons": .array(codes.map { .string($0) }), "declined_at": .number(JSONNumber(now)),
-        ]
-        let receipt = Receipt.sign(.declined, facts: facts, at: at, by: context.identity)
+        let facts = DeclinedFacts(answering: RequestBasis(requester: request.sender, holder: context.identity.agencyID,
+                                                          purpose: request.purpose, urgency: request.urgency, agreement: context.agreementLabel),
+                                  inAnswerTo: request.messageID, requestEnvelopeID: request.envelopeID, reasons: codes, declinedAt: now)
+        let receipt = Receipt.sign(facts, at: at, by: context.identity)
         var details = requestDetails(request, context: context)
-        details["reason"] = .string(reason)
+        details.reason = reason
         let checkpoint = try context.appendToLog([ReceiptEntry.own(receipt, counterpart: request.sender, details: details)], at: at)
         let message = DeclineMessage(requestEnvelopeID: id, requestMessageID: messageID, declinedAt: now, reason: reason, receipt: receipt,
                                      checkpoint: checkpoint, echo: context.heldCheckpoint(of: request.sender))
@@ -131,15 +129,12 @@ public enum Decline {
         guard FreeText.isAcceptable(reason) else {
             throw ExchangeError(.record, "the reason \(FreeText.rule)", hint: "say why the information is not shared; it is recorded in the receipt log")
         }
-        var facts = Send.baseFacts(record, purpose: purpose, context: context)
-        facts["sender"] = nil
-        facts["holder"] = .string(context.identity.agencyID)
-        facts["reasons"] = .array(orderedCodes(reasons).map { .string($0) })
-        facts["declined_at"] = .number(JSONNumber(context.now))
+        let facts = DeclinedFacts(holder: context.identity.agencyID, basis: Send.basis(record, purpose, context),
+                                  reasons: orderedCodes(reasons), declinedAt: context.now)
         let at = context.nowMilliseconds
-        let receipt = Receipt.sign(.declined, facts: facts, at: at, by: context.identity)
-        var details = ReceiptDetails.subject(of: record)
-        details["reason"] = .string(reason)
+        let receipt = Receipt.sign(facts, at: at, by: context.identity)
+        var details = ReceiptDetails(subjectOf: record)
+        details.reason = reason
         return try context.appendToLog([ReceiptEntry.own(receipt, counterpart: nil, details: details)], at: at).checkpoint.size
     }
 
@@ -151,12 +146,10 @@ public enum Decline {
     }
 
     /// The child's identifiers (and the requester's reason) from a stored request, for details.
-    static func requestDetails(_ request: InboxEntry, context: ExchangeContext) -> JSONObject {
+    static func requestDetails(_ request: InboxEntry, context: ExchangeContext) -> ReceiptDetails {
         guard let bytes = StoreFiles.bytes(at: context.requestsIn.recordPath(request.envelopeID)),
-              let parsed = try? InformationRequest(decoding: bytes) else { return JSONObject() }
-        var details: JSONObject = ["subject": .object(parsed.subject.json)]
-        if let reason = parsed.reason { details["request_reason"] = .string(reason) }
-        return details
+              let parsed = try? InformationRequest(decoding: bytes) else { return ReceiptDetails() }
+        return ReceiptDetails(subject: parsed.subject.details, requestReason: parsed.reason)
     }
 
     /// A record this agency sent in answer to `request`, if any.
@@ -183,8 +176,9 @@ extension Sync {
         }
         let key = verified.opened.manifest.senderSigningKey
         let r = decline.receipt
-        guard r.by == signer, r["holder"] == signer, r["requester"] == context.identity.agencyID,
-              r["in_answer_to"] == request.messageID, r["request_envelope_id"] == request.envelopeID, r.isValid(for: key) else {
+        guard r.by == signer, let facts = r.facts(as: DeclinedFacts.self), facts.holder == signer,
+              facts.requester == context.identity.agencyID, facts.inAnswerTo == request.messageID,
+              facts.requestEnvelopeID == request.envelopeID, r.isValid(for: key) else {
             throw ExchangeError(.acknowledgement, "\(signer)'s decline of request \(request.envelopeID) carries a receipt that is not its signed receipt for this request",
                                 hint: "it was left at the relay and not recorded; tell \(signer)")
         }
@@ -197,7 +191,7 @@ extension Sync {
         let repeatDecline = request.answer?.kind == .declined
         if !repeatDecline {
             var details = requestSentDetails(messageID: request.messageID, context: context)
-            details["reason"] = .string(decline.reason)
+            details.reason = decline.reason
             try context.appendToLog([ReceiptEntry.counterparts(r, checkpoint: decline.checkpoint, echo: decline.echo, details: details)],
                                     at: context.nowMilliseconds)
             try context.requestsOut.storeDecline(verified.envelope, for: request.envelopeID)
@@ -210,10 +204,12 @@ extension Sync {
     }
 
     /// The child's identifiers from this agency's own `request_sent` entry for the request.
-    static func requestSentDetails(messageID: String, context: ExchangeContext) -> JSONObject {
-        guard let contents = try? LogReader.read(directory: context.logDirectory) else { return JSONObject() }
-        let sent = contents.records.last { $0.entry.kind == Receipt.Kind.requestSent.rawValue && $0.text("message_id") == messageID }
-        guard let subject = sent?.details?.details?["subject"] else { return JSONObject() }
-        return ["subject": subject]
+    static func requestSentDetails(messageID: String, context: ExchangeContext) -> ReceiptDetails {
+        guard let ledger = try? Ledger.read(directory: context.logDirectory) else { return ReceiptDetails() }
+        let sent = ledger.entries.last { entry in
+            if case .requestSent(let facts) = entry.facts { return facts.envelope.messageID == messageID }
+            return false
+        }
+        return ReceiptDetails(subject: sent?.details?.subject)
     }
 }

@@ -1,3 +1,4 @@
+import SealpostLedger
 import SealpostAgreement
 import SealpostCore
 import SealpostLog

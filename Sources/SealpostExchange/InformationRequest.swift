@@ -1,5 +1,6 @@
 import Foundation
 import SealpostCore
+import SealpostLedger
 import SealpostRecord
 
 /// The content of a request envelope: one agency asking another for what it holds about a child
@@ -35,6 +36,9 @@ public struct InformationRequest: Sendable, Equatable {
             self.nhsNumber = nhsNumber
             self.dob = dob
         }
+
+        /// The child as the receipt log's details name them.
+        var details: SubjectDetails { SubjectDetails(name: name, nhsNumber: nhsNumber?.description, dob: dob?.description) }
 
         var json: JSONObject {
             var object: JSONObject = ["name": .string(name)]
@@ -76,10 +80,8 @@ public struct InformationRequest: Sendable, Equatable {
     }
 
     /// What the receipt log's details hold about the request: the child's identifiers and the reason.
-    public var details: JSONObject {
-        var details: JSONObject = ["subject": .object(subject.json)]
-        if let reason { details["reason"] = .string(reason) }
-        return details
+    public var details: ReceiptDetails {
+        ReceiptDetails(subject: subject.details, reason: reason)
     }
 
     public init(decoding bytes: [UInt8]) throws(ExchangeError) {

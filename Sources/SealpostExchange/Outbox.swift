@@ -3,6 +3,7 @@ import Glibc
 #endif
 import Foundation
 import SealpostCore
+import SealpostLedger
 import SealpostRecord
 
 /// What this agency has sent: `HOME/outbox/` (spec/exchange.md §Outbox).
@@ -46,18 +47,18 @@ public struct Outbox: Sendable {
 
     /// Keeps what the `sent` receipt for envelope `id` will say, until it is deposited and logged:
     /// its facts and its details (the child's identifiers, which is why the file is 0600 like the log).
-    func storePendingReceipt(_ id: String, facts: JSONObject, details: JSONObject) throws(ExchangeError) {
+    func storePendingReceipt(_ id: String, facts: some DepositedFacts, details: ReceiptDetails) throws(ExchangeError) {
         try StoreFiles.makeDirectory(directory)
-        let value: JSONValue = ["facts": .object(facts), "details": .object(details)]
+        let value: JSONValue = ["facts": .object(facts.json), "details": .object(details.json)]
         do { try AtomicFile.write(JSONWriter(options: [.sortedKeys]).bytes(value) + [0x0a], to: pendingReceiptPath(id), mode: 0o600) } catch {
             throw .storage(error, doing: "keep the send's receipt")
         }
     }
 
-    func pendingReceipt(_ id: String) -> (facts: JSONObject, details: JSONObject)? {
+    func pendingReceipt<Facts: DepositedFacts>(_ id: String, as: Facts.Type) -> (facts: Facts, details: ReceiptDetails)? {
         guard let bytes = StoreFiles.bytes(at: pendingReceiptPath(id)), let value = try? JSONParser.parse(bytes),
               let facts = value["facts"]?.objectValue, let details = value["details"]?.objectValue else { return nil }
-        return (facts, details)
+        return (Facts(statement: facts), ReceiptDetails(json: details))
     }
 
     func removePendingReceipt(_ id: String) { try? FileManager.default.removeItem(atPath: pendingReceiptPath(id)) }

@@ -1,3 +1,4 @@
+import SealpostLedger
 import SealpostCore
 import SealpostProtocol
 

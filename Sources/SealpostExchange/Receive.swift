@@ -1,5 +1,6 @@
 import SealpostAgreement
 import SealpostCore
+import SealpostLedger
 import SealpostLog
 import SealpostRecord
 
@@ -19,6 +20,12 @@ public enum Receive {
         public let content: [UInt8]
         public let opened: OpenedEnvelope
         public let conventions: ExchangeEnvelope
+
+        /// The envelope as receipts name it.
+        var envelopeFacts: EnvelopeFacts {
+            EnvelopeFacts(messageID: Hex.encode(opened.manifest.messageID), envelopeID: id.description,
+                          contentHash: Hex.encode(opened.contentHash), contentLength: Int64(clamping: opened.contentLength))
+        }
     }
 
     /// Verifies `envelope` as this agency, under the agreement in force.
@@ -125,25 +132,16 @@ extension Receive {
     static func logReceived(_ verified: Verified, context: ExchangeContext) throws(ExchangeError) {
         let m = verified.opened.manifest
         let c = verified.conventions
-        var facts: JSONObject = [
-            "message_id": .string(Hex.encode(m.messageID)), "envelope_id": .string(verified.id.description),
-            "content_hash": .string(Hex.encode(verified.opened.contentHash)),
-            "content_length": .number(JSONNumber(Int64(clamping: verified.opened.contentLength))),
-            "sender": .string(m.senderAgency), "recipient": .string(context.identity.agencyID),
-            "purpose": .string(c.purpose ?? ""), "urgency": .string(c.urgency?.rawValue ?? ""),
-            "agreement": .string("\(c.agreementID)@\(c.agreementVersion)"),
-            "sent_at": .number(JSONNumber(Int64(clamping: m.createdAt))), "received_at": .number(JSONNumber(context.now)),
-        ]
-        if let recordID = c.recordID { facts["record_id"] = .string(recordID) }
-        if let answered = c.inAnswerTo { facts["in_answer_to"] = .string(answered) }
+        let facts = ReceivedFacts(sender: m.senderAgency, recipient: context.identity.agencyID, purpose: c.purpose ?? "",
+                                  urgency: c.urgency?.rawValue ?? "", agreement: "\(c.agreementID)@\(c.agreementVersion)",
+                                  recordID: c.recordID, envelope: verified.envelopeFacts, sentAt: Int64(clamping: m.createdAt),
+                                  receivedAt: context.now, inAnswerTo: c.inAnswerTo)
         let at = context.nowMilliseconds
-        let receipt = Receipt.sign(.received, facts: facts, at: at, by: context.identity)
-        var draft = try holding(ReceiptEntry.own(receipt, counterpart: m.senderAgency, details: ReceiptDetails.subject(ofJSON: verified.content),
+        let receipt = Receipt.sign(facts, at: at, by: context.identity)
+        var draft = try holding(ReceiptEntry.own(receipt, counterpart: m.senderAgency, details: ReceiptDetails(subjectOfJSON: verified.content),
                                                  counterpartCheckpoint: c.checkpoint), checkpoint: c.checkpoint, context: context)
         // The sender's own signature over the content this receipt names, kept as evidence.
-        var evidence = draft.facts["evidence"]?.objectValue ?? ["agency": .string(m.senderAgency)]
-        evidence["envelope_signature"] = EnvelopeEvidence.json(verified.opened.signature)
-        draft.facts["evidence"] = .object(evidence)
+        ReceiptEntry.addEvidence("envelope_signature", EnvelopeEvidence.json(verified.opened.signature), agency: m.senderAgency, to: &draft)
         try context.appendToLog([draft], at: at)
     }
 }

@@ -314,10 +314,6 @@ public final class RelayClient: Sendable {
         return out
     }
 
-    static func utc(_ seconds: Int64) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.string(from: Date(timeIntervalSince1970: TimeInterval(seconds)))
-    }
+    static func utc(_ seconds: Int64) -> String { Timestamp.iso(seconds: seconds) }
 }
 

@@ -1,5 +1,6 @@
 import SealpostAgreement
 import SealpostCore
+import SealpostLedger
 import SealpostLog
 import SealpostRecord
 import SealpostSodium
@@ -69,8 +70,8 @@ public enum Request {
             urgency: urgency.rawValue, recordID: nil, agreement: context.agreementLabel, contentHash: Hex.encode(sealed.sealed.contentHash),
             contentLength: sealed.sealed.contentLength, envelopeLength: UInt64(sealed.envelope.count), sealedAt: now, state: .sealed,
             shared: [], withheld: [], decisions: [])
-        var facts = baseFacts(entry, context: context)
-        facts["requested_at"] = .number(JSONNumber(now))
+        var facts = sentFacts(entry, context: context)
+        facts.requestedAt = now
         try context.requestsOut.storePendingReceipt(entry.envelopeID, facts: facts, details: request.details)
         try context.requestsOut.store(envelope: sealed.envelope, entry: entry)
         context.logger.info("request sealed", metadata: ["envelope": .string(entry.envelopeID), "holder": .string(holder)])
@@ -79,27 +80,25 @@ public enum Request {
 
     /// Deposits a stored request and logs `request_sent` with the relay's checked receipt (Outbox.deposit).
     public static func deposit(_ entry: OutboxEntry, session: RelaySession) async throws(ExchangeError) -> OutboxEntry {
-        try await session.context.requestsOut.deposit(entry, session: session, logging: .requestSent,
-                                                      fallbackFacts: baseFacts(entry, context: session.context), what: "request", remedy: "make the request again")
+        try await session.context.requestsOut.deposit(entry, session: session, logging: RequestSentFacts.self,
+                                                      fallbackFacts: sentFacts(entry, context: session.context), what: "request", remedy: "make the request again")
     }
 
-    /// What every receipt about a request says: who asks whom, for what, how urgently.
-    static func baseFacts(_ entry: OutboxEntry, context: ExchangeContext) -> JSONObject {
-        ["requester": .string(context.identity.agencyID), "holder": .string(entry.recipient), "purpose": .string(entry.purpose),
-         "urgency": .string(entry.urgency), "agreement": .string(entry.agreement), "message_id": .string(entry.messageID),
-         "envelope_id": .string(entry.envelopeID), "content_hash": .string(entry.contentHash),
-         "content_length": .number(JSONNumber(Int64(clamping: entry.contentLength)))]
+    /// What the `request_sent` receipt says from the outbox entry: who asks whom, for what, how urgently.
+    static func sentFacts(_ entry: OutboxEntry, context: ExchangeContext) -> RequestSentFacts {
+        RequestSentFacts(request: RequestBasis(requester: context.identity.agencyID, holder: entry.recipient, purpose: entry.purpose,
+                                               urgency: entry.urgency, agreement: entry.agreement),
+                         envelope: entry.envelopeFacts, requestedAt: nil)
     }
 
     /// Logs a request refused under the agreement (best effort: the refusal stands either way).
     static func logRefused(holder: String, purpose: String, urgency: SafeguardingRecord.Concern.Urgency, subject: InformationRequest.Subject,
                            reason: String?, refusal: AgreementError, context: ExchangeContext) {
         let at = context.nowMilliseconds
-        let facts: JSONObject = ["requester": .string(context.identity.agencyID), "holder": .string(holder), "purpose": .string(purpose),
-                                 "urgency": .string(urgency.rawValue), "agreement": .string(context.agreementLabel)]
-        let receipt = Receipt.sign(.requestRefused, facts: facts, at: at, by: context.identity)
-        var details: JSONObject = ["subject": .object(subject.json), "reason": .string(refusal.message)]
-        if let reason { details["request_reason"] = .string(reason) }
+        let facts = RequestRefusedFacts(request: RequestBasis(requester: context.identity.agencyID, holder: holder, purpose: purpose,
+                                                              urgency: urgency.rawValue, agreement: context.agreementLabel))
+        let receipt = Receipt.sign(facts, at: at, by: context.identity)
+        let details = ReceiptDetails(subject: subject.details, reason: refusal.message, requestReason: reason)
         do { try context.appendToLog([ReceiptEntry.own(receipt, counterpart: holder, details: details)], at: at) } catch {
             context.logger.error("the refused request could not be written to the receipt log", metadata: ["error": .string(error.message)])
         }
@@ -174,16 +173,12 @@ extension Receive {
     static func logRequestReceived(_ verified: Verified, request: InformationRequest, context: ExchangeContext) throws(ExchangeError) {
         let m = verified.opened.manifest
         let c = verified.conventions
-        let facts: JSONObject = [
-            "requester": .string(m.senderAgency), "holder": .string(context.identity.agencyID), "purpose": .string(request.purpose),
-            "urgency": .string(request.urgency.rawValue), "agreement": .string("\(c.agreementID)@\(c.agreementVersion)"),
-            "message_id": .string(Hex.encode(m.messageID)), "envelope_id": .string(verified.id.description),
-            "content_hash": .string(Hex.encode(verified.opened.contentHash)),
-            "content_length": .number(JSONNumber(Int64(clamping: verified.opened.contentLength))),
-            "sent_at": .number(JSONNumber(Int64(clamping: m.createdAt))), "received_at": .number(JSONNumber(context.now)),
-        ]
+        let facts = RequestReceivedFacts(
+            request: RequestBasis(requester: m.senderAgency, holder: context.identity.agencyID, purpose: request.purpose,
+                                  urgency: request.urgency.rawValue, agreement: "\(c.agreementID)@\(c.agreementVersion)"),
+            envelope: verified.envelopeFacts, sentAt: Int64(clamping: m.createdAt), receivedAt: context.now)
         let at = context.nowMilliseconds
-        let receipt = Receipt.sign(.requestReceived, facts: facts, at: at, by: context.identity)
+        let receipt = Receipt.sign(facts, at: at, by: context.identity)
         let draft = try holding(ReceiptEntry.own(receipt, counterpart: m.senderAgency, details: request.details, counterpartCheckpoint: c.checkpoint),
                                 checkpoint: c.checkpoint, context: context)
         try context.appendToLog([draft], at: at)
@@ -197,9 +192,8 @@ extension Receive {
             "sender": .string(checkpoint.checkpoint.agency), "held_size": .stringConvertible(held.checkpoint.size),
             "new_size": .stringConvertible(checkpoint.checkpoint.size)])
         var out = draft
-        if var evidence = out.facts["evidence"]?.objectValue {
-            evidence["contradicted"] = HeldCheckpoint.json(held)
-            out.facts["evidence"] = .object(evidence)
+        if out.facts["evidence"]?.objectValue != nil {
+            ReceiptEntry.addEvidence("contradicted", HeldCheckpoint.json(held), agency: checkpoint.checkpoint.agency, to: &out)
         }
         return out
     }

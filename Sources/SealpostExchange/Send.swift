@@ -1,6 +1,7 @@
 import Foundation
 import SealpostAgreement
 import SealpostCore
+import SealpostLedger
 import SealpostRecord
 import SealpostRedaction
 import SealpostSharing
@@ -38,12 +39,14 @@ public enum Send {
         public let urgency: SafeguardingRecord.Concern.Urgency
         /// One per recipient, in the order named.
         public let outgoing: [OutgoingRecord]
-        public let decisions: [PractitionerDecision]
+        /// The record's one redaction, which every recipient's copy applies.
+        public let redaction: SharedRedaction
         /// The practitioner's reasons, by finding id (recorded in the receipt log's details).
         public var reasons: [String: String] = [:]
         /// The request (opened here) this send answers: its envelope to the requester names it.
         public var answering: InboxEntry?
-        public var summary: RedactionSummary { outgoing[0].summary }
+        public var decisions: [PractitionerDecision] { redaction.decisions }
+        public var summary: RedactionSummary { redaction.summary }
     }
 
     public static func prepare(_ record: SafeguardingRecord, purpose: String, recipients: [String], context: ExchangeContext,
@@ -81,36 +84,52 @@ public enum Send {
         }
 
         // The practitioner's decisions, applied round by round: a name redacted by decision can
-        // bring out further mentions that need deciding in turn.
+        // bring out further mentions that need deciding in turn. Redaction does not depend on the
+        // recipient, so it runs once; each recipient then gets its own minimised copy of it.
         var decisions: [PractitionerDecision] = []
         var used = Set<String>()
+        var redaction: SharedRedaction
+        while true {
+            do {
+                redaction = try OutgoingRecord.redact(record, decisions: decisions)
+                break
+            } catch {
+                switch error {
+                case .needsDecisions(let findings):
+                    let fresh = findings.filter { !used.contains($0.id) && file.action(for: $0) != nil }
+                    guard !fresh.isEmpty else {
+                        let undecided = findings.filter { file.action(for: $0) == nil }
+                        throw .needsDecisions(undecided.isEmpty ? findings : undecided)
+                    }
+                    for finding in fresh {
+                        used.insert(finding.id)
+                        decisions.append(PractitionerDecision(resolving: finding, action: file.action(for: finding) == .redact ? .redact : .keep))
+                    }
+                case .redaction(let message):
+                    throw .other(ExchangeError(.record, message))
+                case .invalidRecord(let issues):
+                    throw .invalidRecord(issues)
+                case .notAllowed(let reason):
+                    throw .other(ExchangeError(.agreement, reason.message))
+                }
+            }
+        }
         var outgoing: [OutgoingRecord] = []
         for recipient in recipients {
-            while true {
-                do {
-                    outgoing.append(try OutgoingRecord.prepare(record, purpose: purpose, recipient: recipient, under: agreement, decisions: decisions))
-                    break
-                } catch {
-                    switch error {
-                    case .needsDecisions(let findings):
-                        let fresh = findings.filter { !used.contains($0.id) && file.action(for: $0) != nil }
-                        guard !fresh.isEmpty else {
-                            let undecided = findings.filter { file.action(for: $0) == nil }
-                            throw .needsDecisions(undecided.isEmpty ? findings : undecided)
-                        }
-                        for finding in fresh {
-                            used.insert(finding.id)
-                            decisions.append(PractitionerDecision(resolving: finding, action: file.action(for: finding) == .redact ? .redact : .keep))
-                        }
-                    case .notAllowed(let reason):
-                        try? context.outbox.logRefusal(recipient: recipient, purpose: purpose, recordID: record.id, reason: reason.message, at: context.now)
-                        logRefused(record, purpose: purpose, refused: [(recipient, reason)], context: context)
-                        throw .notAllowed([(recipient, reason)])
-                    case .invalidRecord(let issues):
-                        throw .invalidRecord(issues)
-                    case .redaction(let message):
-                        throw .other(ExchangeError(.record, message))
-                    }
+            do {
+                outgoing.append(try OutgoingRecord.prepare(record, purpose: purpose, recipient: recipient, under: agreement, redacted: redaction))
+            } catch {
+                switch error {
+                case .notAllowed(let reason):
+                    try? context.outbox.logRefusal(recipient: recipient, purpose: purpose, recordID: record.id, reason: reason.message, at: context.now)
+                    logRefused(record, purpose: purpose, refused: [(recipient, reason)], context: context)
+                    throw .notAllowed([(recipient, reason)])
+                case .invalidRecord(let issues):
+                    throw .invalidRecord(issues)
+                case .needsDecisions(let findings):
+                    throw .needsDecisions(findings)
+                case .redaction(let message):
+                    throw .other(ExchangeError(.record, message))
                 }
             }
         }
@@ -119,8 +138,8 @@ public enum Send {
         guard let urgency = record.concern?.urgency else {
             throw .other(ExchangeError(.record, "the record has no concern.urgency", hint: "spec/record.md describes the concern"))
         }
-        return Preparation(record: record, purpose: agreement.purpose(purpose)!, urgency: urgency, outgoing: outgoing, decisions: decisions,
-                           reasons: file.reasons.filter { used.contains($0.key) }, answering: request)
+        return Preparation(record: record, purpose: agreement.purpose(purpose)!, urgency: urgency, outgoing: outgoing,
+                           redaction: redaction, reasons: file.reasons.filter { used.contains($0.key) }, answering: request)
     }
 
     /// A send answering a request goes to the agency that asked, for the purpose it asked for,
@@ -153,9 +172,9 @@ public enum Send {
         let decidedAt = context.nowMilliseconds
         let checkpoint = try context.appendToLog(decisionDrafts(preparation, context: context, at: decidedAt), at: decidedAt)
         let recordID = preparation.record.id ?? "record"
-        if !preparation.outgoing[0].pseudonyms.entries.isEmpty {
+        if !preparation.redaction.pseudonyms.entries.isEmpty {
             do {
-                try PseudonymVault(home: context.home).store(preparation.outgoing[0].pseudonyms, recordID: recordID, identity: identity, now: UInt64(max(0, now)))
+                try PseudonymVault(home: context.home).store(preparation.redaction.pseudonyms, recordID: recordID, identity: identity, now: UInt64(max(0, now)))
             } catch let error as IOError {
                 throw .storage(error, doing: "seal the pseudonym map")
             } catch {
@@ -213,7 +232,7 @@ public enum Send {
     /// Deposits one stored envelope and keeps the relay's checked receipt, logging `sent`
     /// (Outbox.deposit). On failure the entry stays `sealed` for a later relay command.
     public static func deposit(_ entry: OutboxEntry, session: RelaySession) async throws(ExchangeError) -> OutboxEntry {
-        try await session.context.outbox.deposit(entry, session: session, logging: .sent,
+        try await session.context.outbox.deposit(entry, session: session, logging: SentFacts.self,
                                                  fallbackFacts: sentFacts(from: entry, context: session.context), what: "outbox envelope", remedy: "send the record again")
     }
 }

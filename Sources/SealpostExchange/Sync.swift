@@ -1,4 +1,5 @@
 import SealpostCore
+import SealpostLedger
 import SealpostRecord
 import SealpostProtocol
 
@@ -137,8 +138,9 @@ public enum Sync {
         // The recipient's signed receipt, for exactly this message and content, and its checkpoint.
         let key = verified.opened.manifest.senderSigningKey
         let r = ack.receipt
-        guard r.by == signer, r["recipient"] == signer, r["sender"] == context.identity.agencyID,
-              r["message_id"] == entry.messageID, r["envelope_id"] == entry.envelopeID, r["content_hash"] == entry.contentHash,
+        guard r.by == signer, let facts = r.facts(as: AcknowledgedFacts.self), facts.recipient == signer,
+              facts.sender == context.identity.agencyID, facts.envelope.messageID == entry.messageID,
+              facts.envelope.envelopeID == entry.envelopeID, facts.envelope.contentHash == entry.contentHash,
               r.isValid(for: key) else {
             throw ExchangeError(.acknowledgement, "\(signer)'s acknowledgement of envelope \(entry.envelopeID) carries a receipt that is not its signed receipt for this message",
                                 hint: "it was left at the relay and not recorded; tell \(signer)")
@@ -166,13 +168,11 @@ public enum Sync {
 
     /// Logs that the relay expired `entry` before its recipient collected it.
     static func logExpired(_ entry: OutboxEntry, at expiredAt: Int64, request: Bool = false, context: ExchangeContext) throws(ExchangeError) {
-        var facts = Send.sentFacts(from: entry, context: context)
-        facts["shared"] = nil
-        facts["withheld"] = nil
-        if request { facts["envelope_kind"] = "request" }
-        facts["expired_at"] = .number(JSONNumber(expiredAt))
+        let facts = ExpiredFacts(sender: context.identity.agencyID, recipient: entry.recipient, purpose: entry.purpose,
+                                 urgency: entry.urgency, agreement: entry.agreement, recordID: entry.recordID,
+                                 envelope: entry.envelopeFacts, inAnswerTo: entry.inAnswerTo, isRequest: request, expiredAt: expiredAt)
         let at = context.nowMilliseconds
-        let receipt = Receipt.sign(.expired, facts: facts, at: at, by: context.identity)
+        let receipt = Receipt.sign(facts, at: at, by: context.identity)
         try context.appendToLog([ReceiptEntry.own(receipt, counterpart: entry.recipient)], at: at)
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import SealpostAgreement
 import SealpostCore
+import SealpostLedger
 import SealpostLog
 import SealpostExchange
 import SealpostProtocol

@@ -2,6 +2,7 @@ import Foundation
 import SealpostAgreement
 import SealpostCore
 import SealpostExchange
+import SealpostLedger
 import SealpostLog
 import SealpostRecord
 import SealpostSodium

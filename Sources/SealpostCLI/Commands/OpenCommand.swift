@@ -72,8 +72,7 @@ struct OpenCommand: ParsableCommand {
         }
         progress.finish()
         let m = opened.manifest
-        let sent = Date(timeIntervalSince1970: TimeInterval(m.createdAt))
-        printError("sealpost: opened: from \(m.senderAgency), sent \(ISO8601DateFormatter().string(from: sent)), \(opened.contentLength) bytes, content hash \(Hex.encode(opened.contentHash))")
+        printError("sealpost: opened: from \(m.senderAgency), sent \(Timestamp.iso(seconds: Int64(clamping: m.createdAt))), \(opened.contentLength) bytes, content hash \(Hex.encode(opened.contentHash))")
     }
 
     /// Fetches, verifies and stores a record waiting at the relay.
@@ -100,7 +99,7 @@ struct OpenCommand: ParsableCommand {
         if outcome == .duplicate {
             printError("sealpost: already received: envelope \(short(entry.envelopeID)) from \(entry.sender) is stored once; nothing new was written")
         } else {
-            printError("sealpost: opened: envelope \(short(entry.envelopeID)) from \(entry.sender), purpose \(entry.purpose), urgency \(entry.urgency), sent \(Display.time(entry.sentAt)), \(entry.contentLength) bytes; verified and stored")
+            printError("sealpost: opened: envelope \(short(entry.envelopeID)) from \(entry.sender), purpose \(entry.purpose), urgency \(entry.urgency), sent \(Timestamp.iso(seconds: entry.sentAt)), \(entry.contentLength) bytes; verified and stored")
         }
         try copyOut(path)
         print(path)
@@ -118,7 +117,7 @@ struct OpenCommand: ParsableCommand {
         if outcome == .duplicate {
             printError("sealpost: already received: request \(id) from \(entry.sender) is stored once; nothing new was written")
         } else {
-            printError("sealpost: opened: request \(id) from \(entry.sender) for information for \(entry.purpose), urgency \(entry.urgency), sent \(Display.time(entry.sentAt)); verified and stored (the child it is about is in the file below)")
+            printError("sealpost: opened: request \(id) from \(entry.sender) for information for \(entry.purpose), urgency \(entry.urgency), sent \(Timestamp.iso(seconds: entry.sentAt)); verified and stored (the child it is about is in the file below)")
         }
         try copyOut(path)
         print(path)

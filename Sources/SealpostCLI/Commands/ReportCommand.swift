@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import SealpostAgreement
 import SealpostCore
-import SealpostLog
+import SealpostLedger
 import SealpostRecord
 
 /// `sealpost report --subject`: a child's history from the receipt log, fit to give to the data
@@ -28,174 +28,49 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         let location = try LogLocation(options)
-        let contents = try location.read()
+        let ledger = try location.read()
         let agreement = try? AgreementStore(home: location.home).current()?.agreement
-        let query = SubjectQuery(subject)
-        guard query.isUsable else { throw CLIError("--subject is empty", hint: "give the child's name, NHS number or record id") }
-        let matches = contents.records.filter { query.matches($0) }
-        let erased = contents.records.filter { $0.details == nil }.count
-        var verified = "not checked"
-        if let report = try? LogVerifier(directory: location.directory, owner: location.owner).verify() {
-            verified = report.isValid ? "yes (\(report.entries) entries)" : "NO: \(report.problem?.description ?? "checkpoints contradict it")"
+        guard SubjectQuery(subject).isUsable else { throw CLIError("--subject is empty", hint: "give the child's name, NHS number or record id") }
+        let report = SubjectReport(query: subject, ledger: ledger, owner: location.agency, agreement: agreement)
+        let verified = switch SubjectReport.verify(directory: location.directory, owner: location.owner) {
+        case .verified(let entries): "yes (\(entries) entries)"
+        case .failed(let problem): "NO: \(problem)"
+        case .notChecked: "not checked"
         }
-        let out = ReportWriter(agreement: agreement, records: contents.records, owner: location.agency)
+        let now = Int64(Date().timeIntervalSince1970 * 1000)
         print("Information-sharing record for the subject \"\(Printable.escape(subject))\"")
-        print("Held by \(location.agency); generated \(LogTime.display(Int64(Date().timeIntervalSince1970 * 1000))) UTC from its receipt log (log verifies: \(verified)).")
+        print("Held by \(location.agency); generated \(Timestamp.display(milliseconds: now)) UTC from its receipt log (log verifies: \(verified)).")
         print("Other people's identities are never shown: they were replaced by tokens such as [Third party 1 (neighbour)] before anything was shared.")
         print("")
-        guard !matches.isEmpty else {
-            print("No decisions about this subject are recorded" + (erased > 0 ? " (\(erased) entries have had their details erased and cannot be matched)." : "."))
+        let erased = report.erasedEntries
+        guard !report.events.isEmpty else {
+            print("No decisions about this subject are recorded"
+                + (erased > 0 ? " (\(erased) entries have had their details erased and cannot be matched)." : "."))
             return
         }
-        if let identifiers = matches.lazy.compactMap({ $0.details?.details?["subject"]?.objectValue }).first {
-            let parts = [identifiers["name"]?.stringValue, identifiers["nhs_number"]?.stringValue.map { "NHS number \($0)" },
-                         identifiers["dob"]?.stringValue.map { "born \($0)" }].compactMap { $0 }
+        if let s = report.subject {
+            let parts = [s.name, s.nhsNumber.map { "NHS number \($0)" }, s.dob.map { "born \($0)" }].compactMap { $0 }
             print("Subject: \(parts.joined(separator: ", "))")
             print("")
         }
-        for (i, record) in matches.enumerated() {
-            print(out.describe(record, number: i + 1))
-        }
+        for (i, event) in report.events.enumerated() { print(Self.describe(event, number: i + 1)) }
         if erased > 0 { print("\(erased) log entries have had their details erased under the retention rule; they cannot be matched to a subject.") }
     }
-}
 
-/// How a subject is recognised in an entry's details.
-struct SubjectQuery {
-    let words: [String]
-    let digits: String
-    let raw: String
-
-    init(_ text: String) {
-        raw = text.trimmingCharacters(in: .whitespaces).lowercased()
-        words = raw.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
-        digits = text.filter(\.isNumber)
-    }
-
-    var isUsable: Bool { !words.isEmpty }
-
-    func matches(_ record: LogRecord) -> Bool {
-        guard let details = record.details?.details else { return false }
-        let subject = details["subject"]?.objectValue
-        if digits.count == 10, subject?["nhs_number"]?.stringValue?.filter(\.isNumber) == digits { return true }
-        if let id = details["record_id"]?.stringValue ?? record.text("record_id"), id.lowercased() == raw { return true }
-        guard let name = subject?["name"]?.stringValue?.lowercased() else { return false }
-        let nameWords = Set(name.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init))
-        return words.allSatisfy(nameWords.contains)
-    }
-}
-
-/// One entry in words.
-struct ReportWriter {
-    let agreement: Agreement?
-    /// Acknowledgements by message id, and (as `status.answers`) how each request was answered.
-    let status: LogStatus
-    let owner: String
-
-    init(agreement: Agreement?, records: [LogRecord], owner: String) {
-        self.agreement = agreement
-        self.owner = owner
-        status = LogStatus(records)
-    }
-
-    var answers: RequestAnswers { status.answers }
-
-    func describe(_ record: LogRecord, number: Int) -> String {
-        let e = record.entry
-        // The other agency: a send's recipient; otherwise the entry's counterpart.
-        let who = (["sent", "refused", "expired"].contains(e.kind) ? record.text("recipient") : nil) ?? record.counterpart ?? "-"
-        let role = agreement?.party(who).map { " (\($0.role.rawValue))" } ?? ""
-        var head: String
-        switch e.kind {
-        case "sent": head = "Shared with \(who)\(role)"
-        case "share_decided": head = "Decided to share"
-        case "refused": head = "Not shared with \(who)\(role): the agreement gives it no role for this purpose"
-        case "redaction_cleared": head = "A detail the redactor flagged was kept after review (\(record.text("category") ?? "identifier"))"
-        case "received": head = "Received from \(record.text("sender") ?? who)"
-        case "acknowledged":
-            head = record.text("by") == owner ? "Acknowledged receipt to \(who)" : "Receipt acknowledged by \(record.text("by") ?? who)"
-        case "expired":
-            head = record.text("envelope_kind") == "request" ? "Request to \(who) not opened; it expired at the relay" : "Not collected by \(who); it expired at the relay"
-        case "request_sent": head = "Asked \(who)\(role) for information"
-        case "request_received": head = "Asked for information by \(who)\(role)"
-        case "request_refused": head = "Did not ask \(who)\(role) for information: the agreement gives this agency no role for this purpose"
-        case "declined":
-            if let requester = record.text("requester") {
-                head = record.text("by") == owner
-                    ? "Declined to share with \(requester)\(agreement?.party(requester).map { " (\($0.role.rawValue))" } ?? "") in answer to its request; nothing was shared"
-                    : "\(record.text("by") ?? who) declined this agency's request; nothing was shared"
-            } else {
-                head = "Decided not to share (the practitioner's own judgement, no request); nothing was sent"
-            }
-        default: head = e.kind
-        }
-        var lines = ["\(number). \(LogTime.display(e.at)) UTC  \(head)"]
-        if let purpose = record.text("purpose") {
-            let name = agreement?.purpose(purpose).map { " (\($0.name))" } ?? ""
-            lines.append("   purpose: \(purpose)\(name)")
-        }
-        var basis: [String] = []
-        if let b = record.fact("lawful_basis") { basis.append("lawful basis: \(Self.flat(b))") }
-        if let c = record.text("consent") { basis.append("consent: \(c)") }
-        if let u = record.text("urgency") { basis.append("urgency: \(u)") }
+    /// One decision as numbered lines.
+    static func describe(_ e: HistoryEvent, number: Int) -> String {
+        var lines = ["\(number). \(Timestamp.display(milliseconds: e.at)) UTC  \(e.headline)"]
+        if let purpose = e.purpose { lines.append("   purpose: \(purpose)" + (e.purposeName.map { " (\($0))" } ?? "")) }
+        let basis = [e.lawfulBasis.map { "lawful basis: \($0)" }, e.consent.map { "consent: \($0)" }, e.urgency.map { "urgency: \($0)" }]
+            .compactMap { $0 }
         if !basis.isEmpty { lines.append("   " + basis.joined(separator: "; ")) }
-        if let shared = record.fact("shared")?.arrayValue, !shared.isEmpty {
-            lines.append("   shared: " + shared.compactMap(\.stringValue).joined(separator: ", "))
-        }
-        if let withheld = record.fact("withheld")?.arrayValue, !withheld.isEmpty {
-            lines.append("   withheld: " + withheld.compactMap { w in
-                w["path"]?.stringValue.map { "\($0) (\((w["reason"]?.stringValue ?? "").replacingOccurrences(of: "_", with: " ")))" }
-            }.joined(separator: ", "))
-        }
-        if let tokens = record.fact("redaction")?["tokens"]?.arrayValue, !tokens.isEmpty {
-            lines.append("   other people protected: " + tokens.compactMap { $0["token"]?.stringValue }.joined(separator: ", "))
-        }
-        if let reasons = record.fact("reasons")?.arrayValue, e.kind == "declined" {
-            lines.append("   reasons: " + reasons.compactMap(\.stringValue).map { $0.replacingOccurrences(of: "_", with: " ") }.joined(separator: ", "))
-        }
-        if e.kind == "sent", let message = record.text("message_id") {
-            lines.append("   status: " + (status.acknowledgedAt[message].map { "acknowledged \(LogTime.display($0)) UTC" } ?? "not yet acknowledged"))
-        }
-        if ["sent", "share_decided", "received"].contains(e.kind), record.text("in_answer_to") != nil {
-            lines.append("   in answer to a request for information")
-        }
-        if ["request_sent", "request_received"].contains(e.kind), let message = record.text("message_id") {
-            lines.append("   status: " + answers.describe(message))
-        }
+        if !e.shared.isEmpty { lines.append("   shared: " + e.shared.joined(separator: ", ")) }
+        if !e.withheld.isEmpty { lines.append("   withheld: " + e.withheld.map { "\($0.path) (\($0.reason))" }.joined(separator: ", ")) }
+        if !e.protectedTokens.isEmpty { lines.append("   other people protected: " + e.protectedTokens.joined(separator: ", ")) }
+        if !e.declineReasons.isEmpty { lines.append("   reasons: " + e.declineReasons.joined(separator: ", ")) }
+        if let status = e.status { lines.append("   status: " + status) }
+        if e.answersRequest { lines.append("   in answer to a request for information") }
         lines.append("   log entry \(e.seq)")
         return lines.joined(separator: "\n")
-    }
-
-    static func flat(_ value: JSONValue) -> String {
-        if let s = value.stringValue { return s }
-        if let a = value.arrayValue { return a.map(flat).joined(separator: ", ") }
-        if let o = value.objectValue { return o.members.map { "\($0.key) \(flat($0.value))" }.joined(separator: ", ") }
-        return String(decoding: value.serialized(), as: UTF8.self)
-    }
-}
-
-/// How each request (by its message id) was answered, from later entries: a `declined` entry or
-/// a `sent`/`received` entry naming it in `in_answer_to`.
-struct RequestAnswers {
-    private var answers: [String: (what: String, at: Int64)] = [:]
-
-    init(_ records: [LogRecord]) {
-        for record in records {
-            guard let request = record.text("in_answer_to") else { continue }
-            switch record.entry.kind {
-            case "declined": answers[request] = ("declined", record.entry.at)
-            case "sent", "received": if answers[request] == nil { answers[request] = ("answered with a record", record.entry.at) }
-            default: break
-            }
-        }
-    }
-
-    /// `declined`, `answered` or nil.
-    func state(_ message: String) -> String? {
-        answers[message].map { $0.what == "declined" ? "declined" : "answered" }
-    }
-
-    func describe(_ message: String) -> String {
-        answers[message].map { "\($0.what) \(LogTime.display($0.at)) UTC" } ?? "not yet answered"
     }
 }

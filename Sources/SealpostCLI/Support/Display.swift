@@ -16,12 +16,6 @@ enum Display {
         return "\(s / 86_400) d \(s % 86_400 / 3600) h"
     }
 
-    static func time(_ seconds: Int64) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.string(from: Date(timeIntervalSince1970: TimeInterval(seconds)))
-    }
-
     /// Rows padded into columns, two spaces apart; the last column is not padded.
     static func table(_ rows: [[String]]) -> String {
         guard let width = rows.map(\.count).max() else { return "" }

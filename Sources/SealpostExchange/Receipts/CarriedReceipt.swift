@@ -1,3 +1,4 @@
+import SealpostLedger
 import SealpostLog
 import SealpostRecord
 

@@ -1,7 +1,7 @@
 import SealpostAgreement
 import SealpostCore
+import SealpostLedger
 import SealpostLog
-import SealpostProtocol
 import SealpostRecord
 import SealpostRedaction
 import SealpostSharing
@@ -16,117 +16,106 @@ extension Send {
                            context: ExchangeContext) {
         let at = context.nowMilliseconds
         let drafts = refused.map { r -> ReceiptLog.Draft in
-            var facts = baseFacts(record, purpose: purpose, context: context)
-            facts["recipient"] = .string(r.recipient)
-            let receipt = Receipt.sign(.refused, facts: facts, at: at, by: context.identity)
-            var details = ReceiptDetails.subject(of: record)
-            details["reason"] = .string(r.reason.message)
-            return ReceiptEntry.own(receipt, counterpart: r.recipient, details: details)
+            let facts = RefusedFacts(sender: context.identity.agencyID, recipient: r.recipient, basis: basis(record, purpose, context))
+            var details = ReceiptDetails(subjectOf: record)
+            details.reason = r.reason.message
+            return ReceiptEntry.own(Receipt.sign(facts, at: at, by: context.identity), counterpart: r.recipient, details: details)
         }
         do { try context.appendToLog(drafts, at: at) } catch {
             context.logger.error("the refusal could not be written to the receipt log", metadata: ["error": .string(error.message)])
         }
     }
 
-    /// What every receipt about sharing this record says: who shares, under what, on what basis.
-    static func baseFacts(_ record: SafeguardingRecord, purpose: String, context: ExchangeContext) -> JSONObject {
-        var facts: JSONObject = ["sender": .string(context.identity.agencyID), "purpose": .string(purpose),
-                                 "agreement": .string(context.agreementLabel)]
-        if let id = record.id { facts["record_id"] = .string(id) }
-        if let urgency = record.concern?.urgency { facts["urgency"] = .string(urgency.rawValue) }
-        if let basis = ShareFacts.lawfulBasis(record) { facts["lawful_basis"] = basis }
-        if let consent = record.consent { facts["consent"] = .string(consent.status.rawValue) }
-        return facts
+    /// Under what, on what basis: what every receipt about sharing this record says.
+    static func basis(_ record: SafeguardingRecord, _ purpose: String, _ context: ExchangeContext) -> ShareBasis {
+        ShareBasis(record, purpose: purpose, agreement: context.agreementLabel)
     }
 
-    /// The child's identifiers and the consent decision's reason.
-    static func shareDetails(_ record: SafeguardingRecord) -> JSONObject {
-        var details = ReceiptDetails.subject(of: record)
-        if let reason = record.consent?.reason { details["consent_reason"] = .string(reason.rawValue) }
+    /// The child's identifiers and the consent decision's reason, with the practitioner's reasons.
+    static func shareDetails(_ preparation: Preparation) -> ReceiptDetails {
+        var details = ReceiptDetails(subjectOf: preparation.record)
+        details.consentReason = preparation.record.consent?.reason?.rawValue
+        details.decisionReasons = preparation.decisions.compactMap { decision in
+            let finding = decision.findingID
+            return preparation.reasons[finding].map { ReceiptDetails.DecisionReason(finding: finding, reason: $0) }
+        }
         return details
     }
 
-    static func sharedFacts(_ outgoing: OutgoingRecord) -> JSONObject {
-        ["shared": .array(outgoing.shared.map { .string($0.rawValue) }),
-         "withheld": .array(outgoing.withheld.map { ["path": .string($0.path.rawValue), "reason": .string($0.reason.rawValue)] })]
+    static func fields(_ outgoing: OutgoingRecord) -> FieldFacts {
+        FieldFacts(shared: outgoing.shared.map(\.rawValue),
+                   withheld: outgoing.withheld.map { .init(path: $0.path.rawValue, reason: $0.reason.rawValue) })
     }
 
     /// `redaction_cleared` for each kept finding, then `share_decided`: logged before anything is
     /// sealed, so the checkpoint each envelope carries covers the decision to send it.
     static func decisionDrafts(_ preparation: Preparation, context: ExchangeContext, at: Int64) -> [ReceiptLog.Draft] {
         let record = preparation.record
-        let purpose = preparation.purpose.id
-        let recipients = JSONValue.array(preparation.outgoing.map { .string($0.recipient.agencyID) })
-        let subject = ReceiptDetails.subject(of: record)
+        let sender = context.identity.agencyID
+        let basis = basis(record, preparation.purpose.id, context)
         var drafts: [ReceiptLog.Draft] = []
         for decision in preparation.decisions where decision.action == .keep {
-            let finding = ShareFacts.findingID(decision)
-            var facts = baseFacts(record, purpose: purpose, context: context)
-            facts["recipients"] = recipients
-            facts["finding"] = .string(finding)
-            facts["field"] = .string(decision.path)
-            facts["category"] = .string(decision.category.rawValue)
-            let receipt = Receipt.sign(.redactionCleared, facts: facts, at: at, by: context.identity)
-            var details = subject
-            if let reason = preparation.reasons[finding] { details["reason"] = .string(reason) }
-            drafts.append(ReceiptEntry.own(receipt, counterpart: nil, details: details))
+            let facts = RedactionClearedFacts(sender: sender, basis: basis, recipients: preparation.outgoing.map(\.recipient.agencyID),
+                                              finding: decision.findingID, field: decision.path, category: decision.category.rawValue)
+            var details = ReceiptDetails(subjectOf: record)
+            details.reason = preparation.reasons[decision.findingID]
+            drafts.append(ReceiptEntry.own(Receipt.sign(facts, at: at, by: context.identity), counterpart: nil, details: details))
         }
-        var facts = baseFacts(record, purpose: purpose, context: context)
-        facts["recipients"] = .array(preparation.outgoing.map { outgoing in
-            var object = sharedFacts(outgoing)
-            object["agency"] = .string(outgoing.recipient.agencyID)
-            return .object(object)
-        })
-        facts["redaction"] = ShareFacts.redaction(preparation.summary)
-        facts["decisions"] = decisionFacts(preparation.decisions)
-        if let request = preparation.answering { facts["in_answer_to"] = .string(request.messageID) }
-        let receipt = Receipt.sign(.shareDecided, facts: facts, at: at, by: context.identity)
-        drafts.append(ReceiptEntry.own(receipt, counterpart: nil, details: ReceiptDetails.merging(shareDetails(record), decisionDetails(preparation))))
+        let facts = ShareDecidedFacts(
+            sender: sender, basis: basis,
+            recipients: preparation.outgoing.map { RecipientShare(agency: $0.recipient.agencyID, fields: fields($0)) },
+            redaction: RedactionFacts(preparation.summary), decisions: preparation.decisions.map(DecisionFacts.init),
+            inAnswerTo: preparation.answering?.messageID)
+        drafts.append(ReceiptEntry.own(Receipt.sign(facts, at: at, by: context.identity), counterpart: nil, details: shareDetails(preparation)))
         return drafts
-    }
-
-    /// The findings decided, by id, with the action: never the text.
-    static func decisionFacts(_ decisions: [PractitionerDecision]) -> JSONValue {
-        .array(decisions.map { ["finding": .string(ShareFacts.findingID($0)), "action": .string($0.action.rawValue),
-                                "category": .string($0.category.rawValue)] })
-    }
-
-    static func decisionDetails(_ preparation: Preparation) -> JSONObject {
-        let reasons: [JSONValue] = preparation.decisions.compactMap { decision in
-            let finding = ShareFacts.findingID(decision)
-            return preparation.reasons[finding].map { ["finding": .string(finding), "reason": .string($0)] }
-        }
-        return reasons.isEmpty ? JSONObject() : ["decision_reasons": .array(reasons)]
     }
 
     /// The facts and details of the `sent` receipt for one sealed envelope (the relay's deposit
     /// receipt is added when it is deposited).
     static func pendingSent(_ preparation: Preparation, outgoing: OutgoingRecord, entry: OutboxEntry,
-                            context: ExchangeContext) -> (facts: JSONObject, details: JSONObject) {
-        var facts = baseFacts(preparation.record, purpose: preparation.purpose.id, context: context)
-        facts["message_id"] = .string(entry.messageID)
-        facts["envelope_id"] = .string(entry.envelopeID)
-        facts["recipient"] = .string(entry.recipient)
-        for member in sharedFacts(outgoing).members { facts[member.key] = member.value }
-        facts["redaction"] = ShareFacts.redaction(outgoing.summary)
-        facts["decisions"] = decisionFacts(preparation.decisions)
-        facts["content_hash"] = .string(entry.contentHash)
-        facts["content_length"] = .number(JSONNumber(Int64(clamping: entry.contentLength)))
-        if let answered = entry.inAnswerTo { facts["in_answer_to"] = .string(answered) }
-        return (facts, ReceiptDetails.merging(shareDetails(preparation.record), decisionDetails(preparation)))
+                            context: ExchangeContext) -> (facts: SentFacts, details: ReceiptDetails) {
+        let facts = SentFacts(sender: context.identity.agencyID, recipient: entry.recipient,
+                              basis: basis(preparation.record, preparation.purpose.id, context), envelope: entry.envelopeFacts,
+                              fields: fields(outgoing), redaction: RedactionFacts(outgoing.summary),
+                              decisions: preparation.decisions.map(DecisionFacts.init), inAnswerTo: entry.inAnswerTo)
+        return (facts, shareDetails(preparation))
     }
 
     /// What the sent receipt can say from the outbox entry alone (a pending file lost).
-    static func sentFacts(from entry: OutboxEntry, context: ExchangeContext) -> JSONObject {
-        var facts: JSONObject = ["sender": .string(context.identity.agencyID), "purpose": .string(entry.purpose),
-                                 "agreement": .string(entry.agreement), "urgency": .string(entry.urgency),
-                                 "message_id": .string(entry.messageID), "envelope_id": .string(entry.envelopeID),
-                                 "recipient": .string(entry.recipient), "content_hash": .string(entry.contentHash),
-                                 "content_length": .number(JSONNumber(Int64(clamping: entry.contentLength))),
-                                 "shared": .array(entry.shared.map { .string($0) }),
-                                 "withheld": .array(entry.withheld.map { ["path": .string($0.path), "reason": .string($0.reason)] })]
-        if let id = entry.recordID { facts["record_id"] = .string(id) }
-        if let answered = entry.inAnswerTo { facts["in_answer_to"] = .string(answered) }
-        return facts
+    static func sentFacts(from entry: OutboxEntry, context: ExchangeContext) -> SentFacts {
+        SentFacts(sender: context.identity.agencyID, recipient: entry.recipient,
+                  basis: ShareBasis(purpose: entry.purpose, agreement: entry.agreement, recordID: entry.recordID, urgency: entry.urgency),
+                  envelope: entry.envelopeFacts,
+                  fields: FieldFacts(shared: entry.shared, withheld: entry.withheld.map { .init(path: $0.path, reason: $0.reason) }),
+                  redaction: nil, decisions: nil, inAnswerTo: entry.inAnswerTo)
+    }
+}
+
+extension PractitionerDecision {
+    /// `<path>@<start>-<end>`: how receipts name the finding decided, never by its text.
+    var findingID: String { "\(path)@\(originalRange.lowerBound)-\(originalRange.upperBound)" }
+}
+
+extension DecisionFacts {
+    init(_ decision: PractitionerDecision) {
+        self.init(finding: decision.findingID, action: decision.action.rawValue, category: decision.category.rawValue)
+    }
+}
+
+extension RedactionFacts {
+    /// Counts by category and the tokens used: never the text replaced.
+    init(_ summary: RedactionSummary) {
+        var counts: [String: Int64] = [:]
+        for category in IdentifierCategory.allCases {
+            if let n = summary.counts[category], n > 0 { counts[category.rawValue] = Int64(n) }
+        }
+        self.init(counts: counts, tokens: summary.tokens.map { .init(token: $0.token, label: $0.label, occurrences: Int64($0.occurrences)) })
+    }
+}
+
+extension OutboxEntry {
+    /// The envelope as receipts name it.
+    var envelopeFacts: EnvelopeFacts {
+        EnvelopeFacts(messageID: messageID, envelopeID: envelopeID, contentHash: contentHash, contentLength: Int64(clamping: contentLength))
     }
 }

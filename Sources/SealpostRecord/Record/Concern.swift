@@ -58,6 +58,19 @@ extension SafeguardingRecord {
             case urgent
             /// Within the partnership's normal timescales.
             case routine
+
+            /// Seconds within which a send of this urgency should be acknowledged: 1 hour for an
+            /// emergency, 24 hours when urgent, 72 hours when routine (spec/exchange.md §Status).
+            public var acknowledgementDeadline: Int64 {
+                switch self {
+                case .emergency: 3_600
+                case .urgent: 86_400
+                case .routine: 3 * 86_400
+                }
+            }
+
+            /// Most urgent first: 0 for an emergency.
+            public var rank: Int { Self.allCases.firstIndex(of: self) ?? Self.allCases.count }
         }
 
         /// At least one, no repeats.

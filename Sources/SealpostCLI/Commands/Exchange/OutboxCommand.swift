@@ -1,4 +1,5 @@
 import ArgumentParser
+import SealpostCore
 import Foundation
 import SealpostExchange
 
@@ -38,8 +39,8 @@ enum OutboxTable {
         case .sealed: return "not yet deposited" + (e.lastError.map { " (\($0))" } ?? "")
         case .deposited:
             return collected.contains(e.envelopeID) ? "collected by the recipient, acknowledgement not yet here" : "at the relay, not yet acknowledged"
-        case .acknowledged: return "acknowledged " + Display.time(e.acknowledgement?.acknowledgedAt ?? 0)
-        case .expired: return "expired at the relay, never collected " + Display.time(e.expiredAt ?? 0)
+        case .acknowledged: return "acknowledged " + Timestamp.iso(seconds: e.acknowledgement?.acknowledgedAt ?? 0)
+        case .expired: return "expired at the relay, never collected " + Timestamp.iso(seconds: e.expiredAt ?? 0)
         }
     }
 }

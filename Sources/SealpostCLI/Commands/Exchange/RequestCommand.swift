@@ -75,7 +75,7 @@ struct RequestCommand: ParsableCommand {
                            hint: (error.hint.map { $0 + "; " } ?? "") + "then run sealpost sync, which deposits it")
         }
         guard let receipt = entry.receipt else { return }
-        print("requested \(entry.envelopeID) from \(entry.recipient): message \(entry.messageID), purpose \(entry.purpose), urgency \(entry.urgency), deposited \(Display.time(receipt.depositedAt)), held until \(Display.time(receipt.expiresAt))")
+        print("requested \(entry.envelopeID) from \(entry.recipient): message \(entry.messageID), purpose \(entry.purpose), urgency \(entry.urgency), deposited \(Timestamp.iso(seconds: receipt.depositedAt)), held until \(Timestamp.iso(seconds: receipt.expiresAt))")
         printError("sealpost: \(entry.recipient) answers with a record (sealpost inbox) or a decline (sealpost sync collects it)")
     }
 }

@@ -60,7 +60,7 @@ struct SendCommand: ParsableCommand {
         } catch {
             throw try refusal(error)
         }
-        printError(SendPreview.render(preparation))
+        printError(PreviewText.render(SendPreview(preparation)))
         if preview {
             printError("sealpost: preview only: nothing was sealed or sent")
             return
@@ -92,7 +92,7 @@ struct SendCommand: ParsableCommand {
                 failed += 1
                 printError("sealpost: not yet deposited: envelope \(short(entry.envelopeID)) to \(entry.recipient): \(error.message)")
             } else if let receipt = entry.receipt {
-                print("sent \(entry.envelopeID) to \(entry.recipient): message \(entry.messageID), deposited \(Display.time(receipt.depositedAt)), held until \(Display.time(receipt.expiresAt))"
+                print("sent \(entry.envelopeID) to \(entry.recipient): message \(entry.messageID), deposited \(Timestamp.iso(seconds: receipt.depositedAt)), held until \(Timestamp.iso(seconds: receipt.expiresAt))"
                       + (entry.inAnswerTo != nil ? ", in answer to request \(short(request?.envelopeID ?? ""))" : ""))
             }
         }

@@ -1,6 +1,8 @@
 import ArgumentParser
+import SealpostCore
 import Foundation
 import SealpostExchange
+import SealpostLedger
 import SealpostLog
 
 struct SyncCommand: ParsableCommand {
@@ -19,8 +21,11 @@ struct SyncCommand: ParsableCommand {
 
     /// The log entry of the decline collected for `request`.
     private func declineEntry(_ request: OutboxEntry, context: ExchangeContext) throws -> Int64? {
-        let contents = try LogReader.read(directory: context.logDirectory)
-        return contents.records.last { $0.entry.kind == "declined" && $0.text("in_answer_to") == request.messageID }?.entry.seq
+        let ledger = try Ledger.read(directory: context.logDirectory)
+        return ledger.entries.last { entry in
+            if case .declined(let facts) = entry.facts { return facts.inAnswerTo == request.messageID }
+            return false
+        }?.seq
     }
 
     func run() throws {
@@ -29,7 +34,7 @@ struct SyncCommand: ParsableCommand {
             try await Sync.run(session: session)
         }
         for entry in report.acknowledged {
-            print("acknowledged: \(short(entry.envelopeID)) to \(entry.recipient) (\(entry.purpose), \(entry.urgency)), acknowledged \(Display.time(entry.acknowledgement?.acknowledgedAt ?? 0))")
+            print("acknowledged: \(short(entry.envelopeID)) to \(entry.recipient) (\(entry.purpose), \(entry.urgency)), acknowledged \(Timestamp.iso(seconds: entry.acknowledgement?.acknowledgedAt ?? 0))")
         }
         for entry in report.expired {
             print("expired at the relay, never collected: \(short(entry.envelopeID)) to \(entry.recipient) (\(entry.purpose), \(entry.urgency)); send the record again or contact \(entry.recipient)")

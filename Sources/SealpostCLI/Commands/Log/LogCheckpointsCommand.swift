@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SealpostCore
 import SealpostExchange
+import SealpostLedger
 import SealpostLog
 import SealpostRecord
 

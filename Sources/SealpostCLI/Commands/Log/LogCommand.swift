@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SealpostCore
+import SealpostLedger
 import SealpostLog
 import SealpostSodium
 
@@ -29,7 +30,7 @@ struct LogLocation {
 
     init(_ options: HomeOptions) throws {
         home = options.resolvedHome
-        directory = home.path + "/log"
+        directory = home.logDirectory
         guard home.exists else {
             throw CLIError("no identity at \(home.path)", hint: "pass --home DIR, or create one with: sealpost init")
         }
@@ -39,8 +40,8 @@ struct LogLocation {
         agency = card.agencyID
     }
 
-    func read() throws -> LogReader.Contents {
-        do { return try LogReader.read(directory: directory) } catch { throw CLIError(error.reason, hint: error.hint) }
+    func read() throws -> Ledger {
+        do { return try Ledger.read(directory: directory) } catch { throw CLIError(error.reason, hint: error.hint) }
     }
 }
 

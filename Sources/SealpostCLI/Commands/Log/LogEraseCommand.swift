@@ -23,7 +23,7 @@ struct LogEraseCommand: ParsableCommand {
     var rule: String
 
     func run() throws {
-        let cutoff = try LogTime.startOfDay(before, option: "--before")
+        let cutoff = try LogDay.start(before, option: "--before")
         let now = Int64(Date().timeIntervalSince1970 * 1000)
         // Up to tomorrow: "before tomorrow" reaches every entry made so far.
         guard cutoff <= now + 86_400_000 else { throw CLIError("--before \(before) is in the future", hint: "erasure applies to entries already made") }
@@ -32,7 +32,7 @@ struct LogEraseCommand: ParsableCommand {
         }
         let identity = try options.unlock()
         do {
-            let log = try ReceiptLog(directory: options.resolvedHome.path + "/log", identity: identity)
+            let log = try ReceiptLog(directory: options.resolvedHome.logDirectory, identity: identity)
             let count = try log.eraseDetails(before: cutoff, rule: rule, at: now)
             print(count == 0 ? "no details older than \(before) to erase" : "erased the details of \(count) entries made before \(before); the log still verifies (sealpost log verify)")
         } catch { throw CLIError(error) }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SealpostCore
+import SealpostLedger
 import SealpostLog
 import SealpostRecord
 
@@ -31,47 +32,19 @@ struct LogExportCommand: ParsableCommand {
 
     func run() throws {
         let location = try LogLocation(options)
-        let contents = try location.read()
-        LogWarnings.print(contents)
-        let records = try filter.apply(to: contents.records)
+        let ledger = try location.read()
+        LogWarnings.print(ledger)
+        let entries = try filter.ledgerFilter().apply(to: ledger.entries)
         let bytes: [UInt8]
         switch format {
-        case .json:
-            let entries: [JSONValue] = records.map { record in
-                let e = record.entry
-                var object: JSONObject = [
-                    "seq": .number(JSONNumber(e.seq)), "time": .string(LogTime.iso(e.at)), "kind": .string(e.kind),
-                    "facts": e.facts.map { .object($0) } ?? .null, "hash": .string(Hex.encode(e.hash)),
-                    "prev": .string(Hex.encode(e.prev)), "signature": .string(Hex.encode(e.signature.rawRepresentation)),
-                ]
-                if !withoutDetails { object["details"] = record.details?.details.map { .object($0) } ?? .null }
-                return .object(object)
-            }
-            bytes = JSONValue.object(["agency": .string(location.agency), "entries": .array(entries)])
-                .serialized(options: [.prettyPrinted, .sortedKeys]) + [0x0A]
-        case .csv:
-            let status = LogStatus(contents.records)
-            var lines = ["seq,time,kind,counterpart,purpose,message_id,envelope_id,status"]
-            for record in records {
-                lines.append([String(record.entry.seq), LogTime.iso(record.entry.at), record.entry.kind, record.counterparts(owner: location.agency),
-                              record.text("purpose") ?? "", record.text("message_id") ?? "", record.text("envelope_id") ?? "",
-                              status.of(record)].map(Self.csvField).joined(separator: ","))
-            }
-            bytes = Array((lines.joined(separator: "\r\n") + "\r\n").utf8)
+        case .json: bytes = LedgerExport.json(entries, agency: location.agency, withDetails: !withoutDetails)
+        case .csv: bytes = LedgerExport.csv(entries, owner: location.agency, status: MessageStatus(ledger.entries))
         }
         if let output {
             do { try AtomicFile.write(bytes, to: output) } catch { throw CLIError("cannot write \(output): \(error)") }
-            printError("wrote \(records.count) entries to \(output)")
+            printError("wrote \(entries.count) entries to \(output)")
         } else {
             FileHandle.standardOutput.write(Data(bytes))
         }
-    }
-
-    /// RFC 4180 quoting, and a leading apostrophe for cells a spreadsheet would run as a formula.
-    static func csvField(_ text: String) -> String {
-        var cell = text
-        if let first = cell.first, "=+-@".contains(first) { cell = "'" + cell }
-        guard cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return cell }
-        return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SealpostCore
+import SealpostLedger
 import SealpostLog
 import SealpostRecord
 
@@ -18,32 +19,28 @@ struct LogShowCommand: ParsableCommand {
         let location = try LogLocation(options)
         let contents = try location.read()
         LogWarnings.print(contents)
-        let matches: [LogRecord]
+        let matches: [LedgerEntry]
         if let seq = Int64(id), seq > 0 {
-            matches = contents.records.filter { $0.entry.seq == seq }
+            matches = contents.entry(seq: seq).map { [$0] } ?? []
         } else if id.count >= 8, id.allSatisfy(\.isHexDigit) {
-            let prefix = id.lowercased()
-            matches = contents.records.filter {
-                ($0.text("message_id")?.hasPrefix(prefix) ?? false) || ($0.text("envelope_id")?.hasPrefix(prefix) ?? false)
-                    || ($0.text("in_answer_to")?.hasPrefix(prefix) ?? false)
-            }
+            matches = contents.entries(aboutID: id)
         } else {
             throw CLIError("\(Printable.escape(id)) is neither an entry number nor a message or envelope id",
                            hint: "use SEQ from `sealpost log`, or 8 or more hex digits of an id")
         }
         guard !matches.isEmpty else {
-            throw CLIError("no entry \(Printable.escape(id)) in the log (\(contents.records.count) entries)", hint: "list them with: sealpost log")
+            throw CLIError("no entry \(Printable.escape(id)) in the log (\(contents.entries.count) entries)", hint: "list them with: sealpost log")
         }
         for (i, record) in matches.enumerated() {
             if i > 0 { print("") }
             let e = record.entry
-            print("entry \(e.seq): \(e.kind) at \(LogTime.iso(e.at))")
+            print("entry \(e.seq): \(e.kind) at \(Timestamp.iso(milliseconds: e.at))")
             print("  hash       \(Hex.encode(e.hash))")
             print("  prev       \(Hex.encode(e.prev))")
             print("  signature  \(Hex.encode(e.signature.rawRepresentation))")
             print("  facts")
             print(indent(e.facts.map { JSONValue.object($0) } ?? .null))
-            if let details = record.details?.details {
+            if let details = record.detailsJSON {
                 print("  details")
                 print(indent(.object(details)))
             } else {

@@ -3,6 +3,7 @@ import Foundation
 import SealpostAgreement
 import SealpostCore
 import SealpostExchange
+import SealpostLedger
 import SealpostLog
 import SealpostSodium
 

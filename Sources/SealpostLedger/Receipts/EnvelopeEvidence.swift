@@ -7,14 +7,14 @@ import SealpostSodium
 /// recipient's log holds the sender's own signature over the content hash it received.
 ///
 ///     {"content_hash", "content_length", "header_hash", "manifest_hash", "signature"}
-enum EnvelopeEvidence {
-    static func json(_ s: EnvelopeSignature) -> JSONValue {
+public enum EnvelopeEvidence {
+    public static func json(_ s: EnvelopeSignature) -> JSONValue {
         ["header_hash": .string(Hex.encode(s.headerHash)), "manifest_hash": .string(Hex.encode(s.manifestHash)),
          "content_hash": .string(Hex.encode(s.contentHash)), "content_length": .number(JSONNumber(Int64(clamping: s.contentLength))),
          "signature": .string(Hex.encode(s.signature.rawRepresentation))]
     }
 
-    static func parse(_ value: JSONValue?) -> EnvelopeSignature? {
+    public static func parse(_ value: JSONValue?) -> EnvelopeSignature? {
         guard let o = value?.objectValue,
               let header = o["header_hash"]?.stringValue.flatMap(Hex.decode), header.count == 32,
               let manifest = o["manifest_hash"]?.stringValue.flatMap(Hex.decode), manifest.count == 32,

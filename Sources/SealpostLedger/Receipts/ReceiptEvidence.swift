@@ -76,28 +76,28 @@ public enum ReceiptEvidence {
         return nil
     }
 
-    /// The relay's deposit receipt as a `sent` statement restates it.
+    /// The relay's deposit receipt as a `sent` or `request_sent` statement restates it.
     static func depositReceipt(_ statement: JSONObject?) -> DepositReceipt? {
-        guard let statement, let deposit = statement["deposit"]?.objectValue,
-              let id = statement["envelope_id"]?.stringValue.flatMap(EnvelopeID.init(hex:)),
-              let sender = (statement["sender"] ?? statement["requester"])?.stringValue, let relay = deposit["relay"]?.stringValue,
-              let mailboxes = deposit["mailboxes"]?.arrayValue?.compactMap(\.stringValue),
-              let depositedAt = deposit["deposited_at"]?.numberValue?.int64Value,
-              let expiresAt = deposit["expires_at"]?.numberValue?.int64Value else { return nil }
-        return DepositReceipt(envelopeID: id, relay: relay, sender: sender, mailboxes: mailboxes, depositedAt: depositedAt, expiresAt: expiresAt)
+        guard let statement else { return nil }
+        let facts: any DepositedFacts
+        switch statement["kind"]?.stringValue {
+        case Receipt.Kind.sent.rawValue: facts = SentFacts(statement: statement)
+        case Receipt.Kind.requestSent.rawValue: facts = RequestSentFacts(statement: statement)
+        default: return nil
+        }
+        guard let deposit = facts.deposit, let id = EnvelopeID(hex: facts.envelope.envelopeID) else { return nil }
+        return DepositReceipt(envelopeID: id, relay: deposit.relay, sender: facts.depositor, mailboxes: deposit.mailboxes,
+                              depositedAt: deposit.depositedAt, expiresAt: deposit.expiresAt)
     }
 
     /// The checkpoints of `agency`'s log held in the log in `directory` (from the records and
     /// acknowledgements `agency` sent): what `LogVerifier.verify(checkpoints:)` checks `agency`'s
     /// own log against.
     public static func checkpoints(of agency: String, heldIn directory: String) -> [SignedCheckpoint] {
-        guard let data = StoreFiles.bytes(at: directory + "/" + ReceiptLog.chainFileName) else { return [] }
+        guard let contents = try? LogReader.read(directory: directory) else { return [] }
         var out: [SignedCheckpoint] = []
-        for line in data.split(separator: 0x0A) {
-            // The facts start at the first "{" (the fixed fields before it are hex, digits and a kind).
-            guard let brace = line.firstIndex(of: UInt8(ascii: "{")),
-                  let facts = try? JSONParser.parse(Array(line[brace...])), let evidence = facts["evidence"]?.objectValue,
-                  evidence["agency"]?.stringValue == agency else { continue }
+        for record in contents.records {
+            guard let evidence = record.facts?["evidence"]?.objectValue, evidence["agency"]?.stringValue == agency else { continue }
             for name in ["checkpoint", "contradicted"] {
                 if let checkpoint = HeldCheckpoint.parse(evidence[name]), checkpoint.checkpoint.agency == agency,
                    !out.contains(checkpoint) { out.append(checkpoint) }

@@ -59,7 +59,18 @@ public struct Receipt: Sendable, Equatable {
     static func bytes(of statement: JSONObject) -> [UInt8] { JSONValue.object(statement).serialized(options: .sortedKeys) }
     static func signedMessage(_ bytes: [UInt8]) -> [UInt8] { Array(label.utf8) + [0] + bytes }
 
-    /// Makes and signs a receipt of `kind` with `facts`, by `identity`, at `at` (Unix ms).
+    /// Makes and signs a receipt of `facts`' kind, by `identity`, at `at` (Unix ms).
+    public static func sign<Facts: ReceiptFacts>(_ facts: Facts, at: Int64, by identity: Identity) -> Receipt {
+        sign(Facts.kind, facts: facts.json, at: at, by: identity)
+    }
+
+    /// The statement's facts as `type`, when the receipt is of that type's kind.
+    public func facts<Facts: ReceiptFacts>(as type: Facts.Type) -> Facts? {
+        kind == Facts.kind.rawValue ? Facts(statement: statement) : nil
+    }
+
+    /// Makes and signs a receipt of `kind` with `facts` given as JSON (a reader of foreign
+    /// receipts, or a test forging one; the exchange signs typed facts).
     public static func sign(_ kind: Kind, facts: JSONObject, at: Int64, by identity: Identity) -> Receipt {
         var statement = facts
         statement["format"] = .string(format)

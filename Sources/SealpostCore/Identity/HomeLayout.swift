@@ -1,0 +1,33 @@
+/// Where everything lives in a home folder: the one place that names its files and folders.
+///
+///     HOME/identity.key              the encrypted private keys (0600)
+///     HOME/identity.card.json        this agency's public card
+///     HOME/contacts/ID.card.json     imported cards of other agencies
+///     HOME/agreement.json            the data-sharing agreement in force
+///     HOME/log/                      the receipt log (chain.log, details.jsonl)
+///     HOME/outbox/                   envelopes sealed here and their state
+///     HOME/inbox/                    records opened here
+///     HOME/requests/out, requests/in requests for information, asked and received
+///     HOME/acks/                     the acknowledgement journal
+///     HOME/declines/                 the decline journal
+///     HOME/checkpoints/ID.json       the latest log checkpoint held of each other agency
+///     HOME/pseudonyms/               token maps, sealed to this agency
+///     HOME/relay.sqlite              a relay operator's mailbox database
+///     HOME/.exchange.lock            held while a command changes the exchange folders
+extension Home {
+    public var agreementPath: String { path + "/agreement.json" }
+    public var logDirectory: String { path + "/log" }
+    public var outboxDirectory: String { path + "/outbox" }
+    public var inboxDirectory: String { path + "/inbox" }
+    public var requestsOutDirectory: String { path + "/requests/out" }
+    public var requestsInDirectory: String { path + "/requests/in" }
+    public var acknowledgementsDirectory: String { path + "/acks" }
+    public var declinesDirectory: String { path + "/declines" }
+    public var checkpointsDirectory: String { path + "/checkpoints" }
+    public var pseudonymsDirectory: String { path + "/pseudonyms" }
+    public var relayDatabasePath: String { path + "/relay.sqlite" }
+    public var exchangeLockPath: String { path + "/.exchange.lock" }
+
+    /// The latest checkpoint held of `agency`'s receipt log.
+    public func heldCheckpointPath(of agency: String) -> String { checkpointsDirectory + "/" + agency + ".json" }
+}

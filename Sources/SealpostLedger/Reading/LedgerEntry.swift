@@ -1,0 +1,194 @@
+import SealpostLog
+import SealpostRecord
+
+/// A log entry's facts as the typed receipt of its kind.
+public enum LedgerFacts: Sendable, Equatable {
+    case refused(RefusedFacts)
+    case redactionCleared(RedactionClearedFacts)
+    case shareDecided(ShareDecidedFacts)
+    case sent(SentFacts)
+    case received(ReceivedFacts)
+    case acknowledged(AcknowledgedFacts)
+    case expired(ExpiredFacts)
+    case requestRefused(RequestRefusedFacts)
+    case requestSent(RequestSentFacts)
+    case requestReceived(RequestReceivedFacts)
+    case declined(DeclinedFacts)
+    /// A retention rule erased the details of older entries (spec/receipts.md §Commands).
+    case erased(rule: String, before: Int64, entries: Int64)
+    /// A kind this version does not know.
+    case other
+
+    /// Reads an entry's facts: the receipt statement inside, for a receipt entry.
+    public init(kind: String, facts: JSONObject?) {
+        let statement = facts?["receipt"]?.objectValue ?? facts ?? JSONObject()
+        switch Receipt.Kind(rawValue: kind) {
+        case .refused: self = .refused(RefusedFacts(statement: statement))
+        case .redactionCleared: self = .redactionCleared(RedactionClearedFacts(statement: statement))
+        case .shareDecided: self = .shareDecided(ShareDecidedFacts(statement: statement))
+        case .sent: self = .sent(SentFacts(statement: statement))
+        case .received: self = .received(ReceivedFacts(statement: statement))
+        case .acknowledged: self = .acknowledged(AcknowledgedFacts(statement: statement))
+        case .expired: self = .expired(ExpiredFacts(statement: statement))
+        case .requestRefused: self = .requestRefused(RequestRefusedFacts(statement: statement))
+        case .requestSent: self = .requestSent(RequestSentFacts(statement: statement))
+        case .requestReceived: self = .requestReceived(RequestReceivedFacts(statement: statement))
+        case .declined: self = .declined(DeclinedFacts(statement: statement))
+        case nil:
+            let f = FactsReader(statement)
+            if kind == "erased" {
+                self = .erased(rule: f.string("rule") ?? "", before: f.int("before") ?? 0, entries: f.int("entries") ?? 0)
+            } else {
+                self = .other
+            }
+        }
+    }
+
+    /// The purpose the decision was taken for.
+    public var purpose: String? {
+        switch self {
+        case .refused(let f): f.basis.purpose
+        case .redactionCleared(let f): f.basis.purpose
+        case .shareDecided(let f): f.basis.purpose
+        case .sent(let f): f.basis.purpose
+        case .received(let f): f.purpose
+        case .acknowledged(let f): f.purpose
+        case .expired(let f): f.purpose
+        case .requestRefused(let f): f.request.purpose
+        case .requestSent(let f): f.request.purpose
+        case .requestReceived(let f): f.request.purpose
+        case .declined(let f): f.basis.purpose
+        case .erased, .other: nil
+        }
+    }
+
+    /// The envelope a delivery or request receipt is about.
+    public var envelope: EnvelopeFacts? {
+        switch self {
+        case .sent(let f): f.envelope
+        case .received(let f): f.envelope
+        case .acknowledged(let f): f.envelope
+        case .expired(let f): f.envelope
+        case .requestSent(let f): f.envelope
+        case .requestReceived(let f): f.envelope
+        default: nil
+        }
+    }
+
+    /// The request (by message id) this decision answers.
+    public var inAnswerTo: String? {
+        switch self {
+        case .shareDecided(let f): f.inAnswerTo
+        case .sent(let f): f.inAnswerTo
+        case .received(let f): f.inAnswerTo
+        case .expired(let f): f.inAnswerTo
+        case .declined(let f): f.inAnswerTo
+        default: nil
+        }
+    }
+
+    public var recordID: String? {
+        switch self {
+        case .refused(let f): f.basis.recordID
+        case .redactionCleared(let f): f.basis.recordID
+        case .shareDecided(let f): f.basis.recordID
+        case .sent(let f): f.basis.recordID
+        case .received(let f): f.recordID
+        case .acknowledged(let f): f.recordID
+        case .expired(let f): f.recordID
+        case .declined(let f): f.basis.recordID
+        default: nil
+        }
+    }
+
+    /// The agencies a decision names besides the one taking it, in the facts' own terms.
+    var namedAgencies: (recipient: String?, sender: String?, several: [String]) {
+        switch self {
+        case .refused(let f): (f.recipient, f.sender, [])
+        case .redactionCleared(let f): (nil, f.sender, f.recipients)
+        case .shareDecided(let f): (nil, f.sender, f.recipients.map(\.agency))
+        case .sent(let f): (f.recipient, f.sender, [])
+        case .received(let f): (f.recipient, f.sender, [])
+        case .acknowledged(let f): (f.recipient, f.sender, [])
+        case .expired(let f): (f.recipient, f.sender, [])
+        default: (nil, nil, [])
+        }
+    }
+}
+
+/// One log entry as the ledger reads it: the entry, its typed facts, and its details while they
+/// are there and match their commitment.
+public struct LedgerEntry: Sendable {
+    public let entry: LogEntry
+    public let facts: LedgerFacts
+    /// Nil when erased under a retention rule (or never written).
+    public let details: ReceiptDetails?
+    /// The details as written, for an export of every field.
+    public let detailsJSON: JSONObject?
+    /// The other agency named at the entry's top level (`counterpart`), when there is one.
+    let entryCounterpart: String?
+    /// The agency that signed the entry's receipt (this one, or a counterpart).
+    public let by: String?
+
+    public init(_ record: LogRecord) {
+        entry = record.entry
+        facts = LedgerFacts(kind: record.entry.kind, facts: record.facts)
+        detailsJSON = record.details?.details
+        details = detailsJSON.map(ReceiptDetails.init(json:))
+        entryCounterpart = record.facts?["counterpart"]?.stringValue
+        by = record.facts?["receipt"]?["by"]?.stringValue
+    }
+
+    public var seq: Int64 { entry.seq }
+    /// Unix milliseconds.
+    public var at: Int64 { entry.at }
+    public var kind: String { entry.kind }
+    public var receiptKind: Receipt.Kind? { Receipt.Kind(rawValue: entry.kind) }
+
+    /// The other agency the entry concerns.
+    public var counterpart: String? {
+        let named = facts.namedAgencies
+        return entryCounterpart ?? named.recipient ?? named.sender
+    }
+
+    /// The other agencies as a log owned by `owner` shows them: for a decision naming only the
+    /// owner (a share decided, a redaction kept), the recipients it names.
+    public func counterparts(owner: String) -> [String] {
+        if let one = counterpart, one != owner { return [one] }
+        return facts.namedAgencies.several
+    }
+}
+
+/// The receipt log read for display: every entry that parses, typed, with the lines that do not.
+/// It does not verify (that is `LogVerifier`), so a damaged log can still be looked at.
+public struct Ledger: Sendable {
+    public var entries: [LedgerEntry]
+    /// Line numbers of lines that are not entries.
+    public var damagedLines: [Int]
+    /// Bytes of a torn last line (an interrupted append, cut by the next).
+    public var tornTail: Int
+
+    public init(_ contents: LogReader.Contents) {
+        entries = contents.records.map(LedgerEntry.init)
+        damagedLines = contents.damagedLines
+        tornTail = contents.tornTail
+    }
+
+    public static func read(directory: String) throws(LogError) -> Ledger {
+        Ledger(try LogReader.read(directory: directory))
+    }
+}
+
+extension Ledger {
+    /// The entry numbered `seq`, if the log has it.
+    public func entry(seq: Int64) -> LedgerEntry? { entries.first { $0.seq == seq } }
+
+    /// Entries about a message, envelope or request whose id starts with `prefix` (lower-case hex).
+    public func entries(aboutID prefix: String) -> [LedgerEntry] {
+        let prefix = prefix.lowercased()
+        return entries.filter { entry in
+            let ids = [entry.facts.envelope?.messageID, entry.facts.envelope?.envelopeID, entry.facts.inAnswerTo]
+            return ids.contains { $0?.hasPrefix(prefix) ?? false }
+        }
+    }
+}
