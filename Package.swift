@@ -64,8 +64,17 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-                .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
+        ),
+        // The benchmarks behind `sealpost bench`: envelope, redaction and receipt-log figures beside raw libsodium.
+        .target(
+            name: "SealpostBenchmarks",
+            dependencies: ["SealpostCore", "SealpostSodium", "SealpostRecord", "SealpostRedaction", "SealpostLog"]
+        ),
+        // `sealpost-relay bench`, apart from SealpostBenchmarks so that the client never links the relay.
+        .target(
+            name: "SealpostRelayBenchmarks",
+            dependencies: ["SealpostRelay", "SealpostProtocol", "SealpostAgreement", "SealpostCore", "SealpostSodium", "SealpostRecord"]
         ),
         // The client side of an exchange: the relay client, outbox, inbox, send / open / ack / sync.
         .target(
@@ -84,7 +93,7 @@ let package = Package(
             name: "SealpostCLI",
             dependencies: [
                 "SealpostCore", "SealpostSodium", "SealpostRecord", "SealpostAgreement", "SealpostRedaction", "SealpostSharing",
-                "SealpostProtocol", "SealpostExchange", "SealpostLog",
+                "SealpostProtocol", "SealpostExchange", "SealpostLog", "SealpostBenchmarks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -93,7 +102,7 @@ let package = Package(
         .executableTarget(
             name: "sealpost-relay",
             dependencies: [
-                "SealpostRelay", "SealpostCore",
+                "SealpostRelay", "SealpostRelayBenchmarks", "SealpostCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -109,6 +118,7 @@ let package = Package(
         .testTarget(name: "SealpostRecordTests", dependencies: ["SealpostRecord"]),
         .testTarget(name: "SealpostSharingTests", dependencies: ["SealpostSharing", "SealpostRecord", "SealpostAgreement", "SealpostRedaction", "SealpostCore", "SealpostSodium"]),
         .testTarget(name: "SealpostAgreementTests", dependencies: ["SealpostAgreement", "SealpostCore", "SealpostSodium", "SealpostRecord"]),
+        .testTarget(name: "SealpostBenchmarksTests", dependencies: ["SealpostBenchmarks", "SealpostRedaction"]),
         .testTarget(name: "SealpostRedactionTests", dependencies: ["SealpostRedaction"], resources: [.copy("Corpus")]),
         .testTarget(name: "SealpostLogTests", dependencies: ["SealpostLog", "SealpostCore", "SealpostSodium", "SealpostRecord"]),
         .testTarget(name: "SealpostProtocolTests", dependencies: ["SealpostProtocol", "SealpostCore", "SealpostSodium", "SealpostRecord"]),

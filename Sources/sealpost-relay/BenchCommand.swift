@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import SealpostRelay
+import SealpostRelayBenchmarks
 
 /// `sealpost-relay bench`: drives a real relay with many signed agencies and reports deposits/s.
 struct BenchCommand: AsyncParsableCommand {
