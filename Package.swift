@@ -88,21 +88,26 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // What both executables share: one error printer, one runner for async commands.
+        .target(
+            name: "SealpostCommandLine",
+            dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
         // The `sealpost` commands, as a library so tests can call them.
         .target(
             name: "SealpostCLI",
             dependencies: [
                 "SealpostCore", "SealpostSodium", "SealpostRecord", "SealpostAgreement", "SealpostRedaction", "SealpostSharing",
-                "SealpostProtocol", "SealpostExchange", "SealpostLog", "SealpostBenchmarks",
+                "SealpostProtocol", "SealpostExchange", "SealpostLog", "SealpostBenchmarks", "SealpostCommandLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "sealpost", dependencies: ["SealpostCLI"]),
+        .executableTarget(name: "sealpost", dependencies: ["SealpostCLI", "SealpostCommandLine"]),
         // The relay's command line: serve and bench.
         .executableTarget(
             name: "sealpost-relay",
             dependencies: [
-                "SealpostRelay", "SealpostRelayBenchmarks", "SealpostCore",
+                "SealpostRelay", "SealpostRelayBenchmarks", "SealpostCore", "SealpostCommandLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

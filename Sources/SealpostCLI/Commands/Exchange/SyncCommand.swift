@@ -3,7 +3,7 @@ import Foundation
 import SealpostExchange
 import SealpostLog
 
-struct SyncCommand: ParsableCommand {
+struct SyncCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sync", abstract: "Collect acknowledgements and expiries for what this agency sent, and finish pending work.",
         discussion: """
@@ -23,9 +23,9 @@ struct SyncCommand: ParsableCommand {
         return contents.records.last { $0.entry.kind == "declined" && $0.text("in_answer_to") == request.messageID }?.entry.seq
     }
 
-    func run() throws {
+    func run() async throws {
         let context = try ExchangeCommand.context(options)
-        let report = try ExchangeCommand.withSession(context, relay: relayOptions) { session in
+        let report = try await ExchangeCommand.withSession(context, relay: relayOptions) { session in
             try await Sync.run(session: session)
         }
         for entry in report.acknowledged {
