@@ -88,10 +88,10 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        // What both executables share: one error printer, one runner for async commands.
+        // What both executables share: one error printer, one runner for async commands, one passphrase reader.
         .target(
             name: "SealpostCommandLine",
-            dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["SealpostSodium", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // The `sealpost` commands, as a library so tests can call them.
         .target(
@@ -123,6 +123,7 @@ let package = Package(
         .testTarget(name: "SealpostRecordTests", dependencies: ["SealpostRecord"]),
         .testTarget(name: "SealpostSharingTests", dependencies: ["SealpostSharing", "SealpostRecord", "SealpostAgreement", "SealpostRedaction", "SealpostCore", "SealpostSodium"]),
         .testTarget(name: "SealpostAgreementTests", dependencies: ["SealpostAgreement", "SealpostCore", "SealpostSodium", "SealpostRecord"]),
+        .testTarget(name: "SealpostCommandLineTests", dependencies: ["SealpostCommandLine", "SealpostSodium"]),
         .testTarget(name: "SealpostBenchmarksTests", dependencies: ["SealpostBenchmarks", "SealpostRedaction"]),
         .testTarget(name: "SealpostRedactionTests", dependencies: ["SealpostRedaction"], resources: [.copy("Corpus")]),
         .testTarget(name: "SealpostLogTests", dependencies: ["SealpostLog", "SealpostCore", "SealpostSodium", "SealpostRecord"]),

@@ -50,7 +50,9 @@ struct ServeCommand: AsyncParsableCommand {
         RelayLauncher.bootstrapLogging(level: logLevel)
         let home = Home.resolve(option: home)
         do {
-            let identity = try RelayLauncher.unlockIdentity(home: home, passphraseFile: passphraseFile)
+            let identity = try RelayLauncher.unlockIdentity(home: home) {
+                try PassphraseSource(file: passphraseFile).fileOrEnvironment()
+            }
             let signed = try RelayLauncher.loadAgreement(path: agreement ?? home.path + "/agreement.json")
             var config = RelayConfiguration(databasePath: db ?? home.path + "/relay.sqlite", agreement: signed, identity: identity,
                                             host: host, port: port, metricsPort: metricsPort)
