@@ -45,7 +45,7 @@ let package = Package(
         // The tamper-evident receipt log: signed hash-chained entries, erasable details, checkpoints.
         .target(name: "SealpostLog", dependencies: ["SealpostCore", "SealpostSodium", "SealpostRecord"]),
         // What client and relay agree on: signed requests, deposit receipts, the relay's JSON bodies.
-        .target(name: "SealpostProtocol", dependencies: ["SealpostCore", "SealpostSodium", "SealpostRecord"]),
+        .target(name: "SealpostProtocol", dependencies: ["SealpostCore", "SealpostSodium"]),
         // The store-and-forward relay: Hummingbird routes over a mailbox repository (SQLite by default).
         .target(
             name: "SealpostRelay",
@@ -59,7 +59,6 @@ let package = Package(
                 .product(name: "CoreMetrics", package: "swift-metrics"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
-                .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
@@ -98,7 +97,7 @@ let package = Package(
             name: "SealpostCLI",
             dependencies: [
                 "SealpostCore", "SealpostSodium", "SealpostRecord", "SealpostAgreement", "SealpostRedaction", "SealpostSharing",
-                "SealpostProtocol", "SealpostExchange", "SealpostLog", "SealpostBenchmarks", "SealpostCommandLine",
+                "SealpostExchange", "SealpostLog", "SealpostBenchmarks", "SealpostCommandLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -121,13 +120,13 @@ let package = Package(
         .testTarget(name: "SealpostCoreTests", dependencies: ["SealpostCore", "SealpostSodium"]),
         .testTarget(name: "SealpostCLITests", dependencies: ["SealpostCore", "SealpostSodium", "SealpostLog"]),
         .testTarget(name: "SealpostRecordTests", dependencies: ["SealpostRecord"]),
-        .testTarget(name: "SealpostSharingTests", dependencies: ["SealpostSharing", "SealpostRecord", "SealpostAgreement", "SealpostRedaction", "SealpostCore", "SealpostSodium"]),
+        .testTarget(name: "SealpostSharingTests", dependencies: ["SealpostSharing", "SealpostRecord", "SealpostAgreement", "SealpostRedaction", "SealpostCore"]),
         .testTarget(name: "SealpostAgreementTests", dependencies: ["SealpostAgreement", "SealpostCore", "SealpostSodium", "SealpostRecord"]),
         .testTarget(name: "SealpostCommandLineTests", dependencies: ["SealpostCommandLine", "SealpostSodium"]),
         .testTarget(name: "SealpostBenchmarksTests", dependencies: ["SealpostBenchmarks", "SealpostRedaction"]),
         .testTarget(name: "SealpostRedactionTests", dependencies: ["SealpostRedaction"], resources: [.copy("Corpus")]),
         .testTarget(name: "SealpostLogTests", dependencies: ["SealpostLog", "SealpostCore", "SealpostSodium", "SealpostRecord"]),
-        .testTarget(name: "SealpostProtocolTests", dependencies: ["SealpostProtocol", "SealpostCore", "SealpostSodium", "SealpostRecord"]),
+        .testTarget(name: "SealpostProtocolTests", dependencies: ["SealpostProtocol", "SealpostCore", "SealpostSodium"]),
         .testTarget(
             name: "SealpostRelayTests",
             dependencies: [
@@ -140,7 +139,7 @@ let package = Package(
         .testTarget(
             name: "SealpostExchangeTests",
             dependencies: [
-                "SealpostExchange", "SealpostRelay", "SealpostProtocol", "SealpostSharing", "SealpostAgreement",
+                "SealpostExchange", "SealpostRelay", "SealpostProtocol", "SealpostAgreement",
                 "SealpostCore", "SealpostSodium", "SealpostRecord", "SealpostRedaction", "SealpostLog",
                 .product(name: "Logging", package: "swift-log"),
             ]
