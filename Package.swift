@@ -73,7 +73,9 @@ let package = Package(
         // `sealpost-relay bench`, apart from SealpostBenchmarks so that the client never links the relay.
         .target(
             name: "SealpostRelayBenchmarks",
-            dependencies: ["SealpostRelay", "SealpostProtocol", "SealpostAgreement", "SealpostCore", "SealpostSodium", "SealpostRecord"]
+            dependencies: [
+                "SealpostRelay", "SealpostProtocol", "SealpostAgreement", "SealpostCore", "SealpostSodium", "SealpostRecord",
+            ]
         ),
         // The client side of an exchange: the relay client, outbox, inbox, send / open / ack / sync.
         .target(
