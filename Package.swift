@@ -45,7 +45,7 @@ let package = Package(
         // The tamper-evident receipt log: signed hash-chained entries, erasable details, checkpoints.
         .target(name: "SealpostLog", dependencies: ["SealpostCore", "SealpostSodium", "SealpostRecord"]),
         // What client and relay agree on: signed requests, deposit receipts, the relay's JSON bodies.
-        .target(name: "SealpostProtocol", dependencies: ["SealpostCore", "SealpostSodium", "SealpostRecord"]),
+        .target(name: "SealpostProtocol", dependencies: ["SealpostCore", "SealpostSodium"]),
         // The store-and-forward relay: Hummingbird routes over a mailbox repository (SQLite by default).
         .target(
             name: "SealpostRelay",
@@ -59,12 +59,22 @@ let package = Package(
                 .product(name: "CoreMetrics", package: "swift-metrics"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
-                .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ]
+        ),
+        // The benchmarks behind `sealpost bench`: envelope, redaction and receipt-log figures beside raw libsodium.
+        .target(
+            name: "SealpostBenchmarks",
+            dependencies: ["SealpostCore", "SealpostSodium", "SealpostRecord", "SealpostRedaction", "SealpostLog"]
+        ),
+        // `sealpost-relay bench`, apart from SealpostBenchmarks so that the client never links the relay.
+        .target(
+            name: "SealpostRelayBenchmarks",
+            dependencies: [
+                "SealpostRelay", "SealpostProtocol", "SealpostAgreement", "SealpostCore", "SealpostSodium", "SealpostRecord",
             ]
         ),
         // Receipts and what the log means: each receipt kind's typed facts, evidence, and the
@@ -85,21 +95,26 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // What both executables share: one error printer, one runner for async commands, one passphrase reader.
+        .target(
+            name: "SealpostCommandLine",
+            dependencies: ["SealpostSodium", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
         // The `sealpost` commands, as a library so tests can call them.
         .target(
             name: "SealpostCLI",
             dependencies: [
                 "SealpostCore", "SealpostSodium", "SealpostRecord", "SealpostAgreement", "SealpostRedaction", "SealpostSharing",
-                "SealpostProtocol", "SealpostExchange", "SealpostLog", "SealpostLedger",
+                "SealpostExchange", "SealpostLog", "SealpostLedger", "SealpostBenchmarks", "SealpostCommandLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "sealpost", dependencies: ["SealpostCLI"]),
+        .executableTarget(name: "sealpost", dependencies: ["SealpostCLI", "SealpostCommandLine"]),
         // The relay's command line: serve and bench.
         .executableTarget(
             name: "sealpost-relay",
             dependencies: [
-                "SealpostRelay", "SealpostCore",
+                "SealpostRelay", "SealpostRelayBenchmarks", "SealpostCore", "SealpostCommandLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -113,11 +128,13 @@ let package = Package(
         .testTarget(name: "SealpostCoreTests", dependencies: ["SealpostCore", "SealpostSodium"]),
         .testTarget(name: "SealpostCLITests", dependencies: ["SealpostCore", "SealpostSodium", "SealpostLog"]),
         .testTarget(name: "SealpostRecordTests", dependencies: ["SealpostRecord"]),
-        .testTarget(name: "SealpostSharingTests", dependencies: ["SealpostSharing", "SealpostRecord", "SealpostAgreement", "SealpostRedaction", "SealpostCore", "SealpostSodium"]),
+        .testTarget(name: "SealpostSharingTests", dependencies: ["SealpostSharing", "SealpostRecord", "SealpostAgreement", "SealpostRedaction", "SealpostCore"]),
         .testTarget(name: "SealpostAgreementTests", dependencies: ["SealpostAgreement", "SealpostCore", "SealpostSodium", "SealpostRecord"]),
+        .testTarget(name: "SealpostCommandLineTests", dependencies: ["SealpostCommandLine", "SealpostSodium"]),
+        .testTarget(name: "SealpostBenchmarksTests", dependencies: ["SealpostBenchmarks", "SealpostRedaction"]),
         .testTarget(name: "SealpostRedactionTests", dependencies: ["SealpostRedaction"], resources: [.copy("Corpus")]),
         .testTarget(name: "SealpostLogTests", dependencies: ["SealpostLog", "SealpostCore", "SealpostSodium", "SealpostRecord"]),
-        .testTarget(name: "SealpostProtocolTests", dependencies: ["SealpostProtocol", "SealpostCore", "SealpostSodium", "SealpostRecord"]),
+        .testTarget(name: "SealpostProtocolTests", dependencies: ["SealpostProtocol", "SealpostCore", "SealpostSodium"]),
         .testTarget(
             name: "SealpostRelayTests",
             dependencies: [
@@ -130,7 +147,7 @@ let package = Package(
         .testTarget(
             name: "SealpostExchangeTests",
             dependencies: [
-                "SealpostExchange", "SealpostRelay", "SealpostProtocol", "SealpostSharing", "SealpostAgreement",
+                "SealpostExchange", "SealpostRelay", "SealpostProtocol", "SealpostAgreement",
                 "SealpostCore", "SealpostSodium", "SealpostRecord", "SealpostRedaction", "SealpostLog", "SealpostLedger",
                 .product(name: "Logging", package: "swift-log"),
             ]

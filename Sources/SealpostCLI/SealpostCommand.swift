@@ -1,8 +1,9 @@
 import ArgumentParser
 import Foundation
+import SealpostCommandLine
 
 /// The `sealpost` command line. Each subcommand is a thin layer over SealpostCore.
-public struct SealpostCommand: ParsableCommand {
+public struct SealpostCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "sealpost",
         abstract: "Share safeguarding information between agencies, sealed end to end.",
@@ -20,17 +21,6 @@ public struct SealpostCommand: ParsableCommand {
 
     public init() {}
 
-    /// Runs the command line, printing `sealpost: error:` and `sealpost: hint:` lines on failure.
-    public static func runMain(arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> Never {
-        do {
-            var command = try parseAsRoot(arguments)
-            try command.run()
-            Foundation.exit(0)
-        } catch let error as CLIError {
-            FileHandle.standardError.write(Data(error.rendered.utf8))
-            Foundation.exit(error.exitCode)
-        } catch {
-            exit(withError: error)
-        }
-    }
+    /// Prints errors as `sealpost: error:` and `sealpost: hint:` lines, as `runReportingErrors` does.
+    static let errorPrinter = ErrorPrinter(program: "sealpost")
 }

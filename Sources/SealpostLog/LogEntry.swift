@@ -55,12 +55,12 @@ public struct LogEntry: Sendable, Equatable {
         BLAKE2b.hash(Array(genesisLabel.utf8) + [0] + owner.rawRepresentation)
     }
 
-    static func body(seq: Int64, at: Int64, kind: String, prev: [UInt8], facts: JSONObject, commitment: [UInt8]) -> [UInt8] {
+    package static func body(seq: Int64, at: Int64, kind: String, prev: [UInt8], facts: JSONObject, commitment: [UInt8]) -> [UInt8] {
         Array("\(seq) \(at) \(kind) \(Hex.encode(prev)) \(Hex.encode(commitment)) ".utf8)
             + JSONValue.object(facts).serialized(options: .sortedKeys)
     }
 
-    static func signedMessage(_ body: [UInt8]) -> [UInt8] { Array(signatureLabel.utf8) + [0] + body }
+    package static func signedMessage(_ body: [UInt8]) -> [UInt8] { Array(signatureLabel.utf8) + [0] + body }
 
     static func hash(body: [UInt8], signature: Ed25519.Signature) -> [UInt8] {
         let hasher = BLAKE2b.Hasher()

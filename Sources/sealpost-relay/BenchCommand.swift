@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import SealpostRelay
+import SealpostRelayBenchmarks
 
 /// `sealpost-relay bench`: drives a real relay with many signed agencies and reports deposits/s.
 struct BenchCommand: AsyncParsableCommand {
@@ -32,33 +32,42 @@ struct BenchCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        try await reportingErrors {
-            if let prepare {
-                try RelayBenchmark.prepare(at: prepare, agencies: agencies)
-                print("wrote a relay home for \(agencies) bench agencies to \(prepare) (passphrase: sealpost bench)")
-                return
-            }
-            var options = RelayBenchmark.Options()
-            options.seconds = seconds
-            options.agencies = agencies
-            options.size = size
-            options.url = url
-            options.depositOnly = depositOnly
-            let report = try await RelayBenchmark(options).run { line in print(line) }
-            func ms(_ d: Duration) -> String { String(format: "%.2f ms", Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15) }
-            let sodiumTwoCores = report.sodiumCyclesPerSecondPerCore * 2
-            print(String(format: "deposits: %d in %.1f s = %.0f deposits/s (durable, signed)", report.deposits, report.seconds, report.depositsPerSecond))
-            print("deposit latency: p50 \(ms(report.depositLatencyP50)), p99 \(ms(report.depositLatencyP99)), max \(ms(report.depositLatencyMax))")
-            print("also: \(report.fetches) fetches, \(report.deletes) deletes, \(report.lists) listings, \(report.failures) failures")
-            if let cpu = report.processCPUSeconds {
-                let cores = Double(ProcessInfo.processInfo.activeProcessorCount)
-                print(String(format: "cpu: relay and clients used %.1f s of CPU in %.1f s (%.0f%% of %.0f cores); %.0f deposits per CPU-second, %.0f/s if they had every core",
-                             cpu, report.seconds, 100 * cpu / (report.seconds * cores), cores, Double(report.deposits) / cpu, Double(report.deposits) / cpu * cores))
-            }
-            if let batch = report.meanBatchSize { print(String(format: "group commit: %.1f writes per transaction on average", batch)) }
-            print(String(format: "libsodium alone (%@): %.0f cycles/s on one core, %.0f on two; relay cycles/s / that = %.2f",
-                         "3 sign + 3 verify + 2 BLAKE2b of the envelope + 1 receipt sign", report.sodiumCyclesPerSecondPerCore,
-                         sodiumTwoCores, report.depositsPerSecond / sodiumTwoCores))
+        if let prepare {
+            try RelayBenchmark.prepare(at: prepare, agencies: agencies)
+            print("wrote a relay home for \(agencies) bench agencies to \(prepare) (passphrase: sealpost bench)")
+            return
         }
+        var options = RelayBenchmark.Options()
+        options.seconds = seconds
+        options.agencies = agencies
+        options.size = size
+        options.url = url
+        options.depositOnly = depositOnly
+        let report = try await RelayBenchmark(options).run { line in print(line) }
+        func ms(_ d: Duration) -> String {
+            String(format: "%.2f ms", Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15)
+        }
+        let sodiumTwoCores = report.sodiumCyclesPerSecondPerCore * 2
+        print(String(format: "deposits: %d in %.1f s = %.0f deposits/s (durable, signed)",
+                     report.deposits, report.seconds, report.depositsPerSecond))
+        print("deposit latency: p50 \(ms(report.depositLatencyP50)), p99 \(ms(report.depositLatencyP99)), "
+              + "max \(ms(report.depositLatencyMax))")
+        print("also: \(report.fetches) fetches, \(report.deletes) deletes, \(report.lists) listings, "
+              + "\(report.failures) failures")
+        if let cpu = report.processCPUSeconds {
+            let cores = Double(ProcessInfo.processInfo.activeProcessorCount)
+            let perCPUSecond = Double(report.deposits) / cpu
+            print(String(format: "cpu: relay and clients used %.1f s of CPU in %.1f s (%.0f%% of %.0f cores); "
+                         + "%.0f deposits per CPU-second, %.0f/s if they had every core",
+                         cpu, report.seconds, 100 * cpu / (report.seconds * cores), cores,
+                         perCPUSecond, perCPUSecond * cores))
+        }
+        if let batch = report.meanBatchSize {
+            print(String(format: "group commit: %.1f writes per transaction on average", batch))
+        }
+        print(String(format: "libsodium alone (%@): %.0f cycles/s on one core, %.0f on two; "
+                     + "relay cycles/s / that = %.2f",
+                     "3 sign + 3 verify + 2 BLAKE2b of the envelope + 1 receipt sign",
+                     report.sodiumCyclesPerSecondPerCore, sodiumTwoCores, report.depositsPerSecond / sodiumTwoCores))
     }
 }

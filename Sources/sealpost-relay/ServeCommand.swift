@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SealpostCommandLine
 import SealpostCore
 import SealpostRelay
 
@@ -46,23 +47,23 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        try await reportingErrors {
-            RelayLauncher.bootstrapLogging(level: logLevel)
-            let home = Home.resolve(option: home)
-            do {
-                let identity = try RelayLauncher.unlockIdentity(home: home, passphraseFile: passphraseFile)
-                let signed = try RelayLauncher.loadAgreement(path: agreement ?? home.path + "/agreement.json")
-                var config = RelayConfiguration(databasePath: db ?? home.path + "/relay.sqlite", agreement: signed, identity: identity,
-                                                host: host, port: port, metricsPort: metricsPort)
-                if let tlsCert, let tlsKey { config.tls = .init(certificatePath: tlsCert, privateKeyPath: tlsKey) }
-                if !publicHost.isEmpty { config.acceptedHosts = Set(publicHost.map { $0.lowercased() }) }
-                limits.apply(to: &config)
-                try await RelayLauncher.serve(config)
-            } catch let error as RelayConfigurationError {
-                throw RelayCommandError(error.message, hint: error.hint)
-            } catch let error as RelayStorageError {
-                throw RelayCommandError(error.message, hint: "check that the folder of --db exists and is writable")
+        RelayLauncher.bootstrapLogging(level: logLevel)
+        let home = Home.resolve(option: home)
+        do {
+            let identity = try RelayLauncher.unlockIdentity(home: home) {
+                try PassphraseSource(file: passphraseFile).fileOrEnvironment()
             }
+            let signed = try RelayLauncher.loadAgreement(path: agreement ?? home.path + "/agreement.json")
+            var config = RelayConfiguration(databasePath: db ?? home.path + "/relay.sqlite", agreement: signed, identity: identity,
+                                            host: host, port: port, metricsPort: metricsPort)
+            if let tlsCert, let tlsKey { config.tls = .init(certificatePath: tlsCert, privateKeyPath: tlsKey) }
+            if !publicHost.isEmpty { config.acceptedHosts = Set(publicHost.map { $0.lowercased() }) }
+            limits.apply(to: &config)
+            try await RelayLauncher.serve(config)
+        } catch let error as RelayConfigurationError {
+            throw CommandLineError(error.message, hint: error.hint)
+        } catch let error as RelayStorageError {
+            throw CommandLineError(error.message, hint: "check that the folder of --db exists and is writable")
         }
     }
 }

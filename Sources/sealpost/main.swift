@@ -1,3 +1,4 @@
 import SealpostCLI
+import SealpostCommandLine
 
-SealpostCommand.runMain()
+await SealpostCommand.runReportingErrors()

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SealpostBenchmarks
 import SealpostCore
 import SealpostLog
 import SealpostRedaction

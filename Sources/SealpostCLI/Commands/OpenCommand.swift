@@ -6,7 +6,7 @@ import Foundation
 import SealpostCore
 import SealpostExchange
 
-struct OpenCommand: ParsableCommand {
+struct OpenCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "open", abstract: "Open an envelope sealed to this identity and check who sealed it.",
         discussion: """
@@ -35,12 +35,12 @@ struct OpenCommand: ParsableCommand {
     @Argument(help: "The envelope file ('-' or nothing for standard input), or an envelope id waiting at the relay.")
     var input: String?
 
-    func run() throws {
+    func run() async throws {
         if let input, input != "-", !FileManager.default.fileExists(atPath: input) {
             guard input.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) || (0x41...0x46).contains($0) }) else {
                 throw CLIError("cannot read \(input): no such file", hint: "check the path, or give an envelope id as sealpost inbox lists it")
             }
-            return try openFromRelay(input)
+            return try await openFromRelay(input)
         }
         let extraCards = try loadCards(from)
         let identity = try options.unlock()
@@ -76,12 +76,12 @@ struct OpenCommand: ParsableCommand {
     }
 
     /// Fetches, verifies and stores a record waiting at the relay.
-    private func openFromRelay(_ text: String) throws {
+    private func openFromRelay(_ text: String) async throws {
         guard from.isEmpty else {
             throw CLIError("--from applies to envelope files only", hint: "a record from the relay is trusted by the agreement in force")
         }
         let context = try ExchangeCommand.context(options)
-        let opened = try ExchangeCommand.withSession(context, relay: relayOptions) { session in
+        let opened = try await ExchangeCommand.withSession(context, relay: relayOptions) { session in
             let waiting = try await session.client.mailbox().map(\.envelopeID)
             let held = try context.inbox.entries().map(\.envelopeID) + context.requestsIn.entries().map(\.envelopeID)
             let id = try Receive.resolve(text, among: waiting + held)

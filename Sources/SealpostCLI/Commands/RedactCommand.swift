@@ -65,7 +65,7 @@ struct RedactCommand: ParsableCommand {
                 FileHandle.standardOutput.write(Data(JSONWriter().bytes(out) + [0x0a]))
             } catch let error as CLIError {
                 failures += 1
-                FileHandle.standardError.write(Data(error.rendered.utf8))
+                SealpostCommand.errorPrinter.print(error)
             }
         }
         if failures > 0 {

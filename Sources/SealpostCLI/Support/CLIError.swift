@@ -1,22 +1,11 @@
+import SealpostCommandLine
 import SealpostCore
 
-/// A failure to report to the user: what went wrong, and what to do about it.
-struct CLIError: Error {
-    let message: String
-    let hint: String?
-    var exitCode: Int32 = 1
+/// A failure to report to the user: what went wrong, and what to do about it. The same type as the
+/// relay's, printed by the one `ErrorPrinter` as `sealpost: error:` and `sealpost: hint:` lines.
+typealias CLIError = CommandLineError
 
-    init(_ message: String, hint: String? = nil) {
-        self.message = message
-        self.hint = hint
-    }
-
-    var rendered: String {
-        var text = "sealpost: error: \(message)\n"
-        if let hint { text += "sealpost: hint: \(hint)\n" }
-        return text
-    }
-
+extension CLIError {
     init(_ error: IdentityError) { self.init(error.reason, hint: error.hint) }
 
     init(_ failure: EnvelopeOpenFailure) {

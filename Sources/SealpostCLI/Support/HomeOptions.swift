@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import SealpostCommandLine
 import SealpostCore
 import SealpostSodium
 
@@ -13,33 +13,10 @@ struct HomeOptions: ParsableArguments {
 
     var resolvedHome: Home { Home.resolve(option: home) }
 
-    /// The passphrase from `--passphrase-file`, `SEALPOST_PASSPHRASE`, or a no-echo prompt.
+    /// The passphrase from `--passphrase-file`, `SEALPOST_PASSPHRASE`, or a no-echo prompt
+    /// (the relay's reader too: `PassphraseSource`).
     func passphrase(prompt: String, confirm: Bool = false) throws -> SecureBytes {
-        if let passphraseFile {
-            guard let data = FileManager.default.contents(atPath: passphraseFile) else {
-                throw CLIError("cannot read the passphrase file \(passphraseFile)", hint: "check the path and its permissions")
-            }
-            var bytes = [UInt8](data)
-            defer { for i in bytes.indices { bytes[i] = 0 } }
-            if let newline = bytes.firstIndex(of: 0x0a) { bytes.removeSubrange(newline...) }
-            if bytes.last == 0x0d { bytes.removeLast() }
-            guard !bytes.isEmpty else { throw CLIError("the passphrase file \(passphraseFile) is empty") }
-            return SecureBytes(copying: bytes)
-        }
-        if let env = ProcessInfo.processInfo.environment["SEALPOST_PASSPHRASE"] {
-            guard !env.isEmpty else { throw CLIError("SEALPOST_PASSPHRASE is set but empty") }
-            return SecureBytes(copying: env.utf8)
-        }
-        guard let first = Terminal.readSecret(prompt: prompt) else {
-            throw CLIError("no passphrase: there is no terminal to ask on",
-                           hint: "pass --passphrase-file FILE or set SEALPOST_PASSPHRASE for automation")
-        }
-        guard first.count > 0 else { throw CLIError("the passphrase is empty") }
-        if confirm {
-            guard let second = Terminal.readSecret(prompt: "Repeat the passphrase: ") else { throw CLIError("no passphrase confirmation") }
-            guard first == second else { throw CLIError("the two passphrases differ", hint: "run the command again") }
-        }
-        return first
+        try PassphraseSource(file: passphraseFile).readOrPrompt(prompt, confirm: confirm)
     }
 
     /// The unlocked identity under `home`.

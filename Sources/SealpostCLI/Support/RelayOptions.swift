@@ -37,24 +37,25 @@ enum ExchangeCommand {
 
     /// Runs `body` with a checked relay session. Unless `finishPending` is false, work an earlier
     /// run left unfinished (acknowledgements, deposits) is done first and reported on stderr.
-    static func withSession<T: Sendable>(_ context: ExchangeContext, relay: RelayOptions, finishPending: Bool = true,
-                                         _ body: @escaping @Sendable (RelaySession) async throws -> T) throws -> T {
+    static func withSession<T: Sendable>(
+        _ context: ExchangeContext, relay: RelayOptions, finishPending: Bool = true,
+        _ body: @escaping @Sendable (RelaySession) async throws -> T
+    ) async throws -> T {
         let endpoint: RelayEndpoint
         do { endpoint = try RelayEndpoint.resolve(override: relay.relayOverride, agreement: context.agreement) } catch { throw CLIError(error) }
         let configuration = RelayClient.Configuration(endpoint: endpoint, caFile: relay.caFile, retry: relay.retry)
         let lock: HomeLock
         do { lock = try HomeLock(home: context.home) } catch { throw CLIError(error) }
         defer { lock.release() }
-        return try blocking {
-            do {
-                return try await RelayClient.with(configuration, identity: context.identity, logger: context.logger) { client in
-                    let session = try await RelaySession.connect(context, client: client)
-                    if finishPending { report(try await Pending.finish(session: session)) }
-                    return try await body(session)
-                }
-            } catch let error as ExchangeError {
-                throw CLIError(error)
+        do {
+            let identity = context.identity
+            return try await RelayClient.with(configuration, identity: identity, logger: context.logger) { client in
+                let session = try await RelaySession.connect(context, client: client)
+                if finishPending { report(try await Pending.finish(session: session)) }
+                return try await body(session)
             }
+        } catch let error as ExchangeError {
+            throw CLIError(error)
         }
     }
 
@@ -83,20 +84,3 @@ extension CLIError {
 
 /// The first 12 hex digits of an envelope id: what listings show, and enough to name one.
 func short(_ id: String) -> String { String(id.prefix(12)) }
-
-/// Runs async work from a synchronous command and waits for it.
-func blocking<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) throws -> T {
-    let box = ResultBox<T>()
-    let done = DispatchSemaphore(value: 0)
-    Task {
-        do { box.result = .success(try await body()) } catch { box.result = .failure(error) }
-        done.signal()
-    }
-    done.wait()
-    return try box.result!.get()
-}
-
-/// Carries a result from the task to the waiting thread; the semaphore orders the accesses.
-private final class ResultBox<T>: @unchecked Sendable {
-    var result: Result<T, any Error>?
-}

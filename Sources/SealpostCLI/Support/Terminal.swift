@@ -1,33 +1,10 @@
 #if canImport(Glibc)
 import Glibc
 #endif
-import SealpostSodium
 
-/// The controlling terminal: no-echo prompts and progress lines.
+/// The terminal: whether a descriptor is one, and progress lines. (The no-echo passphrase prompt
+/// lives with the passphrase reader, in SealpostCommandLine.)
 enum Terminal {
-    /// Reads one line from /dev/tty with echo off. Nil when there is no terminal.
-    static func readSecret(prompt: String) -> SecureBytes? {
-        let fd = open("/dev/tty", O_RDWR | O_NOCTTY)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var original = termios()
-        guard tcgetattr(fd, &original) == 0 else { return nil }
-        var silent = original
-        silent.c_lflag &= ~tcflag_t(ECHO)
-        silent.c_lflag |= tcflag_t(ICANON)
-        _ = prompt.withCString { write(fd, $0, strlen($0)) }
-        guard tcsetattr(fd, TCSAFLUSH, &silent) == 0 else { return nil }
-        defer {
-            _ = tcsetattr(fd, TCSAFLUSH, &original)
-            _ = write(fd, "\n", 1)
-        }
-        var line = [UInt8]()
-        defer { for i in line.indices { line[i] = 0 } }
-        var byte: UInt8 = 0
-        while read(fd, &byte, 1) == 1, byte != 0x0a, byte != 0x0d { line.append(byte) }
-        return SecureBytes(copying: line)
-    }
-
     static func isTerminal(_ fd: Int32) -> Bool { isatty(fd) == 1 }
 }
 

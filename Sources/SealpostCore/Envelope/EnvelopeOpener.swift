@@ -55,8 +55,8 @@ public struct EnvelopeOpener {
     ///
     /// Plaintext reaches `staging` before the signature has been checked, so `staging` must be
     /// private and discarded on failure: use `open(from:toFile:)` or `open(_:)`, which do that.
-    func decrypt(from input: inout some ByteReader, into staging: inout some ByteWriter,
-                 progress: ((UInt64) -> Void)? = nil) throws(EnvelopeOpenFailure) -> OpenedEnvelope {
+    package func decrypt(from input: inout some ByteReader, into staging: inout some ByteWriter,
+                         progress: ((UInt64) -> Void)? = nil) throws(EnvelopeOpenFailure) -> OpenedEnvelope {
         // 1-2. Version, suite and layout, before any cryptography.
         let header = try EnvelopeHeader.read(from: &input)
 

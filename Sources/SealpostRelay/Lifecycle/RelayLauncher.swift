@@ -7,28 +7,16 @@ import SealpostSodium
 
 /// What `sealpost-relay serve` does, here so the executable stays a thin layer of flags.
 public enum RelayLauncher {
-    /// Unlocks the relay operator's identity in `home` with the passphrase from the first line of
-    /// `passphraseFile`, else `SEALPOST_PASSPHRASE`. A server never prompts.
-    public static func unlockIdentity(home: Home, passphraseFile: String?,
-                                      environment: [String: String] = ProcessInfo.processInfo.environment) throws(RelayConfigurationError) -> Identity {
+    /// Unlocks the relay operator's identity in `home` with the passphrase that `passphrase` reads
+    /// (in `sealpost-relay serve`: the first line of --passphrase-file, else SEALPOST_PASSPHRASE),
+    /// nil when none was given: a server never prompts. Asks for it only once the home exists.
+    /// Throws RelayConfigurationError, or what `passphrase` throws.
+    public static func unlockIdentity(home: Home, passphrase: () throws -> SecureBytes?) throws -> Identity {
         guard home.exists else {
             throw RelayConfigurationError("no identity at \(home.path)",
                                           hint: "create the relay's identity with: sealpost init --home \(home.path) --agency relay-NAME --name \"NAME\"")
         }
-        let passphrase: SecureBytes
-        if let passphraseFile {
-            guard let data = FileManager.default.contents(atPath: passphraseFile) else {
-                throw RelayConfigurationError("cannot read the passphrase file \(passphraseFile)", hint: "check the path and its permissions")
-            }
-            var bytes = [UInt8](data)
-            defer { for i in bytes.indices { bytes[i] = 0 } }
-            if let newline = bytes.firstIndex(of: 0x0a) { bytes.removeSubrange(newline...) }
-            if bytes.last == 0x0d { bytes.removeLast() }
-            guard !bytes.isEmpty else { throw RelayConfigurationError("the passphrase file \(passphraseFile) is empty") }
-            passphrase = SecureBytes(copying: bytes)
-        } else if let env = environment["SEALPOST_PASSPHRASE"], !env.isEmpty {
-            passphrase = SecureBytes(copying: env.utf8)
-        } else {
+        guard let passphrase = try passphrase() else {
             throw RelayConfigurationError("no passphrase for the relay's identity in \(home.path)",
                                           hint: "pass --passphrase-file FILE or set SEALPOST_PASSPHRASE; the relay does not prompt")
         }

@@ -3,7 +3,7 @@ import Foundation
 import SealpostCore
 import SealpostExchange
 
-struct AckCommand: ParsableCommand {
+struct AckCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ack", abstract: "Acknowledge a record opened here: a signed acknowledgement to its sender, then delete it at the relay.",
         discussion: """
@@ -18,7 +18,7 @@ struct AckCommand: ParsableCommand {
     @Argument(help: "The envelope id, or its first 6 or more hex digits, of a record opened here.")
     var id: String
 
-    func run() throws {
+    func run() async throws {
         let context = try ExchangeCommand.context(options)
         let candidates: [String]
         do { candidates = try context.inbox.entries().map(\.envelopeID) } catch { throw CLIError(error) }
@@ -27,7 +27,7 @@ struct AckCommand: ParsableCommand {
             guard error.code == .notFound else { throw CLIError(error) }
             throw CLIError("no record \(id) has been opened here", hint: "open it first with: sealpost open ID (sealpost inbox lists them)")
         }
-        let entry = try ExchangeCommand.withSession(context, relay: relayOptions) { session in
+        let entry = try await ExchangeCommand.withSession(context, relay: relayOptions) { session in
             try await Acknowledge.acknowledge(envelopeID, session: session)
         }
         print("acknowledged \(entry.envelopeID) to \(entry.sender): acknowledgement \(entry.acknowledgementID); deleted at the relay")

@@ -4,7 +4,7 @@ import SealpostCore
 import SealpostExchange
 import SealpostRecord
 
-struct DeclineCommand: ParsableCommand {
+struct DeclineCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "decline", abstract: "Record a decision not to share: in answer to a request, or on your own judgement.",
         discussion: """
@@ -48,7 +48,7 @@ struct DeclineCommand: ParsableCommand {
         }
     }
 
-    func run() throws {
+    func run() async throws {
         var codes: [Decline.Reason] = []
         for code in reasonCodes {
             guard let parsed = Decline.Reason(rawValue: code) else {
@@ -57,10 +57,10 @@ struct DeclineCommand: ParsableCommand {
             codes.append(parsed)
         }
         guard FreeText.isAcceptable(reason) else { throw CLIError("--reason \(FreeText.rule)", hint: "say why the information is not shared") }
-        if let id { try answer(id, codes: codes) } else { try ownJudgement(codes: codes) }
+        if let id { try await answer(id, codes: codes) } else { try ownJudgement(codes: codes) }
     }
 
-    private func answer(_ text: String, codes: [Decline.Reason]) throws {
+    private func answer(_ text: String, codes: [Decline.Reason]) async throws {
         let context = try ExchangeCommand.context(options)
         let requestID: EnvelopeID
         do { requestID = try Receive.resolve(text, among: try context.requestsIn.entries().map(\.envelopeID)) } catch {
@@ -68,7 +68,7 @@ struct DeclineCommand: ParsableCommand {
             throw CLIError("no request \(Printable.escape(text)) has been opened here", hint: "open it first with: sealpost open ID (sealpost inbox lists requests)")
         }
         let reason = self.reason
-        let entry = try ExchangeCommand.withSession(context, relay: relayOptions) { session in
+        let entry = try await ExchangeCommand.withSession(context, relay: relayOptions) { session in
             try await Decline.decline(requestID, reason: reason, reasons: codes, session: session)
         }
         print("declined request \(entry.requestID) from \(entry.requester) (\(entry.purpose); reasons: \(entry.reasons.joined(separator: ", "))): decline \(entry.declineID) deposited for \(entry.requester)")

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import SealpostExchange
 
-struct InboxCommand: ParsableCommand {
+struct InboxCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "inbox", abstract: "List the records waiting for this agency at the relay, without opening them into the store.",
         discussion: """
@@ -16,9 +16,9 @@ struct InboxCommand: ParsableCommand {
     @OptionGroup var options: HomeOptions
     @OptionGroup var relayOptions: RelayOptions
 
-    func run() throws {
+    func run() async throws {
         let context = try ExchangeCommand.context(options)
-        let listing = try ExchangeCommand.withSession(context, relay: relayOptions) { session in
+        let listing = try await ExchangeCommand.withSession(context, relay: relayOptions) { session in
             try await InboxListing.list(session: session)
         }
         let now = context.now

@@ -4,7 +4,7 @@ import SealpostCore
 import SealpostExchange
 import SealpostRecord
 
-struct RequestCommand: ParsableCommand {
+struct RequestCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "request", abstract: "Ask another agency for what it holds about a child, sealed through the relay.",
         discussion: """
@@ -40,7 +40,7 @@ struct RequestCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("routine (the default), urgent or emergency.", valueName: "URGENCY"))
     var urgency: String = "routine"
 
-    func run() throws {
+    func run() async throws {
         guard let urgency = SafeguardingRecord.Concern.Urgency(rawValue: urgency) else {
             throw CLIError("--urgency \(Printable.escape(self.urgency)) is not routine, urgent or emergency")
         }
@@ -65,7 +65,7 @@ struct RequestCommand: ParsableCommand {
         }
         let entry: OutboxEntry
         do {
-            entry = try ExchangeCommand.withSession(context, relay: relayOptions, finishPending: false) { session in
+            entry = try await ExchangeCommand.withSession(context, relay: relayOptions, finishPending: false) { session in
                 let deposited = try await Request.deposit(sealed, session: session)
                 ExchangeCommand.report(try await Pending.finish(session: session))
                 return deposited

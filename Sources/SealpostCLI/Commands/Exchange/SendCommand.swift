@@ -6,7 +6,7 @@ import SealpostExchange
 import SealpostRecord
 import SealpostSharing
 
-struct SendCommand: ParsableCommand {
+struct SendCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "send", abstract: "Minimise, redact, seal and send a record to agencies through the relay.",
         discussion: """
@@ -48,7 +48,7 @@ struct SendCommand: ParsableCommand {
         guard !to.isEmpty else { throw ValidationError("name at least one recipient with --to AGENCY") }
     }
 
-    func run() throws {
+    func run() async throws {
         let record = try readRecord()
         let decisionFile = try readDecisions()
         let context = try ExchangeCommand.context(options)
@@ -72,7 +72,7 @@ struct SendCommand: ParsableCommand {
 
         let outcome: [(OutboxEntry, ExchangeError?)]
         do {
-            outcome = try ExchangeCommand.withSession(context, relay: relayOptions, finishPending: false) { session in
+            outcome = try await ExchangeCommand.withSession(context, relay: relayOptions, finishPending: false) { session in
                 var results: [(OutboxEntry, ExchangeError?)] = []
                 for entry in entries {
                     do throws(ExchangeError) { results.append((try await Send.deposit(entry, session: session), nil)) } catch {

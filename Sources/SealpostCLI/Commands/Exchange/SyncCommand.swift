@@ -5,7 +5,7 @@ import SealpostExchange
 import SealpostLedger
 import SealpostLog
 
-struct SyncCommand: ParsableCommand {
+struct SyncCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sync", abstract: "Collect acknowledgements and expiries for what this agency sent, and finish pending work.",
         discussion: """
@@ -28,9 +28,9 @@ struct SyncCommand: ParsableCommand {
         }?.seq
     }
 
-    func run() throws {
+    func run() async throws {
         let context = try ExchangeCommand.context(options)
-        let report = try ExchangeCommand.withSession(context, relay: relayOptions) { session in
+        let report = try await ExchangeCommand.withSession(context, relay: relayOptions) { session in
             try await Sync.run(session: session)
         }
         for entry in report.acknowledged {

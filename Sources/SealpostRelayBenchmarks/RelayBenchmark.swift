@@ -1,9 +1,7 @@
-import AsyncHTTPClient
 import Foundation
-import Logging
-import NIOCore
 import SealpostCore
 import SealpostProtocol
+import SealpostRelay
 import SealpostSodium
 import Synchronization
 
@@ -104,7 +102,7 @@ public struct RelayBenchmark: Sendable {
 
         var meanBatch: Double?
         if let relay, let metricsPort = relay.metricsPort {
-            meanBatch = try? await Self.meanBatchSize(metricsPort: metricsPort)
+            meanBatch = Self.meanBatchSize(metricsPort: metricsPort)
         }
         await relay?.stop()
         let tally = load.tally.withLock { $0 }
@@ -153,9 +151,13 @@ public struct RelayBenchmark: Sendable {
             + Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
     }
 
-    static func meanBatchSize(metricsPort: Int) async throws -> Double? {
-        let response = try await HTTPClient.shared.execute(HTTPClientRequest(url: "http://127.0.0.1:\(metricsPort)/metrics"), timeout: .seconds(10))
-        let text = String(buffer: try await response.body.collect(upTo: 1 << 22))
+    /// The mean of the relay's commit-batch histogram, read from its Prometheus listener on loopback.
+    static func meanBatchSize(metricsPort: Int) -> Double? {
+        guard let endpoint = BenchConnection.Endpoint(baseURL: "http://127.0.0.1:\(metricsPort)") else { return nil }
+        let connection = BenchConnection(endpoint)
+        defer { connection.close() }
+        guard let response = connection.get(RelayAPI.Path.metrics), response.status == 200 else { return nil }
+        let text = String(decoding: response.body, as: UTF8.self)
         func value(_ name: String) -> Double? {
             text.split(separator: "\n").first { $0.hasPrefix(name + " ") }.flatMap { Double($0.split(separator: " ")[1]) }
         }

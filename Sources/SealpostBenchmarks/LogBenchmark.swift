@@ -1,5 +1,6 @@
 import Foundation
 import SealpostCore
+import SealpostLog
 import SealpostRecord
 import SealpostSodium
 #if canImport(Glibc)

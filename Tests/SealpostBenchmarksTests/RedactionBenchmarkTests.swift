@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import SealpostRedaction
+@testable import SealpostBenchmarks
+import SealpostRedaction
 
 /// The speed figures, on demand: `SEALPOST_BENCH=1 swift test -c release --filter redactionBenchmark`.
 /// Not a timed test: a shared machine's timings are not a pass or fail.

@@ -43,16 +43,27 @@ final class BenchConnection {
 
     /// Sends one request and returns the response's status, or nil on any failure (the connection is then dropped).
     func exchange(method: String, target: String, headers: [(name: String, value: String)], body: [UInt8]) -> Int? {
+        send(method: method, target: target, headers: headers, body: body, keepingBody: false)?.status
+    }
+
+    /// `GET target` with no headers beyond Host: the status and the response body, or nil on any failure.
+    /// The benchmark reads the relay's Prometheus exposition with it.
+    func get(_ target: String) -> (status: Int, body: [UInt8])? {
+        send(method: "GET", target: target, headers: [], body: [], keepingBody: true)
+    }
+
+    private func send(method: String, target: String, headers: [(name: String, value: String)], body: [UInt8],
+                      keepingBody: Bool) -> (status: Int, body: [UInt8])? {
         if fd < 0, !connect() { return nil }
         var request = "\(method) \(target) HTTP/1.1\r\nHost: \(endpoint.host)\r\n"
         for header in headers { request += "\(header.name): \(header.value)\r\n" }
         if !body.isEmpty || method == "POST" { request += "Content-Length: \(body.count)\r\n" }
         request += "\r\n"
-        guard write(Array(request.utf8) + body), let status = readResponse() else {
+        guard write(Array(request.utf8) + body), let response = readResponse(keepingBody: keepingBody) else {
             close()
             return nil
         }
-        return status
+        return response
     }
 
     private func connect() -> Bool {
@@ -93,7 +104,8 @@ final class BenchConnection {
         return true
     }
 
-    private func readResponse() -> Int? {
+    /// The status, and the body when `keepingBody` (else empty: the load does not look at bodies).
+    private func readResponse(keepingBody: Bool) -> (status: Int, body: [UInt8])? {
         if start > 0 {
             buffer.removeFirst(start)
             start = 0
@@ -124,8 +136,9 @@ final class BenchConnection {
         while buffer.count - headEnd! < length {
             if !fill() { return nil }
         }
+        let body = keepingBody ? Array(buffer[headEnd!..<headEnd! + length]) : []
         start = headEnd! + length
         if closes { close() }
-        return status
+        return (status, body)
     }
 }

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import SealpostRedaction
 
 /// Measures redaction throughput on narrative text for a fixed record, at 1x, 4x and 16x the
 /// base size, so that linearity shows: the figures should stay level as the text grows. Each

@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import Foundation
+import SealpostCore
 import SealpostSodium
 
 /// Measures envelope sealing and opening against raw libsodium, in one run on one machine,
