@@ -14,7 +14,7 @@ public struct AgreementStore: Sendable {
 
     public init(home: Home) { self.home = home }
 
-    public var path: String { home.path + "/agreement.json" }
+    public var path: String { home.agreementPath }
 
     /// The installed agreement, if any.
     public func current() throws(AgreementError) -> SignedAgreement? {

@@ -43,7 +43,7 @@ public struct AckJournal: Sendable {
 
     public let directory: String
 
-    public init(home: Home) { directory = home.path + "/acks" }
+    public init(home: Home) { directory = home.acknowledgementsDirectory }
 
     func path(_ id: String) -> String { "\(directory)/\(id).json" }
 

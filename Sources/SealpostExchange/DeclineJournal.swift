@@ -45,7 +45,7 @@ public struct DeclineJournal: Sendable {
 
     public let directory: String
 
-    public init(home: Home) { directory = home.path + "/declines" }
+    public init(home: Home) { directory = home.declinesDirectory }
 
     func path(_ id: String) -> String { "\(directory)/\(id).json" }
 

@@ -13,7 +13,7 @@ public final class HomeLock: @unchecked Sendable {
     /// Takes the lock, or says another command holds it.
     public init(home: Home) throws(ExchangeError) {
         try StoreFiles.makeDirectory(home.path)
-        let path = home.path + "/.exchange.lock"
+        let path = home.exchangeLockPath
         let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw .storage(IOError(path: path, errno: errno), doing: "lock the home folder") }
         guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {

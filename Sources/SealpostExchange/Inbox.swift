@@ -21,7 +21,7 @@ public struct Inbox: Sendable {
     public let contentName: String
 
     public init(home: Home) {
-        directory = home.path + "/inbox"
+        directory = home.inboxDirectory
         contentName = "record.json"
     }
 
@@ -33,7 +33,7 @@ public struct Inbox: Sendable {
 
     /// The requests other agencies sent this one (spec/exchange.md §Requests): `HOME/requests/in`,
     /// each folder holding `request.json`, `envelope.sealed` and `entry.json`.
-    public static func requests(home: Home) -> Inbox { Inbox(directory: home.path + "/requests/in", contentName: "request.json") }
+    public static func requests(home: Home) -> Inbox { Inbox(directory: home.requestsInDirectory, contentName: "request.json") }
 
     public func folder(_ id: String) -> String { "\(directory)/\(id)" }
     /// The stored content: the record (or the request, in the requests inbox).

@@ -22,13 +22,13 @@ import SealpostRecord
 public struct Outbox: Sendable {
     public let directory: String
 
-    public init(home: Home) { directory = home.path + "/outbox" }
+    public init(home: Home) { directory = home.outboxDirectory }
 
     /// The same layout in another folder: `HOME/requests/out` keeps the requests this agency sent.
     public init(directory: String) { self.directory = directory }
 
     /// The requests this agency sent (spec/exchange.md §Requests): `HOME/requests/out`.
-    public static func requests(home: Home) -> Outbox { Outbox(directory: home.path + "/requests/out") }
+    public static func requests(home: Home) -> Outbox { Outbox(directory: home.requestsOutDirectory) }
 
     func declinePath(_ id: String) -> String { "\(directory)/\(id).decline.sealed" }
 

@@ -12,7 +12,7 @@ public struct PseudonymVault: Sendable {
 
     public init(home: Home) { self.home = home }
 
-    public var directory: String { home.path + "/pseudonyms" }
+    public var directory: String { home.pseudonymsDirectory }
 
     func path(for recordID: String) -> String {
         let safe = String(recordID.unicodeScalars.map { scalar -> Character in

@@ -53,8 +53,8 @@ struct ServeCommand: AsyncParsableCommand {
             let identity = try RelayLauncher.unlockIdentity(home: home) {
                 try PassphraseSource(file: passphraseFile).fileOrEnvironment()
             }
-            let signed = try RelayLauncher.loadAgreement(path: agreement ?? home.path + "/agreement.json")
-            var config = RelayConfiguration(databasePath: db ?? home.path + "/relay.sqlite", agreement: signed, identity: identity,
+            let signed = try RelayLauncher.loadAgreement(path: agreement ?? home.agreementPath)
+            var config = RelayConfiguration(databasePath: db ?? home.relayDatabasePath, agreement: signed, identity: identity,
                                             host: host, port: port, metricsPort: metricsPort)
             if let tlsCert, let tlsKey { config.tls = .init(certificatePath: tlsCert, privateKeyPath: tlsKey) }
             if !publicHost.isEmpty { config.acceptedHosts = Set(publicHost.map { $0.lowercased() }) }

@@ -104,7 +104,7 @@ struct BenchCommand: ParsableCommand {
             try home.create(try Identity.generate(agencyID: "crash-test", name: "Crash test"), passphrase: passphrase, cost: .interactive)
         }
         let identity = try home.unlock(passphrase: passphrase)
-        let receiptLog = try ReceiptLog(directory: home.path + "/log", identity: identity)
+        let receiptLog = try ReceiptLog(directory: home.logDirectory, identity: identity)
         FileHandle.standardOutput.write(Data("appending\n".utf8))
         var n = 0
         while true {
