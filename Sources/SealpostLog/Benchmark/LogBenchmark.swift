@@ -1,6 +1,6 @@
 import Foundation
 import SealpostCore
-import SealpostRecord
+import SealpostJSON
 import SealpostSodium
 #if canImport(Glibc)
 import Glibc
