@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
@@ -102,12 +103,26 @@ let package = Package(
             name: "SealpostCommandLine",
             dependencies: ["SealpostSodium", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        // The practitioners' web app (`sealpost web`): server-rendered pages over the same libraries.
+        .target(
+            name: "SealpostWeb",
+            dependencies: [
+                "SealpostExchange", "SealpostLedger", "SealpostLog", "SealpostAgreement", "SealpostRecord", "SealpostCore",
+                "SealpostSodium",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]
+        ),
         // The `sealpost` commands, as a library so tests can call them.
         .target(
             name: "SealpostCLI",
             dependencies: [
                 "SealpostCore", "SealpostSodium", "SealpostRecord", "SealpostAgreement", "SealpostRedaction", "SealpostSharing",
-                "SealpostExchange", "SealpostLog", "SealpostLedger", "SealpostBenchmarks", "SealpostCommandLine",
+                "SealpostExchange", "SealpostLog", "SealpostLedger", "SealpostBenchmarks", "SealpostCommandLine", "SealpostWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
