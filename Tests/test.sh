@@ -1,14 +1,19 @@
 #!/usr/bin/env bash
-# The test command: installs what is missing, builds every product, and runs the whole suite.
-# It ends with one plain line, "N passed, N failed", taken from Swift Testing's own summary.
+# The test command: installs what is missing, builds every product, runs the whole Swift suite,
+# then the browser suite (Tests/browser: the web app in headless Chromium, with axe-core).
+# It ends with one plain line, "N passed, N failed", adding Swift Testing's and pytest's counts.
+# Arguments are passed to `swift test` (a --filter runs only those Swift tests and no browser tests).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source examples/setup.sh
-# The tests also drive two command-line peers: sqlite3 (to tamper with the relay's database)
-# and openssl (a TLS 1.2-only server and self-signed certificates).
+# The tests also drive command-line peers: sqlite3 (to tamper with the relay's database), openssl
+# (a TLS 1.2-only server and self-signed certificates), and Chromium with its driver (the web app).
 missing=()
 command -v sqlite3 >/dev/null 2>&1 || missing+=(sqlite3)
 command -v openssl >/dev/null 2>&1 || missing+=(openssl)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+[ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
+python3 -c 'import venv, ensurepip' >/dev/null 2>&1 || missing+=(python3-venv)
 if [ "${#missing[@]}" -gt 0 ]; then
   echo "sealpost tests: installing ${missing[*]} ..." >&2
   if [ "$(id -u)" = 0 ]; then
@@ -20,17 +25,42 @@ if [ "${#missing[@]}" -gt 0 ]; then
     exit 1
   fi
 fi
+# The browser suite's Python packages, in a venv inside the build folder.
+venv=".build/test-venv"
+if ! "$venv/bin/python" -c 'import selenium, pytest, requests, axe_playwright_python' >/dev/null 2>&1; then
+  echo "sealpost tests: installing the browser suite's Python packages into $venv ..." >&2
+  python3 -m venv "$venv"
+  "$venv/bin/pip" install -q --disable-pip-version-check -r Tests/browser/requirements.txt
+fi
+
 swift build --build-tests
 log="$(mktemp)"
-trap 'rm -f "$log"' EXIT
+browser_log="$(mktemp)"
+trap 'rm -f "$log" "$browser_log"' EXIT
 status=0
 swift test --skip-build "$@" 2>&1 | tee "$log" || status=$?
 summary="$(grep -E 'Test run with [0-9]+ tests? ' "$log" | tail -n 1 || true)"
-total="$(sed -E 's/.*Test run with ([0-9]+) tests?.*/\1/' <<<"$summary")"
-if [ -n "$summary" ] && [ "$status" = 0 ] && grep -q ' passed after ' <<<"$summary"; then
-  echo "${total} passed, 0 failed"
-elif [ -n "$summary" ]; then
+passed=0
+failed=0
+if [ -n "$summary" ]; then
+  total="$(sed -E 's/.*Test run with ([0-9]+) tests?.*/\1/' <<<"$summary")"
   failed="$(grep -cE '^✘ Test .* failed after ' "$log" || true)"
-  echo "$((total - failed)) passed, ${failed} failed"
+  if [ "$status" = 0 ] && grep -q ' passed after ' <<<"$summary"; then failed=0; fi
+  passed=$((total - failed))
 fi
+if [ "$#" = 0 ]; then
+  browser_status=0
+  "$venv/bin/pytest" -q -p no:cacheprovider Tests/browser 2>&1 | tee "$browser_log" || browser_status=$?
+  if [ "$browser_status" = 5 ]; then
+    echo "sealpost tests: the browser suite collected no tests" >&2
+    browser_status=1
+  fi
+  bp="$(grep -oE '[0-9]+ passed' "$browser_log" | tail -n 1 | grep -oE '[0-9]+' || echo 0)"
+  bf=0
+  for n in $(grep -oE '[0-9]+ (failed|errors?)' "$browser_log" | tail -n 2 | grep -oE '^[0-9]+' || true); do bf=$((bf + n)); done
+  passed=$((passed + bp))
+  failed=$((failed + bf))
+  [ "$browser_status" = 0 ] || status=1
+fi
+echo "${passed} passed, ${failed} failed"
 exit "$status"

@@ -103,7 +103,8 @@ enum Stylesheet {
       a{color:#0b0c0c;text-decoration:none}}
     """
 
-    /// Progressive enhancement only: "Exit this page" also leaves on three presses of Shift,
+    /// Progressive enhancement only: "Exit this page" also leaves on three presses of Shift in a
+    /// row (any other key in between starts the count again, so typing capitals never leaves),
     /// and replaces the page in history so Back does not return to it.
     static let script = """
     (function () {
@@ -117,11 +118,14 @@ enum Stylesheet {
       }
       link.addEventListener('click', leave);
       var presses = 0, timer = null;
+      document.addEventListener('keydown', function (event) {
+        if (event.key !== 'Shift') { presses = 0; }
+      });
       document.addEventListener('keyup', function (event) {
-        if (event.key !== 'Shift') { return; }
+        if (event.key !== 'Shift') { presses = 0; return; }
         presses += 1;
         clearTimeout(timer);
-        timer = setTimeout(function () { presses = 0; }, 5000);
+        timer = setTimeout(function () { presses = 0; }, 2000);
         if (presses >= 3) { leave(); }
       });
     })();

@@ -2,7 +2,7 @@ import HTTPTypes
 import Hummingbird
 
 /// Headers on every answer: a Content-Security-Policy that allows no inline script or style and
-/// no framing, no caching (every page may show a record), no MIME sniffing, no referrer.
+/// no framing, no caching (every page may show a record), no MIME sniffing, no referrer to other sites (a same-origin policy, not no-referrer: under no-referrer a browser sends `Origin: null` with every POST).
 struct SecurityHeadersMiddleware: RouterMiddleware {
     typealias Context = WebContext
 
@@ -19,7 +19,7 @@ struct SecurityHeadersMiddleware: RouterMiddleware {
         headers[.contentSecurityPolicy] = contentSecurityPolicy
         headers[.cacheControl] = "no-store"
         headers[.xContentTypeOptions] = "nosniff"
-        headers[.referrerPolicy] = "no-referrer"
+        headers[.referrerPolicy] = "same-origin"
         headers[.xFrameOptions] = "DENY"
         headers[HTTPField.Name("Cross-Origin-Opener-Policy")!] = "same-origin"
         headers[HTTPField.Name("Permissions-Policy")!] = "camera=(), microphone=(), geolocation=()"

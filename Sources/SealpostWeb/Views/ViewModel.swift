@@ -12,7 +12,14 @@ extension ViewModel {
 
     func child(named name: String) -> Any? {
         if let value = computed[name] { return value }
-        for child in Mirror(reflecting: self).children where child.label == name { return child.value }
+        for child in Mirror(reflecting: self).children where child.label == name { return unwrapped(child.value) }
         return nil
     }
+}
+
+/// A stored optional as mustache should see it: nil when it is nil, so `{{#value}}` is false.
+private func unwrapped(_ value: Any) -> Any? {
+    let mirror = Mirror(reflecting: value)
+    guard mirror.displayStyle == .optional else { return value }
+    return mirror.children.first.flatMap { unwrapped($0.value) }
 }
