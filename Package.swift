@@ -171,6 +171,15 @@ let package = Package(
             ]
         ),
         .testTarget(
+            name: "SealpostWebTests",
+            dependencies: [
+                "SealpostWeb", "SealpostCore", "SealpostSodium",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(
             name: "SealpostLedgerTests",
             dependencies: ["SealpostLedger", "SealpostLog", "SealpostAgreement", "SealpostCore", "SealpostSodium", "SealpostRecord"]
         ),

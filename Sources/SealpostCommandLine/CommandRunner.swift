@@ -34,6 +34,10 @@ extension AsyncParsableCommand {
             exit(withError: error)
         } catch let error as ValidationError {
             exit(withError: error)
+        } catch where String(reflecting: type(of: error)).hasPrefix("ArgumentParser.") {
+            // `--help` and `help SUBCOMMAND` parse into ArgumentParser's own help command, whose run
+            // throws its internal CommandError: ArgumentParser prints the help and exits 0.
+            exit(withError: error)
         } catch {
             printer.print(error)
             Foundation.exit(1)

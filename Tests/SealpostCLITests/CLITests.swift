@@ -3,6 +3,20 @@ import Testing
 
 /// The `sealpost` command line, driven through the built binary.
 @Suite(.serialized) struct CLITests {
+    @Test("--help prints usage and exits 0, for the root, a subcommand and `help SUBCOMMAND`, in both executables")
+    func helpIsHelp() throws {
+        let cli = try CLI(); defer { cli.remove() }
+        for (program, arguments) in [("sealpost", ["--help"]), ("sealpost", ["send", "--help"]), ("sealpost", ["help", "web"]),
+                                     ("sealpost", ["log", "verify", "--help"]), ("sealpost-relay", ["serve", "--help"])] {
+            let result = try cli.run(arguments, program: program)
+            #expect(result.status == 0, "\(program) \(arguments): \(result.stderr)")
+            #expect(result.out.contains("USAGE:"), "\(program) \(arguments): \(result.out)")
+            #expect(!result.stderr.contains("error"), "\(program) \(arguments): \(result.stderr)")
+        }
+        let usage = try cli.run(["whoami", "--no-such-option"])
+        #expect(usage.status == 64 && usage.stderr.contains("--no-such-option"), "a usage error says which option: \(usage.stderr)")
+    }
+
     @Test func initWhoamiAndExportCard() throws {
         let cli = try CLI(); defer { cli.remove() }
         try cli.makeIdentity("school", agency: "school-st-annes", name: "St Anne's School")

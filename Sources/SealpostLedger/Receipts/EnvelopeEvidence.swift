@@ -16,11 +16,11 @@ public enum EnvelopeEvidence {
 
     public static func parse(_ value: JSONValue?) -> EnvelopeSignature? {
         guard let o = value?.objectValue,
-              let header = o["header_hash"]?.stringValue.flatMap(Hex.decode), header.count == 32,
-              let manifest = o["manifest_hash"]?.stringValue.flatMap(Hex.decode), manifest.count == 32,
-              let content = o["content_hash"]?.stringValue.flatMap(Hex.decode), content.count == 32,
+              let header = o["header_hash"]?.stringValue.flatMap({ Hex.decode($0, count: 32) }),
+              let manifest = o["manifest_hash"]?.stringValue.flatMap({ Hex.decode($0, count: 32) }),
+              let content = o["content_hash"]?.stringValue.flatMap({ Hex.decode($0, count: 32) }),
               let length = o["content_length"]?.numberValue?.int64Value, length >= 0,
-              let raw = o["signature"]?.stringValue.flatMap(Hex.decode),
+              let raw = o["signature"]?.stringValue.flatMap({ Hex.decode($0, count: 64) }),
               let signature = try? Ed25519.Signature(rawRepresentation: raw) else { return nil }
         return EnvelopeSignature(headerHash: header, manifestHash: manifest, contentHash: content,
                                  contentLength: UInt64(length), signature: signature)

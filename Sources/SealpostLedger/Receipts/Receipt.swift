@@ -87,7 +87,7 @@ public struct Receipt: Sendable, Equatable {
               let kind = statement["kind"]?.stringValue, Kind(rawValue: kind) != nil,
               let by = statement["by"]?.stringValue, AgencyID.isValid(by),
               statement["at"]?.numberValue?.int64Value != nil,
-              let raw = Hex.decode(signatureHex), Hex.encode(raw) == signatureHex,
+              let raw = Hex.decode(signatureHex, count: 64),
               let signature = try? Ed25519.Signature(rawRepresentation: raw) else { return nil }
         self.init(statement: statement, signature: signature)
     }
@@ -116,7 +116,7 @@ public enum HeldCheckpoint {
     }
 
     public static func parse(text: String, signatureHex hex: String) -> SignedCheckpoint? {
-        guard let checkpoint = Checkpoint(text: text), let raw = Hex.decode(hex), Hex.encode(raw) == hex,
+        guard let checkpoint = Checkpoint(text: text), let raw = Hex.decode(hex, count: 64),
               let signature = try? Ed25519.Signature(rawRepresentation: raw) else { return nil }
         return SignedCheckpoint(checkpoint: checkpoint, signature: signature)
     }

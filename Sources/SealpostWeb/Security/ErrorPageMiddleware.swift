@@ -9,6 +9,17 @@ struct ErrorPageMiddleware: RouterMiddleware {
     let pages: PageRenderer
     let logger: Logger
 
+    /// The relay's failures are a gateway's (502, or 503 while it cannot be reached); a missing
+    /// thing is 404; everything else is the home's state refusing the action (409).
+    static func status(_ code: ExchangeError.Code) -> HTTPResponse.Status {
+        switch code {
+        case .unreachable, .noRelay: .serviceUnavailable
+        case .relayURL, .tls, .relayIdentity, .refused, .clockSkew: .badGateway
+        case .notFound, .invalidID: .notFound
+        default: .conflict
+        }
+    }
+
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
             return try await next(request, context)
@@ -16,8 +27,8 @@ struct ErrorPageMiddleware: RouterMiddleware {
             return pages.problem(refused.status, title: refused.title, message: refused.message, session: context.session)
         } catch let error as ExchangeError {
             logger.warning("exchange failure", metadata: ["code": .string("\(error.code)")])
-            return pages.problem(.badGateway, title: "That could not be done", message: error.message + (error.hint.map { ". " + $0 } ?? ""),
-                                 session: context.session)
+            return pages.problem(Self.status(error.code), title: "That could not be done",
+                                 message: error.message + (error.hint.map { ". " + $0 } ?? ""), session: context.session)
         } catch let error as WebError {
             return pages.problem(.internalServerError, title: "That could not be done", message: error.message, session: context.session)
         } catch let error as HTTPError where error.status == .notFound {
