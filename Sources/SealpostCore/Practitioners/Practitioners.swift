@@ -62,7 +62,7 @@ public struct Practitioners: Sendable {
         defer { lock.release() }
         let existing = try list()
         if let taken = existing.first(where: { $0.name.lowercased() == name.lowercased() }) {
-            throw PractitionerError(.duplicateName, "a practitioner called \"\(Printable.escape(taken.name))\" already exists (id \(taken.id))",
+            throw PractitionerError(.duplicateName, "a practitioner called \"\(taken.name)\" already exists (id \(taken.id))",
                                     hint: "give their full name to tell them apart, or remove the old one with: sealpost user remove \(taken.id)")
         }
         var practitioner = try Practitioner.make(name: name, role: role, createdAt: now)
@@ -87,7 +87,7 @@ public struct Practitioners: Sendable {
     /// passphrase no longer unlocks anything in this home. The agency passphrase is unaffected.
     @discardableResult
     public func remove(_ who: String) throws(PractitionerError) -> Removed {
-        let notFound = PractitionerError(.notFound, "no practitioner \"\(Printable.escape(who))\" in \(home.path)",
+        let notFound = PractitionerError(.notFound, "no practitioner \"\(Practitioner.isText(who) ? who : Printable.escape(who))\" in \(home.path)",
                                          hint: "list them with: sealpost user list")
         guard FileManager.default.fileExists(atPath: directory) else { throw notFound }
         let lock = try Lock(path: directory + "/.lock")
