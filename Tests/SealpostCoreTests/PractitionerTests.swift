@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import SealpostCore
 import SealpostSodium
 import Testing
@@ -96,6 +97,21 @@ struct PractitionerTests {
             #expect(try Practitioners(home: home).unlock(bob.id, passphrase: SecureBytes(copying: "bob's own passphrase".utf8)).practitioner == bob)
             // One practitioner's passphrase does not open another's slot.
             #expect(signInError { _ = try Practitioners(home: home).unlock("Bob Jones", passphrase: annPassphrase) } == .signInFailure)
+        }
+    }
+
+    /// Four processes' worth of concurrent adds of one name: the lock lets exactly one through.
+    @Test func concurrentAddsOfOneNameLetOneThrough() throws {
+        try withHome { home, identity, _ in
+            let outcomes = Mutex<[Bool]>([])
+            DispatchQueue.concurrentPerform(iterations: 4) { i in
+                let added = (try? Practitioners(home: home).add(name: "Chris Lee", role: "Teacher \(i)", passphrase: annPassphrase,
+                                                                identity: identity, cost: cheapCost)) != nil
+                outcomes.withLock { $0.append(added) }
+            }
+            #expect(outcomes.withLock { $0.filter { $0 }.count } == 1)
+            let listed = try Practitioners(home: home).list()
+            #expect(listed.filter { $0.name == "Chris Lee" }.count == 1)
         }
     }
 
