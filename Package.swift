@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
@@ -33,19 +34,21 @@ let package = Package(
         // Typed Swift over libsodium: keys, boxes, streams, hashes, secret bytes.
         .target(name: "SealpostSodium", dependencies: ["CSodium"]),
         // Envelope v1, identities and key files, identity cards.
-        .target(name: "SealpostCore", dependencies: ["SealpostSodium"]),
-        // Safeguarding records: strict JSON, the record model and its validation.
-        .target(name: "SealpostRecord"),
+        .target(name: "SealpostCore", dependencies: ["SealpostSodium", "SealpostJSON"]),
+        // Strict JSON: the RFC 8259 parser, the canonical writer, one strict object reader.
+        .target(name: "SealpostJSON"),
+        // Safeguarding records: the record model and its validation.
+        .target(name: "SealpostRecord", dependencies: ["SealpostJSON"]),
         // The signed data-sharing agreement: parties, roles, purposes, fields, signatures.
-        .target(name: "SealpostAgreement", dependencies: ["SealpostCore", "SealpostSodium", "SealpostRecord"]),
+        .target(name: "SealpostAgreement", dependencies: ["SealpostCore", "SealpostSodium", "SealpostJSON", "SealpostRecord"]),
         // Third-party identity redaction over free text and structured fields.
         .target(name: "SealpostRedaction"),
         // Preparing a record to leave the sender: minimisation by the agreement, then redaction.
         .target(name: "SealpostSharing", dependencies: ["SealpostCore", "SealpostSodium", "SealpostRecord", "SealpostAgreement", "SealpostRedaction"]),
         // The tamper-evident receipt log: signed hash-chained entries, erasable details, checkpoints.
-        .target(name: "SealpostLog", dependencies: ["SealpostCore", "SealpostSodium", "SealpostRecord"]),
+        .target(name: "SealpostLog", dependencies: ["SealpostCore", "SealpostSodium", "SealpostJSON"]),
         // What client and relay agree on: signed requests, deposit receipts, the relay's JSON bodies.
-        .target(name: "SealpostProtocol", dependencies: ["SealpostCore", "SealpostSodium"]),
+        .target(name: "SealpostProtocol", dependencies: ["SealpostCore", "SealpostSodium", "SealpostJSON"]),
         // The store-and-forward relay: Hummingbird routes over a mailbox repository (SQLite by default).
         .target(
             name: "SealpostRelay",
@@ -68,7 +71,7 @@ let package = Package(
         // The benchmarks behind `sealpost bench`: envelope, redaction and receipt-log figures beside raw libsodium.
         .target(
             name: "SealpostBenchmarks",
-            dependencies: ["SealpostCore", "SealpostSodium", "SealpostRecord", "SealpostRedaction", "SealpostLog"]
+            dependencies: ["SealpostCore", "SealpostSodium", "SealpostJSON", "SealpostRecord", "SealpostRedaction", "SealpostLog"]
         ),
         // `sealpost-relay bench`, apart from SealpostBenchmarks so that the client never links the relay.
         .target(
@@ -100,12 +103,26 @@ let package = Package(
             name: "SealpostCommandLine",
             dependencies: ["SealpostSodium", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        // The practitioners' web app (`sealpost web`): server-rendered pages over the same libraries.
+        .target(
+            name: "SealpostWeb",
+            dependencies: [
+                "SealpostExchange", "SealpostLedger", "SealpostLog", "SealpostAgreement", "SealpostRecord", "SealpostCore",
+                "SealpostSodium",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]
+        ),
         // The `sealpost` commands, as a library so tests can call them.
         .target(
             name: "SealpostCLI",
             dependencies: [
                 "SealpostCore", "SealpostSodium", "SealpostRecord", "SealpostAgreement", "SealpostRedaction", "SealpostSharing",
-                "SealpostExchange", "SealpostLog", "SealpostLedger", "SealpostBenchmarks", "SealpostCommandLine",
+                "SealpostExchange", "SealpostLog", "SealpostLedger", "SealpostBenchmarks", "SealpostCommandLine", "SealpostWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -125,16 +142,17 @@ let package = Package(
             dependencies: ["SealpostSodium"],
             resources: [.copy("Wycheproof")]
         ),
-        .testTarget(name: "SealpostCoreTests", dependencies: ["SealpostCore", "SealpostSodium"]),
+        .testTarget(name: "SealpostCoreTests", dependencies: ["SealpostCore", "SealpostSodium", "SealpostJSON"]),
         .testTarget(name: "SealpostCLITests", dependencies: ["SealpostCore", "SealpostSodium", "SealpostLog"]),
+        .testTarget(name: "SealpostJSONTests", dependencies: ["SealpostJSON"]),
         .testTarget(name: "SealpostRecordTests", dependencies: ["SealpostRecord"]),
         .testTarget(name: "SealpostSharingTests", dependencies: ["SealpostSharing", "SealpostRecord", "SealpostAgreement", "SealpostRedaction", "SealpostCore"]),
         .testTarget(name: "SealpostAgreementTests", dependencies: ["SealpostAgreement", "SealpostCore", "SealpostSodium", "SealpostRecord"]),
         .testTarget(name: "SealpostCommandLineTests", dependencies: ["SealpostCommandLine", "SealpostSodium"]),
         .testTarget(name: "SealpostBenchmarksTests", dependencies: ["SealpostBenchmarks", "SealpostRedaction"]),
         .testTarget(name: "SealpostRedactionTests", dependencies: ["SealpostRedaction"], resources: [.copy("Corpus")]),
-        .testTarget(name: "SealpostLogTests", dependencies: ["SealpostLog", "SealpostCore", "SealpostSodium", "SealpostRecord"]),
-        .testTarget(name: "SealpostProtocolTests", dependencies: ["SealpostProtocol", "SealpostCore", "SealpostSodium"]),
+        .testTarget(name: "SealpostLogTests", dependencies: ["SealpostLog", "SealpostCore", "SealpostSodium", "SealpostJSON"]),
+        .testTarget(name: "SealpostProtocolTests", dependencies: ["SealpostProtocol", "SealpostCore", "SealpostSodium", "SealpostJSON"]),
         .testTarget(
             name: "SealpostRelayTests",
             dependencies: [

@@ -1,4 +1,5 @@
 import SealpostCore
+import SealpostJSON
 import SealpostRecord
 
 /// The partnership's data-sharing agreement: who the parties are, what they do, and what may be
@@ -27,7 +28,7 @@ public struct Agreement: Sendable, Equatable {
         self.relay = relay
         self.parties = parties
         self.purposes = purposes
-        try check(at: .root)
+        do { try check(at: .root) } catch { throw AgreementError(error) }
     }
 
     public func party(_ agencyID: String) -> AgreementParty? { parties.first { $0.agencyID == agencyID } }
@@ -58,34 +59,34 @@ public struct Agreement: Sendable, Equatable {
 
     /// Checks the rules a document must meet whatever its signatures (unique parties and purposes,
     /// each purpose's own rules, dates in order, a sensible id, text that displays as it reads).
-    func check(at path: JSONPath) throws(AgreementError) {
+    func check(at path: JSONPath) throws(JSONShapeError) {
         guard AgreementPurpose.isValidID(id) else {
-            throw AgreementError(at: path.appending("id"), "must be 1-64 of a-z 0-9 - _ .", fix: "for example kingsbridge-dsa")
+            throw JSONShapeError(at: path.appending("id"), "must be 1-64 of a-z 0-9 - _ .", fix: "for example kingsbridge-dsa")
         }
-        guard version >= 1 else { throw AgreementError(at: path.appending("version"), "must be 1 or more") }
-        guard Printable.isDisplayable(title) else { throw AgreementError(at: path.appending("title"), Printable.displayableRule) }
+        guard version >= 1 else { throw JSONShapeError(at: path.appending("version"), "must be 1 or more") }
+        guard Printable.isDisplayable(title) else { throw JSONShapeError(at: path.appending("title"), Printable.displayableRule) }
         if let relay, !AgreementText.isRelayURL(relay) {
-            throw AgreementError(at: path.appending("relay"), "must be 1-2048 bytes of printable ASCII with no spaces",
+            throw JSONShapeError(at: path.appending("relay"), "must be 1-2048 bytes of printable ASCII with no spaces",
                                  fix: "for example https://relay.example.org:8443")
         }
         guard validFrom <= validUntil else {
-            throw AgreementError(at: path.appending("valid_until"), "is before valid_from")
+            throw JSONShapeError(at: path.appending("valid_until"), "is before valid_from")
         }
         var agencies = Set<String>()
         var keys = Set<String>()
         for (i, party) in parties.enumerated() {
             guard agencies.insert(party.agencyID).inserted else {
-                throw AgreementError(at: path.appending("parties").appending(i), "lists agency \(party.agencyID) twice")
+                throw JSONShapeError(at: path.appending("parties").appending(i), "lists agency \(party.agencyID) twice")
             }
             guard keys.insert(party.card.signingKey).inserted else {
-                throw AgreementError(at: path.appending("parties").appending(i), "uses a signing key another party already uses")
+                throw JSONShapeError(at: path.appending("parties").appending(i), "uses a signing key another party already uses")
             }
         }
         var purposeIDs = Set<String>()
         for (i, purpose) in purposes.enumerated() {
             try purpose.check(at: path.appending("purposes").appending(i))
             guard purposeIDs.insert(purpose.id).inserted else {
-                throw AgreementError(at: path.appending("purposes").appending(i), "repeats purpose id \(purpose.id)")
+                throw JSONShapeError(at: path.appending("purposes").appending(i), "repeats purpose id \(purpose.id)")
             }
         }
     }
@@ -93,11 +94,11 @@ public struct Agreement: Sendable, Equatable {
     /// Whether `date` lies within the agreement's validity, both ends included.
     public func isValid(on date: CalendarDate) -> Bool { validFrom <= date && date <= validUntil }
 
-    init(_ value: JSONValue, at path: JSONPath) throws(AgreementError) {
-        let r = try ObjectReader(value, at: path)
+    init(_ value: JSONValue, at path: JSONPath) throws(JSONShapeError) {
+        let r = try JSONObjectReader(value, at: path)
         try r.only(["format", "id", "version", "title", "valid_from", "valid_until", "relay", "parties", "purposes"])
         guard try r.string("format") == Agreement.format else {
-            throw AgreementError(at: path.appending("format"), "is not \(Agreement.format)", fix: "this program reads \(Agreement.format) documents")
+            throw JSONShapeError(at: path.appending("format"), "is not \(Agreement.format)", fix: "this program reads \(Agreement.format) documents")
         }
         var parties: [AgreementParty] = []
         for (i, element) in try r.array("parties").enumerated() {
@@ -110,12 +111,20 @@ public struct Agreement: Sendable, Equatable {
         id = try r.string("id")
         version = try r.integer("version")
         title = try r.string("title")
-        validFrom = try r.date("valid_from")
-        validUntil = try r.date("valid_until")
+        validFrom = try Agreement.date(r, "valid_from")
+        validUntil = try Agreement.date(r, "valid_until")
         relay = try r.optionalString("relay")
         self.parties = parties
         self.purposes = purposes
         try check(at: path)
+    }
+
+    /// A `YYYY-MM-DD` member.
+    static func date(_ r: JSONObjectReader, _ key: String) throws(JSONShapeError) -> CalendarDate {
+        guard let date = CalendarDate(iso: try r.string(key)) else {
+            throw r.invalid(key, "is not a date", fix: "write it as YYYY-MM-DD")
+        }
+        return date
     }
 
     var json: JSONValue {

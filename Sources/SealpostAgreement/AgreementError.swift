@@ -1,4 +1,4 @@
-import SealpostRecord
+import SealpostJSON
 
 /// Why an agreement could not be read, changed, signed, installed or used. Messages name the
 /// field (as a JSON path) or the party, and say how to fix it.
@@ -11,8 +11,9 @@ public struct AgreementError: Error, Equatable, Sendable, CustomStringConvertibl
         self.hint = hint
     }
 
-    init(at path: JSONPath, _ problem: String, fix: String? = nil) {
-        self.init("\(path): \(problem)", hint: fix)
+    /// A document that is not the shape of an agreement: the path and problem, with the fix as hint.
+    init(_ error: JSONShapeError) {
+        self.init("\(error.path): \(error.problem)", hint: error.fix)
     }
 
     public var description: String { message }

@@ -1,6 +1,6 @@
 import Foundation
 import SealpostCore
-import SealpostRecord
+import SealpostJSON
 
 /// A party to the agreement: an agency, its role, its status and its public identity card.
 public struct AgreementParty: Sendable, Equatable {
@@ -19,28 +19,24 @@ public struct AgreementParty: Sendable, Equatable {
         self.status = status
     }
 
-    init(_ value: JSONValue, at path: JSONPath) throws(AgreementError) {
-        let r = try ObjectReader(value, at: path)
+    init(_ value: JSONValue, at path: JSONPath) throws(JSONShapeError) {
+        let r = try JSONObjectReader(value, at: path)
         try r.only(["agency_id", "role", "status", "card"])
         let roleText = try r.string("role")
         guard let role = SafeguardingRole(rawValue: roleText) else {
-            throw AgreementError(at: path.appending("role"), "is not a known role", fix: "use one of \(SafeguardingRole.list)")
+            throw JSONShapeError(at: path.appending("role"), "is not a known role", fix: "use one of \(SafeguardingRole.list)")
         }
         let statusText = try r.string("status")
         guard let status = Status(rawValue: statusText) else {
-            throw AgreementError(at: path.appending("status"), "must be active or revoked")
+            throw JSONShapeError(at: path.appending("status"), "must be active or revoked")
         }
-        // Every member of the embedded card is covered by the signatures, so none may be unknown.
-        let cardValue = try r.value("card")
-        try ObjectReader(cardValue, at: path.appending("card"))
-            .only(["version", "agency_id", "name", "signing_key", "box_key", "signing_key_id", "box_key_id", "self_signature"])
-        let cardData = Data(JSONWriter().bytes(cardValue))
-        let card: IdentityCard
-        do { card = try IdentityCard.load(cardData, source: "\(path.appending("card"))") } catch {
-            throw AgreementError(error.reason, hint: error.hint)
-        }
+        // Every member of the embedded card is covered by the signatures, so none may be unknown;
+        // the card reader refuses them, as it does for a card file.
+        let cardPath = path.appending("card")
+        let card = try IdentityCard(json: try r.value("card"), at: cardPath)
+        do { _ = try card.verified() } catch { throw JSONShapeError(at: cardPath, error.reason, fix: error.hint) }
         guard try r.string("agency_id") == card.agencyID else {
-            throw AgreementError(at: path.appending("agency_id"), "differs from the agency id in the party's card")
+            throw JSONShapeError(at: path.appending("agency_id"), "differs from the agency id in the party's card")
         }
         self.init(card: card, role: role, status: status)
     }

@@ -1,4 +1,5 @@
 import SealpostCore
+import SealpostJSON
 import SealpostRecord
 
 /// A purpose for sharing, the lawful bases it rests on, and which roles may receive which fields.
@@ -41,44 +42,44 @@ public struct AgreementPurpose: Sendable, Equatable {
     /// Checks the rules a purpose must meet however it was made (parsed, or built by a command):
     /// a valid id, a displayable name, at least one basis (none twice) and one recipient, no role twice, never
     /// the relay operator, and for each role at least one field, none twice.
-    func check(at path: JSONPath) throws(AgreementError) {
+    func check(at path: JSONPath) throws(JSONShapeError) {
         guard Self.isValidID(id) else {
-            throw AgreementError(at: path.appending("id"), "must be 1-64 of a-z 0-9 - _ .", fix: "for example s47-enquiry")
+            throw JSONShapeError(at: path.appending("id"), "must be 1-64 of a-z 0-9 - _ .", fix: "for example s47-enquiry")
         }
         guard Printable.isDisplayable(name) else {
-            throw AgreementError(at: path.appending("name"), Printable.displayableRule)
+            throw JSONShapeError(at: path.appending("name"), Printable.displayableRule)
         }
-        guard !lawfulBases.isEmpty else { throw AgreementError(at: path.appending("lawful_bases"), "must name at least one basis") }
+        guard !lawfulBases.isEmpty else { throw JSONShapeError(at: path.appending("lawful_bases"), "must name at least one basis") }
         guard Set(lawfulBases).count == lawfulBases.count else {
-            throw AgreementError(at: path.appending("lawful_bases"), "names a basis more than once")
+            throw JSONShapeError(at: path.appending("lawful_bases"), "names a basis more than once")
         }
-        guard !recipients.isEmpty else { throw AgreementError(at: path.appending("recipients"), "must name at least one role") }
+        guard !recipients.isEmpty else { throw JSONShapeError(at: path.appending("recipients"), "must name at least one role") }
         for (i, recipient) in recipients.enumerated() {
             let at = path.appending("recipients").appending(i)
             guard recipient.role != .relayOperator else {
-                throw AgreementError(at: at.appending("role"), "the relay operator never receives records")
+                throw JSONShapeError(at: at.appending("role"), "the relay operator never receives records")
             }
             guard !recipients[..<i].contains(where: { $0.role == recipient.role }) else {
-                throw AgreementError(at: at.appending("role"), "names a role already listed for this purpose")
+                throw JSONShapeError(at: at.appending("role"), "names a role already listed for this purpose")
             }
             guard !recipient.fields.isEmpty else {
-                throw AgreementError(at: at.appending("fields"), "must name at least one field", fix: "a role that may receive nothing has no part in the purpose: leave it out")
+                throw JSONShapeError(at: at.appending("fields"), "must name at least one field", fix: "a role that may receive nothing has no part in the purpose: leave it out")
             }
             guard Set(recipient.fields).count == recipient.fields.count else {
-                throw AgreementError(at: at.appending("fields"), "names a field more than once")
+                throw JSONShapeError(at: at.appending("fields"), "names a field more than once")
             }
         }
     }
 
-    init(_ value: JSONValue, at path: JSONPath) throws(AgreementError) {
-        let r = try ObjectReader(value, at: path)
+    init(_ value: JSONValue, at path: JSONPath) throws(JSONShapeError) {
+        let r = try JSONObjectReader(value, at: path)
         try r.only(["id", "name", "lawful_bases", "recipients"])
         id = try r.string("id")
         name = try r.string("name")
         var bases: [SafeguardingRecord.LawfulBasis.Article6] = []
         for (i, text) in try r.strings("lawful_bases").enumerated() {
             guard let basis = SafeguardingRecord.LawfulBasis.Article6(rawValue: text) else {
-                throw AgreementError(at: path.appending("lawful_bases").appending(i), "is not a UK GDPR Article 6 basis",
+                throw JSONShapeError(at: path.appending("lawful_bases").appending(i), "is not a UK GDPR Article 6 basis",
                                      fix: "use one of \(SafeguardingRecord.LawfulBasis.Article6.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             bases.append(basis)
@@ -87,15 +88,15 @@ public struct AgreementPurpose: Sendable, Equatable {
         var recipients: [Recipient] = []
         for (i, element) in try r.array("recipients").enumerated() {
             let at = path.appending("recipients").appending(i)
-            let e = try ObjectReader(element, at: at)
+            let e = try JSONObjectReader(element, at: at)
             try e.only(["role", "fields"])
             guard let role = SafeguardingRole(rawValue: try e.string("role")) else {
-                throw AgreementError(at: at.appending("role"), "is not a known role", fix: "use one of \(SafeguardingRole.list)")
+                throw JSONShapeError(at: at.appending("role"), "is not a known role", fix: "use one of \(SafeguardingRole.list)")
             }
             var fields: [FieldPath] = []
             for (j, text) in try e.strings("fields").enumerated() {
                 guard let field = FieldPath(text) else {
-                    throw AgreementError(at: at.appending("fields").appending(j), "is not a record field path",
+                    throw JSONShapeError(at: at.appending("fields").appending(j), "is not a record field path",
                                          fix: "see spec/record.md for the field paths, such as subject.dob or parties[].role")
                 }
                 fields.append(field)

@@ -1,4 +1,5 @@
 import SealpostCore
+import SealpostJSON
 import SealpostRecord
 
 /// Trusts exactly the active parties of the agreement in force, on the dates it is valid.

@@ -1,6 +1,6 @@
 import Foundation
 import SealpostCore
-import SealpostRecord
+import SealpostJSON
 
 /// The agreement in force for one home: `HOME/agreement.json`.
 ///

@@ -1,4 +1,5 @@
 import SealpostCore
+import SealpostJSON
 import SealpostRecord
 
 /// A record cut down to what the agreement lets one recipient receive for one purpose, with the

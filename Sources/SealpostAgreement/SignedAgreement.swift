@@ -1,6 +1,6 @@
 import Foundation
 import SealpostCore
-import SealpostRecord
+import SealpostJSON
 import SealpostSodium
 
 /// An agreement with the parties' signatures over its canonical bytes: the file that parties
@@ -28,7 +28,7 @@ public struct SignedAgreement: Sendable, Equatable {
     public mutating func edit(_ change: (inout Agreement) throws(AgreementError) -> Void) throws(AgreementError) {
         var edited = agreement
         try change(&edited)
-        try edited.check(at: .root)
+        do { try edited.check(at: .root) } catch { throw AgreementError(error) }
         agreement = edited
         signatures = []
     }
@@ -92,28 +92,33 @@ public struct SignedAgreement: Sendable, Equatable {
         do { value = try JSONParser.parse(bytes) } catch {
             throw AgreementError("\(source): \(error.description)", hint: "the file is not a valid agreement; get a fresh copy")
         }
-        let r = try ObjectReader(value, at: .root)
+        do { try self.init(value) } catch { throw AgreementError(error) }
+    }
+
+    /// Reads the document's members; see `init(parsing:source:)`.
+    private init(_ value: JSONValue) throws(JSONShapeError) {
+        let r = try JSONObjectReader(value, at: .root)
         try r.only(["agreement", "signatures"])
         agreement = try Agreement(try r.value("agreement"), at: JSONPath.root.appending("agreement"))
         var signatures: [Signature] = []
         for (i, element) in try r.array("signatures").enumerated() {
             let at = JSONPath.root.appending("signatures").appending(i)
-            let s = try ObjectReader(element, at: at)
+            let s = try JSONObjectReader(element, at: at)
             try s.only(["agency_id", "signing_key_id", "signature"])
             let agency = try s.string("agency_id")
             guard AgencyID.isValid(agency) else {
-                throw AgreementError(at: at.appending("agency_id"), "is not an agency id", fix: "an agency id is 1-64 of A-Z a-z 0-9 . _ -")
+                throw JSONShapeError(at: at.appending("agency_id"), "is not an agency id", fix: "an agency id is 1-64 of A-Z a-z 0-9 . _ -")
             }
             let keyID = try s.string("signing_key_id")
-            guard let keyBytes = Hex.decode(keyID), keyBytes.count == 16, Hex.encode(keyBytes) == keyID else {
-                throw AgreementError(at: at.appending("signing_key_id"), "must be 32 lower-case hex digits")
+            guard Hex.decode(keyID, count: 16) != nil else {
+                throw JSONShapeError(at: at.appending("signing_key_id"), "must be 32 lower-case hex digits")
             }
             let text = try s.string("signature")
-            guard let sig = Hex.decode(text), sig.count == Ed25519.signatureLength, Hex.encode(sig) == text else {
-                throw AgreementError(at: at.appending("signature"), "must be 128 lower-case hex digits")
+            guard let sig = Hex.decode(text, count: Ed25519.signatureLength) else {
+                throw JSONShapeError(at: at.appending("signature"), "must be 128 lower-case hex digits")
             }
             guard !signatures.contains(where: { $0.agencyID == agency }) else {
-                throw AgreementError(at: at, "is a second signature by the same agency")
+                throw JSONShapeError(at: at, "is a second signature by the same agency")
             }
             signatures.append(Signature(agencyID: agency, signingKeyID: keyID, signature: sig))
         }

@@ -90,7 +90,7 @@ public struct EnvelopeBenchmark {
         let recipient = Identity(agencyID: "bench-recipient", name: "Bench recipient", signingKey: .generate(), boxKey: .generate())
         let sealer = EnvelopeSealer(sender: sender)
         let opener = EnvelopeOpener(identity: recipient, senders: CardDirectory(cards: [sender.card]))
-        let key = SecureBytes.random(count: SecretStream.keyLength)
+        let key = SecretStreamKey.random()
         let ad = [UInt8](repeating: 7, count: 32)
         var cipher = [UInt8](repeating: 0, count: total + (total / chunk + 1) * SecretStream.overhead)
         var out = [UInt8](repeating: 0, count: chunk)
@@ -104,7 +104,7 @@ public struct EnvelopeBenchmark {
         var push: [Double] = [], pull: [Double] = [], hash: [Double] = [], seal: [Double] = [], open: [Double] = []
         for round in 0..<rounds {
             // Raw secretstream push over 64 KiB chunks.
-            let pusher = try SecretStream.Pusher(key: key)
+            let pusher = SecretStream.Pusher(key: key)
             var start = Self.now()
             content.withUnsafeBytes { c in
                 ad.withUnsafeBytes { a in

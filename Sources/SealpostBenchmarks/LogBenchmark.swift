@@ -1,7 +1,7 @@
 import Foundation
 import SealpostCore
+import SealpostJSON
 import SealpostLog
-import SealpostRecord
 import SealpostSodium
 #if canImport(Glibc)
 import Glibc

@@ -71,28 +71,20 @@ public struct Acknowledgement: Sendable, Equatable {
         guard bytes.count <= 8192 else { throw bad("it is longer than 8192 bytes") }
         let value: JSONValue
         do { value = try JSONParser.parse(bytes) } catch { throw bad(error.description) }
-        guard let object = value.objectValue else { throw bad("it is not a JSON object") }
-        let known = ["format", "message_id", "envelope_id", "content_hash", "recipient", "received_at", "acknowledged_at"]
-            + CarriedReceipt.members
-        if let unknown = object.keys.first(where: { !known.contains($0) }) { throw bad("unknown member \(Printable.escape(unknown))") }
-        guard object["format"]?.stringValue == Self.format else { throw bad("format is not \(Self.format)") }
-        func hex(_ key: String, _ count: Int) throws(ExchangeError) -> [UInt8] {
-            guard let text = object[key]?.stringValue, let bytes = Hex.decode(text), bytes.count == count, Hex.encode(bytes) == text else {
-                throw bad("\(key) is not \(count * 2) lower-case hex digits")
-            }
-            return bytes
-        }
-        func time(_ key: String) throws(ExchangeError) -> Int64 {
-            guard let n = object[key]?.numberValue?.int64Value, n >= 0 else { throw bad("\(key) is not Unix seconds") }
-            return n
-        }
-        messageID = try hex("message_id", Manifest.messageIDLength)
-        envelopeID = EnvelopeID(hex: Hex.encode(try hex("envelope_id", 32)))!
-        contentHash = try hex("content_hash", 32)
-        guard let recipient = object["recipient"]?.stringValue, AgencyID.isValid(recipient) else { throw bad("recipient is not an agency id") }
-        self.recipient = recipient
-        receivedAt = try time("received_at")
-        acknowledgedAt = try time("acknowledged_at")
+        let r: JSONObjectReader
+        do throws(JSONShapeError) {
+            r = try JSONObjectReader(value)
+            try r.only(["format", "message_id", "envelope_id", "content_hash", "recipient", "received_at", "acknowledged_at"]
+                       + CarriedReceipt.members)
+            guard try r.string("format") == Self.format else { throw r.invalid("format", "is not \(Self.format)") }
+            messageID = try r.hex("message_id", count: Manifest.messageIDLength)
+            envelopeID = EnvelopeID(bytes: try r.hex("envelope_id", count: 32))
+            contentHash = try r.hex("content_hash", count: 32)
+            recipient = try r.agencyID("recipient")
+            receivedAt = try r.integer("received_at", in: 0...Int64.max, "Unix seconds")
+            acknowledgedAt = try r.integer("acknowledged_at", in: 0...Int64.max, "Unix seconds")
+        } catch { throw bad(error.description) }
+        let object = r.object
         (receipt, checkpoint, echo) = try CarriedReceipt.decode(object, kind: .acknowledged, bad: bad)
     }
 }

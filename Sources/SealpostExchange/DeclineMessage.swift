@@ -63,18 +63,21 @@ public struct DeclineMessage: Sendable, Equatable {
         guard bytes.count <= Self.maximumBytes else { throw bad("it is longer than \(Self.maximumBytes) bytes") }
         let value: JSONValue
         do { value = try JSONParser.parse(bytes) } catch { throw bad(error.description) }
-        guard let object = value.objectValue else { throw bad("it is not a JSON object") }
-        let known = ["format", "request_envelope_id", "request_message_id", "declined_at", "reason"] + CarriedReceipt.members
-        if let unknown = object.keys.first(where: { !known.contains($0) }) { throw bad("unknown member \(Printable.escape(unknown))") }
-        guard object["format"]?.stringValue == Self.format else { throw bad("format is not \(Self.format)") }
-        guard let envelopeText = object["request_envelope_id"]?.stringValue, let envelopeID = EnvelopeID(hex: envelopeText),
-              envelopeID.description == envelopeText else { throw bad("request_envelope_id is not 64 lower-case hex digits") }
-        guard let messageText = object["request_message_id"]?.stringValue, let messageID = Hex.decode(messageText),
-              messageID.count == Manifest.messageIDLength, Hex.encode(messageID) == messageText else {
-            throw bad("request_message_id is not \(Manifest.messageIDLength * 2) lower-case hex digits")
-        }
-        guard let declinedAt = object["declined_at"]?.numberValue?.int64Value, declinedAt >= 0 else { throw bad("declined_at is not Unix seconds") }
-        guard let reason = object["reason"]?.stringValue, FreeText.isAcceptable(reason) else { throw bad("reason is not text") }
+        let r: JSONObjectReader
+        let envelopeID: EnvelopeID, messageID: [UInt8], declinedAt: Int64, reason: String
+        do throws(JSONShapeError) {
+            r = try JSONObjectReader(value)
+            try r.only(["format", "request_envelope_id", "request_message_id", "declined_at", "reason"] + CarriedReceipt.members)
+            guard try r.string("format") == Self.format else { throw r.invalid("format", "is not \(Self.format)") }
+            envelopeID = EnvelopeID(bytes: try r.hex("request_envelope_id", count: 32))
+            messageID = try r.hex("request_message_id", count: Manifest.messageIDLength)
+            declinedAt = try r.integer("declined_at", in: 0...Int64.max, "Unix seconds")
+            reason = try r.string("reason")
+            guard FreeText.isAcceptable(reason) else {
+                throw r.invalid("reason", "is not text", fix: "1-\(FreeText.maximumBytes) bytes, lines and tabs allowed")
+            }
+        } catch { throw bad(error.description) }
+        let object = r.object
         let (receipt, checkpoint, echo) = try CarriedReceipt.decode(object, kind: .declined, bad: bad)
         self.init(requestEnvelopeID: envelopeID, requestMessageID: messageID, declinedAt: declinedAt, reason: reason, receipt: receipt,
                   checkpoint: checkpoint, echo: echo)

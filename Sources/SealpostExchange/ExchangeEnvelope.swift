@@ -111,7 +111,7 @@ public struct ExchangeEnvelope: Sendable, Equatable {
         agreementVersion = version
         recordID = kind == .record ? a["record_id"] : nil
         if kind == .record, let answer = a["in_answer_to"] {
-            guard let raw = Hex.decode(answer), raw.count == Manifest.messageIDLength, Hex.encode(raw) == answer else {
+            guard Hex.decode(answer, count: Manifest.messageIDLength) != nil else {
                 throw refuse("the request it answers is not named by a message id")
             }
             inAnswerTo = answer

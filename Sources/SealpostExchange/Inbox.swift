@@ -38,6 +38,9 @@ public struct Inbox: Sendable {
     public func folder(_ id: String) -> String { "\(directory)/\(id)" }
     /// The stored content: the record (or the request, in the requests inbox).
     public func recordPath(_ id: String) -> String { folder(id) + "/" + contentName }
+
+    /// The stored content (the record's or request's JSON) of an envelope opened here.
+    public func content(_ id: String) -> [UInt8]? { StoreFiles.bytes(at: recordPath(id)) }
     func envelopePath(_ id: String) -> String { folder(id) + "/envelope.sealed" }
     func entryPath(_ id: String) -> String { folder(id) + "/entry.json" }
 

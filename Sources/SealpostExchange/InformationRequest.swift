@@ -91,39 +91,47 @@ public struct InformationRequest: Sendable, Equatable {
         guard bytes.count <= Self.maximumBytes else { throw bad("it is longer than \(Self.maximumBytes) bytes") }
         let value: JSONValue
         do { value = try JSONParser.parse(bytes) } catch { throw bad(error.description) }
-        guard let object = value.objectValue else { throw bad("it is not a JSON object") }
-        let known = ["format", "requester", "holder", "purpose", "urgency", "subject", "reason", "requested_at"]
-        if let unknown = object.keys.first(where: { !known.contains($0) }) { throw bad("unknown member \(Printable.escape(unknown))") }
-        guard object["format"]?.stringValue == Self.format else { throw bad("format is not \(Self.format)") }
-        guard let requester = object["requester"]?.stringValue, AgencyID.isValid(requester),
-              let holder = object["holder"]?.stringValue, AgencyID.isValid(holder) else { throw bad("requester and holder must be agency ids") }
-        guard let purpose = object["purpose"]?.stringValue, !purpose.isEmpty else { throw bad("it names no purpose") }
-        guard let urgencyText = object["urgency"]?.stringValue, let urgency = SafeguardingRecord.Concern.Urgency(rawValue: urgencyText) else {
-            throw bad("its urgency is missing or unknown")
-        }
-        guard let requestedAt = object["requested_at"]?.numberValue?.int64Value, requestedAt >= 0 else { throw bad("requested_at is not Unix seconds") }
-        guard let given = object["subject"]?.objectValue, let name = given["name"]?.stringValue else { throw bad("it names no child") }
-        if let unknown = given.keys.first(where: { !["name", "nhs_number", "dob"].contains($0) }) {
-            throw bad("unknown member subject.\(Printable.escape(unknown))")
-        }
+        let requester: String, holder: String, purpose: String, urgency: SafeguardingRecord.Concern.Urgency
+        let requestedAt: Int64, subject: Subject, reason: String?
+        do throws(JSONShapeError) {
+            let r = try JSONObjectReader(value)
+            try r.only(["format", "requester", "holder", "purpose", "urgency", "subject", "reason", "requested_at"])
+            guard try r.string("format") == Self.format else { throw r.invalid("format", "is not \(Self.format)") }
+            requester = try r.agencyID("requester")
+            holder = try r.agencyID("holder")
+            purpose = try r.string("purpose")
+            guard !purpose.isEmpty else { throw r.invalid("purpose", "is empty", fix: "name the agreement's purpose") }
+            guard let parsed = SafeguardingRecord.Concern.Urgency(rawValue: try r.string("urgency")) else {
+                throw r.invalid("urgency", "is not a known urgency")
+            }
+            urgency = parsed
+            requestedAt = try r.integer("requested_at", in: 0...Int64.max, "Unix seconds")
+            subject = try Self.subject(try r.object("subject"))
+            reason = try r.optionalString("reason")
+            if let reason, !FreeText.isAcceptable(reason) {
+                throw r.invalid("reason", "is not text", fix: "1-\(FreeText.maximumBytes) bytes, lines and tabs allowed")
+            }
+        } catch { throw bad(error.description) }
+        self.init(requester: requester, holder: holder, purpose: purpose, urgency: urgency, subject: subject, reason: reason, requestedAt: requestedAt)
+    }
+
+    /// The child the request is about: a name, and optionally an NHS number and a date of birth.
+    private static func subject(_ r: JSONObjectReader) throws(JSONShapeError) -> Subject {
+        try r.only(["name", "nhs_number", "dob"])
+        let name = try r.string("name")
         var nhs: NHSNumber?
-        if let value = given["nhs_number"] {
-            guard let text = value.stringValue, let parsed = NHSNumber(text) else { throw bad("subject.nhs_number is not an NHS number") }
+        if let text = try r.optionalString("nhs_number") {
+            guard let parsed = NHSNumber(text) else { throw r.invalid("nhs_number", "is not an NHS number") }
             nhs = parsed
         }
         var dob: CalendarDate?
-        if let value = given["dob"] {
-            guard let text = value.stringValue, let parsed = CalendarDate(iso: text) else { throw bad("subject.dob is not a date") }
+        if let text = try r.optionalString("dob") {
+            guard let parsed = CalendarDate(iso: text) else { throw r.invalid("dob", "is not a date", fix: "write it as YYYY-MM-DD") }
             dob = parsed
         }
-        let subject: Subject
-        do { subject = try Subject(name: name, nhsNumber: nhs, dob: dob) } catch { throw bad("subject.name is not a person's name") }
-        var reason: String?
-        if let value = object["reason"] {
-            guard let text = value.stringValue, FreeText.isAcceptable(text) else { throw bad("reason is not text") }
-            reason = text
+        do { return try Subject(name: name, nhsNumber: nhs, dob: dob) } catch {
+            throw r.invalid("name", "is not a person's name")
         }
-        self.init(requester: requester, holder: holder, purpose: purpose, urgency: urgency, subject: subject, reason: reason, requestedAt: requestedAt)
     }
 }
 

@@ -298,11 +298,11 @@ public final class RelayClient: Sendable {
         }
     }
 
-    private func decode<T: Decodable>(_ type: T.Type, _ response: Response, what: String) throws(ExchangeError) -> T {
-        guard let value = RelayJSON.decode(type, from: response.body) else {
-            throw ExchangeError(.refused, "the relay's \(what) is not what spec/relay.md describes", hint: "the relay may run another version; tell its operator")
+    private func decode<T: RelayBody>(_ type: T.Type, _ response: Response, what: String) throws(ExchangeError) -> T {
+        do { return try RelayJSON.read(type, from: response.body) } catch {
+            throw ExchangeError(.refused, "the relay's \(what) is not what spec/relay.md describes (\(error))",
+                                hint: "the relay may run another version; tell its operator")
         }
-        return value
     }
 
     /// Relay-supplied text made safe to show: printable ASCII, at most 300 characters.

@@ -1,5 +1,5 @@
 import SealpostCore
-import SealpostRecord
+import SealpostJSON
 import SealpostSodium
 
 /// The erasable side of an entry: the personal details (a child's identifiers, the fields shared

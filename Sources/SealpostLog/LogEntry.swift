@@ -1,5 +1,5 @@
 import SealpostCore
-import SealpostRecord
+import SealpostJSON
 import SealpostSodium
 
 /// One entry of a receipt log, as chained and signed (spec/receipts.md §The log).

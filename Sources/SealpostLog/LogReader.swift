@@ -1,5 +1,5 @@
 import SealpostCore
-import SealpostRecord
+import SealpostJSON
 
 /// One entry as read back for display, with its details when they are still there and match.
 public struct LogRecord: Sendable {

@@ -1,7 +1,7 @@
 import Dispatch
 import Foundation
 import SealpostCore
-import SealpostRecord
+import SealpostJSON
 import SealpostSodium
 
 /// Checks a receipt log end to end (spec/receipts.md §Verifying) and names the first bad entry.

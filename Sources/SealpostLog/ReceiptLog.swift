@@ -2,7 +2,7 @@
 import Glibc
 #endif
 import SealpostCore
-import SealpostRecord
+import SealpostJSON
 import SealpostSodium
 
 /// An agency's append-only receipt log: `chain.log` (signed, hash-chained entries) and

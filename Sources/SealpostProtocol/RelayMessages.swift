@@ -1,12 +1,13 @@
 import Foundation
 import SealpostCore
+import SealpostJSON
 import SealpostSodium
 
 // The relay's JSON bodies. Field names are snake_case; times are Unix seconds; ids and keys are
 // lowercase hex. The relay never reads JSON: requests carry envelopes or nothing.
 
 /// GET /v1/health (unsigned).
-public struct RelayHealth: Codable, Sendable, Equatable {
+public struct RelayHealth: Encodable, Sendable, Equatable {
     public var status: String
     /// The relay operator's agency id and its Ed25519 key, which signs deposit receipts.
     public var relay: String
@@ -22,10 +23,14 @@ public struct RelayHealth: Codable, Sendable, Equatable {
 
 /// The answer to a deposit: 201 when new, 200 with `duplicate` when the envelope was already held
 /// (or already delivered); either way the receipt is the one made at the first deposit.
-public struct DepositResponse: Codable, Sendable, Equatable {
+public struct DepositResponse: Encodable, Sendable, Equatable {
     public var receipt: ReceiptBody
     public var signature: String
     public var duplicate: Bool
+
+    public init(receipt: ReceiptBody, signature: String, duplicate: Bool) {
+        self.receipt = receipt; self.signature = signature; self.duplicate = duplicate
+    }
 
     public init(_ signed: SignedDepositReceipt, duplicate: Bool) {
         receipt = ReceiptBody(signed.receipt)
@@ -39,8 +44,8 @@ public struct DepositResponse: Codable, Sendable, Equatable {
     /// or a negative time (the signed bytes hold unsigned times). Only a receipt that passes all of
     /// these has exactly one encoding, so only such a receipt can be checked against its signature.
     public var signedReceipt: SignedDepositReceipt? {
-        guard let id = EnvelopeID(hex: receipt.envelopeID), id.description == receipt.envelopeID,
-              let sig = Hex.decode(signature), Hex.encode(sig) == signature,
+        guard let id = Hex.decode(receipt.envelopeID, count: 32).map(EnvelopeID.init(bytes:)),
+              let sig = Hex.decode(signature, count: Ed25519.signatureLength),
               let signature = try? Ed25519.Signature(rawRepresentation: sig),
               AgencyID.isValid(receipt.relay), AgencyID.isValid(receipt.sender),
               !receipt.mailboxes.isEmpty, receipt.mailboxes.count <= Int(UInt8.max), receipt.mailboxes.allSatisfy(AgencyID.isValid),
@@ -51,13 +56,18 @@ public struct DepositResponse: Codable, Sendable, Equatable {
         return SignedDepositReceipt(receipt: body, signature: signature)
     }
 
-    public struct ReceiptBody: Codable, Sendable, Equatable {
+    public struct ReceiptBody: Encodable, Sendable, Equatable {
         public var envelopeID: String
         public var relay: String
         public var sender: String
         public var mailboxes: [String]
         public var depositedAt: Int64
         public var expiresAt: Int64
+
+        public init(envelopeID: String, relay: String, sender: String, mailboxes: [String], depositedAt: Int64, expiresAt: Int64) {
+            self.envelopeID = envelopeID; self.relay = relay; self.sender = sender
+            self.mailboxes = mailboxes; self.depositedAt = depositedAt; self.expiresAt = expiresAt
+        }
 
         public init(_ r: DepositReceipt) {
             envelopeID = r.envelopeID.description; relay = r.relay; sender = r.sender
@@ -71,7 +81,7 @@ public struct DepositResponse: Codable, Sendable, Equatable {
 
 /// GET /v1/mailbox: what waits for the caller, oldest first, at most `limit` (default 100, at most 1000)
 /// after the envelope id given as `after`.
-public struct MailboxListing: Codable, Sendable, Equatable {
+public struct MailboxListing: Encodable, Sendable, Equatable {
     public var messages: [MailboxEntry]
     /// Pass as `after` to read on; absent on the last page.
     public var next: String?
@@ -79,7 +89,7 @@ public struct MailboxListing: Codable, Sendable, Equatable {
     public init(messages: [MailboxEntry], next: String?) { self.messages = messages; self.next = next }
 }
 
-public struct MailboxEntry: Codable, Sendable, Equatable {
+public struct MailboxEntry: Encodable, Sendable, Equatable {
     public var envelopeID: String
     /// The depositing agency, as the relay authenticated it.
     public var sender: String
@@ -96,10 +106,10 @@ public struct MailboxEntry: Codable, Sendable, Equatable {
 }
 
 /// GET /v1/deposits/{id}: for the depositor only, what became of each mailbox's copy.
-public struct DepositStatus: Codable, Sendable, Equatable {
-    public enum State: String, Codable, Sendable { case waiting, deleted, expired }
+public struct DepositStatus: Encodable, Sendable, Equatable {
+    public enum State: String, Encodable, Sendable { case waiting, deleted, expired }
 
-    public struct Delivery: Codable, Sendable, Equatable {
+    public struct Delivery: Encodable, Sendable, Equatable {
         public var mailbox: String
         public var state: State
         /// When it was deleted by its recipient or expired; absent while waiting.
@@ -118,7 +128,7 @@ public struct DepositStatus: Codable, Sendable, Equatable {
 }
 
 /// Every error response's body: a stable code, what is wrong, and how to fix it.
-public struct RelayProblem: Codable, Sendable, Equatable, Error, CustomStringConvertible {
+public struct RelayProblem: Encodable, Sendable, Equatable, Error, CustomStringConvertible {
     public var error: String
     public var message: String
     public var hint: String?
@@ -152,7 +162,13 @@ public enum RelayJSON {
         return (try? Array(encoder.encode(value))) ?? Array("{}".utf8)
     }
 
-    public static func decode<T: Decodable>(_ type: T.Type, from bytes: [UInt8]) -> T? {
-        try? JSONDecoder().decode(type, from: Data(bytes))
+    /// The body as `T`, or nil when it is not strict JSON (`JSONParser`) or not the shape of `T`.
+    public static func decode<T: RelayBody>(_ type: T.Type, from bytes: [UInt8]) -> T? {
+        try? read(type, from: bytes)
+    }
+
+    /// The body as `T`, or why it is not one (a path and a problem, never body text).
+    public static func read<T: RelayBody>(_ type: T.Type, from bytes: [UInt8]) throws(JSONShapeError) -> T {
+        try T(json: try JSONObjectReader(parsing: bytes))
     }
 }

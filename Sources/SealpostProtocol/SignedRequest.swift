@@ -119,9 +119,7 @@ public struct ReceivedSignature: Sendable {
     }
 
     static func lowerHex(_ text: String, count: Int) -> [UInt8]? {
-        guard text.utf8.count == count * 2,
-              text.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }) else { return nil }
-        return Hex.decode(text)
+        Hex.decode(text, count: count)
     }
 }
 

@@ -7,7 +7,7 @@ internal import CSodium
 /// This exists for one purpose: regenerating the published test vectors. It must be called
 /// before anything else in the process touches libsodium, and never in a program that
 /// protects real data. It traps if libsodium was already initialised.
-public func installDeterministicRandomnessForTestVectors(seed: [UInt8]) {
+package func installDeterministicRandomnessForTestVectors(seed: [UInt8]) {
     precondition(seed.count == Int(randombytes_SEEDBYTES), "the seed must be \(randombytes_SEEDBYTES) bytes")
     precondition(!DeterministicSource.installed, "deterministic randomness is already installed")
     DeterministicSource.seed = seed

@@ -22,14 +22,11 @@ public enum SecretStream {
         /// The stream header the puller needs (public, random).
         public let header: [UInt8]
 
-        public init(key: SecureBytes) throws(SodiumError) {
-            guard key.count == SecretStream.keyLength else {
-                throw .invalidLength(what: "secretstream key", expected: SecretStream.keyLength, actual: key.count)
-            }
+        public init(key: SecretStreamKey) {
             SodiumRuntime.ensure()
             let state = UnsafeMutablePointer<crypto_secretstream_xchacha20poly1305_state>.allocate(capacity: 1)
             var header = [UInt8](repeating: 0, count: SecretStream.headerLength)
-            key.withUnsafeBytes { k in
+            key.secret.withUnsafeBytes { k in
                 _ = crypto_secretstream_xchacha20poly1305_init_push(state, &header, k.baseAddress!.assumingMemoryBound(to: UInt8.self))
             }
             self.state = state
@@ -73,17 +70,14 @@ public enum SecretStream {
 
         /// Starts a stream from its header. Any 24 bytes are accepted here; a wrong header
         /// shows as an authentication failure on the first message.
-        public init(key: SecureBytes, header: [UInt8]) throws(SodiumError) {
-            guard key.count == SecretStream.keyLength else {
-                throw .invalidLength(what: "secretstream key", expected: SecretStream.keyLength, actual: key.count)
-            }
+        public init(key: SecretStreamKey, header: [UInt8]) throws(SodiumError) {
             guard header.count == SecretStream.headerLength else {
                 throw .invalidLength(what: "secretstream header", expected: SecretStream.headerLength, actual: header.count)
             }
             SodiumRuntime.ensure()
             let state = UnsafeMutablePointer<crypto_secretstream_xchacha20poly1305_state>.allocate(capacity: 1)
             self.state = state
-            let status = key.withUnsafeBytes { k in
+            let status = key.secret.withUnsafeBytes { k in
                 crypto_secretstream_xchacha20poly1305_init_pull(state, header, k.baseAddress!.assumingMemoryBound(to: UInt8.self))
             }
             // deinit releases `state` if this throws.

@@ -8,13 +8,14 @@ public enum XChaCha20Poly1305 {
     public static let tagLength = Int(crypto_aead_xchacha20poly1305_ietf_ABYTES)
 
     /// Encrypts `plaintext` and returns ciphertext || tag.
-    public static func seal(_ plaintext: SecureBytes, key: SecureBytes, nonce: [UInt8],
-                            additionalData: [UInt8]) throws(SodiumError) -> [UInt8] {
-        try check(key: key, nonce: nonce)
+    public static func seal(_ plaintext: SecureBytes, key: AEADKey, nonce: AEADNonce,
+                            additionalData: [UInt8]) -> [UInt8] {
+        SodiumRuntime.ensure()
+        let nonce = nonce.bytes
         var out = [UInt8](repeating: 0, count: plaintext.count + tagLength)
         var written: UInt64 = 0
         plaintext.withUnsafeBytes { m in
-            key.withUnsafeBytes { k in
+            key.secret.withUnsafeBytes { k in
                 _ = crypto_aead_xchacha20poly1305_ietf_encrypt(
                     &out, &written, m.baseAddress?.assumingMemoryBound(to: UInt8.self), UInt64(m.count),
                     additionalData, UInt64(additionalData.count), nil, nonce, k.baseAddress!.assumingMemoryBound(to: UInt8.self))
@@ -24,13 +25,14 @@ public enum XChaCha20Poly1305 {
     }
 
     /// Authenticates and decrypts ciphertext || tag. Throws `.authenticationFailed` and nothing more specific.
-    public static func open(_ ciphertext: [UInt8], key: SecureBytes, nonce: [UInt8],
+    public static func open(_ ciphertext: [UInt8], key: AEADKey, nonce: AEADNonce,
                             additionalData: [UInt8]) throws(SodiumError) -> SecureBytes {
-        try check(key: key, nonce: nonce)
+        SodiumRuntime.ensure()
+        let nonce = nonce.bytes
         guard ciphertext.count >= tagLength else { throw .authenticationFailed }
         var status: Int32 = 0
         let plaintext = SecureBytes(count: ciphertext.count - tagLength) { out in
-            key.withUnsafeBytes { k in
+            key.secret.withUnsafeBytes { k in
                 var written: UInt64 = 0
                 status = crypto_aead_xchacha20poly1305_ietf_decrypt(
                     out.baseAddress!.assumingMemoryBound(to: UInt8.self), &written, nil, ciphertext, UInt64(ciphertext.count),
@@ -39,15 +41,5 @@ public enum XChaCha20Poly1305 {
         }
         guard status == 0 else { throw .authenticationFailed }
         return plaintext
-    }
-
-    private static func check(key: SecureBytes, nonce: [UInt8]) throws(SodiumError) {
-        SodiumRuntime.ensure()
-        guard key.count == keyLength else {
-            throw .invalidLength(what: "XChaCha20-Poly1305 key", expected: keyLength, actual: key.count)
-        }
-        guard nonce.count == nonceLength else {
-            throw .invalidLength(what: "XChaCha20-Poly1305 nonce", expected: nonceLength, actual: nonce.count)
-        }
     }
 }

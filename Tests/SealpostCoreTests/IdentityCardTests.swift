@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import SealpostCore
+import SealpostJSON
 import SealpostSodium
 
 @Suite("Identity cards")
@@ -26,7 +27,7 @@ struct IdentityCardTests {
 
     /// Decodes without verifying, then verifies.
     func verifyError(_ data: Data) throws -> IdentityError? {
-        let card = try JSONDecoder().decode(IdentityCard.self, from: data)
+        let card = try IdentityCard(json: try JSONParser.parse(data))
         do throws(IdentityError) {
             _ = try card.verified()
             return nil
@@ -133,9 +134,9 @@ struct IdentityCardTests {
             ("short signing key", try edited { $0["signing_key"] = String(($0["signing_key"] as! String).dropLast(2)) }, "field signing_key is not 64"),
             ("box key not hex", try edited { $0["box_key"] = String(repeating: "g", count: 64) }, "field box_key is not 64"),
             ("odd hex", try edited { $0["box_key"] = ($0["box_key"] as! String) + "0" }, "box_key"),
-            ("missing box key", try edited { $0["box_key"] = nil }, "missing the field box_key"),
-            ("missing signature", try edited { $0["self_signature"] = nil }, "missing the field self_signature"),
-            ("version as text", try edited { $0["version"] = "1" }, "field version has the wrong type"),
+            ("missing box key", try edited { $0["box_key"] = nil }, "is missing \"box_key\""),
+            ("missing signature", try edited { $0["self_signature"] = nil }, "is missing \"self_signature\""),
+            ("version as text", try edited { $0["version"] = "1" }, "$.version: must be a whole number"),
             ("bad agency id", try edited { $0["agency_id"] = "has space" }, "agency id"),
             ("empty name", try edited { $0["name"] = "" }, "name"),
             ("not JSON", Data("card".utf8), "not an identity card"),
@@ -184,5 +185,40 @@ struct IdentityCardTests {
         let point = try X25519.PublicKey(rawRepresentation: try #require(Hex.decode(pointHex)))
         let data = try edited { $0["box_key"] = pointHex; $0["box_key_id"] = KeyID(point).description }
         #expect(loadError(data) != nil)
+    }
+
+    /// The card as text, `edit` applied to the pretty-printed file the writer makes.
+    func editedText(_ edit: (String) -> String) -> Data {
+        Data(edit(String(decoding: identity.card.jsonData(), as: UTF8.self)).utf8)
+    }
+
+    @Test("a card two readers could read differently is refused (spec/envelope.md §Identity cards)")
+    func strictReading() throws {
+        let card = identity.card
+        let otherBox = other.card.boxKey
+        let cases: [(String, Data, String)] = [
+            // A lenient reader keeps the first or the last; either way the two readings differ.
+            ("two box_key members", editedText {
+                $0.replacingOccurrences(of: "\"box_key\" :", with: "\"box_key\" : \"\(otherBox)\",\n  \"box_key\" :")
+            }, "$.box_key (byte "),
+            ("an unknown member", try edited { $0["box_key_2"] = otherBox }, "has an unknown member"),
+            ("version 1.0", editedText { $0.replacingOccurrences(of: "\"version\" : 1", with: "\"version\" : 1.0") },
+             "$.version: must be a whole number written in plain digits"),
+            ("version 1e0", editedText { $0.replacingOccurrences(of: "\"version\" : 1", with: "\"version\" : 1e0") },
+             "$.version: must be a whole number written in plain digits"),
+            ("upper-case signing key", try edited { $0["signing_key"] = card.signingKey.uppercased() }, "signing_key is not 64 lower-case"),
+            ("upper-case box key", try edited { $0["box_key"] = card.boxKey.uppercased() }, "box_key is not 64 lower-case"),
+            ("upper-case signature", try edited { $0["self_signature"] = card.selfSignature.uppercased() }, "self-signature"),
+            ("a byte order mark", Data([0xEF, 0xBB, 0xBF]) + card.jsonData(), "byte order mark"),
+        ]
+        #expect(loadError(cases[0].1)?.reason.contains("appears more than once") == true)
+        for (name, data, fragment) in cases {
+            let error = try #require(loadError(data), "\(name) was accepted")
+            #expect(error.reason.hasPrefix("card.json"), "\(name): \(error.reason)")
+            #expect(error.reason.contains(fragment), "\(name): \(error.reason)")
+        }
+        // The control: the file as written loads, and every text edit above changed it.
+        #expect(loadError(card.jsonData()) == nil)
+        for (name, data, _) in cases { #expect(data != card.jsonData(), "\(name)") }
     }
 }

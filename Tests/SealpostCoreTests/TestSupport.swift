@@ -227,7 +227,8 @@ func recover(_ envelope: [UInt8], as recipient: Identity) throws -> Recovered {
         }
     }
     let key = try #require(fileKey, "no slot opens for \(recipient.agencyID)")
-    let payloadKey = KDF.deriveKey(length: 32, id: 2, context: "SPENV-v1", from: key)
+    // Derived here from the spec's constants, not through the opener.
+    let payloadKey = try SecretStreamKey(KDF.deriveKey(length: 32, id: 2, context: "SPENV-v1", from: try KDFMasterKey(key)))
     let puller = try SecretStream.Puller(key: payloadKey, header: Array(envelope[14..<38]))
     let headerHash = labelledHash("sealpost/v1/header", headerBytes)
     var messages: [(plaintext: [UInt8], tag: SecretStream.Tag)] = []

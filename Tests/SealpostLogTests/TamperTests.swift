@@ -1,7 +1,7 @@
 import Foundation
 import SealpostCore
 import SealpostLog
-import SealpostRecord
+import SealpostJSON
 import SealpostSodium
 import Testing
 

@@ -1,7 +1,7 @@
 import Foundation
 import SealpostCore
 import SealpostLog
-import SealpostRecord
+import SealpostJSON
 import Testing
 
 /// THREATS row 22 (in process): a torn last entry is found, reported, cut by the next append,

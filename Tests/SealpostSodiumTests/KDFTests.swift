@@ -3,7 +3,7 @@ import Testing
 
 @Suite("KDF")
 struct KDFTests {
-    static let masterKey = SecureBytes(copying: Array(0..<32))
+    static let masterKey = try! KDFMasterKey(SecureBytes(copying: Array(0..<32)))
 
     @Test("sizes match crypto_kdf")
     func sizes() {
@@ -25,7 +25,7 @@ struct KDFTests {
 
     @Test("the same master key, id and context give the same subkey")
     func deterministic() {
-        let master = SecureBytes.random(count: KDF.masterKeyLength)
+        let master = KDFMasterKey.random()
         let a = KDF.deriveKey(length: 32, id: 7, context: "sealpost", from: master)
         let b = KDF.deriveKey(length: 32, id: 7, context: "sealpost", from: master)
         #expect(a == b)
@@ -34,7 +34,7 @@ struct KDFTests {
 
     @Test("different ids give different subkeys")
     func differentIds() {
-        let master = SecureBytes.random(count: KDF.masterKeyLength)
+        let master = KDFMasterKey.random()
         let ids: [UInt64] = [0, 1, 2, 0x100, UInt64(UInt32.max) + 1, .max]
         let subkeys = ids.map { KDF.deriveKey(length: 32, id: $0, context: "sealpost", from: master).unprotectedCopy() }
         #expect(Set(subkeys).count == ids.count)
@@ -42,7 +42,7 @@ struct KDFTests {
 
     @Test("different contexts give different subkeys")
     func differentContexts() {
-        let master = SecureBytes.random(count: KDF.masterKeyLength)
+        let master = KDFMasterKey.random()
         let a = KDF.deriveKey(length: 32, id: 1, context: "sealpost", from: master)
         let b = KDF.deriveKey(length: 32, id: 1, context: "Sealpost", from: master)
         let c = KDF.deriveKey(length: 32, id: 1, context: "envelope", from: master)
@@ -53,8 +53,8 @@ struct KDFTests {
 
     @Test("different master keys give different subkeys")
     func differentMasterKeys() {
-        let a = KDF.deriveKey(length: 32, id: 1, context: "sealpost", from: .random(count: 32))
-        let b = KDF.deriveKey(length: 32, id: 1, context: "sealpost", from: .random(count: 32))
+        let a = KDF.deriveKey(length: 32, id: 1, context: "sealpost", from: .random())
+        let b = KDF.deriveKey(length: 32, id: 1, context: "sealpost", from: .random())
         #expect(a != b)
     }
 
@@ -68,19 +68,36 @@ struct KDFTests {
         #expect(Array(long.prefix(16)) != short)
     }
 
-    @Test("misuse traps: wrong context, master key or subkey length")
+    @Test("a master key of the wrong length cannot be made", arguments: [0, 16, 31, 33, 64])
+    func wrongMasterKeyLength(count: Int) {
+        #expect(throws: SodiumError.invalidLength(what: "KDF master key", expected: 32, actual: count)) {
+            try KDFMasterKey(SecureBytes(copying: [UInt8](repeating: 1, count: count)))
+        }
+    }
+
+    @Test("typed subkeys are the bytes of the same subkey")
+    func typedSubkeys() throws {
+        // A stream started with the typed subkey opens with a stream key made from the raw subkey.
+        let raw = KDF.deriveKey(length: 32, id: 2, context: "sealpost", from: Self.masterKey)
+        let pusher = SecretStream.Pusher(key: KDF.deriveSecretStreamKey(id: 2, context: "sealpost", from: Self.masterKey))
+        let sealed = pusher.push([1, 2, 3], tag: .final)
+        let puller = try SecretStream.Puller(key: try SecretStreamKey(raw), header: pusher.header)
+        #expect(try puller.pull(sealed).plaintext == [1, 2, 3])
+        let hashKey = KDF.deriveHashKey(id: 1, context: "sealpost", from: Self.masterKey)
+        let rawHashKey = KDF.deriveKey(length: 32, id: 1, context: "sealpost", from: Self.masterKey)
+        #expect(BLAKE2b.hash([7], key: hashKey) == BLAKE2b.hash([7], key: rawHashKey))
+    }
+
+    @Test("misuse traps: wrong context or subkey length")
     func misuse() async {
         await #expect(processExitsWith: .failure) {
-            _ = KDF.deriveKey(length: 32, id: 1, context: "too long!", from: .random(count: 32))
+            _ = KDF.deriveKey(length: 32, id: 1, context: "too long!", from: .random())
         }
         await #expect(processExitsWith: .failure) {
-            _ = KDF.deriveKey(length: 32, id: 1, context: "sealpost", from: .random(count: 31))
+            _ = KDF.deriveKey(length: 15, id: 1, context: "sealpost", from: .random())
         }
         await #expect(processExitsWith: .failure) {
-            _ = KDF.deriveKey(length: 15, id: 1, context: "sealpost", from: .random(count: 32))
-        }
-        await #expect(processExitsWith: .failure) {
-            _ = KDF.deriveKey(length: 65, id: 1, context: "sealpost", from: .random(count: 32))
+            _ = KDF.deriveKey(length: 65, id: 1, context: "sealpost", from: .random())
         }
     }
 }

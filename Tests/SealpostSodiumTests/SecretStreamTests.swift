@@ -20,14 +20,14 @@ struct SecretStreamTests {
     ]
 
     struct Stream {
-        let key: SecureBytes
+        let key: SecretStreamKey
         let header: [UInt8]
         let ciphertexts: [[UInt8]]
     }
 
     static func encrypt(_ parts: [Part] = parts) throws -> Stream {
-        let key = SecureBytes.random(count: SecretStream.keyLength)
-        let pusher = try SecretStream.Pusher(key: key)
+        let key = SecretStreamKey.random()
+        let pusher = SecretStream.Pusher(key: key)
         let ciphertexts = parts.map { pusher.push($0.plaintext, tag: $0.tag, additionalData: $0.additionalData) }
         return Stream(key: key, header: pusher.header, ciphertexts: ciphertexts)
     }
@@ -54,8 +54,8 @@ struct SecretStreamTests {
 
     @Test("the buffer-based push and pull agree with the array-based ones")
     func bufferAPI() throws {
-        let key = SecureBytes.random(count: SecretStream.keyLength)
-        let pusher = try SecretStream.Pusher(key: key)
+        let key = SecretStreamKey.random()
+        let pusher = SecretStream.Pusher(key: key)
         let message = Array("buffered".utf8)
         let additionalData = Array("ad".utf8)
         var ciphertext = [UInt8](repeating: 0, count: message.count + SecretStream.overhead)
@@ -80,9 +80,9 @@ struct SecretStreamTests {
 
     @Test("two streams under the same key have different headers and ciphertexts")
     func freshHeaders() throws {
-        let key = SecureBytes.random(count: SecretStream.keyLength)
-        let a = try SecretStream.Pusher(key: key)
-        let b = try SecretStream.Pusher(key: key)
+        let key = SecretStreamKey.random()
+        let a = SecretStream.Pusher(key: key)
+        let b = SecretStream.Pusher(key: key)
         #expect(a.header != b.header)
         #expect(a.push([1, 2, 3], tag: .message) != b.push([1, 2, 3], tag: .message))
     }
@@ -186,7 +186,7 @@ struct SecretStreamTests {
         #expect(throws: SodiumError.authenticationFailed) {
             try wrongHeader.pull(stream.ciphertexts[0], additionalData: Self.parts[0].additionalData)
         }
-        let wrongKey = try SecretStream.Puller(key: .random(count: SecretStream.keyLength), header: stream.header)
+        let wrongKey = try SecretStream.Puller(key: .random(), header: stream.header)
         #expect(throws: SodiumError.authenticationFailed) {
             try wrongKey.pull(stream.ciphertexts[0], additionalData: Self.parts[0].additionalData)
         }
@@ -196,15 +196,13 @@ struct SecretStreamTests {
     func wrongLengths(count: Int) throws {
         let bytes = SecureBytes(copying: [UInt8](repeating: 1, count: count))
         if count != SecretStream.keyLength {
+            // The key type refuses the bytes, so no stream can start with them.
             #expect(throws: SodiumError.invalidLength(what: "secretstream key", expected: 32, actual: count)) {
-                try SecretStream.Pusher(key: bytes)
-            }
-            #expect(throws: SodiumError.invalidLength(what: "secretstream key", expected: 32, actual: count)) {
-                try SecretStream.Puller(key: bytes, header: [UInt8](repeating: 0, count: 24))
+                try SecretStreamKey(bytes)
             }
         }
         #expect(throws: SodiumError.invalidLength(what: "secretstream header", expected: 24, actual: count)) {
-            try SecretStream.Puller(key: .random(count: 32), header: [UInt8](repeating: 0, count: count))
+            try SecretStream.Puller(key: .random(), header: [UInt8](repeating: 0, count: count))
         }
     }
 }

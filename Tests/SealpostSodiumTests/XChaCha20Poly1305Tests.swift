@@ -3,8 +3,8 @@ import Testing
 
 @Suite("XChaCha20-Poly1305")
 struct XChaCha20Poly1305Tests {
-    static func freshKey() -> SecureBytes { .random(count: XChaCha20Poly1305.keyLength) }
-    static func freshNonce() -> [UInt8] { RandomBytes.make(count: XChaCha20Poly1305.nonceLength) }
+    static func freshKey() -> AEADKey { .random() }
+    static func freshNonce() -> AEADNonce { .random() }
 
     @Test("sizes")
     func sizes() {
@@ -19,7 +19,7 @@ struct XChaCha20Poly1305Tests {
         let nonce = Self.freshNonce()
         let message = RandomBytes.make(count: length)
         let additionalData = Array("v1".utf8)
-        let sealed = try XChaCha20Poly1305.seal(SecureBytes(copying: message), key: key, nonce: nonce,
+        let sealed = XChaCha20Poly1305.seal(SecureBytes(copying: message), key: key, nonce: nonce,
                                                 additionalData: additionalData)
         #expect(sealed.count == length + XChaCha20Poly1305.tagLength)
         let opened = try XChaCha20Poly1305.open(sealed, key: key, nonce: nonce, additionalData: additionalData)
@@ -30,10 +30,11 @@ struct XChaCha20Poly1305Tests {
     func wrongInputs() throws {
         let key = Self.freshKey()
         let nonce = Self.freshNonce()
-        let sealed = try XChaCha20Poly1305.seal(SecureBytes(copying: Array("secret".utf8)), key: key, nonce: nonce,
+        let sealed = XChaCha20Poly1305.seal(SecureBytes(copying: Array("secret".utf8)), key: key, nonce: nonce,
                                                 additionalData: [1])
-        var otherNonce = nonce
-        otherNonce[23] ^= 1
+        var otherBytes = nonce.bytes
+        otherBytes[23] ^= 1
+        let otherNonce = try AEADNonce(otherBytes)
         #expect(throws: SodiumError.authenticationFailed) {
             try XChaCha20Poly1305.open(sealed, key: Self.freshKey(), nonce: nonce, additionalData: [1])
         }
@@ -52,7 +53,7 @@ struct XChaCha20Poly1305Tests {
     func tampering() throws {
         let key = Self.freshKey()
         let nonce = Self.freshNonce()
-        let sealed = try XChaCha20Poly1305.seal(SecureBytes(copying: Array("attack at dawn".utf8)), key: key,
+        let sealed = XChaCha20Poly1305.seal(SecureBytes(copying: Array("attack at dawn".utf8)), key: key,
                                                 nonce: nonce, additionalData: [])
         for index in sealed.indices {
             var tampered = sealed
@@ -68,29 +69,17 @@ struct XChaCha20Poly1305Tests {
         }
     }
 
-    @Test("keys of the wrong length are refused by seal and open", arguments: [0, 16, 31, 33, 64])
+    @Test("keys of the wrong length cannot be made", arguments: [0, 16, 31, 33, 64])
     func wrongKeyLength(count: Int) {
-        let key = SecureBytes(copying: [UInt8](repeating: 3, count: count))
-        let error = SodiumError.invalidLength(what: "XChaCha20-Poly1305 key", expected: 32, actual: count)
-        #expect(throws: error) {
-            try XChaCha20Poly1305.seal(SecureBytes(copying: [1]), key: key, nonce: Self.freshNonce(), additionalData: [])
-        }
-        #expect(throws: error) {
-            try XChaCha20Poly1305.open([UInt8](repeating: 0, count: 17), key: key, nonce: Self.freshNonce(),
-                                       additionalData: [])
+        #expect(throws: SodiumError.invalidLength(what: "XChaCha20-Poly1305 key", expected: 32, actual: count)) {
+            try AEADKey(SecureBytes(copying: [UInt8](repeating: 3, count: count)))
         }
     }
 
-    @Test("nonces of the wrong length are refused by seal and open", arguments: [0, 8, 12, 23, 25, 32])
+    @Test("nonces of the wrong length cannot be made", arguments: [0, 8, 12, 23, 25, 32])
     func wrongNonceLength(count: Int) {
-        let nonce = [UInt8](repeating: 3, count: count)
-        let error = SodiumError.invalidLength(what: "XChaCha20-Poly1305 nonce", expected: 24, actual: count)
-        #expect(throws: error) {
-            try XChaCha20Poly1305.seal(SecureBytes(copying: [1]), key: Self.freshKey(), nonce: nonce, additionalData: [])
-        }
-        #expect(throws: error) {
-            try XChaCha20Poly1305.open([UInt8](repeating: 0, count: 17), key: Self.freshKey(), nonce: nonce,
-                                       additionalData: [])
+        #expect(throws: SodiumError.invalidLength(what: "XChaCha20-Poly1305 nonce", expected: 24, actual: count)) {
+            try AEADNonce([UInt8](repeating: 3, count: count))
         }
     }
 }

@@ -51,14 +51,16 @@ struct XChaCha20Poly1305WycheproofTests {
                     && nonce.count == XChaCha20Poly1305.nonceLength
 
                 let opened = Result { () throws(SodiumError) in
-                    try XChaCha20Poly1305.open(sealed, key: key, nonce: nonce, additionalData: aad).unprotectedCopy()
+                    try XChaCha20Poly1305.open(sealed, key: try AEADKey(key), nonce: try AEADNonce(nonce),
+                                               additionalData: aad).unprotectedCopy()
                 }
                 let resealed = Result { () throws(SodiumError) in
-                    try XChaCha20Poly1305.seal(SecureBytes(copying: message), key: key, nonce: nonce, additionalData: aad)
+                    XChaCha20Poly1305.seal(SecureBytes(copying: message), key: try AEADKey(key), nonce: try AEADNonce(nonce),
+                                           additionalData: aad)
                 }
 
                 if !lengthsSupported {
-                    // Refused up front, whichever way round, and never as an authentication result.
+                    // Refused up front (the key and nonce types cannot be made), never as an authentication result.
                     #expect(Self.isLengthError(opened), "open accepted a key or nonce of the wrong length: \(label)")
                     #expect(Self.isLengthError(resealed), "seal accepted a key or nonce of the wrong length: \(label)")
                     #expect(vector.result != .valid, "a valid vector has an unsupported length: \(label)")

@@ -41,19 +41,9 @@ enum ExchangeCommand {
         _ context: ExchangeContext, relay: RelayOptions, finishPending: Bool = true,
         _ body: @escaping @Sendable (RelaySession) async throws -> T
     ) async throws -> T {
-        let endpoint: RelayEndpoint
-        do { endpoint = try RelayEndpoint.resolve(override: relay.relayOverride, agreement: context.agreement) } catch { throw CLIError(error) }
-        let configuration = RelayClient.Configuration(endpoint: endpoint, caFile: relay.caFile, retry: relay.retry)
-        let lock: HomeLock
-        do { lock = try HomeLock(home: context.home) } catch { throw CLIError(error) }
-        defer { lock.release() }
+        let access = RelayAccess(override: relay.relayOverride, caFile: relay.caFile, retry: relay.retry)
         do {
-            let identity = context.identity
-            return try await RelayClient.with(configuration, identity: identity, logger: context.logger) { client in
-                let session = try await RelaySession.connect(context, client: client)
-                if finishPending { report(try await Pending.finish(session: session)) }
-                return try await body(session)
-            }
+            return try await RelaySession.run(context, access: access, finishPending: finishPending, pending: report, body)
         } catch let error as ExchangeError {
             throw CLIError(error)
         }

@@ -27,10 +27,11 @@ package final class EnvelopeEncoder {
         self.init(fileKey: fileKey, slots: slots)
     }
 
-    /// Starts an envelope with the given slots as they are.
+    /// Starts an envelope with the given slots as they are. `fileKey` is `EnvelopeFormat.fileKeyLength`
+    /// bytes (the sealer makes it so; anything else is a programming error and traps).
     package init(fileKey: SecureBytes, slots: [[UInt8]]) {
-        let keys = EnvelopeKeys(fileKey: fileKey)
-        pusher = try! SecretStream.Pusher(key: keys.payloadKey)
+        let keys = EnvelopeKeys(fileKey: try! KDFMasterKey(fileKey))
+        pusher = SecretStream.Pusher(key: keys.payloadKey)
         var header = EnvelopeHeader(streamHeader: pusher.header, slots: slots, tag: [])
         header.tag = EnvelopeHeader.tag(for: header.authenticatedBytes, headerKey: keys.headerKey)
         self.header = header
@@ -70,13 +71,14 @@ package final class EnvelopeEncoder {
     }
 }
 
-/// The two subkeys of a file key (spec §"Keys").
+/// The two subkeys of a file key (spec §"Keys"): the header's MAC key and the payload's stream
+/// key, of different types so that neither can be used where the other belongs.
 struct EnvelopeKeys {
-    let headerKey: SecureBytes
-    let payloadKey: SecureBytes
+    let headerKey: BLAKE2b.Key
+    let payloadKey: SecretStreamKey
 
-    init(fileKey: SecureBytes) {
-        headerKey = KDF.deriveKey(length: 32, id: EnvelopeFormat.headerKeyID, context: EnvelopeFormat.kdfContext, from: fileKey)
-        payloadKey = KDF.deriveKey(length: 32, id: EnvelopeFormat.payloadKeyID, context: EnvelopeFormat.kdfContext, from: fileKey)
+    init(fileKey: KDFMasterKey) {
+        headerKey = KDF.deriveHashKey(length: 32, id: EnvelopeFormat.headerKeyID, context: EnvelopeFormat.kdfContext, from: fileKey)
+        payloadKey = KDF.deriveSecretStreamKey(id: EnvelopeFormat.payloadKeyID, context: EnvelopeFormat.kdfContext, from: fileKey)
     }
 }

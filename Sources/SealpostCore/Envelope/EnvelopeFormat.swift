@@ -74,7 +74,11 @@ public struct KeyID: Hashable, Comparable, Sendable, CustomStringConvertible {
     public var description: String { Hex.encode(bytes) }
 }
 
-/// Lower-case hexadecimal.
+/// Lower-case hexadecimal, the one spelling Sealpost writes and the only one it reads.
+///
+/// Every byte string has exactly one text form, so a key, hash or signature that is signed,
+/// hashed or compared as text cannot be re-spelt (`AB` for `ab`) into a second, different text
+/// for the same bytes.
 public enum Hex {
     private static let digits = Array("0123456789abcdef".utf8)
 
@@ -85,17 +89,23 @@ public enum Hex {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// Decodes hexadecimal (either case); nil if it is not an even number of hex digits.
+    /// Decodes lower-case hexadecimal: nil for an odd number of digits, an upper-case digit or
+    /// any other character. `decode(encode(b)) == b` and `encode(decode(t)!) == t` for every
+    /// byte string `b` and every accepted text `t`.
     public static func decode(_ text: String) -> [UInt8]? {
-        let chars = Array(text.utf8)
-        guard chars.count % 2 == 0 else { return nil }
+        decode(text, count: nil)
+    }
+
+    /// `decode(_:)`, and nil unless the text holds exactly `count` bytes.
+    public static func decode(_ text: String, count: Int?) -> [UInt8]? {
+        let chars = text.utf8
+        guard chars.count % 2 == 0, count.map({ chars.count == 2 * $0 }) ?? true else { return nil }
         var out = [UInt8]()
         out.reserveCapacity(chars.count / 2)
-        var i = 0
-        while i < chars.count {
-            guard let hi = value(chars[i]), let lo = value(chars[i + 1]) else { return nil }
-            out.append(hi << 4 | lo)
-            i += 2
+        var high: UInt8?
+        for c in chars {
+            guard let v = value(c) else { return nil }
+            if let h = high { out.append(h << 4 | v); high = nil } else { high = v }
         }
         return out
     }
@@ -104,7 +114,6 @@ public enum Hex {
         switch c {
         case 0x30...0x39: return c - 0x30
         case 0x61...0x66: return c - 0x61 + 10
-        case 0x41...0x46: return c - 0x41 + 10
         default: return nil
         }
     }

@@ -27,7 +27,7 @@ package struct EnvelopeHeader {
 
     var serialized: [UInt8] { authenticatedBytes + tag }
 
-    static func tag(for authenticatedBytes: [UInt8], headerKey: SecureBytes) -> [UInt8] {
+    static func tag(for authenticatedBytes: [UInt8], headerKey: BLAKE2b.Key) -> [UInt8] {
         BLAKE2b.hash(authenticatedBytes, outputLength: EnvelopeFormat.headerTagLength, key: headerKey)
     }
 

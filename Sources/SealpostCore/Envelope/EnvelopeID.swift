@@ -22,9 +22,17 @@ public struct EnvelopeID: Hashable, Sendable, CustomStringConvertible {
         bytes = hasher.finalize()
     }
 
-    /// Parses 64 hex digits.
+    /// An id from its 32 bytes (a hash already computed, or a column that holds exactly 32 bytes).
+    public init(bytes: [UInt8]) {
+        precondition(bytes.count == 32, "an envelope id is 32 bytes")
+        self.bytes = bytes
+    }
+
+    /// Parses 64 hex digits in either case, since people type ids (and prefixes of them) by
+    /// hand; the id is always written in lower case. Where an id is read from a signed or
+    /// stored document, compare `description` with the text to require the written spelling.
     public init?(hex: String) {
-        guard let bytes = Hex.decode(hex), bytes.count == 32, Hex.encode(bytes) == hex.lowercased() else { return nil }
+        guard let bytes = Hex.decode(hex.lowercased(), count: 32) else { return nil }
         self.bytes = bytes
     }
 

@@ -65,12 +65,12 @@ public struct EnvelopeOpener {
         for slot in header.slots {
             if let key = try? SealedBox.open(slot, with: identity.boxKey) { fileKey = key; break }
         }
-        guard let fileKey, fileKey.count == EnvelopeFormat.fileKeyLength else {
+        guard let fileKey, let masterKey = try? KDFMasterKey(fileKey) else {
             throw .envelope(.init(.noMatchingIdentity))
         }
 
         // 4. The header tag, in constant time.
-        let keys = EnvelopeKeys(fileKey: fileKey)
+        let keys = EnvelopeKeys(fileKey: masterKey)
         let authenticated = header.authenticatedBytes
         guard constantTimeEqual(EnvelopeHeader.tag(for: authenticated, headerKey: keys.headerKey), header.tag) else {
             throw .envelope(.init(.headerAuthenticationFailed))

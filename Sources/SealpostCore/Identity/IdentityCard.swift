@@ -1,4 +1,5 @@
 import Foundation
+import SealpostJSON
 import SealpostSodium
 
 /// The public half of an identity, as JSON that parties exchange (spec/envelope.md §"Identity cards").
@@ -9,7 +10,7 @@ import SealpostSodium
 /// The self-signature, by the signing key, covers the agency id, name and both public keys,
 /// so a card whose box key was swapped does not verify. It proves possession, not identity:
 /// compare the fingerprint with the agency by another channel before trusting a card.
-public struct IdentityCard: Codable, Equatable, Sendable {
+public struct IdentityCard: Encodable, Equatable, Sendable {
     public let version: Int
     public let agencyID: String
     public let name: String
@@ -30,6 +31,18 @@ public struct IdentityCard: Codable, Equatable, Sendable {
     }
 
     static let selfSignatureLabel = "sealpost/v1/card"
+
+    init(version: Int, agencyID: String, name: String, signingKey: String, boxKey: String, signingKeyID: String,
+         boxKeyID: String, selfSignature: String) {
+        self.version = version
+        self.agencyID = agencyID
+        self.name = name
+        self.signingKey = signingKey
+        self.boxKey = boxKey
+        self.signingKeyID = signingKeyID
+        self.boxKeyID = boxKeyID
+        self.selfSignature = selfSignature
+    }
 
     static func make(agencyID: String, name: String, signingKey: Ed25519.SigningKey, boxKey: X25519.PublicKey) -> IdentityCard {
         let message = signedBytes(agencyID: agencyID, name: name, signingKey: signingKey.publicKey, boxKey: boxKey)
@@ -66,10 +79,10 @@ public struct IdentityCard: Codable, Equatable, Sendable {
     public func verified() throws(IdentityError) -> (signingKey: Ed25519.PublicKey, boxKey: X25519.PublicKey) {
         guard version == 1 else { throw IdentityError("identity card version \(version) is not supported (this program reads version 1)") }
         try IdentityCard.check(agencyID: agencyID, name: name)
-        guard let sk = Hex.decode(signingKey), Hex.encode(sk) == signingKey, let signing = try? Ed25519.PublicKey(rawRepresentation: sk) else {
+        guard let sk = Hex.decode(signingKey), let signing = try? Ed25519.PublicKey(rawRepresentation: sk) else {
             throw IdentityError("identity card field signing_key is not 64 lower-case hex digits")
         }
-        guard let bk = Hex.decode(boxKey), Hex.encode(bk) == boxKey, let box = try? X25519.PublicKey(rawRepresentation: bk) else {
+        guard let bk = Hex.decode(boxKey), let box = try? X25519.PublicKey(rawRepresentation: bk) else {
             throw IdentityError("identity card field box_key is not 64 lower-case hex digits")
         }
         guard !box.isLowOrder else {
@@ -79,7 +92,7 @@ public struct IdentityCard: Codable, Equatable, Sendable {
         guard signingKeyID == KeyID(signing).description, boxKeyID == KeyID(box).description else {
             throw IdentityError("identity card key ids do not match its keys")
         }
-        guard let sig = Hex.decode(selfSignature), let signature = try? Ed25519.Signature(rawRepresentation: sig),
+        guard let sig = Hex.decode(selfSignature, count: Ed25519.signatureLength), let signature = try? Ed25519.Signature(rawRepresentation: sig),
               signing.isValidSignature(signature, for: IdentityCard.signedBytes(agencyID: agencyID, name: name, signingKey: signing, boxKey: box)) else {
             throw IdentityError("identity card self-signature does not verify", hint: "the card was altered; ask the agency for it again")
         }
@@ -101,19 +114,43 @@ public struct IdentityCard: Codable, Equatable, Sendable {
         return data
     }
 
+    /// The members of a card, all required; a reader refuses any other.
+    static let members = ["version", "agency_id", "name", "signing_key", "box_key", "signing_key_id", "box_key_id",
+                          "self_signature"]
+
+    /// Reads a card's members from parsed JSON (a card file, or a card inside an agreement) without
+    /// verifying it: every member present, of its type, and no other; `version` written exactly `1`.
+    /// The parser has already refused duplicate members and a byte order mark.
+    public init(json value: JSONValue, at path: JSONPath = .root) throws(JSONShapeError) {
+        let r = try JSONObjectReader(value, at: path)
+        try r.only(IdentityCard.members)
+        // One spelling per number: 1.0, 1e0 and 10e-1 are the number 1 written as other texts.
+        guard let literal = try r.value("version").numberValue?.literal, let version = Int(literal),
+              String(version) == literal else {
+            throw r.invalid("version", "must be a whole number written in plain digits, such as 1 (not 1.0 or 1e0)",
+                            fix: "this program reads version 1 cards")
+        }
+        self.init(version: version, agencyID: try r.string("agency_id"), name: try r.string("name"),
+                  signingKey: try r.string("signing_key"), boxKey: try r.string("box_key"),
+                  signingKeyID: try r.string("signing_key_id"), boxKeyID: try r.string("box_key_id"),
+                  selfSignature: try r.string("self_signature"))
+    }
+
     /// Parses and verifies a card. `source` names the file in errors.
+    ///
+    /// Strict (spec/envelope.md §"Identity cards"): a card that two readers could read
+    /// differently is refused, so duplicate members, unknown members, a byte order mark and any
+    /// spelling of `version` but `1` are errors, as are upper-case hex digits.
     public static func load(_ data: Data, source: String) throws(IdentityError) -> IdentityCard {
         guard data.count <= 16 * 1024 else { throw IdentityError("\(source): an identity card is at most 16 KiB") }
+        let hint = "export the card again with: sealpost export-card"
+        let value: JSONValue
+        do { value = try JSONParser.parse(data) } catch {
+            throw IdentityError("\(source): not an identity card (expected JSON from sealpost export-card): \(error)", hint: hint)
+        }
         let card: IdentityCard
-        do {
-            card = try JSONDecoder().decode(IdentityCard.self, from: data)
-        } catch let DecodingError.keyNotFound(key, _) {
-            throw IdentityError("\(source): identity card is missing the field \(key.stringValue)",
-                                hint: "export the card again with: sealpost export-card")
-        } catch let DecodingError.typeMismatch(_, context) {
-            throw IdentityError("\(source): identity card field \(context.codingPath.map(\.stringValue).joined(separator: ".")) has the wrong type")
-        } catch {
-            throw IdentityError("\(source): not an identity card (expected JSON from sealpost export-card)")
+        do { card = try IdentityCard(json: value) } catch {
+            throw IdentityError("\(source): identity card \(error.path): \(error.problem)", hint: error.fix ?? hint)
         }
         do { _ = try card.verified() } catch { throw IdentityError("\(source): \(error.reason)", hint: error.hint) }
         return card

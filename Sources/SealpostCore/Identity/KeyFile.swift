@@ -43,16 +43,16 @@ public enum KeyFile {
         header.appendBigEndian(UInt32(cost.opsLimit))
         header.appendBigEndian(cost.memLimit)
         let salt = RandomBytes.make(count: Argon2id.saltLength)
-        let nonce = RandomBytes.make(count: XChaCha20Poly1305.nonceLength)
+        let nonce = AEADNonce.random()
         header += salt
-        header += nonce
+        header += nonce.bytes
         header.append(UInt8(identity.agencyID.utf8.count)); header += Array(identity.agencyID.utf8)
         header.appendBigEndian(UInt16(identity.name.utf8.count)); header += Array(identity.name.utf8)
         do {
-            let key = try Argon2id.deriveKey(length: XChaCha20Poly1305.keyLength, passphrase: passphrase, salt: salt,
-                                             opsLimit: cost.opsLimit, memLimit: cost.memLimit)
+            let key = try AEADKey(try Argon2id.deriveKey(length: XChaCha20Poly1305.keyLength, passphrase: passphrase, salt: salt,
+                                                         opsLimit: cost.opsLimit, memLimit: cost.memLimit))
             let secrets = SecureBytes(copying: identity.signingKey.seed.unprotectedCopy() + identity.boxKey.rawRepresentation.unprotectedCopy())
-            return header + (try XChaCha20Poly1305.seal(secrets, key: key, nonce: nonce, additionalData: header))
+            return header + XChaCha20Poly1305.seal(secrets, key: key, nonce: nonce, additionalData: header)
         } catch {
             throw IdentityError("could not encrypt the key file: \(error)")
         }
@@ -93,9 +93,9 @@ public enum KeyFile {
         guard ciphertext.count == 64 + XChaCha20Poly1305.tagLength else { throw unlockFailure }
         let secrets: SecureBytes
         do {
-            let key = try Argon2id.deriveKey(length: XChaCha20Poly1305.keyLength, passphrase: passphrase, salt: parsed.salt,
-                                             opsLimit: parsed.ops, memLimit: parsed.mem)
-            secrets = try XChaCha20Poly1305.open(ciphertext, key: key, nonce: parsed.nonce, additionalData: header)
+            let key = try AEADKey(try Argon2id.deriveKey(length: XChaCha20Poly1305.keyLength, passphrase: passphrase,
+                                                         salt: parsed.salt, opsLimit: parsed.ops, memLimit: parsed.mem))
+            secrets = try XChaCha20Poly1305.open(ciphertext, key: key, nonce: try AEADNonce(parsed.nonce), additionalData: header)
         } catch {
             throw unlockFailure
         }

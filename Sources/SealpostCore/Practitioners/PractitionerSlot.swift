@@ -146,20 +146,19 @@ public enum PractitionerSlot {
         }
     }
 
-    // The only two calls into the AEAD and the KDF, so a change in SealpostSodium's key types
-    // touches these lines alone.
+    // The only two calls into the AEAD and the KDF: the typed AEAD key and nonce are made here.
 
     static func seal(_ secrets: SecureBytes, passphrase: SecureBytes, salt: [UInt8], nonce: [UInt8], cost: KeyFile.Cost,
                      additionalData: [UInt8]) throws -> [UInt8] {
-        let key = try Argon2id.deriveKey(length: XChaCha20Poly1305.keyLength, passphrase: passphrase, salt: salt,
-                                         opsLimit: cost.opsLimit, memLimit: cost.memLimit)
-        return try XChaCha20Poly1305.seal(secrets, key: key, nonce: nonce, additionalData: additionalData)
+        let key = try AEADKey(try Argon2id.deriveKey(length: XChaCha20Poly1305.keyLength, passphrase: passphrase, salt: salt,
+                                                     opsLimit: cost.opsLimit, memLimit: cost.memLimit))
+        return XChaCha20Poly1305.seal(secrets, key: key, nonce: try AEADNonce(nonce), additionalData: additionalData)
     }
 
     static func unseal(_ sealed: [UInt8], passphrase: SecureBytes, salt: [UInt8], nonce: [UInt8], cost: KeyFile.Cost,
                        additionalData: [UInt8]) throws -> SecureBytes {
-        let key = try Argon2id.deriveKey(length: XChaCha20Poly1305.keyLength, passphrase: passphrase, salt: salt,
-                                         opsLimit: cost.opsLimit, memLimit: cost.memLimit)
-        return try XChaCha20Poly1305.open(sealed, key: key, nonce: nonce, additionalData: additionalData)
+        let key = try AEADKey(try Argon2id.deriveKey(length: XChaCha20Poly1305.keyLength, passphrase: passphrase, salt: salt,
+                                                     opsLimit: cost.opsLimit, memLimit: cost.memLimit))
+        return try XChaCha20Poly1305.open(sealed, key: key, nonce: try AEADNonce(nonce), additionalData: additionalData)
     }
 }

@@ -168,6 +168,13 @@ public struct Ledger: Sendable {
     /// Bytes of a torn last line (an interrupted append, cut by the next).
     public var tornTail: Int
 
+    /// An empty ledger (a home whose log has not started).
+    public init() {
+        entries = []
+        damagedLines = []
+        tornTail = 0
+    }
+
     public init(_ contents: LogReader.Contents) {
         entries = contents.records.map(LedgerEntry.init)
         damagedLines = contents.damagedLines

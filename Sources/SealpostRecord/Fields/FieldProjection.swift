@@ -1,3 +1,5 @@
+import SealpostJSON
+
 /// A record cut down to the fields a recipient may receive, with what was shared and withheld.
 ///
 /// Rules (`spec/record.md` §"Field paths"):

@@ -1,3 +1,5 @@
+import SealpostJSON
+
 extension SafeguardingRecord {
     /// What kind of harm is feared, how serious it is and how fast to act.
     public struct Concern: Sendable, Hashable {

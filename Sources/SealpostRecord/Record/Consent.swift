@@ -1,3 +1,5 @@
+import SealpostJSON
+
 extension SafeguardingRecord {
     /// Whether consent to share was sought, and why not when it was not.
     ///

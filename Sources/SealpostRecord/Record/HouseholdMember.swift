@@ -1,3 +1,5 @@
+import SealpostJSON
+
 extension SafeguardingRecord {
     /// A parent, carer, sibling or other person living in the child's household.
     ///

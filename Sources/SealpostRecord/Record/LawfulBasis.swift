@@ -1,3 +1,5 @@
+import SealpostJSON
+
 extension SafeguardingRecord {
     /// The lawful basis for sharing under the UK GDPR and the Data Protection Act 2018.
     public struct LawfulBasis: Sendable, Hashable {

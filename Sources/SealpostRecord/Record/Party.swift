@@ -1,3 +1,5 @@
+import SealpostJSON
+
 extension SafeguardingRecord {
     /// How a third party comes into the record.
     public enum PartyRole: String, Sendable, Hashable, CaseIterable {

@@ -1,3 +1,5 @@
+import SealpostJSON
+
 /// Reads record JSON into the model, field by field, collecting every issue instead of stopping
 /// at the first.
 ///

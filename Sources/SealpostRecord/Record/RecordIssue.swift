@@ -1,3 +1,5 @@
+import SealpostJSON
+
 /// One thing wrong with a record: where (a JSON path such as `$.parties[2].name`), what, and how
 /// to fix it.
 ///

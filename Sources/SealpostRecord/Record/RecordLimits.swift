@@ -1,3 +1,5 @@
+import SealpostJSON
+
 /// Size limits on record fields, beyond the parser's (`JSONParser.Limits`: strings of 1 MiB,
 /// documents of 16 MiB, nesting 64 deep). Text lengths count Unicode scalars (code points), as
 /// JSON Schema's `maxLength` does.

@@ -1,3 +1,5 @@
+import SealpostJSON
+
 /// How strictly a record is read, and the rules that span more than one field.
 public enum RecordValidation {
     public enum Mode: String, Sendable, Hashable, CaseIterable {

@@ -1,4 +1,5 @@
 import Foundation
+import SealpostJSON
 
 /// One disclosure or referral about one child: who the child is, who lives with them, who else is
 /// named, what happened, what is feared, and why and on what basis it is shared.

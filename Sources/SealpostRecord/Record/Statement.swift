@@ -1,3 +1,5 @@
+import SealpostJSON
+
 extension SafeguardingRecord {
     /// One piece of information, marked as the guidance asks: fact or opinion, current or historical.
     public struct Statement: Sendable, Hashable {

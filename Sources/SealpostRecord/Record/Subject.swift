@@ -1,3 +1,5 @@
+import SealpostJSON
+
 extension SafeguardingRecord {
     /// The child the record is about.
     public struct Subject: Sendable, Hashable {

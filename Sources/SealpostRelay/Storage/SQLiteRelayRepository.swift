@@ -263,6 +263,6 @@ struct UnknownCursor: Error {}
 extension EnvelopeID {
     /// An id read back from the store, where the schema guarantees 32 bytes.
     init(storedBytes: [UInt8]) {
-        self.init(hex: Hex.encode(storedBytes))!
+        self.init(bytes: storedBytes)
     }
 }

@@ -19,7 +19,7 @@ struct Reply: Sendable {
 
     func header(_ name: String) -> String? { headers.first { $0.0.lowercased() == name.lowercased() }?.1 }
     var problem: RelayProblem? { RelayJSON.decode(RelayProblem.self, from: body) }
-    func decode<T: Decodable>(_ type: T.Type) -> T? { RelayJSON.decode(type, from: body) }
+    func decode<T: RelayBody>(_ type: T.Type) -> T? { RelayJSON.decode(type, from: body) }
     var text: String { String(decoding: body, as: UTF8.self) }
 
     /// Status, headers (names lower-cased, sorted) and body, leaving out the clocks (`Date`,

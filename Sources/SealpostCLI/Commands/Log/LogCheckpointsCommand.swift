@@ -30,10 +30,7 @@ struct LogCheckpointsCommand: ParsableCommand {
         let location = try LogLocation(options)
         guard AgencyID.isValid(of) else { throw CLIError("\(Printable.escape(of)) is not an agency id") }
         let held = ReceiptEvidence.checkpoints(of: of, heldIn: location.directory)
-        let array = JSONValue.array(held.map {
-            ["text": .string($0.checkpoint.text), "signature": .string(Hex.encode($0.signature.rawRepresentation))]
-        })
-        let bytes = array.serialized(options: [.prettyPrinted, .sortedKeys]) + [0x0A]
+        let bytes = CheckpointsFile.bytes(held)
         if let output {
             do { try AtomicFile.write(bytes, to: output, mode: 0o644) } catch { throw CLIError("cannot write \(output): \(error)") }
         } else {

@@ -64,17 +64,9 @@ struct LogVerifyCommand: ParsableCommand {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw CLIError("cannot read the checkpoints file \(path)", hint: "check the path")
         }
-        struct Held: Decodable { let text: String; let signature: String }
-        guard let held = try? JSONDecoder().decode([Held].self, from: data) else {
-            throw CLIError("\(path) is not a JSON array of {\"text\": CHECKPOINT, \"signature\": HEX}",
+        do { return try CheckpointsFile.read(Array(data)) } catch {
+            throw CLIError("\(path): \(error)",
                            hint: "make it in the counterpart's home with: sealpost log checkpoints --of YOUR-AGENCY")
-        }
-        return try held.enumerated().map { i, h in
-            guard let checkpoint = Checkpoint(text: h.text), let bytes = Hex.decode(h.signature),
-                  let signature = try? Ed25519.Signature(rawRepresentation: bytes) else {
-                throw CLIError("\(path): checkpoint \(i + 1) is malformed", hint: "it must be the three checkpoint lines and a 128-digit hex signature")
-            }
-            return SignedCheckpoint(checkpoint: checkpoint, signature: signature)
         }
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import SealpostRecord
+@testable import SealpostJSON
 
 @Suite("JSON parser: what RFC 8259 accepts")
 struct JSONParserTests {

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import SealpostRecord
+@testable import SealpostJSON
 
 /// Every rejection the parser makes, each with the path and byte offset it must report.
 @Suite("JSON parser: what it rejects, and where")

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import SealpostRecord
+@testable import SealpostJSON
 
 @Suite("JSON writer: deterministic output")
 struct JSONWriterTests {
@@ -24,9 +24,22 @@ struct JSONWriterTests {
         #expect(JSONWriter(options: .prettyPrinted).string(value) == expected)
     }
 
-    @Test func sortedKeysByUTF8Bytes() {
+    @Test func sortedKeysByUTF16CodeUnits() {
         let value: JSONValue = ["b": 1, "a": 2, "B": 3, "é": 4, "aa": 5]
         #expect(JSONWriter(options: .sortedKeys).string(value) == #"{"B":3,"a":2,"aa":5,"b":1,"é":4}"#)
+        // RFC 8785 §3.2.3 sorts by UTF-16 code units: U+1F600 (surrogates D83D DE00) comes before
+        // U+FB01 (FB01), though its UTF-8 bytes (F0 ...) come after (EF AC 81).
+        let astral: JSONValue = ["\u{FB01}": 1, "\u{1F600}": 2, "z": 3]
+        #expect(JSONWriter(options: .sortedKeys).string(astral) == "{\"z\":3,\"\u{1F600}\":2,\"\u{FB01}\":1}")
+    }
+
+    /// The sample of RFC 8785 §3.2.3 (keys in UTF-16 order), with the floating-point members left
+    /// out: Sealpost's documents hold integers only, and the writer does not reformat numbers.
+    @Test func jcsSortingSample() throws {
+        let input = #"{"\u20ac":"Euro Sign","\r":"Carriage Return","\ufb33":"Hebrew Letter Dalet With Dagesh","1":"One","\ud83d\ude00":"Emoji: Grinning Face","\u0080":"Control","\u00f6":"Latin Small Letter O With Diaeresis"}"#
+        let expected = "{\"\\r\":\"Carriage Return\",\"1\":\"One\",\"\u{80}\":\"Control\",\"ö\":\"Latin Small Letter O With Diaeresis\","
+            + "\"€\":\"Euro Sign\",\"😀\":\"Emoji: Grinning Face\",\"\u{FB33}\":\"Hebrew Letter Dalet With Dagesh\"}"
+        #expect(try JSONParser.parse(input).serialized(options: .sortedKeys) == Array(expected.utf8))
     }
 
     @Test func stringEscapes() {

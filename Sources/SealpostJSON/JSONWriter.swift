@@ -1,7 +1,8 @@
 /// Serialises a `JSONValue` deterministically: the same value always gives the same bytes.
 ///
-/// Members are written in their stored order (or sorted by the UTF-8 bytes of their keys with
-/// `.sortedKeys`). Strings are UTF-8 with only the escapes JSON requires: `\"`, `\\`, `\b`, `\f`,
+/// Members are written in their stored order, or with `.sortedKeys` sorted by the UTF-16 code
+/// units of their keys, as RFC 8785 (JCS) sorts them. (UTF-8 byte order differs only when one key
+/// has a character from U+E000 to U+FFFF where another has one above U+FFFF.) Strings are UTF-8 with only the escapes JSON requires: `\"`, `\\`, `\b`, `\f`,
 /// `\n`, `\r`, `\t`, and `\u00XX` (lower-case hex) for the other control characters below U+0020.
 /// Numbers are written as their literal. Compact output has no whitespace; `.prettyPrinted` puts
 /// each member and element on its own line, indented by two spaces, with `": "` after keys and
@@ -54,7 +55,7 @@ public struct JSONWriter: Sendable {
             guard !object.isEmpty else { out.append(contentsOf: "{}".utf8); return }
             var members = object.members
             if options.contains(.sortedKeys) {
-                members.sort { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+                members.sort { $0.key.utf16.lexicographicallyPrecedes($1.key.utf16) }
             }
             out.append(UInt8(ascii: "{"))
             for (n, member) in members.enumerated() {

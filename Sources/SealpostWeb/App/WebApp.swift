@@ -1,0 +1,50 @@
+import Hummingbird
+import Logging
+import SealpostAgreement
+import SealpostCore
+import SealpostExchange
+
+/// The app's shared parts: configuration, sessions, sign-in throttle, page renderer.
+struct WebApp: Sendable {
+    let configuration: WebConfiguration
+    let sessions: SessionStore
+    let throttle = SignInThrottle()
+    let pages: PageRenderer
+    let sessionMiddleware: SessionMiddleware
+    let logger: Logger
+    let agencyID: String
+    /// Host names the app answers to (HostGuardMiddleware).
+    let allowedHosts: Set<String>
+
+    var now: Int64 { configuration.clock() }
+    var home: Home { configuration.home }
+
+    init(configuration: WebConfiguration, agencyName: String, agencyID: String, logger: Logger) throws {
+        self.agencyID = agencyID
+        allowedHosts = Set(["127.0.0.1", "localhost", "::1", configuration.host.lowercased()] + configuration.publicHosts.map { $0.lowercased() })
+        self.configuration = configuration
+        sessions = SessionStore(idleTimeout: configuration.idleTimeout)
+        pages = try PageRenderer(agency: agencyName)
+        sessionMiddleware = SessionMiddleware(store: sessions, clock: configuration.clock, secureCookies: configuration.tls != nil)
+        self.logger = logger
+    }
+
+    /// The signed-in practitioner's unlocked identity.
+    func identity(_ session: WebSession) throws -> Identity {
+        guard let signedIn = session.signedIn else { throw WebError("not signed in") }
+        return signedIn.identity
+    }
+
+    /// The exchange as the signed-in practitioner acts in it.
+    func context(_ session: WebSession) throws -> ExchangeContext {
+        guard let signedIn = session.signedIn else { throw WebError("not signed in") }
+        let clock = configuration.clock
+        return try ExchangeContext.load(home: home, identity: signedIn.identity, logger: logger, clock: clock)
+    }
+
+    /// Runs `body` with a checked relay session (nothing pending is finished unless asked).
+    func withRelay<T: Sendable>(_ context: ExchangeContext, finishPending: Bool = false,
+                                _ body: @Sendable (RelaySession) async throws -> T) async throws -> T {
+        try await RelaySession.run(context, access: configuration.relay, finishPending: finishPending, body)
+    }
+}

@@ -1,0 +1,102 @@
+import Hummingbird
+import SealpostExchange
+import SealpostRecord
+
+/// What needs attention, most urgent first: overdue sends, records received and not yet
+/// acknowledged, requests to answer, with counts linking to their lists.
+struct HomePage {
+    let app: WebApp
+
+    struct Item {
+        let href: String
+        let reference: String
+        let agency: String
+        let purpose: String
+        let urgency: String
+        let urgencyTag: String
+        let due: String
+        let overdue: Bool
+    }
+
+    struct Section {
+        let id: String
+        let title: String
+        let agencyHeading: String
+        let empty: String
+        let items: [Item]
+    }
+
+    struct Model {
+        let overdueCount: Int
+        let toAcknowledgeCount: Int
+        let awaitingCount: Int
+        let requestsToAnswerCount: Int
+        let sections: [Section]
+    }
+
+    func show(_ request: Request, context: WebContext) async throws -> Response {
+        guard let session = context.session, let signedIn = session.signedIn else { return .redirect(to: "/sign-in", type: .normal) }
+        let work = try WaitingWork(home: app.home, now: app.now)
+        let now = work.now
+        func item(_ w: WaitingWork.Item, href: String) -> Item {
+            Item(href: href, reference: String(w.envelopeID.prefix(12)), agency: w.agency, purpose: w.purpose, urgency: w.urgency,
+                 urgencyTag: Tags.urgency(w.urgency), due: Format.due(w.due, now: now), overdue: w.isOverdue(at: now))
+        }
+        let sends = work.sendsAwaitingAcknowledgement
+        _ = signedIn
+        let model = Model(
+            overdueCount: sends.filter { $0.isOverdue(at: now) }.count + work.recordsToAcknowledge.filter { $0.isOverdue(at: now) }.count,
+            toAcknowledgeCount: work.recordsToAcknowledge.count, awaitingCount: sends.count,
+            requestsToAnswerCount: work.requestsToAnswer.count,
+            sections: [
+                Section(id: "received", title: "Received, not yet acknowledged", agencyHeading: "From",
+                        empty: "Every record opened here has been acknowledged.",
+                        items: work.recordsToAcknowledge.prefix(20).map { item($0, href: "/inbox/\($0.envelopeID)") }),
+                Section(id: "sent", title: "Sent, waiting for acknowledgement", agencyHeading: "To",
+                        empty: "Every record sent from here has been acknowledged.",
+                        items: sends.prefix(20).map { item($0, href: "/sent#e-\($0.envelopeID)") }),
+                Section(id: "requests", title: "Requests for information to answer", agencyHeading: "From",
+                        empty: "No requests are waiting for an answer.",
+                        items: work.requestsToAnswer.prefix(20).map { item($0, href: "/inbox") }),
+            ])
+        return app.pages.page("home", model, title: "What needs attention", session: session, section: "/")
+    }
+}
+
+enum HomeTemplates {
+    static let home = """
+    <h1 class="govuk-heading-l">What needs attention</h1>
+    <ul class="sp-counts">
+      <li><a class="sp-count{{#hasOverdue}} sp-count--alert{{/hasOverdue}}" href="#received"><span class="sp-count__number">{{overdueCount}}</span> overdue</a></li>
+      <li><a class="sp-count" href="#received"><span class="sp-count__number">{{toAcknowledgeCount}}</span> received, not yet acknowledged</a></li>
+      <li><a class="sp-count" href="#sent"><span class="sp-count__number">{{awaitingCount}}</span> sent, waiting for acknowledgement</a></li>
+      <li><a class="sp-count" href="#requests"><span class="sp-count__number">{{requestsToAnswerCount}}</span> requests to answer</a></li>
+    </ul>
+    {{#sections}}
+    <h2 class="govuk-heading-m" id="{{id}}">{{title}}</h2>
+    {{#hasItems}}
+    <table class="govuk-table">
+      <thead class="govuk-table__head"><tr class="govuk-table__row">
+        <th scope="col" class="govuk-table__header">Reference</th><th scope="col" class="govuk-table__header">{{agencyHeading}}</th>
+        <th scope="col" class="govuk-table__header">Purpose</th><th scope="col" class="govuk-table__header">Urgency</th>
+        <th scope="col" class="govuk-table__header">Due</th></tr></thead>
+      <tbody class="govuk-table__body">
+      {{#items}}<tr class="govuk-table__row"><td class="govuk-table__cell"><a class="govuk-link" href="{{href}}">{{reference}}</a></td>
+        <td class="govuk-table__cell">{{agency}}</td><td class="govuk-table__cell">{{purpose}}</td>
+        <td class="govuk-table__cell"><strong class="govuk-tag {{urgencyTag}}">{{urgency}}</strong></td>
+        <td class="govuk-table__cell">{{#overdue}}<strong class="govuk-tag govuk-tag--red">Overdue</strong> {{/overdue}}{{due}}</td></tr>{{/items}}
+      </tbody>
+    </table>
+    {{/hasItems}}
+    {{^hasItems}}<p class="govuk-body">{{empty}}</p>{{/hasItems}}
+    {{/sections}}
+    """
+}
+
+extension HomePage.Section: ViewModel {
+    var computed: [String: Any] { ["hasItems": !items.isEmpty] }
+}
+
+extension HomePage.Model: ViewModel {
+    var computed: [String: Any] { ["hasOverdue": overdueCount > 0] }
+}

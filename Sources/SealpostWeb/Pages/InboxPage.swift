@@ -1,0 +1,151 @@
+import Hummingbird
+import SealpostCore
+import SealpostExchange
+import SealpostRecord
+
+/// The inbox: records opened here (with the child's name and record reference, this agency's own
+/// screen), what is waiting at the relay to be opened, and one record shown readably with
+/// Acknowledge.
+struct InboxPage {
+    let app: WebApp
+
+    struct Row {
+        let href: String
+        let reference: String
+        let child: String
+        let from: String
+        let purpose: String
+        let urgency: String
+        let urgencyTag: String
+        let received: String
+        let state: String
+        let stateTag: String
+    }
+
+    struct Waiting {
+        let id: String
+        let reference: String
+        let from: String
+        let purpose: String
+        let urgency: String
+        let urgencyTag: String
+        let kind: String
+        let refusal: String?
+    }
+
+    struct Model {
+        let csrf: String
+        let opened: [Row]
+        let waiting: [Waiting]
+        let relayProblem: String?
+        let acknowledgementsWaiting: Int
+    }
+
+    func list(_ request: Request, context: WebContext) async throws -> Response {
+        guard let session = context.session else { return .redirect(to: "/sign-in", type: .normal) }
+        let exchange = try app.context(session)
+        let acks = Dictionary(try exchange.acks.entries().map { ($0.envelopeID, $0) }, uniquingKeysWith: { a, _ in a })
+        let opened = try exchange.inbox.entries().sorted { $0.receivedAt > $1.receivedAt }.map { entry -> Row in
+            let record = exchange.inbox.content(entry.envelopeID).flatMap { try? JSONParser.parse($0) }
+            let child = record?["subject"]?["name"]?.stringValue ?? "(name not shared)"
+            let state = acks[entry.envelopeID].map { $0.state == .done ? "acknowledged" : "acknowledging" } ?? "not acknowledged"
+            return Row(href: "/inbox/\(entry.envelopeID)", reference: entry.recordID ?? String(entry.envelopeID.prefix(12)), child: child,
+                       from: entry.sender, purpose: entry.purpose, urgency: entry.urgency, urgencyTag: Tags.urgency(entry.urgency),
+                       received: Format.time(seconds: entry.receivedAt), state: state,
+                       stateTag: state == "acknowledged" ? "govuk-tag--green" : "govuk-tag--yellow")
+        }
+        var waiting: [Waiting] = []
+        var relayProblem: String?
+        var acknowledgements = 0
+        do {
+            let listing = try await app.withRelay(exchange) { session in try await InboxListing.list(session: session) }
+            acknowledgements = listing.acknowledgements
+            for item in listing.items {
+                switch item.status {
+                case .waiting(let sender, let purpose, let urgency):
+                    waiting.append(Waiting(id: item.id, reference: String(item.id.prefix(12)), from: sender, purpose: purpose, urgency: urgency,
+                                           urgencyTag: Tags.urgency(urgency), kind: "Record", refusal: nil))
+                case .request(let sender, let purpose, let urgency):
+                    waiting.append(Waiting(id: item.id, reference: String(item.id.prefix(12)), from: sender, purpose: purpose, urgency: urgency,
+                                           urgencyTag: Tags.urgency(urgency), kind: "Request for information", refusal: nil))
+                case .refused(let error):
+                    waiting.append(Waiting(id: item.id, reference: String(item.id.prefix(12)), from: item.mailbox.sender, purpose: "-",
+                                           urgency: "-", urgencyTag: "govuk-tag--grey", kind: "Refused", refusal: error.message))
+                case .opened, .openedRequest:
+                    break
+                }
+            }
+        } catch let error as ExchangeError {
+            relayProblem = error.message + (error.hint.map { " " + $0 } ?? "")
+        }
+        let model = Model(csrf: session.csrf, opened: opened, waiting: waiting, relayProblem: relayProblem,
+                          acknowledgementsWaiting: acknowledgements)
+        return app.pages.page("inbox", model, title: "Inbox", session: session, section: "/inbox")
+    }
+
+    /// Fetches, verifies and stores one waiting envelope, then shows it.
+    func open(_ request: Request, context: WebContext) async throws -> Response {
+        guard let session = context.session else { return .redirect(to: "/sign-in", type: .normal) }
+        let fields = try await FormBody.read(request, context: context, limit: 4096)
+        guard let text = fields.text("id"), let id = EnvelopeID(hex: text) else {
+            return app.pages.problem(.badRequest, title: "No such record", message: "Choose a record from the inbox.", session: session)
+        }
+        let exchange = try app.context(session)
+        let opened = try await app.withRelay(exchange) { relay in try await Receive.openAny(id, session: relay) }
+        switch opened {
+        case .record(let entry, _): return .redirect(to: "/inbox/\(entry.envelopeID)", type: .normal)
+        case .request: return .redirect(to: "/inbox", type: .normal)
+        }
+    }
+
+    struct RecordModel {
+        let csrf: String
+        let envelopeID: String
+        let record: RecordView
+        let from: String
+        let purpose: String
+        let urgency: String
+        let urgencyTag: String
+        let received: String
+        let sent: String
+        let acknowledged: String?
+        let justAcknowledged: Bool
+    }
+
+    func show(_ request: Request, context: WebContext) async throws -> Response {
+        guard let session = context.session else { return .redirect(to: "/sign-in", type: .normal) }
+        let exchange = try app.context(session)
+        let id = context.parameters.get("id") ?? ""
+        guard let entry = try exchange.inbox.entry(id), let bytes = exchange.inbox.content(entry.envelopeID),
+              let value = try? JSONParser.parse(bytes) else {
+            return app.pages.problem(.notFound, title: "Record not found",
+                                     message: "No record with that reference has been opened here. Go to the inbox to open it.", session: session)
+        }
+        let ack = try exchange.acks.entry(entry.envelopeID)
+        let view = RecordView(value)
+        let model = RecordModel(
+            csrf: session.csrf, envelopeID: entry.envelopeID, record: view, from: entry.sender, purpose: entry.purpose,
+            urgency: entry.urgency, urgencyTag: Tags.urgency(entry.urgency), received: Format.time(seconds: entry.receivedAt),
+            sent: Format.time(seconds: entry.sentAt),
+            acknowledged: ack.map { $0.state == .done ? "Acknowledged " + Format.time(seconds: $0.doneAt ?? $0.journalledAt) : "Acknowledgement being sent" },
+            justAcknowledged: request.uri.queryParameters["acknowledged"] == "1")
+        return app.pages.page("record", model, title: "Record \(view.reference)", session: session, section: "/inbox")
+    }
+
+    func acknowledge(_ request: Request, context: WebContext) async throws -> Response {
+        guard let session = context.session else { return .redirect(to: "/sign-in", type: .normal) }
+        _ = try await FormBody.read(request, context: context, limit: 4096)
+        let exchange = try app.context(session)
+        guard let id = context.parameters.get("id").flatMap(EnvelopeID.init(hex:)), try exchange.inbox.entry(id.description) != nil else {
+            return app.pages.problem(.notFound, title: "Record not found", message: "Go to the inbox and choose the record.", session: session)
+        }
+        _ = try await app.withRelay(exchange) { relay in try await Acknowledge.acknowledge(id, session: relay) }
+        return .redirect(to: "/inbox/\(id.description)?acknowledged=1", type: .normal)
+    }
+}
+
+extension InboxPage.Model: ViewModel {
+    var computed: [String: Any] {
+        ["hasOpened": !opened.isEmpty, "hasWaiting": !waiting.isEmpty, "hasAcknowledgementsWaiting": acknowledgementsWaiting > 0]
+    }
+}

@@ -1,0 +1,181 @@
+import Hummingbird
+import NIOCore
+import SealpostAgreement
+import SealpostCore
+import SealpostJSON
+import SealpostLedger
+import SealpostLog
+import SealpostRecord
+
+/// The receipt log: the table with filters, one entry's facts and details, "Verify the log", and
+/// exports (CSV, or JSON with or without the details).
+struct LogPage {
+    let app: WebApp
+
+    struct Row {
+        let seq: Int64
+        let time: String
+        let kind: String
+        let counterpart: String
+        let purpose: String
+        let status: String
+        let statusTag: String
+    }
+
+    struct Option {
+        let value: String
+        let label: String
+        let selected: Bool
+    }
+
+    struct Model {
+        let rows: [Row]
+        let total: Int
+        let kinds: [Option]
+        let counterpart: String
+        let child: String
+        let since: String
+        let until: String
+        let error: String?
+        let exportQuery: String
+    }
+
+    func list(_ request: Request, context: WebContext) async throws -> Response {
+        guard let session = context.session else { return .redirect(to: "/sign-in", type: .normal) }
+        let ledger = try read()
+        let q = request.uri.queryParameters
+        let kind = q["kind"].map(String.init) ?? ""
+        let (filter, error) = Self.filter(q)
+        let status = MessageStatus(ledger.entries)
+        let rows = filter.apply(to: ledger.entries).reversed().map { entry -> Row in
+            let state = status.state(of: entry).rawValue
+            let counterparts = entry.counterparts(owner: app.agencyID)
+            return Row(seq: entry.seq, time: Format.time(milliseconds: entry.at), kind: entry.kind.replacingOccurrences(of: "_", with: " "),
+                       counterpart: counterparts.isEmpty ? "-" : counterparts.joined(separator: ", "), purpose: entry.facts.purpose ?? "-",
+                       status: state, statusTag: Tags.state(state))
+        }
+        let kinds = [Option(value: "", label: "Any kind", selected: kind.isEmpty)]
+            + (Receipt.Kind.allCases.map(\.rawValue) + ["erased"]).map { Option(value: $0, label: $0.replacingOccurrences(of: "_", with: " "), selected: $0 == kind) }
+        let exportQuery = ["kind", "counterpart", "child", "since", "until"].compactMap { key in
+            q[Substring(key)].flatMap { $0.isEmpty ? nil : "\(key)=\(Self.percentEncode(String($0)))" }
+        }.joined(separator: "&")
+        let model = Model(rows: Array(rows), total: ledger.entries.count, kinds: kinds, counterpart: q["counterpart"].map(String.init) ?? "",
+                          child: q["child"].map(String.init) ?? "", since: q["since"].map(String.init) ?? "",
+                          until: q["until"].map(String.init) ?? "", error: error, exportQuery: exportQuery)
+        return app.pages.page("log", model, title: "Receipt log", session: session, section: "/log")
+    }
+
+    struct EntryModel {
+        let seq: Int64
+        let kind: String
+        let time: String
+        let hash: String
+        let prev: String
+        let signature: String
+        let facts: String
+        let details: String?
+        let commitment: String
+    }
+
+    func entry(_ request: Request, context: WebContext) async throws -> Response {
+        guard let session = context.session else { return .redirect(to: "/sign-in", type: .normal) }
+        guard let seq = context.parameters.get("seq").flatMap(Int64.init), let entry = try read().entry(seq: seq) else {
+            return app.pages.problem(.notFound, title: "No such entry", message: "Choose an entry from the receipt log.", session: session)
+        }
+        let e = entry.entry
+        func pretty(_ o: JSONObject) -> String {
+            String(decoding: JSONValue.object(o).serialized(options: [.prettyPrinted, .sortedKeys]), as: UTF8.self)
+        }
+        let model = EntryModel(seq: e.seq, kind: e.kind, time: Format.time(milliseconds: e.at), hash: Hex.encode(e.hash), prev: Hex.encode(e.prev),
+                               signature: Hex.encode(e.signature.rawRepresentation), facts: e.facts.map(pretty) ?? "(not readable)",
+                               details: entry.detailsJSON.map(pretty), commitment: String(Hex.encode(e.commitment).prefix(16)))
+        return app.pages.page("log-entry", model, title: "Log entry \(seq)", session: session, section: "/log")
+    }
+
+    struct VerifyModel {
+        let valid: Bool
+        let entries: Int64
+        let detailsPresent: Int64
+        let problem: String?
+        let counterpartSignatures: Int64
+    }
+
+    func verify(_ request: Request, context: WebContext) async throws -> Response {
+        guard let session = context.session else { return .redirect(to: "/sign-in", type: .normal) }
+        let identity = try app.identity(session)
+        var verifier = LogVerifier(directory: app.home.logDirectory, owner: identity.signingKey.publicKey)
+        if let agreement = try? AgreementStore(home: app.home).current()?.agreement {
+            verifier.evidence = ReceiptEvidence.verifier(agreement: agreement, owner: identity.signingKey.publicKey)
+        }
+        let model: VerifyModel
+        do {
+            let report = try verifier.verify()
+            model = VerifyModel(valid: report.isValid, entries: Int64(report.entries), detailsPresent: Int64(report.detailsPresent),
+                                problem: report.problem?.description, counterpartSignatures: Int64(report.evidenceChecked))
+        } catch {
+            model = VerifyModel(valid: false, entries: 0, detailsPresent: 0, problem: error.reason, counterpartSignatures: 0)
+        }
+        return app.pages.page("log-verify", model, title: model.valid ? "The log verifies" : "The log does not verify", session: session,
+                              section: "/log")
+    }
+
+    func export(_ request: Request, context: WebContext) async throws -> Response {
+        guard context.session?.signedIn != nil else { return .redirect(to: "/sign-in", type: .normal) }
+        let ledger = try read()
+        let q = request.uri.queryParameters
+        let entries = Self.filter(q).filter.apply(to: ledger.entries)
+        let format = context.parameters.get("format") ?? ""
+        let bytes: [UInt8]
+        let type: String
+        switch format {
+        case "csv":
+            bytes = LedgerExport.csv(entries, owner: app.agencyID, status: MessageStatus(ledger.entries))
+            type = "text/csv; charset=utf-8"
+        case "json":
+            bytes = LedgerExport.json(entries, agency: app.agencyID, withDetails: q["details"] == "1")
+            type = "application/json"
+        default:
+            return app.pages.problem(.notFound, title: "No such export", message: "Export as CSV or JSON from the receipt log.")
+        }
+        return Response(status: .ok, headers: [.contentType: type,
+                                               .contentDisposition: "attachment; filename=\"\(app.agencyID)-receipt-log.\(format)\""],
+                        body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+
+    private func read() throws -> Ledger {
+        do { return try Ledger.read(directory: app.home.logDirectory) } catch {
+            return Ledger()
+        }
+    }
+
+    /// The filter the query asks for, with what was wrong in it (dates are `YYYY-MM-DD`).
+    static func filter(_ q: Hummingbird.Parameters) -> (filter: LedgerFilter, error: String?) {
+        var error: String?
+        func day(_ key: String) -> Int64? {
+            guard let text = q[Substring(key)], !text.isEmpty else { return nil }
+            guard let date = CalendarDate(iso: String(text)) else {
+                error = "Enter the \(key == "since" ? "from" : "to") date as a year, month and day, for example 2026-11-21"
+                return nil
+            }
+            return Timestamp.startOfDay(year: date.year, month: date.month, day: date.day)
+        }
+        let kind = q["kind"].flatMap { $0.isEmpty ? nil : [String($0)] } ?? []
+        let filter = LedgerFilter(kinds: kind, counterpart: q["counterpart"].flatMap { $0.isEmpty ? nil : String($0) },
+                                  child: q["child"].flatMap { $0.isEmpty ? nil : String($0) }, since: day("since"),
+                                  until: day("until").map { $0 + 86_400_000 })
+        return (filter, error)
+    }
+
+    static func percentEncode(_ text: String) -> String {
+        var out = ""
+        for byte in text.utf8 {
+            let c = Character(UnicodeScalar(byte))
+            if c.isASCII && (c.isLetter || c.isNumber || "-_.~".contains(c)) { out.append(c) } else { out += String(format: "%%%02X", byte) }
+        }
+        return out
+    }
+}
+
+extension LogPage.Model: ViewModel {
+    var computed: [String: Any] { ["hasRows": !rows.isEmpty] }
+}
