@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import SealpostAgreement
 import SealpostCore
+import SealpostLedger
 import SealpostRecord
 
 /// What every exchange operation needs from one home: its unlocked identity, the agreement in
@@ -22,6 +23,9 @@ public struct ExchangeContext: Sendable {
     public let logger: Logger
     /// Unix seconds. Tests move it; everything else uses the system clock.
     public let clock: @Sendable () -> Int64
+    /// Who is acting: stamped into the details of every entry this context appends to the log
+    /// (`appendToLog`). The command line's unless a practitioner signed in (the web app sets it).
+    public var actor: ActorDetails = .commandLine
 
     public init(home: Home, identity: Identity, agreement: Agreement, logger: Logger,
                 clock: @escaping @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970) }) {

@@ -1,4 +1,5 @@
-// Regenerates the envelope test vectors in spec/vectors/ (or checks them with --check).
+// Regenerates the envelope test vectors in spec/vectors/ and the practitioner slot vectors in
+// spec/vectors/practitioners/ (or checks them with --check).
 //
 // All randomness is injected here: libsodium's generator is replaced, for this process only,
 // by a deterministic stream from a fixed seed, so the same program makes the same bytes.
@@ -270,7 +271,10 @@ extension Array where Element == UInt8 {
     }
 }
 
-var mismatches: [String] = []
+// Practitioner slots (spec/practitioners.md), made after every envelope vector.
+let slotVectors = makePractitionerVectors()
+
+var mismatches = writeOrCheckPractitionerVectors(slotVectors, directory: directory + "/practitioners", check: check)
 let names = Set(vectors.map(\.name))
 precondition(names.count == vectors.count, "two vectors share a name")
 if !check { try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) }
@@ -283,14 +287,15 @@ for vector in vectors {
     }
 }
 if check {
-    let existing = Set((try? FileManager.default.contentsOfDirectory(atPath: directory))?.filter { !$0.hasSuffix(".md") } ?? [])
+    let existing = Set((try? FileManager.default.contentsOfDirectory(atPath: directory))?
+        .filter { !$0.hasSuffix(".md") && $0 != "practitioners" } ?? [])
     mismatches += existing.subtracting(names).map { "\($0) (not generated)" }
     if mismatches.isEmpty {
-        print("all \(vectors.count) vectors in \(directory) match the generator")
+        print("all \(vectors.count) vectors in \(directory) and \(slotVectors.count) in \(directory)/practitioners match the generator")
     } else {
         print("vectors that differ from the generator: \(mismatches.sorted().joined(separator: ", "))")
         exit(1)
     }
 } else {
-    print("wrote \(vectors.count) vectors to \(directory)")
+    print("wrote \(vectors.count) vectors to \(directory) and \(slotVectors.count) to \(directory)/practitioners")
 }

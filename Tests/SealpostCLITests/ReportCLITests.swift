@@ -28,6 +28,10 @@ import Testing
             #expect(report.out.contains("Shared with kingsbridge-mash (mash)"))
             #expect(report.out.contains("purpose: \(ExchangeCLITests.s47) (Child protection enquiry (s47))"))
             #expect(report.out.contains("status: acknowledged"))
+            // Decisions made at the command line say so. The MASH's acknowledgement, collected by sync
+            // (matched by the record id alone), was recorded here, not made here.
+            #expect(report.out.contains("   by: command line"))
+            if query == "SA-2026-0142" { #expect(report.out.contains("   recorded by: command line"), "\(report.out)") }
             #expect(report.out.contains("other people protected: [Third party 1 (neighbour)]"))
             #expect(report.out.contains("log verifies: yes"))
         }

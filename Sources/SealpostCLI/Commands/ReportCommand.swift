@@ -68,6 +68,12 @@ struct ReportCommand: ParsableCommand {
         if !e.withheld.isEmpty { lines.append("   withheld: " + e.withheld.map { "\($0.path) (\($0.reason))" }.joined(separator: ", ")) }
         if !e.protectedTokens.isEmpty { lines.append("   other people protected: " + e.protectedTokens.joined(separator: ", ")) }
         if !e.declineReasons.isEmpty { lines.append("   reasons: " + e.declineReasons.joined(separator: ", ")) }
+        if let actor = e.actor {
+            // Names and roles were checked when the slot was made; text that is not fit to show is escaped.
+            func shown(_ text: String) -> String { Printable.isDisplayable(text) ? text : Printable.escape(text) }
+            let who = shown(actor.name) + (actor.role.map { " (\(shown($0)))" } ?? "")
+            lines.append((e.isOwnDecision ? "   by: " : "   recorded by: ") + who)
+        }
         if let status = e.status { lines.append("   status: " + status) }
         if e.answersRequest { lines.append("   in answer to a request for information") }
         lines.append("   log entry \(e.seq)")

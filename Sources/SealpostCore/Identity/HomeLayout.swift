@@ -3,6 +3,7 @@
 ///     HOME/identity.key              the encrypted private keys (0600)
 ///     HOME/identity.card.json        this agency's public card
 ///     HOME/contacts/ID.card.json     imported cards of other agencies
+///     HOME/practitioners/ID.key      practitioners' key slots (0600; spec/practitioners.md)
 ///     HOME/agreement.json            the data-sharing agreement in force
 ///     HOME/log/                      the receipt log (chain.log, details.jsonl)
 ///     HOME/outbox/                   envelopes sealed here and their state
@@ -26,7 +27,11 @@ extension Home {
     public var checkpointsDirectory: String { path + "/checkpoints" }
     public var pseudonymsDirectory: String { path + "/pseudonyms" }
     public var relayDatabasePath: String { path + "/relay.sqlite" }
+    public var practitionersDirectory: String { path + "/practitioners" }
     public var exchangeLockPath: String { path + "/.exchange.lock" }
+
+    /// The key slot of the practitioner with this id.
+    public func practitionerSlotPath(_ id: String) -> String { practitionersDirectory + "/" + id + ".key" }
 
     /// The latest checkpoint held of `agency`'s receipt log.
     public func heldCheckpointPath(of agency: String) -> String { checkpointsDirectory + "/" + agency + ".json" }

@@ -15,12 +15,18 @@ extension ExchangeContext {
     /// The time for log entries and receipts: Unix milliseconds on this context's clock.
     var nowMilliseconds: Int64 { now * 1000 }
 
-    /// Appends `drafts` durably and returns the log's checkpoint after them.
+    /// Appends `drafts` durably and returns the log's checkpoint after them. Each draft's details
+    /// get this context's `actor`, here and nowhere else, so no decision is logged without one.
     @discardableResult
     func appendToLog(_ drafts: [ReceiptLog.Draft], at: Int64) throws(ExchangeError) -> SignedCheckpoint {
+        let stamped = drafts.map { draft in
+            var draft = draft
+            draft.details["actor"] = .object(actor.json)
+            return draft
+        }
         do {
             let log = try ReceiptLog(directory: logDirectory, identity: identity)
-            if !drafts.isEmpty { try log.append(drafts, at: at) }
+            if !stamped.isEmpty { try log.append(stamped, at: at) }
             return log.checkpoint()
         } catch {
             throw ExchangeError(.log, "cannot write the receipt log in \(logDirectory): \(error.reason)",

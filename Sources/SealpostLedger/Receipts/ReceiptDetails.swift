@@ -38,7 +38,9 @@ public struct SubjectDetails: Sendable, Equatable {
 /// reasons, which may name people and so are never in the facts. Every member is optional.
 ///
 ///     {"subject"?, "record_id"?, "reason"?, "consent_reason"?, "request_reason"?,
-///      "decision_reasons"?: [{"finding", "reason"}]}
+///      "decision_reasons"?: [{"finding", "reason"}], "actor"?: {"name", "role"?, "id"?}}
+///
+/// `actor` is stamped on every entry the exchange appends (`ExchangeContext.actor`), not given here.
 public struct ReceiptDetails: Sendable, Equatable {
     public struct DecisionReason: Sendable, Equatable {
         public var finding: String
@@ -58,15 +60,18 @@ public struct ReceiptDetails: Sendable, Equatable {
     /// The requester's own reason, as the holder keeps it.
     public var requestReason: String?
     public var decisionReasons: [DecisionReason]
+    /// Who was acting for the agency when the entry was appended.
+    public var actor: ActorDetails?
 
     public init(subject: SubjectDetails? = nil, recordID: String? = nil, reason: String? = nil, consentReason: String? = nil,
-                requestReason: String? = nil, decisionReasons: [DecisionReason] = []) {
+                requestReason: String? = nil, decisionReasons: [DecisionReason] = [], actor: ActorDetails? = nil) {
         self.subject = subject
         self.recordID = recordID
         self.reason = reason
         self.consentReason = consentReason
         self.requestReason = requestReason
         self.decisionReasons = decisionReasons
+        self.actor = actor
     }
 
     /// The child's name, NHS number and date of birth and the record id, as the record gives them.
@@ -89,7 +94,7 @@ public struct ReceiptDetails: Sendable, Equatable {
                   decisionReasons: (f.value("decision_reasons")?.arrayValue ?? []).compactMap { item in
                       guard let finding = item["finding"]?.stringValue, let reason = item["reason"]?.stringValue else { return nil }
                       return DecisionReason(finding: finding, reason: reason)
-                  })
+                  }, actor: ActorDetails(f.value("actor")))
     }
 
     public var json: JSONObject {
@@ -102,6 +107,7 @@ public struct ReceiptDetails: Sendable, Equatable {
         if !decisionReasons.isEmpty {
             f.put("decision_reasons", .array(decisionReasons.map { ["finding": .string($0.finding), "reason": .string($0.reason)] }))
         }
+        if let actor { f.put("actor", .object(actor.json)) }
         return f.object
     }
 }

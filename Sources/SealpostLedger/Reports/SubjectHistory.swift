@@ -76,10 +76,18 @@ public struct HistoryEvent: Sendable {
     /// For a send, whether and when it was acknowledged; for a request, whether and how it was answered.
     public let status: String?
     public let answersRequest: Bool
+    /// Who acted for this agency (the details' `actor`): a practitioner, or the command line.
+    /// Nil for entries logged before actors were recorded, or whose details were erased.
+    public let actor: ActorDetails?
+    /// Whether the entry is this agency's own decision; otherwise the actor recorded another
+    /// agency's (for example, collected its acknowledgement).
+    public let isOwnDecision: Bool
 
     init(_ entry: LedgerEntry, owner: String, agreement: Agreement?, messages: MessageStatus) {
         seq = entry.seq
         at = entry.at
+        actor = entry.details?.actor
+        isOwnDecision = entry.by == nil || entry.by == owner
         let facts = entry.facts
         func role(_ agency: String) -> String { agreement?.party(agency).map { " (\($0.role.rawValue))" } ?? "" }
         var basis: ShareBasis?
