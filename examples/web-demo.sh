@@ -30,6 +30,10 @@ relay_port="$(free_port 18600)"
 "$sealpost" init --home "$work/school" --agency school-st-annes --name "St Anne's Primary School" --kdf interactive >/dev/null
 "$sealpost" init --home "$work/mash" --agency kingsbridge-mash --name "Kingsbridge MASH" --kdf interactive >/dev/null
 "$sealpost" init --home "$work/relay" --agency relay-kingsbridge --name "Kingsbridge Partnership Relay" --kdf interactive >/dev/null
+# Each agency adds its practitioners; each signs in to the app with their own passphrase.
+export SEALPOST_USER_PASSPHRASE="demo practitioner passphrase"
+"$sealpost" user add --home "$work/school" --name "Ann Smith" --role "Designated Safeguarding Lead" --kdf interactive >/dev/null
+"$sealpost" user add --home "$work/mash" --name "Sam Patel" --role "MASH social worker" --kdf interactive >/dev/null
 for h in school mash relay; do "$sealpost" export-card --home "$work/$h" --output "$work/$h.card.json" >/dev/null 2>&1; done
 ag="$work/dsa.json"
 "$sealpost" agreement create --id kingsbridge-dsa --title "Kingsbridge data-sharing agreement" \
@@ -69,9 +73,9 @@ mash_port="$(start_web mash 18800)"
 
 cat <<TXT
 Sealpost demo partnership (homes in $work)
-  School (St Anne's Primary School): http://127.0.0.1:$school_port/   sign in as school-st-annes
-  MASH (Kingsbridge MASH):           http://127.0.0.1:$mash_port/   sign in as kingsbridge-mash
-  Passphrase for both: $SEALPOST_PASSPHRASE
+  School (St Anne's Primary School): http://127.0.0.1:$school_port/   sign in as Ann Smith (Designated Safeguarding Lead)
+  MASH (Kingsbridge MASH):           http://127.0.0.1:$mash_port/   sign in as Sam Patel (MASH social worker)
+  Passphrase for both: $SEALPOST_USER_PASSPHRASE
 Press Ctrl-C to stop.
 TXT
 echo "ready school=http://127.0.0.1:$school_port mash=http://127.0.0.1:$mash_port relay=http://127.0.0.1:$relay_port dir=$work"

@@ -50,7 +50,10 @@ struct WebAppTests {
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let home = Home(path: directory)
         let identity = try Identity.generate(agencyID: "school-st-annes", name: "St Anne's Primary School")
-        try home.create(identity, passphrase: SecureBytes(copying: Array(Self.passphrase.utf8)), cost: .interactive)
+        try home.create(identity, passphrase: SecureBytes(copying: Array("the agency's own passphrase".utf8)), cost: .interactive)
+        try Practitioners(home: home).add(name: "Ann Smith", role: "Designated Safeguarding Lead",
+                                          passphrase: SecureBytes(copying: Array(Self.passphrase.utf8)), identity: identity,
+                                          cost: .interactive, now: 1_795_000_000)
         let clock = Clock()
         var configuration = WebConfiguration(home: home)
         configuration.port = 0
@@ -87,7 +90,7 @@ struct WebAppTests {
         var headers = formType
         headers[.cookie] = cookie
         let answer = try await client.execute(uri: "/sign-in", method: .post, headers: headers,
-                                              body: form(["csrf": token, "name": "school-st-annes", "passphrase": passphrase]))
+                                              body: form(["csrf": token, "name": "Ann Smith", "passphrase": passphrase]))
         guard answer.status == .seeOther, let signedIn = Self.cookie(answer) else { return nil }
         let home = try await client.execute(uri: "/", method: .get, headers: [.cookie: signedIn])
         return (signedIn, csrf(home) ?? "")
@@ -99,6 +102,7 @@ struct WebAppTests {
             let unsigned = try await client.execute(uri: "/log", method: .get)
             #expect(unsigned.status == .seeOther && unsigned.headers[.location] == "/sign-in")
             #expect(try await Self.signIn(client, passphrase: "wrong passphrase here") == nil)
+            #expect(try await Self.signIn(client, passphrase: "the agency's own passphrase") == nil, "the agency passphrase is not an account")
             let session = try #require(try await Self.signIn(client))
             for path in ["/", "/log", "/report", "/log/verify", "/log/export/csv"] {
                 let page = try await client.execute(uri: path, method: .get, headers: [.cookie: session.cookie])
@@ -111,6 +115,7 @@ struct WebAppTests {
             #expect(sent.status == .conflict && String(buffer: sent.body).contains("agreement"))
         }
         #expect(!log.contains(Self.passphrase) && !log.contains("wrong passphrase here"), "no passphrase in the server's log")
+        #expect(!log.contains("Ann Smith"), "no name typed at sign-in in the server's log")
     }
 
     @Test("an idle session locks: the next request asks to sign in again and the key is gone")
@@ -174,6 +179,21 @@ struct WebAppTests {
         #expect(HostGuardMiddleware.originHost("http://127.0.0.1:8080/inbox?x=1") == "127.0.0.1")
         #expect(HostGuardMiddleware.originHost("https://attacker.example") == "attacker.example")
         #expect(HostGuardMiddleware.originHost("null") == nil)
+    }
+
+    @Test("a home with no practitioner cannot serve the app, and says how to add one")
+    func noPractitioners() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("sealpost-web-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let home = Home(path: directory)
+        try home.create(try Identity.generate(agencyID: "kingsbridge-mash", name: "Kingsbridge MASH"),
+                        passphrase: SecureBytes(copying: Array("the agency's own passphrase".utf8)), cost: .interactive)
+        do {
+            _ = try await buildWebApplication(WebConfiguration(home: home), logger: Logger(label: "test"))
+            Issue.record("the app started with nobody able to sign in")
+        } catch let error as WebError {
+            #expect(error.hint?.contains("sealpost user add") == true)
+        }
     }
 
     @Test("the configuration refuses another address without TLS, with the fix")

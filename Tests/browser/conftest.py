@@ -17,7 +17,10 @@ from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
-PASSPHRASE = "demo passphrase, not for real use"
+PASSPHRASE = "demo passphrase, not for real use"  # the agencies' own, for the command line
+USER_PASSPHRASE = "demo practitioner passphrase"  # each practitioner's, for the app
+SCHOOL_USER = "Ann Smith"
+MASH_USER = "Sam Patel"
 ARTIFACTS = pathlib.Path(os.environ.get("SEALPOST_BROWSER_ARTIFACTS", ROOT / ".build" / "browser-screenshots"))
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]
 
@@ -124,7 +127,7 @@ def submit(driver, button, how=None):
     WebDriverWait(driver, 60).until(lambda d: d.execute_script("return document.readyState") == "complete")
 
 
-def sign_in(driver, base, name, passphrase=PASSPHRASE):
+def sign_in(driver, base, name, passphrase=USER_PASSPHRASE):
     driver.get(base + "/sign-in")
     driver.find_element("id", "name").send_keys(name)
     driver.find_element("id", "passphrase").send_keys(passphrase)
@@ -136,7 +139,7 @@ def signed_in_session(base, name):
     session = requests.Session()
     page = session.get(base + "/sign-in")
     token = re.search(r'name="csrf" value="([0-9a-f]+)"', page.text).group(1)
-    answer = session.post(base + "/sign-in", data={"csrf": token, "name": name, "passphrase": PASSPHRASE})
+    answer = session.post(base + "/sign-in", data={"csrf": token, "name": name, "passphrase": USER_PASSPHRASE})
     assert answer.status_code == 200 and "/sign-in" not in answer.url
     return session, re.search(r'name="csrf" value="([0-9a-f]+)"', answer.text).group(1)
 

@@ -4,12 +4,12 @@ from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
-from conftest import make_browser, sign_in, submit, Pages
+from conftest import MASH_USER, SCHOOL_USER, make_browser, sign_in, submit, Pages
 
 
 def test_mash_opens_reads_and_acknowledges_then_school_sees_it(partnership, browser, pages, axe_source):
     driver = browser
-    sign_in(driver, partnership.mash, "kingsbridge-mash")
+    sign_in(driver, partnership.mash, MASH_USER)
     assert "What needs attention" in pages.text()
     pages.check("mash-home")
 
@@ -42,11 +42,18 @@ def test_mash_opens_reads_and_acknowledges_then_school_sees_it(partnership, brow
     assert "acknowledged" in pages.text()
     pages.check("mash-inbox-after")
 
+    # The MASH's own history of the child records who acknowledged, by name and role.
+    driver.get(partnership.mash + "/report?subject=Jayden+Okafor")
+    text = pages.text()
+    assert "Acknowledged receipt to school-st-annes" in text
+    assert "Sam Patel (MASH social worker)" in text
+    pages.check("mash-report")
+
     # The school checks for acknowledgements and sees who acknowledged, and when.
     school = make_browser()
     try:
         school_pages = Pages(school, axe_source, "school")
-        sign_in(school, partnership.school, "school-st-annes")
+        sign_in(school, partnership.school, SCHOOL_USER)
         school.get(partnership.school + "/sent")
         school_pages.check("school-sent-before")
         submit(school, school.find_element(By.CSS_SELECTOR, "form[action='/sent/sync'] button"))

@@ -7,14 +7,14 @@ import time
 import requests
 from selenium.webdriver.common.by import By
 
-from conftest import PASSPHRASE, ExtraApp, sign_in, signed_in_session, submit
+from conftest import MASH_USER, SCHOOL_USER, USER_PASSPHRASE, ExtraApp, sign_in, signed_in_session, submit
 
 PAYLOADS = ['"><script>window.pwned=1</script>', "' onmouseover='window.pwned=1' x='", "javascript:window.pwned=1",
             "<img src=x onerror=window.pwned=1>"]
 
 
 def test_a_post_without_the_csrf_token_or_from_another_site_changes_nothing(partnership):
-    session, token = signed_in_session(partnership.school, "school-st-annes")
+    session, token = signed_in_session(partnership.school, SCHOOL_USER)
     before = session.get(partnership.school + "/log/export/csv").text
     assert session.post(partnership.school + "/sent/sync", data={}).status_code == 403
     assert session.post(partnership.school + "/sent/sync", data={"csrf": "0" * 64}).status_code == 403
@@ -24,7 +24,7 @@ def test_a_post_without_the_csrf_token_or_from_another_site_changes_nothing(part
 
 
 def test_a_foreign_host_name_is_refused(partnership):
-    session, _ = signed_in_session(partnership.mash, "kingsbridge-mash")
+    session, _ = signed_in_session(partnership.mash, MASH_USER)
     for path in ["/", "/inbox", "/sign-in", "/log"]:
         answer = session.get(partnership.mash + path, headers={"Host": "attacker.example"}, allow_redirects=False)
         assert answer.status_code == 421, path
@@ -32,7 +32,7 @@ def test_a_foreign_host_name_is_refused(partnership):
 
 
 def test_every_page_carries_the_security_headers(partnership):
-    session, _ = signed_in_session(partnership.mash, "kingsbridge-mash")
+    session, _ = signed_in_session(partnership.mash, MASH_USER)
     for path in ["/sign-in", "/", "/inbox", "/sent", "/log", "/log/verify", "/report?subject=x", "/nope"]:
         headers = session.get(partnership.mash + path).headers
         policy = headers["Content-Security-Policy"]
@@ -52,7 +52,7 @@ def test_payloads_typed_into_fields_are_shown_inert(partnership, browser, pages)
     submit(driver, driver.find_element(By.CSS_SELECTOR, "form[action='/sign-in'] button"))
     assert driver.find_element(By.ID, "name").get_attribute("value") == PAYLOADS[0]
     assert driver.execute_script("return window.pwned === undefined")
-    sign_in(driver, partnership.school, "school-st-annes")
+    sign_in(driver, partnership.school, SCHOOL_USER)
     for payload in PAYLOADS:
         for url in [f"/report?subject={requests.utils.quote(payload)}",
                     f"/log?counterpart={requests.utils.quote(payload)}&child={requests.utils.quote(payload)}"]:
@@ -68,7 +68,7 @@ def test_payloads_typed_into_fields_are_shown_inert(partnership, browser, pages)
 
 def test_wrong_sign_in_says_only_that_name_or_passphrase_is_wrong_and_keeps_the_name(partnership, browser, pages):
     driver = browser
-    for name in ["kingsbridge-mash", "nobody-at-all"]:
+    for name in [MASH_USER, "Nobody At All"]:
         driver.get(partnership.mash + "/sign-in")
         driver.find_element(By.ID, "name").send_keys(name)
         driver.find_element(By.ID, "passphrase").send_keys("not the passphrase")
@@ -83,7 +83,7 @@ def test_wrong_sign_in_says_only_that_name_or_passphrase_is_wrong_and_keeps_the_
 
 def test_an_idle_session_locks_and_asks_to_sign_in_again(partnership, browser, pages):
     with ExtraApp(partnership.dir / "mash", 0, idle=10) as app:
-        sign_in(browser, app.base, "kingsbridge-mash")
+        sign_in(browser, app.base, MASH_USER)
         assert "What needs attention" in pages.text()
         time.sleep(12)
         browser.get(app.base + "/inbox")
@@ -96,8 +96,8 @@ def test_repeated_failures_pause_sign_in(partnership):
     with ExtraApp(partnership.dir / "school", 0) as app:
         session = requests.Session()
         token = re.search(r'name="csrf" value="([0-9a-f]+)"', session.get(app.base + "/sign-in").text).group(1)
-        statuses = [session.post(app.base + "/sign-in", data={"csrf": token, "name": "school-st-annes", "passphrase": f"guess {i}"}).status_code
+        statuses = [session.post(app.base + "/sign-in", data={"csrf": token, "name": SCHOOL_USER, "passphrase": f"guess {i}"}).status_code
                     for i in range(6)]
         assert statuses[:5] == [401] * 5 and statuses[5] == 429
-        paused = session.post(app.base + "/sign-in", data={"csrf": token, "name": "school-st-annes", "passphrase": PASSPHRASE})
+        paused = session.post(app.base + "/sign-in", data={"csrf": token, "name": SCHOOL_USER, "passphrase": USER_PASSPHRASE})
         assert paused.status_code == 429 and "Too many attempts" in paused.text

@@ -5,18 +5,24 @@ import SealpostSodium
 /// a wrong passphrase are the same failure (nil), so the page cannot tell which was wrong.
 public struct WebAccounts: Sendable {
     public let unlock: @Sendable (_ name: String, _ passphrase: SecureBytes) -> (Identity, Practitioner)?
+    /// Whether anyone at all can sign in (the app refuses to start otherwise, with the fix).
+    public let anyone: @Sendable () -> Bool
 
-    public init(unlock: @escaping @Sendable (_ name: String, _ passphrase: SecureBytes) -> (Identity, Practitioner)?) {
+    public init(unlock: @escaping @Sendable (_ name: String, _ passphrase: SecureBytes) -> (Identity, Practitioner)?,
+                anyone: @escaping @Sendable () -> Bool) {
         self.unlock = unlock
+        self.anyone = anyone
     }
 
-    /// Signing in with the agency's own passphrase, under the agency id as the name: the one
-    /// account a home has before practitioners are added.
-    public static func agencyKey(_ home: Home) -> WebAccounts {
-        WebAccounts { name, passphrase in
-            let identity = try? home.unlock(passphrase: passphrase)
-            guard let identity, name.lowercased() == identity.agencyID else { return nil }
-            return (identity, Practitioner(name: identity.name, role: "agency key holder"))
-        }
+    /// The home's practitioners (`sealpost user add`), each with their own passphrase and key slot
+    /// (spec/practitioners.md). The agency passphrase itself does not sign in to the app.
+    public static func practitioners(_ home: Home) -> WebAccounts {
+        let practitioners = Practitioners(home: home)
+        return WebAccounts(
+            unlock: { name, passphrase in
+                guard let unlocked = try? practitioners.unlock(name, passphrase: passphrase) else { return nil }
+                return (unlocked.identity, unlocked.practitioner)
+            },
+            anyone: { !((try? practitioners.list()) ?? []).isEmpty })
     }
 }

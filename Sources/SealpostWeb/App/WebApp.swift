@@ -3,6 +3,7 @@ import Logging
 import SealpostAgreement
 import SealpostCore
 import SealpostExchange
+import SealpostLedger
 
 /// The app's shared parts: configuration, sessions, sign-in throttle, page renderer.
 struct WebApp: Sendable {
@@ -38,8 +39,9 @@ struct WebApp: Sendable {
     /// The exchange as the signed-in practitioner acts in it.
     func context(_ session: WebSession) throws -> ExchangeContext {
         guard let signedIn = session.signedIn else { throw WebError("not signed in") }
-        let clock = configuration.clock
-        return try ExchangeContext.load(home: home, identity: signedIn.identity, logger: logger, clock: clock)
+        var context = try ExchangeContext.load(home: home, identity: signedIn.identity, logger: logger, clock: configuration.clock)
+        context.actor = ActorDetails(signedIn.practitioner)
+        return context
     }
 
     /// Runs `body` with a checked relay session (nothing pending is finished unless asked).

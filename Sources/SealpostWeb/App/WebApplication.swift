@@ -18,6 +18,10 @@ public func buildWebApplication(_ configuration: WebConfiguration, logger: Logge
     do { card = try configuration.home.card() } catch {
         throw WebError("no agency home at \(configuration.home.path): \(error.reason)", hint: error.hint ?? "create one with: sealpost init")
     }
+    guard configuration.accounts.anyone() else {
+        throw WebError("no practitioner can sign in to \(configuration.home.path)",
+                       hint: "add one with: sealpost user add --home \(configuration.home.path) --name \"NAME\" --role \"ROLE\"")
+    }
     let app = try WebApp(configuration: configuration, agencyName: card.name, agencyID: card.agencyID, logger: logger)
     var server: HTTPServerBuilder = .http1(configuration: .init(idleTimeout: .seconds(60)))
     if let files = configuration.tls { server = try .tls(server, tlsConfiguration: try tlsConfiguration(files)) }

@@ -36,7 +36,7 @@ public struct WebConfiguration: Sendable {
 
     public init(home: Home) {
         self.home = home
-        accounts = .agencyKey(home)
+        accounts = .practitioners(home)
     }
 
     /// What is wrong with the configuration, with the fix, or nil.

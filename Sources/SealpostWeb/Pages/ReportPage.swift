@@ -55,6 +55,9 @@ struct ReportPage {
             if !e.declineReasons.isEmpty { rows.append(.init(key: "Reasons", value: e.declineReasons.joined(separator: ", "))) }
             if let status = e.status { rows.append(.init(key: "Status", value: status)) }
             if e.answersRequest { rows.append(.init(key: "In answer to", value: "a request for information")) }
+            if let actor = e.actor {
+                rows.append(.init(key: e.isOwnDecision ? "Decided by" : "Recorded by", value: actor.name + (actor.role.map { " (\($0))" } ?? "")))
+            }
             rows.append(.init(key: "Log entry", value: String(e.seq)))
             return Event(number: i + 1, time: Format.time(milliseconds: e.at), headline: e.headline, details: rows)
         }

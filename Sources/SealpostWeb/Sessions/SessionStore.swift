@@ -1,17 +1,6 @@
 import SealpostCore
 import SealpostSodium
 
-/// Who is acting: the practitioner signed in, recorded with every decision they take.
-public struct Practitioner: Sendable, Equatable {
-    public let name: String
-    public let role: String
-
-    public init(name: String, role: String) {
-        self.name = name
-        self.role = role
-    }
-}
-
 /// A visitor's session. Before sign-in it holds only the CSRF token for the sign-in form; after,
 /// the practitioner and the agency's unlocked identity, held in memory that is wiped when the
 /// session ends (sign-out, idle timeout, or the process stopping).
