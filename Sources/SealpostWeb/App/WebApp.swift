@@ -30,6 +30,13 @@ struct WebApp: Sendable {
         self.logger = logger
     }
 
+    /// Purposes as practitioners know them: the agreement's name for each purpose id (the id
+    /// itself when no agreement is installed or it has no such purpose).
+    func purposeNames() -> PurposeNames {
+        PurposeNames(names: Dictionary(((try? AgreementStore(home: home).current())??.agreement.purposes ?? []).map { ($0.id, $0.name) },
+                                       uniquingKeysWith: { a, _ in a }))
+    }
+
     /// The signed-in practitioner's unlocked identity.
     func identity(_ session: WebSession) throws -> Identity {
         guard let signedIn = session.signedIn else { throw WebError("not signed in") }
@@ -49,4 +56,9 @@ struct WebApp: Sendable {
                                 _ body: @Sendable (RelaySession) async throws -> T) async throws -> T {
         try await RelaySession.run(context, access: configuration.relay, finishPending: finishPending, body)
     }
+}
+
+struct PurposeNames {
+    let names: [String: String]
+    func callAsFunction(_ id: String) -> String { names[id] ?? id }
 }

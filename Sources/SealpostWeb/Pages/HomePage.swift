@@ -38,8 +38,9 @@ struct HomePage {
         guard let session = context.session, let signedIn = session.signedIn else { return .redirect(to: "/sign-in", type: .normal) }
         let work = try WaitingWork(home: app.home, now: app.now)
         let now = work.now
+        let purposeName = app.purposeNames()
         func item(_ w: WaitingWork.Item, href: String) -> Item {
-            Item(href: href, reference: String(w.envelopeID.prefix(12)), agency: w.agency, purpose: w.purpose, urgency: w.urgency,
+            Item(href: href, reference: String(w.envelopeID.prefix(12)), agency: w.agency, purpose: purposeName(w.purpose), urgency: w.urgency,
                  urgencyTag: Tags.urgency(w.urgency), due: Format.due(w.due, now: now), overdue: w.isOverdue(at: now))
         }
         let sends = work.sendsAwaitingAcknowledgement

@@ -44,13 +44,14 @@ struct InboxPage {
     func list(_ request: Request, context: WebContext) async throws -> Response {
         guard let session = context.session else { return .redirect(to: "/sign-in", type: .normal) }
         let exchange = try app.context(session)
+        let purposeName = app.purposeNames()
         let acks = Dictionary(try exchange.acks.entries().map { ($0.envelopeID, $0) }, uniquingKeysWith: { a, _ in a })
         let opened = try exchange.inbox.entries().sorted { $0.receivedAt > $1.receivedAt }.map { entry -> Row in
             let record = exchange.inbox.content(entry.envelopeID).flatMap { try? JSONParser.parse($0) }
             let child = record?["subject"]?["name"]?.stringValue ?? "(name not shared)"
             let state = acks[entry.envelopeID].map { $0.state == .done ? "acknowledged" : "acknowledging" } ?? "not acknowledged"
             return Row(href: "/inbox/\(entry.envelopeID)", reference: entry.recordID ?? String(entry.envelopeID.prefix(12)), child: child,
-                       from: entry.sender, purpose: entry.purpose, urgency: entry.urgency, urgencyTag: Tags.urgency(entry.urgency),
+                       from: entry.sender, purpose: purposeName(entry.purpose), urgency: entry.urgency, urgencyTag: Tags.urgency(entry.urgency),
                        received: Format.time(seconds: entry.receivedAt), state: state,
                        stateTag: state == "acknowledged" ? "govuk-tag--green" : "govuk-tag--yellow")
         }
@@ -63,10 +64,10 @@ struct InboxPage {
             for item in listing.items {
                 switch item.status {
                 case .waiting(let sender, let purpose, let urgency):
-                    waiting.append(Waiting(id: item.id, reference: String(item.id.prefix(12)), from: sender, purpose: purpose, urgency: urgency,
+                    waiting.append(Waiting(id: item.id, reference: String(item.id.prefix(12)), from: sender, purpose: purposeName(purpose), urgency: urgency,
                                            urgencyTag: Tags.urgency(urgency), kind: "Record", refusal: nil))
                 case .request(let sender, let purpose, let urgency):
-                    waiting.append(Waiting(id: item.id, reference: String(item.id.prefix(12)), from: sender, purpose: purpose, urgency: urgency,
+                    waiting.append(Waiting(id: item.id, reference: String(item.id.prefix(12)), from: sender, purpose: purposeName(purpose), urgency: urgency,
                                            urgencyTag: Tags.urgency(urgency), kind: "Request for information", refusal: nil))
                 case .refused(let error):
                     waiting.append(Waiting(id: item.id, reference: String(item.id.prefix(12)), from: item.mailbox.sender, purpose: "-",
@@ -124,7 +125,7 @@ struct InboxPage {
         let ack = try exchange.acks.entry(entry.envelopeID)
         let view = RecordView(value)
         let model = RecordModel(
-            csrf: session.csrf, envelopeID: entry.envelopeID, record: view, from: entry.sender, purpose: entry.purpose,
+            csrf: session.csrf, envelopeID: entry.envelopeID, record: view, from: entry.sender, purpose: app.purposeNames()(entry.purpose),
             urgency: entry.urgency, urgencyTag: Tags.urgency(entry.urgency), received: Format.time(seconds: entry.receivedAt),
             sent: Format.time(seconds: entry.sentAt),
             acknowledged: ack.map { $0.state == .done ? "Acknowledged " + Format.time(seconds: $0.doneAt ?? $0.journalledAt) : "Acknowledgement being sent" },

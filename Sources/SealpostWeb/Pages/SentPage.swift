@@ -40,6 +40,7 @@ struct SentPage {
         guard let session = context.session else { return .redirect(to: "/sign-in", type: .normal) }
         let exchange = try app.context(session)
         let now = app.now
+        let purposeName = app.purposeNames()
         let rows = try exchange.outbox.entries().sorted { $0.sealedAt > $1.sealedAt }.map { e -> Row in
             let deadline = e.sealedAt + (SafeguardingRecord.Concern.Urgency(rawValue: e.urgency) ?? .routine).acknowledgementDeadline
             let open = e.isOpen
@@ -56,7 +57,7 @@ struct SentPage {
                 steps.append(Step(label: "Acknowledged by \(e.recipient)", time: "not yet", done: false))
             }
             return Row(anchor: "e-\(e.envelopeID)", reference: e.recordID ?? String(e.envelopeID.prefix(12)), recipient: e.recipient,
-                       purpose: e.purpose, urgency: e.urgency, urgencyTag: Tags.urgency(e.urgency), state: e.state.rawValue,
+                       purpose: purposeName(e.purpose), urgency: e.urgency, urgencyTag: Tags.urgency(e.urgency), state: e.state.rawValue,
                        stateTag: Tags.state(e.state.rawValue), overdue: open && deadline <= now,
                        due: open ? Format.due(deadline, now: now) : nil, steps: steps, problem: e.state == .sealed ? e.lastError : nil)
         }
