@@ -17,8 +17,10 @@ public struct RelayConfiguration: Sendable {
     public var host: String
     /// Port to listen on (default 8443); 0 picks a free one.
     public var port: Int
-    /// The SQLite file; created with its folder's permissions if absent.
+    /// The SQLite file; created with its folder's permissions if absent. Unused when `database` is set.
     public var databasePath: String
+    /// A PostgreSQL database shared by several relay instances; nil for the SQLite file at `databasePath`.
+    public var database: PostgresURL?
     /// The signed agreement in force: its active parties are the only callers.
     public var agreement: SignedAgreement
     /// The relay operator's identity: it signs deposit receipts.
@@ -62,6 +64,7 @@ public struct RelayConfiguration: Sendable {
         self.host = host
         self.port = port
         self.databasePath = databasePath
+        self.database = nil
         self.agreement = agreement
         self.identity = identity
         self.limits = limits

@@ -66,10 +66,10 @@ struct HostileInputTests {
         print("pipelining non-readers: fresh health served after \(served); requests pipelined per client \(outcomes.map { $0.sent * 1000 }); relay RSS \(rssBefore) MB before, \(rssAfter) MB after")
     }
 
-    @Test("THREATS 37: deposits in flight are bounded across connections: past the budget, 503 busy with Retry-After before the body")
-    func depositBytesInFlight() async throws {
+    @Test("THREATS 37: deposits in flight are bounded across connections: past the budget, 503 busy with Retry-After before the body", arguments: TestStore.all)
+    func depositBytesInFlight(store: TestStore) async throws {
         let megabyte = 1 << 20
-        try await withRelay(configure: {
+        try await withRelay(store: store, configure: {
             $0.limits.maximumEnvelopeBytes = megabyte
             $0.limits.maximumBodyBytesInFlight = 2 * megabyte
             $0.limits.perAddress = nil
@@ -159,9 +159,9 @@ struct HostileInputTests {
         #expect(growth < 250, "the relay grew by \(growth) MB")
     }
 
-    @Test("THREATS 37: a deposit body cut short by a half-close or by the body timeout is the client's 400, not an internal error")
-    func truncatedBodies() async throws {
-        try await withRelay(configure: {
+    @Test("THREATS 37: a deposit body cut short by a half-close or by the body timeout is the client's 400, not an internal error", arguments: TestStore.all)
+    func truncatedBodies(store: TestStore) async throws {
+        try await withRelay(store: store, configure: {
             $0.limits.bodyTimeout = .seconds(1)
             $0.metricsPort = 0
         }) { relay, _ in
@@ -194,9 +194,9 @@ struct HostileInputTests {
         }
     }
 
-    @Test("THREATS 37: an HTTP/1.0 request without keep-alive, or any Connection: close, is closed after its answer (RFC 9112 §9.3)")
-    func connectionPersistence() async throws {
-        try await withRelay { relay, _ in
+    @Test("THREATS 37: an HTTP/1.0 request without keep-alive, or any Connection: close, is closed after its answer (RFC 9112 §9.3)", arguments: TestStore.all)
+    func connectionPersistence(store: TestStore) async throws {
+        try await withRelay(store: store) { relay, _ in
             for request in ["GET /v1/health HTTP/1.0\r\n\r\n",
                             "GET /v1/health HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: Close\r\n\r\n"] {
                 let connection = try RawConnection(port: relay.port, readTimeout: 30)
@@ -218,9 +218,9 @@ struct HostileInputTests {
         }
     }
 
-    @Test("THREATS 37: Expect: 100-continue gets 100 Continue once the head is accepted, and the final refusal at once when it is not")
-    func expectContinue() async throws {
-        try await withRelay { relay, _ in
+    @Test("THREATS 37: Expect: 100-continue gets 100 Continue once the head is accepted, and the final refusal at once when it is not", arguments: TestStore.all)
+    func expectContinue(store: TestStore) async throws {
+        try await withRelay(store: store) { relay, _ in
             let body = envelope(size: 64 * 1024)
             let connection = try RawConnection(port: relay.port, readTimeout: 30)
             defer { connection.close() }
@@ -244,9 +244,9 @@ struct HostileInputTests {
         }
     }
 
-    @Test("THREATS 37: health refuses unknown query parameters with 400, as every route does")
-    func healthQuery() async throws {
-        try await withRelay { relay, _ in
+    @Test("THREATS 37: health refuses unknown query parameters with 400, as every route does", arguments: TestStore.all)
+    func healthQuery(store: TestStore) async throws {
+        try await withRelay(store: store) { relay, _ in
             let client = SignedClient(relay, as: Party.school)
             for target in [RelayAPI.Path.health + "?x=1", RelayAPI.Path.health + "?x"] {
                 let reply = try await client.send(.GET, target, headers: [])

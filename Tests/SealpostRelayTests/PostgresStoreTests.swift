@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+import SealpostCore
+import SealpostProtocol
+@testable import SealpostRelay
+
+/// What is particular to the PostgreSQL store: its URL, and how the relay refuses to start when the
+/// database is not there. (The behaviour over it is the whole suite's, run against both stores.)
+@Suite("The PostgreSQL store: its URL and its refusals")
+struct PostgresStoreTests {
+    @Test("a postgres:// URL is read whole; TLS is required beyond loopback; the password is never shown")
+    func urls() throws {
+        let local = try PostgresURL("postgres://relay@127.0.0.1:6543/sealpost", environment: [:])
+        #expect(local.host == "127.0.0.1")
+        #expect(local.port == 6543)
+        #expect(local.username == "relay")
+        #expect(local.password == nil)
+        #expect(local.database == "sealpost")
+        #expect(local.sslMode == .disable)
+
+        let remote = try PostgresURL("postgresql://relay:s3cret@db.kingsbridge.example/sealpost", environment: [:])
+        #expect(remote.port == 5432)
+        #expect(remote.password == "s3cret")
+        #expect(remote.sslMode == .require, "beyond loopback the store's traffic is encrypted unless told otherwise")
+        #expect(remote.redacted == "postgres://relay:***@db.kingsbridge.example:5432/sealpost")
+        #expect(!remote.redacted.contains("s3cret"))
+        #expect(try PostgresURL("postgres://relay@db.example/s?sslmode=prefer", environment: [:]).sslMode == .prefer)
+        #expect(try PostgresURL("postgres://relay@127.0.0.1/s", environment: ["PGPASSWORD": "from-env"]).password == "from-env")
+
+        for (text, says) in [("mysql://relay@127.0.0.1/s", "not a postgres:// URL"), ("postgres://127.0.0.1/s", "names no user"),
+                             ("postgres://relay@127.0.0.1", "names no database"), ("postgres://relay@127.0.0.1/s?x=1", "unknown parameter"),
+                             ("postgres://relay@127.0.0.1/s?sslmode=allow", "sslmode must be")] {
+            #expect(throws: RelayConfigurationError.self, "\(text)") { try PostgresURL(text, environment: [:]) }
+            do { _ = try PostgresURL(text, environment: [:]) } catch { #expect(error.message.contains(says), "\(text): \(error.message)") }
+        }
+    }
+
+    @Test("serve refuses a database it cannot reach or that does not exist, at once, saying which and never the password")
+    func refusals() async throws {
+        let folder = try TemporaryFolder("relay-pg-refuse")
+        defer { folder.remove() }
+        let home = try RelayProcess.makeHome(in: folder)
+        // Port 1 on loopback: nothing listens there.
+        let unreachable = try RelayProcess(["serve", "--home", home.path, "--port", "0", "--database", "postgres://relay:s3cret@127.0.0.1:1/sealpost"])
+        #expect(await unreachable.exitStatus() == 1)
+        #expect(unreachable.standardError.contains("sealpost-relay: error: cannot open the relay database postgres://relay:***@127.0.0.1:1/sealpost"),
+                "\(unreachable.standardError)")
+        #expect(unreachable.standardError.contains("Connection refused"))
+        #expect(!unreachable.standardError.contains("s3cret"))
+
+        let both = try RelayProcess(["serve", "--home", home.path, "--port", "0", "--db", folder.file("x.sqlite"),
+                                     "--database", "postgres://relay@127.0.0.1:1/sealpost"])
+        #expect(await both.exitStatus() != 0)
+        #expect(both.standardError.contains("--db (SQLite) and --database (PostgreSQL) are two stores"))
+
+        let malformed = try RelayProcess(["serve", "--home", home.path, "--port", "0"], environment: ["SEALPOST_RELAY_DATABASE": "postgres://nobody"])
+        #expect(await malformed.exitStatus() == 1)
+        #expect(malformed.standardError.contains("the database URL names no user"), "\(malformed.standardError)")
+
+        guard TestStore.all.contains(.postgres) else { return }
+        let server = try PostgresURL(try #require(PostgresTestServer.url))
+        let missing = try RelayProcess(["serve", "--home", home.path, "--port", "0",
+                                        "--database", "postgres://\(server.username)@\(server.host):\(server.port)/sealpost_no_such_database"])
+        #expect(await missing.exitStatus() == 1)
+        #expect(missing.standardError.contains("database \"sealpost_no_such_database\" does not exist"), "\(missing.standardError)")
+    }
+}
