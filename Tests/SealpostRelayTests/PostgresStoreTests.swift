@@ -6,7 +6,7 @@ import SealpostProtocol
 
 /// What is particular to the PostgreSQL store: its URL, and how the relay refuses to start when the
 /// database is not there. (The behaviour over it is the whole suite's, run against both stores.)
-@Suite("The PostgreSQL store: its URL and its refusals")
+@Suite("The PostgreSQL store: its URL, its refusals, sweeps by several instances")
 struct PostgresStoreTests {
     @Test("a postgres:// URL is read whole; TLS is required beyond loopback; the password is never shown")
     func urls() throws {
@@ -63,5 +63,49 @@ struct PostgresStoreTests {
                                         "--database", "postgres://\(server.username)@\(server.host):\(server.port)/sealpost_no_such_database"])
         #expect(await missing.exitStatus() == 1)
         #expect(missing.standardError.contains("database \"sealpost_no_such_database\" does not exist"), "\(missing.standardError)")
+    }
+
+    @Test("two instances sweeping at once expire each copy exactly once and leave the quota true (SKIP LOCKED)")
+    func concurrentSweeps() async throws {
+        guard TestStore.all.contains(.postgres) else { return }
+        let database = try await PostgresTestServer.createDatabase()
+        let first = try await PostgresRelayRepository(url: database.url)
+        let second = try await PostgresRelayRepository(url: database.url)
+        let quota = MailboxQuota(maximumCount: 100_000, maximumBytes: 1 << 40)
+        let count = 300
+        for _ in 0..<count {
+            let bytes = envelope(size: 100)
+            let receipt = DepositReceipt(envelopeID: EnvelopeID(of: bytes), relay: Party.relay.agencyID, sender: Party.school.agencyID,
+                                         mailboxes: [Party.mash.agencyID, Party.police.agencyID].sorted(), depositedAt: 1000, expiresAt: 2000)
+                .signed(with: Party.relay.signingKey)
+            _ = try await first.deposit(NewDeposit(receipt: receipt, bytes: bytes, forgetAt: 3000, quota: quota))
+        }
+        #expect(try await second.usage(mailbox: Party.mash.agencyID) == MailboxUsage(count: count, bytes: Int64(count * 100)))
+
+        // Both sweep in small batches at the same time until neither finds anything more.
+        func sweepAll(_ store: PostgresRelayRepository) async throws -> ExpiryReport {
+            var total = ExpiryReport()
+            while true {
+                let report = try await store.expire(now: 2500, batchLimit: 25)
+                if report.isEmpty { return total }
+                total.expired += report.expired
+                total.bodiesDropped += report.bodiesDropped
+            }
+        }
+        async let one = sweepAll(first)
+        async let two = sweepAll(second)
+        let (a, b) = try await (one, two)
+        print("two sweepers over \(2 * count) expired copies: \(a.expired) and \(b.expired); bodies dropped \(a.bodiesDropped) and \(b.bodiesDropped)")
+        #expect(a.expired + b.expired == 2 * count, "every copy expired once")
+        #expect(a.bodiesDropped + b.bodiesDropped == count, "every body dropped once")
+        for mailbox in [Party.mash.agencyID, Party.police.agencyID] {
+            #expect(try await first.usage(mailbox: mailbox) == MailboxUsage(count: 0, bytes: 0))
+        }
+        // Later, both forget the tombstones, each once.
+        let forgotten = try await first.expire(now: 3500, batchLimit: 1000).forgotten + second.expire(now: 3500, batchLimit: 1000).forgotten
+        #expect(forgotten == count)
+        try await first.close()
+        try await second.close()
+        await database.drop()
     }
 }
