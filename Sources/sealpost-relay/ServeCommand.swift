@@ -59,20 +59,22 @@ struct ServeCommand: AsyncParsableCommand {
                                                 host: host, port: port, metricsPort: metricsPort)
                 if let tlsCert, let tlsKey { config.tls = .init(certificatePath: tlsCert, privateKeyPath: tlsKey) }
                 if !publicHost.isEmpty { config.acceptedHosts = Set(publicHost.map { $0.lowercased() }) }
-                let environment = ProcessInfo.processInfo.environment
-                if let url = database ?? (db == nil ? environment["SEALPOST_RELAY_DATABASE"].flatMap { $0.isEmpty ? nil : $0 } : nil) {
-                    config.database = try PostgresURL(url)
-                }
+                if let databaseURL { config.database = try PostgresURL(databaseURL) }
                 limits.apply(to: &config)
                 try await RelayLauncher.serve(config)
             } catch let error as RelayConfigurationError {
                 throw RelayCommandError(error.message, hint: error.hint)
             } catch let error as RelayStorageError {
-                throw RelayCommandError(error.message, hint: database != nil || ProcessInfo.processInfo.environment["SEALPOST_RELAY_DATABASE"] != nil
+                throw RelayCommandError(error.message, hint: databaseURL != nil
                     ? "check that the PostgreSQL server is running and the URL's user may create tables in its database"
                     : "check that the folder of --db exists and is writable")
             }
         }
+    }
+
+    /// --database, else SEALPOST_RELAY_DATABASE unless --db names a SQLite file.
+    private var databaseURL: String? {
+        database ?? (db == nil ? ProcessInfo.processInfo.environment["SEALPOST_RELAY_DATABASE"].flatMap { $0.isEmpty ? nil : $0 } : nil)
     }
 }
 
