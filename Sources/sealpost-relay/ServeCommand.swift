@@ -66,7 +66,7 @@ struct ServeCommand: AsyncParsableCommand {
                 throw RelayCommandError(error.message, hint: error.hint)
             } catch let error as RelayStorageError {
                 throw RelayCommandError(error.message, hint: databaseURL != nil
-                    ? "check that the PostgreSQL server is running and the URL's user may create tables in its database"
+                    ? "check that the PostgreSQL server is running with fsync on, and that the URL's user may create tables in its database"
                     : "check that the folder of --db exists and is writable")
             }
         }

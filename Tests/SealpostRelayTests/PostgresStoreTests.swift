@@ -3,6 +3,9 @@ import Testing
 import SealpostCore
 import SealpostProtocol
 @testable import SealpostRelay
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// What is particular to the PostgreSQL store: its URL, and how the relay refuses to start when the
 /// database is not there. (The behaviour over it is the whole suite's, run against both stores.)
@@ -63,6 +66,40 @@ struct PostgresStoreTests {
                                         "--database", "postgres://\(server.username)@\(server.host):\(server.port)/sealpost_no_such_database"])
         #expect(await missing.exitStatus() == 1)
         #expect(missing.standardError.contains("database \"sealpost_no_such_database\" does not exist"), "\(missing.standardError)")
+    }
+
+    @Test("serve refuses a server that does not flush its commits (fsync off), since it could lose an acknowledged deposit")
+    func refusesNonDurableServer() async throws {
+        guard TestStore.all.contains(.postgres) else { return }
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("postgres/cluster.sh").path
+        // Output to a file, not a pipe: the server the script starts could hold a pipe's end open.
+        let folder = try TemporaryFolder("relay-pg-fsync")
+        defer { folder.remove() }
+        // Blocking, so run on a thread of its own rather than Swift's cooperative pool.
+        func run(_ arguments: [String], settings: String = "") async throws -> String {
+            try await withCheckedThrowingContinuation { continuation in
+                Thread.detachNewThread { continuation.resume(with: Result { try runBlocking(arguments, settings: settings) }) }
+            }
+        }
+        // Through system(3), not Foundation's Process, which was seen never to notice this script's end.
+        @Sendable func runBlocking(_ arguments: [String], settings: String) throws -> String {
+            let outputPath = folder.file("cluster-\(arguments[0]).out")
+            let quoted = ([script] + arguments).map { "'\($0)'" }.joined(separator: " ")
+            _ = system("SEALPOST_PG_SETTINGS='\(settings)' /bin/bash \(quoted) > '\(outputPath)' 2>/dev/null < /dev/null")
+            return (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
+        }
+        // Its own throwaway cluster: the shared one must stay durable for the other tests.
+        let started = try await run(["start"], settings: "-c fsync=off")
+        let url = try #require(started.firstMatch(of: /SEALPOST_TEST_POSTGRES_URL=(\S+)/)?.1, "the cluster did not start: \(started)")
+        let directory = try #require(started.firstMatch(of: /SEALPOST_TEST_POSTGRES_DIR=(\S+)/)?.1)
+        // An immediate stop takes a moment; done here even when an expectation above fails.
+        defer { _ = try? runBlocking(["stop", String(directory)], settings: "") }
+        let home = try RelayProcess.makeHome(in: folder)
+        let relay = try RelayProcess(["serve", "--home", home.path, "--port", "0", "--database", String(url)])
+        #expect(await relay.exitStatus() == 1)
+        #expect(relay.standardError.contains("the database runs with fsync = off, so an acknowledged deposit could be lost; it must be on"),
+                "\(relay.standardError)")
     }
 
     @Test("two instances sweeping at once expire each copy exactly once and leave the quota true (SKIP LOCKED)")

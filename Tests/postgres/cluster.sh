@@ -8,6 +8,7 @@
 # initdb into a new temporary folder as the `postgres` user (it refuses to run as root), trusts
 # local connections (the cluster listens on 127.0.0.1 only and lives for one test run), and
 # starts it on a free port. The tests read the URL from SEALPOST_TEST_POSTGRES_URL.
+# SEALPOST_PG_SETTINGS adds server settings (e.g. "-c fsync=off", for the test that the relay refuses it).
 set -euo pipefail
 
 find_bin() {
@@ -39,7 +40,7 @@ start)
   "${run_as[@]}" "$bin/initdb" -D "$dir/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 \
     || { cat "$dir/initdb.log" >&2; exit 1; }
   "${run_as[@]}" "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-    -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c max_connections=300 -c synchronous_commit=on -c fsync=on" start >&2 \
+    -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c max_connections=300 -c synchronous_commit=on -c fsync=on ${SEALPOST_PG_SETTINGS:-}" start >&2 \
     || { cat "$dir/server.log" >&2; exit 1; }
   echo "export SEALPOST_TEST_POSTGRES_URL=postgres://postgres@127.0.0.1:$port/postgres SEALPOST_TEST_POSTGRES_DIR=$dir"
   ;;
