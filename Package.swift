@@ -23,6 +23,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // The only C in Sealpost: libsodium, imported by SealpostSodium alone.
@@ -49,7 +50,7 @@ let package = Package(
         .target(name: "SealpostLog", dependencies: ["SealpostCore", "SealpostSodium", "SealpostJSON"]),
         // What client and relay agree on: signed requests, deposit receipts, the relay's JSON bodies.
         .target(name: "SealpostProtocol", dependencies: ["SealpostCore", "SealpostSodium", "SealpostJSON"]),
-        // The store-and-forward relay: Hummingbird routes over a mailbox repository (SQLite by default).
+        // The store-and-forward relay: Hummingbird routes over a mailbox repository (SQLite, or PostgreSQL for several instances).
         .target(
             name: "SealpostRelay",
             dependencies: [
@@ -61,9 +62,11 @@ let package = Package(
                 .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
                 .product(name: "CoreMetrics", package: "swift-metrics"),
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
@@ -160,6 +163,7 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
             ]
         ),
         .testTarget(

@@ -7,7 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source examples/setup.sh
 # The tests also drive command-line peers: sqlite3 (to tamper with the relay's database), openssl
-# (a TLS 1.2-only server and self-signed certificates), and Chromium with its driver (the web app).
+# (a TLS 1.2-only server and self-signed certificates), and Chromium with its driver (the web app);
+# PostgreSQL is below.
 missing=()
 command -v sqlite3 >/dev/null 2>&1 || missing+=(sqlite3)
 command -v openssl >/dev/null 2>&1 || missing+=(openssl)
@@ -37,6 +38,13 @@ swift build --build-tests
 log="$(mktemp)"
 browser_log="$(mktemp)"
 trap 'rm -f "$log" "$browser_log"' EXIT
+# The relay suite runs against PostgreSQL as well as SQLite: a throwaway cluster on 127.0.0.1
+# (PostgreSQL installed from Debian when missing), its URL passed in SEALPOST_TEST_POSTGRES_URL,
+# stopped and removed at the end. A URL already set (a server of your own) is used as it is.
+if [ -z "${SEALPOST_TEST_POSTGRES_URL:-}" ]; then
+  eval "$(Tests/postgres/cluster.sh start)"
+  trap 'rm -f "$log" "$browser_log"; Tests/postgres/cluster.sh stop "$SEALPOST_TEST_POSTGRES_DIR"' EXIT
+fi
 status=0
 swift test --skip-build "$@" 2>&1 | tee "$log" || status=$?
 summary="$(grep -E 'Test run with [0-9]+ tests? ' "$log" | tail -n 1 || true)"

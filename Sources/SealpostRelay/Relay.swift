@@ -22,6 +22,8 @@ struct Relay: Sendable {
     let agencyLimiter: RateLimiter?
     let addressLimiter: RateLimiter?
     let metrics: RelayMetrics
+    /// Deposit bytes being received at once, across connections.
+    let bodyBudget: BodyBudget
     let logger: Logger
 
     init(configuration: RelayConfiguration, repository: any RelayRepository, metrics: RelayMetrics, logger: Logger) {
@@ -37,6 +39,7 @@ struct Relay: Sendable {
         agencyLimiter = configuration.limits.perAgency.map(RateLimiter.init)
         addressLimiter = configuration.limits.perAddress.map(RateLimiter.init)
         self.metrics = metrics
+        bodyBudget = BodyBudget(capacity: configuration.limits.maximumBodyBytesInFlight)
         self.logger = logger
     }
 

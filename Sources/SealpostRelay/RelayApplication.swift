@@ -14,7 +14,7 @@ import ServiceLifecycle
 ///     try await app.runService()
 ///
 /// Refuses a configuration `RelayConfiguration.validate()` refuses, opens (and migrates) the
-/// database, and brings with it the expiry sweeper and, when `metricsPort` is set, the Prometheus
+/// database (PostgreSQL when `config.database` is set, else the SQLite file), and brings with it the expiry sweeper and, when `metricsPort` is set, the Prometheus
 /// listener. Graceful shutdown stops accepting connections, finishes the requests in flight (whose
 /// writes are committed), then stops the sweeper and closes the database.
 public func buildRelayApplication(_ config: RelayConfiguration, logger: Logger) async throws -> some ApplicationProtocol {
@@ -28,8 +28,11 @@ func makeRelayApplication(_ config: RelayConfiguration, logger: Logger,
     async throws -> Application<RouterResponder<RelayRequestContext>> {
     try config.validate()
     let metrics = RelayMetrics()
-    let repository = try SQLiteRelayRepository(path: config.databasePath, startedAt: config.clock(),
-                                               observeCommit: metrics.commitObserver)
+    let repository: any RelayRepository = if let database = config.database {
+        try await PostgresRelayRepository(url: database, logger: logger, observeCommit: metrics.commitObserver)
+    } else {
+        try SQLiteRelayRepository(path: config.databasePath, startedAt: config.clock(), observeCommit: metrics.commitObserver)
+    }
     let relay = Relay(configuration: config, repository: repository, metrics: metrics, logger: logger)
 
     let limits = config.limits

@@ -17,8 +17,10 @@ public struct RelayConfiguration: Sendable {
     public var host: String
     /// Port to listen on (default 8443); 0 picks a free one.
     public var port: Int
-    /// The SQLite file; created with its folder's permissions if absent.
+    /// The SQLite file; created with its folder's permissions if absent. Unused when `database` is set.
     public var databasePath: String
+    /// A PostgreSQL database shared by several relay instances; nil for the SQLite file at `databasePath`.
+    public var database: PostgresURL?
     /// The signed agreement in force: its active parties are the only callers.
     public var agreement: SignedAgreement
     /// The relay operator's identity: it signs deposit receipts.
@@ -62,6 +64,7 @@ public struct RelayConfiguration: Sendable {
         self.host = host
         self.port = port
         self.databasePath = databasePath
+        self.database = nil
         self.agreement = agreement
         self.identity = identity
         self.limits = limits
@@ -147,6 +150,16 @@ public struct RelayLimits: Sendable, Equatable {
     public var headerTimeout: Duration = .seconds(10)
     /// Time from a request head to the end of its body: the read timeout for slow bodies.
     public var bodyTimeout: Duration = .seconds(300)
+    /// Time an answer may wait unread: once the connection's outgoing buffer is full (the client is
+    /// not reading), it must drain within this time or the connection is closed.
+    public var writeTimeout: Duration = .seconds(60)
+    /// Requests a connection may have received and not yet been answered (pipelined); past it,
+    /// nothing more is read from the connection until an answer has been written.
+    public var maximumPipelinedRequests: Int = 16
+    /// Bytes of deposit bodies being received at once, across all connections. A deposit that would
+    /// pass it is refused with `503 busy` and `Retry-After`, from its declared length before its body
+    /// is read, or as a chunked body passes it.
+    public var maximumBodyBytesInFlight: Int = 256 << 20
     /// Connections served at once; more wait in the listen backlog until one closes.
     public var maximumConnections: Int = 1024
 
@@ -166,6 +179,8 @@ public struct RelayLimits: Sendable, Equatable {
     public static let largestEnvelopeLimit = 512 << 20
     /// The longest any timeout may be (a day); longer ones overflow the event loop's nanoseconds.
     public static let longestTimeout: Duration = .seconds(86_400)
+    /// The largest budget of deposit bytes in flight taken (64 GiB).
+    public static let largestBodyBytesInFlight = 64 << 30
 
     func validate() throws(RelayConfigurationError) {
         guard (EnvelopeFormat.fixedHeaderLength...Self.largestEnvelopeLimit).contains(maximumEnvelopeBytes) else {
@@ -183,11 +198,19 @@ public struct RelayLimits: Sendable, Equatable {
         guard mailboxQuota.maximumCount >= 1, mailboxQuota.maximumBytes >= Int64(maximumEnvelopeBytes) else {
             throw RelayConfigurationError("a mailbox must hold at least one envelope of the largest size")
         }
-        guard [idleTimeout, headerTimeout, bodyTimeout].allSatisfy({ $0 > .zero && $0 <= Self.longestTimeout }) else {
+        guard [idleTimeout, headerTimeout, bodyTimeout, writeTimeout].allSatisfy({ $0 > .zero && $0 <= Self.longestTimeout }) else {
             throw RelayConfigurationError("timeouts must be positive and at most a day")
         }
         guard (1...1_000_000).contains(maximumConnections) else {
             throw RelayConfigurationError("the connection cap must lie between 1 and 1000000")
+        }
+        // Two at least: the request whose body is being read is one of them.
+        guard (2...1024).contains(maximumPipelinedRequests) else {
+            throw RelayConfigurationError("pipelined requests per connection must lie between 2 and 1024")
+        }
+        guard (maximumEnvelopeBytes...Self.largestBodyBytesInFlight).contains(maximumBodyBytesInFlight) else {
+            throw RelayConfigurationError("the deposit bytes in flight must lie between the envelope size limit (\(maximumEnvelopeBytes)) and \(Self.largestBodyBytesInFlight)",
+                                          hint: "otherwise the largest envelope could never be received")
         }
     }
 }

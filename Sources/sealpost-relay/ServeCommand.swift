@@ -26,6 +26,8 @@ struct ServeCommand: AsyncParsableCommand {
     var port = 8443
     @Option(name: .long, help: ArgumentHelp("The SQLite database (default: DIR/relay.sqlite).", valueName: "PATH"))
     var db: String?
+    @Option(name: .long, help: ArgumentHelp("A PostgreSQL database shared by several relay instances, postgres://USER@HOST:PORT/DB (default: $SEALPOST_RELAY_DATABASE, else the SQLite file).", valueName: "URL"))
+    var database: String?
     @Option(name: .long, help: ArgumentHelp("PEM certificate chain; with --tls-key the relay speaks TLS 1.3 only.", valueName: "FILE"))
     var tlsCert: String?
     @Option(name: .long, help: ArgumentHelp("PEM private key of the certificate.", valueName: "FILE"))
@@ -41,6 +43,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard (tlsCert == nil) == (tlsKey == nil) else { throw ValidationError("--tls-cert and --tls-key go together") }
+        guard db == nil || database == nil else { throw ValidationError("--db (SQLite) and --database (PostgreSQL) are two stores: pass one") }
         guard ["trace", "debug", "info", "notice", "warning", "error", "critical"].contains(logLevel) else {
             throw ValidationError("unknown --log-level \(logLevel)")
         }
@@ -58,13 +61,21 @@ struct ServeCommand: AsyncParsableCommand {
                                             host: host, port: port, metricsPort: metricsPort)
             if let tlsCert, let tlsKey { config.tls = .init(certificatePath: tlsCert, privateKeyPath: tlsKey) }
             if !publicHost.isEmpty { config.acceptedHosts = Set(publicHost.map { $0.lowercased() }) }
+            if let databaseURL { config.database = try PostgresURL(databaseURL) }
             limits.apply(to: &config)
             try await RelayLauncher.serve(config)
         } catch let error as RelayConfigurationError {
             throw CommandLineError(error.message, hint: error.hint)
         } catch let error as RelayStorageError {
-            throw CommandLineError(error.message, hint: "check that the folder of --db exists and is writable")
+            throw CommandLineError(error.message, hint: databaseURL != nil
+                ? "check that the PostgreSQL server is running with fsync on, and that the URL's user may create tables in its database"
+                : "check that the folder of --db exists and is writable")
         }
+    }
+
+    /// --database, else SEALPOST_RELAY_DATABASE unless --db names a SQLite file.
+    private var databaseURL: String? {
+        database ?? (db == nil ? ProcessInfo.processInfo.environment["SEALPOST_RELAY_DATABASE"].flatMap { $0.isEmpty ? nil : $0 } : nil)
     }
 }
 

@@ -7,9 +7,9 @@ import SealpostSodium
 
 @Suite("Signed requests: who may call, and replays, moved signatures and clocks")
 struct AuthenticationTests {
-    @Test("THREATS 17: a captured request sent again is refused as replayed")
-    func replay() async throws {
-        try await withRelay { relay, _ in
+    @Test("THREATS 17: a captured request sent again is refused as replayed", arguments: TestStore.all)
+    func replay(store: TestStore) async throws {
+        try await withRelay(store: store) { relay, _ in
             let mash = SignedClient(relay, as: Party.mash)
             let target = RelayAPI.Path.mailbox
             let headers = mash.signatureHeaders(method: "GET", target: target, body: [])
@@ -28,9 +28,9 @@ struct AuthenticationTests {
         }
     }
 
-    @Test("THREATS 17: a signature moved to another path, query, method or host is refused")
-    func movedSignature() async throws {
-        try await withRelay { relay, _ in
+    @Test("THREATS 17: a signature moved to another path, query, method or host is refused", arguments: TestStore.all)
+    func movedSignature(store: TestStore) async throws {
+        try await withRelay(store: store) { relay, _ in
             let mash = SignedClient(relay, as: Party.mash)
             let school = SignedClient(relay, as: Party.school)
             let bytes = envelope()
@@ -63,9 +63,9 @@ struct AuthenticationTests {
         }
     }
 
-    @Test("THREATS 17: a body changed after signing is refused with content_hash_mismatch and not stored")
-    func changedBody() async throws {
-        try await withRelay { relay, _ in
+    @Test("THREATS 17: a body changed after signing is refused with content_hash_mismatch and not stored", arguments: TestStore.all)
+    func changedBody(store: TestStore) async throws {
+        try await withRelay(store: store) { relay, _ in
             let school = SignedClient(relay, as: Party.school)
             let target = RelayAPI.Path.envelopes + "?to=\(Party.mash.agencyID)"
             let original = envelope()
@@ -84,9 +84,9 @@ struct AuthenticationTests {
         }
     }
 
-    @Test("with --public-host set, a request signed for any other host is refused even with a valid signature")
-    func publicHost() async throws {
-        try await withRelay(configure: { $0.acceptedHosts = ["relay.kingsbridge.example:8443"] }) { relay, _ in
+    @Test("with --public-host set, a request signed for any other host is refused even with a valid signature", arguments: TestStore.all)
+    func publicHost(store: TestStore) async throws {
+        try await withRelay(store: store, configure: { $0.acceptedHosts = ["relay.kingsbridge.example:8443"] }) { relay, _ in
             let reply = try await SignedClient(relay, as: Party.mash).list()
             #expect(reply.status == 401)
             #expect(reply.problem?.error == RelayErrorCode.unauthenticated)
@@ -94,10 +94,10 @@ struct AuthenticationTests {
         }
     }
 
-    @Test("THREATS 18: a clock 10 minutes off gets 401 clock_skew that states the relay's time")
-    func clockSkew() async throws {
+    @Test("THREATS 18: a clock 10 minutes off gets 401 clock_skew that states the relay's time", arguments: TestStore.all)
+    func clockSkew(store: TestStore) async throws {
         let clock = TestClock(1_800_000_000)
-        try await withRelay(clock: clock) { relay, _ in
+        try await withRelay(store: store, clock: clock) { relay, _ in
             for offset: Int64 in [600, -600] {
                 let skewed = SignedClient(relay, as: Party.mash, clock: { clock.now + offset })
                 let reply = try await skewed.list()
@@ -116,9 +116,9 @@ struct AuthenticationTests {
         }
     }
 
-    @Test("unknown, revoked and mis-keyed agencies are refused; missing or malformed headers are named")
-    func whoMayCall() async throws {
-        try await withRelay { relay, _ in
+    @Test("unknown, revoked and mis-keyed agencies are refused; missing or malformed headers are named", arguments: TestStore.all)
+    func whoMayCall(store: TestStore) async throws {
+        try await withRelay(store: store) { relay, _ in
             let outsider = try await SignedClient(relay, as: Party.outsider).list()
             #expect(outsider.status == 401)
             #expect(outsider.problem?.error == RelayErrorCode.unknownAgency)
@@ -145,9 +145,9 @@ struct AuthenticationTests {
         }
     }
 
-    @Test("THREATS 19: another agency's message is a 404 byte-identical to a message that does not exist, headers included")
-    func someoneElsesMailbox() async throws {
-        try await withRelay { relay, _ in
+    @Test("THREATS 19: another agency's message is a 404 byte-identical to a message that does not exist, headers included", arguments: TestStore.all)
+    func someoneElsesMailbox(store: TestStore) async throws {
+        try await withRelay(store: store) { relay, _ in
             let bytes = envelope()
             let id = idOf(bytes)
             #expect(try await SignedClient(relay, as: Party.school).deposit(bytes, to: [Party.mash]).status == 201)
@@ -181,9 +181,9 @@ struct AuthenticationTests {
         }
     }
 
-    @Test("THREATS 17: an unauthenticated upload is refused from its head alone, and the relay hangs up rather than read it")
-    func unauthenticatedUpload() async throws {
-        try await withRelay(configure: { $0.limits.perAddress = nil }) { relay, _ in
+    @Test("THREATS 17: an unauthenticated upload is refused from its head alone, and the relay hangs up rather than read it", arguments: TestStore.all)
+    func unauthenticatedUpload(store: TestStore) async throws {
+        try await withRelay(store: store, configure: { $0.limits.perAddress = nil }) { relay, _ in
             let target = RelayAPI.Path.envelopes + "?to=\(Party.mash.agencyID)"
             let impostor = Identity(agencyID: Party.school.agencyID, name: "Impostor", signingKey: Party.outsider.signingKey,
                                     boxKey: Party.outsider.boxKey)
@@ -205,9 +205,9 @@ struct AuthenticationTests {
         }
     }
 
-    @Test("a timestamp with leading zeros, a Host header given twice or a Host outside visible ASCII is malformed")
-    func nonCanonicalHeaders() async throws {
-        try await withRelay(configure: { $0.limits.perAddress = nil }) { relay, _ in
+    @Test("a timestamp with leading zeros, a Host header given twice or a Host outside visible ASCII is malformed", arguments: TestStore.all)
+    func nonCanonicalHeaders(store: TestStore) async throws {
+        try await withRelay(store: store, configure: { $0.limits.perAddress = nil }) { relay, _ in
             let mash = SignedClient(relay, as: Party.mash)
             let target = RelayAPI.Path.mailbox
             func ask(_ head: String) async throws -> (status: String, problem: RelayProblem?) {
@@ -244,15 +244,37 @@ struct AuthenticationTests {
         }
     }
 
-    @Test("a relay refuses requests timestamped before it started, so a restart cannot reopen a replay window")
-    func beforeStart() async throws {
+    @Test("a restart cannot reopen a replay window: a request accepted before it is refused after it, on either store", arguments: TestStore.all)
+    func beforeStart(store: TestStore) async throws {
         let clock = TestClock(1_800_000_000)
-        try await withRelay(clock: clock) { relay, _ in
-            let reply = try await SignedClient(relay, as: Party.mash, clock: { clock.now - 1 }).list()
-            #expect(reply.status == 401)
-            #expect(reply.problem?.error == RelayErrorCode.replayed)
-            #expect(try await SignedClient(relay, as: Party.mash, clock: clock.function).list().status == 200)
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        var config = relayConfiguration(folder, clock: clock.function)
+        let database = try await store.prepare(&config)
+        let mash = { (relay: RunningRelay, at: Int64) in SignedClient(relay, as: Party.mash, clock: { at }) }
+        let first = try await RunningRelay.start(config)
+        let accepted = mash(first, clock.now).signatureHeaders(method: "GET", target: RelayAPI.Path.mailbox, body: [])
+        #expect(try await mash(first, clock.now).send(.GET, RelayAPI.Path.mailbox, headers: accepted).status == 200)
+        await first.stop()
+
+        clock.advance(by: 10)
+        let second = try await RunningRelay.start(config, port: first.port)
+        let replayed = try await mash(second, clock.now).send(.GET, RelayAPI.Path.mailbox, headers: accepted)
+        #expect(replayed.status == 401)
+        #expect(replayed.problem?.error == RelayErrorCode.replayed)
+        // A request never seen, timestamped before the restart: the SQLite store's ledger, in memory,
+        // cannot know it was not accepted before and refuses it; PostgreSQL's remembers, and takes it.
+        let older = try await mash(second, clock.now - 1).list()
+        switch store {
+        case .sqlite:
+            #expect(older.status == 401)
+            #expect(older.problem?.error == RelayErrorCode.replayed)
+        case .postgres:
+            #expect(older.status == 200)
         }
+        #expect(try await mash(second, clock.now).list().status == 200)
+        await second.stop()
+        await database?.drop()
     }
 
     @Test("a relay only starts under a complete agreement in force that names it an active relay operator with its key")

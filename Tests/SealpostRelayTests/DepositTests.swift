@@ -7,9 +7,9 @@ import SealpostSodium
 
 @Suite("Deposit, list, fetch, delete and status over a real relay")
 struct DepositTests {
-    @Test("health names the relay and its receipt key, unsigned")
-    func health() async throws {
-        try await withRelay { relay, _ in
+    @Test("health names the relay and its receipt key, unsigned", arguments: TestStore.all)
+    func health(store: TestStore) async throws {
+        try await withRelay(store: store) { relay, _ in
             let reply = try await SignedClient(relay, as: Party.school).send(.GET, RelayAPI.Path.health, headers: [])
             #expect(reply.status == 200)
             let health = try #require(reply.decode(RelayHealth.self))
@@ -22,9 +22,9 @@ struct DepositTests {
         }
     }
 
-    @Test("an unknown path, or a known path with another method, answers 404 not_found with the relay's time")
-    func unknownRoutes() async throws {
-        try await withRelay { relay, _ in
+    @Test("an unknown path, or a known path with another method, answers 404 not_found with the relay's time", arguments: TestStore.all)
+    func unknownRoutes(store: TestStore) async throws {
+        try await withRelay(store: store) { relay, _ in
             let mash = SignedClient(relay, as: Party.mash)
             let missing = try await mash.fetch(idOf(envelope()))
             for (method, target) in [(Method.PUT, RelayAPI.Path.mailbox), (.DELETE, RelayAPI.Path.mailbox), (.POST, RelayAPI.Path.health),
@@ -38,9 +38,9 @@ struct DepositTests {
         }
     }
 
-    @Test("an envelope travels: deposit, listed for each recipient only, fetched byte for byte, deleted, status follows")
-    func roundTrip() async throws {
-        try await withRelay { relay, _ in
+    @Test("an envelope travels: deposit, listed for each recipient only, fetched byte for byte, deleted, status follows", arguments: TestStore.all)
+    func roundTrip(store: TestStore) async throws {
+        try await withRelay(store: store) { relay, _ in
             let school = SignedClient(relay, as: Party.school)
             let mash = SignedClient(relay, as: Party.mash)
             let csc = SignedClient(relay, as: Party.csc)
@@ -89,9 +89,9 @@ struct DepositTests {
         }
     }
 
-    @Test("THREATS 6: the same envelope twice is stored and delivered once, the second flagged a duplicate with the original receipt")
-    func duplicate() async throws {
-        try await withRelay { relay, _ in
+    @Test("THREATS 6: the same envelope twice is stored and delivered once, the second flagged a duplicate with the original receipt", arguments: TestStore.all)
+    func duplicate(store: TestStore) async throws {
+        try await withRelay(store: store) { relay, _ in
             let school = SignedClient(relay, as: Party.school)
             let mash = SignedClient(relay, as: Party.mash)
             let bytes = envelope()
@@ -116,9 +116,9 @@ struct DepositTests {
         }
     }
 
-    @Test("concurrent copies of one envelope make one delivery")
-    func concurrentDuplicates() async throws {
-        try await withRelay { relay, _ in
+    @Test("concurrent copies of one envelope make one delivery", arguments: TestStore.all)
+    func concurrentDuplicates(store: TestStore) async throws {
+        try await withRelay(store: store) { relay, _ in
             let school = SignedClient(relay, as: Party.school)
             let bytes = envelope()
             let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
@@ -131,9 +131,9 @@ struct DepositTests {
         }
     }
 
-    @Test("the same id for other mailboxes, or from another agency, is a conflict")
-    func conflict() async throws {
-        try await withRelay { relay, _ in
+    @Test("the same id for other mailboxes, or from another agency, is a conflict", arguments: TestStore.all)
+    func conflict(store: TestStore) async throws {
+        try await withRelay(store: store) { relay, _ in
             let bytes = envelope()
             #expect(try await SignedClient(relay, as: Party.school).deposit(bytes, to: [Party.mash]).status == 201)
             let other = try await SignedClient(relay, as: Party.school).deposit(bytes, to: [Party.mash, Party.csc])
@@ -145,9 +145,9 @@ struct DepositTests {
         }
     }
 
-    @Test("recipients must be active parties with a mailbox, named by id")
-    func recipients() async throws {
-        try await withRelay { relay, _ in
+    @Test("recipients must be active parties with a mailbox, named by id", arguments: TestStore.all)
+    func recipients(store: TestStore) async throws {
+        try await withRelay(store: store) { relay, _ in
             let school = SignedClient(relay, as: Party.school)
             for (recipient, why) in [(Party.outsider, "not a party"), (Party.health, "revoked"), (Party.relay, "the relay operator")] {
                 let reply = try await school.deposit(envelope(), to: [Party.mash, recipient])
@@ -163,9 +163,9 @@ struct DepositTests {
         }
     }
 
-    @Test("listing pages with after and limit, oldest first")
-    func paging() async throws {
-        try await withRelay { relay, _ in
+    @Test("listing pages with after and limit, oldest first", arguments: TestStore.all)
+    func paging(store: TestStore) async throws {
+        try await withRelay(store: store) { relay, _ in
             let school = SignedClient(relay, as: Party.school)
             var ids: [String] = []
             for _ in 0..<5 {
@@ -188,9 +188,9 @@ struct DepositTests {
         }
     }
 
-    @Test("deposit status is for the depositor only; anyone else gets the plain 404")
-    func statusOwnership() async throws {
-        try await withRelay { relay, _ in
+    @Test("deposit status is for the depositor only; anyone else gets the plain 404", arguments: TestStore.all)
+    func statusOwnership(store: TestStore) async throws {
+        try await withRelay(store: store) { relay, _ in
             let bytes = envelope()
             #expect(try await SignedClient(relay, as: Party.school).deposit(bytes, to: [Party.mash]).status == 201)
             let nobody = try await SignedClient(relay, as: Party.mash).status(idOf(envelope()))
@@ -200,10 +200,10 @@ struct DepositTests {
         }
     }
 
-    @Test("expiry: past its retention an envelope leaves the mailbox, the sender sees it expired, a re-deposit stays a duplicate")
-    func expiry() async throws {
+    @Test("expiry: past its retention an envelope leaves the mailbox, the sender sees it expired, a re-deposit stays a duplicate", arguments: TestStore.all)
+    func expiry(store: TestStore) async throws {
         let clock = TestClock()
-        try await withRelay(clock: clock, configure: { $0.retention = 3600; $0.tombstoneLifetime = 7200 }) { relay, folder in
+        try await withRelay(store: store, clock: clock, configure: { $0.retention = 3600; $0.tombstoneLifetime = 7200 }) { relay, _ in
             let school = SignedClient(relay, as: Party.school, clock: clock.function)
             let mash = SignedClient(relay, as: Party.mash, clock: clock.function)
             let bytes = envelope()
@@ -223,7 +223,7 @@ struct DepositTests {
             #expect(try await mash.waiting().isEmpty)
 
             // The sweeper's work, done directly on the same file: marks, drops the body, later forgets.
-            let store = try SQLiteRelayRepository(path: folder.file("relay.sqlite"), startedAt: clock.now)
+            let store = try await openRepository(relay.configuration, startedAt: clock.now)
             let swept = try await store.expire(now: clock.now, batchLimit: 100)
             #expect(swept == ExpiryReport(expired: 1, bodiesDropped: 1, forgotten: 0))
             #expect(try await store.usage(mailbox: Party.mash.agencyID) == MailboxUsage(count: 0, bytes: 0))
@@ -236,9 +236,9 @@ struct DepositTests {
         }
     }
 
-    @Test("metrics: Prometheus text on the loopback metrics listener, counting requests by route and status, deposits and commits")
-    func metrics() async throws {
-        try await withRelay(configure: { $0.metricsPort = 0 }) { relay, _ in
+    @Test("metrics: Prometheus text on the loopback metrics listener, counting requests by route and status, deposits and commits", arguments: TestStore.all)
+    func metrics(store: TestStore) async throws {
+        try await withRelay(store: store, configure: { $0.metricsPort = 0 }) { relay, _ in
             let school = SignedClient(relay, as: Party.school)
             #expect(try await school.deposit(envelope(), to: [Party.mash]).status == 201)
             #expect(try await SignedClient(relay, as: Party.outsider).list().status == 401)
@@ -255,9 +255,9 @@ struct DepositTests {
         }
     }
 
-    @Test("mailbox quota: a full mailbox refuses with 507 mailbox_full, and takes again once emptied")
-    func quota() async throws {
-        try await withRelay(configure: { $0.limits.mailboxQuota = MailboxQuota(maximumCount: 2, maximumBytes: 1 << 30) }) { relay, _ in
+    @Test("mailbox quota: a full mailbox refuses with 507 mailbox_full, and takes again once emptied", arguments: TestStore.all)
+    func quota(store: TestStore) async throws {
+        try await withRelay(store: store, configure: { $0.limits.mailboxQuota = MailboxQuota(maximumCount: 2, maximumBytes: 1 << 30) }) { relay, _ in
             let school = SignedClient(relay, as: Party.school)
             #expect(try await school.deposit(envelope(), to: [Party.mash]).status == 201)
             #expect(try await school.deposit(envelope(), to: [Party.mash]).status == 201)

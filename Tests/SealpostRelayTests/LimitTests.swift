@@ -16,9 +16,9 @@ struct LimitTests {
                            headers: client.signatureHeaders(method: "POST", target: target, body: body) + extra)
     }
 
-    @Test("THREATS 13: a Content-Length over the limit is refused with 413 before any body is sent")
-    func declaredTooLarge() async throws {
-        try await withRelay(configure: { $0.limits.maximumEnvelopeBytes = 64 * 1024 }) { relay, _ in
+    @Test("THREATS 13: a Content-Length over the limit is refused with 413 before any body is sent", arguments: TestStore.all)
+    func declaredTooLarge(store: TestStore) async throws {
+        try await withRelay(store: store, configure: { $0.limits.maximumEnvelopeBytes = 64 * 1024 }) { relay, _ in
             let connection = try RawConnection(port: relay.port)
             defer { connection.close() }
             let head = depositHead(relay, recipients: [Party.mash.agencyID], body: [], extra: [("Content-Length", "10737418240")])
@@ -31,10 +31,10 @@ struct LimitTests {
         }
     }
 
-    @Test("THREATS 13: a chunked body that runs past the limit is refused with 413 as it passes, before it ends")
-    func streamedOverrun() async throws {
+    @Test("THREATS 13: a chunked body that runs past the limit is refused with 413 as it passes, before it ends", arguments: TestStore.all)
+    func streamedOverrun(store: TestStore) async throws {
         let limit = 64 * 1024
-        try await withRelay(configure: { $0.limits.maximumEnvelopeBytes = limit }) { relay, _ in
+        try await withRelay(store: store, configure: { $0.limits.maximumEnvelopeBytes = limit }) { relay, _ in
             let connection = try RawConnection(port: relay.port)
             defer { connection.close() }
             let head = depositHead(relay, recipients: [Party.mash.agencyID], body: envelope(size: limit * 2),
@@ -53,9 +53,9 @@ struct LimitTests {
         }
     }
 
-    @Test("THREATS 13: thousands of recipients, or one over the limit, are refused with 400 before the body")
-    func tooManyRecipients() async throws {
-        try await withRelay { relay, _ in
+    @Test("THREATS 13: thousands of recipients, or one over the limit, are refused with 400 before the body", arguments: TestStore.all)
+    func tooManyRecipients(store: TestStore) async throws {
+        try await withRelay(store: store) { relay, _ in
             let school = SignedClient(relay, as: Party.school)
             let thousands = try await school.signed(.POST, RelayAPI.Path.envelopes + "?" + Array(repeating: "to=x", count: 3000).joined(separator: "&"),
                                                     body: envelope())
@@ -77,9 +77,9 @@ struct LimitTests {
         }
     }
 
-    @Test("a full mailbox is refused with 507 from the deposit's head, before its body; a retry of what it holds is still a duplicate")
-    func quotaBeforeBody() async throws {
-        try await withRelay(configure: { $0.limits.mailboxQuota = MailboxQuota(maximumCount: 1, maximumBytes: 1 << 30) }) { relay, _ in
+    @Test("a full mailbox is refused with 507 from the deposit's head, before its body; a retry of what it holds is still a duplicate", arguments: TestStore.all)
+    func quotaBeforeBody(store: TestStore) async throws {
+        try await withRelay(store: store, configure: { $0.limits.mailboxQuota = MailboxQuota(maximumCount: 1, maximumBytes: 1 << 30) }) { relay, _ in
             let school = SignedClient(relay, as: Party.school)
             let held = envelope()
             let first = try await school.deposit(held, to: [Party.mash])
@@ -104,10 +104,10 @@ struct LimitTests {
         }
     }
 
-    @Test("THREATS 15: slow connections, a byte at a time, are cut off by the timeouts, the connection cap holds, and others are served")
-    func slowConnections() async throws {
+    @Test("THREATS 15: slow connections, a byte at a time, are cut off by the timeouts, the connection cap holds, and others are served", arguments: TestStore.all)
+    func slowConnections(store: TestStore) async throws {
         let cap = 4
-        try await withRelay(configure: {
+        try await withRelay(store: store, configure: {
             $0.limits.maximumConnections = cap
             $0.limits.headerTimeout = .seconds(1)
             $0.limits.idleTimeout = .seconds(1)
@@ -157,10 +157,10 @@ struct LimitTests {
         }
     }
 
-    @Test("THREATS 16: a flood from one agency gets 429 with Retry-After while another agency is served")
-    func agencyFlood() async throws {
+    @Test("THREATS 16: a flood from one agency gets 429 with Retry-After while another agency is served", arguments: TestStore.all)
+    func agencyFlood(store: TestStore) async throws {
         // Refills once a minute, so however slowly a loaded machine runs the loop, no token comes back.
-        try await withRelay(configure: { $0.limits.perAgency = .init(perSecond: 1.0 / 60, burst: 5) }) { relay, _ in
+        try await withRelay(store: store, configure: { $0.limits.perAgency = .init(perSecond: 1.0 / 60, burst: 5) }) { relay, _ in
             let school = SignedClient(relay, as: Party.school)
             var statuses: [Int] = []
             var limited: Reply?
@@ -180,10 +180,10 @@ struct LimitTests {
         }
     }
 
-    @Test("THREATS 16: a flood of unsigned or failing requests from one address gets 429; another address is served")
-    func addressFlood() async throws {
+    @Test("THREATS 16: a flood of unsigned or failing requests from one address gets 429; another address is served", arguments: TestStore.all)
+    func addressFlood(store: TestStore) async throws {
         // Refills once a minute, so however slowly a loaded machine runs the loop, no token comes back.
-        try await withRelay(configure: { $0.limits.perAddress = .init(perSecond: 1.0 / 60, burst: 5) }) { relay, _ in
+        try await withRelay(store: store, configure: { $0.limits.perAddress = .init(perSecond: 1.0 / 60, burst: 5) }) { relay, _ in
             var statuses: [Int] = []
             let outsider = SignedClient(relay, as: Party.outsider)
             for _ in 0..<10 { statuses.append(try await outsider.list().status) }

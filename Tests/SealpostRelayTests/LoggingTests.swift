@@ -41,14 +41,14 @@ final class CapturedLog: Sendable {
 
 @Suite("THREATS 30: process logs")
 struct LoggingTests {
-    @Test("the relay's log says what happened, with ids and sizes, and never envelope bytes or keys")
-    func noSecrets() async throws {
+    @Test("the relay's log says what happened, with ids and sizes, and never envelope bytes or keys", arguments: TestStore.all)
+    func noSecrets(store: TestStore) async throws {
         let log = CapturedLog()
         let marker = Array("Tafadzwa Moyo, 14 Orchard Close, disclosed on 3 March".utf8)
         let body = Array("SEALPOST".utf8) + [UInt8](repeating: 1, count: 40) + marker + RandomBytes.make(count: 2000)
         let id = idOf(body)
         let signedHeaders = Locked([(String, String)]())
-        try await withRelay(logger: log.logger) { (relay: RunningRelay, _: TemporaryFolder) async throws in
+        try await withRelay(store: store, logger: log.logger) { (relay: RunningRelay, _: TemporaryFolder) async throws in
             let school = SignedClient(relay, as: Party.school)
             let mash = SignedClient(relay, as: Party.mash)
             #expect(try await school.deposit(body, to: [Party.mash]).status == 201)

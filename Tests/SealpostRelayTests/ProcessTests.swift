@@ -16,19 +16,20 @@ private func client(port: Int, as identity: Identity) -> SignedClient {
 
 @Suite("The sealpost-relay binary: serve, refusals, signals and SIGKILL under load", .serialized)
 struct ProcessTests {
-    @Test("THREATS 21: SIGKILL under deposit load, in a loop; after each restart every acknowledged deposit is there exactly once")
-    func killUnderLoad() async throws {
+    @Test("THREATS 21: SIGKILL under deposit load, in a loop; after each restart every acknowledged deposit is there exactly once",
+          arguments: TestStore.all)
+    func killUnderLoad(store: TestStore) async throws {
         let folder = try TemporaryFolder("relay-kill")
         defer { folder.remove() }
         let home = try RelayProcess.makeHome(in: folder)
-        let database = folder.file("relay.sqlite")
+        let (storeFlags, database) = try await storeArguments(store, in: folder)
         let acknowledged = Locked(Set<String>())
         let attempted = Locked(Set<String>())
         /// The bytes of the first few acknowledged deposits, to retry after the last restart.
         let retained = Locked([[UInt8]]())
 
         for round in 0..<5 {
-            let relay = try RelayProcess(["serve", "--home", home.path, "--port", "0", "--db", database, "--agency-rate", "0"])
+            let relay = try RelayProcess(["serve", "--home", home.path, "--port", "0", "--agency-rate", "0"] + storeFlags)
             let port = try #require(await relay.listeningPort() ?? nil, "round \(round): the relay did not start: \(relay.standardError)")
             let school = client(port: port, as: Party.school)
             let mash = client(port: port, as: Party.mash)
@@ -69,7 +70,7 @@ struct ProcessTests {
             await load.value
         }
 
-        let relay = try RelayProcess(["serve", "--home", home.path, "--port", "0", "--db", database])
+        let relay = try RelayProcess(["serve", "--home", home.path, "--port", "0"] + storeFlags)
         let port = try #require(await relay.listeningPort())
         let held = try await everyID(in: client(port: port, as: Party.mash))
         #expect(Set(held).count == held.count)
@@ -85,6 +86,7 @@ struct ProcessTests {
         #expect(try await everyID(in: client(port: port, as: Party.mash)).count == held.count)
         relay.kill(SIGTERM)
         #expect(await relay.exitStatus() == 0, "SIGTERM shuts down gracefully: \(relay.standardError)")
+        await database?.drop()
     }
 
     @Test("serve refuses to start without the agreement's blessing, saying why and what to do")
@@ -107,12 +109,13 @@ struct ProcessTests {
         #expect(noAgreement.standardError.contains("cannot read the agreement"))
     }
 
-    @Test("SIGTERM during a deposit lets it finish and be acknowledged, then the relay exits 0")
-    func gracefulShutdown() async throws {
+    @Test("SIGTERM during a deposit lets it finish and be acknowledged, then the relay exits 0", arguments: TestStore.all)
+    func gracefulShutdown(store: TestStore) async throws {
         let folder = try TemporaryFolder("relay-term")
         defer { folder.remove() }
         let home = try RelayProcess.makeHome(in: folder)
-        let relay = try RelayProcess(["serve", "--home", home.path, "--port", "0"])
+        let (storeFlags, database) = try await storeArguments(store, in: folder)
+        let relay = try RelayProcess(["serve", "--home", home.path, "--port", "0"] + storeFlags)
         let port = try #require(await relay.listeningPort())
         // A deposit whose body is still arriving when SIGTERM comes.
         let bytes = envelope(size: 4096)
@@ -130,11 +133,12 @@ struct ProcessTests {
         #expect(response.head.hasPrefix("HTTP/1.1 201"), "\(response.head)")
         #expect(await relay.exitStatus() == 0)
 
-        let again = try RelayProcess(["serve", "--home", home.path, "--port", "0"])
+        let again = try RelayProcess(["serve", "--home", home.path, "--port", "0"] + storeFlags)
         let newPort = try #require(await again.listeningPort())
         #expect(try await client(port: newPort, as: Party.mash).waiting() == [idOf(bytes)])
         again.kill(SIGTERM)
         _ = await again.exitStatus()
+        await database?.drop()
     }
 }
 

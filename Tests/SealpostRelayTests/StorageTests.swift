@@ -7,11 +7,12 @@ import SealpostSodium
 
 @Suite("The relay's store across restarts and damage")
 struct StorageTests {
-    @Test("a relay restarted between deposit and fetch loses nothing and delivers nothing twice")
-    func restart() async throws {
+    @Test("a relay restarted between deposit and fetch loses nothing and delivers nothing twice", arguments: TestStore.all)
+    func restart(store: TestStore) async throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let config = relayConfiguration(folder)
+        var config = relayConfiguration(folder)
+        let database = try await store.prepare(&config)
         let first = try await RunningRelay.start(config)
         let envelopes = (0..<20).map { _ in envelope(size: 3000) }
         var receipts: [DepositResponse] = []
@@ -20,8 +21,10 @@ struct StorageTests {
             receipts.append(try #require(reply.decode(DepositResponse.self)))
         }
         await first.stop()
-        let mode = try FileManager.default.attributesOfItem(atPath: folder.file("relay.sqlite"))[.posixPermissions] as? Int
-        #expect(mode == 0o600, "the database is its owner's alone")
+        if store == .sqlite {
+            let mode = try FileManager.default.attributesOfItem(atPath: folder.file("relay.sqlite"))[.posixPermissions] as? Int
+            #expect(mode == 0o600, "the database is its owner's alone")
+        }
 
         let second = try await RunningRelay.start(config, port: first.port)
         defer { Task { await second.stop() } }
@@ -34,16 +37,17 @@ struct StorageTests {
         #expect(retry.receipt == receipts[0].receipt)
         #expect(try await mash.waiting().count == 20)
         await second.stop()
+        await database?.drop()
     }
 
-    @Test("an envelope altered in the database is served as stored, and the relay carries on")
-    func tamperedInDatabase() async throws {
-        try await withRelay { relay, folder in
+    @Test("an envelope altered in the database is served as stored, and the relay carries on", arguments: TestStore.all)
+    func tamperedInDatabase(store: TestStore) async throws {
+        try await withRelay(store: store) { relay, _ in
             let bytes = envelope(size: 2048)
             let id = idOf(bytes)
             #expect(try await SignedClient(relay, as: Party.school).deposit(bytes, to: [Party.mash]).status == 201)
-            // Flip a bit of the stored bytes through SQLite itself, as someone with the file could.
-            try flipByte(in: folder.file("relay.sqlite"), at: 1000)
+            // Change a byte of the stored bytes in the database itself, as someone with access to it could.
+            try await flipByte(in: relay.configuration, at: 1000)
             let fetched = try await SignedClient(relay, as: Party.mash).fetch(id)
             #expect(fetched.status == 200)
             #expect(fetched.body.count == bytes.count)
@@ -55,8 +59,17 @@ struct StorageTests {
     }
 }
 
-/// Changes one byte of every stored envelope body with the sqlite3 tool, as someone with the file could.
-func flipByte(in database: String, at offset: Int) throws {
+/// Changes one byte of every stored envelope body in the store behind `config`: with the sqlite3
+/// tool in the SQLite file, or with SQL in the PostgreSQL database.
+func flipByte(in config: RelayConfiguration, at offset: Int) async throws {
+    if config.database != nil {
+        try await PostgresTestServer.execute("""
+            UPDATE body SET bytes = overlay(bytes PLACING (CASE WHEN substring(bytes FROM \(offset + 1) FOR 1) = '\\x41'::bytea
+                THEN '\\x42'::bytea ELSE '\\x41'::bytea END) FROM \(offset + 1) FOR 1)
+            """, in: config)
+        return
+    }
+    let database = config.databasePath
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     let changed = "CASE WHEN substr(bytes, \(offset + 1), 1) = X'41' THEN X'42' ELSE X'41' END"

@@ -1,5 +1,6 @@
 import HummingbirdCore
 import NIOCore
+import NIOHTTP1
 import NIOHTTPTypes
 
 /// One per connection, after the HTTP decoder: bounds how long a request may take to arrive.
@@ -10,9 +11,14 @@ import NIOHTTPTypes
 /// - From a request's head, its whole body must arrive within `bodyTimeout` (the read timeout).
 /// - A response marked `Connection: close` closes the connection once written, so a refused
 ///   upload is not read to its end.
+/// - Once the outgoing buffer is full (the client is not reading its answers), it must drain within
+///   `writeTimeout`, whether or not a request is being answered.
+/// - At most `maximumPipelined` requests may wait for their answers; past that nothing more is read
+///   until one is written, so a client that pipelines and never reads holds a bounded amount of memory.
 /// - Nothing is read from the connection until the `ConnectionGate` admits it, and no deadline
 ///   runs until then.
-/// When a deadline passes the connection is closed; a request already being answered is not timed.
+/// When a deadline passes the connection is closed. A request being answered is timed only by the
+/// write timeout. Its handler also puts an `HTTP1Persistence` before the HTTP types codec.
 final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
     typealias InboundIn = HTTPRequestPart
     typealias InboundOut = HTTPRequestPart
@@ -22,12 +28,16 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
     private let headerTimeout: TimeAmount
     private let idleTimeout: TimeAmount
     private let bodyTimeout: TimeAmount
+    private let writeTimeout: TimeAmount
+    private let maximumPipelined: Int
     private let metrics: RelayMetrics
     private let gate: ConnectionGate
     private var deadline: Scheduled<Void>?
+    /// Runs while the outgoing buffer is over its high-water mark.
+    private var writeDeadline: Scheduled<Void>?
     private enum Admission { case notYet, waiting(ticket: Int), admitted, left }
     private var admission = Admission.notYet
-    /// A read asked for before admission, to pass on once admitted.
+    /// A read asked for before admission, or while too many answers were owed, to pass on later.
     private var readPending = false
     /// Requests whose head has arrived and whose response is not yet written.
     private var pending = 0
@@ -37,11 +47,17 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
         headerTimeout = TimeAmount(limits.headerTimeout)
         idleTimeout = TimeAmount(limits.idleTimeout)
         bodyTimeout = TimeAmount(limits.bodyTimeout)
+        writeTimeout = TimeAmount(limits.writeTimeout)
+        maximumPipelined = limits.maximumPipelinedRequests
         self.metrics = metrics
         self.gate = gate
     }
 
     func handlerAdded(context: ChannelHandlerContext) {
+        let pipeline = context.pipeline.syncOperations
+        if let decoder = try? pipeline.handler(type: ByteToMessageHandler<HTTPRequestDecoder>.self) {
+            try? pipeline.addHandler(HTTP1Persistence(), position: .after(decoder))
+        }
         if context.channel.isActive { started(context) }
     }
 
@@ -60,11 +76,23 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
     }
 
     func read(context: ChannelHandlerContext) {
-        guard case .admitted = admission else {
+        guard case .admitted = admission, pending < maximumPipelined else {
             readPending = true
             return
         }
         context.read()
+    }
+
+    func channelWritabilityChanged(context: ChannelHandlerContext) {
+        if context.channel.isWritable {
+            writeDeadline?.cancel()
+            writeDeadline = nil
+        } else if writeDeadline == nil {
+            writeDeadline = context.eventLoop.assumeIsolated().scheduleTask(in: writeTimeout) {
+                context.close(promise: nil)
+            }
+        }
+        context.fireChannelWritabilityChanged()
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
@@ -96,6 +124,10 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
             }
             if pending == 0 { arm(context, idleTimeout) }
             context.write(data, promise: promise)
+            if readPending, case .admitted = admission, pending < maximumPipelined {
+                readPending = false
+                context.read()
+            }
         }
     }
 
@@ -126,6 +158,8 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
 
     private func ended() {
         disarm()
+        writeDeadline?.cancel()
+        writeDeadline = nil
         switch admission {
         case .admitted:
             metrics.connectionClosed()

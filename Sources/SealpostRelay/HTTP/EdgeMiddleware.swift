@@ -37,6 +37,8 @@ struct EdgeMiddleware: RouterMiddleware {
                 response.headers[.connection] = "close"
             }
         }
+        // HTTP1Persistence leaves exactly this on a request after which the connection ends.
+        if request.headers[.connection] == "close" { response.headers[.connection] = "close" }
         response.headers[RelayHeaders.relayTime] = String(relay.clock())
         let route = context.endpointPath ?? "unmatched"
         let elapsed = ContinuousClock.now - started
@@ -61,6 +63,7 @@ struct EdgeMiddleware: RouterMiddleware {
         case 404: .notFound
         case 405: RelayFailure(status, RelayErrorCode.badRequest, "this method is not allowed here", hint: "see spec/relay.md for the routes")
         case 413: RelayFailure(status, RelayErrorCode.tooLarge, "the request is too large")
+        case 408: .bodyIncomplete
         case 400..<500: RelayFailure(status, RelayErrorCode.badRequest, "the request is malformed")
         default: .internalError
         }

@@ -38,6 +38,16 @@ struct RelayFailure: Error, Sendable {
                      hint: "wait \(retryAfter) s before trying again", retryAfter: retryAfter)
     }
 
+    /// The body ended before it was complete (the client closed its side, or the body timeout cut
+    /// it off): the client's failure, so a 400 and not an internal error.
+    static let bodyIncomplete = RelayFailure(.badRequest, RelayErrorCode.badRequest, "the request body ended before it was complete",
+                                             hint: "send the whole body; the relay allows --body-timeout seconds for it")
+
     static let internalError = RelayFailure(.internalServerError, RelayErrorCode.internalError, "the relay could not complete the request",
                                             hint: "try again later; if it persists, tell the relay operator")
+}
+
+extension RelayErrorCode {
+    /// `503`: the relay is receiving as many deposit bytes as it holds at once; try again after `Retry-After`.
+    public static let busy = "busy"
 }

@@ -7,6 +7,8 @@ import SealpostProtocol
 public struct RelayRequestContext: RequestContext, RemoteAddressRequestContext {
     public var coreContext: CoreRequestContextStorage
     public let remoteAddress: SocketAddress?
+    /// The connection, for the one answer a route writes before its final one: `100 Continue`.
+    let channel: any Channel
     /// Set by `AuthenticationMiddleware` for every route but health.
     var caller: Caller?
     /// What the handler noted for the request log.
@@ -15,6 +17,7 @@ public struct RelayRequestContext: RequestContext, RemoteAddressRequestContext {
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
         remoteAddress = source.channel.remoteAddress
+        channel = source.channel
     }
 
     /// The remote address without its port, as rate limits key it.

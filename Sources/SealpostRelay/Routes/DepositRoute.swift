@@ -1,5 +1,7 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
+import NIOHTTPTypes
 import SealpostCore
 import SealpostProtocol
 import SealpostSodium
@@ -9,9 +11,12 @@ extension Relay {
     ///
     /// Everything that can be refused without the body is refused before any of it is read: the
     /// recipients (count first, so thousands are refused without looking at each), a declared
-    /// Content-Length over the limit, then a recipient's mailbox already too full to take it. The
-    /// body is then hashed as it streams in and refused the moment it passes the limit; its hash
-    /// must be the one signed, and is the envelope id.
+    /// Content-Length over the limit, then a recipient's mailbox already too full to take it, then
+    /// a declared length the relay has no room to receive now (`BodyBudget`). Only then is a client
+    /// that sent `Expect: 100-continue` told to go on. The body is hashed as it streams in and
+    /// refused the moment it passes the limit (or, chunked, the budget); its hash must be the one
+    /// signed, and is the envelope id. A body that ends early or is cut off by the body timeout is
+    /// the client's failure, answered 400, not the relay's.
     func deposit(_ request: Request, context: RelayRequestContext) async throws -> Response {
         guard let caller = context.caller else { throw RelayFailure.unauthenticated() }
         let recipients = try depositRecipients(target: caller.request.target)
@@ -35,16 +40,40 @@ extension Relay {
             throw Self.mailboxFull(mailbox)
         }
 
+        // The declared length is taken from the budget before the body; a chunked body takes its
+        // chunks as they come. Everything taken is given back once the deposit is answered.
+        var reserved = 0
+        defer { bodyBudget.release(reserved) }
+        if expected > 0 {
+            guard bodyBudget.reserve(expected) else { throw Self.busy }
+            reserved = expected
+        }
+        if request.headers[.expect]?.lowercased() == "100-continue" {
+            // The head has passed every check: the client may send the body.
+            try? await context.channel.writeAndFlush(HTTPResponsePart.head(HTTPResponse(status: .continue)))
+        }
+
         let hasher = BLAKE2b.Hasher()
         var bytes: [UInt8] = []
         // Reserve what was declared, up to 1 MiB: memory follows bytes that actually arrive.
         bytes.reserveCapacity(min(max(expected, 64 * 1024), 1 << 20))
-        for try await chunk in request.body {
-            guard bytes.count + chunk.readableBytes <= limit else { throw RelayFailure.tooLarge(limit: limit) }
-            chunk.withUnsafeReadableBytes { raw in
-                hasher.update(raw)
-                bytes.append(contentsOf: raw)
+        do {
+            for try await chunk in request.body {
+                guard bytes.count + chunk.readableBytes <= limit else { throw RelayFailure.tooLarge(limit: limit) }
+                let needed = bytes.count + chunk.readableBytes - reserved
+                if needed > 0 {
+                    guard bodyBudget.reserve(needed) else { throw Self.busy }
+                    reserved += needed
+                }
+                chunk.withUnsafeReadableBytes { raw in
+                    hasher.update(raw)
+                    bytes.append(contentsOf: raw)
+                }
             }
+        } catch let failure as RelayFailure {
+            throw failure
+        } catch {
+            throw RelayFailure.bodyIncomplete
         }
         let hash = hasher.finalize()
         guard hash == caller.request.contentHash else {
@@ -87,6 +116,10 @@ extension Relay {
     }
 
     static let insufficientStorage = HTTPResponse.Status(code: 507, reasonPhrase: "Insufficient Storage")
+
+    /// The relay is receiving as many deposit bytes as it will hold at once (`BodyBudget`).
+    static let busy = RelayFailure(.serviceUnavailable, RelayErrorCode.busy, "the relay is receiving too many deposits at once",
+                                   hint: "try again after the Retry-After seconds", retryAfter: 2)
 
     /// The `to` values: at least one, at most the limit (counted before any is examined), each
     /// an active party with a mailbox. Repeats name one mailbox.

@@ -77,6 +77,7 @@ extension Relay {
 
     /// GET /v1/health, unsigned: who the relay is and what time it thinks it is.
     func health(_ request: Request, context: RelayRequestContext) async throws -> Response {
+        _ = try Query(target: request.head.path ?? "", allowed: [])
         if let addressLimiter, case .failure(let wait) = addressLimiter.take(context.remoteHost) {
             metrics.rateLimited(kind: "address")
             throw RelayFailure.rateLimited(retryAfter: wait.seconds, who: "this address")
@@ -88,8 +89,14 @@ extension Relay {
     /// A request that carries no body: none may arrive, and the signed hash must be that of no bytes.
     private func bodiless(_ request: Request, context: RelayRequestContext) async throws -> Caller {
         guard let caller = context.caller else { throw RelayFailure.unauthenticated() }
-        for try await chunk in request.body where chunk.readableBytes > 0 {
-            throw RelayFailure.badRequest("this request takes no body")
+        do {
+            for try await chunk in request.body where chunk.readableBytes > 0 {
+                throw RelayFailure.badRequest("this request takes no body")
+            }
+        } catch let failure as RelayFailure {
+            throw failure
+        } catch {
+            throw RelayFailure.bodyIncomplete
         }
         guard caller.request.contentHash == Self.emptyHash else {
             throw RelayFailure(.unauthorized, RelayErrorCode.contentHashMismatch, "the body is not the one the request signature covers",

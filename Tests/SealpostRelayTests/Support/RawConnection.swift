@@ -13,11 +13,18 @@ final class RawConnection: @unchecked Sendable {
 
     /// Connects to 127.0.0.1:`port` from `source` (any 127.x.y.z address works on Linux loopback).
     /// Reads give up after `readTimeout` seconds, so a test that waits for the relay fails rather than hangs.
-    init(port: Int, from source: String = "127.0.0.1", readTimeout: Int = 60) throws {
+    /// `receiveBuffer`, when given, is set before connecting: a small one makes a client that does
+    /// not read fill up quickly.
+    init(port: Int, from source: String = "127.0.0.1", readTimeout: Int = 60, receiveBuffer: Int32? = nil) throws {
         fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw RawError("socket failed") }
         var timeout = timeval(tv_sec: readTimeout, tv_usec: 0)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        // Sends give up too (EAGAIN), so a test whose peer stops reading fails rather than hangs.
+        setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        if var size = receiveBuffer {
+            setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &size, socklen_t(MemoryLayout<Int32>.size))
+        }
         if source != "127.0.0.1" {
             var local = sockaddr_in()
             local.sin_family = sa_family_t(AF_INET)
@@ -69,6 +76,36 @@ final class RawConnection: @unchecked Sendable {
     }
 
     func send(_ text: String) async -> Bool { await send(Array(text.utf8)) }
+
+    /// Closes the sending side only (a half-close): the peer reads the end of the stream, and can still answer.
+    func shutdownWrite() {
+        shutdown(fd, Int32(SHUT_WR))
+    }
+
+    /// Sends `bytes` again and again and never reads, until the peer closes the connection (true)
+    /// or `seconds` have passed (false). How many times it was sent is in `sent`.
+    func flood(_ bytes: [UInt8], seconds: Double) async -> (closed: Bool, sent: Int) {
+        await offPool {
+            // Short send timeouts, so the deadline is checked while the peer does not read.
+            var short = timeval(tv_sec: 1, tv_usec: 0)
+            setsockopt(self.fd, SOL_SOCKET, SO_SNDTIMEO, &short, socklen_t(MemoryLayout<timeval>.size))
+            let deadline = Date().addingTimeInterval(seconds)
+            var sent = 0
+            var offset = 0
+            while Date() < deadline {
+                let n = bytes[offset...].withUnsafeBytes { Glibc.send(self.fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+                if n > 0 {
+                    offset += n
+                    if offset == bytes.count { offset = 0; sent += 1 }
+                    continue
+                }
+                let error = errno
+                if n < 0, error == EAGAIN || error == EWOULDBLOCK || error == EINTR { continue }
+                return (true, sent)
+            }
+            return (false, sent)
+        }
+    }
 
     /// Reads until the peer closes the connection or `limit` bytes have arrived.
     func readToEnd(limit: Int = 1 << 20) async -> [UInt8] {

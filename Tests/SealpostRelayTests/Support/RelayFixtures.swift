@@ -96,20 +96,28 @@ final class TestClock: Sendable {
     var function: @Sendable () -> Int64 { { self.now } }
 }
 
-/// Runs `body` against a fresh relay, then stops it and removes its folder.
-func withRelay<T>(agreement: SignedAgreement = Party.agreement(), clock: TestClock? = nil, logger: Logger? = nil,
+/// Runs `body` against a fresh relay on `store`, then stops it and removes its folder (and its
+/// PostgreSQL database).
+func withRelay<T>(store: TestStore, agreement: SignedAgreement = Party.agreement(), clock: TestClock? = nil, logger: Logger? = nil,
                   configure adjust: (inout RelayConfiguration) -> Void = { _ in },
                   _ body: (RunningRelay, TemporaryFolder) async throws -> T) async throws -> T {
     let folder = try TemporaryFolder()
     defer { folder.remove() }
-    let config = relayConfiguration(folder, agreement: agreement, adjust, clock: clock?.function ?? RelayConfiguration.systemClock)
-    let relay = if let logger { try await RunningRelay.start(config, logger: logger) } else { try await RunningRelay.start(config) }
+    var config = relayConfiguration(folder, agreement: agreement, adjust, clock: clock?.function ?? RelayConfiguration.systemClock)
+    let database = try await store.prepare(&config)
     do {
-        let result = try await body(relay, folder)
-        await relay.stop()
-        return result
+        let relay = if let logger { try await RunningRelay.start(config, logger: logger) } else { try await RunningRelay.start(config) }
+        do {
+            let result = try await body(relay, folder)
+            await relay.stop()
+            await database?.drop()
+            return result
+        } catch {
+            await relay.stop()
+            throw error
+        }
     } catch {
-        await relay.stop()
+        await database?.drop()
         throw error
     }
 }

@@ -1,0 +1,85 @@
+import Foundation
+import Logging
+import PostgresNIO
+import SealpostCore
+import SealpostProtocol
+
+// Reads, each one statement on a pooled connection, and the shared nonce ledger.
+extension PostgresRelayRepository {
+    public func listMailbox(_ mailbox: String, after: EnvelopeID?, limit: Int, now: Int64) async throws -> MailboxPage {
+        var afterSeq: Int64 = 0
+        if let after {
+            let idData = Data(after.bytes)
+            guard let seq = try await client.query("""
+                SELECT e.seq FROM envelope e JOIN delivery d ON d.seq = e.seq WHERE e.id = \(idData) AND d.mailbox = \(mailbox)
+                """, logger: logger).collect().first?.decode(Int64.self) else { throw UnknownCursor() }
+            afterSeq = seq
+        }
+        let rows = try await client.query("""
+            SELECT e.id, e.sender, e.size, e.deposited_at, e.expires_at, d.seq FROM delivery d JOIN envelope e ON e.seq = d.seq
+            WHERE d.mailbox = \(mailbox) AND d.state = \(PostgresSchema.waiting) AND d.seq > \(afterSeq) AND e.expires_at > \(now)
+            ORDER BY d.seq LIMIT \(Int64(limit + 1))
+            """, logger: logger).collect()
+        var entries: [MailboxEntry] = []
+        var lastID: EnvelopeID?
+        for row in rows.prefix(limit) {
+            let (idBytes, sender, size, depositedAt, expiresAt, _) = try row.decode((Data, String, Int64, Int64, Int64, Int64).self)
+            let id = EnvelopeID(storedBytes: Array(idBytes))
+            entries.append(MailboxEntry(envelopeID: id.description, sender: sender, size: size, depositedAt: depositedAt, expiresAt: expiresAt))
+            lastID = id
+        }
+        return MailboxPage(entries: entries, next: rows.count > limit ? lastID : nil)
+    }
+
+    public func fetch(_ id: EnvelopeID, mailbox: String, now: Int64) async throws -> [UInt8]? {
+        let idData = Data(id.bytes)
+        let row = try await client.query("""
+            SELECT b.bytes FROM envelope e JOIN delivery d ON d.seq = e.seq JOIN body b ON b.seq = e.seq
+            WHERE e.id = \(idData) AND d.mailbox = \(mailbox) AND d.state = \(PostgresSchema.waiting) AND e.expires_at > \(now)
+            """, logger: logger).collect().first
+        return try row.map { Array(try $0.decode(Data.self)) }
+    }
+
+    public func depositStatus(_ id: EnvelopeID, sender: String, now: Int64) async throws -> DepositStatus? {
+        let idData = Data(id.bytes)
+        let rows = try await client.query("""
+            SELECT e.expires_at, d.mailbox, d.state, d.at FROM envelope e JOIN delivery d ON d.seq = e.seq
+            WHERE e.id = \(idData) AND e.sender = \(sender)
+            """, logger: logger).collect()
+        guard !rows.isEmpty else { return nil }
+        var expiresAt: Int64 = 0
+        var deliveries: [DepositStatus.Delivery] = []
+        for row in rows {
+            let (expiry, mailbox, state, at) = try row.decode((Int64, String, Int16, Int64?).self)
+            expiresAt = expiry
+            switch state {
+            case PostgresSchema.deleted: deliveries.append(.init(mailbox: mailbox, state: .deleted, at: at))
+            case PostgresSchema.expired: deliveries.append(.init(mailbox: mailbox, state: .expired, at: at))
+            default:
+                // Expired by the clock even if no sweep has been round yet.
+                deliveries.append(expiry <= now ? .init(mailbox: mailbox, state: .expired, at: expiry) : .init(mailbox: mailbox, state: .waiting, at: nil))
+            }
+        }
+        deliveries.sort { Array($0.mailbox.utf8).lexicographicallyPrecedes(Array($1.mailbox.utf8)) }
+        return DepositStatus(envelopeID: id.description, expiresAt: expiresAt, deliveries: deliveries)
+    }
+
+    public func usage(mailbox: String) async throws -> MailboxUsage {
+        guard let row = try await client.query("SELECT count, bytes FROM mailbox_usage WHERE mailbox = \(mailbox)", logger: logger)
+            .collect().first else { return MailboxUsage(count: 0, bytes: 0) }
+        let (count, bytes) = try row.decode((Int64, Int64).self)
+        return MailboxUsage(count: Int(count), bytes: bytes)
+    }
+
+    /// The ledger is a table every instance shares, committed durably before the request goes on:
+    /// a nonce claimed through one instance is refused by all, and it survives restarts, so this
+    /// store never refuses a request for predating it.
+    public func claimNonce(agency: String, nonce: [UInt8], timestamp: Int64, window: Int64, now: Int64) async throws -> NonceClaim {
+        let nonceData = Data(nonce)
+        let inserted = try await client.query("""
+            INSERT INTO request_nonce (agency, nonce, forget_at) VALUES (\(agency), \(nonceData), \(timestamp + window))
+            ON CONFLICT (agency, nonce) DO NOTHING RETURNING 1
+            """, logger: logger).collect()
+        return inserted.isEmpty ? .replayed : .fresh
+    }
+}

@@ -1,0 +1,91 @@
+import Logging
+import PostgresNIO
+
+/// The PostgreSQL schema, as named migrations applied in order, like the SQLite ones
+/// (`RelaySchema`): a migration that has shipped is never edited; a change is a new one appended.
+/// Each instance migrates at start, in one transaction under an advisory lock, so instances that
+/// start together apply each migration once.
+///
+///     envelope       one row per envelope id ever accepted and not yet forgotten (its tombstone)
+///     body           the envelope's bytes, while any copy still waits
+///     delivery       one row per (envelope, mailbox): 0 waiting, 1 deleted, 2 expired
+///     mailbox_usage  what waits per mailbox, for the quota; its row is the lock a deposit takes
+///     request_nonce  the nonce ledger shared by every instance (spec/relay.md §Replay)
+enum PostgresSchema {
+    static let migrations: [(name: String, sql: [String])] = [
+        ("v1: envelopes, bodies, deliveries, usage, nonces", [
+            """
+            CREATE TABLE envelope (
+                seq BIGSERIAL PRIMARY KEY,
+                id BYTEA NOT NULL UNIQUE CHECK (length(id) = 32),
+                sender TEXT NOT NULL,
+                relay TEXT NOT NULL,
+                size BIGINT NOT NULL,
+                deposited_at BIGINT NOT NULL,
+                expires_at BIGINT NOT NULL,
+                forget_at BIGINT NOT NULL,
+                signature BYTEA NOT NULL,
+                waiting INTEGER NOT NULL
+            )
+            """,
+            "CREATE INDEX envelope_expiring ON envelope (expires_at) WHERE waiting > 0",
+            "CREATE INDEX envelope_forgetting ON envelope (forget_at) WHERE waiting = 0",
+            "CREATE TABLE body (seq BIGINT PRIMARY KEY REFERENCES envelope (seq) ON DELETE CASCADE, bytes BYTEA NOT NULL)",
+            """
+            CREATE TABLE delivery (
+                seq BIGINT NOT NULL REFERENCES envelope (seq) ON DELETE CASCADE,
+                mailbox TEXT NOT NULL,
+                state SMALLINT NOT NULL,
+                at BIGINT,
+                PRIMARY KEY (seq, mailbox)
+            )
+            """,
+            "CREATE INDEX delivery_waiting ON delivery (mailbox, seq) WHERE state = 0",
+            "CREATE TABLE mailbox_usage (mailbox TEXT PRIMARY KEY, count BIGINT NOT NULL, bytes BIGINT NOT NULL)",
+            """
+            CREATE TABLE request_nonce (
+                agency TEXT NOT NULL,
+                nonce BYTEA NOT NULL,
+                forget_at BIGINT NOT NULL,
+                PRIMARY KEY (agency, nonce)
+            )
+            """,
+            "CREATE INDEX request_nonce_forgetting ON request_nonce (forget_at)",
+        ]),
+    ]
+
+    /// Any constant will do, as long as nothing else in the database uses it for another lock.
+    static let migrationLock: Int64 = 0x5EA1_9057_0000_0001
+
+    /// Applies the migrations this database lacks.
+    static func migrate(_ connection: PostgresConnection, logger: Logger) async throws {
+        do {
+            try await connection.query("BEGIN", logger: logger)
+            do {
+                try await connection.query("SELECT pg_advisory_xact_lock(\(migrationLock))", logger: logger)
+                try await connection.query("""
+                    CREATE TABLE IF NOT EXISTS relay_migration (name TEXT PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())
+                    """, logger: logger)
+                var applied = Set<String>()
+                for try await name in try await connection.query("SELECT name FROM relay_migration", logger: logger).decode(String.self) {
+                    applied.insert(name)
+                }
+                for migration in migrations where !applied.contains(migration.name) {
+                    for statement in migration.sql {
+                        try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
+                    }
+                    try await connection.query("INSERT INTO relay_migration (name) VALUES (\(migration.name))", logger: logger)
+                    logger.info("database migrated", metadata: ["migration": "\(migration.name)"])
+                }
+                try await connection.query("COMMIT", logger: logger)
+            } catch {
+                _ = try? await connection.query("ROLLBACK", logger: logger)
+                throw error
+            }
+        }
+    }
+
+    static let waiting: Int16 = 0
+    static let deleted: Int16 = 1
+    static let expired: Int16 = 2
+}
