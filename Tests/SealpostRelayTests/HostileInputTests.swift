@@ -76,7 +76,9 @@ struct HostileInputTests {
         }) { relay, _ in
             // Two deposits of 1 MiB each, half sent: the budget is spent.
             let bodies = [envelope(size: megabyte), envelope(size: megabyte)]
-            let open = try bodies.map { _ in try RawConnection(port: relay.port) }
+            // Generous timeouts: on a loaded machine (a full run starts relays and 16 MiB uploads
+            // beside this test) the relay was once slower than a minute to take half a body.
+            let open = try bodies.map { _ in try RawConnection(port: relay.port, readTimeout: 240) }
             defer { open.forEach { $0.close() } }
             for (connection, body) in zip(open, bodies) {
                 #expect(await connection.send(depositHead(relay, body: body, extra: [("Content-Length", "\(megabyte)")])))
@@ -85,7 +87,7 @@ struct HostileInputTests {
             try await Task.sleep(for: .milliseconds(500))
 
             // A third is refused from its head: nothing of its body is read.
-            let third = try RawConnection(port: relay.port)
+            let third = try RawConnection(port: relay.port, readTimeout: 240)
             defer { third.close() }
             #expect(await third.send(depositHead(relay, body: envelope(size: megabyte), extra: [("Content-Length", "\(megabyte)")])))
             let refused = try #require(await third.readResponse())
@@ -95,7 +97,7 @@ struct HostileInputTests {
             #expect(await third.waitForClose().closed, "the relay hangs up rather than read the upload")
 
             // A chunked one is refused as it passes the budget.
-            let chunked = try RawConnection(port: relay.port)
+            let chunked = try RawConnection(port: relay.port, readTimeout: 240)
             defer { chunked.close() }
             #expect(await chunked.send(depositHead(relay, body: envelope(size: megabyte), extra: [("Transfer-Encoding", "chunked")])))
             async let chunkedAnswer = chunked.readResponse()
