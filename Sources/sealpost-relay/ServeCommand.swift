@@ -107,8 +107,12 @@ struct LimitOptions: ParsableArguments {
     var headerTimeout: Int?
     @Option(name: .long, help: "Seconds for a request body to arrive in full (default 300).")
     var bodyTimeout: Int?
+    @Option(name: .long, help: "Seconds an unread answer may wait before the connection is closed (default 60).")
+    var writeTimeout: Int?
     @Option(name: .long, help: "Connections served at once (default 1024).")
     var maxConnections: Int?
+    @Option(name: .long, help: "Deposit body bytes received at once across connections; past it, 503 (default 256 MiB).")
+    var maxInflightBytes: Int?
 
     /// Only the day counts, which could overflow on their way to seconds; `RelayConfiguration.validate()`
     /// judges everything else, with its reasons.
@@ -130,7 +134,9 @@ struct LimitOptions: ParsableArguments {
         if let idleTimeout { limits.idleTimeout = .seconds(idleTimeout) }
         if let headerTimeout { limits.headerTimeout = .seconds(headerTimeout) }
         if let bodyTimeout { limits.bodyTimeout = .seconds(bodyTimeout) }
+        if let writeTimeout { limits.writeTimeout = .seconds(writeTimeout) }
         if let maxConnections { limits.maximumConnections = maxConnections }
+        if let maxInflightBytes { limits.maximumBodyBytesInFlight = maxInflightBytes }
         config.limits = limits
         if let retentionDays { config.retention = retentionDays * 86_400 }
         if let tombstoneDays { config.tombstoneLifetime = tombstoneDays * 86_400 }

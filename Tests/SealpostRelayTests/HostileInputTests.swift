@@ -12,7 +12,7 @@ import Glibc
 /// Issue 14 §5, THREATS row 37: what a hostile client can do with HTTP itself, against a real relay
 /// on 127.0.0.1: pipelining without reading, holding deposits open, cutting bodies short, HTTP/1.0,
 /// `Expect: 100-continue` and stray query parameters.
-@Suite("The relay under hostile input (THREATS 37)")
+@Suite("The relay under hostile input (THREATS 37)", .serialized, .timeLimit(.minutes(8)))
 struct HostileInputTests {
     /// The signed head of a deposit from the school to the MASH of `body`, with `extra` headers, as raw HTTP.
     func depositHead(_ relay: RunningRelay, body: [UInt8], to recipient: String = Party.mash.agencyID,

@@ -11,7 +11,7 @@ import Glibc
 /// Several relay processes over one PostgreSQL database, as a deployment beyond one machine runs them
 /// (issue 12; THREATS row 38): what one instance acknowledges, another serves; what one has seen,
 /// another refuses to see again; killing one loses nothing the others or it acknowledged.
-@Suite("Several relay instances over one PostgreSQL database (THREATS 38)", .serialized)
+@Suite("Several relay instances over one PostgreSQL database (THREATS 38)", .serialized, .timeLimit(.minutes(10)))
 struct MultiInstanceTests {
     /// Two relay processes, A and B, on one new database; nil when this run does not test PostgreSQL.
     func twoInstances(_ folder: TemporaryFolder) async throws -> (home: Home, database: TestDatabase, b: RelayProcess, bPort: Int)? {
