@@ -109,7 +109,8 @@ let package = Package(
         .testTarget(name: "SealpostRecordTests", dependencies: ["SealpostRecord"]),
         .testTarget(name: "SealpostSharingTests", dependencies: ["SealpostSharing", "SealpostRecord", "SealpostAgreement", "SealpostRedaction", "SealpostCore", "SealpostSodium"]),
         .testTarget(name: "SealpostAgreementTests", dependencies: ["SealpostAgreement", "SealpostCore", "SealpostSodium", "SealpostRecord"]),
-        .testTarget(name: "SealpostRedactionTests", dependencies: ["SealpostRedaction"], resources: [.copy("Corpus")]),
+        .testTarget(name: "SealpostRedactionTests", dependencies: ["SealpostRedaction", "SealpostRecord", "SealpostSharing"],
+                    resources: [.copy("Corpus"), .copy("HeldOut")]),
         .testTarget(name: "SealpostLogTests", dependencies: ["SealpostLog", "SealpostCore", "SealpostSodium", "SealpostRecord"]),
         .testTarget(name: "SealpostProtocolTests", dependencies: ["SealpostProtocol", "SealpostCore", "SealpostSodium", "SealpostRecord"]),
         .testTarget(
