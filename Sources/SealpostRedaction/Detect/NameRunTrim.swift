@@ -15,6 +15,15 @@ extension Engine {
     /// the surname initial of someone the run names ("Jake W").
     func dropTrailingNonNames(_ w: TextWork, _ items: inout ArraySlice<RunItem>) {
         while let last = items.last, last.bearing == .particle || last.bearing == .initial || last.bearing == .title {
+            // "Mr K": a title and one letter is someone, known by the initial of their surname.
+            if last.bearing == .initial, items.count > 1, items.dropLast().allSatisfy({ $0.bearing == .title }) { break }
+            // "Tash B": a given name and the initial of a surname.
+            if last.bearing == .initial, items.count > 1, w.tokens[last.k].shape & Shape.cap != 0,
+                let prev = items.dropLast().last, prev.bearing == .strong,
+                prev.cands.contains(where: { $0.kind.isGivenLike }) || (prev.cands.isEmpty && w.tokens[prev.k].lex & Lex.given != 0)
+            {
+                break
+            }
             if last.bearing == .initial, items.count > 1 {
                 let bit = letterBit(w, last.k)
                 if items.dropLast().contains(where: { $0.cands.contains { index.persons[Int($0.person)].surnameInitials & bit != 0 } }) {

@@ -4,7 +4,9 @@ extension Engine {
     func decideUnlisted(_ w: TextWork, _ m: NameMention, final: Bool) {
         guard unlistedEvidence(w, m, final: final) else { return }
         let core = m.names.filter { $0.bearing != .particle }
-        let words = core.map { NameParser.word(w, $0.k, lexicon) }.filter { $0.word.count > 1 }
+        var words = core.map { NameParser.word(w, $0.k, lexicon) }.filter { $0.word.count > 1 }
+        // "Mrs K": the letter is all the text gives of the surname.
+        if words.isEmpty && !m.titles.isEmpty && core.count == 1 { words = [NameParser.word(w, core[0].k, lexicon)] }
         guard !words.isEmpty else { return }
         let (given, surname) = splitUnlistedName(w, m, core: core, words: words)
         var g = m.gender
@@ -26,7 +28,10 @@ extension Engine {
         let names = m.names
         var ok = false
         if !m.titles.isEmpty {
+            // A capitalised title before a capitalised word; a title typed in lowercase before a
+            // word that is not an ordinary one ("mrs sehgal") or a letter ("mrs k").
             ok = names.contains { w.tokens[$0.k].shape & (Shape.cap | Shape.allCaps) != 0 }
+                || m.titles.contains { lowercaseTitle(w, $0.k) }
         } else if m.cue {
             ok = true
         } else if names.contains(where: { $0.bearing == .strong }) {

@@ -44,15 +44,16 @@ extension Engine {
         return scored
     }
 
-    /// Single capital letters in the run ("Kevin S", "K Smith") add to the people whose initials
-    /// they are: the last word of several as a surname initial, any other as a given initial.
+    /// Single capital letters in the run ("Kevin S", "K Smith", "Mr K") add to the people whose
+    /// initials they are: the last word of several, or after a title, as a surname initial; any
+    /// other as a given initial.
     func scoreInitials(_ w: TextWork, _ m: NameMention, _ scored: inout [PersonScore]) {
         for (pos, item) in m.names.enumerated() where item.bearing == .initial {
             let bit = letterBit(w, item.k)
             guard bit != 0 else { continue }
             for slot in scored.indices {
                 let person = index.persons[Int(scored[slot].person)]
-                if pos == m.names.count - 1 && pos > 0 && person.surnameInitials & bit != 0 {
+                if pos == m.names.count - 1 && (pos > 0 || !m.titles.isEmpty) && person.surnameInitials & bit != 0 {
                     scored[slot].score += NameWeights.initialLetter
                     scored[slot].surname |= UInt8(1) << UInt8(pos)
                 } else if person.initials & bit != 0 {

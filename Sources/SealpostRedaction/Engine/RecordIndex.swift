@@ -11,6 +11,8 @@ final class RecordIndex {
     @exclusivity(unchecked) var names = WordMultiMap<NamePart>()
     @exclusivity(unchecked) var fuzzy = WordMultiMap<FuzzyPart>()
     @exclusivity(unchecked) var fuzzyWords: [[UInt8]] = []
+    /// Each fuzzy word's owner, by word index: for the two-edit search, which walks them all.
+    @exclusivity(unchecked) var fuzzyParts: [FuzzyPart] = []
     @exclusivity(unchecked) var fuzzyCache: [UInt64: [Candidate]] = [:]
     @exclusivity(unchecked) var phrases = WordMultiMap<Int32>()
     @exclusivity(unchecked) var phraseList: [Phrase] = []
@@ -134,6 +136,7 @@ final class RecordIndex {
         let index = Int32(fuzzyWords.count)
         fuzzyWords.append(word.word)
         let part = FuzzyPart(person: person, kind: kind, word: index)
+        fuzzyParts.append(part)
         fuzzy.insert(word.hash, part)
         for d in 0..<word.word.count {
             var v = word.word

@@ -1,0 +1,47 @@
+import Testing
+@testable import SealpostRedaction
+
+/// Names in weak forms (issue 13): typed without capitals, misspelt by one or two letters, a
+/// possessive without its apostrophe, a title with only an initial, a family word used as a title.
+@Suite struct WeakNameTests {
+    static let child = Fixture.person("s", .subject, PersonIdentifiers(name: "Charlie-Ray Jennings"))
+    static let mother = Fixture.person("m", .household, PersonIdentifiers(name: "Stacey Jennings"))
+    static let friend = Fixture.person("f", .party, .friend, PersonIdentifiers(name: "Marty Coxon"))
+    static let pupil = Fixture.person("p", .party, .other, PersonIdentifiers(name: "Jaxon Pearce"))
+    static let host = Fixture.person("h", .party, .other, PersonIdentifiers(name: "Mrs Rani Sehgal"))
+    static let people = [child, mother, friend, pupil, host]
+
+    static func redacted(_ text: String) throws -> String {
+        try Fixture.redacted(text, people: people)
+    }
+
+    @Test func lowercaseNamesWithSlipsOfOneAndTwoLetters() throws {
+        let out = try Self.redacted("colected by mums freind marty coxen agian - martie smelled of alcohol, rang mum stacey")
+        #expect(!out.contains("marty") && !out.contains("coxen") && !out.contains("martie"), "\(out)")
+        #expect(out.contains("stacey"), "a kept person's name stays")
+        #expect(out.contains("colected") && out.contains("agian"), "typos that are not names stay")
+    }
+
+    @Test func possessiveWithoutApostrophe() throws {
+        let out = try Self.redacted("jaxons mum to be spoken to re comments")
+        #expect(!out.contains("jaxon"), "\(out)")
+    }
+
+    @Test func lowercaseTitleAndSurname() throws {
+        let out = try Self.redacted("she had a sleepover at mrs sehgals and mr fulcher next door shouts")
+        #expect(!out.contains("sehgal") && !out.contains("fulcher"), "\(out)")
+    }
+
+    @Test func titleWithOnlyAnInitial() throws {
+        let out = try Self.redacted("Mr K said he would stand by her. A governor (mrs k) lives near the school.")
+        #expect(!out.contains("Mr K ") && !out.contains("mrs k"), "\(out)")
+        #expect(out.contains("A governor"), "the article A is not an initial")
+    }
+
+    @Test func familyWordAsATitleIsPartOfTheName() throws {
+        let out = try Self.redacted("Charlie-Ray said Nana Pat has him at weekends and Auntie Rina shouts.")
+        #expect(!out.contains("Nana") && !out.contains("Pat") && !out.contains("Auntie") && !out.contains("Rina"), "\(out)")
+        let kept = try Self.redacted("Charlie-Ray said Mum Stacey was at work.")
+        #expect(kept.contains("Mum Stacey"))
+    }
+}
