@@ -45,3 +45,38 @@ import Testing
         #expect(kept.contains("Mum Stacey"))
     }
 }
+
+/// Places tied to a third party (issue 13): a street without a number, in lowercase, a house
+/// number on its own; decided by who lives there, withheld when given as where someone lives.
+@Suite struct PlaceTests {
+    static let child = Fixture.person("s", .subject, PersonIdentifiers(name: "Kai Lowe", address: "9 Saxon Mews, Norwich NR3 2LW"))
+    static let ex = Fixture.person("x", .party, .other, PersonIdentifiers(name: "Reece Brennan", address: "Flat 2, 114 Magdalen Road, Norwich"))
+    static let people = [child, ex]
+
+    static func redacted(_ text: String) throws -> Redaction { try Fixture.redact(text, people: people) }
+
+    @Test func aProtectedPersonsStreetInLowercaseIsReplaced() throws {
+        let out = try Self.redacted("believed back to his flat on magdalen rd. he turned up at saxon mews").record.texts[0].text
+        #expect(!out.contains("magdalen"), "\(out)")
+        #expect(out.contains("saxon mews"), "the child's street stays")
+    }
+
+    @Test func aStreetGivenAsWhereSomeoneLivesIsWithheld() throws {
+        let out = try Self.redacted("Her boyfriend's flat is on Kingsway. He lives on the Glen Road. Mum works on Castle Street.")
+        let text = out.record.texts[0].text
+        #expect(!text.contains("Kingsway") && !text.contains("Glen"), "\(text)")
+        #expect(text.contains("Castle Street"), "a street that is not where anyone lives stays")
+    }
+
+    @Test func aStreetAfterFromIsFlaggedNotKeptSilently() throws {
+        let r = try Self.redacted("josh said a lad from laisteridge lane gave him weed")
+        #expect(r.record.uncertain.contains { $0.category == .address }, "\(r.record.uncertain)")
+    }
+
+    @Test func aHouseNumberOnItsOwn() throws {
+        let text = try Self.redacted("The dog belongs to a man at number 54. Grandad pushed him at no 40.").record.texts[0].text
+        #expect(!text.contains("54") && !text.contains("40"), "\(text)")
+        let kept = try Self.redacted("Kai lives at number 9.").record.texts[0].text
+        #expect(kept.contains("number 9"), "the child's own house number stays")
+    }
+}
