@@ -9,10 +9,10 @@ import Testing
 struct HeldOutTests {
     /// Floors a little below the development half's figures when they were last raised, so a
     /// regression fails. Percentages, and needless flags per record.
-    static let devRemoved = 77.0
-    static let devRemovedOrFlagged = 80.0
+    static let devRemoved = 82.0
+    static let devRemovedOrFlagged = 85.0
     static let devDamagedAtMost = 2.5
-    static let devClean = 43.0
+    static let devClean = 54.0
     static let devNeedlessAtMost = 0.5
 
     @Test func scores() throws {

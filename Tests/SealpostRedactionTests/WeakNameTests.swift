@@ -80,3 +80,25 @@ import Testing
         #expect(kept.contains("number 9"), "the child's own house number stays")
     }
 }
+
+/// Workplaces said with a place (issue 13): withheld unless a kept person works there.
+@Suite struct WorkplacePhraseTests {
+    @Test func aThirdPartysWorkplaceWithItsPlaceIsWithheld() throws {
+        let text = try Fixture.redacted("His friend, who works at the car wash on Bath Road, had dropped by.")
+        #expect(!text.contains("car wash") && !text.contains("Bath Road"), "\(text)")
+        let org = try Fixture.redacted("Mr Hussain works for Sheaf Cars and knows the boy.")
+        #expect(!org.contains("Sheaf"), "\(org)")
+        let runs = try Fixture.redacted("A naturopath who runs Celestial Wellness in East Grinstead advised her.")
+        #expect(!runs.contains("Celestial") && !runs.contains("Grinstead"), "\(runs)")
+    }
+
+    @Test func whatIsNotAPlaceStays() throws {
+        let text = try Fixture.redacted("He works at weekends and works for money. She works on Mondays.")
+        #expect(text == "He works at weekends and works for money. She works on Mondays.")
+    }
+
+    @Test func aKeptPersonsWorkplaceIsKept() throws {
+        let text = try Fixture.redacted("Farah Khan works at the bakery on Mill Lane.")
+        #expect(text == "Farah Khan works at the bakery on Mill Lane.")
+    }
+}
