@@ -47,6 +47,10 @@ struct HeldOutMetrics {
                flags, needlessFlags, needlessPerRecord)
     }
 
+    static func redact(_ r: HeldOutRecord) throws -> Redaction {
+        try Redactor().redact(RecordRedaction.input(for: try SafeguardingRecord(json: r.json, mode: .forRedaction)))
+    }
+
     mutating func add(_ r: HeldOutRecord) throws {
         let record = try SafeguardingRecord(json: r.json, mode: .forRedaction)
         let input = RecordRedaction.input(for: record)

@@ -102,3 +102,29 @@ import Testing
         #expect(text == "Farah Khan works at the bakery on Mill Lane.")
     }
 }
+
+/// Over-redaction (issue 13): kept people's names that a protected person shares, ordinary words.
+@Suite struct SharedNameTests {
+    @Test func aSurnameSharedByKeptAndProtectedPeopleIsKeptAndReported() throws {
+        let people = [Fixture.person("s", .subject, PersonIdentifiers(name: "Dylan Hughes")),
+                      Fixture.person("f", .household, PersonIdentifiers(name: "Gareth Hughes")),
+                      Fixture.person("c", .party, .relative, PersonIdentifiers(name: "Rhodri Hughes"))]
+        let r = try Fixture.redact("Neighbour complaints about shouting at the Hughes house.", people: people)
+        #expect(r.record.texts[0].text == "Neighbour complaints about shouting at the Hughes house.")
+        #expect(r.record.uncertain.map(\.reason) == [.sharedName])
+    }
+
+    @Test func aTitledSurnameIsTheKeptParentNotTheStartOfHisGivenName() throws {
+        let people = [Fixture.person("s", .subject, PersonIdentifiers(name: "Yusuf Abdi")),
+                      Fixture.person("f", .household, PersonIdentifiers(name: "Abdikarim Abdi"))]
+        let text = try Fixture.redacted("Meeting held with Mr Abdi and an interpreter.", people: people)
+        #expect(text == "Meeting held with Mr Abdi and an interpreter.")
+    }
+
+    @Test func aCapitalisedWordDoesNotTakeALowercaseNameWithIt() throws {
+        let people = [Fixture.person("s", .subject, PersonIdentifiers(name: "Connor Hale")),
+                      Fixture.person("m", .party, .professional, protect: false, PersonIdentifiers(name: "Mark Williams"))]
+        let text = try Fixture.redacted("He has applied for a course. Will mark his progress at the next review.", people: people)
+        #expect(text.contains("Will mark his progress"), "\(text)")
+    }
+}

@@ -172,6 +172,9 @@ extension Engine {
         if top > 0 && c.filter({ index.persons[Int($0.0)].lastMention == top }).count == 1 {
             return (recent.1, mixed && index.persons[Int(recent.0)].kept)
         }
+        // Nothing to go on: a kept and a protected person sharing the name leave it kept (the
+        // recipient knows the kept person's name) and reported, never silently decided.
+        if mixed, let p = c.first(where: { index.persons[Int($0.0)].kept }) { return (p.1, true) }
         if let p = c.first(where: { !index.persons[Int($0.0)].kept }) { return (p.1, false) }
         return (c[0].1, false)
     }

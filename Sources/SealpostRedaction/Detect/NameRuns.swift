@@ -78,6 +78,11 @@ extension Engine {
             while j < w.count && run.count < 7 && joinable(w, j, after: run[run.count - 1]) {
                 let v = view(w, j)
                 if v.bearing == .none { break }
+                // Lowercase ordinary words join only lowercase words ("precious black", "stacey
+                // king"), never a capitalised name ("Will mark his progress").
+                let prevUpper = w.tokens[j - 1].shape & (Shape.cap | Shape.allCaps) != 0
+                let upper = w.tokens[j].shape & (Shape.cap | Shape.allCaps) != 0
+                if (v.bearing == .lowerLexical && prevUpper) || (run[run.count - 1].bearing == .lowerLexical && upper) { break }
                 run.append(v)
                 j += 1
             }

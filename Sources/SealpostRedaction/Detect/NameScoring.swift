@@ -25,12 +25,16 @@ enum NameWeights {
 extension Engine {
     /// Scores each candidate person by the words of the run they own, recording which positions
     /// (bit masks over the name words) are given names and which surnames. Each word counts once
-    /// per person, by the first of its candidates for that person.
+    /// per person, by the best-weighted of its candidates for that person ("Abdi" is the father
+    /// Abdikarim Abdi's surname before it is the start of his given name).
     func scoreCandidates(_ w: TextWork, _ m: NameMention) -> [PersonScore] {
         var scored: [PersonScore] = []
         for (pos, item) in m.names.enumerated() where !item.cands.isEmpty {
             let bit = UInt8(1) << UInt8(pos)
-            for c in item.cands {
+            let ranked = item.cands.count > 1
+                ? item.cands.sorted { NameWeights.weight(of: $0, bare: m.isBare) > NameWeights.weight(of: $1, bare: m.isBare) }
+                : item.cands
+            for c in ranked {
                 var slot = scored.firstIndex { $0.person == c.person } ?? -1
                 if slot < 0 { scored.append(PersonScore(person: c.person)); slot = scored.count - 1 }
                 if scored[slot].counted & bit != 0 { continue }
