@@ -179,13 +179,6 @@ extension Engine {
         return (c[0].1, false)
     }
 
-    /// Words for family members that are used as part of a name: "Nana Pat", "Auntie Rina".
-    static let kinTitles: Set<UInt64> = Set(
-        """
-        nan nana nanna nanny gran granny grandma grandmother grandad granddad grandpa grandfather grampa gramps
-        uncle aunt auntie aunty mummy mama mam mammy daddy dada papa cousin
-        """.split(whereSeparator: \.isWhitespace).map { Tokenizer.hash(String($0)) })
-
     func decide(_ w: TextWork, _ a: Int, _ b: Int, _ p: Int32, final: Bool) {
         index.mention(p)
         guard final else { return }
@@ -193,7 +186,7 @@ extension Engine {
         // "Nana Pat", "Auntie Rina", "nana marjory": a family word used as a title is part of what
         // identifies a protected person (capitalised, or in lowercase before a lowercase name).
         var a = a
-        if !kept, a > 0, w.isFree(a - 1), w.spaceGap(a), Self.kinTitles.contains(w.tokens[a - 1].hash),
+        if !kept, a > 0, w.isFree(a - 1), w.spaceGap(a), w.tokens[a - 1].lex & Lex.kin != 0,
             w.tokens[a - 1].shape & Shape.cap != 0 || w.tokens[a].shape & Shape.lower != 0
         {
             a -= 1

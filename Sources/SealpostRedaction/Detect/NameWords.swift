@@ -107,7 +107,8 @@ extension Engine {
             return RunItem(k: k, bearing: .title, cands: [])
         }
         if lowercaseTitle(w, k) { return RunItem(k: k, bearing: .title, cands: []) }
-        let afterTitle = k > 0 && (w.spaceGap(k) || w.gapIs(k, UInt8(ascii: "."))) && NameParser.isTitle(w.tokens[k - 1])
+        let afterTitle = k > 0 && w.tokens[k - 1].lex & Lex.title != 0 && (w.spaceGap(k) || w.gapIs(k, UInt8(ascii: ".")))
+            && NameParser.isTitle(w.tokens[k - 1])
             && (w.tokens[k - 1].shape & Shape.cap != 0 || lowercaseTitle(w, k - 1))
         // "Mr K", "mrs k": a lone letter after a title stands for a surname.
         if afterTitle && t.nlen == 1 && t.hash != lexicon.words.i && t.hash != lexicon.words.a {
@@ -167,13 +168,11 @@ extension Engine {
         return RunItem(k: k, bearing: .none, cands: [])
     }
 
-    /// Titles that are never ordinary words ("mr", "mrs", "ms", "mx", "dr"), typed in lowercase
-    /// before a word: notes typed without capitals ("mrs sehgal", "mr fulcher").
-    static let lowercaseTitles: Set<UInt64> = Set(["mr", "mrs", "ms", "mx", "dr"].map { Tokenizer.hash($0) })
-
+    /// Titles that are never ordinary words (`Lex.shortTitle`), typed in lowercase before a word:
+    /// notes typed without capitals ("mrs sehgal", "mr fulcher").
     func lowercaseTitle(_ w: TextWork, _ k: Int) -> Bool {
         let t = w.tokens[k]
-        guard t.shape & Shape.lower != 0, Self.lowercaseTitles.contains(t.hash), k + 1 < w.count,
+        guard t.lex & Lex.shortTitle != 0, t.shape & Shape.lower != 0, k + 1 < w.count,
             w.spaceGap(k + 1) || w.gapIs(k + 1, UInt8(ascii: ".")) || w.tokens[k + 1].gap == Gap.period | Gap.space
         else { return false }
         let n = w.tokens[k + 1]

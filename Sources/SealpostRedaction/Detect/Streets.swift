@@ -69,16 +69,10 @@ enum Streets {
         return Patterns.lower(b)
     }
 
-    /// Words for where someone lives, which make the place after "on", "in", "at" or "off" their
-    /// address: "his flat on magdalen rd", "at his home on Greengate", "lives on the Glen Road".
-    static let residenceWords: Set<UInt64> = Set(
-        """
-        flat flats house home bungalow maisonette estate room bedsit place lives live living lived staying stays
-        stay moved address resides
-        """.split(whereSeparator: \.isWhitespace).map { Tokenizer.hash(String($0)) })
     static let placePrepositions: Set<UInt64> = Set(["on", "in", "at", "off"].map { Tokenizer.hash($0) })
 
-    /// "his flat on", "lives on the", "flat's on": a residence word shortly before a preposition
+    /// "his flat on", "lives on the", "flat's on": a residence word (`Lex.residence`: where someone
+    /// lives makes the place after "on", "in", "at" or "off" their address) shortly before a preposition
     /// right before token `k` (an article between them allowed).
     static func residenceBefore(_ w: TextWork, _ k: Int) -> Bool {
         var j = k - 1
@@ -88,7 +82,7 @@ enum Streets {
         }
         var i = j - 1
         while i >= 0 && j - i <= 3 {
-            if residenceWords.contains(w.tokens[i].hash) { return true }
+            if w.tokens[i].lex & Lex.residence != 0 { return true }
             if w.tokens[i + 1].gap & (Gap.newline | Gap.stop) != 0 { return false }
             i -= 1
         }

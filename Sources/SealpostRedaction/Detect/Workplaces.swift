@@ -4,11 +4,6 @@
 /// when the sentence's nearest person before the verb is a kept one ("Mum works at ..."), and
 /// otherwise withheld. Runs after names are decided, so that the person is known.
 extension Engine {
-    static let workVerbs: Set<UInt64> = Set(
-        """
-        works work worked working employed volunteers volunteer volunteered volunteering drives drive drove driving
-        runs ran owns owned manages managed
-        """.split(whereSeparator: \.isWhitespace).map { Tokenizer.hash(String($0)) })
     static let withHash = Tokenizer.hash("with")
     static let ownVerbs: Set<UInt64> = Set(["runs", "ran", "owns", "owned", "manages", "managed"].map { Tokenizer.hash($0) })
     static let workPrepositions: Set<UInt64> = Set(["at", "for"].map { Tokenizer.hash($0) })
@@ -23,7 +18,7 @@ extension Engine {
     func applyWorkplaces(_ w: TextWork) {
         var k = 0
         while k < w.count {
-            guard Self.workVerbs.contains(w.tokens[k].hash), w.tokens[k].isWord else { k += 1; continue }
+            guard w.tokens[k].lex & Lex.workVerb != 0, w.tokens[k].isWord else { k += 1; continue }
             guard let start = workplaceStart(w, after: k), let end = workplaceEnd(w, from: start) else { k += 1; continue }
             // A phrase of one lowercase word ("works at home", "works for money") is not a place.
             let words = (start...end).filter { w.tokens[$0].isWord && w.tokens[$0].lex & (Lex.determiner | Lex.function) == 0 }

@@ -154,6 +154,19 @@ enum Vocabulary {
         usernames handle account profile gamertag psn xbox roblox threads bereal whatsapp
         """
     static let workCues = "works work worked working job employed employer employment shift shifts volunteer volunteers volunteering"
+    static let kinTitles = """
+        nan nana nanna nanny gran granny grandma grandmother grandad granddad grandpa grandfather grampa gramps
+        uncle aunt auntie aunty mummy mama mam mammy daddy dada papa cousin
+        """
+    static let workVerbs = """
+        works work worked working employed volunteers volunteer volunteered volunteering drives drive drove driving
+        runs ran owns owned manages managed
+        """
+    static let residenceWords = """
+        flat flats house home bungalow maisonette estate room bedsit place lives live living lived staying stays
+        stay moved address resides
+        """
+    static let shortTitles = "mr mrs ms mx dr"
     static let addressCues = "lives live lived living address addresses resides resided residing reside staying moved"
     static let locatives = "in near around outside across towards within throughout inside into nearby"
 
