@@ -9,10 +9,10 @@ import Testing
 struct HeldOutTests {
     /// Floors a little below the development half's figures when they were last raised, so a
     /// regression fails. Percentages, and needless flags per record.
-    static let devRemoved = 81.5
-    static let devRemovedOrFlagged = 84.0
-    static let devDamagedAtMost = 2.5
-    static let devClean = 47.0
+    static let devRemoved = 83.5
+    static let devRemovedOrFlagged = 85.5
+    static let devDamagedAtMost = 2.2
+    static let devClean = 51.0
     static let devNeedlessAtMost = 0.6
 
     @Test func scores() throws {

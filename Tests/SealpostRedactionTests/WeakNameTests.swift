@@ -128,3 +128,27 @@ import Testing
         #expect(text.contains("Will mark his progress"), "\(text)")
     }
 }
+
+/// Handles and partial registrations (issue 13).
+@Suite struct HandleAndVehicleTests {
+    static let child = Fixture.person("s", .subject, PersonIdentifiers(name: "Ava Turner"))
+    static let people = [child]
+
+    @Test func underscoredHandlesAnywhereAndTelegramAddresses() throws {
+        let text = try Fixture.redacted("She has been sent a screenshot on Snapchat by rw_2008x. He runs t.me/northern_iron now.", people: Self.people)
+        #expect(!text.contains("rw_2008x") && !text.contains("northern_iron") && !text.contains("t.me"), "\(text)")
+    }
+
+    @Test func aKeptPersonsOwnHandleStays() throws {
+        let text = try Fixture.redacted("Ava's Instagram (@ava.t.ipswich) followed by @martyg_1979.", people: Self.people)
+        #expect(text.contains("@ava.t.ipswich") && !text.contains("martyg"), "\(text)")
+    }
+
+    @Test func partialRegistrationsNearAVehicle() throws {
+        let text = try Fixture.redacted("She arrived in a silver Juke, reg starts AF19. A green Skoda, reg ending WFK, and a blue astra ym58.",
+                                        people: Self.people)
+        #expect(!text.contains("AF19") && !text.contains("WFK") && !text.contains("ym58"), "\(text)")
+        let plain = try Fixture.redacted("Room AB12 was booked for the SW19 meeting.", people: Self.people)
+        #expect(plain.contains("AB12"), "no vehicle word, no registration")
+    }
+}

@@ -148,6 +148,8 @@ enum Vocabulary {
         car cars van vans vehicle vehicles reg registration plate plates numberplate motorbike motorcycle moped scooter
         taxi cab lorry truck driving drives drove driver parked bmw audi ford vauxhall mercedes volkswagen vw toyota
         nissan honda kia hyundai peugeot renault citroen fiat seat skoda volvo mini range rover landrover jaguar tesla
+        merc beemer fiesta focus corsa astra golf polo transit juke qashqai octavia clio prius yaris civic jazz micra
+        punto kuga mondeo sprinter insignia leon ibiza fabia berlingo caddy vivaro
         """
     static let handleCues = """
         snapchat snap instagram insta ig tiktok facebook fb twitter discord telegram youtube twitch kik username
