@@ -152,3 +152,21 @@ import Testing
         #expect(plain.contains("AB12"), "no vehicle word, no registration")
     }
 }
+
+/// Names and nicknames given in quotation marks (issue 13: unlisted nicknames, initials).
+@Suite struct QuotedNameTests {
+    static let people = [Fixture.person("s", .subject, PersonIdentifiers(name: "Kelly Marsh"))]
+
+    @Test func quotedNicknamesAndInitialsAreNames() throws {
+        let text = try Fixture.redacted(
+            "Two men gave their names as \"Dex\" and \"Tino\". Later Dex took her card. Another boy, \"RW\", filmed it. A lad called “Little Dee” ran.",
+            people: Self.people)
+        for word in ["Dex", "Tino", "RW", "Dee"] { #expect(!text.contains(word), "\(word): \(text)") }
+    }
+
+    @Test func quotedOrdinaryWordsStay() throws {
+        let text = try Fixture.redacted("Kelly said he was \"minding\" her and it was \"Fine\". She shops at \"Tesco\" in \"May\".",
+                                        people: Self.people)
+        #expect(text == "Kelly said he was \"minding\" her and it was \"Fine\". She shops at \"Tesco\" in \"May\".")
+    }
+}

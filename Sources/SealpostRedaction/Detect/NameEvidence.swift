@@ -183,14 +183,10 @@ extension Engine {
         index.mention(p)
         guard final else { return }
         let kept = index.persons[Int(p)].kept
-        // "Nana Pat", "Auntie Rina", "nana marjory": a family word used as a title is part of what
-        // identifies a protected person (capitalised, or in lowercase before a lowercase name).
+        // "Nana Pat", "uncle Waqqas", "Kaka Mohamed": a family word used as a title is part of
+        // what identifies a protected person.
         var a = a
-        if !kept, a > 0, w.isFree(a - 1), w.spaceGap(a), w.tokens[a - 1].lex & Lex.kin != 0,
-            w.tokens[a - 1].shape & Shape.cap != 0 || w.tokens[a].shape & Shape.lower != 0
-        {
-            a -= 1
-        }
+        if !kept, a > 0, w.isFree(a - 1), w.spaceGap(a), w.tokens[a - 1].lex & Lex.kin != 0 { a -= 1 }
         w.claimTokens(a, b, category: .name, owner: kept ? .kept : .person(p))
         if index.persons[Int(p)].unlisted {
             var key: UInt64 = 0x4D45

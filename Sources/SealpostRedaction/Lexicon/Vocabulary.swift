@@ -20,6 +20,7 @@ enum Vocabulary {
         man woman lady guy bloke boy girl lad lass male female person youth teenager adult associate acquaintance
         cellmate housemate flatmate roommate employer boss manager supervisor worker officer sergeant constable
         twin twins baby grandson granddaughter grandchild stepson stepdaughter child kid kids children lodger
+        bf gf hubby fella missus
         
         """
 
@@ -158,7 +159,7 @@ enum Vocabulary {
     static let workCues = "works work worked working job employed employer employment shift shifts volunteer volunteers volunteering"
     static let kinTitles = """
         nan nana nanna nanny gran granny grandma grandmother grandad granddad grandpa grandfather grampa gramps
-        uncle aunt auntie aunty mummy mama mam mammy daddy dada papa cousin
+        uncle aunt auntie aunty mummy mama mam mammy daddy dada papa kaka baba abu abba nenea maulana
         """
     static let workVerbs = """
         works work worked working employed volunteers volunteer volunteered volunteering drives drive drove driving
