@@ -170,3 +170,20 @@ import Testing
         #expect(text == "Kelly said he was \"minding\" her and it was \"Fine\". She shops at \"Tesco\" in \"May\".")
     }
 }
+
+/// Notes typed without capitals (issue 13: the worst style).
+@Suite struct LowercaseStyleTests {
+    static let people = [Fixture.person("s", .subject, PersonIdentifiers(name: "Reuben Price"))]
+
+    @Test func listedGivenNamesCountInLowercaseNotes() throws {
+        let text = try Fixture.redacted("reuben was called names by harley and connor in the queue. all spoken to. mum informed.",
+                                        people: Self.people)
+        #expect(!text.contains("harley") && !text.contains("connor"), "\(text)")
+        #expect(text.contains("reuben"))
+    }
+
+    @Test func anUnusualWordAfterARelationWordIsAName() throws {
+        let text = try Fixture.redacted("She left him with her bf gav who is also using. My nephew karan will explain.", people: Self.people)
+        #expect(!text.contains("gav") && !text.contains("karan"), "\(text)")
+    }
+}

@@ -137,7 +137,7 @@ extension Engine {
                 }
                 return RunItem(k: k, bearing: upper ? .ambiguous : .none, cands: [])
             }
-            return RunItem(k: k, bearing: upper ? .strong : .lowerName, cands: [])
+            return RunItem(k: k, bearing: upper || w.lowercaseStyle ? .strong : .lowerName, cands: [])
         }
         if f & Lex.surname != 0 {
             if f & Lex.ambiguous != 0 {
@@ -150,6 +150,12 @@ extension Engine {
                 return RunItem(k: k, bearing: upper ? .weak : .none, cands: [])
             }
             return RunItem(k: k, bearing: upper ? .strong : .lowerName, cands: [])
+        }
+        // "my nephew karan", "her bf gav": a lowercase word that is not an ordinary one, right after a relation word.
+        if !upper && f & (Lex.known | Lex.english) == 0 && t.nlen >= 3 && k > 0 && w.spaceGap(k)
+            && w.tokens[k - 1].lex & (Lex.relation | Lex.naming) != 0 && w.tokens[k - 1].shape & Shape.lower != 0
+        {
+            return RunItem(k: k, bearing: .weak, cands: [])
         }
         // "sorcha de souza": a lowercase word after a particle is the rest of a surname.
         if !upper && f & (Lex.known | Lex.english) == 0 && k > 0 && w.tokens[k - 1].lex & Lex.particle != 0 && w.spaceGap(k) {
