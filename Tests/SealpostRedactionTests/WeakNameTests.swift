@@ -187,3 +187,18 @@ import Testing
         #expect(!text.contains("gav") && !text.contains("karan"), "\(text)")
     }
 }
+
+@Suite struct HouseAndSurnamePartTests {
+    @Test func houseAndFlatNumbersOnTheirOwn() throws {
+        let text = try Fixture.redacted("Door to door. No. 29, Kevin WHALLEY: heard shouting. A man from flat 12 brought her back.")
+        #expect(!text.contains("29") && !text.contains("flat 12"), "\(text)")
+    }
+
+    @Test func onePartOfTheChildsDoubleSurnameIsTheParentWhoseWholeSurnameItIs() throws {
+        let people = [Fixture.person("s", .subject, PersonIdentifiers(name: "Kai Brennan-Lowe")),
+                      Fixture.person("m", .household, PersonIdentifiers(name: "Jade Lowe")),
+                      Fixture.person("x", .party, .other, PersonIdentifiers(name: "Reece Brennan"))]
+        let r = try Fixture.redact("mum jade called 999. brennan left before arrival.", people: people)
+        #expect(!r.record.texts[0].text.contains("brennan"), "\(r.record.texts[0].text)")
+    }
+}

@@ -7,6 +7,8 @@ enum NameWeights {
     static let surname = 6
     /// A surname alone, with no title: a bare word is more often someone's given name.
     static let bareSurname = 5
+    /// One part of a double surname alone ("Brennan" of Brennan-Lowe): less likely than someone's whole surname.
+    static let bareSurnamePart = 4
     /// Any other exact part: a middle name, a short or formal form, initials.
     static let otherPart = 4
     /// A one-letter slip of a listed word, or a given name that begins the listed one (Beth for Bethany).
@@ -14,10 +16,10 @@ enum NameWeights {
     /// A single capital letter matching the person's initial.
     static let initialLetter = 2
 
-    static func weight(of c: Candidate, bare: Bool) -> Int {
+    static func weight(of c: Candidate, bare: Bool, doubleSurname: Bool = false) -> Int {
         if c.fuzzy || c.kind == .prefix { return weakMatch }
         if c.kind == .given || c.kind == .aka { return given }
-        if c.kind.isSurnameLike { return bare ? bareSurname : surname }
+        if c.kind.isSurnameLike { return bare ? (doubleSurname && c.kind == .surname ? bareSurnamePart : bareSurname) : surname }
         return otherPart
     }
 }
@@ -39,7 +41,7 @@ extension Engine {
                 if slot < 0 { scored.append(PersonScore(person: c.person)); slot = scored.count - 1 }
                 if scored[slot].counted & bit != 0 { continue }
                 scored[slot].counted |= bit
-                scored[slot].score += NameWeights.weight(of: c, bare: m.isBare)
+                scored[slot].score += NameWeights.weight(of: c, bare: m.isBare, doubleSurname: index.words[Int(c.person)].surname.count > 2)
                 if c.kind.isGivenLike || c.kind == .initials { scored[slot].given |= bit }
                 if c.kind.isSurnameLike || c.kind == .initials { scored[slot].surname |= bit }
             }

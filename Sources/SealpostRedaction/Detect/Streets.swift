@@ -145,7 +145,9 @@ enum Streets {
             var lowerStreetOnly = false
             if lowercase && t.lex & Lex.street != 0 && s < k && !(s > 0 && houseNumber(w, s - 1) != nil) {
                 let p = w.tokens[k - 1]
-                if p.lex & (Lex.known | Lex.english) == 0 && p.nlen >= 3 && (k - 1 == 0 || houseNumber(w, k - 2) == nil) {
+                // "dizzy lives on doncaster rd": a town's name too, where someone is said to live.
+                let named = p.lex & (Lex.known | Lex.english) == 0 || (p.lex & Lex.place != 0 && residenceBefore(w, k - 1))
+                if named && p.nlen >= 3 && (k - 1 == 0 || houseNumber(w, k - 2) == nil) {
                     s = k - 1
                     lowerStreetOnly = true
                 }
@@ -247,7 +249,9 @@ enum Streets {
             let atOrIn = k > 0 && (w.tokens[k - 1].hash == words.at || w.tokens[k - 1].hash == words.in)
             // "number 14" in running text; "No 14" or "no. 14" in an address, or "at no 40".
             if w.tokens[k].hash == words.number || w.tokens[k].shape & Shape.cap != 0 || w.tokens[k + 1].gap & Gap.period != 0 || atOrIn {
+                // "No. 29, Kevin WHALLEY": the abbreviation with its full stop is only ever a house number.
                 let context = w.cueBefore(k, window: 4, flags: Lex.addressCue) || atOrIn
+                    || (w.tokens[k].hash != words.number && w.tokens[k + 1].gap & Gap.period != 0)
                 hits.append(StreetHit(kind: .numberOnly, first: k, last: k + 1, houseNumber: n, flat: nil, streetKey: 0,
                                       addressContext: context))
             }

@@ -222,8 +222,9 @@ struct Engine {
             case .numberOnly, .flatOnly:
                 let o = index.owner(of: hit.keys)
                 if case .nobody = o {
-                    // "at number 7", "lives at no 40": a house number nobody kept owns is withheld.
-                    guard hit.addressContext else { continue }
+                    // "at number 7", "lives at no 40": a house number nobody kept owns is withheld;
+                    // so is a flat number ("man from flat 12"), which names a home on its own.
+                    guard hit.addressContext || hit.kind == .flatOnly else { continue }
                     ownership = .nobody
                 } else {
                     ownership = o
