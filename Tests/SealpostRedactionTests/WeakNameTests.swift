@@ -92,6 +92,16 @@ import Testing
         #expect(!runs.contains("Celestial") && !runs.contains("Grinstead"), "\(runs)")
     }
 
+    @Test func aBusinessSomeoneRuns() throws {
+        let text = try Fixture.redacted("Bilal runs a taxi firm in Bradford. He works cash-in-hand at a scrapyard on Whalley Old Road.")
+        #expect(!text.contains("taxi firm") && !text.contains("scrapyard"), "\(text)")
+    }
+
+    @Test func contractionsOfIAreNotNames() throws {
+        let r = try Fixture.redact("I'm not giving my name. I've rung before.")
+        #expect(r.record.uncertain.isEmpty, "\(r.record.uncertain)")
+    }
+
     @Test func whatIsNotAPlaceStays() throws {
         let text = try Fixture.redacted("He works at weekends and works for money. She works on Mondays.")
         #expect(text == "He works at weekends and works for money. She works on Mondays.")

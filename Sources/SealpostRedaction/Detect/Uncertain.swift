@@ -71,6 +71,8 @@ extension Engine {
             guard t.isWord, t.shape & Shape.cap != 0 else { continue }
             guard t.lex & (Lex.known | Lex.given | Lex.surname | Lex.vehicleCue | Lex.handleCue) == 0 else { continue }
             if t.shape & Shape.allCaps != 0 && t.nlen <= 4 { continue }
+            // "I'm", "I've", "I'll", "I'd": the pronoun and a contraction.
+            if t.shape & Shape.innerApostrophe != 0 && w.bytes[Int(t.start)] == UInt8(ascii: "I") && t.nlen <= 4 { continue }
             if t.shape & Shape.boundary != 0 {
                 guard k + 1 < w.count, w.spaceGap(k + 1), w.tokens[k + 1].lex & Lex.personVerb != 0,
                     w.tokens[k + 1].shape & Shape.lower != 0

@@ -5,6 +5,7 @@
 /// otherwise withheld. Runs after names are decided, so that the person is known.
 extension Engine {
     static let withHash = Tokenizer.hash("with")
+    static let anHash = Tokenizer.hash("an")
     static let ownVerbs: Set<UInt64> = Set(["runs", "ran", "owns", "owned", "manages", "managed"].map { Tokenizer.hash($0) })
     static let workPrepositions: Set<UInt64> = Set(["at", "for"].map { Tokenizer.hash($0) })
     static let placePrepositions: Set<UInt64> = Set(["at", "on", "in", "for", "near", "by", "off"].map { Tokenizer.hash($0) })
@@ -70,14 +71,16 @@ extension Engine {
     func workplaceStart(_ w: TextWork, after v: Int) -> Int? {
         if Self.ownVerbs.contains(w.tokens[v].hash) {
             let n = v + 1
-            guard n < w.count, w.spaceGap(n), isFreeOrOrganisation(w, n), w.tokens[n].shape & Shape.cap != 0,
-                w.tokens[n].lex & (Lex.pronoun | Lex.determiner | Lex.function) == 0
-            else { return nil }
-            return n
+            guard n < w.count, w.spaceGap(n), isFreeOrOrganisation(w, n) else { return nil }
+            // "runs Celestial Wellness", "runs a taxi firm in Bradford".
+            if w.tokens[n].shape & Shape.cap != 0 && w.tokens[n].lex & (Lex.pronoun | Lex.determiner | Lex.function) == 0 { return n }
+            let article = w.tokens[n].hash == lexicon.words.a || w.tokens[n].hash == Self.anHash || w.tokens[n].hash == lexicon.words.the
+            if article && n + 1 < w.count && w.spaceGap(n + 1) && w.tokens[n + 1].isWord { return n }
+            return nil
         }
         var j = v + 1
         while j < w.count && j - v <= 5 {
-            if w.tokens[j].gap & ~(Gap.space) != 0 { return nil }
+            if w.tokens[j].gap & ~(Gap.space | Gap.hyphen) != 0 { return nil }
             // "works at", "drives for", "works on the whelk boats".
             let onThe = w.tokens[j].hash == Streets.onHash && j + 1 < w.count && w.tokens[j + 1].hash == lexicon.words.the
             if Self.workPrepositions.contains(w.tokens[j].hash) || onThe {

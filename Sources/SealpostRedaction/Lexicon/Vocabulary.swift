@@ -163,7 +163,7 @@ enum Vocabulary {
         """
     static let workVerbs = """
         works work worked working employed volunteers volunteer volunteered volunteering drives drive drove driving
-        runs ran owns owned manages managed
+        runs ran owns owned manages managed coaches coached teaches taught
         """
     static let residenceWords = """
         flat flats house home bungalow maisonette estate room bedsit place lives live living lived staying stays
