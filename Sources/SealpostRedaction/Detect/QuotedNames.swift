@@ -49,7 +49,12 @@ extension Engine {
     func quotedSpanIsAName(_ w: TextWork, _ a: Int, _ b: Int) -> Bool {
         for k in a...b {
             let t = w.tokens[k]
-            guard w.isFree(k), t.isWord, t.shape & (Shape.cap | Shape.allCaps) != 0 || (k > a && t.nlen == 1) else { return false }
+            // In a note typed without capitals, a quoted lowercase word after a naming or
+            // relation word counts too (holly's ex "tank").
+            let lowerNamed = w.lowercaseStyle && t.shape & Shape.lower != 0 && a > 0
+                && w.cueBefore(a, window: 2, flags: Lex.naming | Lex.relation)
+            guard w.isFree(k), t.isWord, t.shape & (Shape.cap | Shape.allCaps) != 0 || (k > a && t.nlen == 1) || lowerNamed
+            else { return false }
             // Listed people's words are decided by the name finder; places, organisations,
             // months and brands are not people.
             if index.names.first(t.hash) >= 0 { return false }
