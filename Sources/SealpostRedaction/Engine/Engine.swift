@@ -222,9 +222,15 @@ struct Engine {
             case .numberOnly, .flatOnly:
                 let o = index.owner(of: hit.keys)
                 if case .nobody = o {
-                    // "at number 7", "lives at no 40": a house number nobody kept owns is withheld;
-                    // so is a flat number ("man from flat 12"), which names a home on its own.
-                    guard hit.addressContext || hit.kind == .flatOnly else { continue }
+                    // "at number 7", "No. 29": a house number nobody kept owns may be anyone's home,
+                    // so the practitioner decides (a finding); a flat number nobody kept owns
+                    // ("a man from flat 12") names a home on its own and is withheld.
+                    if hit.kind == .numberOnly {
+                        if hit.addressContext {
+                            w.findings.append(Finding(start: start, end: end, category: .address, reason: .possibleAddress))
+                        }
+                        continue
+                    }
                     ownership = .nobody
                 } else {
                     ownership = o
