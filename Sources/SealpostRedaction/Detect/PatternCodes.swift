@@ -43,14 +43,15 @@ extension Patterns {
     static func letters(_ s: ArraySlice<UInt8>) -> Bool { !s.isEmpty && s.allSatisfy(isUpper) }
     static func numbers(_ s: ArraySlice<UInt8>) -> Bool { !s.isEmpty && s.allSatisfy(isDigit) }
 
+    static let inHash = Tokenizer.hash("in")
     static let endingWords: Set<UInt64> = Set(["ending", "ends", "ended", "end"].map { Tokenizer.hash($0) })
 
     /// "REG ENDING WFK": three letters that are not a word, after "ending" near a vehicle word.
     static func registrationEndings(_ w: TextWork, _ hits: inout [PatternHit]) {
-        for k in 1..<max(w.count, 1) where w.isFree(k) && w.tokens[k].nlen == 3 && w.tokens[k].isWord {
-            guard endingWords.contains(w.tokens[k - 1].hash) || (k >= 2 && w.tokens[k - 1].hash == Tokenizer.hash("in")
+        for k in 1..<max(w.count, 1) where w.tokens[k].nlen == 3 && w.tokens[k].lex & Lex.known == 0 && w.isFree(k) && w.tokens[k].isWord {
+            guard endingWords.contains(w.tokens[k - 1].hash) || (k >= 2 && w.tokens[k - 1].hash == inHash
                     && endingWords.contains(w.tokens[k - 2].hash)),
-                w.tokens[k].lex & Lex.known == 0, oneCase(w, k...k), w.cueBefore(k, window: 5, flags: Lex.vehicleCue),
+                oneCase(w, k...k), w.cueBefore(k, window: 5, flags: Lex.vehicleCue),
                 let s = w.asciiUpper(k), letters(s[...])
             else { continue }
             add(w, &hits, k, k, Int(w.tokens[k].start), Int(w.tokens[k].end), .vehicle,
