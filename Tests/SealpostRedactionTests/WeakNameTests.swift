@@ -131,6 +131,16 @@ import Testing
         #expect(text == "Meeting held with Mr Abdi and an interpreter.")
     }
 
+    @Test func aPetFormOfAKeptChildsNameIsTheChild() throws {
+        let people = [Fixture.person("s", .subject, PersonIdentifiers(name: "Tom Akers")),
+                      Fixture.person("b", .party, .other, PersonIdentifiers(name: "Wayne Dutton"))]
+        let text = try Fixture.redacted("Tommy told me. Wayne hit him. Alice saw it.", people: people)
+        #expect(text.hasPrefix("Tommy told me."), "\(text)")
+        #expect(!text.contains("Wayne"))
+        let ali = [Fixture.person("s", .subject, PersonIdentifiers(name: "Ali Khan"))]
+        #expect(!(try Fixture.redacted("Alice Smith was there.", people: ali)).contains("Alice"), "Alice is not a pet form of Ali")
+    }
+
     @Test func aCapitalisedWordDoesNotTakeALowercaseNameWithIt() throws {
         let people = [Fixture.person("s", .subject, PersonIdentifiers(name: "Connor Hale")),
                       Fixture.person("m", .party, .professional, protect: false, PersonIdentifiers(name: "Mark Williams"))]

@@ -87,6 +87,10 @@ extension Engine {
                 candidates(w, k, w.pluralHash(k), upper: upper, surnameOnly: false, into: &cands)
             }
         }
+        // "Tommy" for a listed Tom: a given name that is a listed one with a pet-form ending.
+        if cands.isEmpty && upper && f & Lex.given != 0 && t.nlen >= 4 && !index.givenWords.isEmpty {
+            cands = petFormCandidates(w, k)
+        }
         // A slip of a listed name, capitalised or, in notes typed without capitals, not.
         if cands.isEmpty && t.nlen >= 4 && f & (Lex.known | Lex.given | Lex.surname) == 0 && t.shape & (Shape.cap | Shape.lower) != 0 {
             cands = fuzzyCandidates(w, k)
@@ -261,6 +265,30 @@ extension Engine {
             (prev2, prev, cur) = (prev, cur, prev2)
         }
         return prev[m]
+    }
+
+    /// Pet-form endings: "Tom" + "my", "Jack" + "ie", "Dan" + "ny", "Sam" + "mie" ...
+    static let petEndings: [[UInt8]] = ["y", "ie", "ey", "o"].map { Array($0.utf8) }
+
+    /// Listed people whose given name, with a pet-form ending (its last letter doubled or not),
+    /// is this word: "Tommy" for Tom, "Jackie" for Jack. Only these endings, so that "Alice" is
+    /// never taken for a listed "Ali".
+    func petFormCandidates(_ w: TextWork, _ k: Int) -> [Candidate] {
+        let key = w.tokens[k].hash ^ 0x5045_5446_4F52_4D53
+        if let cached = index.fuzzyCache[key] { return cached }
+        let word = w.normalized(k)
+        var out: [Candidate] = []
+        for (person, given) in index.givenWords where word.count > given.count && word.count <= given.count + 3
+            && word.starts(with: given)
+        {
+            var rest = word[given.count...]
+            if rest.first == given.last { rest = rest.dropFirst() }
+            if Self.petEndings.contains(where: { rest.elementsEqual($0) }), !out.contains(where: { $0.person == person }) {
+                out.append(Candidate(person: person, kind: .prefix, fuzzy: false, lexical: false))
+            }
+        }
+        index.fuzzyCache[key] = out
+        return out
     }
 
     static func withinOneEdit(_ a: [UInt8], _ b: [UInt8]) -> Bool {

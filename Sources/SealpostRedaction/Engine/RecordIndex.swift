@@ -13,6 +13,9 @@ final class RecordIndex {
     @exclusivity(unchecked) var fuzzyWords: [[UInt8]] = []
     /// Each fuzzy word's owner, by word index: for the two-edit search, which walks them all.
     @exclusivity(unchecked) var fuzzyParts: [FuzzyPart] = []
+    /// Listed people's given names of three letters or more, for pet forms made by a suffix
+    /// ("Tommy" for Tom, `Engine.petFormCandidates`).
+    @exclusivity(unchecked) var givenWords: [(person: Int32, word: [UInt8])] = []
     @exclusivity(unchecked) var fuzzyCache: [UInt64: [Candidate]] = [:]
     @exclusivity(unchecked) var phrases = WordMultiMap<Int32>()
     @exclusivity(unchecked) var phraseList: [Phrase] = []
@@ -53,7 +56,11 @@ final class RecordIndex {
         if model.gender == .unknown { model.gender = n.gender }
         // Misspellings are matched for listed people only: the text's own people are known by what it calls them.
         let fuzzy = !model.unlisted
-        for g in n.given { add(g, .given, i, fuzzy: fuzzy); words[Int(i)].given.append(g.hash) }
+        for g in n.given {
+            add(g, .given, i, fuzzy: fuzzy)
+            words[Int(i)].given.append(g.hash)
+            if !model.unlisted && g.word.count >= 3 { givenWords.append((i, g.word)) }
+        }
         for nick in n.nicknames { add(nick, .aka, i, fuzzy: false) }
         for m in n.middle { add(m, .middle, i, fuzzy: fuzzy); words[Int(i)].given.append(m.hash) }
         for s in n.surname { add(s, .surname, i, fuzzy: fuzzy); words[Int(i)].surname.append(s.hash) }
