@@ -131,6 +131,13 @@ import Testing
         #expect(text == "Meeting held with Mr Abdi and an interpreter.")
     }
 
+    @Test func frenchTitlesBeforeAKeptMothersSurname() throws {
+        let people = [Fixture.person("s", .subject, PersonIdentifiers(name: "Grâce Mbuyi")),
+                      Fixture.person("m", .household, PersonIdentifiers(name: "Esther Mbuyi"))]
+        let text = try Fixture.redacted("Madame Mbuyi explains that the pastor told her. Mme Mbuyi has an advocate.", people: people)
+        #expect(text == "Madame Mbuyi explains that the pastor told her. Mme Mbuyi has an advocate.")
+    }
+
     @Test func aPetFormOfAKeptChildsNameIsTheChild() throws {
         let people = [Fixture.person("s", .subject, PersonIdentifiers(name: "Tom Akers")),
                       Fixture.person("b", .party, .other, PersonIdentifiers(name: "Wayne Dutton"))]

@@ -5,11 +5,11 @@ enum Vocabulary {
     static let titles = """
         mr mrs ms miss mx master dr doctor prof professor rev reverend revd sir dame lady lord pc dc ds di dci dsi
         sgt sergeant insp inspector cllr councillor pcso det detective constable supt superintendent imam rabbi
-        pastor canon father fr sister brother nurse judge ps psgt
+        pastor canon father fr sister brother nurse judge ps psgt mister madame mme monsieur mlle
         """
 
-    static let maleTitles = "mr master sir lord father brother"
-    static let femaleTitles = "mrs ms miss dame lady sister"
+    static let maleTitles = "mr master sir lord father brother mister monsieur"
+    static let femaleTitles = "mrs ms miss dame lady sister madame mme mlle"
 
     static let relations = """
         friend friends bestie bff neighbour neighbours neighbor neighbors boyfriend girlfriend partner ex husband wife
