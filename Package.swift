@@ -153,7 +153,8 @@ let package = Package(
         .testTarget(name: "SealpostAgreementTests", dependencies: ["SealpostAgreement", "SealpostCore", "SealpostSodium", "SealpostRecord"]),
         .testTarget(name: "SealpostCommandLineTests", dependencies: ["SealpostCommandLine", "SealpostSodium"]),
         .testTarget(name: "SealpostBenchmarksTests", dependencies: ["SealpostBenchmarks", "SealpostRedaction"]),
-        .testTarget(name: "SealpostRedactionTests", dependencies: ["SealpostRedaction"], resources: [.copy("Corpus")]),
+        .testTarget(name: "SealpostRedactionTests", dependencies: ["SealpostRedaction", "SealpostRecord", "SealpostSharing"],
+                    resources: [.copy("Corpus"), .copy("HeldOut")]),
         .testTarget(name: "SealpostLogTests", dependencies: ["SealpostLog", "SealpostCore", "SealpostSodium", "SealpostJSON"]),
         .testTarget(name: "SealpostProtocolTests", dependencies: ["SealpostProtocol", "SealpostCore", "SealpostSodium", "SealpostJSON"]),
         .testTarget(

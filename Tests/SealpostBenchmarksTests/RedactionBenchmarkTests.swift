@@ -11,6 +11,8 @@ func redactionBenchmark() {
     print(figures)
     #expect(figures.points.count == 3)
     #expect(figures.replacements > 0)
+    #expect(figures.points.allSatisfy { $0.rawSeconds > 0 })
+    #expect(figures.recordsPerSecond > 0 && figures.rawRecordsPerSecond > 0)
 }
 
 /// The benchmark's text is redacted like any other: its protected people do not survive.

@@ -54,6 +54,34 @@ import Testing
         for secret in try files.flatMap(Self.protectedValues) { #expect(!r.out.contains(secret)) }
     }
 
+    /// Each line carries the record's uncertain findings: path, offsets in Unicode scalars of the
+    /// original field text, category and reason, never the text.
+    @Test func jsonLinesCarryUncertainFindingsInScalarOffsets() throws {
+        let cli = try CLI(); defer { cli.remove() }
+        let narrative = "Café ☕ visit, Zoë’s note: Amira mentioned Zyxwell yesterday."
+        let record: [String: Any] = ["id": "r1", "subject": ["name": "Amira Khan"], "narrative": narrative]
+        let input = try JSONSerialization.data(withJSONObject: record) + Data("\n".utf8)
+        let r = try cli.run(["redact", "--jsonl", "-"], input: input)
+        #expect(r.status == 0, "\(r.stderr)")
+        let line = try #require(try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any])
+        let findings = try #require(line["findings"] as? [[String: Any]])
+        try #require(findings.count == 1)
+        let f = findings[0]
+        #expect(f["path"] as? String == "$.narrative")
+        #expect(f["category"] as? String == "name")
+        #expect(f["reason"] as? String == "possible_name")
+        #expect(Set(f.keys) == ["path", "start", "end", "category", "reason"], "no text in a finding")
+        let scalars = Array(narrative.unicodeScalars)
+        let start = try #require(f["start"] as? Int), end = try #require(f["end"] as? Int)
+        try #require(start >= 0 && start <= end && end <= scalars.count)
+        #expect(String(String.UnicodeScalarView(scalars[start..<end])) == "Zyxwell")
+        // A record with nothing uncertain has an empty list.
+        let plain = try JSONSerialization.data(withJSONObject: ["subject": ["name": "Amira Khan"], "narrative": "Amira is well."])
+        let r2 = try cli.run(["redact", "--jsonl", "-"], input: plain + Data("\n".utf8))
+        let line2 = try #require(try JSONSerialization.jsonObject(with: Data(r2.out.utf8)) as? [String: Any])
+        #expect((line2["findings"] as? [Any])?.isEmpty == true)
+    }
+
     @Test func savedMapIsSealedToTheSender() throws {
         let cli = try CLI(); defer { cli.remove() }
         try cli.makeIdentity("school", agency: "school-a", name: "School A")

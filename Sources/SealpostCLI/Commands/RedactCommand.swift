@@ -14,7 +14,9 @@ struct RedactCommand: ParsableCommand {
         category, the tokens with their roles, and any possible identity the redactor is unsure of
         (by field and position). Identities themselves are never printed. With --jsonl, reads one
         record per line (a file or standard input) and writes one line per record:
-        {"id": ..., "record": <redacted record>}.
+        {"id": ..., "record": <redacted record>, "findings": [{"path": "$.narrative", "start": N,
+        "end": M, "category": ..., "reason": ...}]}, each finding's offsets in Unicode scalars of the
+        original field text (spec/redaction.md, Outputs).
         """)
 
     @Flag(help: "Read one record per line and write one redacted record per line.")
@@ -57,10 +59,11 @@ struct RedactCommand: ParsableCommand {
             if line.allSatisfy({ $0 == 0x20 || $0 == 0x0d || $0 == 0x09 }) { continue }
             do {
                 let record = try parse(Array(line), source: "line \(lineNumber)")
-                let (json, _) = try redact(record)
+                let (json, redaction) = try redact(record)
                 let out = JSONValue.object(JSONObject([
                     .init(key: "id", value: record.id.map(JSONValue.string) ?? .null),
                     .init(key: "record", value: json),
+                    .init(key: "findings", value: findings(redaction.record, of: record)),
                 ]))
                 FileHandle.standardOutput.write(Data(JSONWriter().bytes(out) + [0x0a]))
             } catch let error as CLIError {
@@ -96,6 +99,22 @@ struct RedactCommand: ParsableCommand {
             throw CLIError("cannot redact: \(error)")
         }
         return (RecordRedaction.apply(redaction.record, to: record.jsonValue).record, redaction)
+    }
+
+    /// The uncertain findings as `{"path", "start", "end", "category", "reason"}`, offsets in
+    /// Unicode scalars of the original field text; never the text itself.
+    private func findings(_ redacted: RedactedRecord, of record: SafeguardingRecord) -> JSONValue {
+        let originals = Dictionary(RecordRedaction.input(for: record).texts.map { ($0.path, $0.text) }, uniquingKeysWith: { a, _ in a })
+        return .array(redacted.uncertain.map { finding in
+            let range = finding.originalRange.scalarOffsets(in: originals[finding.path] ?? "")
+            return .object(JSONObject([
+                .init(key: "path", value: .string("$." + finding.path)),
+                .init(key: "start", value: .number(JSONNumber(Int64(range.lowerBound)))),
+                .init(key: "end", value: .number(JSONNumber(Int64(range.upperBound)))),
+                .init(key: "category", value: .string(finding.category.rawValue)),
+                .init(key: "reason", value: .string(finding.reason.rawValue)),
+            ]))
+        })
     }
 
     private func summary(_ record: RedactedRecord) -> String {

@@ -172,6 +172,9 @@ extension Engine {
         if top > 0 && c.filter({ index.persons[Int($0.0)].lastMention == top }).count == 1 {
             return (recent.1, mixed && index.persons[Int(recent.0)].kept)
         }
+        // Nothing to go on: a kept and a protected person sharing the name leave it kept (the
+        // recipient knows the kept person's name) and reported, never silently decided.
+        if mixed, let p = c.first(where: { index.persons[Int($0.0)].kept }) { return (p.1, true) }
         if let p = c.first(where: { !index.persons[Int($0.0)].kept }) { return (p.1, false) }
         return (c[0].1, false)
     }
@@ -180,6 +183,10 @@ extension Engine {
         index.mention(p)
         guard final else { return }
         let kept = index.persons[Int(p)].kept
+        // "Nana Pat", "uncle Waqqas", "Kaka Mohamed": a family word used as a title is part of
+        // what identifies a protected person.
+        var a = a
+        if !kept, a > 0, w.isFree(a - 1), w.spaceGap(a), w.tokens[a - 1].lex & Lex.kin != 0 { a -= 1 }
         w.claimTokens(a, b, category: .name, owner: kept ? .kept : .person(p))
         if index.persons[Int(p)].unlisted {
             var key: UInt64 = 0x4D45

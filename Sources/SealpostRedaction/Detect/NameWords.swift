@@ -79,11 +79,20 @@ extension Engine {
         let upper = t.shape & (Shape.cap | Shape.allCaps) != 0
         var cands: [Candidate] = []
         candidates(w, k, t.hash, upper: upper, surnameOnly: false, into: &cands)
-        if cands.isEmpty && upper && t.shape & Shape.plural != 0 {
-            candidates(w, k, w.pluralHash(k), upper: upper, surnameOnly: true, into: &cands)
-        }
         let f = t.lex
-        if cands.isEmpty && upper && t.nlen >= 4 && f & (Lex.known | Lex.given | Lex.surname) == 0 && t.shape & Shape.cap != 0 {
+        if cands.isEmpty && t.shape & Shape.plural != 0 {
+            if upper { candidates(w, k, w.pluralHash(k), upper: upper, surnameOnly: true, into: &cands) }
+            // "jaxons mum", "at mrs sehgals": a possessive typed without its apostrophe.
+            if cands.isEmpty && f & (Lex.known | Lex.given | Lex.surname) == 0 {
+                candidates(w, k, w.pluralHash(k), upper: upper, surnameOnly: false, into: &cands)
+            }
+        }
+        // "Tommy" for a listed Tom: a given name that is a listed one with a pet-form ending.
+        if cands.isEmpty && upper && f & Lex.given != 0 && t.nlen >= 4 && !index.givenWords.isEmpty {
+            cands = petFormCandidates(w, k)
+        }
+        // A slip of a listed name, capitalised or, in notes typed without capitals, not.
+        if cands.isEmpty && t.nlen >= 4 && f & (Lex.known | Lex.given | Lex.surname) == 0 && t.shape & (Shape.cap | Shape.lower) != 0 {
             cands = fuzzyCandidates(w, k)
         }
         if !cands.isEmpty {
@@ -100,6 +109,18 @@ extension Engine {
         }
         if NameParser.isTitle(t) && t.shape & Shape.cap != 0 && f & (Lex.given | Lex.surname) == 0 {
             return RunItem(k: k, bearing: .title, cands: [])
+        }
+        if lowercaseTitle(w, k) { return RunItem(k: k, bearing: .title, cands: []) }
+        let afterTitle = k > 0 && w.tokens[k - 1].lex & Lex.title != 0 && (w.spaceGap(k) || w.gapIs(k, UInt8(ascii: ".")))
+            && NameParser.isTitle(w.tokens[k - 1])
+            && (w.tokens[k - 1].shape & Shape.cap != 0 || lowercaseTitle(w, k - 1))
+        // "Mr K", "mrs k": a lone letter after a title stands for a surname.
+        if afterTitle && t.nlen == 1 && t.hash != lexicon.words.i && t.hash != lexicon.words.a {
+            return RunItem(k: k, bearing: .initial, cands: [])
+        }
+        // "mr fulcher": a lowercase word that is not an ordinary one, after a title.
+        if afterTitle && !upper && f & (Lex.known | Lex.english) == 0 && t.nlen >= 2 {
+            return RunItem(k: k, bearing: .weak, cands: [])
         }
         if t.nlen == 1 && t.shape & Shape.cap != 0 {
             // "I" and "A" are words, unless written as an initial: "A. Gallagher".
@@ -120,7 +141,7 @@ extension Engine {
                 }
                 return RunItem(k: k, bearing: upper ? .ambiguous : .none, cands: [])
             }
-            return RunItem(k: k, bearing: upper ? .strong : .lowerName, cands: [])
+            return RunItem(k: k, bearing: upper || w.lowercaseStyle ? .strong : .lowerName, cands: [])
         }
         if f & Lex.surname != 0 {
             if f & Lex.ambiguous != 0 {
@@ -133,6 +154,12 @@ extension Engine {
                 return RunItem(k: k, bearing: upper ? .weak : .none, cands: [])
             }
             return RunItem(k: k, bearing: upper ? .strong : .lowerName, cands: [])
+        }
+        // "my nephew karan", "her bf gav": a lowercase word that is not an ordinary one, right after a relation word.
+        if !upper && f & (Lex.known | Lex.english) == 0 && t.nlen >= 3 && k > 0 && w.spaceGap(k)
+            && w.tokens[k - 1].lex & (Lex.relation | Lex.naming) != 0 && w.tokens[k - 1].shape & Shape.lower != 0
+        {
+            return RunItem(k: k, bearing: .weak, cands: [])
         }
         // "sorcha de souza": a lowercase word after a particle is the rest of a surname.
         if !upper && f & (Lex.known | Lex.english) == 0 && k > 0 && w.tokens[k - 1].lex & Lex.particle != 0 && w.spaceGap(k) {
@@ -149,6 +176,17 @@ extension Engine {
             return RunItem(k: k, bearing: .capWord, cands: [])
         }
         return RunItem(k: k, bearing: .none, cands: [])
+    }
+
+    /// Titles that are never ordinary words (`Lex.shortTitle`), typed in lowercase before a word:
+    /// notes typed without capitals ("mrs sehgal", "mr fulcher").
+    func lowercaseTitle(_ w: TextWork, _ k: Int) -> Bool {
+        let t = w.tokens[k]
+        guard t.lex & Lex.shortTitle != 0, t.shape & Shape.lower != 0, k + 1 < w.count,
+            w.spaceGap(k + 1) || w.gapIs(k + 1, UInt8(ascii: ".")) || w.tokens[k + 1].gap == Gap.period | Gap.space
+        else { return false }
+        let n = w.tokens[k + 1]
+        return n.isWord && (n.nlen == 1 || n.lex & (Lex.function | Lex.determiner | Lex.pronoun | Lex.personVerb) == 0)
     }
 
     /// Listed name words one edit (a letter added, dropped, changed or two swapped) from an
@@ -190,6 +228,66 @@ extension Engine {
             for (i, b) in word.enumerated() where i != d { h = FNV.mix(h, b) }
             consider(FNV.finish(h))
         }
+        // Two slips in a longer word ("Cloey" for Chloe, "martie" for Marty): the listed words
+        // are few, so walk them all.
+        if out.isEmpty && word.count >= 5 {
+            for part in index.fuzzyParts {
+                let target = index.fuzzyWords[Int(part.word)]
+                guard target.count >= 5, target[0] == word[0], abs(target.count - word.count) <= 2,
+                    Self.editDistance(word, target, atMost: 2) <= 2
+                else { continue }
+                if out.contains(where: { $0.person == part.person && $0.kind == part.kind }) { continue }
+                out.append(Candidate(person: part.person, kind: part.kind, fuzzy: true, lexical: false))
+            }
+        }
+        return out
+    }
+
+    /// The optimal-string-alignment distance (insertions, deletions, substitutions, adjacent
+    /// swaps) between `a` and `b`, or `limit + 1` once it is known to exceed `limit`.
+    static func editDistance(_ a: [UInt8], _ b: [UInt8], atMost limit: Int) -> Int {
+        let n = a.count, m = b.count
+        if abs(n - m) > limit { return limit + 1 }
+        var prev2 = [Int](repeating: 0, count: m + 1)
+        var prev = Array(0...m)
+        var cur = [Int](repeating: 0, count: m + 1)
+        for i in 1...n {
+            cur[0] = i
+            var rowMin = i
+            for j in 1...m {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                var v = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] { v = min(v, prev2[j - 2] + 1) }
+                cur[j] = v
+                rowMin = min(rowMin, v)
+            }
+            if rowMin > limit { return limit + 1 }
+            (prev2, prev, cur) = (prev, cur, prev2)
+        }
+        return prev[m]
+    }
+
+    /// Pet-form endings: "Tom" + "my", "Jack" + "ie", "Dan" + "ny", "Sam" + "mie" ...
+    static let petEndings: [[UInt8]] = ["y", "ie", "ey", "o"].map { Array($0.utf8) }
+
+    /// Listed people whose given name, with a pet-form ending (its last letter doubled or not),
+    /// is this word: "Tommy" for Tom, "Jackie" for Jack. Only these endings, so that "Alice" is
+    /// never taken for a listed "Ali".
+    func petFormCandidates(_ w: TextWork, _ k: Int) -> [Candidate] {
+        let key = w.tokens[k].hash ^ 0x5045_5446_4F52_4D53
+        if let cached = index.fuzzyCache[key] { return cached }
+        let word = w.normalized(k)
+        var out: [Candidate] = []
+        for (person, given) in index.givenWords where word.count > given.count && word.count <= given.count + 3
+            && word.starts(with: given)
+        {
+            var rest = word[given.count...]
+            if rest.first == given.last { rest = rest.dropFirst() }
+            if Self.petEndings.contains(where: { rest.elementsEqual($0) }), !out.contains(where: { $0.person == person }) {
+                out.append(Candidate(person: person, kind: .prefix, fuzzy: false, lexical: false))
+            }
+        }
+        index.fuzzyCache[key] = out
         return out
     }
 

@@ -43,7 +43,24 @@ extension Patterns {
     static func letters(_ s: ArraySlice<UInt8>) -> Bool { !s.isEmpty && s.allSatisfy(isUpper) }
     static func numbers(_ s: ArraySlice<UInt8>) -> Bool { !s.isEmpty && s.allSatisfy(isDigit) }
 
+    static let inHash = Tokenizer.hash("in")
+    static let endingWords: Set<UInt64> = Set(["ending", "ends", "ended", "end"].map { Tokenizer.hash($0) })
+
+    /// "REG ENDING WFK": three letters that are not a word, after "ending" near a vehicle word.
+    static func registrationEndings(_ w: TextWork, _ hits: inout [PatternHit]) {
+        for k in 1..<max(w.count, 1) where w.tokens[k].nlen == 3 && w.tokens[k].lex & Lex.known == 0 && w.isFree(k) && w.tokens[k].isWord {
+            guard endingWords.contains(w.tokens[k - 1].hash) || (k >= 2 && w.tokens[k - 1].hash == inHash
+                    && endingWords.contains(w.tokens[k - 2].hash)),
+                oneCase(w, k...k), w.cueBefore(k, window: 5, flags: Lex.vehicleCue),
+                let s = w.asciiUpper(k), letters(s[...])
+            else { continue }
+            add(w, &hits, k, k, Int(w.tokens[k].start), Int(w.tokens[k].end), .vehicle,
+                [OwnerKey(kind: .vehicle, value: String(decoding: s, as: UTF8.self))])
+        }
+    }
+
     static func vehicles(_ w: TextWork, _ hits: inout [PatternHit]) {
+        registrationEndings(w, &hits)
         for k in 0..<w.count where w.isFree(k) && w.tokens[k].shape & Shape.alpha != 0 {
             // Every format has digits in this token or the next.
             let t = w.tokens[k]
@@ -55,6 +72,15 @@ extension Patterns {
             lazy var cue = w.cueBefore(k, window: 8, flags: Lex.vehicleCue) || w.cueAfter(k, window: 4, flags: Lex.vehicleCue)
             // Current format: AB12 CDE.
             if s.count == 7, letters(s[0..<2]), numbers(s[2..<4]), letters(s[4..<7]), upper || cue {
+                add(w, &hits, k, k, Int(w.tokens[k].start), Int(w.tokens[k].end), .vehicle,
+                    [OwnerKey(kind: .vehicle, value: String(decoding: s, as: UTF8.self))])
+                continue
+            }
+            // A partial registration near a vehicle word: "reg starts AF19", "LD16 something", "(ym58)".
+            if s.count == 4, letters(s[0..<2]), numbers(s[2..<4]), oneCase(w, k...k),
+                w.cueBefore(k, window: 5, flags: Lex.vehicleCue),
+                !(k + 1 < w.count && w.spaceGap(k + 1) && w.asciiUpper(k + 1).map { $0.count == 3 && letters($0[...]) } == true)
+            {
                 add(w, &hits, k, k, Int(w.tokens[k].start), Int(w.tokens[k].end), .vehicle,
                     [OwnerKey(kind: .vehicle, value: String(decoding: s, as: UTF8.self))])
                 continue

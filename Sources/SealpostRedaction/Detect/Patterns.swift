@@ -35,7 +35,9 @@ enum Patterns {
         guard w.count > 0 else { return hits }
         emails(w, &hits)
         urls(w, lexicon, &hits)
+        telegram(w, &hits)
         handlesAfterCues(w, lexicon, &hits)
+        joinedHandles(w, &hits)
         nhsNumbers(w, &hits)
         numericDates(w, lexicon, &hits)
         phones(w, &hits)
@@ -135,6 +137,44 @@ enum Patterns {
             add(w, &hits, a, b, slash, e, .handle, [OwnerKey(kind: .handle, value: lower(bytes[slash..<e]))])
         }
     }
+
+    /// "kian_ts4", "j_roc_crewe": words and numbers joined by underscores are a handle wherever
+    /// they stand (prose never joins words so); dots may join further parts ("dev_x.2").
+    static func joinedHandles(_ w: TextWork, _ hits: inout [PatternHit]) {
+        var k = 0
+        while k + 1 < w.count {
+            guard w.isFree(k), w.gapIs(k + 1, UInt8(ascii: "_")) else { k += 1; continue }
+            var a = k
+            while a > 0 && w.isFree(a - 1) && (w.gapIs(a, UInt8(ascii: "_")) || w.gapIs(a, UInt8(ascii: "."))) { a -= 1 }
+            var b = k + 1
+            while b + 1 < w.count && w.isFree(b + 1) && (w.gapIs(b + 1, UInt8(ascii: "_")) || w.gapIs(b + 1, UInt8(ascii: "."))) { b += 1 }
+            guard w.isFree(a, b) else { k = b + 1; continue }
+            var s = Int(w.tokens[a].start), e = Int(w.tokens[b].end)
+            // Underscores at either end belong to it too ("_dizzy_").
+            while s > 0 && w.bytes[s - 1] == UInt8(ascii: "_") { s -= 1 }
+            while e < w.bytes.count && w.bytes[e] == UInt8(ascii: "_") { e += 1 }
+            add(w, &hits, a, b, s, e, .handle, [OwnerKey(kind: .handle, value: lower(w.bytes[s..<e]))])
+            k = b + 1
+        }
+    }
+
+    /// "t.me/northern_iron": a Telegram address, whole.
+    static func telegram(_ w: TextWork, _ hits: inout [PatternHit]) {
+        let bytes = w.bytes
+        for k in 0..<(max(w.count, 1) - 1) where w.tokens[k].nlen == 1 && bytes[Int(w.tokens[k].start)] | 0x20 == UInt8(ascii: "t") {
+            guard w.gapIs(k + 1, UInt8(ascii: ".")), w.tokens[k + 1].hash == meHash else { continue }
+            var e = Int(w.tokens[k + 1].end)
+            guard e < bytes.count, bytes[e] == UInt8(ascii: "/") else { continue }
+            let path = e + 1
+            e = path
+            while e < bytes.count && (isHandleChar(bytes[e]) || bytes[e] == UInt8(ascii: "-")) { e += 1 }
+            while e > path && !isAlnum(bytes[e - 1]) { e -= 1 }
+            guard e > path, let (a, b) = tokenRange(w, around: k, Int(w.tokens[k].start), e) else { continue }
+            add(w, &hits, a, b, Int(w.tokens[k].start), e, .handle, [OwnerKey(kind: .handle, value: lower(bytes[path..<e]))])
+        }
+    }
+
+    static let meHash = Tokenizer.hash("me")
 
     static let handleFillers: Set<UInt64> = Set(
         ["is", "as", "name", "username", "user", "handle", "called", "account", "profile", "was", "under", "id", "tag",

@@ -69,6 +69,47 @@ enum Streets {
         return Patterns.lower(b)
     }
 
+    static let placePrepositions: Set<UInt64> = Set(["on", "in", "at", "off"].map { Tokenizer.hash($0) })
+
+    /// "his flat on", "lives on the", "flat's on": a residence word (`Lex.residence`: where someone
+    /// lives makes the place after "on", "in", "at" or "off" their address) shortly before a preposition
+    /// right before token `k` (an article between them allowed).
+    static func residenceBefore(_ w: TextWork, _ k: Int) -> Bool {
+        var j = k - 1
+        if j >= 0 && w.tokens[j].lex & Lex.determiner != 0 && w.tokens[j].isWord { j -= 1 }
+        guard j >= 1, placePrepositions.contains(w.tokens[j].hash), w.tokens[j + 1].gap & (Gap.newline | Gap.stop) == 0 else {
+            return false
+        }
+        var i = j - 1
+        while i >= 0 && j - i <= 3 {
+            if w.tokens[i].lex & Lex.residence != 0 { return true }
+            if w.tokens[i + 1].gap & (Gap.newline | Gap.stop) != 0 { return false }
+            i -= 1
+        }
+        return false
+    }
+
+    /// The token right before `k` is "on" or "off" (with an article between allowed): a street.
+    static func onBefore(_ w: TextWork, _ k: Int, _ lexicon: Lexicon) -> Bool {
+        var j = k - 1
+        if j >= 0 && w.tokens[j].hash == lexicon.words.the { j -= 1 }
+        guard j >= 0, w.tokens[j + 1].gap & (Gap.newline | Gap.stop) == 0 else { return false }
+        let h = w.tokens[j].hash
+        return h == onHash || h == offHash
+    }
+
+    /// "on", "off" or "from" (an article between allowed) right before token `k`.
+    static func tiedBefore(_ w: TextWork, _ k: Int, _ lexicon: Lexicon) -> Bool {
+        if onBefore(w, k, lexicon) { return true }
+        var j = k - 1
+        if j >= 0 && w.tokens[j].hash == lexicon.words.the { j -= 1 }
+        return j >= 0 && w.tokens[j].hash == fromHash && w.tokens[j + 1].gap & (Gap.newline | Gap.stop) == 0
+    }
+
+    static let fromHash = Tokenizer.hash("from")
+    static let onHash = Tokenizer.hash("on")
+    static let offHash = Tokenizer.hash("off")
+
     static func find(in w: TextWork, lexicon: Lexicon, includeBlocks: Bool = true) -> [StreetHit] {
         var hits: [StreetHit] = []
         let words = lexicon.words
@@ -80,6 +121,13 @@ enum Streets {
             // Lowercase addresses ("14 mill lane") count only with a house number and a strong street word.
             let lowercase = t.shape & Shape.cap == 0
             guard (isStreet || isBlock), !lowercase || isStreet, w.isFree(k), t.isWord else { k += 1; continue }
+            // "Gledhow Wood Grove": the last street word ends the street.
+            if k + 1 < w.count, w.spaceGap(k + 1), w.tokens[k + 1].lex & (Lex.street | Lex.streetWeak) != 0,
+                w.tokens[k + 1].shape & Shape.cap != 0 || lowercase, w.tokens[k + 1].isWord
+            {
+                k += 1
+                continue
+            }
             // "St Anne's", "Dr Patel": a saint or a doctor, not a street, unless a house number comes first.
             let saintOrDoctor = (t.hash == words.st || t.hash == words.dr) && k + 1 < w.count
                 && (w.spaceGap(k + 1) || w.gapIs(k + 1, UInt8(ascii: "."))) && w.tokens[k + 1].shape & Shape.cap != 0
@@ -91,6 +139,18 @@ enum Streets {
                 else { break }
                 s -= 1
                 if p.shape & Shape.boundary != 0 { break }
+            }
+            // "magdalen rd", "langsett road": in lowercase, a street alone is one word that is not
+            // an ordinary one before a strong street word.
+            var lowerStreetOnly = false
+            if lowercase && t.lex & Lex.street != 0 && s < k && !(s > 0 && houseNumber(w, s - 1) != nil) {
+                let p = w.tokens[k - 1]
+                // "dizzy lives on doncaster rd": a town's name too, where someone is said to live.
+                let named = p.lex & (Lex.known | Lex.english) == 0 || (p.lex & Lex.place != 0 && residenceBefore(w, k - 1))
+                if named && p.nlen >= 3 && (k - 1 == 0 || houseNumber(w, k - 2) == nil) {
+                    s = k - 1
+                    lowerStreetOnly = true
+                }
             }
             guard s < k else { k += 1; continue }
             if saintOrDoctor && !(s > 0 && houseNumber(w, s - 1) != nil) { k += 1; continue }
@@ -115,8 +175,8 @@ enum Streets {
                 flat = f
                 first -= 2
             }
-            let context = w.cueBefore(first, window: 5, flags: Lex.addressCue)
-            if lowercase && number == nil { k += 1; continue }
+            let context = w.cueBefore(first, window: 5, flags: Lex.addressCue) || residenceBefore(w, first)
+            if lowercase && number == nil && !lowerStreetOnly { k += 1; continue }
             let tentative = lowercase && t.lex & Lex.street == 0 && !context
             if isBlock && (!isStreet || flat != nil) {
                 if flat != nil || context || number != nil {
@@ -127,9 +187,13 @@ enum Streets {
                 k += 1
                 continue
             }
-            if t.lex & Lex.street == 0 && number == nil && !context && t.lex & Lex.houseWord == 0 { k += 1; continue }
+            // A common-word street ending needs a house number, an address cue, or "on" before it ("on Plover Close").
+            if t.lex & Lex.street == 0 && number == nil && !context && t.lex & Lex.houseWord == 0 && !onBefore(w, first, lexicon) {
+                k += 1
+                continue
+            }
             // "his brother Dale Green", "Kevin Hill": a person, not a street, without a house number.
-            if number == nil && flat == nil && t.lex & Lex.street == 0
+            if number == nil && flat == nil && t.lex & Lex.street == 0 && !onBefore(w, first, lexicon)
                 && (w.tokens[s].lex & Lex.given != 0
                     || (first > 0 && w.tokens[first - 1].lex & (Lex.relation | Lex.naming | Lex.title) != 0))
             {
@@ -148,15 +212,46 @@ enum Streets {
             let context = w.cueBefore(k, window: 4, flags: Lex.addressCue)
             hits.append(StreetHit(kind: .flatOnly, first: k, last: k + 1, houseNumber: nil, flat: n, streetKey: 0, addressContext: context))
         }
-        // "number 14", "No. 14"
+        // "at his home on Greengate", "his flat's on Kingsway": one capitalised word that is not a
+        // known word, after a residence word and "on", is a street.
+        for k in 1..<max(1, w.count) where w.isFree(k) && w.tokens[k].isWord && w.tokens[k].shape & Shape.cap != 0 {
+            let t = w.tokens[k]
+            guard t.shape & (Shape.boundary | Shape.allCaps) == 0, t.lex & (Lex.known | Lex.given | Lex.surname) == 0, t.nlen >= 4,
+                w.tokens[k - 1].hash == onHash, residenceBefore(w, k),
+                k + 1 >= w.count || !(w.spaceGap(k + 1) && w.tokens[k + 1].shape & Shape.cap != 0)
+            else { continue }
+            hits.append(StreetHit(kind: .streetOnly, first: k, last: k, houseNumber: nil, flat: nil, streetKey: key(w, k, k),
+                                  addressContext: true))
+            w.reserve(k, k)
+        }
+        // "gave his address as a room at 88 Ropewalk": a house number and one or two capitalised
+        // words that are not known words, where an address is being given.
+        for k in 1..<max(1, w.count) where w.isFree(k) && w.isFree(k - 1) && w.tokens[k].isWord && w.tokens[k].shape & Shape.cap != 0 {
+            guard let n = houseNumber(w, k - 1), w.spaceGap(k), w.tokens[k].lex & (Lex.known | Lex.given) == 0,
+                w.tokens[k].shape & Shape.allCaps == 0,
+                w.cueBefore(k - 1, window: 6, flags: Lex.addressCue) || residenceBefore(w, k - 1)
+            else { continue }
+            var last = k
+            if k + 1 < w.count, w.isFree(k + 1), w.spaceGap(k + 1), w.tokens[k + 1].shape & Shape.cap != 0,
+                w.tokens[k + 1].lex & (Lex.known | Lex.given) == 0, w.tokens[k + 1].isWord
+            {
+                last = k + 1
+            }
+            hits.append(StreetHit(kind: .numbered, first: k - 1, last: last, houseNumber: n, flat: nil, streetKey: key(w, k, last),
+                                  addressContext: true))
+            w.reserve(k - 1, last)
+        }
+        // "number 14", "No. 14", "at no 40"
         for k in 0..<w.count where w.tokens[k].lex & Lex.numberWord != 0 && w.tokens[k].isWord && w.isFree(k) {
             guard k + 1 < w.count, w.isFree(k + 1), let n = houseNumber(w, k + 1),
                 w.spaceGap(k + 1) || w.tokens[k + 1].gap == Gap.period | Gap.space
             else { continue }
-            // "number 14" in running text; "No 14" or "no. 14" in an address.
-            if w.tokens[k].hash == words.number || w.tokens[k].shape & Shape.cap != 0 || w.tokens[k + 1].gap & Gap.period != 0 {
-                let context = w.cueBefore(k, window: 4, flags: Lex.addressCue)
-                    || (k > 0 && (w.tokens[k - 1].hash == words.at || w.tokens[k - 1].hash == words.in))
+            let atOrIn = k > 0 && (w.tokens[k - 1].hash == words.at || w.tokens[k - 1].hash == words.in)
+            // "number 14" in running text; "No 14" or "no. 14" in an address, or "at no 40".
+            if w.tokens[k].hash == words.number || w.tokens[k].shape & Shape.cap != 0 || w.tokens[k + 1].gap & Gap.period != 0 || atOrIn {
+                // "No. 29, Kevin WHALLEY": the abbreviation with its full stop is only ever a house number.
+                let context = w.cueBefore(k, window: 4, flags: Lex.addressCue) || atOrIn
+                    || (w.tokens[k].hash != words.number && w.tokens[k + 1].gap & Gap.period != 0)
                 hits.append(StreetHit(kind: .numberOnly, first: k, last: k + 1, houseNumber: n, flat: nil, streetKey: 0,
                                       addressContext: context))
             }

@@ -5,6 +5,10 @@ extension Engine {
     func attribute(_ w: TextWork) {
         for ci in w.claims.indices {
             guard case .withheld = w.claims[ci].owner, w.claims[ci].category != .name else { continue }
+            if w.claims[ci].category == .handle && handleOfKeptPerson(w, Int(w.claims[ci].first)) {
+                w.claims[ci].owner = .kept
+                continue
+            }
             if case .person(let p)? = precedingName(w, Int(w.claims[ci].first), Int(w.claims[ci].start)) {
                 w.claims[ci].owner = .person(p)
             }
@@ -14,6 +18,35 @@ extension Engine {
             w.claim(hit.first, hit.last, start: hit.start, end: hit.end, category: .dob, owner: owner)
         }
     }
+
+    /// "Ava's Instagram (@ava.t.ipswich)", "jess (13, insta jess.h.xo)", "amber's own tiktok is
+    /// amberrr.f": a handle whose nearest name before it, with only site words, fillers and
+    /// numbers between, is a kept person's possessive or apposition, is theirs (the record has
+    /// no handle field for them).
+    func handleOfKeptPerson(_ w: TextWork, _ first: Int) -> Bool {
+        var j = first - 1
+        var steps = 0
+        while j >= 0 && steps < 5 {
+            if w.tokens[j + 1].gap & (Gap.newline | Gap.stop) != 0 { return false }
+            let ci = w.claimOf[j]
+            if ci >= 0 {
+                // The name must own what follows: a possessive ("Ava's"), or a bracket or comma
+                // after it ("jess (13, insta ...)"); "messaging Ben on Instagram" is not Ben's.
+                let c = w.claims[Int(ci)]
+                let owns = w.tokens[j].shape & Shape.possessive != 0 || w.tokens[j + 1].gap & (Gap.open | Gap.comma) != 0
+                return c.category == .name && c.owner == .kept && owns
+            }
+            let t = w.tokens[j]
+            guard t.lex & (Lex.handleCue | Lex.socialSite) != 0 || Patterns.handleFillers.contains(t.hash) || t.isNumber
+                || t.hash == Self.ownHash
+            else { return false }
+            j -= 1
+            steps += 1
+        }
+        return false
+    }
+
+    static let ownHash = Tokenizer.hash("own")
 
     func precedingName(_ w: TextWork, _ first: Int, _ start: Int) -> Owner? {
         guard first > 0 else { return nil }
@@ -38,6 +71,8 @@ extension Engine {
             guard t.isWord, t.shape & Shape.cap != 0 else { continue }
             guard t.lex & (Lex.known | Lex.given | Lex.surname | Lex.vehicleCue | Lex.handleCue) == 0 else { continue }
             if t.shape & Shape.allCaps != 0 && t.nlen <= 4 { continue }
+            // "I'm", "I've", "I'll", "I'd": the pronoun and a contraction.
+            if t.shape & Shape.innerApostrophe != 0 && w.bytes[Int(t.start)] == UInt8(ascii: "I") && t.nlen <= 4 { continue }
             if t.shape & Shape.boundary != 0 {
                 guard k + 1 < w.count, w.spaceGap(k + 1), w.tokens[k + 1].lex & Lex.personVerb != 0,
                     w.tokens[k + 1].shape & Shape.lower != 0

@@ -205,38 +205,59 @@ struct Engine {
             case .streetOnly, .block:
                 let o = index.owner(of: hit.keys)
                 if case .nobody = o {
-                    if hit.addressContext && hit.kind == .streetOnly {
-                        w.findings.append(Finding(start: start, end: end, category: .address, reason: .possibleAddress))
-                    }
                     if hit.kind == .block && hit.flat == nil {
                         w.claim(hit.first, hit.last, start: start, end: end, category: nil, owner: .kept)
                         continue
                     }
-                    ownership = hit.kind == .block ? .nobody : .kept
+                    // A street nobody kept lives on, given as where someone lives ("his flat on
+                    // magdalen rd"), is that person's address: withheld. After "on" or "from" it
+                    // may be ("with dave on colne rd"): the practitioner decides. Otherwise a place.
+                    ownership = hit.kind == .block || hit.addressContext ? .nobody : .kept
+                    if hit.kind == .streetOnly && !hit.addressContext && Streets.tiedBefore(w, hit.first, lexicon) {
+                        w.findings.append(Finding(start: start, end: end, category: .address, reason: .possibleAddress))
+                    }
                 } else {
                     ownership = o
                 }
             case .numberOnly, .flatOnly:
                 let o = index.owner(of: hit.keys)
                 if case .nobody = o {
-                    if hit.addressContext {
-                        w.findings.append(Finding(start: start, end: end, category: .address, reason: .possibleAddress))
+                    // "at number 7", "No. 29": a house number nobody kept owns may be anyone's home,
+                    // so the practitioner decides (a finding); a flat number nobody kept owns
+                    // ("a man from flat 12") names a home on its own and is withheld.
+                    if hit.kind == .numberOnly {
+                        if hit.addressContext {
+                            w.findings.append(Finding(start: start, end: end, category: .address, reason: .possibleAddress))
+                        }
+                        continue
                     }
-                    continue
+                    ownership = .nobody
+                } else {
+                    ownership = o
                 }
-                ownership = o
             }
             switch ownership {
             case .kept:
                 w.claim(hit.first, hit.last, start: start, end: end, category: .address, owner: .kept)
             case .person(let p):
-                w.claim(hit.first, hit.last, start: start, end: end, category: .address, owner: .person(p))
+                let first = withArticle(w, hit)
+                w.claim(first, hit.last, start: w.tokens[first].start, end: end, category: .address, owner: .person(p))
             case .nobody:
                 let key = hit.keys.first { $0.kind == .fullStreet || $0.kind == .block } ?? hit.keys.first
                 let v = index.withheldValue(.address, key, text: w.string(start, end))
-                w.claim(hit.first, hit.last, start: start, end: end, category: .address, owner: .withheld(v))
+                let first = withArticle(w, hit)
+                w.claim(first, hit.last, start: w.tokens[first].start, end: end, category: .address, owner: .withheld(v))
             }
         }
+    }
+
+    /// "on the Glen Road": the article goes with a street alone that is replaced.
+    func withArticle(_ w: TextWork, _ hit: StreetHit) -> Int {
+        let first = hit.first
+        guard hit.kind == .streetOnly, first > 0, w.isFree(first - 1), w.tokens[first - 1].hash == lexicon.words.the,
+            w.spaceGap(first)
+        else { return first }
+        return first - 1
     }
 
     // MARK: - Organisations

@@ -11,6 +11,11 @@ final class RecordIndex {
     @exclusivity(unchecked) var names = WordMultiMap<NamePart>()
     @exclusivity(unchecked) var fuzzy = WordMultiMap<FuzzyPart>()
     @exclusivity(unchecked) var fuzzyWords: [[UInt8]] = []
+    /// Each fuzzy word's owner, by word index: for the two-edit search, which walks them all.
+    @exclusivity(unchecked) var fuzzyParts: [FuzzyPart] = []
+    /// Listed people's given names of three letters or more, for pet forms made by a suffix
+    /// ("Tommy" for Tom, `Engine.petFormCandidates`).
+    @exclusivity(unchecked) var givenWords: [(person: Int32, word: [UInt8])] = []
     @exclusivity(unchecked) var fuzzyCache: [UInt64: [Candidate]] = [:]
     @exclusivity(unchecked) var phrases = WordMultiMap<Int32>()
     @exclusivity(unchecked) var phraseList: [Phrase] = []
@@ -51,7 +56,11 @@ final class RecordIndex {
         if model.gender == .unknown { model.gender = n.gender }
         // Misspellings are matched for listed people only: the text's own people are known by what it calls them.
         let fuzzy = !model.unlisted
-        for g in n.given { add(g, .given, i, fuzzy: fuzzy); words[Int(i)].given.append(g.hash) }
+        for g in n.given {
+            add(g, .given, i, fuzzy: fuzzy)
+            words[Int(i)].given.append(g.hash)
+            if !model.unlisted && g.word.count >= 3 { givenWords.append((i, g.word)) }
+        }
         for nick in n.nicknames { add(nick, .aka, i, fuzzy: false) }
         for m in n.middle { add(m, .middle, i, fuzzy: fuzzy); words[Int(i)].given.append(m.hash) }
         for s in n.surname { add(s, .surname, i, fuzzy: fuzzy); words[Int(i)].surname.append(s.hash) }
@@ -134,6 +143,7 @@ final class RecordIndex {
         let index = Int32(fuzzyWords.count)
         fuzzyWords.append(word.word)
         let part = FuzzyPart(person: person, kind: kind, word: index)
+        fuzzyParts.append(part)
         fuzzy.insert(word.hash, part)
         for d in 0..<word.word.count {
             var v = word.word

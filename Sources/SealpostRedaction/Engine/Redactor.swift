@@ -24,6 +24,7 @@ public struct Redactor: Sendable {
             engine.applyStreets(w)
             engine.applyPhrases(w, organisations: true)
             engine.applyOrganisations(w)
+            engine.applyQuotedNames(w)
         }
         // First find the people the texts mention, so that an early bare "Jodie" is known by the
         // time the words are decided; then decide every mention in order.
@@ -31,6 +32,7 @@ public struct Redactor: Sendable {
         index.resetMentions()
         for w in works { engine.scanNames(w, final: true) }
         for w in works {
+            engine.applyWorkplaces(w)
             engine.attribute(w)
             engine.findUncertain(w)
         }

@@ -62,6 +62,16 @@ final class TextWork {
 
     deinit { claimOf.deallocate() }
 
+    /// Typed without capitals (a hasty note, a text message): most sentences start in lowercase,
+    /// so a lowercase given name or surname from the lists counts as a capitalised one would.
+    lazy var lowercaseStyle: Bool = {
+        var lower = 0, upper = 0
+        for t in tokens where t.shape & Shape.sentence != 0 && t.isWord {
+            if t.shape & Shape.lower != 0 { lower += 1 } else if t.shape & Shape.cap != 0 { upper += 1 }
+        }
+        return lower >= 2 && lower > upper
+    }()
+
     var count: Int { tokens.count }
 
     @inline(__always) func isFree(_ k: Int) -> Bool { claimOf[k] == TextWork.free }

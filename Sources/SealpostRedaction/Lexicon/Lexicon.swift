@@ -54,6 +54,14 @@ enum Lex {
     static let ambiguous: UInt64 = 1 << 41
     static let who: UInt64 = 1 << 42
     static let connector: UInt64 = 1 << 43
+    /// Nana, Auntie, Grandad ...: a family word that may stand before a name as a title.
+    static let kin: UInt64 = 1 << 44
+    /// works, drives, runs ...: a verb whose "at"/"for" phrase may be a workplace.
+    static let workVerb: UInt64 = 1 << 45
+    /// flat, house, home, lives ...: a word that makes the place after "on"/"in"/"at" someone's address.
+    static let residence: UInt64 = 1 << 46
+    /// mr, mrs, ms, mx, dr: titles that are never ordinary words, so count typed in lowercase.
+    static let shortTitle: UInt64 = 1 << 47
 
     /// Words that are known not to be names on their own.
     static let known: UInt64 = english | orgWord | street | streetWeak | houseWord | month | weekday | nationality
@@ -134,6 +142,10 @@ struct Lexicon: Sendable {
         add(Vocabulary.modals, Lex.modal)
         add(Vocabulary.who, Lex.who)
         add(Vocabulary.connectors, Lex.connector)
+        add(Vocabulary.kinTitles, Lex.kin)
+        add(Vocabulary.workVerbs, Lex.workVerb)
+        add(Vocabulary.residenceWords, Lex.residence)
+        add(Vocabulary.shortTitles, Lex.shortTitle)
         add(GivenNames.female, Lex.given | Lex.female)
         add(GivenNames.male, Lex.given | Lex.male)
         add(GivenNames.unisex, Lex.given | Lex.male | Lex.female)

@@ -5,11 +5,11 @@ enum Vocabulary {
     static let titles = """
         mr mrs ms miss mx master dr doctor prof professor rev reverend revd sir dame lady lord pc dc ds di dci dsi
         sgt sergeant insp inspector cllr councillor pcso det detective constable supt superintendent imam rabbi
-        pastor canon father fr sister brother nurse judge ps psgt
+        pastor canon father fr sister brother nurse judge ps psgt mister madame mme monsieur mlle
         """
 
-    static let maleTitles = "mr master sir lord father brother"
-    static let femaleTitles = "mrs ms miss dame lady sister"
+    static let maleTitles = "mr master sir lord father brother mister monsieur"
+    static let femaleTitles = "mrs ms miss dame lady sister madame mme mlle"
 
     static let relations = """
         friend friends bestie bff neighbour neighbours neighbor neighbors boyfriend girlfriend partner ex husband wife
@@ -20,6 +20,7 @@ enum Vocabulary {
         man woman lady guy bloke boy girl lad lass male female person youth teenager adult associate acquaintance
         cellmate housemate flatmate roommate employer boss manager supervisor worker officer sergeant constable
         twin twins baby grandson granddaughter grandchild stepson stepdaughter child kid kids children lodger
+        bf gf hubby fella missus
         
         """
 
@@ -148,12 +149,27 @@ enum Vocabulary {
         car cars van vans vehicle vehicles reg registration plate plates numberplate motorbike motorcycle moped scooter
         taxi cab lorry truck driving drives drove driver parked bmw audi ford vauxhall mercedes volkswagen vw toyota
         nissan honda kia hyundai peugeot renault citroen fiat seat skoda volvo mini range rover landrover jaguar tesla
+        merc beemer fiesta focus corsa astra golf polo transit juke qashqai octavia clio prius yaris civic jazz micra
+        punto kuga mondeo sprinter insignia leon ibiza fabia berlingo caddy vivaro
         """
     static let handleCues = """
         snapchat snap instagram insta ig tiktok facebook fb twitter discord telegram youtube twitch kik username
         usernames handle account profile gamertag psn xbox roblox threads bereal whatsapp
         """
     static let workCues = "works work worked working job employed employer employment shift shifts volunteer volunteers volunteering"
+    static let kinTitles = """
+        nan nana nanna nanny gran granny grandma grandmother grandad granddad grandpa grandfather grampa gramps
+        uncle aunt auntie aunty mummy mama mam mammy daddy dada papa kaka baba abu abba nenea maulana
+        """
+    static let workVerbs = """
+        works work worked working employed volunteers volunteer volunteered volunteering drives drive drove driving
+        runs ran owns owned manages managed coaches coached teaches taught
+        """
+    static let residenceWords = """
+        flat flats house home bungalow maisonette estate room bedsit place lives live living lived staying stays
+        stay moved address resides
+        """
+    static let shortTitles = "mr mrs ms mx dr"
     static let addressCues = "lives live lived living address addresses resides resided residing reside staying moved"
     static let locatives = "in near around outside across towards within throughout inside into nearby"
 

@@ -109,3 +109,22 @@ extension Range where Bound == Int {
         return lo..<hi
     }
 }
+
+extension Range where Bound == Int {
+    /// These UTF-8 byte offsets of `text` as offsets in Unicode scalars, the unit a reader
+    /// outside Swift counts in (`sealpost redact --jsonl` findings). A bound inside a scalar's
+    /// bytes counts that scalar as begun. Bounds are clamped to the text.
+    public func scalarOffsets(in text: String) -> Range<Int> {
+        var lower = 0, upper = 0
+        var i = 0
+        for b in text.utf8 {
+            if i >= upperBound { break }
+            if b & 0xC0 != 0x80 {
+                if i < lowerBound { lower += 1 }
+                upper += 1
+            }
+            i += 1
+        }
+        return lower..<upper
+    }
+}
