@@ -35,6 +35,8 @@ final class RelayProcess: @unchecked Sendable {
     private var portWaiters: [CheckedContinuation<Int?, Never>] = []
     private var port: Int?
     private var ended = false
+    /// The process has exited (set by its termination handler).
+    private var exited = false
     /// Signalled once standard error reaches its end (and again by each exitStatus, for the next caller).
     private let drained = DispatchSemaphore(value: 0)
 
@@ -52,6 +54,19 @@ final class RelayProcess: @unchecked Sendable {
             let data = handle.availableData
             self?.received(data)
         }
+        // Foundation on Linux does not always call the handler at the pipe's end, so the process's
+        // exit is a second way to learn that no port is coming (after a moment for its last lines).
+        process.terminationHandler = { [weak self] _ in
+            guard let self else { return }
+            if self.drained.wait(timeout: .now() + 2) == .success { self.drained.signal() }
+            self.lock.lock()
+            self.exited = true
+            let waiters = self.portWaiters
+            self.portWaiters = []
+            let value = self.port
+            self.lock.unlock()
+            for waiter in waiters { waiter.resume(returning: value) }
+        }
         try process.run()
     }
 
@@ -67,7 +82,7 @@ final class RelayProcess: @unchecked Sendable {
            let range = line.range(of: #"port=(\d+)"#, options: .regularExpression) {
             port = Int(line[range].dropFirst(5))
         }
-        let ready = port != nil || ended
+        let ready = port != nil || ended || exited
         let waiters = ready ? portWaiters : []
         if ready { portWaiters = [] }
         let value = port
@@ -79,7 +94,7 @@ final class RelayProcess: @unchecked Sendable {
     func listeningPort() async -> Int? {
         await withCheckedContinuation { continuation in
             lock.lock()
-            if port != nil || ended {
+            if port != nil || ended || exited {
                 let value = port
                 lock.unlock()
                 continuation.resume(returning: value)
