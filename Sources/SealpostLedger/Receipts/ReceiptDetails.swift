@@ -37,7 +37,7 @@ public struct SubjectDetails: Sendable, Equatable {
 /// A log entry's erasable details (spec/receipts.md §Details): the child's identifiers and the
 /// reasons, which may name people and so are never in the facts. Every member is optional.
 ///
-///     {"subject"?, "record_id"?, "reason"?, "consent_reason"?, "request_reason"?,
+///     {"subject"?, "record_id"?, "reason"?, "next_steps"?, "consent_reason"?, "request_reason"?,
 ///      "decision_reasons"?: [{"finding", "reason"}]}
 public struct ReceiptDetails: Sendable, Equatable {
     public struct DecisionReason: Sendable, Equatable {
@@ -54,14 +54,17 @@ public struct ReceiptDetails: Sendable, Equatable {
     public var recordID: String?
     /// The agreement's reason for a refusal, or the practitioner's words (kept, declined).
     public var reason: String?
+    /// An outcome's next steps, in the practitioner's words.
+    public var nextSteps: String?
     public var consentReason: String?
     /// The requester's own reason, as the holder keeps it.
     public var requestReason: String?
     public var decisionReasons: [DecisionReason]
 
     public init(subject: SubjectDetails? = nil, recordID: String? = nil, reason: String? = nil, consentReason: String? = nil,
-                requestReason: String? = nil, decisionReasons: [DecisionReason] = []) {
+                requestReason: String? = nil, decisionReasons: [DecisionReason] = [], nextSteps: String? = nil) {
         self.subject = subject
+        self.nextSteps = nextSteps
         self.recordID = recordID
         self.reason = reason
         self.consentReason = consentReason
@@ -89,7 +92,7 @@ public struct ReceiptDetails: Sendable, Equatable {
                   decisionReasons: (f.value("decision_reasons")?.arrayValue ?? []).compactMap { item in
                       guard let finding = item["finding"]?.stringValue, let reason = item["reason"]?.stringValue else { return nil }
                       return DecisionReason(finding: finding, reason: reason)
-                  })
+                  }, nextSteps: f.string("next_steps"))
     }
 
     public var json: JSONObject {
@@ -97,6 +100,7 @@ public struct ReceiptDetails: Sendable, Equatable {
         if let subject { f.put("subject", .object(subject.json)) }
         f.put("record_id", recordID)
         f.put("reason", reason)
+        f.put("next_steps", nextSteps)
         f.put("consent_reason", consentReason)
         f.put("request_reason", requestReason)
         if !decisionReasons.isEmpty {
