@@ -85,7 +85,7 @@ struct RecordSchemaTests {
         // For each definition, removing a member the schema lists as required must give a missing_field issue.
         let defs = schema["$defs"]!
         let cases: [(def: String, keys: [String])] = [
-            ("subject", ["subject"]), ("household_member", ["household", "0"]), ("party", ["parties", "0"]),
+            ("author", ["author"]), ("subject", ["subject"]), ("household_member", ["household", "0"]), ("party", ["parties", "0"]),
             ("statement", ["statements", "0"]), ("concern", ["concern"]), ("lawful_basis", ["lawful_basis"]),
             ("consent", ["consent"]),
         ]

@@ -16,15 +16,31 @@ struct RecordValidationTests {
 
     @Test func fullModeListsEverythingASendNeeds() {
         let issues = recordIssues(["subject": ["name": "Alex Carter"], "narrative": "x"], mode: .full)
-        #expect(Set(paths(issues)) == ["$.id", "$.statements", "$.concern", "$.purpose", "$.lawful_basis", "$.consent"])
+        #expect(Set(paths(issues)) == ["$.id", "$.author", "$.statements", "$.concern", "$.purpose", "$.lawful_basis", "$.consent"])
         #expect(issues.allSatisfy { $0.code == .missingField })
+    }
+
+    /// The author: name, job title and organisation required, and a phone or an email to call back.
+    @Test func authorNeedsWhoAndHowToCallBack() {
+        let noContact = recordIssues(replacing(minimalRecord(), ["author", "phone"], with: nil))
+        #expect(noContact.map(\.code) == [.authorContactMissing])
+        #expect(paths(noContact) == ["$.author.phone"])
+        #expect(noContact.first?.problem.contains("cannot call back") == true)
+        let emailOnly = replacing(replacing(minimalRecord(), ["author", "phone"], with: nil), ["author", "email"], with: "dsl@hillside.example.sch.uk")
+        #expect(recordIssues(emailOnly).isEmpty)
+        let noTitle = recordIssues(replacing(minimalRecord(), ["author", "job_title"], with: nil))
+        #expect(noTitle.map(\.code) == [.missingField] && paths(noTitle) == ["$.author.job_title"])
+        let badPhone = recordIssues(replacing(minimalRecord(), ["author", "phone"], with: "call me"))
+        #expect(badPhone.map(\.code) == [.invalidPhone])
+        // Not needed to redact.
+        #expect(recordIssues(replacing(minimalRecord(), ["author"], with: nil), mode: .forRedaction).isEmpty)
     }
 
     @Test func redactionModeNeedsOnlySubjectAndNarrative() throws {
         let record = try SafeguardingRecord(["subject": ["name": "Alex Carter"], "narrative": "x"], mode: .forRedaction)
         #expect(record.id == nil && record.concern == nil && record.statements == nil)
         // ... and the model can say what a send still needs.
-        #expect(record.issues(for: .full).count == 6)
+        #expect(record.issues(for: .full).count == 7)
         #expect(record.issues(for: .forRedaction).isEmpty)
     }
 

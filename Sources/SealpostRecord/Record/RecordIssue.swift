@@ -30,6 +30,7 @@ public struct RecordIssue: Sendable, Hashable, CustomStringConvertible {
         case consentReasonNotApplicable = "consent_reason_not_applicable"
         case consentBasisWithoutConsent = "consent_basis_without_consent"
         case specialCategoryConditionMissing = "special_category_condition_missing"
+        case authorContactMissing = "author_contact_missing"
     }
 
     public let code: Code
