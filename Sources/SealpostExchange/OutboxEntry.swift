@@ -108,6 +108,10 @@ public struct OutboxEntry: Codable, Sendable, Equatable {
     public var answer: Answer?
     /// The recipient's outcomes for this record, oldest first (absent until the first arrives).
     public var outcomes: [OutcomeRecord]?
+    /// The record said the family will be told (`consent.family.status` `will_be_told`): work
+    /// waiting until `familyToldAt` (Unix seconds) is set by `sealpost family-told`.
+    public var familyToBeTold: Bool?
+    public var familyToldAt: Int64?
 
     /// How a request was answered: `declined` (the holder's signed decline, collected by sync) or
     /// `answered` (a record whose signed manifest names the request, opened here).
@@ -132,6 +136,7 @@ public struct OutboxEntry: Codable, Sendable, Equatable {
         case agreement, contentHash = "content_hash", contentLength = "content_length", envelopeLength = "envelope_length"
         case sealedAt = "sealed_at", state, receipt, acknowledgement, expiredAt = "expired_at", lastError = "last_error"
         case shared, withheld, decisions, inAnswerTo = "in_answer_to", answer, outcomes
+        case familyToBeTold = "family_to_be_told", familyToldAt = "family_told_at"
     }
 
     public var id: EnvelopeID? { EnvelopeID(hex: envelopeID) }

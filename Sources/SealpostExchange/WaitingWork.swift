@@ -28,6 +28,8 @@ public struct WaitingWork: Sendable {
         public let notYetDeposited: Bool
         /// For an outcome: the outcomes already told (codes, oldest first); more may follow.
         public let outcomes: [String]
+        /// The sender's reference for the record, when it has one.
+        public var recordID: String?
 
         init(envelopeID: String, messageID: String, agency: String, purpose: String, urgency: String, since: Int64, due: Int64,
              notYetDeposited: Bool = false, outcomes: [String] = []) {
@@ -57,6 +59,8 @@ public struct WaitingWork: Sendable {
     public let recordsToAcknowledge: [Item]
     /// Records opened here for which no outcome has been recorded.
     public let recordsAwaitingOutcome: [Item]
+    /// Records sent saying the family will be told, not yet recorded as told: one item per record.
+    public let familyToBeTold: [Item]
     public let requestsAwaitingAnswer: [Item]
     public let requestsToAnswer: [Item]
 
@@ -85,6 +89,13 @@ public struct WaitingWork: Sendable {
             return Item(envelopeID: item.envelopeID, messageID: item.messageID, agency: item.agency, purpose: item.purpose,
                         urgency: item.urgency, since: since, due: deadlines.outcomeDue(receivedAt: since, urgency: item.level))
         }.sorted(by: order)
+        var seen = Set<String>()
+        familyToBeTold = outbox.filter { $0.familyToBeTold == true && $0.familyToldAt == nil }.compactMap { entry in
+            guard seen.insert(entry.recordID ?? entry.envelopeID).inserted else { return nil }
+            var item = Item(sent: entry)
+            item.recordID = entry.recordID
+            return item
+        }
         let inbox = try Inbox(home: home).entries()
         recordsToAcknowledge = inbox.filter { !acknowledged.contains($0.envelopeID) }.map(Item.init(received:)).map(acknowledgement)
             .sorted(by: order)

@@ -17,6 +17,8 @@ public enum RecordRedaction {
         for (i, party) in record.parties.enumerated() {
             if let relationship = party.relationship { texts.append(TextField(path: "parties[\(i)].relationship", text: relationship)) }
         }
+        // Who will tell the family is free text that travels with the consent decision to every recipient.
+        if let by = record.consent?.family?.by { texts.append(TextField(path: "consent.family.by", text: by)) }
         return texts
     }
 

@@ -18,7 +18,7 @@ struct FieldPathTests {
             #expect(names.contains(expected), "\(expected)")
         }
         #expect(Set(names).count == names.count)
-        #expect(names.count == 1 + 6 + 8 + 10 + 14 + 1 + 5 + 4 + 1 + 3 + 3)
+        #expect(names.count == 1 + 6 + 8 + 10 + 14 + 1 + 5 + 4 + 1 + 3 + 7)
     }
 
     @Test(arguments: ["", "subject.", "subject.nickname", "household.phone", "household[]", "parties[].name.first",
@@ -56,6 +56,10 @@ struct FieldPathTests {
             }
         }
         walk(fullyPopulatedRecord().jsonValue, prefix: "")
+        // A family not told has a reason instead of who tells them.
+        var notTold = fullyPopulatedRecord()
+        notTold.consent?.family = .init(status: .notTold, reason: .increasedRiskOfHarm)
+        walk(notTold.jsonValue, prefix: "")
         #expect(model == Set(FieldPath.catalogue.map(\.rawValue)))
         #expect(FieldCatalogue.record.map(\.name) == SafeguardingRecord.fields)
     }
@@ -148,5 +152,5 @@ func fullyPopulatedRecord() -> SafeguardingRecord {
         concern: .init(categories: [.neglect, .physical], riskLevel: .low, urgency: .routine),
         purpose: "early_help",
         lawfulBasis: .init(article6: .publicTask, article9: .safeguardingOfChildrenAndIndividualsAtRisk),
-        consent: .init(status: .notSought, reason: .increasedRiskOfHarm))
+        consent: .init(status: .notSought, reason: .increasedRiskOfHarm, family: .init(status: .willBeTold, by: "the class teacher")))
 }

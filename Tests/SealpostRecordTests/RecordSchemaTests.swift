@@ -79,6 +79,8 @@ struct RecordSchemaTests {
         #expect(values(defs?["lawful_basis"]?["properties"]?["article_9"]) == R.LawfulBasis.Article9.allCases.map(\.rawValue))
         #expect(values(defs?["consent"]?["properties"]?["status"]) == R.Consent.Status.allCases.map(\.rawValue))
         #expect(values(defs?["consent"]?["properties"]?["reason"]) == R.Consent.Exception.allCases.map(\.rawValue))
+        #expect(values(defs?["family"]?["properties"]?["status"]) == R.Consent.Family.Status.allCases.map(\.rawValue))
+        #expect(values(defs?["family"]?["properties"]?["reason"]) == R.Consent.Exception.allCases.map(\.rawValue))
     }
 
     @Test func requiredMembersOfEachObjectMatchTheCode() {

@@ -36,6 +36,25 @@ struct RecordValidationTests {
         #expect(recordIssues(replacing(minimalRecord(), ["author"], with: nil), mode: .forRedaction).isEmpty)
     }
 
+    /// Whether the family was told: who tells them when they will be, why not when they are not.
+    @Test func familyToldNeedsWhoOrWhy() {
+        func family(_ value: JSONValue) -> [RecordIssue] { recordIssues(replacing(minimalRecord(), ["consent", "family"], with: value)) }
+        #expect(family(["status": "told"]).isEmpty)
+        #expect(family(["status": "will_be_told", "by": "the class teacher"]).isEmpty)
+        #expect(family(["status": "not_told", "reason": "increased_risk_of_harm"]).isEmpty)
+        let noOne = family(["status": "will_be_told"])
+        #expect(noOne.map(\.code) == [.familyDetailMissing] && paths(noOne) == ["$.consent.family.by"])
+        let noReason = family(["status": "not_told"])
+        #expect(noReason.map(\.code) == [.familyDetailMissing] && paths(noReason) == ["$.consent.family.reason"])
+        #expect(noReason.first?.fix.contains("increased_risk_of_harm") == true)
+        let both = family(["status": "told", "by": "me", "reason": "undue_delay"])
+        #expect(both.map(\.code) == [.familyDetailNotApplicable, .familyDetailNotApplicable])
+        #expect(family(["status": "maybe"]).map(\.code) == [.notAllowedValue])
+        #expect(family(nil).isEmpty)
+        let record = try? SafeguardingRecord(replacing(minimalRecord(), ["consent", "family"], with: ["status": "will_be_told", "by": "DSL"]))
+        #expect(record?.consent?.family == .init(status: .willBeTold, by: "DSL"))
+    }
+
     @Test func redactionModeNeedsOnlySubjectAndNarrative() throws {
         let record = try SafeguardingRecord(["subject": ["name": "Alex Carter"], "narrative": "x"], mode: .forRedaction)
         #expect(record.id == nil && record.concern == nil && record.statements == nil)

@@ -50,6 +50,14 @@ struct StatusCommand: ParsableCommand {
                 row(item, "acknowledged, outcome " + (item.isOverdue(at: now) ? "OVERDUE since " : "due by ") + Timestamp.display(milliseconds: item.due * 1000) + " UTC")
             }))
         }
+        let family = work.familyToBeTold
+        if !family.isEmpty {
+            print("Family to be told: \(family.count) record(s) sent saying the family will be told")
+            print(Display.table([["RECORD", "TO", "PURPOSE", "URGENCY", "SENT", "WHEN TOLD"]] + family.map { item in
+                let id = item.recordID.map(Printable.escape) ?? short(item.envelopeID)
+                return [id, item.agency, item.purpose, item.urgency, Display.age(now - item.since) + " ago", "sealpost family-told \(id)"]
+            }))
+        }
         let waiting = work.recordsToAcknowledge
         print("Waiting on us: \(waiting.count) record(s) opened here but not yet acknowledged")
         if !waiting.isEmpty {

@@ -96,3 +96,40 @@ public struct OutcomeFacts: ReceiptFacts {
         f.put("decided_at", decidedAt)
     }
 }
+
+/// `family_told`: the sender told the child's family that information was shared, as its record
+/// said it would (`consent.family.status` `will_be_told`). Logged by the sender alone; nothing is sent.
+public struct FamilyToldFacts: ReceiptFacts {
+    public static let kind = Receipt.Kind.familyTold
+    public var sender: String
+    public var recordID: String
+    public var agreement: String
+    /// The agencies the record went to whose sends this closes.
+    public var recipients: [String]
+    /// Unix seconds.
+    public var toldAt: Int64
+
+    public init(sender: String, recordID: String, agreement: String, recipients: [String], toldAt: Int64) {
+        self.sender = sender
+        self.recordID = recordID
+        self.agreement = agreement
+        self.recipients = recipients
+        self.toldAt = toldAt
+    }
+
+    public init(_ f: FactsReader) {
+        sender = f.string("sender") ?? ""
+        recordID = f.string("record_id") ?? ""
+        agreement = f.string("agreement") ?? ""
+        recipients = f.strings("recipients") ?? []
+        toldAt = f.int("told_at") ?? 0
+    }
+
+    public func write(to f: inout FactsWriter) {
+        f.put("sender", sender)
+        f.put("record_id", recordID)
+        f.put("agreement", agreement)
+        f.put("recipients", recipients)
+        f.put("told_at", toldAt)
+    }
+}

@@ -15,6 +15,7 @@ public enum LedgerFacts: Sendable, Equatable {
     case requestReceived(RequestReceivedFacts)
     case declined(DeclinedFacts)
     case outcome(OutcomeFacts)
+    case familyTold(FamilyToldFacts)
     /// A retention rule erased the details of older entries (spec/receipts.md §Commands).
     case erased(rule: String, before: Int64, entries: Int64)
     /// A kind this version does not know.
@@ -36,6 +37,7 @@ public enum LedgerFacts: Sendable, Equatable {
         case .requestReceived: self = .requestReceived(RequestReceivedFacts(statement: statement))
         case .declined: self = .declined(DeclinedFacts(statement: statement))
         case .outcome: self = .outcome(OutcomeFacts(statement: statement))
+        case .familyTold: self = .familyTold(FamilyToldFacts(statement: statement))
         case nil:
             let f = FactsReader(statement)
             if kind == "erased" {
@@ -61,7 +63,7 @@ public enum LedgerFacts: Sendable, Equatable {
         case .requestReceived(let f): f.request.purpose
         case .declined(let f): f.basis.purpose
         case .outcome(let f): f.purpose
-        case .erased, .other: nil
+        case .familyTold, .erased, .other: nil
         }
     }
 
@@ -102,6 +104,7 @@ public enum LedgerFacts: Sendable, Equatable {
         case .expired(let f): f.recordID
         case .declined(let f): f.basis.recordID
         case .outcome(let f): f.recordID
+        case .familyTold(let f): f.recordID
         default: nil
         }
     }
@@ -117,6 +120,7 @@ public enum LedgerFacts: Sendable, Equatable {
         case .acknowledged(let f): (f.recipient, f.sender, [])
         case .expired(let f): (f.recipient, f.sender, [])
         case .outcome(let f): (f.recipient, f.sender, [])
+        case .familyTold(let f): (nil, f.sender, f.recipients)
         default: (nil, nil, [])
         }
     }

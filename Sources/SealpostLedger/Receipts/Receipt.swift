@@ -44,6 +44,8 @@ public struct Receipt: Sendable, Equatable {
         /// What the recipient of a record decided (no further action, early help, ...); logged by
         /// both sides, signed by the recipient. A record may have several.
         case outcome
+        /// The sender told the child's family that information was shared, as the record said it would.
+        case familyTold = "family_told"
     }
 
     /// The statement, as signed.

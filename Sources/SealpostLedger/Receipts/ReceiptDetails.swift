@@ -37,7 +37,8 @@ public struct SubjectDetails: Sendable, Equatable {
 /// A log entry's erasable details (spec/receipts.md §Details): the child's identifiers and the
 /// reasons, which may name people and so are never in the facts. Every member is optional.
 ///
-///     {"subject"?, "record_id"?, "reason"?, "next_steps"?, "consent_reason"?, "request_reason"?,
+///     {"subject"?, "record_id"?, "reason"?, "next_steps"?, "consent_reason"?, "family_told_by"?,
+///      "family_not_told_reason"?, "request_reason"?,
 ///      "decision_reasons"?: [{"finding", "reason"}]}
 public struct ReceiptDetails: Sendable, Equatable {
     public struct DecisionReason: Sendable, Equatable {
@@ -57,6 +58,9 @@ public struct ReceiptDetails: Sendable, Equatable {
     /// An outcome's next steps, in the practitioner's words.
     public var nextSteps: String?
     public var consentReason: String?
+    /// Who will tell the family, and why the family is not told (an exception code), as the record says.
+    public var familyToldBy: String?
+    public var familyNotToldReason: String?
     /// The requester's own reason, as the holder keeps it.
     public var requestReason: String?
     public var decisionReasons: [DecisionReason]
@@ -93,6 +97,8 @@ public struct ReceiptDetails: Sendable, Equatable {
                       guard let finding = item["finding"]?.stringValue, let reason = item["reason"]?.stringValue else { return nil }
                       return DecisionReason(finding: finding, reason: reason)
                   }, nextSteps: f.string("next_steps"))
+        familyToldBy = f.string("family_told_by")
+        familyNotToldReason = f.string("family_not_told_reason")
     }
 
     public var json: JSONObject {
@@ -102,6 +108,8 @@ public struct ReceiptDetails: Sendable, Equatable {
         f.put("reason", reason)
         f.put("next_steps", nextSteps)
         f.put("consent_reason", consentReason)
+        f.put("family_told_by", familyToldBy)
+        f.put("family_not_told_reason", familyNotToldReason)
         f.put("request_reason", requestReason)
         if !decisionReasons.isEmpty {
             f.put("decision_reasons", .array(decisionReasons.map { ["finding": .string($0.finding), "reason": .string($0.reason)] }))

@@ -66,6 +66,8 @@ public struct HistoryEvent: Sendable {
     public let purposeName: String?
     public let lawfulBasis: String?
     public let consent: String?
+    /// Whether the family was told, in words (`told`, `will be told`, `not told`).
+    public let familyTold: String?
     public let urgency: String?
     public let shared: [String]
     public let withheld: [Withheld]
@@ -135,6 +137,8 @@ public struct HistoryEvent: Sendable {
             let decision = OutcomeDecision.words(f.decision)
             headline = entry.by == owner ? "Told \(entry.counterpart ?? f.sender) the outcome: \(decision)"
                 : "Outcome from \(entry.by ?? f.recipient): \(decision)"
+        case .familyTold(let f):
+            headline = "Told the child's family that information was shared with \(f.recipients.joined(separator: ", "))"
         case .erased(let rule, _, let n):
             headline = "Details of \(n) older entries erased under the retention rule \"\(Printable.escape(rule))\""
         case .other:
@@ -144,6 +148,7 @@ public struct HistoryEvent: Sendable {
         purposeName = facts.purpose.flatMap { agreement?.purpose($0)?.name }
         lawfulBasis = basis?.lawfulBasis?.description
         consent = basis?.consent
+        familyTold = basis?.familyTold.map { $0.replacingOccurrences(of: "_", with: " ") }
         urgency = basis?.urgency ?? Self.urgency(of: facts)
         shared = fields?.shared ?? []
         withheld = (fields?.withheld ?? []).map { Withheld(path: $0.path, reason: $0.reason.replacingOccurrences(of: "_", with: " ")) }

@@ -88,7 +88,7 @@ struct FieldCatalogue: Sendable {
         Node("concern", .object(["categories", "risk_level", "urgency"].map { Node($0) })),
         Node("purpose"),
         Node("lawful_basis", .object(["article_6", "article_9"].map { Node($0) })),
-        Node("consent", .object(["status", "reason"].map { Node($0) })),
+        Node("consent", .object(["status", "reason"].map { Node($0) } + [Node("family", .object(["status", "by", "reason"].map { Node($0) }))])),
     ]
 
     static let shared = FieldCatalogue()

@@ -31,6 +31,8 @@ public struct RecordIssue: Sendable, Hashable, CustomStringConvertible {
         case consentBasisWithoutConsent = "consent_basis_without_consent"
         case specialCategoryConditionMissing = "special_category_condition_missing"
         case authorContactMissing = "author_contact_missing"
+        case familyDetailMissing = "family_detail_missing"
+        case familyDetailNotApplicable = "family_detail_not_applicable"
     }
 
     public let code: Code
