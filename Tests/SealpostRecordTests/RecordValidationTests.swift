@@ -256,3 +256,19 @@ struct RecordValidationTests {
         }
     }
 }
+
+/// Issue 11 §4: validation stopped silently at 10 issues; every one is listed, or counted past 100.
+@Suite struct RecordIssueListTests {
+    @Test func everyIssueIsListedOrCounted() {
+        var value = minimalRecord()
+        for i in 0..<15 { value = replacing(value, ["parties"], with: .array((0...i).map { ["id": .string("p\($0)"), "dob": "1990-02-30"] })) }
+        let issues = recordIssues(value)
+        #expect(issues.count == 15)
+        let text = RecordIssueList.lines(issues)
+        #expect(text.split(separator: "\n").count == 15)
+        #expect(text.contains("$.parties[14].dob"))
+        let capped = RecordIssueList.lines(issues, limit: 10)
+        #expect(capped.split(separator: "\n").count == 11)
+        #expect(capped.hasSuffix("  and 5 more"))
+    }
+}

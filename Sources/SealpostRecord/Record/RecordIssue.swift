@@ -78,3 +78,15 @@ public struct RecordValidationError: Error, Sendable, Hashable, CustomStringConv
         return "the record has \(issues.count) \(noun):\n" + issues.map { "  \($0)" }.joined(separator: "\n")
     }
 }
+
+/// Issues as the command line shows them: one indented line each, `path: problem; fix`, every
+/// one up to `limit`, then `and N more` so nothing is passed over silently (spec/record.md §Errors).
+public enum RecordIssueList {
+    public static let defaultLimit = 100
+
+    public static func lines(_ issues: [RecordIssue], limit: Int = defaultLimit) -> String {
+        var lines = issues.prefix(limit).map { "  \($0.path): \($0.problem); \($0.fix)" }
+        if issues.count > limit { lines.append("  and \(issues.count - limit) more") }
+        return lines.joined(separator: "\n")
+    }
+}
