@@ -17,9 +17,15 @@ public struct Agreement: Sendable, Equatable {
     public var relay: String?
     public var parties: [AgreementParty]
     public var purposes: [AgreementPurpose]
+    /// The working-day deadlines for acknowledgements and outcomes, when the agreement states them.
+    public var responseDeadlines: ResponseDeadlines?
+
+    /// The deadlines in force: the agreement's, else the standard ones.
+    public var deadlines: ResponseDeadlines { responseDeadlines ?? .standard }
 
     public init(id: String, version: Int64, title: String, validFrom: CalendarDate, validUntil: CalendarDate,
-                relay: String? = nil, parties: [AgreementParty] = [], purposes: [AgreementPurpose] = []) throws(AgreementError) {
+                relay: String? = nil, parties: [AgreementParty] = [], purposes: [AgreementPurpose] = [],
+                responseDeadlines: ResponseDeadlines? = nil) throws(AgreementError) {
         self.id = id
         self.version = version
         self.title = title
@@ -28,6 +34,7 @@ public struct Agreement: Sendable, Equatable {
         self.relay = relay
         self.parties = parties
         self.purposes = purposes
+        self.responseDeadlines = responseDeadlines
         do { try check(at: .root) } catch { throw AgreementError(error) }
     }
 
@@ -96,7 +103,7 @@ public struct Agreement: Sendable, Equatable {
 
     init(_ value: JSONValue, at path: JSONPath) throws(JSONShapeError) {
         let r = try JSONObjectReader(value, at: path)
-        try r.only(["format", "id", "version", "title", "valid_from", "valid_until", "relay", "parties", "purposes"])
+        try r.only(["format", "id", "version", "title", "valid_from", "valid_until", "relay", "parties", "purposes", "response_deadlines"])
         guard try r.string("format") == Agreement.format else {
             throw JSONShapeError(at: path.appending("format"), "is not \(Agreement.format)", fix: "this program reads \(Agreement.format) documents")
         }
@@ -116,6 +123,11 @@ public struct Agreement: Sendable, Equatable {
         relay = try r.optionalString("relay")
         self.parties = parties
         self.purposes = purposes
+        if let member = r.optionalValue("response_deadlines"), !member.isNull {
+            responseDeadlines = try ResponseDeadlines(member, at: path.appending("response_deadlines"))
+        } else {
+            responseDeadlines = nil
+        }
         try check(at: path)
     }
 
@@ -139,6 +151,7 @@ public struct Agreement: Sendable, Equatable {
         if let relay { members.append(.init(key: "relay", value: .string(relay))) }
         members.append(.init(key: "parties", value: .array(parties.map(\.json))))
         members.append(.init(key: "purposes", value: .array(purposes.map(\.json))))
+        if let responseDeadlines { members.append(.init(key: "response_deadlines", value: responseDeadlines.json)) }
         return .object(JSONObject(members))
     }
 

@@ -16,7 +16,7 @@ public struct SealpostCommand: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [InitCommand.self, WhoamiCommand.self, ExportCardCommand.self, ImportCardCommand.self,
                       SealCommand.self, OpenCommand.self, AgreementCommand.self, RedactCommand.self,
-                      SendCommand.self, RequestCommand.self, DeclineCommand.self, InboxCommand.self, AckCommand.self, SyncCommand.self, OutboxCommand.self, StatusCommand.self, LogCommand.self, ReportCommand.self, UserCommand.self, WebCommand.self, BenchCommand.self]
+                      SendCommand.self, RequestCommand.self, DeclineCommand.self, InboxCommand.self, AckCommand.self, OutcomeCommand.self, FamilyToldCommand.self, SyncCommand.self, OutboxCommand.self, StatusCommand.self, LogCommand.self, ReportCommand.self, UserCommand.self, WebCommand.self, BenchCommand.self]
     )
 
     public init() {}

@@ -17,12 +17,26 @@ public enum RecordRedaction {
         for (i, party) in record.parties.enumerated() {
             if let relationship = party.relationship { texts.append(TextField(path: "parties[\(i)].relationship", text: relationship)) }
         }
+        // Who will tell the family is free text that travels with the consent decision to every recipient.
+        if let by = record.consent?.family?.by { texts.append(TextField(path: "consent.family.by", text: by)) }
         return texts
     }
 
+    /// The id the author goes by in the redactor's input: not a record identifier (those start
+    /// with a letter or digit), so no household member or party can share it.
+    public static let authorID = "@author"
+
     /// The redactor's input for `record`: its people with their identifiers, and its texts.
+    ///
+    /// The author is a professional acting in their role: a party the redactor keeps
+    /// (`protect: false`), so the author's name and contact details in the narrative are
+    /// recognised as the author's and never replaced as a third party's.
     public static func input(for record: SafeguardingRecord, decisions: [PractitionerDecision] = []) -> RedactionInput {
         var people: [RedactionPerson] = []
+        if let a = record.author {
+            people.append(RedactionPerson(id: authorID, category: .party, role: .professional, protect: false,
+                                          identifiers: PersonIdentifiers(name: a.name, phone: a.phone, email: a.email)))
+        }
         let s = record.subject
         people.append(RedactionPerson(id: "subject", category: .subject, identifiers: PersonIdentifiers(
             name: s.name, aka: s.aka, address: s.address, dob: s.dob?.description, nhsNumber: s.nhsNumber?.description)))

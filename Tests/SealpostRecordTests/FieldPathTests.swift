@@ -18,7 +18,7 @@ struct FieldPathTests {
             #expect(names.contains(expected), "\(expected)")
         }
         #expect(Set(names).count == names.count)
-        #expect(names.count == 1 + 8 + 10 + 14 + 1 + 5 + 4 + 1 + 3 + 3)
+        #expect(names.count == 1 + 6 + 8 + 10 + 14 + 1 + 5 + 4 + 1 + 3 + 7)
     }
 
     @Test(arguments: ["", "subject.", "subject.nickname", "household.phone", "household[]", "parties[].name.first",
@@ -56,6 +56,10 @@ struct FieldPathTests {
             }
         }
         walk(fullyPopulatedRecord().jsonValue, prefix: "")
+        // A family not told has a reason instead of who tells them.
+        var notTold = fullyPopulatedRecord()
+        notTold.consent?.family = .init(status: .notTold, reason: .increasedRiskOfHarm)
+        walk(notTold.jsonValue, prefix: "")
         #expect(model == Set(FieldPath.catalogue.map(\.rawValue)))
         #expect(FieldCatalogue.record.map(\.name) == SafeguardingRecord.fields)
     }
@@ -74,7 +78,7 @@ struct FieldPathTests {
         #expect(projection.record == expected)
         #expect(projection.shared.map(\.rawValue) == ["id", "subject.name", "subject.dob", "parties[].role", "narrative", "concern"])
         #expect(projection.withheld.map(\.rawValue) == [
-            "subject.aka", "subject.gender", "subject.address", "subject.school", "subject.nhs_number", "household",
+            "author", "subject.aka", "subject.gender", "subject.address", "subject.school", "subject.nhs_number", "household",
             "parties[].id", "parties[].relationship", "parties[].name", "parties[].aka", "parties[].address",
             "parties[].phone", "parties[].email", "parties[].dob", "parties[].nhs_number", "parties[].ni_number",
             "parties[].is_referrer", "parties[].protect", "statements", "purpose", "lawful_basis", "consent",
@@ -86,7 +90,7 @@ struct FieldPathTests {
         let record = try SafeguardingRecord(minimalRecord())
         let projection = record.projected(allowing: try paths(["subject", "narrative"]))
         // household, parties and statements are empty arrays: nothing to withhold there.
-        #expect(projection.withheld.map(\.rawValue) == ["id", "concern", "purpose", "lawful_basis", "consent"])
+        #expect(projection.withheld.map(\.rawValue) == ["id", "author", "concern", "purpose", "lawful_basis", "consent"])
         #expect(projection.shared.map(\.rawValue) == ["subject", "narrative"])
     }
 
@@ -131,6 +135,8 @@ func fullyPopulatedRecord() -> SafeguardingRecord {
     typealias R = SafeguardingRecord
     return R(
         id: "R-1",
+        author: .init(name: "Sam Okoro", jobTitle: "Designated safeguarding lead", organisation: "Hillside School",
+                      phone: "01632 960 001", email: "dsl@hillside.example.sch.uk"),
         subject: .init(name: "Alex Carter", aka: ["Al"], gender: "female", dob: CalendarDate(iso: "2016-05-01"),
                        address: "1 High Street, Kingsbridge KB1 1AA", school: "Kingsbridge Primary",
                        nhsNumber: NHSNumber("943 476 5919")),
@@ -146,5 +152,5 @@ func fullyPopulatedRecord() -> SafeguardingRecord {
         concern: .init(categories: [.neglect, .physical], riskLevel: .low, urgency: .routine),
         purpose: "early_help",
         lawfulBasis: .init(article6: .publicTask, article9: .safeguardingOfChildrenAndIndividualsAtRisk),
-        consent: .init(status: .notSought, reason: .increasedRiskOfHarm))
+        consent: .init(status: .notSought, reason: .increasedRiskOfHarm, family: .init(status: .willBeTold, by: "the class teacher")))
 }

@@ -79,13 +79,15 @@ struct RecordSchemaTests {
         #expect(values(defs?["lawful_basis"]?["properties"]?["article_9"]) == R.LawfulBasis.Article9.allCases.map(\.rawValue))
         #expect(values(defs?["consent"]?["properties"]?["status"]) == R.Consent.Status.allCases.map(\.rawValue))
         #expect(values(defs?["consent"]?["properties"]?["reason"]) == R.Consent.Exception.allCases.map(\.rawValue))
+        #expect(values(defs?["family"]?["properties"]?["status"]) == R.Consent.Family.Status.allCases.map(\.rawValue))
+        #expect(values(defs?["family"]?["properties"]?["reason"]) == R.Consent.Exception.allCases.map(\.rawValue))
     }
 
     @Test func requiredMembersOfEachObjectMatchTheCode() {
         // For each definition, removing a member the schema lists as required must give a missing_field issue.
         let defs = schema["$defs"]!
         let cases: [(def: String, keys: [String])] = [
-            ("subject", ["subject"]), ("household_member", ["household", "0"]), ("party", ["parties", "0"]),
+            ("author", ["author"]), ("subject", ["subject"]), ("household_member", ["household", "0"]), ("party", ["parties", "0"]),
             ("statement", ["statements", "0"]), ("concern", ["concern"]), ("lawful_basis", ["lawful_basis"]),
             ("consent", ["consent"]),
         ]

@@ -19,6 +19,8 @@ func recordIssues(_ value: JSONValue, mode: RecordValidation.Mode = .full) -> [R
 func minimalRecord() -> JSONValue {
     [
         "id": "T-1",
+        "author": ["name": "Sam Okoro", "job_title": "Designated safeguarding lead", "organisation": "Hillside School",
+                   "phone": "01632 960 001"],
         "subject": ["name": "Alex Carter"],
         "narrative": "A short account.",
         "statements": [],

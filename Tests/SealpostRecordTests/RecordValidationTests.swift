@@ -16,15 +16,50 @@ struct RecordValidationTests {
 
     @Test func fullModeListsEverythingASendNeeds() {
         let issues = recordIssues(["subject": ["name": "Alex Carter"], "narrative": "x"], mode: .full)
-        #expect(Set(paths(issues)) == ["$.id", "$.statements", "$.concern", "$.purpose", "$.lawful_basis", "$.consent"])
+        #expect(Set(paths(issues)) == ["$.id", "$.author", "$.statements", "$.concern", "$.purpose", "$.lawful_basis", "$.consent"])
         #expect(issues.allSatisfy { $0.code == .missingField })
+    }
+
+    /// The author: name, job title and organisation required, and a phone or an email to call back.
+    @Test func authorNeedsWhoAndHowToCallBack() {
+        let noContact = recordIssues(replacing(minimalRecord(), ["author", "phone"], with: nil))
+        #expect(noContact.map(\.code) == [.authorContactMissing])
+        #expect(paths(noContact) == ["$.author.phone"])
+        #expect(noContact.first?.problem.contains("cannot call back") == true)
+        let emailOnly = replacing(replacing(minimalRecord(), ["author", "phone"], with: nil), ["author", "email"], with: "dsl@hillside.example.sch.uk")
+        #expect(recordIssues(emailOnly).isEmpty)
+        let noTitle = recordIssues(replacing(minimalRecord(), ["author", "job_title"], with: nil))
+        #expect(noTitle.map(\.code) == [.missingField] && paths(noTitle) == ["$.author.job_title"])
+        let badPhone = recordIssues(replacing(minimalRecord(), ["author", "phone"], with: "call me"))
+        #expect(badPhone.map(\.code) == [.invalidPhone])
+        // Not needed to redact.
+        #expect(recordIssues(replacing(minimalRecord(), ["author"], with: nil), mode: .forRedaction).isEmpty)
+    }
+
+    /// Whether the family was told: who tells them when they will be, why not when they are not.
+    @Test func familyToldNeedsWhoOrWhy() {
+        func family(_ value: JSONValue) -> [RecordIssue] { recordIssues(replacing(minimalRecord(), ["consent", "family"], with: value)) }
+        #expect(family(["status": "told"]).isEmpty)
+        #expect(family(["status": "will_be_told", "by": "the class teacher"]).isEmpty)
+        #expect(family(["status": "not_told", "reason": "increased_risk_of_harm"]).isEmpty)
+        let noOne = family(["status": "will_be_told"])
+        #expect(noOne.map(\.code) == [.familyDetailMissing] && paths(noOne) == ["$.consent.family.by"])
+        let noReason = family(["status": "not_told"])
+        #expect(noReason.map(\.code) == [.familyDetailMissing] && paths(noReason) == ["$.consent.family.reason"])
+        #expect(noReason.first?.fix.contains("increased_risk_of_harm") == true)
+        let both = family(["status": "told", "by": "me", "reason": "undue_delay"])
+        #expect(both.map(\.code) == [.familyDetailNotApplicable, .familyDetailNotApplicable])
+        #expect(family(["status": "maybe"]).map(\.code) == [.notAllowedValue])
+        #expect(family(nil).isEmpty)
+        let record = try? SafeguardingRecord(replacing(minimalRecord(), ["consent", "family"], with: ["status": "will_be_told", "by": "DSL"]))
+        #expect(record?.consent?.family == .init(status: .willBeTold, by: "DSL"))
     }
 
     @Test func redactionModeNeedsOnlySubjectAndNarrative() throws {
         let record = try SafeguardingRecord(["subject": ["name": "Alex Carter"], "narrative": "x"], mode: .forRedaction)
         #expect(record.id == nil && record.concern == nil && record.statements == nil)
         // ... and the model can say what a send still needs.
-        #expect(record.issues(for: .full).count == 6)
+        #expect(record.issues(for: .full).count == 7)
         #expect(record.issues(for: .forRedaction).isEmpty)
     }
 
@@ -219,5 +254,21 @@ struct RecordValidationTests {
             let again = try SafeguardingRecord(json: record.jsonValue.serialized(options: .prettyPrinted))
             #expect(again == record, "\(example.name)")
         }
+    }
+}
+
+/// Issue 11 §4: validation stopped silently at 10 issues; every one is listed, or counted past 100.
+@Suite struct RecordIssueListTests {
+    @Test func everyIssueIsListedOrCounted() {
+        var value = minimalRecord()
+        for i in 0..<15 { value = replacing(value, ["parties"], with: .array((0...i).map { ["id": .string("p\($0)"), "dob": "1990-02-30"] })) }
+        let issues = recordIssues(value)
+        #expect(issues.count == 15)
+        let text = RecordIssueList.lines(issues)
+        #expect(text.split(separator: "\n").count == 15)
+        #expect(text.contains("$.parties[14].dob"))
+        let capped = RecordIssueList.lines(issues, limit: 10)
+        #expect(capped.split(separator: "\n").count == 11)
+        #expect(capped.hasSuffix("  and 5 more"))
     }
 }

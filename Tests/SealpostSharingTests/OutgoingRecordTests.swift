@@ -26,7 +26,7 @@ struct OutgoingRecordTests {
             id: "test-dsa", version: 1, title: "Test", validFrom: CalendarDate(iso: "2026-01-01")!, validUntil: CalendarDate(iso: "2027-12-31")!,
             parties: [try party("school-a", .school), try party("mash-b", .mash), try party("police-c", .police), try party("housing-d", .housing)],
             purposes: [AgreementPurpose(id: purpose, name: "s47 enquiry", lawfulBases: [.publicTask, .legalObligation], recipients: [
-                .init(role: .mash, fields: paths(["subject", "household", "parties", "narrative", "statements", "concern"])),
+                .init(role: .mash, fields: paths(["author", "subject", "household", "parties", "narrative", "statements", "concern"])),
                 .init(role: .police, fields: paths(["subject.name", "subject.dob", "concern"])),
             ])])
     }
@@ -78,6 +78,33 @@ struct OutgoingRecordTests {
         #expect(mash.summary.total > 0)
         // What leaves is still a valid record.
         _ = try SafeguardingRecord(mash.record)
+    }
+
+    /// Issue 11 §1: a GP's record said "asked me (Dr Khan, GP)" and Dr Khan was redacted as a third
+    /// party. The author is a kept person: named in the narrative, with their phone, they stay.
+    @Test func theAuthorInTheNarrativeIsKept() throws {
+        var value = try #require(try JSONParser.parse(Data(contentsOf: Self.examples.appendingPathComponent("disclosure.json"))).objectValue)
+        value["author"] = ["name": "Dr Amira Khan", "job_title": "GP", "organisation": "Kingsbridge Medical Practice",
+                           "phone": "01632 960 555"]
+        value["narrative"] = .string("Jayden's mother brought him to the surgery and asked me (Dr Khan, GP) to look at a bruise on his arm. "
+            + "Jayden said his mum's boyfriend Dean pushed him. Mrs Patricia Hollins, a neighbour, phoned the practice the same day. "
+            + "Please call me, Dr Amira Khan, on 01632 960 555 about this referral.")
+        let record = try SafeguardingRecord(.object(value))
+        #expect(record.author?.name == "Dr Amira Khan")
+        let input = RecordRedaction.input(for: record)
+        let author = try #require(input.people.first { $0.id == RecordRedaction.authorID })
+        #expect(!author.isProtected)
+        let agreement = try Self.agreement(purpose: record.purpose!)
+        let mash = try OutgoingRecord.prepare(record, purpose: record.purpose!, recipient: "mash-b", under: agreement)
+        let text = JSONWriter().string(mash.record)
+        #expect(text.contains("asked me (Dr Khan, GP)"), "\(text)")
+        #expect(text.contains("Please call me, Dr Amira Khan, on 01632 960 555"))
+        #expect(mash.record["author"]?["name"]?.stringValue == "Dr Amira Khan")
+        #expect(!text.contains("Hollins"), "the neighbour is still protected")
+        // The police are not given the author for this purpose: the agreement decides.
+        let police = try OutgoingRecord.prepare(record, purpose: record.purpose!, recipient: "police-c", under: agreement)
+        #expect(police.record["author"] == nil)
+        #expect(police.withheld.contains { $0.path.rawValue == "author" && $0.reason == .notAllowedForPurposeOrRole })
     }
 
     @Test func uncertainIdentitiesBlockUntilDecided() throws {

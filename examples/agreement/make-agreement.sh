@@ -88,7 +88,7 @@ step "Purposes: lawful bases, and the record fields each role may receive"
 # may receive it; the relay operator never receives records. Minimisation always adds purpose,
 # lawful_basis and consent, so that a recipient knows on what basis it holds the rest.
 add_purpose() { expect_output "add-purpose $2" "added purpose $2 for $3" "$sealpost" agreement add-purpose "$ag" --id "$2" --name "$1" "${@:4}"; }
-everything=id,subject,household,parties,narrative,statements,concern
+everything=id,author,subject,household,parties,narrative,statements,concern
 add_purpose "Child protection enquiry (Children Act 1989 s47)" child_protection_enquiry_s47 \
   "childrens_social_care, mash, police, health, school" \
   --lawful-basis public_task --lawful-basis legal_obligation \

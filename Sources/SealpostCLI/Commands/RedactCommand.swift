@@ -88,7 +88,7 @@ struct RedactCommand: ParsableCommand {
 
     private func parse(_ bytes: [UInt8], source: String) throws -> SafeguardingRecord {
         do { return try SafeguardingRecord(json: bytes, mode: .forRedaction) } catch {
-            let issues = error.issues.prefix(10).map { "  \($0.path): \($0.problem); \($0.fix)" }.joined(separator: "\n")
+            let issues = RecordIssueList.lines(error.issues)
             throw CLIError("\(source) is not a valid record:\n\(issues)", hint: "spec/record.md describes every field")
         }
     }

@@ -61,7 +61,7 @@ struct ReportCommand: ParsableCommand {
     static func describe(_ e: HistoryEvent, number: Int) -> String {
         var lines = ["\(number). \(Timestamp.display(milliseconds: e.at)) UTC  \(e.headline)"]
         if let purpose = e.purpose { lines.append("   purpose: \(purpose)" + (e.purposeName.map { " (\($0))" } ?? "")) }
-        let basis = [e.lawfulBasis.map { "lawful basis: \($0)" }, e.consent.map { "consent: \($0)" }, e.urgency.map { "urgency: \($0)" }]
+        let basis = [e.lawfulBasis.map { "lawful basis: \($0)" }, e.consent.map { "consent: \($0)" }, e.familyTold.map { "family: \($0)" }, e.urgency.map { "urgency: \($0)" }]
             .compactMap { $0 }
         if !basis.isEmpty { lines.append("   " + basis.joined(separator: "; ")) }
         if !e.shared.isEmpty { lines.append("   shared: " + e.shared.joined(separator: ", ")) }

@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import SealpostAgreement
+import SealpostCore
 import SealpostExchange
 
 /// `sealpost status`: what is waiting on whom, overdue urgent sends first (local, no relay).
@@ -8,12 +10,15 @@ struct StatusCommand: ParsableCommand {
         commandName: "status",
         abstract: "What is waiting on whom: sends not yet acknowledged, records not yet acknowledged here, requests not yet answered.",
         discussion: """
-        An acknowledgement is due within 1 hour of sending for an emergency record, 24 hours for an
-        urgent one and 72 hours for a routine one. Sends past that deadline come first, marked
-        OVERDUE, then the rest by urgency and age. Run `sealpost sync` first to bring in
-        acknowledgements that arrived at the relay. Requests for information are listed when there
-        are any: this agency's not yet answered by the holder, and others' opened here and not yet
-        answered (by sealpost send --in-answer-to or sealpost decline), with the same deadlines.
+        An acknowledgement is due within 1 hour of sending for an emergency record, 24 hours for an \
+        urgent one and 72 hours for a routine one, and never later than the agreement's working \
+        days (1 unless it says otherwise). Once acknowledged, the recipient's outcome is due \
+        within the agreement's working days of receipt (3 unless it says otherwise; weekends and \
+        the agreement's bank holidays skipped). Work past its deadline comes first, marked \
+        OVERDUE, then the rest by urgency and age. Run `sealpost sync` first to bring in \
+        acknowledgements and outcomes that arrived at the relay. Requests for information are \
+        listed when there are any: this agency's not yet answered by the holder, and others' \
+        opened here and not yet answered (by sealpost send --in-answer-to or sealpost decline). \
         Exits 0 even when something is overdue.
         """)
 
@@ -22,8 +27,9 @@ struct StatusCommand: ParsableCommand {
     func run() throws {
         let home = options.resolvedHome
         guard home.exists else { throw CLIError("no identity at \(home.path)", hint: "pass --home DIR, or create one with: sealpost init") }
+        let deadlines = (try? AgreementStore(home: home).inForce())?.agreement.deadlines ?? .standard
         let work: WaitingWork
-        do { work = try WaitingWork(home: home, now: Int64(Date().timeIntervalSince1970)) } catch { throw CLIError(error) }
+        do { work = try WaitingWork(home: home, now: Int64(Date().timeIntervalSince1970), deadlines: deadlines) } catch { throw CLIError(error) }
         let now = work.now
         func due(_ item: WaitingWork.Item) -> String {
             item.isOverdue(at: now) ? "OVERDUE by \(Display.age(now - item.due))" : "due in \(Display.age(item.due - now))"
@@ -37,11 +43,34 @@ struct StatusCommand: ParsableCommand {
         if !sent.isEmpty {
             print(Display.table([["ENVELOPE", "TO", "PURPOSE", "URGENCY", "SENT", "ACKNOWLEDGEMENT"]] + sent.map { row($0, due($0)) }))
         }
+        let outcomes = work.sendsAwaitingOutcome
+        if !outcomes.isEmpty {
+            print("Outcomes waiting on others: \(outcomes.count) send(s) acknowledged, outcome not yet told")
+            print(Display.table([["ENVELOPE", "TO", "PURPOSE", "URGENCY", "RECEIVED", "OUTCOME"]] + outcomes.map { item in
+                row(item, "acknowledged, outcome " + (item.isOverdue(at: now) ? "OVERDUE since " : "due by ") + Timestamp.display(milliseconds: item.due * 1000) + " UTC")
+            }))
+        }
+        let family = work.familyToBeTold
+        if !family.isEmpty {
+            print("Family to be told: \(family.count) record(s) sent saying the family will be told")
+            print(Display.table([["RECORD", "TO", "PURPOSE", "URGENCY", "SENT", "WHEN TOLD"]] + family.map { item in
+                let id = item.recordID.map(Printable.escape) ?? short(item.envelopeID)
+                return [id, item.agency, item.purpose, item.urgency, Display.age(now - item.since) + " ago", "sealpost family-told \(id)"]
+            }))
+        }
         let waiting = work.recordsToAcknowledge
         print("Waiting on us: \(waiting.count) record(s) opened here but not yet acknowledged")
         if !waiting.isEmpty {
             print(Display.table([["ENVELOPE", "FROM", "PURPOSE", "URGENCY", "RECEIVED", "ACKNOWLEDGE"]]
                 + waiting.map { row($0, "sealpost ack \($0.envelopeID.prefix(12))") }))
+        }
+        let deciding = work.recordsAwaitingOutcome
+        if !deciding.isEmpty {
+            print("Outcomes waiting on us: \(deciding.count) record(s) opened here, outcome not yet told to the sender")
+            print(Display.table([["ENVELOPE", "FROM", "PURPOSE", "URGENCY", "RECEIVED", "OUTCOME"]] + deciding.map { item in
+                row(item, (item.isOverdue(at: now) ? "OVERDUE since " : "due by ") + Timestamp.display(milliseconds: item.due * 1000)
+                    + " UTC: sealpost outcome \(item.envelopeID.prefix(12)) --decision CODE --reason TEXT")
+            }))
         }
         let asked = work.requestsAwaitingAnswer
         if !asked.isEmpty {

@@ -62,6 +62,9 @@ enum ExchangeCommand {
         for entry in pending.declines {
             printError("sealpost: finished an earlier decline: request \(short(entry.requestID)) declined to \(entry.requester)")
         }
+        for entry in pending.outcomes {
+            printError("sealpost: finished an earlier outcome: envelope \(short(entry.envelopeID)) (\(entry.decision)) told to \(entry.sender)")
+        }
         for failure in pending.failures {
             printError("sealpost: warning: envelope \(short(failure.envelopeID)) is still pending: \(failure.error.message)")
         }

@@ -20,6 +20,8 @@ public struct ExchangeContext: Sendable {
     public let requestsIn: Inbox
     /// Declines of requests, sealed and journalled until the relay holds them (`HOME/declines`).
     public let declines: DeclineJournal
+    /// Outcomes of records received here, sealed and journalled until the relay holds them (`HOME/outcomes`).
+    public let outcomes: OutcomeJournal
     public let logger: Logger
     /// Unix seconds. Tests move it; everything else uses the system clock.
     public let clock: @Sendable () -> Int64
@@ -40,6 +42,7 @@ public struct ExchangeContext: Sendable {
         requestsOut = Outbox.requests(home: home)
         requestsIn = Inbox.requests(home: home)
         declines = DeclineJournal(home: home)
+        outcomes = OutcomeJournal(home: home)
     }
 
     /// The context for `home`, with the agreement installed there.

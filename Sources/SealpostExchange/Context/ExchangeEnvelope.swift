@@ -21,13 +21,16 @@ import SealpostRecord
 ///                      log_checkpoint_signature (as a record)
 ///     decline:         content type application/vnd.sealpost.decline+json
 ///                      kind=decline, agreement=<agreement id>@<version>
+///     outcome:         content type application/vnd.sealpost.outcome+json
+///                      kind=outcome, agreement=<agreement id>@<version>
 public struct ExchangeEnvelope: Sendable, Equatable {
-    public enum Kind: String, Sendable, Equatable { case record, acknowledgement, request, decline }
+    public enum Kind: String, Sendable, Equatable { case record, acknowledgement, request, decline, outcome }
 
     public static let recordContentType = "application/vnd.sealpost.record+json"
     public static let acknowledgementContentType = "application/vnd.sealpost.ack+json"
     public static let requestContentType = "application/vnd.sealpost.request+json"
     public static let declineContentType = "application/vnd.sealpost.decline+json"
+    public static let outcomeContentType = "application/vnd.sealpost.outcome+json"
 
     public static func contentType(of kind: Kind) -> String {
         switch kind {
@@ -35,6 +38,7 @@ public struct ExchangeEnvelope: Sendable, Equatable {
         case .acknowledgement: return acknowledgementContentType
         case .request: return requestContentType
         case .decline: return declineContentType
+        case .outcome: return outcomeContentType
         }
     }
 
@@ -73,6 +77,10 @@ public struct ExchangeEnvelope: Sendable, Equatable {
 
     public static func decline(agreement: Agreement) -> ExchangeEnvelope {
         ExchangeEnvelope(kind: .decline, agreementID: agreement.id, agreementVersion: agreement.version)
+    }
+
+    public static func outcome(agreement: Agreement) -> ExchangeEnvelope {
+        ExchangeEnvelope(kind: .outcome, agreementID: agreement.id, agreementVersion: agreement.version)
     }
 
     public var contentType: String { Self.contentType(of: kind) }

@@ -9,9 +9,11 @@ public enum Pending {
         public var requests: [OutboxEntry] = []
         /// Declines journalled earlier and deposited now.
         public var declines: [DeclineJournal.Entry] = []
+        /// Outcomes journalled earlier and deposited now.
+        public var outcomes: [OutcomeJournal.Entry] = []
         /// What could not be finished this time, with why (it stays pending).
         public var failures: [(envelopeID: String, error: ExchangeError)] = []
-        public var isEmpty: Bool { acknowledged.isEmpty && deposited.isEmpty && requests.isEmpty && declines.isEmpty && failures.isEmpty }
+        public var isEmpty: Bool { acknowledged.isEmpty && deposited.isEmpty && requests.isEmpty && declines.isEmpty && outcomes.isEmpty && failures.isEmpty }
     }
 
     public static func finish(session: RelaySession) async throws(ExchangeError) -> Report {
@@ -26,6 +28,12 @@ public enum Pending {
         for entry in try context.declines.unfinished() {
             do { report.declines.append(try await Decline.finish(entry, session: session)) } catch {
                 report.failures.append((entry.requestID, error))
+                if error.affectsEveryRequest { return report }
+            }
+        }
+        for entry in try context.outcomes.unfinished() {
+            do { report.outcomes.append(try await Outcome.finish(entry, session: session)) } catch {
+                report.failures.append((entry.outcomeID, error))
                 if error.affectsEveryRequest { return report }
             }
         }

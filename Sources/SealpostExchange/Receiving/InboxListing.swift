@@ -53,6 +53,8 @@ public enum InboxListing {
         public var acknowledgements: Int
         /// Declines of this agency's requests waiting to be collected by sync.
         public var declines = 0
+        /// Outcomes of this agency's sends waiting to be collected by sync.
+        public var outcomes = 0
     }
 
     public static func list(session: RelaySession) async throws(ExchangeError) -> Listing {
@@ -77,6 +79,8 @@ public enum InboxListing {
                     listing.acknowledgements += 1
                 case .decline:
                     listing.declines += 1
+                case .outcome:
+                    listing.outcomes += 1
                 case .request:
                     listing.items.append(Item(id: entry.envelopeID, mailbox: view, status: .request(
                         sender: verified.opened.manifest.senderAgency, purpose: verified.conventions.purpose ?? "",

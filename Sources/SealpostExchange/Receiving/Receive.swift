@@ -76,7 +76,7 @@ public enum Receive {
         let m = verified.opened.manifest
         guard verified.conventions.kind == .record else {
             let hint = verified.conventions.kind == .request ? "open a request with: sealpost open \(id.description.prefix(12))" : "sealpost sync collects it"
-            throw ExchangeError(.envelope, "envelope \(id) is a\(verified.conventions.kind == .acknowledgement ? "n" : "") \(verified.conventions.kind.rawValue) from \(m.senderAgency), not a record", hint: hint)
+            throw ExchangeError(.envelope, "envelope \(id) is a\([.acknowledgement, .outcome].contains(verified.conventions.kind) ? "n" : "") \(verified.conventions.kind.rawValue) from \(m.senderAgency), not a record", hint: hint)
         }
         do { _ = try JSONParser.parse(content) } catch {
             throw ExchangeError(.envelope, "the record in envelope \(id) from \(m.senderAgency) is not valid JSON (\(error.description))",

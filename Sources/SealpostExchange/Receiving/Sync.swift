@@ -25,6 +25,8 @@ public enum Sync {
         public var recordsWaiting = 0
         /// Requests this agency sent that the holder declined this run (the decline verified and logged).
         public var declined: [OutboxEntry] = []
+        /// Outcomes of this agency's sends collected this run (verified and logged), oldest first.
+        public var outcomes: [(entry: OutboxEntry, outcome: OutcomeMessage)] = []
         /// Requests this agency sent that the relay expired before the holder opened them.
         public var expiredRequests: [OutboxEntry] = []
         /// Requests from other agencies waiting in this agency's mailbox, not yet opened.
@@ -60,11 +62,15 @@ public enum Sync {
             case .request:
                 report.requestsWaiting += 1
                 continue
-            case .acknowledgement, .decline:
+            case .acknowledgement, .decline, .outcome:
                 break
             }
             do {
-                if verified.conventions.kind == .decline {
+                if verified.conventions.kind == .outcome {
+                    let collected = try collectOutcome(verified, session: session)
+                    if let one = collected.collected { report.outcomes.append(one) }
+                    if let problem = collected.contradiction { report.contradictions.append((verified.opened.manifest.senderAgency, problem)) }
+                } else if verified.conventions.kind == .decline {
                     let collected = try collectDecline(verified, session: session)
                     if let entry = collected.entry { report.declined.append(entry) }
                     if let problem = collected.contradiction { report.contradictions.append((verified.opened.manifest.senderAgency, problem)) }

@@ -109,8 +109,21 @@ public final class RelayClient: Sendable {
 
     /// GET /v1/health, unsigned.
     public func health() async throws(ExchangeError) -> RelayHealth {
-        let response = try await request("GET", RelayAPI.Path.health, signed: false)
-        return try decode(RelayHealth.self, response, what: "health answer")
+        let endpoint = configuration.endpoint
+        let notARelay = { (why: String) in
+            ExchangeError(.refused, "the server at \(endpoint) is not a Sealpost relay: \(why)",
+                          hint: "check the relay URL (--relay, SEALPOST_RELAY or the agreement's relay); it is the partnership's sealpost-relay, such as https://relay.example.org:8443")
+        }
+        let response: Response
+        do { response = try await request("GET", RelayAPI.Path.health, signed: false) } catch {
+            if let status = error.status, [400, 401, 403, 404, 405].contains(status) {
+                throw notARelay("it answered GET \(RelayAPI.Path.health) with HTTP \(status)")
+            }
+            throw error
+        }
+        do { return try decode(RelayHealth.self, response, what: "health answer") } catch {
+            throw notARelay("its answer to GET \(RelayAPI.Path.health) is not a relay's health answer")
+        }
     }
 
     /// POST /v1/envelopes?to=… for each mailbox. Idempotent by envelope id: a repeat gets the
@@ -185,7 +198,12 @@ public final class RelayClient: Sendable {
                 failure = error
                 guard error.code == .unreachable else { throw error }
             }
-            guard let delay = configuration.retry.delay(after: attempt, retryAfter: retryAfter) else {
+            // Nothing listens there: one quick second try (a relay restarting), then say so at once,
+            // rather than backing off for seconds (spec/exchange.md §Requests and retries).
+            let refused = failure.message.hasSuffix(Self.refusedReason)
+            let next = refused ? (attempt == 0 && configuration.retry.attempts > 1 ? 0.25 : nil)
+                : configuration.retry.delay(after: attempt, retryAfter: retryAfter)
+            guard let delay = next else {
                 throw attempt == 0 ? failure : ExchangeError(failure.code, failure.message + " (tried \(attempt + 1) times)",
                                                              hint: failure.hint, relayCode: failure.relayCode, status: failure.status)
             }
@@ -225,6 +243,8 @@ public final class RelayClient: Sendable {
         }
     }
 
+    static let refusedReason = "the connection was refused"
+
     /// A failure below HTTP: TLS (never retried) or the connection (retried).
     static func transportError(_ error: any Error, endpoint: RelayEndpoint) -> ExchangeError {
         if error is NIOSSLError || error is NIOSSLExtraError || error is BoringSSLError {
@@ -258,7 +278,7 @@ public final class RelayClient: Sendable {
             }
         }
         let text = String(describing: error)
-        if text.contains("refused") { return "the connection was refused" }
+        if text.contains("refused") { return refusedReason }
         return "the connection failed"
     }
 

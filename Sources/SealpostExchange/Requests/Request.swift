@@ -135,8 +135,9 @@ extension Receive {
             let stored = try storeRequest(verified, context: context)
             try await session.client.delete(id)
             return .request(stored.entry, stored.outcome)
-        case .acknowledgement, .decline:
-            throw ExchangeError(.envelope, "envelope \(id) is a\(verified.conventions.kind == .acknowledgement ? "n acknowledgement" : " decline") from \(verified.opened.manifest.senderAgency), not a record or a request",
+        case .acknowledgement, .decline, .outcome:
+            let what = ["acknowledgement": "an acknowledgement", "decline": "a decline", "outcome": "an outcome"][verified.conventions.kind.rawValue] ?? "a reply"
+            throw ExchangeError(.envelope, "envelope \(id) is \(what) from \(verified.opened.manifest.senderAgency), not a record or a request",
                                 hint: "sealpost sync collects it")
         }
     }

@@ -12,6 +12,7 @@ import SealpostRecord
 ///     HOME/outbox/<envelope id>.json        its OutboxEntry; written after the .sealed file, so
 ///                                           an entry always has its envelope
 ///     HOME/outbox/<envelope id>.ack.sealed  the recipient's acknowledgement envelope, once collected
+///     HOME/outbox/<envelope id>.outcome-<outcome envelope id>.sealed  each outcome envelope, once collected
 ///     HOME/outbox/<envelope id>.receipt.json  the `sent` receipt's facts and details, written
 ///                                           when sealed and removed once the receipt is logged
 ///     HOME/outbox/refusals.jsonl            shares refused before sealing, one JSON line each
@@ -81,6 +82,15 @@ public struct Outbox: Sendable {
     }
 
     public func envelope(_ id: String) -> [UInt8]? { StoreFiles.bytes(at: envelopePath(id)) }
+
+    func outcomePath(_ id: String, outcome: String) -> String { "\(directory)/\(id).outcome-\(outcome).sealed" }
+
+    /// Keeps an outcome envelope for the send `id` beside it.
+    func storeOutcome(_ envelope: [UInt8], outcome: String, for id: String) throws(ExchangeError) {
+        do { try AtomicFile.write(envelope, to: outcomePath(id, outcome: outcome), mode: 0o600) } catch {
+            throw .storage(error, doing: "store the outcome")
+        }
+    }
 
     public func storeAcknowledgement(_ envelope: [UInt8], for id: String) throws(ExchangeError) {
         do { try AtomicFile.write(envelope, to: acknowledgementPath(id), mode: 0o600) } catch {

@@ -52,6 +52,20 @@ public struct OutboxEntry: Codable, Sendable, Equatable {
         }
     }
 
+    /// One outcome the recipient recorded, as collected and checked by `sync`.
+    public struct OutcomeRecord: Codable, Sendable, Equatable {
+        /// The envelope that carried it (kept as `<envelope id>.outcome-<outcome id>.sealed`).
+        public var envelopeID: String
+        /// The decision's code.
+        public var decision: String
+        public var decidedAt: Int64
+        public var collectedAt: Int64
+
+        enum CodingKeys: String, CodingKey {
+            case envelopeID = "envelope_id", decision, decidedAt = "decided_at", collectedAt = "collected_at"
+        }
+    }
+
     public struct WithheldField: Codable, Sendable, Equatable {
         public var path: String
         public var reason: String
@@ -92,6 +106,12 @@ public struct OutboxEntry: Codable, Sendable, Equatable {
     public var inAnswerTo: String?
     /// A request this agency sent (HOME/requests/out): how the holder answered, once known.
     public var answer: Answer?
+    /// The recipient's outcomes for this record, oldest first (absent until the first arrives).
+    public var outcomes: [OutcomeRecord]?
+    /// The record said the family will be told (`consent.family.status` `will_be_told`): work
+    /// waiting until `familyToldAt` (Unix seconds) is set by `sealpost family-told`.
+    public var familyToBeTold: Bool?
+    public var familyToldAt: Int64?
 
     /// How a request was answered: `declined` (the holder's signed decline, collected by sync) or
     /// `answered` (a record whose signed manifest names the request, opened here).
@@ -115,7 +135,8 @@ public struct OutboxEntry: Codable, Sendable, Equatable {
         case format, envelopeID = "envelope_id", messageID = "message_id", recipient, purpose, urgency, recordID = "record_id"
         case agreement, contentHash = "content_hash", contentLength = "content_length", envelopeLength = "envelope_length"
         case sealedAt = "sealed_at", state, receipt, acknowledgement, expiredAt = "expired_at", lastError = "last_error"
-        case shared, withheld, decisions, inAnswerTo = "in_answer_to", answer
+        case shared, withheld, decisions, inAnswerTo = "in_answer_to", answer, outcomes
+        case familyToBeTold = "family_to_be_told", familyToldAt = "family_told_at"
     }
 
     public var id: EnvelopeID? { EnvelopeID(hex: envelopeID) }

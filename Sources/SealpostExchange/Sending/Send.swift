@@ -218,7 +218,8 @@ public enum Send {
                 contentLength: sealed.sealed.contentLength, envelopeLength: UInt64(sealed.envelope.count), sealedAt: now,
                 state: .sealed, shared: outgoing.shared.map(\.rawValue),
                 withheld: outgoing.withheld.map { .init(path: $0.path.rawValue, reason: $0.reason.rawValue) }, decisions: decisions,
-                inAnswerTo: inAnswerTo)
+                inAnswerTo: inAnswerTo,
+                familyToBeTold: preparation.record.consent?.family?.status == .willBeTold ? true : nil)
             let pending = pendingSent(preparation, outgoing: outgoing, entry: entry, context: context)
             try context.outbox.storePendingReceipt(entry.envelopeID, facts: pending.facts, details: pending.details)
             try context.outbox.store(envelope: sealed.envelope, entry: entry)

@@ -35,6 +35,8 @@ extension Send {
     static func shareDetails(_ preparation: Preparation) -> ReceiptDetails {
         var details = ReceiptDetails(subjectOf: preparation.record)
         details.consentReason = preparation.record.consent?.reason?.rawValue
+        details.familyToldBy = preparation.record.consent?.family?.by
+        details.familyNotToldReason = preparation.record.consent?.family?.reason?.rawValue
         details.decisionReasons = preparation.decisions.compactMap { decision in
             let finding = decision.findingID
             return preparation.reasons[finding].map { ReceiptDetails.DecisionReason(finding: finding, reason: $0) }

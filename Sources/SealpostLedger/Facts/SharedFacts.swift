@@ -4,7 +4,7 @@ import SealpostRecord
 /// the members that `refused`, `redaction_cleared`, `share_decided`, `sent` and a `declined` on the
 /// practitioner's own judgement begin with.
 ///
-///     "purpose", "agreement" (id@version), "record_id"?, "urgency"?, "lawful_basis"?, "consent"?
+///     "purpose", "agreement" (id@version), "record_id"?, "urgency"?, "lawful_basis"?, "consent"?, "family_told"?
 public struct ShareBasis: FactsGroup {
     public var purpose: String
     public var agreement: String
@@ -13,9 +13,13 @@ public struct ShareBasis: FactsGroup {
     public var lawfulBasis: LawfulBasisFacts?
     /// The record's consent status code (`given`, `refused`, ...).
     public var consent: String?
+    /// Whether the family was told (`told`, `will_be_told`, `not_told`), when the record says;
+    /// who tells them and why not are in details.
+    public var familyTold: String?
 
     public init(purpose: String, agreement: String, recordID: String? = nil, urgency: String? = nil,
-                lawfulBasis: LawfulBasisFacts? = nil, consent: String? = nil) {
+                lawfulBasis: LawfulBasisFacts? = nil, consent: String? = nil, familyTold: String? = nil) {
+        self.familyTold = familyTold
         self.purpose = purpose
         self.agreement = agreement
         self.recordID = recordID
@@ -27,7 +31,8 @@ public struct ShareBasis: FactsGroup {
     /// The basis of sharing `record` for `purpose` under `agreement`.
     public init(_ record: SafeguardingRecord, purpose: String, agreement: String) {
         self.init(purpose: purpose, agreement: agreement, recordID: record.id, urgency: record.concern?.urgency.rawValue,
-                  lawfulBasis: record.lawfulBasis.map(LawfulBasisFacts.init), consent: record.consent?.status.rawValue)
+                  lawfulBasis: record.lawfulBasis.map(LawfulBasisFacts.init), consent: record.consent?.status.rawValue,
+                  familyTold: record.consent?.family?.status.rawValue)
     }
 
     public init(_ f: FactsReader) {
@@ -37,6 +42,7 @@ public struct ShareBasis: FactsGroup {
         urgency = f.string("urgency")
         lawfulBasis = f.group("lawful_basis")
         consent = f.string("consent")
+        familyTold = f.string("family_told")
     }
 
     public func write(to f: inout FactsWriter) {
@@ -46,6 +52,7 @@ public struct ShareBasis: FactsGroup {
         f.put("urgency", urgency)
         f.put("lawful_basis", lawfulBasis)
         f.put("consent", consent)
+        f.put("family_told", familyTold)
     }
 }
 

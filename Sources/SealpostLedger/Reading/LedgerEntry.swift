@@ -14,6 +14,8 @@ public enum LedgerFacts: Sendable, Equatable {
     case requestSent(RequestSentFacts)
     case requestReceived(RequestReceivedFacts)
     case declined(DeclinedFacts)
+    case outcome(OutcomeFacts)
+    case familyTold(FamilyToldFacts)
     /// A retention rule erased the details of older entries (spec/receipts.md §Commands).
     case erased(rule: String, before: Int64, entries: Int64)
     /// A kind this version does not know.
@@ -34,6 +36,8 @@ public enum LedgerFacts: Sendable, Equatable {
         case .requestSent: self = .requestSent(RequestSentFacts(statement: statement))
         case .requestReceived: self = .requestReceived(RequestReceivedFacts(statement: statement))
         case .declined: self = .declined(DeclinedFacts(statement: statement))
+        case .outcome: self = .outcome(OutcomeFacts(statement: statement))
+        case .familyTold: self = .familyTold(FamilyToldFacts(statement: statement))
         case nil:
             let f = FactsReader(statement)
             if kind == "erased" {
@@ -58,7 +62,8 @@ public enum LedgerFacts: Sendable, Equatable {
         case .requestSent(let f): f.request.purpose
         case .requestReceived(let f): f.request.purpose
         case .declined(let f): f.basis.purpose
-        case .erased, .other: nil
+        case .outcome(let f): f.purpose
+        case .familyTold, .erased, .other: nil
         }
     }
 
@@ -69,6 +74,7 @@ public enum LedgerFacts: Sendable, Equatable {
         case .received(let f): f.envelope
         case .acknowledged(let f): f.envelope
         case .expired(let f): f.envelope
+        case .outcome(let f): f.envelope
         case .requestSent(let f): f.envelope
         case .requestReceived(let f): f.envelope
         default: nil
@@ -97,6 +103,8 @@ public enum LedgerFacts: Sendable, Equatable {
         case .acknowledged(let f): f.recordID
         case .expired(let f): f.recordID
         case .declined(let f): f.basis.recordID
+        case .outcome(let f): f.recordID
+        case .familyTold(let f): f.recordID
         default: nil
         }
     }
@@ -111,6 +119,8 @@ public enum LedgerFacts: Sendable, Equatable {
         case .received(let f): (f.recipient, f.sender, [])
         case .acknowledged(let f): (f.recipient, f.sender, [])
         case .expired(let f): (f.recipient, f.sender, [])
+        case .outcome(let f): (f.recipient, f.sender, [])
+        case .familyTold(let f): (nil, f.sender, f.recipients)
         default: (nil, nil, [])
         }
     }

@@ -25,12 +25,16 @@ public struct MessageStatus: Sendable {
     private var expired: Set<String> = []
     /// How each request (by message id) was answered.
     public private(set) var answers: [String: Answer] = [:]
+    /// The outcomes of each record (by message id), in log order: the decision's code and when
+    /// it was logged (Unix ms).
+    public private(set) var outcomes: [String: [(decision: String, at: Int64)]] = [:]
 
     public init(_ entries: [LedgerEntry]) {
         for entry in entries {
             switch entry.facts {
             case .acknowledged(let f): acknowledgedAt[f.envelope.messageID] = entry.at
             case .expired(let f): expired.insert(f.envelope.messageID)
+            case .outcome(let f): outcomes[f.envelope.messageID, default: []].append((f.decision, entry.at))
             case .declined(let f):
                 if let request = f.inAnswerTo { answers[request] = Answer(declined: true, at: entry.at) }
             case .sent, .received:

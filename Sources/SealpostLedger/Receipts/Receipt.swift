@@ -41,6 +41,11 @@ public struct Receipt: Sendable, Equatable {
         /// A decision not to share: in answer to a request (logged by both sides, signed by the
         /// decliner), or on the practitioner's own judgement (nothing is sent).
         case declined
+        /// What the recipient of a record decided (no further action, early help, ...); logged by
+        /// both sides, signed by the recipient. A record may have several.
+        case outcome
+        /// The sender told the child's family that information was shared, as the record said it would.
+        case familyTold = "family_told"
     }
 
     /// The statement, as signed.

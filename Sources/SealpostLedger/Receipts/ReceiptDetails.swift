@@ -37,7 +37,8 @@ public struct SubjectDetails: Sendable, Equatable {
 /// A log entry's erasable details (spec/receipts.md §Details): the child's identifiers and the
 /// reasons, which may name people and so are never in the facts. Every member is optional.
 ///
-///     {"subject"?, "record_id"?, "reason"?, "consent_reason"?, "request_reason"?,
+///     {"subject"?, "record_id"?, "reason"?, "next_steps"?, "consent_reason"?, "family_told_by"?,
+///      "family_not_told_reason"?, "request_reason"?,
 ///      "decision_reasons"?: [{"finding", "reason"}], "actor"?: {"name", "role"?, "id"?}}
 ///
 /// `actor` is stamped on every entry the exchange appends (`ExchangeContext.actor`), not given here.
@@ -56,7 +57,12 @@ public struct ReceiptDetails: Sendable, Equatable {
     public var recordID: String?
     /// The agreement's reason for a refusal, or the practitioner's words (kept, declined).
     public var reason: String?
+    /// An outcome's next steps, in the practitioner's words.
+    public var nextSteps: String?
     public var consentReason: String?
+    /// Who will tell the family, and why the family is not told (an exception code), as the record says.
+    public var familyToldBy: String?
+    public var familyNotToldReason: String?
     /// The requester's own reason, as the holder keeps it.
     public var requestReason: String?
     public var decisionReasons: [DecisionReason]
@@ -64,8 +70,10 @@ public struct ReceiptDetails: Sendable, Equatable {
     public var actor: ActorDetails?
 
     public init(subject: SubjectDetails? = nil, recordID: String? = nil, reason: String? = nil, consentReason: String? = nil,
-                requestReason: String? = nil, decisionReasons: [DecisionReason] = [], actor: ActorDetails? = nil) {
+                requestReason: String? = nil, decisionReasons: [DecisionReason] = [], nextSteps: String? = nil,
+                actor: ActorDetails? = nil) {
         self.subject = subject
+        self.nextSteps = nextSteps
         self.recordID = recordID
         self.reason = reason
         self.consentReason = consentReason
@@ -94,7 +102,9 @@ public struct ReceiptDetails: Sendable, Equatable {
                   decisionReasons: (f.value("decision_reasons")?.arrayValue ?? []).compactMap { item in
                       guard let finding = item["finding"]?.stringValue, let reason = item["reason"]?.stringValue else { return nil }
                       return DecisionReason(finding: finding, reason: reason)
-                  }, actor: ActorDetails(f.value("actor")))
+                  }, nextSteps: f.string("next_steps"), actor: ActorDetails(f.value("actor")))
+        familyToldBy = f.string("family_told_by")
+        familyNotToldReason = f.string("family_not_told_reason")
     }
 
     public var json: JSONObject {
@@ -102,7 +112,10 @@ public struct ReceiptDetails: Sendable, Equatable {
         if let subject { f.put("subject", .object(subject.json)) }
         f.put("record_id", recordID)
         f.put("reason", reason)
+        f.put("next_steps", nextSteps)
         f.put("consent_reason", consentReason)
+        f.put("family_told_by", familyToldBy)
+        f.put("family_not_told_reason", familyNotToldReason)
         f.put("request_reason", requestReason)
         if !decisionReasons.isEmpty {
             f.put("decision_reasons", .array(decisionReasons.map { ["finding": .string($0.finding), "reason": .string($0.reason)] }))

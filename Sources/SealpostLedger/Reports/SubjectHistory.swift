@@ -66,6 +66,8 @@ public struct HistoryEvent: Sendable {
     public let purposeName: String?
     public let lawfulBasis: String?
     public let consent: String?
+    /// Whether the family was told, in words (`told`, `will be told`, `not told`).
+    public let familyTold: String?
     public let urgency: String?
     public let shared: [String]
     public let withheld: [Withheld]
@@ -99,7 +101,8 @@ public struct HistoryEvent: Sendable {
         case .sent(let f):
             headline = "Shared with \(f.recipient)\(role(f.recipient))"
             (basis, fields, redaction) = (f.basis, f.fields, f.redaction)
-            state = Self.describe(acknowledgedAt: messages.acknowledgedAt[f.envelope.messageID])
+            state = Self.describe(acknowledgedAt: messages.acknowledgedAt[f.envelope.messageID],
+                                  outcomes: messages.outcomes[f.envelope.messageID] ?? [])
         case .shareDecided(let f):
             headline = "Decided to share"
             (basis, redaction) = (f.basis, f.redaction)
@@ -112,6 +115,7 @@ public struct HistoryEvent: Sendable {
             basis = f.basis
         case .received(let f):
             headline = "Received from \(f.sender)"
+            state = Self.describe(outcomes: messages.outcomes[f.envelope.messageID] ?? [])
         case .acknowledged(let f):
             headline = entry.by == owner ? "Acknowledged receipt to \(entry.counterpart ?? f.sender)"
                 : "Receipt acknowledged by \(entry.by ?? f.recipient)"
@@ -137,6 +141,12 @@ public struct HistoryEvent: Sendable {
             }
             basis = f.basis
             reasons = f.reasons.map { $0.replacingOccurrences(of: "_", with: " ") }
+        case .outcome(let f):
+            let decision = OutcomeDecision.words(f.decision)
+            headline = entry.by == owner ? "Told \(entry.counterpart ?? f.sender) the outcome: \(decision)"
+                : "Outcome from \(entry.by ?? f.recipient): \(decision)"
+        case .familyTold(let f):
+            headline = "Told the child's family that information was shared with \(f.recipients.joined(separator: ", "))"
         case .erased(let rule, _, let n):
             headline = "Details of \(n) older entries erased under the retention rule \"\(Printable.escape(rule))\""
         case .other:
@@ -146,6 +156,7 @@ public struct HistoryEvent: Sendable {
         purposeName = facts.purpose.flatMap { agreement?.purpose($0)?.name }
         lawfulBasis = basis?.lawfulBasis?.description
         consent = basis?.consent
+        familyTold = basis?.familyTold.map { $0.replacingOccurrences(of: "_", with: " ") }
         urgency = basis?.urgency ?? Self.urgency(of: facts)
         shared = fields?.shared ?? []
         withheld = (fields?.withheld ?? []).map { Withheld(path: $0.path, reason: $0.reason.replacingOccurrences(of: "_", with: " ")) }
@@ -158,8 +169,17 @@ public struct HistoryEvent: Sendable {
         }
     }
 
-    static func describe(acknowledgedAt at: Int64?) -> String {
-        at.map { "acknowledged \(Timestamp.display(milliseconds: $0)) UTC" } ?? "not yet acknowledged"
+    static func describe(acknowledgedAt at: Int64?, outcomes: [(decision: String, at: Int64)] = []) -> String {
+        let acknowledged = at.map { "acknowledged \(Timestamp.display(milliseconds: $0)) UTC" } ?? "not yet acknowledged"
+        guard !outcomes.isEmpty else { return acknowledged }
+        return acknowledged + "; " + describe(outcomes: outcomes)!
+    }
+
+    /// The outcomes in words and time, or nil when there are none.
+    static func describe(outcomes: [(decision: String, at: Int64)]) -> String? {
+        guard !outcomes.isEmpty else { return nil }
+        let each = outcomes.map { "\(OutcomeDecision.words($0.decision)) (\(Timestamp.display(milliseconds: $0.at)) UTC)" }
+        return "outcome\(each.count == 1 ? "" : "s"): " + each.joined(separator: ", then ")
     }
 
     static func describe(_ answer: MessageStatus.Answer?) -> String {
@@ -171,6 +191,7 @@ public struct HistoryEvent: Sendable {
         switch facts {
         case .received(let f): f.urgency
         case .acknowledged(let f): f.urgency
+        case .outcome(let f): f.urgency
         case .expired(let f): f.urgency
         case .requestSent(let f): f.request.urgency
         case .requestReceived(let f): f.request.urgency

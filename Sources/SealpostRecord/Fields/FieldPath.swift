@@ -77,6 +77,7 @@ struct FieldCatalogue: Sendable {
     /// The record's members. Must agree with the model's `fields` lists (a test checks).
     static let record: [Node] = [
         Node("id"),
+        Node("author", .object(["name", "job_title", "organisation", "phone", "email"].map { Node($0) })),
         Node("subject", .object(["name", "aka", "gender", "dob", "address", "school", "nhs_number"].map { Node($0) })),
         Node("household", .objects(["id", "relationship", "name", "aka", "dob", "address", "phone", "email",
                                     "alleged_perpetrator"].map { Node($0) })),
@@ -87,7 +88,7 @@ struct FieldCatalogue: Sendable {
         Node("concern", .object(["categories", "risk_level", "urgency"].map { Node($0) })),
         Node("purpose"),
         Node("lawful_basis", .object(["article_6", "article_9"].map { Node($0) })),
-        Node("consent", .object(["status", "reason"].map { Node($0) })),
+        Node("consent", .object(["status", "reason"].map { Node($0) } + [Node("family", .object(["status", "by", "reason"].map { Node($0) }))])),
     ]
 
     static let shared = FieldCatalogue()

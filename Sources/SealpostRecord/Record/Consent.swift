@@ -33,16 +33,78 @@ extension SafeguardingRecord {
             case notPracticable = "not_practicable"
         }
 
+        /// Whether the child and family were told that information is shared, as the guidance asks
+        /// where it is safe: told, to be told (and by whom), or not told (and why, from the same
+        /// exceptions as consent).
+        public struct Family: Sendable, Hashable {
+            public enum Status: String, Sendable, Hashable, CaseIterable {
+                case told
+                case willBeTold = "will_be_told"
+                case notTold = "not_told"
+            }
+
+            public var status: Status
+            /// Who will tell them: required when `status` is `will_be_told`, and only then.
+            public var by: String?
+            /// Why they are not told: required when `status` is `not_told`, and only then.
+            public var reason: Exception?
+
+            public init(status: Status, by: String? = nil, reason: Exception? = nil) {
+                self.status = status
+                self.by = by
+                self.reason = reason
+            }
+
+            static let fields = ["status", "by", "reason"]
+
+            static func decode(_ value: JSONValue, at path: JSONPath, with d: inout RecordDecoder) -> Family? {
+                guard let o = d.object(value, at: path, describing: "whether the family was told", fields: fields) else { return nil }
+                let status = d.choice(o, "status", at: path, required: true, as: Status.self)
+                let by = d.text(o, "by", at: path, rule: .line)
+                let reason = d.choice(o, "reason", at: path, as: Exception.self)
+                if status == .willBeTold, by == nil, !d.hasIssue(under: path.appending("by")) {
+                    d.report(.familyDetailMissing, at: path.appending("by"), "is required when the family will be told",
+                             "say who will tell them, such as \"the class teacher\" or \"MASH social worker\"")
+                }
+                if let status, status != .willBeTold, by != nil {
+                    d.report(.familyDetailNotApplicable, at: path.appending("by"), "is given but the status is \(status.rawValue), not will_be_told",
+                             "remove it, or set status to will_be_told")
+                }
+                let reasons = Exception.allCases.map(\.rawValue).joined(separator: ", ")
+                if status == .notTold, reason == nil, !d.hasIssue(under: path.appending("reason")) {
+                    d.report(.familyDetailMissing, at: path.appending("reason"), "is required when the family is not told",
+                             "record which exception applies: one of \(reasons)")
+                }
+                if let status, status != .notTold, reason != nil {
+                    d.report(.familyDetailNotApplicable, at: path.appending("reason"), "is given but the status is \(status.rawValue), not not_told",
+                             "remove it, or set status to not_told")
+                }
+                guard let status, !d.hasIssue(under: path) else { return nil }
+                return Family(status: status, by: by, reason: reason)
+            }
+
+            var jsonValue: JSONValue {
+                var o = JSONObject()
+                o["status"] = .string(status.rawValue)
+                o["by"] = by.map(JSONValue.string)
+                o["reason"] = reason.map { .string($0.rawValue) }
+                return .object(o)
+            }
+        }
+
         public var status: Status
         /// Required when `status` is `not_sought`, and only then.
         public var reason: Exception?
+        /// Whether the family was told; not given means not recorded.
+        public var family: Family?
 
-        public init(status: Status, reason: Exception? = nil) {
+        public init(status: Status, reason: Exception? = nil, family: Family? = nil) {
             self.status = status
             self.reason = reason
+            self.family = family
         }
 
-        static let fields = ["status", "reason"]
+        static let fields = ["status", "reason", "family"]
 
         static func decode(_ value: JSONValue, at path: JSONPath, with d: inout RecordDecoder) -> Consent? {
             guard let o = d.object(value, at: path, describing: "the consent decision", fields: fields) else { return nil }
@@ -59,14 +121,19 @@ extension SafeguardingRecord {
                          "is given but consent status is \(status.rawValue), not not_sought",
                          "remove the reason, or set status to not_sought if consent was deliberately not sought")
             }
+            var family: Family?
+            if let value = o["family"], !value.isNull {
+                family = Family.decode(value, at: path.appending("family"), with: &d)
+            }
             guard let status, !d.hasIssue(under: path) else { return nil }
-            return Consent(status: status, reason: reason)
+            return Consent(status: status, reason: reason, family: family)
         }
 
         var jsonValue: JSONValue {
             var o = JSONObject()
             o["status"] = .string(status.rawValue)
             o["reason"] = reason.map { .string($0.rawValue) }
+            o["family"] = family?.jsonValue
             return .object(o)
         }
     }

@@ -32,6 +32,9 @@ public struct RecordIssue: Sendable, Hashable, CustomStringConvertible {
         case consentReasonNotApplicable = "consent_reason_not_applicable"
         case consentBasisWithoutConsent = "consent_basis_without_consent"
         case specialCategoryConditionMissing = "special_category_condition_missing"
+        case authorContactMissing = "author_contact_missing"
+        case familyDetailMissing = "family_detail_missing"
+        case familyDetailNotApplicable = "family_detail_not_applicable"
     }
 
     public let code: Code
@@ -75,5 +78,17 @@ public struct RecordValidationError: Error, Sendable, Hashable, CustomStringConv
     public var description: String {
         let noun = issues.count == 1 ? "problem" : "problems"
         return "the record has \(issues.count) \(noun):\n" + issues.map { "  \($0)" }.joined(separator: "\n")
+    }
+}
+
+/// Issues as the command line shows them: one indented line each, `path: problem; fix`, every
+/// one up to `limit`, then `and N more` so nothing is passed over silently (spec/record.md §Errors).
+public enum RecordIssueList {
+    public static let defaultLimit = 100
+
+    public static func lines(_ issues: [RecordIssue], limit: Int = defaultLimit) -> String {
+        var lines = issues.prefix(limit).map { "  \($0.path): \($0.problem); \($0.fix)" }
+        if issues.count > limit { lines.append("  and \(issues.count - limit) more") }
+        return lines.joined(separator: "\n")
     }
 }

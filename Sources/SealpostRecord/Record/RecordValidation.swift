@@ -3,7 +3,7 @@ import SealpostJSON
 /// How strictly a record is read, and the rules that span more than one field.
 public enum RecordValidation {
     public enum Mode: String, Sendable, Hashable, CaseIterable {
-        /// Everything a send needs: `id`, `subject`, `narrative`, `statements`, `concern`,
+        /// Everything a send needs: `id`, `author`, `subject`, `narrative`, `statements`, `concern`,
         /// `purpose`, `lawful_basis` and `consent`, plus an Article 9 condition when the record
         /// carries special category data.
         case full
@@ -15,7 +15,7 @@ public enum RecordValidation {
     /// The members each mode requires at the top level.
     public static func requiredFields(for mode: Mode) -> [String] {
         switch mode {
-        case .full: return ["id", "subject", "narrative", "statements", "concern", "purpose", "lawful_basis", "consent"]
+        case .full: return ["id", "author", "subject", "narrative", "statements", "concern", "purpose", "lawful_basis", "consent"]
         case .forRedaction: return ["subject", "narrative"]
         }
     }
@@ -30,6 +30,9 @@ public enum RecordValidation {
         func needs(_ key: String) -> Bool { required.contains(key) }
 
         let id = d.text(o, "id", at: root, rule: .identifier, required: needs("id"))
+        let author = d.member(o, "author", at: root, required: needs("author")).flatMap {
+            SafeguardingRecord.Author.decode($0, at: root.appending("author"), with: &d)
+        }
         let subject = d.member(o, "subject", at: root, required: true).flatMap {
             SafeguardingRecord.Subject.decode($0, at: root.appending("subject"), with: &d)
         }
@@ -63,7 +66,7 @@ public enum RecordValidation {
         guard d.issues.isEmpty, let subject, let household, let parties, let narrative, let statements else {
             return (nil, d.issues)
         }
-        let record = SafeguardingRecord(id: id, subject: subject, household: household, parties: parties,
+        let record = SafeguardingRecord(id: id, author: author, subject: subject, household: household, parties: parties,
                                         narrative: narrative, statements: statements, concern: concern, purpose: purpose,
                                         lawfulBasis: lawfulBasis, consent: consent)
         return (record, [])

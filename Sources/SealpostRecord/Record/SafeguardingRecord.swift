@@ -11,6 +11,8 @@ import SealpostJSON
 public struct SafeguardingRecord: Sendable, Hashable {
     /// The sender's reference for the record. Required to send.
     public var id: String?
+    /// The practitioner making the referral. Required to send; never redacted.
+    public var author: Author?
     public var subject: Subject
     /// Absent or null in the JSON means none.
     public var household: [HouseholdMember]
@@ -30,13 +32,14 @@ public struct SafeguardingRecord: Sendable, Hashable {
     public var consent: Consent?
 
     /// The top-level members, in the order the JSON form writes them.
-    public static let fields = ["id", "subject", "household", "parties", "narrative", "statements",
+    public static let fields = ["id", "author", "subject", "household", "parties", "narrative", "statements",
                                 "concern", "purpose", "lawful_basis", "consent"]
 
-    public init(id: String? = nil, subject: Subject, household: [HouseholdMember] = [], parties: [Party] = [],
+    public init(id: String? = nil, author: Author? = nil, subject: Subject, household: [HouseholdMember] = [], parties: [Party] = [],
                 narrative: String, statements: [Statement]? = nil, concern: Concern? = nil, purpose: String? = nil,
                 lawfulBasis: LawfulBasis? = nil, consent: Consent? = nil) {
         self.id = id
+        self.author = author
         self.subject = subject
         self.household = household
         self.parties = parties
@@ -92,6 +95,7 @@ public struct SafeguardingRecord: Sendable, Hashable {
     public var jsonValue: JSONValue {
         var o = JSONObject()
         o["id"] = id.map(JSONValue.string)
+        o["author"] = author?.jsonValue
         o["subject"] = subject.jsonValue
         o["household"] = .array(household.map(\.jsonValue))
         o["parties"] = .array(parties.map(\.jsonValue))

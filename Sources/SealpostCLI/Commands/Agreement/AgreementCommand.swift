@@ -9,11 +9,12 @@ struct AgreementCommand: ParsableCommand {
         commandName: "agreement",
         abstract: "Draft, sign, verify and install the partnership's data-sharing agreement.",
         discussion: """
-        A draft is made with `create`, filled with `add-party` and `add-purpose`, and signed by every
-        active party with `sign` (any change drops the signatures). `verify` lists who has not signed.
-        `install` puts a fully signed agreement in force in this home, never an older version.
+        A draft is made with `create`, filled with `add-party`, `add-purpose` and (optionally) \
+        `set-deadlines`, and signed by every active party with `sign` (any change drops the \
+        signatures). `verify` lists who has not signed. `install` puts a fully signed agreement \
+        in force in this home, never an older version.
         """,
-        subcommands: [AgreementCreate.self, AgreementAddParty.self, AgreementAddPurpose.self, AgreementSign.self,
+        subcommands: [AgreementCreate.self, AgreementAddParty.self, AgreementAddPurpose.self, AgreementSetDeadlines.self, AgreementSign.self,
                       AgreementVerify.self, AgreementShow.self, AgreementInstall.self])
 }
 
@@ -58,7 +59,8 @@ struct AgreementCreate: ParsableCommand {
                 let previous = try loadAgreement(from).agreement
                 draft = try Agreement(id: previous.id, version: previous.version + 1, title: title ?? previous.title,
                                       validFrom: start, validUntil: end, relay: relay ?? previous.relay,
-                                      parties: previous.parties, purposes: previous.purposes)
+                                      parties: previous.parties, purposes: previous.purposes,
+                                      responseDeadlines: previous.responseDeadlines)
             } else {
                 guard let id, let title else { throw CLIError("name the new agreement with --id and --title", hint: "or start from an existing one with --from FILE") }
                 draft = try Agreement(id: id, version: 1, title: title, validFrom: start, validUntil: end, relay: relay)

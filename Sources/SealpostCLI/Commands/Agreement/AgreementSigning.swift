@@ -77,6 +77,12 @@ struct AgreementShow: ParsableCommand {
                 print("    \(r.role.rawValue): \(r.fields.map(\.rawValue).joined(separator: ", "))")
             }
         }
+        let d = a.deadlines
+        func days(_ map: [SafeguardingRecord.Concern.Urgency: Int64]) -> String {
+            SafeguardingRecord.Concern.Urgency.allCases.map { "\($0.rawValue) \(map[$0] ?? 0)" }.joined(separator: ", ")
+        }
+        print("\ndeadlines (working days\(a.responseDeadlines == nil ? ", the standard ones" : "")): acknowledgement \(days(d.acknowledgement)); "
+              + "outcome \(days(d.outcome))" + (d.bankHolidays.isEmpty ? "" : "; bank holidays \(d.bankHolidays.map(\.description).joined(separator: ", "))"))
         let check = signed.verify()
         print("\nsignatures: \(check.signed.count) valid" + (check.missing.isEmpty ? "" : ", missing \(check.missing.joined(separator: ", "))")
               + (check.invalid.isEmpty ? "" : ", INVALID \(check.invalid.joined(separator: ", "))"))

@@ -79,7 +79,7 @@ struct DeclineCommand: AsyncParsableCommand {
         guard let data = FileManager.default.contents(atPath: about) else { throw CLIError("cannot read \(about)", hint: "check the path") }
         let record: SafeguardingRecord
         do { record = try SafeguardingRecord(json: Array(data), mode: .forRedaction) } catch {
-            let issues = error.issues.prefix(10).map { "  \($0.path): \($0.problem); \($0.fix)" }.joined(separator: "\n")
+            let issues = RecordIssueList.lines(error.issues)
             throw CLIError("\(about) is not a record:\n\(issues)", hint: "spec/record.md describes every field")
         }
         let context = try ExchangeCommand.context(options)

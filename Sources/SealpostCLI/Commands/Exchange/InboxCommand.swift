@@ -53,6 +53,9 @@ struct InboxCommand: AsyncParsableCommand {
         if listing.acknowledgements > 0 {
             print("\(listing.acknowledgements) acknowledgement\(listing.acknowledgements == 1 ? "" : "s") waiting: run sealpost sync")
         }
+        if listing.outcomes > 0 {
+            print("\(listing.outcomes) outcome\(listing.outcomes == 1 ? "" : "s") of this agency's sends waiting: run sealpost sync")
+        }
         if listing.declines > 0 {
             print("\(listing.declines) decline\(listing.declines == 1 ? "" : "s") of this agency's requests waiting: run sealpost sync")
         }

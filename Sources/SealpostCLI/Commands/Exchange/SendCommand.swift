@@ -118,7 +118,7 @@ struct SendCommand: AsyncParsableCommand {
     private func readRecord() throws -> SafeguardingRecord {
         guard let data = FileManager.default.contents(atPath: record) else { throw CLIError("cannot read \(record)", hint: "check the path") }
         do { return try SafeguardingRecord(json: Array(data), mode: .full) } catch {
-            let issues = error.issues.prefix(10).map { "  \($0.path): \($0.problem); \($0.fix)" }.joined(separator: "\n")
+            let issues = RecordIssueList.lines(error.issues)
             throw CLIError("\(record) is not a record ready to send:\n\(issues)", hint: "spec/record.md describes every field")
         }
     }
@@ -137,7 +137,7 @@ struct SendCommand: AsyncParsableCommand {
             return CLIError("refusing to send under the agreement in force; nothing was sealed:\n\(lines)",
                             hint: (hints.first.map { $0 + "; " } ?? "") + "send only to agencies with a role in purpose \(purpose) (sealpost agreement show)")
         case .invalidRecord(let issues):
-            let lines = issues.prefix(10).map { "  \($0.path): \($0.problem); \($0.fix)" }.joined(separator: "\n")
+            let lines = RecordIssueList.lines(issues)
             return CLIError("\(record) is not a record ready to send:\n\(lines)", hint: "spec/record.md describes every field")
         case .needsDecisions(let findings):
             let lines = findings.map { "  \($0.id) (\($0.category.rawValue)): \($0.reason.explanation)" }.joined(separator: "\n")

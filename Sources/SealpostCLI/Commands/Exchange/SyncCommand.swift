@@ -13,7 +13,9 @@ struct SyncCommand: AsyncParsableCommand {
         acknowledgements, collects recipients' acknowledgements (each checked: signed by the agency \
         the record went to, for the message and content that were sent) and learns which sends \
         expired unread at the relay. Collects declines of this agency's requests (each checked: \
-        signed by the agency asked, for the request that was sent) and logs them. Ends with what still waits for an acknowledgement, most urgent first.
+        signed by the agency asked, for the request that was sent) and logs them. Collects the \
+        outcomes recipients recorded (each checked like an acknowledgement) and shows each \
+        decision with its reason and next steps. Ends with what still waits for an acknowledgement, most urgent first.
         """)
 
     @OptionGroup var options: HomeOptions
@@ -36,6 +38,11 @@ struct SyncCommand: AsyncParsableCommand {
         for entry in report.acknowledged {
             print("acknowledged: \(short(entry.envelopeID)) to \(entry.recipient) (\(entry.purpose), \(entry.urgency)), acknowledged \(Timestamp.iso(seconds: entry.acknowledgement?.acknowledgedAt ?? 0))")
         }
+        for (entry, outcome) in report.outcomes {
+            print("outcome: \(short(entry.envelopeID)) to \(entry.recipient) (\(entry.purpose)): \(outcome.decision.words), decided \(Timestamp.iso(seconds: outcome.decidedAt))")
+            print("  reason: \(Printable.escape(outcome.reason))")
+            if let next = outcome.nextSteps { print("  next steps: \(Printable.escape(next))") }
+        }
         for entry in report.expired {
             print("expired at the relay, never collected: \(short(entry.envelopeID)) to \(entry.recipient) (\(entry.purpose), \(entry.urgency)); send the record again or contact \(entry.recipient)")
         }
@@ -55,7 +62,8 @@ struct SyncCommand: AsyncParsableCommand {
             print("nothing sent is waiting for an acknowledgement")
         } else {
             print("waiting for an acknowledgement: \(open.count)")
-            print(OutboxTable.render(open, now: context.now, collected: Set(report.collected.map(\.envelopeID))))
+            print(OutboxTable.render(open, now: context.now, collected: Set(report.collected.map(\.envelopeID)),
+                                     deadlines: context.agreement.deadlines))
         }
         if report.requestsWaiting > 0 {
             print("\(report.requestsWaiting) request\(report.requestsWaiting == 1 ? "" : "s") for information waiting for this agency: run sealpost inbox")

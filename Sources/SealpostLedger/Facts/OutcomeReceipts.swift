@@ -1,0 +1,135 @@
+/// What the recipient of a record decided to do about it (spec/receipts.md §Kinds, `outcome`).
+
+/// The decisions of a children's social care front door, as the codes an outcome's facts carry.
+/// The practitioner's reason and next steps are free text and never in the facts.
+public enum OutcomeDecision: String, Sendable, CaseIterable {
+    case noFurtherAction = "no_further_action"
+    case informationAndAdvice = "information_and_advice"
+    case earlyHelp = "early_help"
+    case section17Assessment = "section_17_assessment"
+    case section47Enquiry = "section_47_enquiry"
+    case strategyDiscussion = "strategy_discussion"
+    case alreadyOpen = "already_open"
+    case passedToPolice = "passed_to_police"
+    case passedToOtherAgency = "passed_to_other_agency"
+    case moreInformationNeeded = "more_information_needed"
+
+    public static var list: String { allCases.map(\.rawValue).joined(separator: ", ") }
+
+    /// The decision in words, for a report or a listing.
+    public var words: String {
+        switch self {
+        case .noFurtherAction: "no further action"
+        case .informationAndAdvice: "information and advice"
+        case .earlyHelp: "early help"
+        case .section17Assessment: "child in need assessment (section 17)"
+        case .section47Enquiry: "child protection enquiry (section 47)"
+        case .strategyDiscussion: "strategy discussion"
+        case .alreadyOpen: "already open to children's social care"
+        case .passedToPolice: "passed to the police"
+        case .passedToOtherAgency: "passed to another agency"
+        case .moreInformationNeeded: "more information needed"
+        }
+    }
+
+    /// The words for `code`, or the code itself when this version does not know it.
+    public static func words(_ code: String) -> String { OutcomeDecision(rawValue: code)?.words ?? code }
+}
+
+/// `outcome`: the recipient of a record records what it decided, signed by the recipient and
+/// logged by both sides. A record may have several (early help, then a section 47 enquiry).
+public struct OutcomeFacts: ReceiptFacts {
+    public static let kind = Receipt.Kind.outcome
+    /// The agency that sent the record, and the one that received it and decided.
+    public var sender: String
+    public var recipient: String
+    public var purpose: String
+    public var urgency: String
+    public var agreement: String
+    public var recordID: String?
+    /// The record's envelope (its content length is not restated).
+    public var envelope: EnvelopeFacts
+    /// The decision's code (`OutcomeDecision`).
+    public var decision: String
+    /// Unix seconds: when the record was stored by the recipient, and when it decided.
+    public var receivedAt: Int64
+    public var decidedAt: Int64
+
+    public init(sender: String, recipient: String, purpose: String, urgency: String, agreement: String, recordID: String?,
+                envelope: EnvelopeFacts, decision: String, receivedAt: Int64, decidedAt: Int64) {
+        self.sender = sender
+        self.recipient = recipient
+        self.purpose = purpose
+        self.urgency = urgency
+        self.agreement = agreement
+        self.recordID = recordID
+        self.envelope = EnvelopeFacts(messageID: envelope.messageID, envelopeID: envelope.envelopeID,
+                                      contentHash: envelope.contentHash, contentLength: nil)
+        self.decision = decision
+        self.receivedAt = receivedAt
+        self.decidedAt = decidedAt
+    }
+
+    public init(_ f: FactsReader) {
+        sender = f.string("sender") ?? ""
+        recipient = f.string("recipient") ?? ""
+        purpose = f.string("purpose") ?? ""
+        urgency = f.string("urgency") ?? ""
+        agreement = f.string("agreement") ?? ""
+        recordID = f.string("record_id")
+        envelope = EnvelopeFacts(f)
+        decision = f.string("decision") ?? ""
+        receivedAt = f.int("received_at") ?? 0
+        decidedAt = f.int("decided_at") ?? 0
+    }
+
+    public func write(to f: inout FactsWriter) {
+        f.put("sender", sender)
+        f.put("recipient", recipient)
+        f.put("purpose", purpose)
+        f.put("urgency", urgency)
+        f.put("agreement", agreement)
+        f.put("record_id", recordID)
+        f.put(envelope)
+        f.put("decision", decision)
+        f.put("received_at", receivedAt)
+        f.put("decided_at", decidedAt)
+    }
+}
+
+/// `family_told`: the sender told the child's family that information was shared, as its record
+/// said it would (`consent.family.status` `will_be_told`). Logged by the sender alone; nothing is sent.
+public struct FamilyToldFacts: ReceiptFacts {
+    public static let kind = Receipt.Kind.familyTold
+    public var sender: String
+    public var recordID: String
+    public var agreement: String
+    /// The agencies the record went to whose sends this closes.
+    public var recipients: [String]
+    /// Unix seconds.
+    public var toldAt: Int64
+
+    public init(sender: String, recordID: String, agreement: String, recipients: [String], toldAt: Int64) {
+        self.sender = sender
+        self.recordID = recordID
+        self.agreement = agreement
+        self.recipients = recipients
+        self.toldAt = toldAt
+    }
+
+    public init(_ f: FactsReader) {
+        sender = f.string("sender") ?? ""
+        recordID = f.string("record_id") ?? ""
+        agreement = f.string("agreement") ?? ""
+        recipients = f.strings("recipients") ?? []
+        toldAt = f.int("told_at") ?? 0
+    }
+
+    public func write(to f: inout FactsWriter) {
+        f.put("sender", sender)
+        f.put("record_id", recordID)
+        f.put("agreement", agreement)
+        f.put("recipients", recipients)
+        f.put("told_at", toldAt)
+    }
+}
