@@ -54,6 +54,15 @@ import Testing
         }
         #expect(try p.run("school", ["report", "--subject", "Jayden Okafor"]).out.contains("Outcome from kingsbridge-mash: early help"))
         #expect(try p.run("mash", ["report", "--subject", "Jayden Okafor"]).out.contains("Told school-st-annes the outcome: early help"))
+        // --json for scripts: the same lists and entries, parseable.
+        let statusJSON = try p.run("mash", ["status", "--json"])
+        let status = try #require(try JSONSerialization.jsonObject(with: Data(statusJSON.out.utf8)) as? [String: Any], "\(statusJSON.out)")
+        #expect((status["records_awaiting_outcome"] as? [Any])?.isEmpty == true)
+        #expect(status["sends_awaiting_acknowledgement"] is [Any] && status["now"] is NSNumber)
+        let outboxJSON = try p.run("school", ["outbox", "--json"])
+        let entries = try #require(try JSONSerialization.jsonObject(with: Data(outboxJSON.out.utf8)) as? [[String: Any]], "\(outboxJSON.out)")
+        #expect(entries.count == 1)
+        #expect((entries.first?["outcomes"] as? [[String: Any]])?.first?["decision"] as? String == "early_help")
         let log = try p.run("school", ["log", "--kind", "outcome"])
         #expect(log.status == 0 && log.out.contains("outcome"), "\(log.out)\(log.stderr)")
     }
