@@ -93,3 +93,25 @@ import Testing
         #expect(bad.status != 0 && bad.stderr.contains("--outcome routine=99 is not URGENCY=DAYS"), "\(bad.stderr)")
     }
 }
+
+/// Issue 11 §4: an edition that expires soon installs with a warning, and `status` repeats it.
+@Suite struct ExpiryWarningCLITests {
+    @Test func installAndStatusWarnOfExpiry() throws {
+        let cli = try CLI(); defer { cli.remove() }
+        try cli.makeIdentity("school", agency: "school-st-annes", name: "St Anne's Primary School")
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withFullDate]
+        let ag = cli.path("dsa.json")
+        let until = formatter.string(from: Date().addingTimeInterval(10 * 86_400))
+        #expect(try cli.run(["agreement", "create", "--id", "test-dsa", "--title", "Test", "--valid-from",
+                             formatter.string(from: Date().addingTimeInterval(-86_400)), "--valid-until", until, "-o", ag]).status == 0)
+        #expect(try cli.run(["agreement", "add-party", ag, "--card", cli.path("school.card.json"), "--role", "school"]).status == 0)
+        #expect(try cli.run(["agreement", "sign", "--home", cli.path("school"), ag]).status == 0)
+        let installed = try cli.run(["agreement", "install", "--home", cli.path("school"), ag])
+        #expect(installed.status == 0, "\(installed.stderr)")
+        #expect(installed.stderr.contains("sealpost: warning: agreement test-dsa version 1 expires on \(until), in 10 days"), "\(installed.stderr)")
+        #expect(installed.stderr.contains("sealpost agreement create --from FILE"))
+        let status = try cli.run(["status", "--home", cli.path("school")])
+        #expect(status.out.hasPrefix("Warning: agreement test-dsa version 1 expires on \(until)"), "\(status.out)")
+    }
+}

@@ -31,7 +31,11 @@ struct StatusCommand: ParsableCommand {
     func run() throws {
         let home = options.resolvedHome
         guard home.exists else { throw CLIError("no identity at \(home.path)", hint: "pass --home DIR, or create one with: sealpost init") }
-        let deadlines = (try? AgreementStore(home: home).inForce())?.agreement.deadlines ?? .standard
+        let agreement = (try? AgreementStore(home: home).inForce())?.agreement
+        let deadlines = agreement?.deadlines ?? .standard
+        if !json, let warning = agreement?.validityWarning(on: .today(now: Date().timeIntervalSince1970)) {
+            print("Warning: \(warning)")
+        }
         let work: WaitingWork
         do { work = try WaitingWork(home: home, now: Int64(Date().timeIntervalSince1970), deadlines: deadlines) } catch { throw CLIError(error) }
         let now = work.now
