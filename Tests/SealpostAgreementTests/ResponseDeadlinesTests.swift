@@ -96,3 +96,19 @@ struct ResponseDeadlinesTests {
                 "$.agreement.response_deadlines", "unknown member")
     }
 }
+
+/// Issue 11 §4: an expired, not yet valid or soon expiring edition installed without a word.
+@Suite("Agreement validity warnings")
+struct AgreementValidityTests {
+    @Test func warningsNameTheDateAndTheRenewal() {
+        let a = Fixture.agreement(from: "2026-04-01", until: "2027-03-31")
+        #expect(a.validityWarning(on: date("2026-12-06")) == nil)
+        let soon = a.validityWarning(on: date("2027-03-11"))
+        #expect(soon == "agreement kingsbridge-dsa version 1 expires on 2027-03-31, in 20 days; after that nothing can be sent or opened under it: the partnership must agree, sign and install the next edition (sealpost agreement create --from FILE)")
+        #expect(a.validityWarning(on: date("2027-03-31"))?.contains("expires on 2027-03-31, today") == true)
+        #expect(a.validityWarning(on: date("2027-03-01"))?.contains("in 30 days") == true)
+        #expect(a.validityWarning(on: date("2027-02-28")) == nil)
+        #expect(a.validityWarning(on: date("2027-04-01"))?.contains("expired on 2027-03-31: nothing can be sent or opened under it") == true)
+        #expect(a.validityWarning(on: date("2026-03-31"))?.contains("is not valid until 2026-04-01") == true)
+    }
+}

@@ -54,6 +54,15 @@ import Testing
         }
         #expect(try p.run("school", ["report", "--subject", "Jayden Okafor"]).out.contains("Outcome from kingsbridge-mash: early help"))
         #expect(try p.run("mash", ["report", "--subject", "Jayden Okafor"]).out.contains("Told school-st-annes the outcome: early help"))
+        // --json for scripts: the same lists and entries, parseable.
+        let statusJSON = try p.run("mash", ["status", "--json"])
+        let status = try #require(try JSONSerialization.jsonObject(with: Data(statusJSON.out.utf8)) as? [String: Any], "\(statusJSON.out)")
+        #expect((status["records_awaiting_outcome"] as? [Any])?.isEmpty == true)
+        #expect(status["sends_awaiting_acknowledgement"] is [Any] && status["now"] is NSNumber)
+        let outboxJSON = try p.run("school", ["outbox", "--json"])
+        let entries = try #require(try JSONSerialization.jsonObject(with: Data(outboxJSON.out.utf8)) as? [[String: Any]], "\(outboxJSON.out)")
+        #expect(entries.count == 1)
+        #expect((entries.first?["outcomes"] as? [[String: Any]])?.first?["decision"] as? String == "early_help")
         let log = try p.run("school", ["log", "--kind", "outcome"])
         #expect(log.status == 0 && log.out.contains("outcome"), "\(log.out)\(log.stderr)")
     }
@@ -82,5 +91,27 @@ import Testing
 
         let bad = try cli.run(["agreement", "set-deadlines", ag, "--outcome", "routine=99"])
         #expect(bad.status != 0 && bad.stderr.contains("--outcome routine=99 is not URGENCY=DAYS"), "\(bad.stderr)")
+    }
+}
+
+/// Issue 11 §4: an edition that expires soon installs with a warning, and `status` repeats it.
+@Suite struct ExpiryWarningCLITests {
+    @Test func installAndStatusWarnOfExpiry() throws {
+        let cli = try CLI(); defer { cli.remove() }
+        try cli.makeIdentity("school", agency: "school-st-annes", name: "St Anne's Primary School")
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withFullDate]
+        let ag = cli.path("dsa.json")
+        let until = formatter.string(from: Date().addingTimeInterval(10 * 86_400))
+        #expect(try cli.run(["agreement", "create", "--id", "test-dsa", "--title", "Test", "--valid-from",
+                             formatter.string(from: Date().addingTimeInterval(-86_400)), "--valid-until", until, "-o", ag]).status == 0)
+        #expect(try cli.run(["agreement", "add-party", ag, "--card", cli.path("school.card.json"), "--role", "school"]).status == 0)
+        #expect(try cli.run(["agreement", "sign", "--home", cli.path("school"), ag]).status == 0)
+        let installed = try cli.run(["agreement", "install", "--home", cli.path("school"), ag])
+        #expect(installed.status == 0, "\(installed.stderr)")
+        #expect(installed.stderr.contains("sealpost: warning: agreement test-dsa version 1 expires on \(until), in 10 days"), "\(installed.stderr)")
+        #expect(installed.stderr.contains("sealpost agreement create --from FILE"))
+        let status = try cli.run(["status", "--home", cli.path("school")])
+        #expect(status.out.hasPrefix("Warning: agreement test-dsa version 1 expires on \(until)"), "\(status.out)")
     }
 }

@@ -3,6 +3,7 @@ import Foundation
 import SealpostAgreement
 import SealpostCore
 import SealpostExchange
+import SealpostRecord
 
 /// `sealpost status`: what is waiting on whom, overdue urgent sends first (local, no relay).
 struct StatusCommand: ParsableCommand {
@@ -24,13 +25,24 @@ struct StatusCommand: ParsableCommand {
 
     @OptionGroup var options: HomeOptions
 
+    @Flag(help: "Print the lists as one JSON object, for scripts (times in Unix seconds).")
+    var json = false
+
     func run() throws {
         let home = options.resolvedHome
         guard home.exists else { throw CLIError("no identity at \(home.path)", hint: "pass --home DIR, or create one with: sealpost init") }
-        let deadlines = (try? AgreementStore(home: home).inForce())?.agreement.deadlines ?? .standard
+        let agreement = (try? AgreementStore(home: home).inForce())?.agreement
+        let deadlines = agreement?.deadlines ?? .standard
+        if !json, let warning = agreement?.validityWarning(on: .today(now: Date().timeIntervalSince1970)) {
+            print("Warning: \(warning)")
+        }
         let work: WaitingWork
         do { work = try WaitingWork(home: home, now: Int64(Date().timeIntervalSince1970), deadlines: deadlines) } catch { throw CLIError(error) }
         let now = work.now
+        if json {
+            print(JSONWriter(options: [.sortedKeys]).string(work.json))
+            return
+        }
         func due(_ item: WaitingWork.Item) -> String {
             item.isOverdue(at: now) ? "OVERDUE by \(Display.age(now - item.due))" : "due in \(Display.age(item.due - now))"
         }

@@ -106,5 +106,8 @@ struct AgreementInstall: ParsableCommand {
             case .alreadyInstalled: print("agreement \(signed.agreement.id) version \(signed.agreement.version) is already in force")
             }
         } catch { throw CLIError(error) }
+        if let warning = signed.agreement.validityWarning(on: .today(now: Date().timeIntervalSince1970)) {
+            printError("sealpost: warning: \(warning)")
+        }
     }
 }

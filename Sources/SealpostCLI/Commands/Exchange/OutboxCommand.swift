@@ -13,10 +13,17 @@ struct OutboxCommand: ParsableCommand {
 
     @OptionGroup var options: HomeOptions
 
+    @Flag(help: "Print every entry as JSON (an array of the stored outbox entries), for scripts.")
+    var json = false
+
     func run() throws {
         let outbox = Outbox(home: options.resolvedHome)
         let entries: [OutboxEntry]
         do { entries = try outbox.entries() } catch { throw CLIError(error) }
+        if json {
+            print(String(decoding: Outbox.json(entries), as: UTF8.self))
+            return
+        }
         guard !entries.isEmpty else {
             print("nothing sent yet")
             return
