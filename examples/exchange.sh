@@ -39,7 +39,7 @@ ag="$work/dsa.json"
 "$sealpost" agreement add-party "$ag" --card "$work/mash.card.json" --role mash
 "$sealpost" agreement add-party "$ag" --card "$work/relay.card.json" --role relay_operator
 "$sealpost" agreement add-purpose "$ag" --id child_protection_enquiry_s47 --name "Child protection enquiry (s47)" \
-  --lawful-basis public_task --recipient "mash=id,subject,household,parties,narrative,statements,concern"
+  --lawful-basis public_task --recipient "mash=id,author,subject,household,parties,narrative,statements,concern"
 for h in school mash relay; do "$sealpost" agreement sign --home "$work/$h" "$ag" >/dev/null; done
 for h in school mash; do "$sealpost" agreement install --home "$work/$h" "$ag"; done
 

@@ -43,7 +43,7 @@ ag="$work/dsa.json"
 "$sealpost" agreement add-party "$ag" --card "$work/mash.card.json" --role mash >/dev/null
 "$sealpost" agreement add-party "$ag" --card "$work/relay.card.json" --role relay_operator >/dev/null
 "$sealpost" agreement add-purpose "$ag" --id child_protection_enquiry_s47 --name "Child protection enquiry (s47)" \
-  --lawful-basis public_task --recipient "mash=id,subject,household,parties,narrative,statements,concern" >/dev/null
+  --lawful-basis public_task --recipient "mash=id,author,subject,household,parties,narrative,statements,concern" >/dev/null
 for h in school mash relay; do "$sealpost" agreement sign --home "$work/$h" "$ag" >/dev/null; done
 for h in school mash; do "$sealpost" agreement install --home "$work/$h" "$ag" >/dev/null; done
 

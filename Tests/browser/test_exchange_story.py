@@ -24,6 +24,7 @@ def test_mash_opens_reads_and_acknowledges_then_school_sees_it(partnership, brow
     assert "Jayden Emeka Okafor" in driver.find_element(By.TAG_NAME, "h1").text
     assert "[Third party 1 (neighbour)]" in main
     assert "Hollins" not in driver.page_source
+    assert "Referred by" in main, "the MASH sees whom to call back"
     pages.check("mash-record")
 
     # Acknowledge with the keyboard alone: tab to the button, press Enter.

@@ -64,6 +64,8 @@ enum InboxTemplates {
       <button type="submit" class="govuk-button">Acknowledge receipt</button>
     </form>
     {{/acknowledged}}
+    {{#record.hasAuthor}}<h2 class="govuk-heading-m">Referred by</h2>
+    <dl class="govuk-summary-list">{{#record.author}}<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">{{key}}</dt><dd class="govuk-summary-list__value">{{value}}</dd></div>{{/record.author}}</dl>{{/record.hasAuthor}}
     <h2 class="govuk-heading-m">The child</h2>
     <dl class="govuk-summary-list">{{#record.subject}}<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">{{key}}</dt><dd class="govuk-summary-list__value">{{value}}</dd></div>{{/record.subject}}</dl>
     {{#record.hasHousehold}}<h2 class="govuk-heading-m">Household</h2>

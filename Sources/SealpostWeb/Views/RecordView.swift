@@ -23,6 +23,8 @@ struct RecordView {
 
     let reference: String
     let childName: String
+    /// Who made the referral and how to reach them (the record's `author`), when the sender shared it.
+    let author: [Row]
     let subject: [Row]
     let household: [Person]
     let parties: [Person]
@@ -35,6 +37,8 @@ struct RecordView {
     init(_ value: JSONValue) {
         let o = value.objectValue ?? JSONObject()
         reference = o["id"]?.stringValue ?? "(no reference)"
+        author = Self.rows(o["author"]?.objectValue ?? JSONObject(), labels: [
+            ("name", "Name"), ("job_title", "Job title"), ("organisation", "Organisation"), ("phone", "Phone"), ("email", "Email")])
         let subjectObject = o["subject"]?.objectValue ?? JSONObject()
         childName = subjectObject["name"]?.stringValue ?? "(name not shared)"
         subject = Self.rows(subjectObject, labels: [
@@ -74,7 +78,7 @@ struct RecordView {
             guard let value = o[key], !value.isNull else { return nil }
             let text: String
             switch value {
-            case .string(let s): text = s.replacingOccurrences(of: "_", with: key == "name" || key == "address" || key == "email" ? "_" : " ")
+            case .string(let s): text = ["name", "address", "email", "job_title", "organisation"].contains(key) ? s : s.replacingOccurrences(of: "_", with: " ")
             case .bool(let b): text = b ? "Yes" : "No"
             case .array(let items): text = items.compactMap(\.stringValue).joined(separator: ", ")
             default: text = String(decoding: value.serialized(), as: UTF8.self)
@@ -86,7 +90,7 @@ struct RecordView {
 
 extension RecordView: ViewModel {
     var computed: [String: Any] {
-        ["hasHousehold": !household.isEmpty, "hasParties": !parties.isEmpty, "hasStatements": !statements.isEmpty,
+        ["hasAuthor": !author.isEmpty, "hasHousehold": !household.isEmpty, "hasParties": !parties.isEmpty, "hasStatements": !statements.isEmpty,
          "hasConcern": !concern.isEmpty || !concernTags.isEmpty]
     }
 }
