@@ -118,13 +118,30 @@ def pages(browser, axe_source, request):
 
 
 def submit(driver, button, how=None):
-    """Presses a form's button (or runs `how`) and waits for the next page to load."""
-    from selenium.webdriver.support import expected_conditions
+    """Presses a form's button (or runs `how`) and waits for the next page to load.
+
+    While a page is being replaced, chromedriver may answer a question about the old page's element
+    with an "inspector error" instead of "stale element": either means the old page is gone."""
+    from selenium.common.exceptions import WebDriverException
     from selenium.webdriver.support.ui import WebDriverWait
     old = driver.find_element("tag name", "html")
     (how or button.click)()
-    WebDriverWait(driver, 60).until(expected_conditions.staleness_of(old))
-    WebDriverWait(driver, 60).until(lambda d: d.execute_script("return document.readyState") == "complete")
+
+    def old_page_gone(_):
+        try:
+            old.is_enabled()
+            return False
+        except WebDriverException:
+            return True
+
+    def loaded(d):
+        try:
+            return d.execute_script("return document.readyState") == "complete"
+        except WebDriverException:
+            return False
+
+    WebDriverWait(driver, 60).until(old_page_gone)
+    WebDriverWait(driver, 60).until(loaded)
 
 
 def sign_in(driver, base, name, passphrase=USER_PASSPHRASE):
