@@ -74,7 +74,7 @@ let package = Package(
         // The benchmarks behind `sealpost bench`: envelope, redaction and receipt-log figures beside raw libsodium.
         .target(
             name: "SealpostBenchmarks",
-            dependencies: ["SealpostCore", "SealpostSodium", "SealpostJSON", "SealpostRecord", "SealpostRedaction", "SealpostLog"]
+            dependencies: ["SealpostCore", "SealpostSodium", "SealpostJSON", "SealpostRedaction", "SealpostLog"]
         ),
         // `sealpost-relay bench`, apart from SealpostBenchmarks so that the client never links the relay.
         .target(

@@ -35,7 +35,7 @@ struct HomePage {
     }
 
     func show(_ request: Request, context: WebContext) async throws -> Response {
-        guard let session = context.session, let signedIn = session.signedIn else { return .redirect(to: "/sign-in", type: .normal) }
+        guard let session = context.session, session.signedIn != nil else { return .redirect(to: "/sign-in", type: .normal) }
         let work = try WaitingWork(home: app.home, now: app.now)
         let now = work.now
         let purposeName = app.purposeNames()
@@ -44,7 +44,6 @@ struct HomePage {
                  urgencyTag: Tags.urgency(w.urgency), due: Format.due(w.due, now: now), overdue: w.isOverdue(at: now))
         }
         let sends = work.sendsAwaitingAcknowledgement
-        _ = signedIn
         let model = Model(
             overdueCount: sends.filter { $0.isOverdue(at: now) }.count + work.recordsToAcknowledge.filter { $0.isOverdue(at: now) }.count,
             toAcknowledgeCount: work.recordsToAcknowledge.count, awaitingCount: sends.count,

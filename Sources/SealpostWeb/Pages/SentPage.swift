@@ -33,7 +33,6 @@ struct SentPage {
         let csrf: String
         let sends: [Row]
         let checked: String?
-        let relayProblem: String?
     }
 
     func show(_ request: Request, context: WebContext) async throws -> Response {
@@ -62,7 +61,7 @@ struct SentPage {
                        due: open ? Format.due(deadline, now: now) : nil, steps: steps, problem: e.state == .sealed ? e.lastError : nil)
         }
         let checked = request.uri.queryParameters["checked"].map { "Checked the relay: \($0) new acknowledgement(s)." }
-        let model = Model(csrf: session.csrf, sends: rows, checked: checked, relayProblem: nil)
+        let model = Model(csrf: session.csrf, sends: rows, checked: checked)
         return app.pages.page("sent", model, title: "Sent", session: session, section: "/sent")
     }
 
