@@ -57,7 +57,7 @@ import Testing
                 #expect(outcomes.count == 2, "\(home.identity.agencyID)")
                 #expect(outcomes.allSatisfy { $0.by == Fixture.mash.agencyID })
                 guard case .outcome(let facts) = outcomes.first?.facts else { Issue.record("not an outcome"); continue }
-                #expect(facts.decision == "early_help" && facts.envelope.envelopeID == id.description)
+                #expect(facts.decision == "early_help" && facts.delivery.envelope.envelopeID == id.description)
                 #expect(outcomes.first?.details?.reason == reason)
                 #expect(outcomes.first?.details?.nextSteps == "Early help assessment within 10 days")
                 #expect(outcomes.first?.details?.subject?.name != nil)

@@ -52,8 +52,8 @@ struct LedgerFixture {
     }
 
     func acknowledged(_ n: Int, by recipient: String = mash) -> AcknowledgedFacts {
-        AcknowledgedFacts(sender: Self.school, recipient: recipient, purpose: Self.basis.purpose, urgency: "urgent",
-                          agreement: Self.basis.agreement, recordID: Self.basis.recordID, envelope: Self.envelope(n),
+        AcknowledgedFacts(DeliveryBasis(sender: Self.school, recipient: recipient, purpose: Self.basis.purpose, urgency: "urgent",
+                                        agreement: Self.basis.agreement, recordID: Self.basis.recordID, envelope: Self.envelope(n)),
                           receivedAt: 10, acknowledgedAt: 20)
     }
 }

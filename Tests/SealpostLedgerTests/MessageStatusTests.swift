@@ -14,9 +14,9 @@ struct MessageStatusTests {
                      counterpart: LedgerFixture.police, minutes: 4)
         try f.append(f.acknowledged(1), counterpart: LedgerFixture.mash, minutes: 5)
         let sent3 = f.sent(3, minutes: 3)
-        try f.append(ExpiredFacts(sender: LedgerFixture.school, recipient: LedgerFixture.mash, purpose: sent3.basis.purpose, urgency: "urgent",
-                                  agreement: sent3.basis.agreement, recordID: nil, envelope: sent3.envelope, inAnswerTo: nil,
-                                  isRequest: false, expiredAt: 99), counterpart: LedgerFixture.mash, minutes: 6)
+        let delivery = DeliveryBasis(sender: LedgerFixture.school, recipient: LedgerFixture.mash, purpose: sent3.basis.purpose,
+                                     urgency: "urgent", agreement: sent3.basis.agreement, recordID: nil, envelope: sent3.envelope)
+        try f.append(ExpiredFacts(delivery, inAnswerTo: nil, isRequest: false, expiredAt: 99), counterpart: LedgerFixture.mash, minutes: 6)
         let ledger = try f.read()
         let status = MessageStatus(ledger.entries)
         #expect(ledger.entries.map { status.state(of: $0) } == [.acknowledged, .waiting, .expired, .recorded, .recorded, .recorded])

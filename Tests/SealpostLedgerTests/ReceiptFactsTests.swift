@@ -41,16 +41,20 @@ struct ReceiptFactsTests {
                             redaction: Self.redaction, decisions: [], inAnswerTo: "e" + String(repeating: "0", count: 31), deposit: Self.deposit),
                   members: ["sender", "recipient", "shared", "withheld", "redaction", "decisions", "in_answer_to", "deposit"]
                       + basisMembers + envelopeMembers)
-        roundTrip(ReceivedFacts(sender: "school", recipient: "mash", purpose: "p", urgency: "urgent", agreement: "a@1", recordID: nil,
-                                envelope: Self.envelope, sentAt: 1, receivedAt: 2, inAnswerTo: nil),
-                  members: ["sender", "recipient", "purpose", "urgency", "agreement", "sent_at", "received_at"] + envelopeMembers)
-        roundTrip(AcknowledgedFacts(sender: "school", recipient: "mash", purpose: "p", urgency: "urgent", agreement: "a@1", recordID: "r",
-                                    envelope: Self.envelope, receivedAt: 2, acknowledgedAt: 3),
-                  members: ["sender", "recipient", "purpose", "urgency", "agreement", "record_id", "message_id", "envelope_id",
-                            "content_hash", "received_at", "acknowledged_at"])
-        roundTrip(ExpiredFacts(sender: "mash", recipient: "school", purpose: "p", urgency: "routine", agreement: "a@1", recordID: nil,
-                               envelope: Self.envelope, inAnswerTo: nil, isRequest: true, expiredAt: 9),
-                  members: ["sender", "recipient", "purpose", "urgency", "agreement", "envelope_kind", "expired_at"] + envelopeMembers)
+        let delivery = { (sender: String, recipient: String, urgency: String, recordID: String?) in
+            DeliveryBasis(sender: sender, recipient: recipient, purpose: "p", urgency: urgency, agreement: "a@1", recordID: recordID,
+                          envelope: Self.envelope)
+        }
+        let deliveryMembers = ["sender", "recipient", "purpose", "urgency", "agreement"]
+        roundTrip(ReceivedFacts(delivery("school", "mash", "urgent", nil), sentAt: 1, receivedAt: 2, inAnswerTo: nil),
+                  members: deliveryMembers + ["sent_at", "received_at"] + envelopeMembers)
+        roundTrip(AcknowledgedFacts(delivery("school", "mash", "urgent", "r"), receivedAt: 2, acknowledgedAt: 3),
+                  members: deliveryMembers + ["record_id", "message_id", "envelope_id", "content_hash", "received_at", "acknowledged_at"])
+        roundTrip(ExpiredFacts(delivery("mash", "school", "routine", nil), inAnswerTo: nil, isRequest: true, expiredAt: 9),
+                  members: deliveryMembers + ["envelope_kind", "expired_at"] + envelopeMembers)
+        roundTrip(OutcomeFacts(delivery("school", "mash", "urgent", "r"), decision: "early_help", receivedAt: 2, decidedAt: 4),
+                  members: deliveryMembers + ["record_id", "message_id", "envelope_id", "content_hash", "decision", "received_at",
+                                              "decided_at"])
         roundTrip(RequestRefusedFacts(request: Self.request), members: ["requester", "holder", "purpose", "urgency", "agreement"])
         roundTrip(RequestSentFacts(request: Self.request, envelope: Self.envelope, requestedAt: 5, deposit: Self.deposit),
                   members: ["requester", "holder", "purpose", "urgency", "agreement", "requested_at", "deposit"] + envelopeMembers)
@@ -82,6 +86,6 @@ struct ReceiptFactsTests {
         #expect(sent.redaction == nil && sent.deposit == nil && sent.fields.shared.isEmpty)
         #expect(sent.envelope.messageID == "m" && sent.envelope.contentLength == nil)
         let wrongTypes = ReceivedFacts(statement: ["sender": 3, "sent_at": "yesterday"])
-        #expect(wrongTypes.sender == "" && wrongTypes.sentAt == 0)
+        #expect(wrongTypes.delivery.sender == "" && wrongTypes.sentAt == 0)
     }
 }

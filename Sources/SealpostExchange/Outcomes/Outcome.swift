@@ -57,11 +57,8 @@ public enum Outcome {
         }
         let now = context.now
         let at = context.nowMilliseconds
-        let facts = OutcomeFacts(sender: received.sender, recipient: context.identity.agencyID, purpose: received.purpose,
-                                 urgency: received.urgency, agreement: received.agreement, recordID: received.recordID,
-                                 envelope: EnvelopeFacts(messageID: received.messageID, envelopeID: received.envelopeID,
-                                                         contentHash: received.contentHash, contentLength: nil),
-                                 decision: decision.rawValue, receivedAt: received.receivedAt, decidedAt: now)
+        let facts = OutcomeFacts(received.delivery(to: context.identity.agencyID), decision: decision.rawValue,
+                                 receivedAt: received.receivedAt, decidedAt: now)
         let receipt = Receipt.sign(facts, at: at, by: context.identity)
         var details = StoreFiles.bytes(at: context.inbox.recordPath(received.envelopeID)).map(ReceiptDetails.init(subjectOfJSON:)) ?? ReceiptDetails()
         details.reason = reason
@@ -132,9 +129,8 @@ extension Sync {
         }
         let key = verified.opened.manifest.senderSigningKey
         let r = outcome.receipt
-        guard r.by == signer, let facts = r.facts(as: OutcomeFacts.self), facts.recipient == signer,
-              facts.sender == context.identity.agencyID, facts.envelope.messageID == entry.messageID,
-              facts.envelope.envelopeID == entry.envelopeID, facts.envelope.contentHash == entry.contentHash,
+        guard r.by == signer, let facts = r.facts(as: OutcomeFacts.self), facts.delivery.recipient == signer,
+              entry.isNamed(by: facts.delivery, sender: context.identity.agencyID),
               facts.decision == outcome.decision.rawValue, r.isValid(for: key) else {
             throw ExchangeError(.acknowledgement, "\(signer)'s outcome for envelope \(entry.envelopeID) carries a receipt that is not its signed receipt for this record and decision",
                                 hint: "it was left at the relay and not recorded; tell \(signer)")

@@ -37,11 +37,8 @@ public enum Acknowledge {
         // The signed receipt, logged here first; the acknowledgement carries it, this log's
         // checkpoint after it, and the latest checkpoint of the sender's log held here.
         let at = context.nowMilliseconds
-        let facts = AcknowledgedFacts(sender: received.sender, recipient: context.identity.agencyID, purpose: received.purpose,
-                                      urgency: received.urgency, agreement: received.agreement, recordID: received.recordID,
-                                      envelope: EnvelopeFacts(messageID: received.messageID, envelopeID: received.envelopeID,
-                                                              contentHash: received.contentHash, contentLength: nil),
-                                      receivedAt: received.receivedAt, acknowledgedAt: now)
+        let facts = AcknowledgedFacts(received.delivery(to: context.identity.agencyID), receivedAt: received.receivedAt,
+                                      acknowledgedAt: now)
         let receipt = Receipt.sign(facts, at: at, by: context.identity)
         let details = StoreFiles.bytes(at: context.inbox.recordPath(received.envelopeID)).map(ReceiptDetails.init(subjectOfJSON:)) ?? ReceiptDetails()
         let checkpoint = try context.appendToLog([ReceiptEntry.own(receipt, counterpart: received.sender, details: details)], at: at)

@@ -1,3 +1,5 @@
+import SealpostLedger
+
 /// One record this agency received, opened and stored (`HOME/inbox/<envelope id>/entry.json`;
 /// spec/exchange.md §Inbox). Written once, with the record, when everything verified.
 public struct InboxEntry: Codable, Sendable, Equatable {
@@ -20,6 +22,13 @@ public struct InboxEntry: Codable, Sendable, Equatable {
     public var sentAt: Int64
     /// When it was stored here.
     public var receivedAt: Int64
+
+    /// The delivery this entry records, as a receipt about it names it (`recipient`: this agency).
+    public func delivery(to recipient: String) -> DeliveryBasis {
+        DeliveryBasis(sender: sender, recipient: recipient, purpose: purpose, urgency: urgency, agreement: agreement, recordID: recordID,
+                      envelope: EnvelopeFacts(messageID: messageID, envelopeID: envelopeID, contentHash: contentHash,
+                                              contentLength: Int64(clamping: contentLength)))
+    }
 
     enum CodingKeys: String, CodingKey {
         case format, envelopeID = "envelope_id", messageID = "message_id", sender, purpose, urgency, recordID = "record_id"

@@ -132,10 +132,10 @@ extension Receive {
     static func logReceived(_ verified: Verified, context: ExchangeContext) throws(ExchangeError) {
         let m = verified.opened.manifest
         let c = verified.conventions
-        let facts = ReceivedFacts(sender: m.senderAgency, recipient: context.identity.agencyID, purpose: c.purpose ?? "",
-                                  urgency: c.urgency?.rawValue ?? "", agreement: "\(c.agreementID)@\(c.agreementVersion)",
-                                  recordID: c.recordID, envelope: verified.envelopeFacts, sentAt: Int64(clamping: m.createdAt),
-                                  receivedAt: context.now, inAnswerTo: c.inAnswerTo)
+        let delivery = DeliveryBasis(sender: m.senderAgency, recipient: context.identity.agencyID, purpose: c.purpose ?? "",
+                                     urgency: c.urgency?.rawValue ?? "", agreement: "\(c.agreementID)@\(c.agreementVersion)",
+                                     recordID: c.recordID, envelope: verified.envelopeFacts)
+        let facts = ReceivedFacts(delivery, sentAt: Int64(clamping: m.createdAt), receivedAt: context.now, inAnswerTo: c.inAnswerTo)
         let at = context.nowMilliseconds
         let receipt = Receipt.sign(facts, at: at, by: context.identity)
         var draft = try holding(ReceiptEntry.own(receipt, counterpart: m.senderAgency, details: ReceiptDetails(subjectOfJSON: verified.content),

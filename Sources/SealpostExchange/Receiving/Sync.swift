@@ -144,10 +144,8 @@ public enum Sync {
         // The recipient's signed receipt, for exactly this message and content, and its checkpoint.
         let key = verified.opened.manifest.senderSigningKey
         let r = ack.receipt
-        guard r.by == signer, let facts = r.facts(as: AcknowledgedFacts.self), facts.recipient == signer,
-              facts.sender == context.identity.agencyID, facts.envelope.messageID == entry.messageID,
-              facts.envelope.envelopeID == entry.envelopeID, facts.envelope.contentHash == entry.contentHash,
-              r.isValid(for: key) else {
+        guard r.by == signer, let facts = r.facts(as: AcknowledgedFacts.self), facts.delivery.recipient == signer,
+              entry.isNamed(by: facts.delivery, sender: context.identity.agencyID), r.isValid(for: key) else {
             throw ExchangeError(.acknowledgement, "\(signer)'s acknowledgement of envelope \(entry.envelopeID) carries a receipt that is not its signed receipt for this message",
                                 hint: "it was left at the relay and not recorded; tell \(signer)")
         }
@@ -174,9 +172,10 @@ public enum Sync {
 
     /// Logs that the relay expired `entry` before its recipient collected it.
     static func logExpired(_ entry: OutboxEntry, at expiredAt: Int64, request: Bool = false, context: ExchangeContext) throws(ExchangeError) {
-        let facts = ExpiredFacts(sender: context.identity.agencyID, recipient: entry.recipient, purpose: entry.purpose,
-                                 urgency: entry.urgency, agreement: entry.agreement, recordID: entry.recordID,
-                                 envelope: entry.envelopeFacts, inAnswerTo: entry.inAnswerTo, isRequest: request, expiredAt: expiredAt)
+        let delivery = DeliveryBasis(sender: context.identity.agencyID, recipient: entry.recipient, purpose: entry.purpose,
+                                     urgency: entry.urgency, agreement: entry.agreement, recordID: entry.recordID,
+                                     envelope: entry.envelopeFacts)
+        let facts = ExpiredFacts(delivery, inAnswerTo: entry.inAnswerTo, isRequest: request, expiredAt: expiredAt)
         let at = context.nowMilliseconds
         let receipt = Receipt.sign(facts, at: at, by: context.identity)
         try context.appendToLog([ReceiptEntry.own(receipt, counterpart: entry.recipient)], at: at)

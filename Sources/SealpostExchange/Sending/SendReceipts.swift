@@ -116,6 +116,12 @@ extension RedactionFacts {
 }
 
 extension OutboxEntry {
+    /// True when a receipt's `delivery` names this send's envelope, message and content, sent by `sender`.
+    func isNamed(by delivery: DeliveryBasis, sender: String) -> Bool {
+        delivery.sender == sender && delivery.envelope.messageID == messageID && delivery.envelope.envelopeID == envelopeID
+            && delivery.envelope.contentHash == contentHash
+    }
+
     /// The envelope as receipts name it.
     var envelopeFacts: EnvelopeFacts {
         EnvelopeFacts(messageID: messageID, envelopeID: envelopeID, contentHash: contentHash, contentLength: Int64(clamping: contentLength))

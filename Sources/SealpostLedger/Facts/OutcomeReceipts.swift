@@ -40,57 +40,27 @@ public enum OutcomeDecision: String, Sendable, CaseIterable {
 /// logged by both sides. A record may have several (early help, then a section 47 enquiry).
 public struct OutcomeFacts: ReceiptFacts {
     public static let kind = Receipt.Kind.outcome
-    /// The agency that sent the record, and the one that received it and decided.
-    public var sender: String
-    public var recipient: String
-    public var purpose: String
-    public var urgency: String
-    public var agreement: String
-    public var recordID: String?
-    /// The record's envelope (its content length is not restated).
-    public var envelope: EnvelopeFacts
+    /// The record's envelope (its content length is not restated); `sender` sent the record, and
+    /// `recipient` received it and decided.
+    public var delivery: DeliveryBasis
     /// The decision's code (`OutcomeDecision`).
     public var decision: String
     /// Unix seconds: when the record was stored by the recipient, and when it decided.
     public var receivedAt: Int64
     public var decidedAt: Int64
 
-    public init(sender: String, recipient: String, purpose: String, urgency: String, agreement: String, recordID: String?,
-                envelope: EnvelopeFacts, decision: String, receivedAt: Int64, decidedAt: Int64) {
-        self.sender = sender
-        self.recipient = recipient
-        self.purpose = purpose
-        self.urgency = urgency
-        self.agreement = agreement
-        self.recordID = recordID
-        self.envelope = EnvelopeFacts(messageID: envelope.messageID, envelopeID: envelope.envelopeID,
-                                      contentHash: envelope.contentHash, contentLength: nil)
-        self.decision = decision
-        self.receivedAt = receivedAt
-        self.decidedAt = decidedAt
+    public init(_ delivery: DeliveryBasis, decision: String, receivedAt: Int64, decidedAt: Int64) {
+        (self.delivery, self.decision) = (delivery.withoutContentLength, decision)
+        (self.receivedAt, self.decidedAt) = (receivedAt, decidedAt)
     }
 
     public init(_ f: FactsReader) {
-        sender = f.string("sender") ?? ""
-        recipient = f.string("recipient") ?? ""
-        purpose = f.string("purpose") ?? ""
-        urgency = f.string("urgency") ?? ""
-        agreement = f.string("agreement") ?? ""
-        recordID = f.string("record_id")
-        envelope = EnvelopeFacts(f)
-        decision = f.string("decision") ?? ""
-        receivedAt = f.int("received_at") ?? 0
-        decidedAt = f.int("decided_at") ?? 0
+        self.init(DeliveryBasis(f), decision: f.string("decision") ?? "", receivedAt: f.int("received_at") ?? 0,
+                  decidedAt: f.int("decided_at") ?? 0)
     }
 
     public func write(to f: inout FactsWriter) {
-        f.put("sender", sender)
-        f.put("recipient", recipient)
-        f.put("purpose", purpose)
-        f.put("urgency", urgency)
-        f.put("agreement", agreement)
-        f.put("record_id", recordID)
-        f.put(envelope)
+        f.put(delivery)
         f.put("decision", decision)
         f.put("received_at", receivedAt)
         f.put("decided_at", decidedAt)

@@ -48,36 +48,49 @@ public enum LedgerFacts: Sendable, Equatable {
         }
     }
 
-    /// The purpose the decision was taken for.
-    public var purpose: String? {
+    /// The envelope, agencies and purpose of a delivery receipt (received, acknowledged, expired, outcome).
+    public var delivery: DeliveryBasis? {
         switch self {
-        case .refused(let f): f.basis.purpose
-        case .redactionCleared(let f): f.basis.purpose
-        case .shareDecided(let f): f.basis.purpose
-        case .sent(let f): f.basis.purpose
-        case .received(let f): f.purpose
-        case .acknowledged(let f): f.purpose
-        case .expired(let f): f.purpose
-        case .requestRefused(let f): f.request.purpose
-        case .requestSent(let f): f.request.purpose
-        case .requestReceived(let f): f.request.purpose
-        case .declined(let f): f.basis.purpose
-        case .outcome(let f): f.purpose
-        case .familyTold, .erased, .other: nil
+        case .received(let f): f.delivery
+        case .acknowledged(let f): f.delivery
+        case .expired(let f): f.delivery
+        case .outcome(let f): f.delivery
+        default: nil
         }
     }
+
+    /// The agreement, purpose and record of a decision about sharing a record.
+    public var shareBasis: ShareBasis? {
+        switch self {
+        case .refused(let f): f.basis
+        case .redactionCleared(let f): f.basis
+        case .shareDecided(let f): f.basis
+        case .sent(let f): f.basis
+        case .declined(let f): f.basis
+        default: nil
+        }
+    }
+
+    /// Who asked whom, of a request receipt.
+    public var request: RequestBasis? {
+        switch self {
+        case .requestRefused(let f): f.request
+        case .requestSent(let f): f.request
+        case .requestReceived(let f): f.request
+        default: nil
+        }
+    }
+
+    /// The purpose the decision was taken for.
+    public var purpose: String? { delivery?.purpose ?? shareBasis?.purpose ?? request?.purpose }
 
     /// The envelope a delivery or request receipt is about.
     public var envelope: EnvelopeFacts? {
         switch self {
         case .sent(let f): f.envelope
-        case .received(let f): f.envelope
-        case .acknowledged(let f): f.envelope
-        case .expired(let f): f.envelope
-        case .outcome(let f): f.envelope
         case .requestSent(let f): f.envelope
         case .requestReceived(let f): f.envelope
-        default: nil
+        default: delivery?.envelope
         }
     }
 
@@ -94,34 +107,20 @@ public enum LedgerFacts: Sendable, Equatable {
     }
 
     public var recordID: String? {
-        switch self {
-        case .refused(let f): f.basis.recordID
-        case .redactionCleared(let f): f.basis.recordID
-        case .shareDecided(let f): f.basis.recordID
-        case .sent(let f): f.basis.recordID
-        case .received(let f): f.recordID
-        case .acknowledged(let f): f.recordID
-        case .expired(let f): f.recordID
-        case .declined(let f): f.basis.recordID
-        case .outcome(let f): f.recordID
-        case .familyTold(let f): f.recordID
-        default: nil
-        }
+        if case .familyTold(let f) = self { return f.recordID }
+        return delivery?.recordID ?? shareBasis?.recordID
     }
 
     /// The agencies a decision names besides the one taking it, in the facts' own terms.
     var namedAgencies: (recipient: String?, sender: String?, several: [String]) {
+        if let delivery { return (delivery.recipient, delivery.sender, []) }
         switch self {
-        case .refused(let f): (f.recipient, f.sender, [])
-        case .redactionCleared(let f): (nil, f.sender, f.recipients)
-        case .shareDecided(let f): (nil, f.sender, f.recipients.map(\.agency))
-        case .sent(let f): (f.recipient, f.sender, [])
-        case .received(let f): (f.recipient, f.sender, [])
-        case .acknowledged(let f): (f.recipient, f.sender, [])
-        case .expired(let f): (f.recipient, f.sender, [])
-        case .outcome(let f): (f.recipient, f.sender, [])
-        case .familyTold(let f): (nil, f.sender, f.recipients)
-        default: (nil, nil, [])
+        case .refused(let f): return (f.recipient, f.sender, [])
+        case .redactionCleared(let f): return (nil, f.sender, f.recipients)
+        case .shareDecided(let f): return (nil, f.sender, f.recipients.map(\.agency))
+        case .sent(let f): return (f.recipient, f.sender, [])
+        case .familyTold(let f): return (nil, f.sender, f.recipients)
+        default: return (nil, nil, [])
         }
     }
 }

@@ -32,9 +32,9 @@ public struct MessageStatus: Sendable {
     public init(_ entries: [LedgerEntry]) {
         for entry in entries {
             switch entry.facts {
-            case .acknowledged(let f): acknowledgedAt[f.envelope.messageID] = entry.at
-            case .expired(let f): expired.insert(f.envelope.messageID)
-            case .outcome(let f): outcomes[f.envelope.messageID, default: []].append((f.decision, entry.at))
+            case .acknowledged(let f): acknowledgedAt[f.delivery.envelope.messageID] = entry.at
+            case .expired(let f): expired.insert(f.delivery.envelope.messageID)
+            case .outcome(let f): outcomes[f.delivery.envelope.messageID, default: []].append((f.decision, entry.at))
             case .declined(let f):
                 if let request = f.inAnswerTo { answers[request] = Answer(declined: true, at: entry.at) }
             case .sent, .received:

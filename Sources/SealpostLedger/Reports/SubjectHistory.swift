@@ -114,14 +114,14 @@ public struct HistoryEvent: Sendable {
             headline = "A detail the redactor flagged was kept after review (\(f.category.isEmpty ? "identifier" : f.category))"
             basis = f.basis
         case .received(let f):
-            headline = "Received from \(f.sender)"
-            state = Self.describe(outcomes: messages.outcomes[f.envelope.messageID] ?? [])
+            headline = "Received from \(f.delivery.sender)"
+            state = Self.describe(outcomes: messages.outcomes[f.delivery.envelope.messageID] ?? [])
         case .acknowledged(let f):
-            headline = entry.by == owner ? "Acknowledged receipt to \(entry.counterpart ?? f.sender)"
-                : "Receipt acknowledged by \(entry.by ?? f.recipient)"
+            headline = entry.by == owner ? "Acknowledged receipt to \(entry.counterpart ?? f.delivery.sender)"
+                : "Receipt acknowledged by \(entry.by ?? f.delivery.recipient)"
         case .expired(let f):
-            headline = f.isRequest ? "Request to \(f.recipient) not opened; it expired at the relay"
-                : "Not collected by \(f.recipient); it expired at the relay"
+            headline = f.isRequest ? "Request to \(f.delivery.recipient) not opened; it expired at the relay"
+                : "Not collected by \(f.delivery.recipient); it expired at the relay"
         case .requestSent(let f):
             headline = "Asked \(f.request.holder)\(role(f.request.holder)) for information"
             state = Self.describe(messages.answers[f.envelope.messageID])
@@ -143,8 +143,8 @@ public struct HistoryEvent: Sendable {
             reasons = f.reasons.map { $0.replacingOccurrences(of: "_", with: " ") }
         case .outcome(let f):
             let decision = OutcomeDecision.words(f.decision)
-            headline = entry.by == owner ? "Told \(entry.counterpart ?? f.sender) the outcome: \(decision)"
-                : "Outcome from \(entry.by ?? f.recipient): \(decision)"
+            headline = entry.by == owner ? "Told \(entry.counterpart ?? f.delivery.sender) the outcome: \(decision)"
+                : "Outcome from \(entry.by ?? f.delivery.recipient): \(decision)"
         case .familyTold(let f):
             headline = "Told the child's family that information was shared with \(f.recipients.joined(separator: ", "))"
         case .erased(let rule, _, let n):
@@ -157,7 +157,7 @@ public struct HistoryEvent: Sendable {
         lawfulBasis = basis?.lawfulBasis?.description
         consent = basis?.consent
         familyTold = basis?.familyTold.map { $0.replacingOccurrences(of: "_", with: " ") }
-        urgency = basis?.urgency ?? Self.urgency(of: facts)
+        urgency = basis?.urgency ?? facts.delivery?.urgency ?? facts.request?.urgency
         shared = fields?.shared ?? []
         withheld = (fields?.withheld ?? []).map { Withheld(path: $0.path, reason: $0.reason.replacingOccurrences(of: "_", with: " ")) }
         protectedTokens = redaction?.tokens.map(\.token) ?? []
@@ -185,18 +185,5 @@ public struct HistoryEvent: Sendable {
     static func describe(_ answer: MessageStatus.Answer?) -> String {
         guard let answer else { return "not yet answered" }
         return "\(answer.declined ? "declined" : "answered with a record") \(Timestamp.display(milliseconds: answer.at)) UTC"
-    }
-
-    static func urgency(of facts: LedgerFacts) -> String? {
-        switch facts {
-        case .received(let f): f.urgency
-        case .acknowledged(let f): f.urgency
-        case .outcome(let f): f.urgency
-        case .expired(let f): f.urgency
-        case .requestSent(let f): f.request.urgency
-        case .requestReceived(let f): f.request.urgency
-        case .requestRefused(let f): f.request.urgency
-        default: nil
-        }
     }
 }
