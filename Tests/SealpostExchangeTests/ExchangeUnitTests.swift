@@ -70,8 +70,8 @@ struct AcknowledgementFormatTests {
         #expect(text.contains("\"receipt\":{\"acknowledged_at\":1779000060,"))
         let decoded = try Acknowledgement(decoding: Self.ack.encoded)
         #expect(decoded == Self.ack)
-        #expect(decoded.receipt.isValid(for: Fixture.mash.signingKey.publicKey))
-        #expect(decoded.checkpoint.isValid(for: Fixture.mash.signingKey.publicKey))
+        #expect(decoded.carried.receipt.isValid(for: Fixture.mash.signingKey.publicKey))
+        #expect(decoded.carried.checkpoint.isValid(for: Fixture.mash.signingKey.publicKey))
     }
 
     @Test func refusesAnythingElse() throws {

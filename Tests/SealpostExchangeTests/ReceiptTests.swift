@@ -68,7 +68,8 @@ func forgedAcknowledgement(by identity: Identity, messageID: [UInt8], envelopeID
     let checkpoint = Checkpoint(agency: identity.agencyID, size: 0, head: LogEntry.genesis(owner: identity.signingKey.publicKey))
         .signed(by: identity.signingKey)
     return Acknowledgement(messageID: messageID, envelopeID: envelopeID, contentHash: contentHash, recipient: identity.agencyID,
-                           receivedAt: receivedAt, acknowledgedAt: acknowledgedAt, receipt: receipt, checkpoint: checkpoint, echo: nil)
+                           receivedAt: receivedAt, acknowledgedAt: acknowledgedAt,
+                           carried: CarriedReceipt(receipt: receipt, checkpoint: checkpoint, echo: nil))
 }
 
 /// Opens and acknowledges `entry` as `home`.
@@ -185,17 +186,17 @@ func disclosureIdentities() throws -> [String] {
         let ack = forgedAcknowledgement(by: Fixture.mash, messageID: [UInt8](repeating: 1, count: 16), envelopeID: EnvelopeID(of: [1]),
                                         contentHash: [UInt8](repeating: 2, count: 32), sender: Fixture.school.agencyID,
                                         receivedAt: 1, acknowledgedAt: 2)
-        let good: JSONObject = ["receipt": .object(ack.receipt.statement), "counterpart": "kingsbridge-mash",
-                                "evidence": ["agency": "kingsbridge-mash", "receipt_signature": .string(ack.receipt.signatureHex),
-                                             "checkpoint": HeldCheckpoint.json(ack.checkpoint)]]
+        let good: JSONObject = ["receipt": .object(ack.carried.receipt.statement), "counterpart": "kingsbridge-mash",
+                                "evidence": ["agency": "kingsbridge-mash", "receipt_signature": .string(ack.carried.receipt.signatureHex),
+                                             "checkpoint": HeldCheckpoint.json(ack.carried.checkpoint)]]
         var byPolice = good
-        byPolice["evidence"] = ["agency": "police-cait", "receipt_signature": .string(ack.receipt.signatureHex)]
+        byPolice["evidence"] = ["agency": "police-cait", "receipt_signature": .string(ack.carried.receipt.signatureHex)]
         var altered = good
-        var statement = ack.receipt.statement
+        var statement = ack.carried.receipt.statement
         statement["content_hash"] = .string(String(repeating: "3", count: 64))
         altered["receipt"] = .object(statement)
         var stranger = good
-        stranger["evidence"] = ["agency": "nobody-here", "receipt_signature": .string(ack.receipt.signatureHex)]
+        stranger["evidence"] = ["agency": "nobody-here", "receipt_signature": .string(ack.carried.receipt.signatureHex)]
         // A sent receipt restating the relay's deposit receipt, signed by the relay, and one it did not sign.
         let envelope = EnvelopeID(of: [1])
         let deposit = DepositReceipt(envelopeID: envelope, relay: Fixture.relay.agencyID, sender: Fixture.school.agencyID,
@@ -210,7 +211,7 @@ func disclosureIdentities() throws -> [String] {
         var sentBad = sentGood
         sentBad["evidence"] = ["agency": .string(Fixture.relay.agencyID), "deposit_signature": .string(sentReceipt.signatureHex)]
         var ownBad = sentGood
-        ownBad["signature"] = .string(ack.receipt.signatureHex)
+        ownBad["signature"] = .string(ack.carried.receipt.signatureHex)
         sentGood["counterpart"] = "kingsbridge-mash"
         let log = try ReceiptLog(directory: school.context.logDirectory, identity: Fixture.school)
         try log.append([good, byPolice, altered, stranger].map { ReceiptLog.Draft(kind: "acknowledged", facts: $0) }

@@ -297,7 +297,8 @@ struct CLIStop: Error {}
             let checkpoint = Checkpoint(agency: Fixture.police.agencyID, size: 0, head: LogEntry.genesis(owner: Fixture.police.signingKey.publicKey))
                 .signed(by: Fixture.police.signingKey)
             let message = DeclineMessage(requestEnvelopeID: EnvelopeID(hex: request.envelopeID)!, requestMessageID: Hex.decode(request.messageID)!,
-                                         declinedAt: 1, reason: "no", receipt: receipt, checkpoint: checkpoint, echo: nil)
+                                         declinedAt: 1, reason: "no",
+                                         carried: CarriedReceipt(receipt: receipt, checkpoint: checkpoint, echo: nil))
             let conventions = ExchangeEnvelope.decline(agreement: police.context.agreement)
             let sealed = try EnvelopeSealer(sender: Fixture.police).seal(message.encoded, recipients: [Fixture.mash.boxKey.publicKey],
                                                                           contentType: conventions.contentType, attributes: conventions.attributes,

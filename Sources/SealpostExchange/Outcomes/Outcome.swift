@@ -47,38 +47,26 @@ public enum Outcome {
         if let nextSteps, !FreeText.isAcceptable(nextSteps) {
             throw ExchangeError(.record, "the next steps \(FreeText.rule)", hint: "say what happens next, or leave --next-steps out")
         }
-        guard let party = context.agreement.party(received.sender), let boxKey = try? party.card.verified().boxKey else {
-            throw ExchangeError(.agreement, "\(received.sender) is no longer a party of agreement \(context.agreement.id), so it cannot be sent the outcome",
-                                hint: "tell the sender by another channel what was decided")
-        }
+        let boxKey = try Reply.boxKey(of: received.sender, for: "the outcome", otherwise: "tell the sender by another channel what was decided",
+                                      context: context)
         guard let envelopeID = EnvelopeID(hex: received.envelopeID), let messageID = Hex.decode(received.messageID),
               let contentHash = Hex.decode(received.contentHash) else {
             throw ExchangeError(.storage, "the inbox entry for \(received.envelopeID) is damaged", hint: "restore it from a backup")
         }
         let now = context.now
-        let at = context.nowMilliseconds
         let facts = OutcomeFacts(received.delivery(to: context.identity.agencyID), decision: decision.rawValue,
                                  receivedAt: received.receivedAt, decidedAt: now)
-        let receipt = Receipt.sign(facts, at: at, by: context.identity)
         var details = StoreFiles.bytes(at: context.inbox.recordPath(received.envelopeID)).map(ReceiptDetails.init(subjectOfJSON:)) ?? ReceiptDetails()
         details.reason = reason
         details.nextSteps = nextSteps
-        let checkpoint = try context.appendToLog([ReceiptEntry.own(receipt, counterpart: received.sender, details: details)], at: at)
+        let carried = try Reply.log(facts, details: details, counterpart: received.sender, context: context)
         let message = OutcomeMessage(envelopeID: envelopeID, messageID: messageID, contentHash: contentHash, decision: decision,
-                                     decidedAt: now, reason: reason, nextSteps: nextSteps, receipt: receipt, checkpoint: checkpoint,
-                                     echo: context.heldCheckpoint(of: received.sender))
-        let conventions = ExchangeEnvelope.outcome(agreement: context.agreement)
-        let sealed: [UInt8]
-        do {
-            sealed = try EnvelopeSealer(sender: context.identity).seal(message.encoded, recipients: [boxKey], contentType: conventions.contentType,
-                                                                        attributes: conventions.attributes, createdAt: UInt64(max(0, now))).envelope
-        } catch {
-            throw ExchangeError(.acknowledgement, "cannot seal the outcome: \(error.description)")
-        }
-        let entry = OutcomeJournal.Entry(outcomeID: EnvelopeID(of: sealed).description, envelopeID: received.envelopeID,
+                                     decidedAt: now, reason: reason, nextSteps: nextSteps, carried: carried)
+        let sealed = try Reply.seal(message.encoded, to: boxKey, as: .outcome(agreement: context.agreement), what: "the outcome", context: context)
+        let entry = OutcomeJournal.Entry(outcomeID: sealed.id, envelopeID: received.envelopeID,
                                          messageID: received.messageID, sender: received.sender, purpose: received.purpose,
                                          urgency: received.urgency, decision: decision.rawValue, digest: digest, state: .pending,
-                                         outcome: Data(sealed).base64EncodedString(), journalledAt: now)
+                                         outcome: sealed.sealed, journalledAt: now)
         try context.outcomes.write(entry)
         return entry
     }
@@ -91,13 +79,10 @@ public enum Outcome {
             throw ExchangeError(.storage, "the outcome journal entry \(entry.outcomeID) is damaged", hint: "restore HOME/outcomes from a backup")
         }
         if entry.state == .pending {
-            let response = try await session.client.deposit(sealed, to: [entry.sender])
-            let receipt = try session.relay.verify(response, envelopeID: outcomeID, sender: context.identity.agencyID, mailboxes: [entry.sender])
-            entry.receipt = OutboxEntry.Receipt(receipt)
+            entry.receipt = try await Reply.deposit(sealed, id: outcomeID, to: entry.sender, what: "outcome", session: session)
             entry.state = .done
             entry.doneAt = context.now
             try context.outcomes.write(entry)
-            context.logger.info("outcome deposited", metadata: ["envelope": .string(entry.envelopeID), "duplicate": .stringConvertible(response.duplicate)])
         }
         return entry
     }
@@ -128,34 +113,29 @@ extension Sync {
                                 hint: "it was left at the relay and not recorded; tell \(entry.recipient)")
         }
         let key = verified.opened.manifest.senderSigningKey
-        let r = outcome.receipt
+        let r = outcome.carried.receipt
         guard r.by == signer, let facts = r.facts(as: OutcomeFacts.self), facts.delivery.recipient == signer,
               entry.isNamed(by: facts.delivery, sender: context.identity.agencyID),
               facts.decision == outcome.decision.rawValue, r.isValid(for: key) else {
             throw ExchangeError(.acknowledgement, "\(signer)'s outcome for envelope \(entry.envelopeID) carries a receipt that is not its signed receipt for this record and decision",
                                 hint: "it was left at the relay and not recorded; tell \(signer)")
         }
-        guard outcome.checkpoint.checkpoint.agency == signer, outcome.checkpoint.isValid(for: key) else {
-            throw ExchangeError(.acknowledgement, "\(signer)'s outcome for envelope \(entry.envelopeID) carries a log checkpoint not signed by \(signer)",
-                                hint: "it was left at the relay and not recorded; tell \(signer)")
-        }
-        var contradiction: String?
-        if let echo = outcome.echo { contradiction = try context.contradiction(of: echo) }
+        let contradiction = try outcome.carried.checkCheckpoint(signer: signer, key: key, about: "outcome for envelope \(entry.envelopeID)",
+                                                                context: context)
         let outcomeID = verified.id.description
         let repeated = (entry.outcomes ?? []).contains { $0.envelopeID == outcomeID }
         if !repeated {
             var details = sentDetails(messageID: entry.messageID, context: context)
             details.reason = outcome.reason
             details.nextSteps = outcome.nextSteps
-            try context.appendToLog([ReceiptEntry.counterparts(r, checkpoint: outcome.checkpoint, echo: outcome.echo, details: details)],
-                                    at: context.nowMilliseconds)
+            try outcome.carried.log(details: details, context: context)
             try context.outbox.storeOutcome(verified.envelope, outcome: outcomeID, for: entry.envelopeID)
             entry.outcomes = (entry.outcomes ?? []) + [.init(envelopeID: outcomeID, decision: outcome.decision.rawValue,
                                                               decidedAt: outcome.decidedAt, collectedAt: context.now)]
             try context.outbox.update(entry)
             context.logger.info("outcome collected", metadata: ["envelope": .string(entry.envelopeID)])
         }
-        _ = try? context.hold(outcome.checkpoint)
+        _ = try? context.hold(outcome.carried.checkpoint)
         return (repeated ? nil : (entry, outcome), contradiction)
     }
 

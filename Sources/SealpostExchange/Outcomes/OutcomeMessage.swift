@@ -30,28 +30,18 @@ public struct OutcomeMessage: Sendable, Equatable {
     public var decidedAt: Int64
     public var reason: String
     public var nextSteps: String?
-    /// The recipient's signed `outcome` receipt.
-    public var receipt: Receipt
-    public var checkpoint: SignedCheckpoint
-    public var echo: SignedCheckpoint?
+    /// The recipient's signed `outcome` receipt, its log checkpoint after logging it, and the
+    /// latest checkpoint of the sender's log the recipient holds.
+    public var carried: CarriedReceipt
 
     public init(envelopeID: EnvelopeID, messageID: [UInt8], contentHash: [UInt8], decision: OutcomeDecision, decidedAt: Int64,
-                reason: String, nextSteps: String?, receipt: Receipt, checkpoint: SignedCheckpoint, echo: SignedCheckpoint?) {
-        self.envelopeID = envelopeID
-        self.messageID = messageID
-        self.contentHash = contentHash
-        self.decision = decision
-        self.decidedAt = decidedAt
-        self.reason = reason
-        self.nextSteps = nextSteps
-        self.receipt = receipt
-        self.checkpoint = checkpoint
-        self.echo = echo
+                reason: String, nextSteps: String?, carried: CarriedReceipt) {
+        (self.envelopeID, self.messageID, self.contentHash) = (envelopeID, messageID, contentHash)
+        (self.decision, self.decidedAt, self.reason, self.nextSteps, self.carried) = (decision, decidedAt, reason, nextSteps, carried)
     }
 
     public var encoded: [UInt8] {
-        var object: JSONObject = [
-            "format": .string(Self.format),
+        var fields: JSONObject = [
             "envelope_id": .string(envelopeID.description),
             "message_id": .string(Hex.encode(messageID)),
             "content_hash": .string(Hex.encode(contentHash)),
@@ -59,47 +49,26 @@ public struct OutcomeMessage: Sendable, Equatable {
             "decided_at": .number(JSONNumber(decidedAt)),
             "reason": .string(reason),
         ]
-        if let nextSteps { object["next_steps"] = .string(nextSteps) }
-        CarriedReceipt.encode(receipt, checkpoint: checkpoint, echo: echo, into: &object)
-        return JSONWriter(options: [.sortedKeys]).bytes(.object(object))
+        if let nextSteps { fields["next_steps"] = .string(nextSteps) }
+        return carried.encoded(format: Self.format, fields: fields)
     }
 
     public init(decoding bytes: [UInt8]) throws(ExchangeError) {
-        func bad(_ problem: String) -> ExchangeError {
-            ExchangeError(.acknowledgement, "an outcome is malformed: \(problem)",
+        let fields = ["envelope_id", "message_id", "content_hash", "decision", "decided_at", "reason", "next_steps"]
+        self = try CarriedReceipt.decode(bytes, format: Self.format, kind: .outcome, maximumBytes: Self.maximumBytes, fields: fields, bad: {
+            ExchangeError(.acknowledgement, "an outcome is malformed: \($0)",
                           hint: "the deciding agency's program may be another version; ask it to record the outcome again")
-        }
-        guard bytes.count <= Self.maximumBytes else { throw bad("it is longer than \(Self.maximumBytes) bytes") }
-        let value: JSONValue
-        do { value = try JSONParser.parse(bytes) } catch { throw bad(error.description) }
-        guard let object = value.objectValue else { throw bad("it is not a JSON object") }
-        let known = ["format", "envelope_id", "message_id", "content_hash", "decision", "decided_at", "reason", "next_steps"]
-            + CarriedReceipt.members
-        if let unknown = object.keys.first(where: { !known.contains($0) }) { throw bad("unknown member \(Printable.escape(unknown))") }
-        guard object["format"]?.stringValue == Self.format else { throw bad("format is not \(Self.format)") }
-        func hex(_ key: String, _ count: Int) throws(ExchangeError) -> [UInt8] {
-            guard let text = object[key]?.stringValue, let bytes = Hex.decode(text), bytes.count == count, Hex.encode(bytes) == text else {
-                throw bad("\(key) is not \(count * 2) lower-case hex digits")
+        }) { r throws(JSONShapeError) in
+            let (envelopeID, messageID, contentHash) = (EnvelopeID(bytes: try r.hex("envelope_id", count: 32)),
+                                                        try r.hex("message_id", count: Manifest.messageIDLength),
+                                                        try r.hex("content_hash", count: 32))
+            guard let decision = OutcomeDecision(rawValue: try r.string("decision")) else {
+                throw r.invalid("decision", "is not a decision this version knows", fix: "one of \(OutcomeDecision.list)")
             }
-            return bytes
+            let decidedAt = try r.integer("decided_at", in: 0...Int64.max, "Unix seconds")
+            let (reason, nextSteps) = (try r.freeText("reason"), try r.optionalFreeText("next_steps"))
+            return { OutcomeMessage(envelopeID: envelopeID, messageID: messageID, contentHash: contentHash, decision: decision,
+                                    decidedAt: decidedAt, reason: reason, nextSteps: nextSteps, carried: $0) }
         }
-        envelopeID = EnvelopeID(hex: Hex.encode(try hex("envelope_id", 32)))!
-        messageID = try hex("message_id", Manifest.messageIDLength)
-        contentHash = try hex("content_hash", 32)
-        guard let code = object["decision"]?.stringValue, let decision = OutcomeDecision(rawValue: code) else {
-            throw bad("decision is not one of \(OutcomeDecision.list)")
-        }
-        self.decision = decision
-        guard let decidedAt = object["decided_at"]?.numberValue?.int64Value, decidedAt >= 0 else { throw bad("decided_at is not Unix seconds") }
-        self.decidedAt = decidedAt
-        guard let reason = object["reason"]?.stringValue, FreeText.isAcceptable(reason) else { throw bad("reason is not text") }
-        self.reason = reason
-        if let value = object["next_steps"] {
-            guard let text = value.stringValue, FreeText.isAcceptable(text) else { throw bad("next_steps is not text") }
-            nextSteps = text
-        } else {
-            nextSteps = nil
-        }
-        (receipt, checkpoint, echo) = try CarriedReceipt.decode(object, kind: .outcome, bad: bad)
     }
 }

@@ -25,10 +25,8 @@ public enum Acknowledge {
 
     /// Seals the acknowledgement of `received` to its sender and journals it (state `pending`).
     static func journal(_ received: InboxEntry, context: ExchangeContext) throws(ExchangeError) -> AckJournal.Entry {
-        guard let party = context.agreement.party(received.sender), let boxKey = try? party.card.verified().boxKey else {
-            throw ExchangeError(.agreement, "\(received.sender) is no longer a party of agreement \(context.agreement.id), so it cannot be sent an acknowledgement",
-                                hint: "tell the sender by another channel that the record arrived")
-        }
+        let boxKey = try Reply.boxKey(of: received.sender, for: "an acknowledgement", otherwise: "tell the sender by another channel that the record arrived",
+                                      context: context)
         guard let envelopeID = EnvelopeID(hex: received.envelopeID), let messageID = Hex.decode(received.messageID),
               let contentHash = Hex.decode(received.contentHash) else {
             throw ExchangeError(.storage, "the inbox entry for \(received.envelopeID) is damaged", hint: "restore it from a backup")
@@ -36,26 +34,16 @@ public enum Acknowledge {
         let now = context.now
         // The signed receipt, logged here first; the acknowledgement carries it, this log's
         // checkpoint after it, and the latest checkpoint of the sender's log held here.
-        let at = context.nowMilliseconds
         let facts = AcknowledgedFacts(received.delivery(to: context.identity.agencyID), receivedAt: received.receivedAt,
                                       acknowledgedAt: now)
-        let receipt = Receipt.sign(facts, at: at, by: context.identity)
         let details = StoreFiles.bytes(at: context.inbox.recordPath(received.envelopeID)).map(ReceiptDetails.init(subjectOfJSON:)) ?? ReceiptDetails()
-        let checkpoint = try context.appendToLog([ReceiptEntry.own(receipt, counterpart: received.sender, details: details)], at: at)
-        let ack = Acknowledgement(messageID: messageID, envelopeID: envelopeID, contentHash: contentHash,
-                                  recipient: context.identity.agencyID, receivedAt: received.receivedAt, acknowledgedAt: now,
-                                  receipt: receipt, checkpoint: checkpoint, echo: context.heldCheckpoint(of: received.sender))
-        let conventions = ExchangeEnvelope.acknowledgement(agreement: context.agreement)
-        let sealed: [UInt8]
-        do {
-            sealed = try EnvelopeSealer(sender: context.identity).seal(ack.encoded, recipients: [boxKey], contentType: conventions.contentType,
-                                                                        attributes: conventions.attributes, createdAt: UInt64(max(0, now))).envelope
-        } catch {
-            throw ExchangeError(.acknowledgement, "cannot seal the acknowledgement: \(error.description)")
-        }
-        let entry = AckJournal.Entry(envelopeID: received.envelopeID, sender: received.sender, state: .pending,
-                                     acknowledgementID: EnvelopeID(of: sealed).description,
-                                     acknowledgement: Data(sealed).base64EncodedString(), journalledAt: now)
+        let carried = try Reply.log(facts, details: details, counterpart: received.sender, context: context)
+        let ack = Acknowledgement(messageID: messageID, envelopeID: envelopeID, contentHash: contentHash, recipient: context.identity.agencyID,
+                                  receivedAt: received.receivedAt, acknowledgedAt: now, carried: carried)
+        let sealed = try Reply.seal(ack.encoded, to: boxKey, as: .acknowledgement(agreement: context.agreement), what: "the acknowledgement",
+                                    context: context)
+        let entry = AckJournal.Entry(envelopeID: received.envelopeID, sender: received.sender, state: .pending, acknowledgementID: sealed.id,
+                                     acknowledgement: sealed.sealed, journalledAt: now)
         try context.acks.write(entry)
         return entry
     }
@@ -69,12 +57,9 @@ public enum Acknowledge {
             throw ExchangeError(.storage, "the acknowledgement journal entry for \(entry.envelopeID) is damaged", hint: "restore HOME/acks from a backup")
         }
         if entry.state == .pending {
-            let response = try await session.client.deposit(sealed, to: [entry.sender])
-            let receipt = try session.relay.verify(response, envelopeID: ackID, sender: context.identity.agencyID, mailboxes: [entry.sender])
-            entry.receipt = OutboxEntry.Receipt(receipt)
+            entry.receipt = try await Reply.deposit(sealed, id: ackID, to: entry.sender, what: "acknowledgement", session: session)
             entry.state = .deposited
             try context.acks.write(entry)
-            context.logger.info("acknowledgement deposited", metadata: ["envelope": .string(entry.envelopeID), "duplicate": .stringConvertible(response.duplicate)])
             CrashPoint.reached("ack-deposited")
         }
         if entry.state == .deposited {

@@ -30,61 +30,41 @@ public struct Acknowledgement: Sendable, Equatable {
     /// When the recipient stored the record.
     public var receivedAt: Int64
     public var acknowledgedAt: Int64
-    /// The recipient's signed `acknowledged` receipt.
-    public var receipt: Receipt
-    /// The recipient's log checkpoint.
-    public var checkpoint: SignedCheckpoint
-    /// The latest checkpoint of the sender's log the recipient holds.
-    public var echo: SignedCheckpoint?
+    /// The recipient's signed `acknowledged` receipt, its log checkpoint after logging it, and the
+    /// latest checkpoint of the sender's log the recipient holds.
+    public var carried: CarriedReceipt
 
-    public init(messageID: [UInt8], envelopeID: EnvelopeID, contentHash: [UInt8], recipient: String, receivedAt: Int64, acknowledgedAt: Int64,
-                receipt: Receipt, checkpoint: SignedCheckpoint, echo: SignedCheckpoint?) {
-        self.messageID = messageID
-        self.envelopeID = envelopeID
-        self.contentHash = contentHash
-        self.recipient = recipient
-        self.receivedAt = receivedAt
-        self.acknowledgedAt = acknowledgedAt
-        self.receipt = receipt
-        self.checkpoint = checkpoint
-        self.echo = echo
+    public init(messageID: [UInt8], envelopeID: EnvelopeID, contentHash: [UInt8], recipient: String, receivedAt: Int64,
+                acknowledgedAt: Int64, carried: CarriedReceipt) {
+        (self.messageID, self.envelopeID, self.contentHash) = (messageID, envelopeID, contentHash)
+        (self.recipient, self.receivedAt, self.acknowledgedAt, self.carried) = (recipient, receivedAt, acknowledgedAt, carried)
     }
 
     public var encoded: [UInt8] {
-        var object: JSONObject = [
-            "format": .string(Self.format),
+        carried.encoded(format: Self.format, fields: [
             "message_id": .string(Hex.encode(messageID)),
             "envelope_id": .string(envelopeID.description),
             "content_hash": .string(Hex.encode(contentHash)),
             "recipient": .string(recipient),
             "received_at": .number(JSONNumber(receivedAt)),
             "acknowledged_at": .number(JSONNumber(acknowledgedAt)),
-        ]
-        CarriedReceipt.encode(receipt, checkpoint: checkpoint, echo: echo, into: &object)
-        return JSONWriter(options: [.sortedKeys]).bytes(.object(object))
+        ])
     }
 
     public init(decoding bytes: [UInt8]) throws(ExchangeError) {
-        func bad(_ problem: String) -> ExchangeError {
-            ExchangeError(.acknowledgement, "an acknowledgement is malformed: \(problem)", hint: "the acknowledging agency's program may be another version; ask it to acknowledge again")
+        let fields = ["message_id", "envelope_id", "content_hash", "recipient", "received_at", "acknowledged_at"]
+        self = try CarriedReceipt.decode(bytes, format: Self.format, kind: .acknowledged, maximumBytes: 8192, fields: fields, bad: {
+            ExchangeError(.acknowledgement, "an acknowledgement is malformed: \($0)",
+                          hint: "the acknowledging agency's program may be another version; ask it to acknowledge again")
+        }) { r throws(JSONShapeError) in
+            let (messageID, envelopeID, contentHash) = (try r.hex("message_id", count: Manifest.messageIDLength),
+                                                        EnvelopeID(bytes: try r.hex("envelope_id", count: 32)),
+                                                        try r.hex("content_hash", count: 32))
+            let (recipient, receivedAt, acknowledgedAt) = (try r.agencyID("recipient"),
+                                                           try r.integer("received_at", in: 0...Int64.max, "Unix seconds"),
+                                                           try r.integer("acknowledged_at", in: 0...Int64.max, "Unix seconds"))
+            return { Acknowledgement(messageID: messageID, envelopeID: envelopeID, contentHash: contentHash, recipient: recipient,
+                                     receivedAt: receivedAt, acknowledgedAt: acknowledgedAt, carried: $0) }
         }
-        guard bytes.count <= 8192 else { throw bad("it is longer than 8192 bytes") }
-        let value: JSONValue
-        do { value = try JSONParser.parse(bytes) } catch { throw bad(error.description) }
-        let r: JSONObjectReader
-        do throws(JSONShapeError) {
-            r = try JSONObjectReader(value)
-            try r.only(["format", "message_id", "envelope_id", "content_hash", "recipient", "received_at", "acknowledged_at"]
-                       + CarriedReceipt.members)
-            guard try r.string("format") == Self.format else { throw r.invalid("format", "is not \(Self.format)") }
-            messageID = try r.hex("message_id", count: Manifest.messageIDLength)
-            envelopeID = EnvelopeID(bytes: try r.hex("envelope_id", count: 32))
-            contentHash = try r.hex("content_hash", count: 32)
-            recipient = try r.agencyID("recipient")
-            receivedAt = try r.integer("received_at", in: 0...Int64.max, "Unix seconds")
-            acknowledgedAt = try r.integer("acknowledged_at", in: 0...Int64.max, "Unix seconds")
-        } catch { throw bad(error.description) }
-        let object = r.object
-        (receipt, checkpoint, echo) = try CarriedReceipt.decode(object, kind: .acknowledged, bad: bad)
     }
 }

@@ -143,22 +143,18 @@ public enum Sync {
         }
         // The recipient's signed receipt, for exactly this message and content, and its checkpoint.
         let key = verified.opened.manifest.senderSigningKey
-        let r = ack.receipt
+        let r = ack.carried.receipt
         guard r.by == signer, let facts = r.facts(as: AcknowledgedFacts.self), facts.delivery.recipient == signer,
               entry.isNamed(by: facts.delivery, sender: context.identity.agencyID), r.isValid(for: key) else {
             throw ExchangeError(.acknowledgement, "\(signer)'s acknowledgement of envelope \(entry.envelopeID) carries a receipt that is not its signed receipt for this message",
                                 hint: "it was left at the relay and not recorded; tell \(signer)")
         }
-        guard ack.checkpoint.checkpoint.agency == signer, ack.checkpoint.isValid(for: key) else {
-            throw ExchangeError(.acknowledgement, "\(signer)'s acknowledgement of envelope \(entry.envelopeID) carries a log checkpoint not signed by \(signer)",
-                                hint: "it was left at the relay and not recorded; tell \(signer)")
-        }
         // Checked before anything is appended, so a log restored from an old copy meets the echo as it is.
-        var contradiction: String?
-        if let echo = ack.echo { contradiction = try context.contradiction(of: echo) }
+        let contradiction = try ack.carried.checkCheckpoint(signer: signer, key: key, about: "acknowledgement of envelope \(entry.envelopeID)",
+                                                            context: context)
         let repeatAck = entry.state == .acknowledged
         if !repeatAck {
-            try context.appendToLog([ReceiptEntry.counterparts(r, checkpoint: ack.checkpoint, echo: ack.echo)], at: context.nowMilliseconds)
+            try ack.carried.log(context: context)
             try context.outbox.storeAcknowledgement(verified.envelope, for: entry.envelopeID)
             entry.state = .acknowledged
             entry.acknowledgement = .init(envelopeID: verified.id.description, receivedAt: ack.receivedAt,
@@ -166,7 +162,7 @@ public enum Sync {
             try context.outbox.update(entry)
             context.logger.info("acknowledgement collected", metadata: ["envelope": .string(entry.envelopeID)])
         }
-        _ = try? context.hold(ack.checkpoint)
+        _ = try? context.hold(ack.carried.checkpoint)
         return (repeatAck ? nil : entry, contradiction)
     }
 

@@ -64,36 +64,24 @@ public enum Decline {
             throw ExchangeError(.record, "request \(id.description.prefix(12)) from \(request.sender) was already answered by envelope \(answer.envelopeID.prefix(12))",
                                 hint: "a request answered with a record cannot also be declined")
         }
-        guard let party = context.agreement.party(request.sender), let boxKey = try? party.card.verified().boxKey else {
-            throw ExchangeError(.agreement, "\(request.sender) is no longer a party of agreement \(context.agreement.id), so it cannot be sent the decline",
-                                hint: "tell it by another channel; log the decision with: sealpost decline --purpose P --about RECORD.json")
-        }
+        let boxKey = try Reply.boxKey(of: request.sender, for: "the decline",
+                                      otherwise: "tell it by another channel; log the decision with: sealpost decline --purpose P --about RECORD.json",
+                                      context: context)
         guard let messageID = Hex.decode(request.messageID) else {
             throw ExchangeError(.storage, "the stored request \(request.envelopeID) is damaged", hint: "restore HOME/requests from a backup")
         }
         let codes = orderedCodes(reasons)
         let now = context.now
-        let at = context.nowMilliseconds
         let facts = DeclinedFacts(answering: RequestBasis(requester: request.sender, holder: context.identity.agencyID,
                                                           purpose: request.purpose, urgency: request.urgency, agreement: context.agreementLabel),
                                   inAnswerTo: request.messageID, requestEnvelopeID: request.envelopeID, reasons: codes, declinedAt: now)
-        let receipt = Receipt.sign(facts, at: at, by: context.identity)
         var details = requestDetails(request, context: context)
         details.reason = reason
-        let checkpoint = try context.appendToLog([ReceiptEntry.own(receipt, counterpart: request.sender, details: details)], at: at)
-        let message = DeclineMessage(requestEnvelopeID: id, requestMessageID: messageID, declinedAt: now, reason: reason, receipt: receipt,
-                                     checkpoint: checkpoint, echo: context.heldCheckpoint(of: request.sender))
-        let conventions = ExchangeEnvelope.decline(agreement: context.agreement)
-        let sealed: [UInt8]
-        do {
-            sealed = try EnvelopeSealer(sender: context.identity).seal(message.encoded, recipients: [boxKey], contentType: conventions.contentType,
-                                                                        attributes: conventions.attributes, createdAt: UInt64(max(0, now))).envelope
-        } catch {
-            throw ExchangeError(.record, "cannot seal the decline: \(error.description)")
-        }
+        let carried = try Reply.log(facts, details: details, counterpart: request.sender, context: context)
+        let message = DeclineMessage(requestEnvelopeID: id, requestMessageID: messageID, declinedAt: now, reason: reason, carried: carried)
+        let sealed = try Reply.seal(message.encoded, to: boxKey, as: .decline(agreement: context.agreement), what: "the decline", context: context)
         let entry = DeclineJournal.Entry(requestID: request.envelopeID, requestMessageID: request.messageID, requester: request.sender,
-                                         purpose: request.purpose, state: .pending, declineID: EnvelopeID(of: sealed).description,
-                                         decline: Data(sealed).base64EncodedString(), reasons: codes, journalledAt: now)
+                                         purpose: request.purpose, state: .pending, declineID: sealed.id, decline: sealed.sealed, reasons: codes, journalledAt: now)
         try context.declines.write(entry)
         return entry
     }
@@ -106,13 +94,10 @@ public enum Decline {
             throw ExchangeError(.storage, "the decline journal entry for \(entry.requestID) is damaged", hint: "restore HOME/declines from a backup")
         }
         if entry.state == .pending {
-            let response = try await session.client.deposit(sealed, to: [entry.requester])
-            let receipt = try session.relay.verify(response, envelopeID: declineID, sender: context.identity.agencyID, mailboxes: [entry.requester])
-            entry.receipt = OutboxEntry.Receipt(receipt)
+            entry.receipt = try await Reply.deposit(sealed, id: declineID, to: entry.requester, what: "decline", session: session)
             entry.state = .done
             entry.doneAt = context.now
             try context.declines.write(entry)
-            context.logger.info("decline deposited", metadata: ["request": .string(entry.requestID), "duplicate": .stringConvertible(response.duplicate)])
         }
         return entry
     }
@@ -175,31 +160,26 @@ extension Sync {
                                 hint: "it was left at the relay and not recorded; tell \(request.recipient)")
         }
         let key = verified.opened.manifest.senderSigningKey
-        let r = decline.receipt
+        let r = decline.carried.receipt
         guard r.by == signer, let facts = r.facts(as: DeclinedFacts.self), facts.holder == signer,
               facts.requester == context.identity.agencyID, facts.inAnswerTo == request.messageID,
               facts.requestEnvelopeID == request.envelopeID, r.isValid(for: key) else {
             throw ExchangeError(.acknowledgement, "\(signer)'s decline of request \(request.envelopeID) carries a receipt that is not its signed receipt for this request",
                                 hint: "it was left at the relay and not recorded; tell \(signer)")
         }
-        guard decline.checkpoint.checkpoint.agency == signer, decline.checkpoint.isValid(for: key) else {
-            throw ExchangeError(.acknowledgement, "\(signer)'s decline of request \(request.envelopeID) carries a log checkpoint not signed by \(signer)",
-                                hint: "it was left at the relay and not recorded; tell \(signer)")
-        }
-        var contradiction: String?
-        if let echo = decline.echo { contradiction = try context.contradiction(of: echo) }
+        let contradiction = try decline.carried.checkCheckpoint(signer: signer, key: key, about: "decline of request \(request.envelopeID)",
+                                                                context: context)
         let repeatDecline = request.answer?.kind == .declined
         if !repeatDecline {
             var details = requestSentDetails(messageID: request.messageID, context: context)
             details.reason = decline.reason
-            try context.appendToLog([ReceiptEntry.counterparts(r, checkpoint: decline.checkpoint, echo: decline.echo, details: details)],
-                                    at: context.nowMilliseconds)
+            try decline.carried.log(details: details, context: context)
             try context.requestsOut.storeDecline(verified.envelope, for: request.envelopeID)
             request.answer = .init(kind: .declined, envelopeID: verified.id.description, at: context.now)
             try context.requestsOut.update(request)
             context.logger.info("decline collected", metadata: ["request": .string(request.envelopeID)])
         }
-        _ = try? context.hold(decline.checkpoint)
+        _ = try? context.hold(decline.carried.checkpoint)
         return (repeatDecline ? nil : request, contradiction)
     }
 

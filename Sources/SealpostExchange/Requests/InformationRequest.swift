@@ -107,10 +107,7 @@ public struct InformationRequest: Sendable, Equatable {
             urgency = parsed
             requestedAt = try r.integer("requested_at", in: 0...Int64.max, "Unix seconds")
             subject = try Self.subject(try r.object("subject"))
-            reason = try r.optionalString("reason")
-            if let reason, !FreeText.isAcceptable(reason) {
-                throw r.invalid("reason", "is not text", fix: "1-\(FreeText.maximumBytes) bytes, lines and tabs allowed")
-            }
+            reason = try r.optionalFreeText("reason")
         } catch { throw bad(error.description) }
         self.init(requester: requester, holder: holder, purpose: purpose, urgency: urgency, subject: subject, reason: reason, requestedAt: requestedAt)
     }
@@ -152,4 +149,20 @@ public enum FreeText {
     }
 
     public static let rule = "must be 1-\(maximumBytes) bytes of text (line breaks allowed, no other control characters)"
+}
+
+extension JSONObjectReader {
+    /// A member holding a practitioner's free text (`FreeText`).
+    func freeText(_ key: String) throws(JSONShapeError) -> String {
+        let text = try string(key)
+        guard FreeText.isAcceptable(text) else {
+            throw invalid(key, "is not text", fix: "1-\(FreeText.maximumBytes) bytes, lines and tabs allowed")
+        }
+        return text
+    }
+
+    /// The same for a member that may be absent.
+    func optionalFreeText(_ key: String) throws(JSONShapeError) -> String? {
+        object[key] == nil ? nil : try freeText(key)
+    }
 }
