@@ -26,14 +26,8 @@ public struct Agreement: Sendable, Equatable {
     public init(id: String, version: Int64, title: String, validFrom: CalendarDate, validUntil: CalendarDate,
                 relay: String? = nil, parties: [AgreementParty] = [], purposes: [AgreementPurpose] = [],
                 responseDeadlines: ResponseDeadlines? = nil) throws(AgreementError) {
-        self.id = id
-        self.version = version
-        self.title = title
-        self.validFrom = validFrom
-        self.validUntil = validUntil
-        self.relay = relay
-        self.parties = parties
-        self.purposes = purposes
+        (self.id, self.version, self.title, self.validFrom) = (id, version, title, validFrom)
+        (self.validUntil, self.relay, self.parties, self.purposes) = (validUntil, relay, parties, purposes)
         self.responseDeadlines = responseDeadlines
         do { try check(at: .root) } catch { throw AgreementError(error) }
     }

@@ -14,9 +14,7 @@ public struct AgreementParty: Sendable, Equatable {
     public var name: String { card.name }
 
     public init(card: IdentityCard, role: SafeguardingRole, status: Status = .active) {
-        self.card = card
-        self.role = role
-        self.status = status
+        (self.card, self.role, self.status) = (card, role, status)
     }
 
     init(_ value: JSONValue, at path: JSONPath) throws(JSONShapeError) {

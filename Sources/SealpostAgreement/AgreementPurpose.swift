@@ -21,10 +21,7 @@ public struct AgreementPurpose: Sendable, Equatable {
     public var recipients: [Recipient]
 
     public init(id: String, name: String, lawfulBases: [SafeguardingRecord.LawfulBasis.Article6], recipients: [Recipient]) {
-        self.id = id
-        self.name = name
-        self.lawfulBases = lawfulBases
-        self.recipients = recipients
+        (self.id, self.name, self.lawfulBases, self.recipients) = (id, name, lawfulBases, recipients)
     }
 
     /// The fields `role` may receive for this purpose, or nil if the role has no part in it.

@@ -29,9 +29,7 @@ public struct EnvelopeBenchmark {
     public let records: Int
 
     public init(megabytes: Int = 256, rounds: Int = 5, records: Int = 2000) {
-        self.megabytes = megabytes
-        self.rounds = rounds
-        self.records = records
+        (self.megabytes, self.rounds, self.records) = (megabytes, rounds, records)
     }
 
     static func now() -> Double {

@@ -33,11 +33,7 @@ public struct JSONError: Error, Sendable, Hashable, CustomStringConvertible {
     public let fix: String
 
     public init(_ code: Code, path: JSONPath, offset: Int, problem: String, fix: String) {
-        self.code = code
-        self.path = path
-        self.offset = offset
-        self.problem = problem
-        self.fix = fix
+        (self.code, self.path, self.offset, self.problem, self.fix) = (code, path, offset, problem, fix)
     }
 
     /// `$.parties[2].name (byte 812): problem; fix`

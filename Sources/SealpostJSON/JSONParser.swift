@@ -20,9 +20,7 @@ public enum JSONParser {
         public var maxDocumentBytes: Int
 
         public init(maxDepth: Int = 64, maxStringBytes: Int = 1 << 20, maxDocumentBytes: Int = 16 << 20) {
-            self.maxDepth = maxDepth
-            self.maxStringBytes = maxStringBytes
-            self.maxDocumentBytes = maxDocumentBytes
+            (self.maxDepth, self.maxStringBytes, self.maxDocumentBytes) = (maxDepth, maxStringBytes, maxDocumentBytes)
         }
 
         /// Depth 64, strings of 1 MiB, documents of 16 MiB.

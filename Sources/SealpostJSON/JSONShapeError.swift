@@ -12,9 +12,7 @@ public struct JSONShapeError: Error, Sendable, Hashable, CustomStringConvertible
     public let fix: String?
 
     public init(at path: JSONPath, _ problem: String, fix: String? = nil) {
-        self.path = path
-        self.problem = problem
-        self.fix = fix
+        (self.path, self.problem, self.fix) = (path, problem, fix)
     }
 
     /// `$.parties[2].status: must be active or revoked` and, with a fix, `; ` and the fix.

@@ -21,9 +21,7 @@ public struct Checkpoint: Sendable, Equatable {
     public let head: [UInt8]
 
     public init(agency: String, size: Int64, head: [UInt8]) {
-        self.agency = agency
-        self.size = size
-        self.head = head
+        (self.agency, self.size, self.head) = (agency, size, head)
     }
 
     public var text: String { "\(agency)\(Self.originSuffix)\n\(size)\n\(Data(head).base64EncodedString())\n" }

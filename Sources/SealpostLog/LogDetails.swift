@@ -25,9 +25,7 @@ public struct LogDetails: Sendable, Equatable {
     }
 
     init(seq: Int64, salt: [UInt8], json: [UInt8]) {
-        self.seq = seq
-        self.salt = salt
-        self.json = json
+        (self.seq, self.salt, self.json) = (seq, salt, json)
     }
 
     public var details: JSONObject? { (try? JSONParser.parse(json))?.objectValue }

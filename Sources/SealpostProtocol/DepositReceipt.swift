@@ -21,9 +21,7 @@ public struct DepositReceipt: Sendable, Equatable {
     public var expiresAt: Int64
 
     public init(envelopeID: EnvelopeID, relay: String, sender: String, mailboxes: [String], depositedAt: Int64, expiresAt: Int64) {
-        self.envelopeID = envelopeID
-        self.relay = relay
-        self.sender = sender
+        (self.envelopeID, self.relay, self.sender) = (envelopeID, relay, sender)
         self.mailboxes = Array(Set(mailboxes)).sorted()
         self.depositedAt = depositedAt
         self.expiresAt = expiresAt

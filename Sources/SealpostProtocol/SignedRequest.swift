@@ -28,13 +28,9 @@ public struct SignedRequest: Sendable, Equatable {
 
     public init(agency: String, method: String, target: String, host: String, timestamp: Int64,
                 nonce: [UInt8], contentHash: [UInt8]) {
-        self.agency = agency
-        self.method = method
-        self.target = target
+        (self.agency, self.method, self.target) = (agency, method, target)
         self.host = Self.asciiLowercased(host)
-        self.timestamp = timestamp
-        self.nonce = nonce
-        self.contentHash = contentHash
+        (self.timestamp, self.nonce, self.contentHash) = (timestamp, nonce, contentHash)
     }
 
     /// A fresh request description for `body`, with a random nonce.

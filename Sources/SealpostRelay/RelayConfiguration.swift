@@ -61,21 +61,12 @@ public struct RelayConfiguration: Sendable {
                 retention: Int64 = 30 * 86_400, tombstoneLifetime: Int64 = 90 * 86_400,
                 sweepInterval: Duration = .seconds(60), acceptedHosts: Set<String>? = nil,
                 clock: @escaping @Sendable () -> Int64 = RelayConfiguration.systemClock) {
-        self.host = host
-        self.port = port
-        self.databasePath = databasePath
+        (self.host, self.port, self.databasePath) = (host, port, databasePath)
         self.database = nil
-        self.agreement = agreement
-        self.identity = identity
-        self.limits = limits
-        self.tls = tls
-        self.metricsPort = metricsPort
-        self.metricsHost = metricsHost
-        self.retention = retention
-        self.tombstoneLifetime = tombstoneLifetime
-        self.sweepInterval = sweepInterval
-        self.acceptedHosts = acceptedHosts
-        self.clock = clock
+        (self.agreement, self.identity, self.limits, self.tls) = (agreement, identity, limits, tls)
+        (self.metricsPort, self.metricsHost, self.retention) = (metricsPort, metricsHost, retention)
+        (self.tombstoneLifetime, self.sweepInterval) = (tombstoneLifetime, sweepInterval)
+        (self.acceptedHosts, self.clock) = (acceptedHosts, clock)
     }
 
     /// The longest retention or tombstone lifetime taken (100 years): deposit times plus these stay

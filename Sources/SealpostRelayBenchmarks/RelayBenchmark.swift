@@ -184,10 +184,7 @@ private final class Load: Sendable {
     let inboxes: [Inbox]
 
     init(agencies: [Identity], endpoint: BenchConnection.Endpoint, size: Int, collect: Bool) {
-        self.agencies = agencies
-        self.endpoint = endpoint
-        self.size = size
-        self.collect = collect
+        (self.agencies, self.endpoint, self.size, self.collect) = (agencies, endpoint, size, collect)
         inboxes = agencies.map { _ in Inbox() }
     }
 

@@ -10,9 +10,7 @@ public struct OpenedEnvelope: Sendable {
     public let signature: EnvelopeSignature
 
     public init(manifest: Manifest, contentHash: [UInt8], contentLength: UInt64, signature: EnvelopeSignature) {
-        self.manifest = manifest
-        self.contentHash = contentHash
-        self.contentLength = contentLength
+        (self.manifest, self.contentHash, self.contentLength) = (manifest, contentHash, contentLength)
         self.signature = signature
     }
 }
@@ -27,11 +25,8 @@ public struct EnvelopeSignature: Sendable, Equatable {
     public let signature: Ed25519.Signature
 
     public init(headerHash: [UInt8], manifestHash: [UInt8], contentHash: [UInt8], contentLength: UInt64, signature: Ed25519.Signature) {
-        self.headerHash = headerHash
-        self.manifestHash = manifestHash
-        self.contentHash = contentHash
-        self.contentLength = contentLength
-        self.signature = signature
+        (self.headerHash, self.manifestHash, self.contentHash) = (headerHash, manifestHash, contentHash)
+        (self.contentLength, self.signature) = (contentLength, signature)
     }
 
     public var signedMessage: [UInt8] {

@@ -29,12 +29,8 @@ public struct Manifest: Equatable, Sendable {
     public init(senderSigningKey: Ed25519.PublicKey, senderBoxKey: X25519.PublicKey, senderAgency: String,
                 messageID: [UInt8], createdAt: UInt64, contentType: String, recipients: [KeyID],
                 attributes: [String: String] = [:]) {
-        self.senderSigningKey = senderSigningKey
-        self.senderBoxKey = senderBoxKey
-        self.senderAgency = senderAgency
-        self.messageID = messageID
-        self.createdAt = createdAt
-        self.contentType = contentType
+        (self.senderSigningKey, self.senderBoxKey, self.senderAgency) = (senderSigningKey, senderBoxKey, senderAgency)
+        (self.messageID, self.createdAt, self.contentType) = (messageID, createdAt, contentType)
         self.recipients = recipients.sorted()
         self.attributes = attributes
     }

@@ -11,10 +11,7 @@ public struct Identity: Sendable {
     public let boxKey: X25519.PrivateKey
 
     public init(agencyID: String, name: String, signingKey: Ed25519.SigningKey, boxKey: X25519.PrivateKey) {
-        self.agencyID = agencyID
-        self.name = name
-        self.signingKey = signingKey
-        self.boxKey = boxKey
+        (self.agencyID, self.name, self.signingKey, self.boxKey) = (agencyID, name, signingKey, boxKey)
     }
 
     /// A new identity with fresh random keys.

@@ -34,13 +34,8 @@ public struct IdentityCard: Encodable, Equatable, Sendable {
 
     init(version: Int, agencyID: String, name: String, signingKey: String, boxKey: String, signingKeyID: String,
          boxKeyID: String, selfSignature: String) {
-        self.version = version
-        self.agencyID = agencyID
-        self.name = name
-        self.signingKey = signingKey
-        self.boxKey = boxKey
-        self.signingKeyID = signingKeyID
-        self.boxKeyID = boxKeyID
+        (self.version, self.agencyID, self.name, self.signingKey) = (version, agencyID, name, signingKey)
+        (self.boxKey, self.signingKeyID, self.boxKeyID) = (boxKey, signingKeyID, boxKeyID)
         self.selfSignature = selfSignature
     }
 

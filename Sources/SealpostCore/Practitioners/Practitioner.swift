@@ -18,10 +18,7 @@ public struct Practitioner: Sendable, Hashable {
     public static let reservedName = "command line"
 
     init(id: String, name: String, role: String, createdAt: Int64) {
-        self.id = id
-        self.name = name
-        self.role = role
-        self.createdAt = createdAt
+        (self.id, self.name, self.role, self.createdAt) = (id, name, role, createdAt)
     }
 
     /// A new practitioner with a fresh random id; checks the name and role.

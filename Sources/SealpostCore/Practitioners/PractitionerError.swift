@@ -32,9 +32,7 @@ public struct PractitionerError: Error, Sendable, Equatable, CustomStringConvert
     public let hint: String?
 
     public init(_ code: Code, _ reason: String, hint: String? = nil) {
-        self.code = code
-        self.reason = reason
-        self.hint = hint
+        (self.code, self.reason, self.hint) = (code, reason, hint)
     }
 
     public var description: String { reason }

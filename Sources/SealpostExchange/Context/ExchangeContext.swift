@@ -31,11 +31,7 @@ public struct ExchangeContext: Sendable {
 
     public init(home: Home, identity: Identity, agreement: Agreement, logger: Logger,
                 clock: @escaping @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970) }) {
-        self.home = home
-        self.identity = identity
-        self.agreement = agreement
-        self.logger = logger
-        self.clock = clock
+        (self.home, self.identity, self.agreement, self.logger, self.clock) = (home, identity, agreement, logger, clock)
         outbox = Outbox(home: home)
         inbox = Inbox(home: home)
         acks = AckJournal(home: home)
@@ -84,9 +80,7 @@ public struct RelaySession: Sendable {
     public let relay: RelayOperator
 
     public init(context: ExchangeContext, client: RelayClient, relay: RelayOperator) {
-        self.context = context
-        self.client = client
-        self.relay = relay
+        (self.context, self.client, self.relay) = (context, client, relay)
     }
 
     /// Asks the relay who it is and checks it against the agreement before any signed request.

@@ -147,12 +147,7 @@ public struct ExchangeEnvelope: Sendable, Equatable {
 
     init(kind: Kind, purpose: String? = nil, urgency: SafeguardingRecord.Concern.Urgency? = nil, agreementID: String,
          agreementVersion: Int64, recordID: String? = nil, checkpoint: SignedCheckpoint? = nil) {
-        self.kind = kind
-        self.checkpoint = checkpoint
-        self.purpose = purpose
-        self.urgency = urgency
-        self.agreementID = agreementID
-        self.agreementVersion = agreementVersion
-        self.recordID = recordID
+        (self.kind, self.checkpoint, self.purpose, self.urgency) = (kind, checkpoint, purpose, urgency)
+        (self.agreementID, self.agreementVersion, self.recordID) = (agreementID, agreementVersion, recordID)
     }
 }

@@ -52,11 +52,7 @@ public struct ExchangeError: Error, Equatable, Sendable, CustomStringConvertible
     public let status: Int?
 
     public init(_ code: Code, _ message: String, hint: String? = nil, relayCode: String? = nil, status: Int? = nil) {
-        self.code = code
-        self.message = message
-        self.hint = hint
-        self.relayCode = relayCode
-        self.status = status
+        (self.code, self.message, self.hint, self.relayCode, self.status) = (code, message, hint, relayCode, status)
     }
 
     /// Equal by code, so tests match on what kind of failure it was.

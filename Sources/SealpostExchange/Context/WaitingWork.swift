@@ -33,14 +33,8 @@ public struct WaitingWork: Sendable {
 
         init(envelopeID: String, messageID: String, agency: String, purpose: String, urgency: String, since: Int64, due: Int64,
              notYetDeposited: Bool = false, outcomes: [String] = []) {
-            self.envelopeID = envelopeID
-            self.messageID = messageID
-            self.agency = agency
-            self.purpose = purpose
-            self.urgency = urgency
-            self.since = since
-            self.due = due
-            self.notYetDeposited = notYetDeposited
+            (self.envelopeID, self.messageID, self.agency, self.purpose) = (envelopeID, messageID, agency, purpose)
+            (self.urgency, self.since, self.due, self.notYetDeposited) = (urgency, since, due, notYetDeposited)
             self.outcomes = outcomes
         }
 

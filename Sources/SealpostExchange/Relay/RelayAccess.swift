@@ -8,9 +8,7 @@ public struct RelayAccess: Sendable {
     public var retry: RetryPolicy
 
     public init(override: String? = nil, caFile: String? = nil, retry: RetryPolicy = RetryPolicy()) {
-        self.override = override
-        self.caFile = caFile
-        self.retry = retry
+        (self.override, self.caFile, self.retry) = (override, caFile, retry)
     }
 }
 

@@ -27,10 +27,7 @@ public final class RelayClient: Sendable {
 
         public init(endpoint: RelayEndpoint, caFile: String? = nil, retry: RetryPolicy = RetryPolicy(),
                     connectTimeout: Double = 10, requestTimeout: Double = 120) {
-            self.endpoint = endpoint
-            self.caFile = caFile
-            self.retry = retry
-            self.connectTimeout = connectTimeout
+            (self.endpoint, self.caFile, self.retry, self.connectTimeout) = (endpoint, caFile, retry, connectTimeout)
             self.requestTimeout = requestTimeout
         }
     }
@@ -80,10 +77,7 @@ public final class RelayClient: Sendable {
         // all) must come back to it at once, not be retried inside the pool until the deadline.
         http.connectionPool.retryConnectionEstablishment = false
         self.http = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: http, backgroundActivityLogger: logger)
-        self.configuration = configuration
-        self.identity = identity
-        self.clock = clock
-        self.logger = logger
+        (self.configuration, self.identity, self.clock, self.logger) = (configuration, identity, clock, logger)
     }
 
     /// Runs `body` with a client that is shut down afterwards, whatever happens.

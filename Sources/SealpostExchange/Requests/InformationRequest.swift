@@ -60,13 +60,8 @@ public struct InformationRequest: Sendable, Equatable {
 
     public init(requester: String, holder: String, purpose: String, urgency: SafeguardingRecord.Concern.Urgency, subject: Subject,
                 reason: String?, requestedAt: Int64) {
-        self.requester = requester
-        self.holder = holder
-        self.purpose = purpose
-        self.urgency = urgency
-        self.subject = subject
-        self.reason = reason
-        self.requestedAt = requestedAt
+        (self.requester, self.holder, self.purpose, self.urgency) = (requester, holder, purpose, urgency)
+        (self.subject, self.reason, self.requestedAt) = (subject, reason, requestedAt)
     }
 
     public var encoded: [UInt8] {

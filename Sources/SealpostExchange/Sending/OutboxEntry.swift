@@ -125,9 +125,7 @@ public struct OutboxEntry: Codable, Sendable, Equatable {
         enum CodingKeys: String, CodingKey { case kind, envelopeID = "envelope_id", at }
 
         public init(kind: Kind, envelopeID: String, at: Int64) {
-            self.kind = kind
-            self.envelopeID = envelopeID
-            self.at = at
+            (self.kind, self.envelopeID, self.at) = (kind, envelopeID, at)
         }
     }
 

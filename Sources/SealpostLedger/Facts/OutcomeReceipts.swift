@@ -80,10 +80,7 @@ public struct FamilyToldFacts: ReceiptFacts {
     public var toldAt: Int64
 
     public init(sender: String, recordID: String, agreement: String, recipients: [String], toldAt: Int64) {
-        self.sender = sender
-        self.recordID = recordID
-        self.agreement = agreement
-        self.recipients = recipients
+        (self.sender, self.recordID, self.agreement, self.recipients) = (sender, recordID, agreement, recipients)
         self.toldAt = toldAt
     }
 

@@ -8,9 +8,7 @@ public struct RefusedFacts: ReceiptFacts {
     public var basis: ShareBasis
 
     public init(sender: String, recipient: String, basis: ShareBasis) {
-        self.sender = sender
-        self.recipient = recipient
-        self.basis = basis
+        (self.sender, self.recipient, self.basis) = (sender, recipient, basis)
     }
 
     public init(_ f: FactsReader) {
@@ -38,12 +36,8 @@ public struct RedactionClearedFacts: ReceiptFacts {
     public var category: String
 
     public init(sender: String, basis: ShareBasis, recipients: [String], finding: String, field: String, category: String) {
-        self.sender = sender
-        self.basis = basis
-        self.recipients = recipients
-        self.finding = finding
-        self.field = field
-        self.category = category
+        (self.sender, self.basis, self.recipients, self.finding) = (sender, basis, recipients, finding)
+        (self.field, self.category) = (field, category)
     }
 
     public init(_ f: FactsReader) {
@@ -78,12 +72,8 @@ public struct ShareDecidedFacts: ReceiptFacts {
 
     public init(sender: String, basis: ShareBasis, recipients: [RecipientShare], redaction: RedactionFacts,
                 decisions: [DecisionFacts], inAnswerTo: String?) {
-        self.sender = sender
-        self.basis = basis
-        self.recipients = recipients
-        self.redaction = redaction
-        self.decisions = decisions
-        self.inAnswerTo = inAnswerTo
+        (self.sender, self.basis, self.recipients, self.redaction) = (sender, basis, recipients, redaction)
+        (self.decisions, self.inAnswerTo) = (decisions, inAnswerTo)
     }
 
     public init(_ f: FactsReader) {
@@ -131,14 +121,8 @@ public struct SentFacts: DepositedFacts {
 
     public init(sender: String, recipient: String, basis: ShareBasis, envelope: EnvelopeFacts, fields: FieldFacts,
                 redaction: RedactionFacts?, decisions: [DecisionFacts]?, inAnswerTo: String?, deposit: DepositFacts? = nil) {
-        self.sender = sender
-        self.recipient = recipient
-        self.basis = basis
-        self.envelope = envelope
-        self.fields = fields
-        self.redaction = redaction
-        self.decisions = decisions
-        self.inAnswerTo = inAnswerTo
+        (self.sender, self.recipient, self.basis, self.envelope) = (sender, recipient, basis, envelope)
+        (self.fields, self.redaction, self.decisions, self.inAnswerTo) = (fields, redaction, decisions, inAnswerTo)
         self.deposit = deposit
     }
 

@@ -11,10 +11,7 @@ public struct RequestBasis: FactsGroup {
     public var agreement: String
 
     public init(requester: String, holder: String, purpose: String, urgency: String, agreement: String) {
-        self.requester = requester
-        self.holder = holder
-        self.purpose = purpose
-        self.urgency = urgency
+        (self.requester, self.holder, self.purpose, self.urgency) = (requester, holder, purpose, urgency)
         self.agreement = agreement
     }
 
@@ -57,10 +54,7 @@ public struct RequestSentFacts: DepositedFacts {
     public var depositor: String { request.requester }
 
     public init(request: RequestBasis, envelope: EnvelopeFacts, requestedAt: Int64?, deposit: DepositFacts? = nil) {
-        self.request = request
-        self.envelope = envelope
-        self.requestedAt = requestedAt
-        self.deposit = deposit
+        (self.request, self.envelope, self.requestedAt, self.deposit) = (request, envelope, requestedAt, deposit)
     }
 
     public init(_ f: FactsReader) {
@@ -88,10 +82,7 @@ public struct RequestReceivedFacts: ReceiptFacts {
     public var receivedAt: Int64
 
     public init(request: RequestBasis, envelope: EnvelopeFacts, sentAt: Int64, receivedAt: Int64) {
-        self.request = request
-        self.envelope = envelope
-        self.sentAt = sentAt
-        self.receivedAt = receivedAt
+        (self.request, self.envelope, self.sentAt, self.receivedAt) = (request, envelope, sentAt, receivedAt)
     }
 
     public init(_ f: FactsReader) {
@@ -129,18 +120,13 @@ public struct DeclinedFacts: ReceiptFacts {
         holder = request.holder
         basis = ShareBasis(purpose: request.purpose, agreement: request.agreement, urgency: request.urgency)
         requester = request.requester
-        self.inAnswerTo = inAnswerTo
-        self.requestEnvelopeID = requestEnvelopeID
-        self.reasons = reasons
+        (self.inAnswerTo, self.requestEnvelopeID, self.reasons) = (inAnswerTo, requestEnvelopeID, reasons)
         self.declinedAt = declinedAt
     }
 
     /// A decline on the practitioner's own judgement.
     public init(holder: String, basis: ShareBasis, reasons: [String], declinedAt: Int64) {
-        self.holder = holder
-        self.basis = basis
-        self.reasons = reasons
-        self.declinedAt = declinedAt
+        (self.holder, self.basis, self.reasons, self.declinedAt) = (holder, basis, reasons, declinedAt)
     }
 
     public init(_ f: FactsReader) {

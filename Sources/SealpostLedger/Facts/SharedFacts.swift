@@ -19,13 +19,8 @@ public struct ShareBasis: FactsGroup {
 
     public init(purpose: String, agreement: String, recordID: String? = nil, urgency: String? = nil,
                 lawfulBasis: LawfulBasisFacts? = nil, consent: String? = nil, familyTold: String? = nil) {
-        self.familyTold = familyTold
-        self.purpose = purpose
-        self.agreement = agreement
-        self.recordID = recordID
-        self.urgency = urgency
-        self.lawfulBasis = lawfulBasis
-        self.consent = consent
+        (self.familyTold, self.purpose, self.agreement, self.recordID) = (familyTold, purpose, agreement, recordID)
+        (self.urgency, self.lawfulBasis, self.consent) = (urgency, lawfulBasis, consent)
     }
 
     /// The basis of sharing `record` for `purpose` under `agreement`.
@@ -95,9 +90,7 @@ public struct EnvelopeFacts: FactsGroup {
     public var contentLength: Int64?
 
     public init(messageID: String, envelopeID: String, contentHash: String, contentLength: Int64?) {
-        self.messageID = messageID
-        self.envelopeID = envelopeID
-        self.contentHash = contentHash
+        (self.messageID, self.envelopeID, self.contentHash) = (messageID, envelopeID, contentHash)
         self.contentLength = contentLength
     }
 
@@ -188,9 +181,7 @@ public struct RedactionFacts: FactsGroup {
         public var occurrences: Int64
 
         public init(token: String, label: String, occurrences: Int64) {
-            self.token = token
-            self.label = label
-            self.occurrences = occurrences
+            (self.token, self.label, self.occurrences) = (token, label, occurrences)
         }
 
         public init(_ f: FactsReader) {
@@ -241,9 +232,7 @@ public struct DecisionFacts: FactsGroup {
     public var category: String
 
     public init(finding: String, action: String, category: String) {
-        self.finding = finding
-        self.action = action
-        self.category = category
+        (self.finding, self.action, self.category) = (finding, action, category)
     }
 
     public init(_ f: FactsReader) {
@@ -269,10 +258,7 @@ public struct DepositFacts: FactsGroup {
     public var signature: String
 
     public init(relay: String, mailboxes: [String], depositedAt: Int64, expiresAt: Int64, signature: String) {
-        self.relay = relay
-        self.mailboxes = mailboxes
-        self.depositedAt = depositedAt
-        self.expiresAt = expiresAt
+        (self.relay, self.mailboxes, self.depositedAt, self.expiresAt) = (relay, mailboxes, depositedAt, expiresAt)
         self.signature = signature
     }
 

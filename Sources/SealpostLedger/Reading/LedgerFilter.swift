@@ -13,11 +13,7 @@ public struct LedgerFilter: Sendable {
     public var until: Int64?
 
     public init(kinds: [String] = [], counterpart: String? = nil, child: String? = nil, since: Int64? = nil, until: Int64? = nil) {
-        self.kinds = kinds
-        self.counterpart = counterpart
-        self.child = child
-        self.since = since
-        self.until = until
+        (self.kinds, self.counterpart, self.child, self.since, self.until) = (kinds, counterpart, child, since, until)
     }
 
     public func matches(_ entry: LedgerEntry) -> Bool {

@@ -16,9 +16,7 @@ public struct ActorDetails: Sendable, Equatable {
     public var practitionerID: String?
 
     public init(name: String, role: String? = nil, practitionerID: String? = nil) {
-        self.name = name
-        self.role = role
-        self.practitionerID = practitionerID
+        (self.name, self.role, self.practitionerID) = (name, role, practitionerID)
     }
 
     /// A practitioner signed in through their key slot.

@@ -9,9 +9,7 @@ public struct SubjectDetails: Sendable, Equatable {
     public var dob: String?
 
     public init(name: String?, nhsNumber: String? = nil, dob: String? = nil) {
-        self.name = name
-        self.nhsNumber = nhsNumber
-        self.dob = dob
+        (self.name, self.nhsNumber, self.dob) = (name, nhsNumber, dob)
     }
 
     /// The record's subject as the record gives it.
@@ -72,13 +70,8 @@ public struct ReceiptDetails: Sendable, Equatable {
     public init(subject: SubjectDetails? = nil, recordID: String? = nil, reason: String? = nil, consentReason: String? = nil,
                 requestReason: String? = nil, decisionReasons: [DecisionReason] = [], nextSteps: String? = nil,
                 actor: ActorDetails? = nil) {
-        self.subject = subject
-        self.nextSteps = nextSteps
-        self.recordID = recordID
-        self.reason = reason
-        self.consentReason = consentReason
-        self.requestReason = requestReason
-        self.decisionReasons = decisionReasons
+        (self.subject, self.nextSteps, self.recordID, self.reason) = (subject, nextSteps, recordID, reason)
+        (self.consentReason, self.requestReason, self.decisionReasons) = (consentReason, requestReason, decisionReasons)
         self.actor = actor
     }
 

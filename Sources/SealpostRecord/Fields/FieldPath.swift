@@ -118,9 +118,7 @@ struct FieldCatalogue: Sendable {
             }
         }
         walk(FieldCatalogue.record, prefix: "", parentPath: nil)
-        self.paths = paths
-        self.parent = parent
-        self.children = children
+        (self.paths, self.parent, self.children) = (paths, parent, children)
         index = Dictionary(uniqueKeysWithValues: paths.enumerated().map { ($0.element.rawValue, $0.offset) })
     }
 }

@@ -13,9 +13,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     public init?(year: Int, month: Int, day: Int) {
         guard CalendarDate.years.contains(year), (1...12).contains(month),
               (1...CalendarDate.daysIn(month: month, year: year)).contains(day) else { return nil }
-        self.year = year
-        self.month = month
-        self.day = day
+        (self.year, self.month, self.day) = (year, month, day)
     }
 
     /// Parses `YYYY-MM-DD`; nil for any other shape or a day that does not exist.

@@ -16,10 +16,7 @@ extension SafeguardingRecord {
         public var email: String?
 
         public init(name: String, jobTitle: String, organisation: String, phone: String? = nil, email: String? = nil) {
-            self.name = name
-            self.jobTitle = jobTitle
-            self.organisation = organisation
-            self.phone = phone
+            (self.name, self.jobTitle, self.organisation, self.phone) = (name, jobTitle, organisation, phone)
             self.email = email
         }
 

@@ -82,9 +82,7 @@ extension SafeguardingRecord {
         public var urgency: Urgency
 
         public init(categories: [Category], riskLevel: RiskLevel? = nil, urgency: Urgency) {
-            self.categories = categories
-            self.riskLevel = riskLevel
-            self.urgency = urgency
+            (self.categories, self.riskLevel, self.urgency) = (categories, riskLevel, urgency)
         }
 
         static let fields = ["categories", "risk_level", "urgency"]

@@ -50,9 +50,7 @@ extension SafeguardingRecord {
             public var reason: Exception?
 
             public init(status: Status, by: String? = nil, reason: Exception? = nil) {
-                self.status = status
-                self.by = by
-                self.reason = reason
+                (self.status, self.by, self.reason) = (status, by, reason)
             }
 
             static let fields = ["status", "by", "reason"]
@@ -99,9 +97,7 @@ extension SafeguardingRecord {
         public var family: Family?
 
         public init(status: Status, reason: Exception? = nil, family: Family? = nil) {
-            self.status = status
-            self.reason = reason
-            self.family = family
+            (self.status, self.reason, self.family) = (status, reason, family)
         }
 
         static let fields = ["status", "reason", "family"]

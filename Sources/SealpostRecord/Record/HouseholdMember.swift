@@ -20,14 +20,8 @@ extension SafeguardingRecord {
 
         public init(id: String, relationship: String, name: String? = nil, aka: [String] = [], dob: CalendarDate? = nil,
                     address: String? = nil, phone: String? = nil, email: String? = nil, allegedPerpetrator: Bool? = nil) {
-            self.id = id
-            self.relationship = relationship
-            self.name = name
-            self.aka = aka
-            self.dob = dob
-            self.address = address
-            self.phone = phone
-            self.email = email
+            (self.id, self.relationship, self.name, self.aka, self.dob) = (id, relationship, name, aka, dob)
+            (self.address, self.phone, self.email) = (address, phone, email)
             self.allegedPerpetrator = allegedPerpetrator
         }
 

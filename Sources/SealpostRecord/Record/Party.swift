@@ -39,19 +39,9 @@ extension SafeguardingRecord {
         public init(id: String, role: PartyRole? = nil, relationship: String? = nil, name: String? = nil, aka: [String] = [],
                     address: String? = nil, phone: String? = nil, email: String? = nil, dob: CalendarDate? = nil,
                     nhsNumber: NHSNumber? = nil, niNumber: NationalInsuranceNumber? = nil, isReferrer: Bool? = nil, protect: Bool? = nil) {
-            self.id = id
-            self.role = role
-            self.relationship = relationship
-            self.name = name
-            self.aka = aka
-            self.address = address
-            self.phone = phone
-            self.email = email
-            self.dob = dob
-            self.nhsNumber = nhsNumber
-            self.niNumber = niNumber
-            self.isReferrer = isReferrer
-            self.protect = protect
+            (self.id, self.role, self.relationship, self.name, self.aka) = (id, role, relationship, name, aka)
+            (self.address, self.phone, self.email, self.dob, self.nhsNumber) = (address, phone, email, dob, nhsNumber)
+            (self.niNumber, self.isReferrer, self.protect) = (niNumber, isReferrer, protect)
         }
 
         /// Whether redaction must replace this person's identifiers: unless `protect` is `false`.

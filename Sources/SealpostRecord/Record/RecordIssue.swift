@@ -45,11 +45,7 @@ public struct RecordIssue: Sendable, Hashable, CustomStringConvertible {
     public let fix: String
 
     public init(_ code: Code, path: JSONPath, offset: Int? = nil, problem: String, fix: String) {
-        self.code = code
-        self.path = path
-        self.offset = offset
-        self.problem = problem
-        self.fix = fix
+        (self.code, self.path, self.offset, self.problem, self.fix) = (code, path, offset, problem, fix)
     }
 
     /// The issue for a document that did not parse.

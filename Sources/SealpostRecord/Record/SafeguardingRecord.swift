@@ -38,17 +38,9 @@ public struct SafeguardingRecord: Sendable, Hashable {
     public init(id: String? = nil, author: Author? = nil, subject: Subject, household: [HouseholdMember] = [], parties: [Party] = [],
                 narrative: String, statements: [Statement]? = nil, concern: Concern? = nil, purpose: String? = nil,
                 lawfulBasis: LawfulBasis? = nil, consent: Consent? = nil) {
-        self.id = id
-        self.author = author
-        self.subject = subject
-        self.household = household
-        self.parties = parties
-        self.narrative = narrative
-        self.statements = statements
-        self.concern = concern
-        self.purpose = purpose
-        self.lawfulBasis = lawfulBasis
-        self.consent = consent
+        (self.id, self.author, self.subject, self.household, self.parties) = (id, author, subject, household, parties)
+        (self.narrative, self.statements, self.concern, self.purpose) = (narrative, statements, concern, purpose)
+        (self.lawfulBasis, self.consent) = (lawfulBasis, consent)
     }
 
     /// Parses and validates a record from JSON bytes.

@@ -26,10 +26,7 @@ extension SafeguardingRecord {
         public var source: String?
 
         public init(text: String, kind: Kind, time: Time, source: String? = nil) {
-            self.text = text
-            self.kind = kind
-            self.time = time
-            self.source = source
+            (self.text, self.kind, self.time, self.source) = (text, kind, time, source)
         }
 
         static let fields = ["text", "kind", "time", "source"]

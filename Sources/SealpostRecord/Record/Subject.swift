@@ -16,13 +16,8 @@ extension SafeguardingRecord {
 
         public init(name: String, aka: [String] = [], gender: String? = nil, dob: CalendarDate? = nil,
                     address: String? = nil, school: String? = nil, nhsNumber: NHSNumber? = nil) {
-            self.name = name
-            self.aka = aka
-            self.gender = gender
-            self.dob = dob
-            self.address = address
-            self.school = school
-            self.nhsNumber = nhsNumber
+            (self.name, self.aka, self.gender, self.dob, self.address) = (name, aka, gender, dob, address)
+            (self.school, self.nhsNumber) = (school, nhsNumber)
         }
 
         /// The name split into its parts.

@@ -27,10 +27,7 @@ public struct PractitionerDecision: Sendable, Hashable, Codable {
     public var category: IdentifierCategory
 
     public init(path: String, originalRange: Range<Int>, action: Action, category: IdentifierCategory = .name) {
-        self.path = path
-        self.originalRange = originalRange
-        self.action = action
-        self.category = category
+        (self.path, self.originalRange, self.action, self.category) = (path, originalRange, action, category)
     }
 
     /// The decision that resolves `finding`.
@@ -46,9 +43,7 @@ public struct RedactionInput: Sendable, Hashable, Codable {
     public var decisions: [PractitionerDecision]
 
     public init(people: [RedactionPerson], texts: [TextField], decisions: [PractitionerDecision] = []) {
-        self.people = people
-        self.texts = texts
-        self.decisions = decisions
+        (self.people, self.texts, self.decisions) = (people, texts, decisions)
     }
 
     public init(from decoder: any Decoder) throws {

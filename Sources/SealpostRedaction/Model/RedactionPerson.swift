@@ -45,16 +45,8 @@ public struct PersonIdentifiers: Sendable, Hashable, Codable {
         email: String? = nil, dob: String? = nil, nhsNumber: String? = nil, niNumber: String? = nil,
         workplace: String? = nil, vehicle: String? = nil, handle: String? = nil
     ) {
-        self.name = name
-        self.aka = aka
-        self.address = address
-        self.phone = phone
-        self.email = email
-        self.dob = dob
-        self.nhsNumber = nhsNumber
-        self.niNumber = niNumber
-        self.workplace = workplace
-        self.vehicle = vehicle
+        (self.name, self.aka, self.address, self.phone, self.email, self.dob) = (name, aka, address, phone, email, dob)
+        (self.nhsNumber, self.niNumber, self.workplace, self.vehicle) = (nhsNumber, niNumber, workplace, vehicle)
         self.handle = handle
     }
 
@@ -132,11 +124,7 @@ public struct RedactionPerson: Sendable, Hashable, Codable {
         id: String, category: PersonCategory, role: PartyRole? = nil, protect: Bool? = nil,
         identifiers: PersonIdentifiers
     ) {
-        self.id = id
-        self.category = category
-        self.role = role
-        self.protect = protect
-        self.identifiers = identifiers
+        (self.id, self.category, self.role, self.protect, self.identifiers) = (id, category, role, protect, identifiers)
     }
 
     /// The policy: only the subject, the household and parties with `protect: false` are kept.

@@ -54,10 +54,7 @@ public struct NewDeposit: Sendable {
     public var quota: MailboxQuota
 
     public init(receipt: SignedDepositReceipt, bytes: [UInt8], forgetAt: Int64, quota: MailboxQuota) {
-        self.receipt = receipt
-        self.bytes = bytes
-        self.forgetAt = forgetAt
-        self.quota = quota
+        (self.receipt, self.bytes, self.forgetAt, self.quota) = (receipt, bytes, forgetAt, quota)
     }
 }
 
@@ -113,9 +110,7 @@ public struct ExpiryReport: Sendable, Equatable {
     public var forgotten: Int = 0
 
     public init(expired: Int = 0, bodiesDropped: Int = 0, forgotten: Int = 0) {
-        self.expired = expired
-        self.bodiesDropped = bodiesDropped
-        self.forgotten = forgotten
+        (self.expired, self.bodiesDropped, self.forgotten) = (expired, bodiesDropped, forgotten)
     }
 
     public var isEmpty: Bool { expired == 0 && bodiesDropped == 0 && forgotten == 0 }
