@@ -1,26 +1,102 @@
 import SealpostRecord
 
-/// A receipt kind's facts as one type, written and read by that same type, so a member is named
-/// in one place (spec/receipts.md §Kinds gives the members of each kind).
+/// A set of facts members: a receipt kind's facts, a group several kinds share, or an object
+/// nested in facts. Its `members` table is the one place that names each member as
+/// spec/receipts.md §Kinds spells it and the property that holds it; reading and writing both
+/// follow the table, so what a type writes is what it reads back.
 ///
 /// Reading is lenient about absence: a log written by an earlier version may lack a member, and
-/// then the property is nil (or empty). Reading never fails: the statement's signature, not its
-/// shape, is what the verifier checks.
-public protocol ReceiptFacts: Sendable, Equatable {
-    static var kind: Receipt.Kind { get }
-    init(_ facts: FactsReader)
-    func write(to facts: inout FactsWriter)
+/// then the property keeps its default (nil, empty, zero). Reading never fails: the statement's
+/// signature, not its shape, is what the verifier checks.
+public protocol FactsGroup: Sendable, Equatable {
+    /// Every member at its default, where reading starts.
+    init()
+    /// The members, in the order spec/receipts.md gives them.
+    static var members: [FactsMember<Self>] { get }
 }
 
-extension ReceiptFacts {
-    /// Reads the facts from a receipt statement (or any object holding the kind's members).
+/// A receipt kind's facts: the members of its statement besides format, kind, by and at.
+public protocol ReceiptFacts: FactsGroup {
+    static var kind: Receipt.Kind { get }
+}
+
+extension FactsGroup {
+    /// Reads the members from an object (a statement, or the object a group is nested as).
+    public init(_ facts: FactsReader) {
+        self.init()
+        for member in Self.members { member.read(facts, &self) }
+    }
+
+    /// Reads the facts from a receipt statement (or any object holding the members).
     public init(statement: JSONObject) { self.init(FactsReader(statement)) }
 
-    /// The facts as the members of a statement, without format, kind, by and at.
+    public func write(to facts: inout FactsWriter) {
+        for member in Self.members { member.write(self, &facts) }
+    }
+
+    /// The members as an object.
     public var json: JSONObject {
         var writer = FactsWriter()
         write(to: &writer)
         return writer.object
+    }
+}
+
+/// One row of a `members` table: how a member is read into, and written from, a property.
+public struct FactsMember<Root> {
+    let read: (FactsReader, inout Root) -> Void
+    let write: (Root, inout FactsWriter) -> Void
+
+    /// A member read and written by hand, for one whose spelling differs from its property's type.
+    public init(read: @escaping (FactsReader, inout Root) -> Void, write: @escaping (Root, inout FactsWriter) -> Void) {
+        (self.read, self.write) = (read, write)
+    }
+
+    private init<Value>(_ key: String, _ path: WritableKeyPath<Root, Value>, read: @escaping (FactsReader) -> Value?,
+                        write: @escaping (inout FactsWriter, Value) -> Void) {
+        self.init(read: { f, root in if let value = read(f) { root[keyPath: path] = value } },
+                  write: { root, f in write(&f, root[keyPath: path]) })
+    }
+
+    public static func member(_ key: String, _ path: WritableKeyPath<Root, String>) -> Self {
+        Self(key, path, read: { $0.string(key) }, write: { $0.put(key, $1) })
+    }
+
+    public static func member(_ key: String, _ path: WritableKeyPath<Root, String?>) -> Self {
+        Self(key, path, read: { $0.string(key) }, write: { $0.put(key, $1) })
+    }
+
+    public static func member(_ key: String, _ path: WritableKeyPath<Root, Int64>) -> Self {
+        Self(key, path, read: { $0.int(key) }, write: { $0.put(key, $1) })
+    }
+
+    public static func member(_ key: String, _ path: WritableKeyPath<Root, Int64?>) -> Self {
+        Self(key, path, read: { $0.int(key) }, write: { $0.put(key, $1) })
+    }
+
+    public static func member(_ key: String, _ path: WritableKeyPath<Root, [String]>) -> Self {
+        Self(key, path, read: { $0.strings(key) }, write: { $0.put(key, $1) })
+    }
+
+    public static func member<G: FactsGroup>(_ key: String, _ path: WritableKeyPath<Root, G>) -> Self {
+        Self(key, path, read: { $0.group(key) }, write: { $0.put(key, $1) })
+    }
+
+    public static func member<G: FactsGroup>(_ key: String, _ path: WritableKeyPath<Root, G?>) -> Self {
+        Self(key, path, read: { $0.group(key) }, write: { f, value in if let value { f.put(key, value) } })
+    }
+
+    public static func member<G: FactsGroup>(_ key: String, _ path: WritableKeyPath<Root, [G]>) -> Self {
+        Self(key, path, read: { $0.groups(key) }, write: { $0.put(key, $1) })
+    }
+
+    public static func member<G: FactsGroup>(_ key: String, _ path: WritableKeyPath<Root, [G]?>) -> Self {
+        Self(key, path, read: { $0.groups(key) }, write: { f, value in if let value { f.put(key, value) } })
+    }
+
+    /// A group whose members stand among this object's own, with no member name of its own.
+    public static func inline<G: FactsGroup>(_ path: WritableKeyPath<Root, G>) -> Self {
+        Self(read: { f, root in root[keyPath: path] = G(f) }, write: { root, f in root[keyPath: path].write(to: &f) })
     }
 }
 
@@ -46,26 +122,12 @@ public struct FactsWriter: Sendable {
         if let value { object[key] = value }
     }
 
-    /// Writes `value`'s members into this object (for groups of members several kinds share).
-    public mutating func put(_ value: some FactsGroup) { value.write(to: &self) }
-
     public mutating func put(_ key: String, _ value: some FactsGroup) {
-        var inner = FactsWriter()
-        value.write(to: &inner)
-        object[key] = .object(inner.object)
+        object[key] = .object(value.json)
     }
 
-    public mutating func put(_ key: String, _ value: (some FactsGroup)?) {
-        if let value { put(key, value) }
-    }
-
-    public mutating func put(_ key: String, _ values: [some FactsGroup]?) {
-        guard let values else { return }
-        object[key] = .array(values.map { value in
-            var inner = FactsWriter()
-            value.write(to: &inner)
-            return .object(inner.object)
-        })
+    public mutating func put(_ key: String, _ values: [some FactsGroup]) {
+        object[key] = .array(values.map { .object($0.json) })
     }
 }
 
@@ -89,20 +151,5 @@ public struct FactsReader: Sendable {
 
     public func groups<G: FactsGroup>(_ key: String, as: G.Type = G.self) -> [G]? {
         object[key]?.arrayValue?.compactMap { $0.objectValue.map { G(FactsReader($0)) } }
-    }
-}
-
-/// A set of members that several kinds share, or an object nested in facts.
-public protocol FactsGroup: Sendable, Equatable {
-    init(_ facts: FactsReader)
-    func write(to facts: inout FactsWriter)
-}
-
-extension FactsGroup {
-    /// The group's members as an object.
-    public var json: JSONObject {
-        var writer = FactsWriter()
-        write(to: &writer)
-        return writer.object
     }
 }

@@ -42,28 +42,22 @@ public struct OutcomeFacts: ReceiptFacts {
     public static let kind = Receipt.Kind.outcome
     /// The record's envelope (its content length is not restated); `sender` sent the record, and
     /// `recipient` received it and decided.
-    public var delivery: DeliveryBasis
+    public var delivery = DeliveryBasis()
     /// The decision's code (`OutcomeDecision`).
-    public var decision: String
+    public var decision = ""
     /// Unix seconds: when the record was stored by the recipient, and when it decided.
-    public var receivedAt: Int64
-    public var decidedAt: Int64
+    public var receivedAt: Int64 = 0
+    public var decidedAt: Int64 = 0
+
+    public static var members: [FactsMember<Self>] {
+        [.inline(\.delivery), .member("decision", \.decision), .member("received_at", \.receivedAt), .member("decided_at", \.decidedAt)]
+    }
+
+    public init() {}
 
     public init(_ delivery: DeliveryBasis, decision: String, receivedAt: Int64, decidedAt: Int64) {
         (self.delivery, self.decision) = (delivery.withoutContentLength, decision)
         (self.receivedAt, self.decidedAt) = (receivedAt, decidedAt)
-    }
-
-    public init(_ f: FactsReader) {
-        self.init(DeliveryBasis(f), decision: f.string("decision") ?? "", receivedAt: f.int("received_at") ?? 0,
-                  decidedAt: f.int("decided_at") ?? 0)
-    }
-
-    public func write(to f: inout FactsWriter) {
-        f.put(delivery)
-        f.put("decision", decision)
-        f.put("received_at", receivedAt)
-        f.put("decided_at", decidedAt)
     }
 }
 
@@ -71,32 +65,22 @@ public struct OutcomeFacts: ReceiptFacts {
 /// said it would (`consent.family.status` `will_be_told`). Logged by the sender alone; nothing is sent.
 public struct FamilyToldFacts: ReceiptFacts {
     public static let kind = Receipt.Kind.familyTold
-    public var sender: String
-    public var recordID: String
-    public var agreement: String
+    public var sender = ""
+    public var recordID = ""
+    public var agreement = ""
     /// The agencies the record went to whose sends this closes.
-    public var recipients: [String]
+    public var recipients: [String] = []
     /// Unix seconds.
-    public var toldAt: Int64
+    public var toldAt: Int64 = 0
+
+    public static var members: [FactsMember<Self>] {
+        [.member("sender", \.sender), .member("record_id", \.recordID), .member("agreement", \.agreement),
+         .member("recipients", \.recipients), .member("told_at", \.toldAt)]
+    }
+
+    public init() {}
 
     public init(sender: String, recordID: String, agreement: String, recipients: [String], toldAt: Int64) {
-        (self.sender, self.recordID, self.agreement, self.recipients) = (sender, recordID, agreement, recipients)
-        self.toldAt = toldAt
-    }
-
-    public init(_ f: FactsReader) {
-        sender = f.string("sender") ?? ""
-        recordID = f.string("record_id") ?? ""
-        agreement = f.string("agreement") ?? ""
-        recipients = f.strings("recipients") ?? []
-        toldAt = f.int("told_at") ?? 0
-    }
-
-    public func write(to f: inout FactsWriter) {
-        f.put("sender", sender)
-        f.put("record_id", recordID)
-        f.put("agreement", agreement)
-        f.put("recipients", recipients)
-        f.put("told_at", toldAt)
+        (self.sender, self.recordID, self.agreement, self.recipients, self.toldAt) = (sender, recordID, agreement, recipients, toldAt)
     }
 }

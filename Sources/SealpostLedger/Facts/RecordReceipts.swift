@@ -3,95 +3,64 @@
 /// `refused`: a recipient the agreement gives no role for the purpose; nothing was sealed.
 public struct RefusedFacts: ReceiptFacts {
     public static let kind = Receipt.Kind.refused
-    public var sender: String
-    public var recipient: String
-    public var basis: ShareBasis
+    public var sender = ""
+    public var recipient = ""
+    public var basis = ShareBasis()
 
-    public init(sender: String, recipient: String, basis: ShareBasis) {
-        (self.sender, self.recipient, self.basis) = (sender, recipient, basis)
+    public static var members: [FactsMember<Self>] {
+        [.member("sender", \.sender), .member("recipient", \.recipient), .inline(\.basis)]
     }
 
-    public init(_ f: FactsReader) {
-        sender = f.string("sender") ?? ""
-        recipient = f.string("recipient") ?? ""
-        basis = ShareBasis(f)
-    }
-
-    public func write(to f: inout FactsWriter) {
-        f.put("sender", sender)
-        f.put("recipient", recipient)
-        f.put(basis)
-    }
+    public init() {}
+    public init(sender: String, recipient: String, basis: ShareBasis) { (self.sender, self.recipient, self.basis) = (sender, recipient, basis) }
 }
 
 /// `redaction_cleared`: the practitioner kept something the redactor flagged as a possible identity.
 public struct RedactionClearedFacts: ReceiptFacts {
     public static let kind = Receipt.Kind.redactionCleared
-    public var sender: String
-    public var basis: ShareBasis
-    public var recipients: [String]
+    public var sender = ""
+    public var basis = ShareBasis()
+    public var recipients: [String] = []
     /// `<path>@<start>-<end>` in the original field.
-    public var finding: String
-    public var field: String
-    public var category: String
+    public var finding = ""
+    public var field = ""
+    public var category = ""
+
+    public static var members: [FactsMember<Self>] {
+        [.member("sender", \.sender), .inline(\.basis), .member("recipients", \.recipients), .member("finding", \.finding),
+         .member("field", \.field), .member("category", \.category)]
+    }
+
+    public init() {}
 
     public init(sender: String, basis: ShareBasis, recipients: [String], finding: String, field: String, category: String) {
-        (self.sender, self.basis, self.recipients, self.finding) = (sender, basis, recipients, finding)
-        (self.field, self.category) = (field, category)
-    }
-
-    public init(_ f: FactsReader) {
-        sender = f.string("sender") ?? ""
-        basis = ShareBasis(f)
-        recipients = f.strings("recipients") ?? []
-        finding = f.string("finding") ?? ""
-        field = f.string("field") ?? ""
-        category = f.string("category") ?? ""
-    }
-
-    public func write(to f: inout FactsWriter) {
-        f.put("sender", sender)
-        f.put(basis)
-        f.put("recipients", recipients)
-        f.put("finding", finding)
-        f.put("field", field)
-        f.put("category", category)
+        (self.sender, self.basis, self.recipients) = (sender, basis, recipients)
+        (self.finding, self.field, self.category) = (finding, field, category)
     }
 }
 
 /// `share_decided`: the decision to share one record with every recipient named, before sealing.
 public struct ShareDecidedFacts: ReceiptFacts {
     public static let kind = Receipt.Kind.shareDecided
-    public var sender: String
-    public var basis: ShareBasis
-    public var recipients: [RecipientShare]
-    public var redaction: RedactionFacts
-    public var decisions: [DecisionFacts]
+    public var sender = ""
+    public var basis = ShareBasis()
+    public var recipients: [RecipientShare] = []
+    public var redaction = RedactionFacts()
+    public var decisions: [DecisionFacts] = []
     /// The message id of the request this send answers.
     public var inAnswerTo: String?
 
+    public static var members: [FactsMember<Self>] {
+        [.member("sender", \.sender), .inline(\.basis), .member("recipients", \.recipients), .member("redaction", \.redaction),
+         .member("decisions", \.decisions), .member("in_answer_to", \.inAnswerTo)]
+    }
+
+    public init() {}
+
     public init(sender: String, basis: ShareBasis, recipients: [RecipientShare], redaction: RedactionFacts,
                 decisions: [DecisionFacts], inAnswerTo: String?) {
-        (self.sender, self.basis, self.recipients, self.redaction) = (sender, basis, recipients, redaction)
-        (self.decisions, self.inAnswerTo) = (decisions, inAnswerTo)
-    }
-
-    public init(_ f: FactsReader) {
-        sender = f.string("sender") ?? ""
-        basis = ShareBasis(f)
-        recipients = f.groups("recipients") ?? []
-        redaction = f.group("redaction") ?? RedactionFacts(counts: [:], tokens: [])
-        decisions = f.groups("decisions") ?? []
-        inAnswerTo = f.string("in_answer_to")
-    }
-
-    public func write(to f: inout FactsWriter) {
-        f.put("sender", sender)
-        f.put(basis)
-        f.put("recipients", recipients)
-        f.put("redaction", redaction)
-        f.put("decisions", decisions)
-        f.put("in_answer_to", inAnswerTo)
+        (self.sender, self.basis, self.recipients) = (sender, basis, recipients)
+        (self.redaction, self.decisions, self.inAnswerTo) = (redaction, decisions, inAnswerTo)
     }
 }
 
@@ -106,11 +75,11 @@ public protocol DepositedFacts: ReceiptFacts {
 /// `sent`: one envelope deposited at the relay, with the relay's signed receipt.
 public struct SentFacts: DepositedFacts {
     public static let kind = Receipt.Kind.sent
-    public var sender: String
-    public var recipient: String
-    public var basis: ShareBasis
-    public var envelope: EnvelopeFacts
-    public var fields: FieldFacts
+    public var sender = ""
+    public var recipient = ""
+    public var basis = ShareBasis()
+    public var envelope = EnvelopeFacts()
+    public var fields = FieldFacts()
     /// Absent when the facts were rebuilt from the outbox entry alone (its pending receipt lost).
     public var redaction: RedactionFacts?
     public var decisions: [DecisionFacts]?
@@ -119,34 +88,17 @@ public struct SentFacts: DepositedFacts {
 
     public var depositor: String { sender }
 
+    public static var members: [FactsMember<Self>] {
+        [.member("sender", \.sender), .member("recipient", \.recipient), .inline(\.basis), .inline(\.envelope), .inline(\.fields),
+         .member("redaction", \.redaction), .member("decisions", \.decisions), .member("in_answer_to", \.inAnswerTo),
+         .member("deposit", \.deposit)]
+    }
+
+    public init() {}
+
     public init(sender: String, recipient: String, basis: ShareBasis, envelope: EnvelopeFacts, fields: FieldFacts,
                 redaction: RedactionFacts?, decisions: [DecisionFacts]?, inAnswerTo: String?, deposit: DepositFacts? = nil) {
-        (self.sender, self.recipient, self.basis, self.envelope) = (sender, recipient, basis, envelope)
-        (self.fields, self.redaction, self.decisions, self.inAnswerTo) = (fields, redaction, decisions, inAnswerTo)
-        self.deposit = deposit
-    }
-
-    public init(_ f: FactsReader) {
-        sender = f.string("sender") ?? ""
-        recipient = f.string("recipient") ?? ""
-        basis = ShareBasis(f)
-        envelope = EnvelopeFacts(f)
-        fields = FieldFacts(f)
-        redaction = f.group("redaction")
-        decisions = f.groups("decisions")
-        inAnswerTo = f.string("in_answer_to")
-        deposit = f.group("deposit")
-    }
-
-    public func write(to f: inout FactsWriter) {
-        f.put("sender", sender)
-        f.put("recipient", recipient)
-        f.put(basis)
-        f.put(envelope)
-        f.put(fields)
-        f.put("redaction", redaction)
-        f.put("decisions", decisions)
-        f.put("in_answer_to", inAnswerTo)
-        f.put("deposit", deposit)
+        (self.sender, self.recipient, self.basis, self.envelope, self.fields) = (sender, recipient, basis, envelope, fields)
+        (self.redaction, self.decisions, self.inAnswerTo, self.deposit) = (redaction, decisions, inAnswerTo, deposit)
     }
 }

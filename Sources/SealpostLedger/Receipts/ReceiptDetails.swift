@@ -3,10 +3,16 @@ import SealpostRecord
 /// The child as a log entry's details name them: what a subject access report matches on.
 ///
 ///     {"name", "nhs_number"?, "dob"?}
-public struct SubjectDetails: Sendable, Equatable {
+public struct SubjectDetails: FactsGroup {
     public var name: String?
     public var nhsNumber: String?
     public var dob: String?
+
+    public static var members: [FactsMember<Self>] {
+        [.member("name", \.name), .member("nhs_number", \.nhsNumber), .member("dob", \.dob)]
+    }
+
+    public init() {}
 
     public init(name: String?, nhsNumber: String? = nil, dob: String? = nil) {
         (self.name, self.nhsNumber, self.dob) = (name, nhsNumber, dob)
@@ -15,18 +21,6 @@ public struct SubjectDetails: Sendable, Equatable {
     /// The record's subject as the record gives it.
     public init(_ subject: SafeguardingRecord.Subject) {
         self.init(name: subject.name, nhsNumber: subject.nhsNumber?.description, dob: subject.dob?.description)
-    }
-
-    init(_ f: FactsReader) {
-        self.init(name: f.string("name"), nhsNumber: f.string("nhs_number"), dob: f.string("dob"))
-    }
-
-    var json: JSONObject {
-        var f = FactsWriter()
-        f.put("name", name)
-        f.put("nhs_number", nhsNumber)
-        f.put("dob", dob)
-        return f.object
     }
 
     var isEmpty: Bool { name == nil && nhsNumber == nil && dob == nil }
@@ -40,15 +34,15 @@ public struct SubjectDetails: Sendable, Equatable {
 ///      "decision_reasons"?: [{"finding", "reason"}], "actor"?: {"name", "role"?, "id"?}}
 ///
 /// `actor` is stamped on every entry the exchange appends (`ExchangeContext.actor`), not given here.
-public struct ReceiptDetails: Sendable, Equatable {
-    public struct DecisionReason: Sendable, Equatable {
-        public var finding: String
-        public var reason: String
+public struct ReceiptDetails: FactsGroup {
+    public struct DecisionReason: FactsGroup {
+        public var finding = ""
+        public var reason = ""
 
-        public init(finding: String, reason: String) {
-            self.finding = finding
-            self.reason = reason
-        }
+        public static var members: [FactsMember<Self>] { [.member("finding", \.finding), .member("reason", \.reason)] }
+
+        public init() {}
+        public init(finding: String, reason: String) { (self.finding, self.reason) = (finding, reason) }
     }
 
     public var subject: SubjectDetails?
@@ -63,9 +57,25 @@ public struct ReceiptDetails: Sendable, Equatable {
     public var familyNotToldReason: String?
     /// The requester's own reason, as the holder keeps it.
     public var requestReason: String?
-    public var decisionReasons: [DecisionReason]
+    public var decisionReasons: [DecisionReason] = []
     /// Who was acting for the agency when the entry was appended.
     public var actor: ActorDetails?
+
+    public static var members: [FactsMember<Self>] {
+        // Written only when there are some, as an older version did.
+        let decisionReasons = FactsMember<Self>(read: { f, details in details.decisionReasons = f.groups("decision_reasons") ?? [] },
+                                                write: { details, f in
+                                                    if !details.decisionReasons.isEmpty { f.put("decision_reasons", details.decisionReasons) }
+                                                })
+        let actor = FactsMember<Self>(read: { f, details in details.actor = ActorDetails(f.value("actor")) },
+                                      write: { details, f in f.put("actor", details.actor.map { .object($0.json) }) })
+        return [.member("subject", \.subject), .member("record_id", \.recordID), .member("reason", \.reason),
+                .member("next_steps", \.nextSteps), .member("consent_reason", \.consentReason),
+                .member("family_told_by", \.familyToldBy), .member("family_not_told_reason", \.familyNotToldReason),
+                .member("request_reason", \.requestReason), decisionReasons, actor]
+    }
+
+    public init() {}
 
     public init(subject: SubjectDetails? = nil, recordID: String? = nil, reason: String? = nil, consentReason: String? = nil,
                 requestReason: String? = nil, decisionReasons: [DecisionReason] = [], nextSteps: String? = nil,
@@ -88,32 +98,5 @@ public struct ReceiptDetails: Sendable, Equatable {
         self.subject = subject.isEmpty ? nil : subject
     }
 
-    public init(json: JSONObject) {
-        let f = FactsReader(json)
-        self.init(subject: f.value("subject")?.objectValue.map { SubjectDetails(FactsReader($0)) }, recordID: f.string("record_id"),
-                  reason: f.string("reason"), consentReason: f.string("consent_reason"), requestReason: f.string("request_reason"),
-                  decisionReasons: (f.value("decision_reasons")?.arrayValue ?? []).compactMap { item in
-                      guard let finding = item["finding"]?.stringValue, let reason = item["reason"]?.stringValue else { return nil }
-                      return DecisionReason(finding: finding, reason: reason)
-                  }, nextSteps: f.string("next_steps"), actor: ActorDetails(f.value("actor")))
-        familyToldBy = f.string("family_told_by")
-        familyNotToldReason = f.string("family_not_told_reason")
-    }
-
-    public var json: JSONObject {
-        var f = FactsWriter()
-        if let subject { f.put("subject", .object(subject.json)) }
-        f.put("record_id", recordID)
-        f.put("reason", reason)
-        f.put("next_steps", nextSteps)
-        f.put("consent_reason", consentReason)
-        f.put("family_told_by", familyToldBy)
-        f.put("family_not_told_reason", familyNotToldReason)
-        f.put("request_reason", requestReason)
-        if !decisionReasons.isEmpty {
-            f.put("decision_reasons", .array(decisionReasons.map { ["finding": .string($0.finding), "reason": .string($0.reason)] }))
-        }
-        if let actor { f.put("actor", .object(actor.json)) }
-        return f.object
-    }
+    public init(json: JSONObject) { self.init(FactsReader(json)) }
 }
