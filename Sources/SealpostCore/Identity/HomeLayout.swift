@@ -11,6 +11,7 @@
 ///     HOME/requests/out, requests/in requests for information, asked and received
 ///     HOME/acks/                     the acknowledgement journal
 ///     HOME/declines/                 the decline journal
+///     HOME/outcomes/                 the outcome journal
 ///     HOME/checkpoints/ID.json       the latest log checkpoint held of each other agency
 ///     HOME/pseudonyms/               token maps, sealed to this agency
 ///     HOME/relay.sqlite              a relay operator's mailbox database
@@ -24,6 +25,7 @@ extension Home {
     public var requestsInDirectory: String { path + "/requests/in" }
     public var acknowledgementsDirectory: String { path + "/acks" }
     public var declinesDirectory: String { path + "/declines" }
+    public var outcomesDirectory: String { path + "/outcomes" }
     public var checkpointsDirectory: String { path + "/checkpoints" }
     public var pseudonymsDirectory: String { path + "/pseudonyms" }
     public var relayDatabasePath: String { path + "/relay.sqlite" }

@@ -14,7 +14,7 @@ import SealpostLedger
 /// Any relay command first finishes every entry still `pending`. `digest` (BLAKE2b-256 of the
 /// decision, reason and next steps) lets a repeated command find the outcome it already recorded
 /// instead of recording it twice; the free text itself is only in the sealed outcome and the log.
-public struct OutcomeJournal: Sendable {
+public struct OutcomeJournal: ExchangeJournal {
     public struct Entry: Codable, Sendable, Equatable {
         public static let formatName = "sealpost-outcome-journal/v1"
         public enum State: String, Codable, Sendable { case pending, done }
@@ -49,29 +49,14 @@ public struct OutcomeJournal: Sendable {
 
     public let directory: String
 
-    public init(home: Home) { directory = home.path + "/outcomes" }
-
-    func path(_ id: String) -> String { "\(directory)/\(id).json" }
-
-    public func entry(_ id: String) throws(ExchangeError) -> Entry? { try StoreFiles.read(Entry.self, from: path(id)) }
-
-    public func write(_ entry: Entry) throws(ExchangeError) {
-        try StoreFiles.makeDirectory(directory)
-        try StoreFiles.write(entry, to: path(entry.outcomeID), doing: "journal the outcome")
-    }
-
-    /// Every entry, oldest first.
-    public func entries() throws(ExchangeError) -> [Entry] {
-        var out: [Entry] = []
-        for id in StoreFiles.jsonIDs(in: directory) {
-            if let entry = try entry(id) { out.append(entry) }
-        }
-        return out.sorted { ($0.journalledAt, $0.outcomeID) < ($1.journalledAt, $1.outcomeID) }
-    }
+    public init(home: Home) { directory = home.outcomesDirectory }
 
     /// The outcomes recorded for the record in envelope `id`, oldest first.
     public func entries(about id: String) throws(ExchangeError) -> [Entry] { try entries().filter { $0.envelopeID == id } }
+}
 
-    /// Entries with a step still to do.
-    public func unfinished() throws(ExchangeError) -> [Entry] { try entries().filter { $0.state != .done } }
+extension OutcomeJournal.Entry: JournalEntry {
+    public var journalID: String { outcomeID }
+    public var isDone: Bool { state == .done }
+    public static let journalling = "journal the outcome"
 }

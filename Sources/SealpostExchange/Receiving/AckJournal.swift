@@ -15,7 +15,7 @@ import SealpostCore
 ///
 /// Any relay command first finishes every entry that is not `done`, so a client killed at any
 /// point sends the acknowledgement, once, on its next run.
-public struct AckJournal: Sendable {
+public struct AckJournal: ExchangeJournal {
     public struct Entry: Codable, Sendable, Equatable {
         public static let formatName = "sealpost-ack-journal/v1"
         public enum State: String, Codable, Sendable { case pending, deposited, done }
@@ -44,24 +44,10 @@ public struct AckJournal: Sendable {
     public let directory: String
 
     public init(home: Home) { directory = home.acknowledgementsDirectory }
+}
 
-    func path(_ id: String) -> String { "\(directory)/\(id).json" }
-
-    public func entry(_ id: String) throws(ExchangeError) -> Entry? { try StoreFiles.read(Entry.self, from: path(id)) }
-
-    public func write(_ entry: Entry) throws(ExchangeError) {
-        try StoreFiles.makeDirectory(directory)
-        try StoreFiles.write(entry, to: path(entry.envelopeID), doing: "journal the acknowledgement")
-    }
-
-    public func entries() throws(ExchangeError) -> [Entry] {
-        var out: [Entry] = []
-        for id in StoreFiles.jsonIDs(in: directory) {
-            if let entry = try entry(id) { out.append(entry) }
-        }
-        return out.sorted { ($0.journalledAt, $0.envelopeID) < ($1.journalledAt, $1.envelopeID) }
-    }
-
-    /// Entries with a step still to do.
-    public func unfinished() throws(ExchangeError) -> [Entry] { try entries().filter { $0.state != .done } }
+extension AckJournal.Entry: JournalEntry {
+    public var journalID: String { envelopeID }
+    public var isDone: Bool { state == .done }
+    public static let journalling = "journal the acknowledgement"
 }

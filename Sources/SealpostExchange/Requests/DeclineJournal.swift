@@ -12,7 +12,7 @@ import SealpostCore
 ///     done       the relay's signed receipt for it is held
 ///
 /// Any relay command first finishes every entry still `pending`.
-public struct DeclineJournal: Sendable {
+public struct DeclineJournal: ExchangeJournal {
     public struct Entry: Codable, Sendable, Equatable {
         public static let formatName = "sealpost-decline-journal/v1"
         public enum State: String, Codable, Sendable { case pending, done }
@@ -46,24 +46,10 @@ public struct DeclineJournal: Sendable {
     public let directory: String
 
     public init(home: Home) { directory = home.declinesDirectory }
+}
 
-    func path(_ id: String) -> String { "\(directory)/\(id).json" }
-
-    public func entry(_ id: String) throws(ExchangeError) -> Entry? { try StoreFiles.read(Entry.self, from: path(id)) }
-
-    public func write(_ entry: Entry) throws(ExchangeError) {
-        try StoreFiles.makeDirectory(directory)
-        try StoreFiles.write(entry, to: path(entry.requestID), doing: "journal the decline")
-    }
-
-    public func entries() throws(ExchangeError) -> [Entry] {
-        var out: [Entry] = []
-        for id in StoreFiles.jsonIDs(in: directory) {
-            if let entry = try entry(id) { out.append(entry) }
-        }
-        return out.sorted { ($0.journalledAt, $0.requestID) < ($1.journalledAt, $1.requestID) }
-    }
-
-    /// Entries with a step still to do.
-    public func unfinished() throws(ExchangeError) -> [Entry] { try entries().filter { $0.state != .done } }
+extension DeclineJournal.Entry: JournalEntry {
+    public var journalID: String { requestID }
+    public var isDone: Bool { state == .done }
+    public static let journalling = "journal the decline"
 }
