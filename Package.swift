@@ -76,6 +76,17 @@ let package = Package(
             name: "SealpostBenchmarks",
             dependencies: ["SealpostCore", "SealpostSodium", "SealpostJSON", "SealpostRedaction", "SealpostLog"]
         ),
+        // `sealpost bench web`: the app's page render times over a home built in the run.
+        .target(
+            name: "SealpostWebBenchmarks",
+            dependencies: [
+                "SealpostWeb", "SealpostExchange", "SealpostLedger", "SealpostLog", "SealpostAgreement", "SealpostCore", "SealpostSodium",
+                "SealpostRecord",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
         // `sealpost-relay bench`, apart from SealpostBenchmarks so that the client never links the relay.
         .target(
             name: "SealpostRelayBenchmarks",
@@ -126,6 +137,7 @@ let package = Package(
             dependencies: [
                 "SealpostCore", "SealpostSodium", "SealpostRecord", "SealpostAgreement", "SealpostRedaction", "SealpostSharing",
                 "SealpostExchange", "SealpostLog", "SealpostLedger", "SealpostBenchmarks", "SealpostCommandLine", "SealpostWeb",
+                "SealpostWebBenchmarks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -178,7 +190,8 @@ let package = Package(
         .testTarget(
             name: "SealpostWebTests",
             dependencies: [
-                "SealpostWeb", "SealpostCore", "SealpostSodium",
+                "SealpostWeb", "SealpostCore", "SealpostSodium", "SealpostExchange", "SealpostRelay", "SealpostAgreement", "SealpostRecord",
+                "SealpostLedger",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),

@@ -5,8 +5,9 @@ import SealpostCore
 import SealpostLog
 import SealpostRedaction
 import SealpostSodium
+import SealpostWebBenchmarks
 
-struct BenchCommand: ParsableCommand {
+struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure seal and open throughput against raw libsodium, record sealing, and memory.",
@@ -16,9 +17,12 @@ struct BenchCommand: ParsableCommand {
         one core over 1x, 4x and 16x a 1 MiB narrative for a fixed party list, to show it is linear.
         `sealpost bench log`: durable receipt-log appends by batch size beside raw signing and fsync,
         and `log verify` of a --entries log (1,000,000 by default) beside raw BLAKE2b and Ed25519.
+        `sealpost bench web`: the app's render time (p50, p99) for its home, inbox and log pages over a
+        home built in the run (1,000 received records, 10,000 log entries), beside a trivial page and
+        reading the same files.
         """)
 
-    @Argument(help: "What to measure: envelope (default), redaction or log.")
+    @Argument(help: "What to measure: envelope (default), redaction, log or web.")
     var what = "envelope"
 
     @Option(help: "Megabytes (MiB) of content for the throughput rounds (at least 256 for the published figures).")
@@ -45,9 +49,21 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Entries per append with --append-until-killed.")
     var batch = 10
 
-    func run() throws {
+    @Option(help: "With `bench web`: requests measured for each page.")
+    var requests = 200
+
+    func run() async throws {
         switch what {
         case "envelope": break
+        case "web":
+            guard requests > 0 else { throw CLIError("--requests must be positive") }
+            let scratch = directory + "/sealpost-bench-web-\(UUID().uuidString)"
+            defer { try? FileManager.default.removeItem(atPath: scratch) }
+            printError("web: building a home of 1,000 received records and 10,000 log entries, then \(requests) requests a page")
+            let figures = try await WebBenchmark(requests: requests, directory: scratch).run(log: { printError("  \($0)") })
+            print("sealpost bench web (one request at a time over 127.0.0.1)")
+            print(figures.description)
+            return
         case "log":
             if let folder = appendUntilKilled { try appendForever(folder) }
             let scratch = directory + "/sealpost-bench-log-\(UUID().uuidString)"
@@ -64,7 +80,7 @@ struct BenchCommand: ParsableCommand {
             print(figures.description)
             return
         default:
-            throw CLIError("unknown benchmark \(what)", hint: "use envelope, redaction or log")
+            throw CLIError("unknown benchmark \(what)", hint: "use envelope, redaction, log or web")
         }
         guard size > 0, rounds > 0, records > 0, memoryGib >= 0 else { throw CLIError("--size, --rounds and --records must be positive") }
         let bench = EnvelopeBenchmark(megabytes: size, rounds: rounds, records: records)

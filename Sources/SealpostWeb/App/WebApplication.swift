@@ -47,7 +47,7 @@ func buildWebRouter(_ app: WebApp) -> Router<WebContext> {
     router.add(middleware: HostGuardMiddleware(allowedHosts: app.allowedHosts, pages: app.pages))
     router.add(middleware: app.sessionMiddleware)
 
-    router.get("/assets/app.css") { _, _ in Asset(body: Stylesheet.css, type: "text/css; charset=utf-8") }
+    router.get("/assets/app.css") { _, _ in Asset(body: Stylesheet.css + LoopStyles.css, type: "text/css; charset=utf-8") }
     router.get("/assets/app.js") { _, _ in Asset(body: Stylesheet.script, type: "text/javascript; charset=utf-8") }
 
     let signIn = SignInPage(app: app)
@@ -76,6 +76,10 @@ func buildWebRouter(_ app: WebApp) -> Router<WebContext> {
 
     let report = ReportPage(app: app)
     router.get("/report") { request, context in try await report.show(request, context: context) }
+
+    addOutcomeRoutes(router, app: app)
+    addRequestRoutes(router, app: app)
+    addWorkListRoutes(router, app: app)
     return router
 }
 

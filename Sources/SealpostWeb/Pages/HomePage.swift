@@ -26,17 +26,22 @@ struct HomePage {
         let items: [Item]
     }
 
+    /// One count, linking to the list (WorkListPage) that shows exactly what it counts.
+    struct Count {
+        let number: Int
+        let label: String
+        let href: String
+        let alert: Bool
+    }
+
     struct Model {
-        let overdueCount: Int
-        let toAcknowledgeCount: Int
-        let awaitingCount: Int
-        let requestsToAnswerCount: Int
+        let counts: [Count]
         let sections: [Section]
     }
 
     func show(_ request: Request, context: WebContext) async throws -> Response {
         guard let session = context.session, session.signedIn != nil else { return .redirect(to: "/sign-in", type: .normal) }
-        let work = try WaitingWork(home: app.home, now: app.now)
+        let work = try app.waitingWork()
         let now = work.now
         let purposeName = app.purposeNames()
         func item(_ w: WaitingWork.Item, href: String) -> Item {
@@ -44,10 +49,16 @@ struct HomePage {
                  urgencyTag: Tags.urgency(w.urgency), due: Format.due(w.due, now: now), overdue: w.isOverdue(at: now))
         }
         let sends = work.sendsAwaitingAcknowledgement
+        let counts = [("overdue", "overdue"), ("to-acknowledge", "received, not yet acknowledged"),
+                      ("outcomes-to-record", "received, outcome to record"), ("awaiting-acknowledgement", "sent, waiting for acknowledgement"),
+                      ("outcomes-due", "sent, outcome due"), ("requests-to-answer", "requests to answer"),
+                      ("family-to-tell", "families to be told")].compactMap { name, label -> Count? in
+            guard let list = WorkListPage.list(name) else { return nil }
+            let number = list.items(work).count
+            return Count(number: number, label: label, href: "/work/\(name)", alert: name == "overdue" && number > 0)
+        }
         let model = Model(
-            overdueCount: sends.filter { $0.isOverdue(at: now) }.count + work.recordsToAcknowledge.filter { $0.isOverdue(at: now) }.count,
-            toAcknowledgeCount: work.recordsToAcknowledge.count, awaitingCount: sends.count,
-            requestsToAnswerCount: work.requestsToAnswer.count,
+            counts: counts,
             sections: [
                 Section(id: "received", title: "Received, not yet acknowledged", agencyHeading: "From",
                         empty: "Every record opened here has been acknowledged.",
@@ -57,7 +68,7 @@ struct HomePage {
                         items: sends.prefix(20).map { item($0, href: "/sent#e-\($0.envelopeID)") }),
                 Section(id: "requests", title: "Requests for information to answer", agencyHeading: "From",
                         empty: "No requests are waiting for an answer.",
-                        items: work.requestsToAnswer.prefix(20).map { item($0, href: "/inbox") }),
+                        items: work.requestsToAnswer.prefix(20).map { item($0, href: "/requests/received/\($0.envelopeID)") }),
             ])
         return app.pages.page("home", model, title: "What needs attention", session: session, section: "/")
     }
@@ -67,10 +78,7 @@ enum HomeTemplates {
     static let home = """
     <h1 class="govuk-heading-l">What needs attention</h1>
     <ul class="sp-counts">
-      <li><a class="sp-count{{#hasOverdue}} sp-count--alert{{/hasOverdue}}" href="#received"><span class="sp-count__number">{{overdueCount}}</span> overdue</a></li>
-      <li><a class="sp-count" href="#received"><span class="sp-count__number">{{toAcknowledgeCount}}</span> received, not yet acknowledged</a></li>
-      <li><a class="sp-count" href="#sent"><span class="sp-count__number">{{awaitingCount}}</span> sent, waiting for acknowledgement</a></li>
-      <li><a class="sp-count" href="#requests"><span class="sp-count__number">{{requestsToAnswerCount}}</span> requests to answer</a></li>
+      {{#counts}}<li><a class="sp-count{{#alert}} sp-count--alert{{/alert}}" href="{{href}}"><span class="sp-count__number">{{number}}</span> {{label}}</a></li>{{/counts}}
     </ul>
     {{#sections}}
     <h2 class="govuk-heading-m" id="{{id}}">{{title}}</h2>
@@ -97,6 +105,4 @@ extension HomePage.Section: ViewModel {
     var computed: [String: Any] { ["hasItems": !items.isEmpty] }
 }
 
-extension HomePage.Model: ViewModel {
-    var computed: [String: Any] { ["hasOverdue": overdueCount > 0] }
-}
+extension HomePage.Model: ViewModel {}

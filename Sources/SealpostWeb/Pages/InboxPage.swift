@@ -20,6 +20,10 @@ struct InboxPage {
         let received: String
         let state: String
         let stateTag: String
+        /// The sender's record id, which re-sends of the record share.
+        var recordID: String? = nil
+        /// Earlier copies of the same record from the same sender (re-sends), newest first.
+        var copies: [ResentCopy] = []
     }
 
     struct Waiting {
@@ -39,6 +43,8 @@ struct InboxPage {
         let waiting: [Waiting]
         let relayProblem: String?
         let acknowledgementsWaiting: Int
+        /// Requests for information opened here, each linking to its page (answer or decline).
+        let requests: [RequestLists.Received]
     }
 
     func list(_ request: Request, context: WebContext) async throws -> Response {
@@ -53,8 +59,8 @@ struct InboxPage {
             return Row(href: "/inbox/\(entry.envelopeID)", reference: entry.recordID ?? String(entry.envelopeID.prefix(12)), child: child,
                        from: entry.sender, purpose: purposeName(entry.purpose), urgency: entry.urgency, urgencyTag: Tags.urgency(entry.urgency),
                        received: Format.time(seconds: entry.receivedAt), state: state,
-                       stateTag: state == "acknowledged" ? "govuk-tag--green" : "govuk-tag--yellow")
-        }
+                       stateTag: state == "acknowledged" ? "govuk-tag--green" : "govuk-tag--yellow", recordID: entry.recordID)
+        }.groupingResends()
         var waiting: [Waiting] = []
         var relayProblem: String?
         var acknowledgements = 0
@@ -80,7 +86,7 @@ struct InboxPage {
             relayProblem = error.message + (error.hint.map { " " + $0 } ?? "")
         }
         let model = Model(csrf: session.csrf, opened: opened, waiting: waiting, relayProblem: relayProblem,
-                          acknowledgementsWaiting: acknowledgements)
+                          acknowledgementsWaiting: acknowledgements, requests: try RequestLists.received(exchange, purposeName: purposeName))
         return app.pages.page("inbox", model, title: "Inbox", session: session, section: "/inbox")
     }
 
@@ -95,7 +101,7 @@ struct InboxPage {
         let opened = try await app.withRelay(exchange) { relay in try await Receive.openAny(id, session: relay) }
         switch opened {
         case .record(let entry, _): return .redirect(to: "/inbox/\(entry.envelopeID)", type: .normal)
-        case .request: return .redirect(to: "/inbox", type: .normal)
+        case .request(let entry, _): return .redirect(to: "/requests/received/\(entry.envelopeID)", type: .normal)
         }
     }
 
@@ -111,6 +117,9 @@ struct InboxPage {
         let sent: String
         let acknowledged: String?
         let justAcknowledged: Bool
+        /// What this agency decided about the record (spec/web.md §Outcomes).
+        let outcomes: RecordOutcomes
+        let justRecordedOutcome: Bool
     }
 
     func show(_ request: Request, context: WebContext) async throws -> Response {
@@ -129,7 +138,9 @@ struct InboxPage {
             urgency: entry.urgency, urgencyTag: Tags.urgency(entry.urgency), received: Format.time(seconds: entry.receivedAt),
             sent: Format.time(seconds: entry.sentAt),
             acknowledged: ack.map { $0.state == .done ? "Acknowledged " + Format.time(seconds: $0.doneAt ?? $0.journalledAt) : "Acknowledgement being sent" },
-            justAcknowledged: request.uri.queryParameters["acknowledged"] == "1")
+            justAcknowledged: request.uri.queryParameters["acknowledged"] == "1",
+            outcomes: RecordOutcomes(entry: entry, acknowledged: ack != nil, journal: try exchange.outcomes.entries(about: entry.envelopeID), app: app),
+            justRecordedOutcome: request.uri.queryParameters["outcome"] == "1")
         return app.pages.page("record", model, title: "Record \(view.reference)", session: session, section: "/inbox")
     }
 
@@ -147,6 +158,7 @@ struct InboxPage {
 
 extension InboxPage.Model: ViewModel {
     var computed: [String: Any] {
-        ["hasOpened": !opened.isEmpty, "hasWaiting": !waiting.isEmpty, "hasAcknowledgementsWaiting": acknowledgementsWaiting > 0]
+        ["hasOpened": !opened.isEmpty, "hasWaiting": !waiting.isEmpty, "hasAcknowledgementsWaiting": acknowledgementsWaiting > 0,
+         "hasRequests": !requests.isEmpty]
     }
 }

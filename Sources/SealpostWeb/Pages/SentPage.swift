@@ -27,6 +27,8 @@ struct SentPage {
         let due: String?
         let steps: [Step]
         let problem: String?
+        /// Outcomes told, or when the first is due; whether the family is still to be told.
+        let outcome: SentOutcomes
     }
 
     struct Model {
@@ -40,8 +42,12 @@ struct SentPage {
         let exchange = try app.context(session)
         let now = app.now
         let purposeName = app.purposeNames()
+        let deadlines = app.deadlines()
+        let outcomeDetails = OutcomeDetails(home: app.home)
         let rows = try exchange.outbox.entries().sorted { $0.sealedAt > $1.sealedAt }.map { e -> Row in
-            let deadline = e.sealedAt + (SafeguardingRecord.Concern.Urgency(rawValue: e.urgency) ?? .routine).acknowledgementDeadline
+            let urgency = SafeguardingRecord.Concern.Urgency(rawValue: e.urgency) ?? .routine
+            let deadline = deadlines.acknowledgementDue(receivedAt: e.sealedAt, urgency: urgency)
+            let outcome = SentOutcomes(e, details: outcomeDetails, deadlines: deadlines, now: now)
             let open = e.isOpen
             var steps = [Step(label: "Decided and sealed", time: Format.time(seconds: e.sealedAt), done: true),
                          Step(label: "Taken by the relay", time: e.receipt.map { Format.time(seconds: $0.depositedAt) } ?? "not yet",
@@ -55,12 +61,17 @@ struct SentPage {
             case .sealed, .deposited:
                 steps.append(Step(label: "Acknowledged by \(e.recipient)", time: "not yet", done: false))
             }
+            steps += outcome.lines.map { Step(label: "Outcome: \($0.decision)", time: $0.decided, done: true) }
+            if let due = outcome.outcomeDue { steps.append(Step(label: "Outcome from \(e.recipient)", time: due, done: false)) }
             return Row(anchor: "e-\(e.envelopeID)", reference: e.recordID ?? String(e.envelopeID.prefix(12)), recipient: e.recipient,
                        purpose: purposeName(e.purpose), urgency: e.urgency, urgencyTag: Tags.urgency(e.urgency), state: e.state.rawValue,
                        stateTag: Tags.state(e.state.rawValue), overdue: open && deadline <= now,
-                       due: open ? Format.due(deadline, now: now) : nil, steps: steps, problem: e.state == .sealed ? e.lastError : nil)
+                       due: open ? Format.due(deadline, now: now) : nil, steps: steps, problem: e.state == .sealed ? e.lastError : nil,
+                       outcome: outcome)
         }
-        let checked = request.uri.queryParameters["checked"].map { "Checked the relay: \($0) new acknowledgement(s)." }
+        let q = request.uri.queryParameters
+        let checked = q["checked"].map { "Checked the relay: \($0) new acknowledgement(s)" + (q["outcomes"].map { ", \($0) new outcome(s)." } ?? ".") }
+            ?? q["told"].map { _ in "Recorded that the family has been told." }
         let model = Model(csrf: session.csrf, sends: rows, checked: checked)
         return app.pages.page("sent", model, title: "Sent", session: session, section: "/sent")
     }
@@ -70,7 +81,7 @@ struct SentPage {
         _ = try await FormBody.read(request, context: context, limit: 4096)
         let exchange = try app.context(session)
         let report = try await app.withRelay(exchange, finishPending: true) { relay in try await Sync.run(session: relay) }
-        return .redirect(to: "/sent?checked=\(report.acknowledged.count)", type: .normal)
+        return .redirect(to: "/sent?checked=\(report.acknowledged.count)&outcomes=\(report.outcomes.count)", type: .normal)
     }
 }
 
@@ -81,7 +92,7 @@ enum SentTemplates {
       <div class="govuk-notification-banner__header"><h2 class="govuk-notification-banner__title" id="checked-title">Done</h2></div>
       <div class="govuk-notification-banner__content"><p class="govuk-notification-banner__heading">{{checked}}</p></div></div>{{/checked}}
     <form method="post" action="/sent/sync"><input type="hidden" name="csrf" value="{{csrf}}">
-      <button type="submit" class="govuk-button govuk-button--secondary">Check for acknowledgements</button></form>
+      <button type="submit" class="govuk-button govuk-button--secondary">Check for acknowledgements and outcomes</button></form>
     {{^hasSends}}<p class="govuk-body">Nothing has been sent from here yet.</p>{{/hasSends}}
     {{#sends}}
     <div class="sp-send" id="{{anchor}}">
@@ -90,6 +101,7 @@ enum SentTemplates {
         {{#overdue}}<strong class="govuk-tag govuk-tag--red">Overdue</strong>{{/overdue}} {{purpose}} {{#due}}({{due}}){{/due}}</p>
       {{#problem}}<p class="govuk-body">Not yet taken by the relay: {{problem}}. It is sent when the relay can be reached.</p>{{/problem}}
       <ol class="sp-timeline">{{#steps}}<li class="sp-timeline__step{{#done}} sp-timeline__step--done{{/done}}"><span class="sp-timeline__label">{{label}}</span> <span class="sp-timeline__time">{{time}}</span></li>{{/steps}}</ol>
+      {{#outcome}}{{> sent-outcomes}}{{/outcome}}
     </div>
     {{/sends}}
     """

@@ -34,7 +34,7 @@ enum InboxTemplates {
         <th scope="col" class="govuk-table__header">Urgency</th><th scope="col" class="govuk-table__header">Received</th>
         <th scope="col" class="govuk-table__header">State</th></tr></thead>
       <tbody class="govuk-table__body">
-      {{#opened}}<tr class="govuk-table__row"><td class="govuk-table__cell"><a class="govuk-link" href="{{href}}">{{reference}}</a></td>
+      {{#opened}}<tr class="govuk-table__row"><td class="govuk-table__cell"><a class="govuk-link" href="{{href}}">{{reference}}</a>{{> inbox-resends}}</td>
         <td class="govuk-table__cell">{{child}}</td><td class="govuk-table__cell">{{from}}</td><td class="govuk-table__cell">{{purpose}}</td>
         <td class="govuk-table__cell"><strong class="govuk-tag {{urgencyTag}}">{{urgency}}</strong></td>
         <td class="govuk-table__cell">{{received}}</td><td class="govuk-table__cell"><strong class="govuk-tag {{stateTag}}">{{state}}</strong></td></tr>{{/opened}}
@@ -42,6 +42,7 @@ enum InboxTemplates {
     </table>
     {{/hasOpened}}
     {{^hasOpened}}<p class="govuk-body">No records have been opened here yet.</p>{{/hasOpened}}
+    {{#hasRequests}}{{> inbox-requests}}{{/hasRequests}}
     """
 
     static let record = """
@@ -49,6 +50,8 @@ enum InboxTemplates {
     <div class="govuk-panel govuk-panel--confirmation"><h2 class="govuk-panel__title">Acknowledged</h2>
       <div class="govuk-panel__body">{{from}} has been told you received record {{record.reference}}</div></div>
     {{/justAcknowledged}}
+    {{#justRecordedOutcome}}<div class="govuk-panel govuk-panel--confirmation"><h2 class="govuk-panel__title">Outcome recorded</h2>
+      <div class="govuk-panel__body">{{from}} is sent what you decided about record {{record.reference}}</div></div>{{/justRecordedOutcome}}
     <span class="govuk-caption-l">Record {{record.reference}} from {{from}}</span>
     <h1 class="govuk-heading-l">{{record.childName}}</h1>
     <dl class="govuk-summary-list">
@@ -64,6 +67,7 @@ enum InboxTemplates {
       <button type="submit" class="govuk-button">Acknowledge receipt</button>
     </form>
     {{/acknowledged}}
+    {{#outcomes}}{{> record-outcomes}}{{/outcomes}}
     {{#record.hasAuthor}}<h2 class="govuk-heading-m">Referred by</h2>
     <dl class="govuk-summary-list">{{#record.author}}<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">{{key}}</dt><dd class="govuk-summary-list__value">{{value}}</dd></div>{{/record.author}}</dl>{{/record.hasAuthor}}
     <h2 class="govuk-heading-m">The child</h2>

@@ -1,0 +1,125 @@
+import Hummingbird
+import SealpostCore
+import SealpostExchange
+import SealpostLedger
+
+/// A request for information opened here (from the Inbox): who asks, about which child, for what
+/// and why; and, while it is unanswered, "Decline" with the reasons' categories and the
+/// practitioner's own words (`Decline.decline`: logged with the practitioner's name, sealed back
+/// to the requester). Answering with a record is a send in answer to the request, which this app
+/// does not offer yet (the command line does: `sealpost send --in-answer-to`).
+struct ReceivedRequestPage {
+    let app: WebApp
+
+    struct Model {
+        let csrf: String
+        let envelopeID: String
+        let reference: String
+        let from: String
+        let rows: [RecordView.Row]
+        let state: String
+        let stateTag: String
+        let canDecline: Bool
+        let justDeclined: Bool
+        let queued: Bool
+        let declined: [RecordView.Row]
+        let reasonCodes: [LoopForm.Choice]
+        let reason: String
+        let problems: [LoopForm.Problems.Item]
+        let reasonError: String?
+    }
+
+    private func opened(_ context: WebContext, exchange: ExchangeContext) throws -> (EnvelopeID, InboxEntry)? {
+        guard let id = context.parameters.get("id").flatMap(EnvelopeID.init(hex:)), let entry = try exchange.requestsIn.entry(id.description) else {
+            return nil
+        }
+        return (id, entry)
+    }
+
+    private func notFound(_ session: WebSession) -> Response {
+        app.pages.problem(.notFound, title: "Request not found",
+                          message: "No request with that reference has been opened here. Go to the inbox to open it.", session: session)
+    }
+
+    func show(_ request: Request, context: WebContext) async throws -> Response {
+        guard let session = context.session else { return .redirect(to: "/sign-in", type: .normal) }
+        let exchange = try app.context(session)
+        guard let (_, entry) = try opened(context, exchange: exchange) else { return notFound(session) }
+        let q = request.uri.queryParameters
+        return try render(session, exchange: exchange, entry: entry, codes: [], reason: "", problems: LoopForm.Problems(),
+                          justDeclined: q["declined"] == "1", queued: q["queued"] == "1")
+    }
+
+    func decline(_ request: Request, context: WebContext) async throws -> Response {
+        guard let session = context.session else { return .redirect(to: "/sign-in", type: .normal) }
+        let fields = try await FormBody.read(request, context: context, limit: 32 * 1024)
+        let exchange = try app.context(session)
+        guard let (id, entry) = try opened(context, exchange: exchange) else { return notFound(session) }
+        let codes = fields.values("reason-code").compactMap(Decline.Reason.init(rawValue:))
+        let reason = fields["reason"]?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        var problems = LoopForm.Problems()
+        problems.checkText(reason, field: "reason", label: "Why the information is not shared", required: true,
+                           emptyMessage: "Enter why the information is not shared")
+        guard problems.isEmpty else {
+            return try render(session, exchange: exchange, entry: entry, codes: codes, reason: reason, problems: problems, status: .badRequest)
+        }
+        do {
+            _ = try await app.withRelay(exchange) { relay in try await Decline.decline(id, reason: reason, reasons: codes, session: relay) }
+        } catch let error as ExchangeError {
+            // Logged and journalled, but the relay did not take it: the next relay action sends it.
+            guard try exchange.declines.entry(entry.envelopeID) != nil else { throw error }
+            app.logger.warning("decline journalled, not yet deposited", metadata: ["code": .string("\(error.code)")])
+            return .redirect(to: "/requests/received/\(entry.envelopeID)?declined=1&queued=1", type: .normal)
+        }
+        return .redirect(to: "/requests/received/\(entry.envelopeID)?declined=1", type: .normal)
+    }
+
+    private func render(_ session: WebSession, exchange: ExchangeContext, entry: InboxEntry, codes: [Decline.Reason], reason: String,
+                        problems: LoopForm.Problems, justDeclined: Bool = false, queued: Bool = false,
+                        status: HTTPResponse.Status = .ok) throws -> Response {
+        let request = exchange.requestsIn.content(entry.envelopeID).flatMap { try? InformationRequest(decoding: $0) }
+        var rows: [RecordView.Row] = [
+            .init(key: "From", value: entry.sender), .init(key: "Purpose", value: app.purposeNames()(entry.purpose)),
+            .init(key: "Urgency", value: entry.urgency), .init(key: "Received", value: Format.time(seconds: entry.receivedAt)),
+        ]
+        if let request {
+            rows.append(.init(key: "Child's name", value: request.subject.name))
+            if let nhs = request.subject.nhsNumber { rows.append(.init(key: "NHS number", value: nhs.description)) }
+            if let dob = request.subject.dob { rows.append(.init(key: "Date of birth", value: dob.description)) }
+            if let why = request.reason { rows.append(.init(key: "Why it is needed", value: why)) }
+        }
+        let (state, tag) = try RequestLists.answerState(entry, exchange: exchange)
+        let choices = Decline.Reason.allCases.enumerated().map { i, r in
+            LoopForm.Choice(id: i == 0 ? "reason-code" : "reason-code-\(r.rawValue)", value: r.rawValue, label: RequestLists.words(r.rawValue),
+                            hint: nil, checked: codes.contains(r))
+        }
+        let model = Model(
+            csrf: session.csrf, envelopeID: entry.envelopeID, reference: String(entry.envelopeID.prefix(12)), from: entry.sender, rows: rows,
+            state: state, stateTag: tag, canDecline: state == "to answer", justDeclined: justDeclined, queued: queued,
+            declined: try declineRows(entry, exchange: exchange), reasonCodes: choices, reason: reason, problems: problems.items,
+            reasonError: problems["reason"])
+        let title = "Request for information from \(entry.sender)"
+        return app.pages.page("request-received", model, title: problems.isEmpty ? title : "Error: " + title, session: session,
+                              section: "/requests", status: status)
+    }
+
+    /// The decline this agency logged for the request, as its own log holds it.
+    private func declineRows(_ entry: InboxEntry, exchange: ExchangeContext) throws -> [RecordView.Row] {
+        guard let journal = try exchange.declines.entry(entry.envelopeID) else { return [] }
+        var rows: [RecordView.Row] = [.init(key: "Declined", value: Format.time(seconds: journal.journalledAt)),
+                                      .init(key: "Reasons", value: journal.reasons.map(RequestLists.words).joined(separator: "; "))]
+        let ledger = (try? Ledger.read(directory: app.home.logDirectory)) ?? Ledger()
+        let logged = ledger.entries.last { e in
+            if case .declined(let facts) = e.facts { return facts.requestEnvelopeID == entry.envelopeID }
+            return false
+        }
+        if let why = logged?.details?.reason { rows.append(.init(key: "Why", value: why)) }
+        if let actor = logged?.details?.actor { rows.append(.init(key: "Declined by", value: actor.display)) }
+        rows.append(.init(key: "Sent", value: journal.state == .done ? "Sent to \(journal.requester)" : "Sent when the relay can be reached"))
+        return rows
+    }
+}
+
+extension ReceivedRequestPage.Model: ViewModel {
+    var computed: [String: Any] { ["hasProblems": !problems.isEmpty, "hasDeclined": !declined.isEmpty] }
+}

@@ -1,0 +1,73 @@
+import Foundation
+@testable import SealpostWeb
+import Testing
+
+/// Every count on Home links to a list showing exactly the items it counts (WorkListPage), at
+/// each step of a record's way: sent, opened, acknowledged, and days later when it is overdue.
+@Suite("sealpost web: Home's counts and their lists", .serialized)
+struct HomeCountTests {
+    /// Each count's list and number from a Home page.
+    static func counts(_ home: String) -> [(href: String, number: Int)] {
+        home.components(separatedBy: "<a class=\"sp-count").dropFirst().compactMap { part in
+            guard let h = part.range(of: "href=\""), let n = part.range(of: "sp-count__number\">") else { return nil }
+            let href = String(part[h.upperBound...].prefix { $0 != "\"" })
+            return (href, Int(String(part[n.upperBound...].prefix { $0.isNumber })) ?? -1)
+        }
+    }
+
+    static func checkCounts(_ browser: Browser, _ label: String) async throws -> [String: Int] {
+        let home = try await browser.get("/")
+        let counts = Self.counts(home.text)
+        #expect(counts.count == 7, "\(label): seven counts")
+        var out: [String: Int] = [:]
+        for count in counts {
+            #expect(count.href.hasPrefix("/work/"), "\(label): \(count.href)")
+            let list = try await browser.get(count.href)
+            #expect(list.status == .ok, "\(label): \(count.href)")
+            #expect(Browser.count("sp-work-item", in: list.text) == count.number, "\(label): \(count.href) shows \(count.number) items")
+            out[String(count.href.dropFirst(6))] = count.number
+        }
+        return out
+    }
+
+    @Test("each count's link lands on a list of exactly those items")
+    func countsMatchTheirLists() async throws {
+        try await WebPartnership.with { p in
+            let id = try await p.schoolSendsDisclosure()
+            try await p.withApp(p.schoolHome) { client in
+                let school = try await Browser.signIn(client, as: WebPartnership.schoolUser)
+                let counts = try await Self.checkCounts(school, "school after sending")
+                #expect(counts["awaiting-acknowledgement"] == 1 && counts["family-to-tell"] == 1 && counts["overdue"] == 0)
+                let list = try await school.get("/work/awaiting-acknowledgement")
+                #expect(list.text.contains("href=\"/sent#e-\(id)\""))
+            }
+            try await p.withApp(p.mashHome) { client in
+                let mash = try await Browser.signIn(client, as: WebPartnership.mashUser)
+                _ = try await mash.post("/inbox/open", [("id", id)])
+                let opened = try await Self.checkCounts(mash, "mash after opening")
+                #expect(opened["to-acknowledge"] == 1 && opened["outcomes-to-record"] == 1)
+                #expect(try await mash.get("/work/outcomes-to-record").text.contains("href=\"/inbox/\(id)\""))
+                _ = try await mash.post("/inbox/\(id)/acknowledge", [])
+                let acknowledged = try await Self.checkCounts(mash, "mash after acknowledging")
+                #expect(acknowledged["to-acknowledge"] == 0 && acknowledged["outcomes-to-record"] == 1)
+                p.clock.advance(8 * 86_400)  // the session has locked meanwhile: sign in again
+                let later = try await Browser.signIn(client, as: WebPartnership.mashUser)
+                let late = try await Self.checkCounts(later, "mash days later")
+                #expect(late["overdue"] == 1, "the outcome is overdue")
+                #expect(try await later.get("/").text.contains("sp-count sp-count--alert"))
+                p.clock.advance(-8 * 86_400)
+            }
+            try await p.withApp(p.schoolHome) { client in
+                let school = try await Browser.signIn(client, as: WebPartnership.schoolUser)
+                _ = try await school.post("/sent/sync", [])
+                let synced = try await Self.checkCounts(school, "school after its check")
+                #expect(synced["awaiting-acknowledgement"] == 0 && synced["outcomes-due"] == 1)
+                p.clock.advance(8 * 86_400)
+                let later = try await Browser.signIn(client, as: WebPartnership.schoolUser)
+                let late = try await Self.checkCounts(later, "school days later")
+                #expect(late["overdue"] == 1 && late["outcomes-due"] == 1)
+                #expect(try await later.get("/work/nothing-like-this").status == .notFound)
+            }
+        }
+    }
+}
