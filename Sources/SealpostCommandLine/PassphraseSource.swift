@@ -21,19 +21,26 @@ public struct PassphraseSource: Sendable {
     /// The `--passphrase-file` argument, if given.
     public var file: String?
     public var environment: [String: String]
+    /// The environment variable read when no file is given (`SEALPOST_PASSPHRASE` unless a command
+    /// reads a second passphrase, such as `SEALPOST_NEW_PASSPHRASE`), and the option naming the file.
+    public var variable: String
+    public var fileOption: String
 
-    public init(file: String?, environment: [String: String] = ProcessInfo.processInfo.environment) {
+    public init(file: String?, variable: String = PassphraseSource.environmentVariable, fileOption: String = "--passphrase-file",
+                environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.file = file
+        self.variable = variable
+        self.fileOption = fileOption
         self.environment = environment
     }
 
     /// The passphrase from the file or, without one, the environment; nil when neither is given.
     public func fileOrEnvironment() throws(CommandLineError) -> SecureBytes? {
         if let file { return try Self.read(file: file) }
-        guard let value = environment[Self.environmentVariable] else { return nil }
+        guard let value = environment[variable] else { return nil }
         guard !value.isEmpty else {
-            throw CommandLineError("\(Self.environmentVariable) is set but empty",
-                                   hint: "set it to the passphrase, or unset it and pass --passphrase-file FILE")
+            throw CommandLineError("\(variable) is set but empty",
+                                   hint: "set it to the passphrase, or unset it and pass \(fileOption) FILE")
         }
         return SecureBytes(copying: value.utf8)
     }
@@ -45,7 +52,7 @@ public struct PassphraseSource: Sendable {
         guard let first = SecretPrompt.read(prompt) else {
             throw CommandLineError(
                 "no passphrase: there is no terminal to ask on",
-                hint: "pass --passphrase-file FILE or set \(Self.environmentVariable) for automation")
+                hint: "pass \(fileOption) FILE or set \(variable) for automation")
         }
         guard first.count > 0 else { throw CommandLineError("the passphrase is empty") }
         if confirm {

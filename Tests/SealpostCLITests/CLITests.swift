@@ -129,7 +129,7 @@ import Testing
 
     @Test func passphraseFromFileAndNoTerminal() throws {
         let cli = try CLI(); defer { cli.remove() }
-        try Data("from a file\n".utf8).write(to: URL(fileURLWithPath: cli.path("pass")))
+        try Data("from a file, long enough\n".utf8).write(to: URL(fileURLWithPath: cli.path("pass")))
         let made = try cli.run(["init", "--home", cli.path("h"), "--agency", "a", "--name", "A", "--kdf", "interactive",
                                 "--passphrase-file", cli.path("pass")], environment: ["SEALPOST_PASSPHRASE": ""])
         #expect(made.status == 0, "\(made.stderr)")

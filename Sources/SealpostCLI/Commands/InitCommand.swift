@@ -31,7 +31,7 @@ struct InitCommand: ParsableCommand {
                 throw CLIError("\(home.path) already holds an identity",
                                hint: "choose another folder with --home; an identity is never overwritten")
             }
-            let secret = try options.passphrase(prompt: "New passphrase for \(home.path): ", confirm: true)
+            let secret = try options.newPassphrase(prompt: "New passphrase for \(home.path): ")
             try home.create(identity, passphrase: secret, cost: cost)
             print("Created the identity of \(identity.agencyID) (\(identity.name)) in \(home.path)")
             print("fingerprint: \(identity.card.fingerprint)")

@@ -10,12 +10,12 @@ struct RedactCommand: ParsableCommand {
         commandName: "redact",
         abstract: "Preview a record with third parties' identities replaced by pseudonyms.",
         discussion: """
-        Prints the redacted record on standard output and a summary on standard error: counts per
-        category, the tokens with their roles, and any possible identity the redactor is unsure of
-        (by field and position). Identities themselves are never printed. With --jsonl, reads one
-        record per line (a file or standard input) and writes one line per record:
-        {"id": ..., "record": <redacted record>, "findings": [{"path": "$.narrative", "start": N,
-        "end": M, "category": ..., "reason": ...}]}, each finding's offsets in Unicode scalars of the
+        Prints the redacted record on standard output and a summary on standard error: counts per \
+        category, the tokens with their roles, and any possible identity the redactor is unsure of \
+        (by field and position). Identities themselves are never printed. With --jsonl, reads one \
+        record per line (a file or standard input) and writes one line per record: \
+        {"id": ..., "record": <redacted record>, "findings": [{"path": "$.narrative", "start": N, \
+        "end": M, "category": ..., "reason": ...}]}, each finding's offsets in Unicode scalars of the \
         original field text (spec/redaction.md, Outputs).
         """)
 

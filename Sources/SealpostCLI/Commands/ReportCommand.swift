@@ -13,11 +13,11 @@ struct ReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "A child's information-sharing history from the receipt log.",
         discussion: """
-        Lists every decision this agency recorded about the child: what was shared, with whom,
-        when, for what purpose and on what lawful basis, what was withheld and why, what was
-        refused, received and acknowledged. Match by name (all words, any order, any case), NHS
-        number or record id. Entries whose details were erased under a retention rule cannot be
-        matched and are counted at the end. Practitioners' free-text reasons are left out, since
+        Lists every decision this agency recorded about the child: what was shared, with whom, \
+        when, for what purpose and on what lawful basis, what was withheld and why, what was \
+        refused, received and acknowledged. Match by name (all words, any order, any case), NHS \
+        number or record id. Entries whose details were erased under a retention rule cannot be \
+        matched and are counted at the end. Practitioners' free-text reasons are left out, since \
         they may name other people; third parties appear only as their tokens.
         """)
 

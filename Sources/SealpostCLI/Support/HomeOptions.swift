@@ -15,8 +15,14 @@ struct HomeOptions: ParsableArguments {
 
     /// The passphrase from `--passphrase-file`, `SEALPOST_PASSPHRASE`, or a no-echo prompt
     /// (the relay's reader too: `PassphraseSource`).
-    func passphrase(prompt: String, confirm: Bool = false) throws -> SecureBytes {
-        try PassphraseSource(file: passphraseFile).readOrPrompt(prompt, confirm: confirm)
+    func passphrase(prompt: String) throws -> SecureBytes {
+        try PassphraseSource(file: passphraseFile).readOrPrompt(prompt)
+    }
+
+    /// A new passphrase for this home, at least `NewPassphrase.minimumLength` characters: from the
+    /// same sources, or a prompt that offers a suggestion, asks twice, and asks again on a typo.
+    func newPassphrase(prompt: String) throws -> SecureBytes {
+        try PassphraseSource(file: passphraseFile).readNew(prompt)
     }
 
     /// The unlocked identity under `home`.

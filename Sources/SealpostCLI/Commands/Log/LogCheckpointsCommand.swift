@@ -13,8 +13,8 @@ struct LogCheckpointsCommand: ParsableCommand {
         commandName: "checkpoints",
         abstract: "Export the checkpoints of an agency's log that this home holds.",
         discussion: """
-        Every record and acknowledgement carries its sender's signed log checkpoint, and this home
-        keeps them in its own log. Give the file this writes to that agency: `sealpost log verify
+        Every record and acknowledgement carries its sender's signed log checkpoint, and this home \
+        keeps them in its own log. Give the file this writes to that agency: `sealpost log verify \
         --against FILE` there finds a log truncated, restored from an old copy or rewritten.
         """)
 

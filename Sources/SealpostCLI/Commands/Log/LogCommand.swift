@@ -11,9 +11,9 @@ struct LogCommand: ParsableCommand {
         commandName: "log",
         abstract: "List, show, verify and export this agency's receipt log.",
         discussion: """
-        Every decision to share, withhold, request, decline, receive or acknowledge is an entry in HOME/log,
-        signed and hash-chained. `sealpost log` lists them; `log show SEQ` shows one with its details;
-        `log verify` checks the whole log and names the first bad entry; `log export` writes it as
+        Every decision to share, withhold, request, decline, receive or acknowledge is an entry in HOME/log, \
+        signed and hash-chained. `sealpost log` lists them; `log show SEQ` shows one with its details; \
+        `log verify` checks the whole log and names the first bad entry; `log export` writes it as \
         JSON or CSV; `log checkpoints --of AGENCY` exports what this home holds of another's log. None of these needs the passphrase: they use the public card in the home.
         """,
         subcommands: [LogListCommand.self, LogShowCommand.self, LogVerifyCommand.self, LogExportCommand.self, LogCheckpointsCommand.self, LogEraseCommand.self],

@@ -9,8 +9,8 @@ struct LogEraseCommand: ParsableCommand {
         commandName: "erase",
         abstract: "Erase the details of entries made before a date, under a retention rule.",
         discussion: """
-        Details hold personal data (the child's identifiers, reasons); the chain holds only salted
-        commitments to them, so erasing details leaves the log verifying. The erasure is itself
+        Details hold personal data (the child's identifiers, reasons); the chain holds only salted \
+        commitments to them, so erasing details leaves the log verifying. The erasure is itself \
         recorded as an `erased` entry naming the rule. Needs the passphrase (the entry is signed).
         """)
 

@@ -11,8 +11,8 @@ struct LogExportCommand: ParsableCommand {
         commandName: "export",
         abstract: "Write the log as JSON or CSV.",
         discussion: """
-        JSON holds each entry's seq, time, kind, facts, hash, prev and signature, and its details
-        unless they were erased or --without-details is given (details hold personal data: the
+        JSON holds each entry's seq, time, kind, facts, hash, prev and signature, and its details \
+        unless they were erased or --without-details is given (details hold personal data: the \
         child's identifiers and reasons). CSV holds the columns of `sealpost log`.
         """)
 

@@ -13,11 +13,11 @@ struct LogVerifyCommand: ParsableCommand {
         commandName: "verify",
         abstract: "Check the log end to end and name the first bad entry.",
         discussion: """
-        Checks every link of the hash chain, the owner's signatures (the head's, and by binary search
-        the first that fails; every one with --every-signature), the details against their
-        commitments, the counterparts' signatures carried in entries (with the installed agreement's
-        keys), and any checkpoints a counterpart holds of this log (--against FILE, as written by
-        `sealpost log checkpoints --of AGENCY` in the counterpart's home: a JSON array of
+        Checks every link of the hash chain, the owner's signatures (the head's, and by binary search \
+        the first that fails; every one with --every-signature), the details against their \
+        commitments, the counterparts' signatures carried in entries (with the installed agreement's \
+        keys), and any checkpoints a counterpart holds of this log (--against FILE, as written by \
+        `sealpost log checkpoints --of AGENCY` in the counterpart's home: a JSON array of \
         {"text": CHECKPOINT, "signature": HEX}). Exits 1 if anything is wrong.
         """)
 

@@ -7,9 +7,9 @@ struct UserAddCommand: ParsableCommand {
         commandName: "add",
         abstract: "Add a practitioner with their own passphrase (needs the agency passphrase too).",
         discussion: """
-        The agency passphrase (--passphrase-file, SEALPOST_PASSPHRASE or the prompt) unlocks the keys;
-        the practitioner's own passphrase (--user-passphrase-file, SEALPOST_USER_PASSPHRASE or a prompt
-        asked twice) seals them into the practitioner's slot. It needs at least 12 characters and must
+        The agency passphrase (--passphrase-file, SEALPOST_PASSPHRASE or the prompt) unlocks the keys; \
+        the practitioner's own passphrase (--user-passphrase-file, SEALPOST_USER_PASSPHRASE or a prompt \
+        asked twice) seals them into the practitioner's slot. It needs at least 12 characters and must \
         not be the agency's. Names are unique in the home, ignoring case.
         """)
 

@@ -7,9 +7,9 @@ struct UserRemoveCommand: ParsableCommand {
         commandName: "remove",
         abstract: "Remove a practitioner: their slot is deleted and their passphrase unlocks nothing here.",
         discussion: """
-        Give the name (any case) or the id from `sealpost user list`; a damaged slot is removed by its id.
-        The agency passphrase and the other practitioners are unaffected, and the last practitioner may
-        be removed. A copy of the slot taken before (a backup) still opens with the old passphrase: if
+        Give the name (any case) or the id from `sealpost user list`; a damaged slot is removed by its id. \
+        The agency passphrase and the other practitioners are unaffected, and the last practitioner may \
+        be removed. A copy of the slot taken before (a backup) still opens with the old passphrase: if \
         that is a risk, the agency's keys must be replaced (spec/practitioners.md §Storage).
         """)
 
