@@ -62,6 +62,8 @@ extension Engine {
         while let l = items.last, l.bearing == .capWord {
             let afterOrg = l.k + 1 < w.count && w.tokens[l.k + 1].lex & Lex.orgWord != 0 && w.tokens[l.k + 1].shape & Shape.cap != 0
             if items.count > 1, !afterOrg, givenLike(items[items.index(before: items.endIndex - 1)]) { break }
+            // "Mrs Brook", "Miss Harrow": an ordinary word right after a personal title is a surname.
+            if items.count == 2, !afterOrg, items.first!.bearing == .title, personalTitle(w, items.first!.k) { break }
             _ = items.popLast()
         }
     }
@@ -80,6 +82,15 @@ extension Engine {
                 && items.last!.cands.contains { $0.person == p && $0.kind == .surname }
         }
     }
+
+    /// Titles that stand only before a person's name (Mr, Mrs, Ms, Mx, Dr, Miss, Madame ...), capitalised:
+    /// the word after them is a surname even when it is also an ordinary word.
+    func personalTitle(_ w: TextWork, _ k: Int) -> Bool {
+        let t = w.tokens[k]
+        return t.shape & Shape.cap != 0 && (t.lex & Lex.shortTitle != 0 || Self.surnameTitles.contains(t.hash))
+    }
+
+    static let surnameTitles: Set<UInt64> = Set(["miss", "mister", "madame", "mme", "monsieur", "mlle"].map { Tokenizer.hash($0) })
 
     /// The bit of token `k`'s first letter in a person's initials masks (a = bit 0), or 0.
     func letterBit(_ w: TextWork, _ k: Int) -> UInt32 {

@@ -52,7 +52,11 @@ extension Engine {
         guard ok else { return false }
         let untitled = m.titles.isEmpty && !m.cue
         if untitled && names.allSatisfy({ $0.bearing == .lowerName || $0.bearing == .particle }) {
-            return lowercaseNameHolds(w, m)
+            if lowercaseNameHolds(w, m) { return true }
+            // "connor in y10", "tomasz (y9)": a given name or surname from the lists in lowercase,
+            // with nothing around it to say so, is still more likely a person than not.
+            if final && names.contains(where: { $0.bearing == .lowerName }) { w.addFinding(m.first, m.last, .name, .possibleName) }
+            return false
         }
         if untitled && names.allSatisfy({ $0.bearing == .weak || $0.bearing == .particle || $0.bearing == .initial })
             && !(names.count == 1 && weakWordInPersonContext(w, names.first!.k))

@@ -122,6 +122,13 @@ extension Engine {
         if afterTitle && !upper && f & (Lex.known | Lex.english) == 0 && t.nlen >= 2 {
             return RunItem(k: k, bearing: .weak, cands: [])
         }
+        // "Miss Harrow", "Mrs Brook": after a personal title, a capitalised place or ordinary word is a surname.
+        if afterTitle && upper && t.nlen >= 2 && personalTitle(w, k - 1) && f & (Lex.known | Lex.properNoun) != 0
+            && f & (Lex.function | Lex.determiner | Lex.pronoun | Lex.personVerb | Lex.month | Lex.weekday | Lex.title
+                | Lex.particle | Lex.given | Lex.surname) == 0
+        {
+            return RunItem(k: k, bearing: .capWord, cands: [])
+        }
         if t.nlen == 1 && t.shape & Shape.cap != 0 {
             // "I" and "A" are words, unless written as an initial: "A. Gallagher".
             let dotted = Int(t.end) < w.bytes.count && w.bytes[Int(t.end)] == UInt8(ascii: ".")

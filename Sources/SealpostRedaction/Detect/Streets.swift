@@ -241,9 +241,9 @@ enum Streets {
                                   addressContext: true))
             w.reserve(k - 1, last)
         }
-        // "number 14", "No. 14", "at no 40"
+        // "number 14", "No. 14", "at no 40", "number sixteen"
         for k in 0..<w.count where w.tokens[k].lex & Lex.numberWord != 0 && w.tokens[k].isWord && w.isFree(k) {
-            guard k + 1 < w.count, w.isFree(k + 1), let n = houseNumber(w, k + 1),
+            guard k + 1 < w.count, w.isFree(k + 1), let n = houseNumber(w, k + 1) ?? spelledNumber(w, k + 1),
                 w.spaceGap(k + 1) || w.tokens[k + 1].gap == Gap.period | Gap.space
             else { continue }
             let atOrIn = k > 0 && (w.tokens[k - 1].hash == words.at || w.tokens[k - 1].hash == words.in)
@@ -256,8 +256,58 @@ enum Streets {
                                       addressContext: context))
             }
         }
+        bareHouseNumbers(w, lexicon, into: &hits)
         return hits
     }
+
+    /// "Mrs Mayhew at 23", "I'm at 16", "lives at 7": a bare number after "at" that follows a
+    /// name, a pronoun or a word of residence, and is not a time, an age or a measure.
+    static func bareHouseNumbers(_ w: TextWork, _ lexicon: Lexicon, into hits: inout [StreetHit]) {
+        for k in 2..<max(2, w.count) where w.tokens[k].isNumber && w.isFree(k) && w.tokens[k - 1].hash == lexicon.words.at {
+            guard w.spaceGap(k), w.spaceGap(k - 1), let n = houseNumber(w, k), n.count <= 4 else { continue }
+            if n.hasPrefix("0") { continue }
+            // "at 16:00", "at 10.30", "at 3pm", "at 14 years".
+            let end = Int(w.tokens[k].end)
+            if end < w.bytes.count, w.bytes[end] == UInt8(ascii: ":") || w.bytes[end] == UInt8(ascii: ".")
+                || w.bytes[end] == UInt8(ascii: "%"), end + 1 < w.bytes.count, Patterns.isDigit(w.bytes[end + 1]) || w.bytes[end] == UInt8(ascii: "%")
+            {
+                continue
+            }
+            if k + 1 < w.count, w.tokens[k + 1].gap & (Gap.newline | Gap.stop) == 0, notHouseAfter.contains(w.tokens[k + 1].hash) { continue }
+            let p = w.tokens[k - 2]
+            let person = p.lex & (Lex.residence | Lex.pronoun) != 0
+                || (p.shape & Shape.cap != 0 && p.shape & Shape.boundary == 0 && p.lex & Lex.known == 0)
+                || p.shape & Shape.innerApostrophe != 0
+            guard person, w.tokens[k - 1].gap & (Gap.newline | Gap.stop) == 0 else { continue }
+            hits.append(StreetHit(kind: .numberOnly, first: k, last: k, houseNumber: n, flat: nil, streetKey: 0,
+                                  addressContext: true))
+        }
+    }
+
+    /// Words after a number that make it a time, an age or a measure rather than a house.
+    static let notHouseAfter: Set<UInt64> = Set("""
+        am pm hrs hr hours hour oclock o'clock years year yrs yr months month weeks week days day mins minutes min
+        mph miles mile km metres meters percent times secs seconds weeks pounds kg st lbs
+        """.split(whereSeparator: \.isWhitespace).map { Tokenizer.hash(String($0)) })
+
+    /// "sixteen" after "number": the house number in digits.
+    static func spelledNumber(_ w: TextWork, _ k: Int) -> String? {
+        guard w.tokens[k].isWord, let v = spelled[w.tokens[k].hash] else { return nil }
+        return String(v)
+    }
+
+    static let spelled: [UInt64: Int] = {
+        let words = """
+            one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen
+            eighteen nineteen twenty
+            """.split(whereSeparator: \.isWhitespace)
+        var m: [UInt64: Int] = [:]
+        for (i, s) in words.enumerated() { m[Tokenizer.hash(String(s))] = i + 1 }
+        for (s, v) in [("thirty", 30), ("forty", 40), ("fifty", 50), ("sixty", 60), ("seventy", 70), ("eighty", 80), ("ninety", 90)] {
+            m[Tokenizer.hash(s)] = v
+        }
+        return m
+    }()
 
     static func key(_ w: TextWork, _ s: Int, _ k: Int) -> UInt64 {
         var h: UInt64 = 0x5EED

@@ -82,6 +82,7 @@ extension Engine {
             if index.isOrdinary(w, k) { continue }
             w.addFinding(k, k, .name, .possibleName)
         }
+        if w.lowercaseStyle { findLowercaseUnknownNames(w) }
         for k in 0..<w.count where w.tokens[k].lex & Lex.workCue != 0 && w.tokens[k].isWord {
             guard k + 2 < w.count, w.spaceGap(k + 1), w.spaceGap(k + 2) else { continue }
             let prep = w.tokens[k + 1].hash
@@ -102,4 +103,30 @@ extension Engine {
             w.addFinding(m, e, .workplace, .possibleWorkplace)
         }
     }
+
+    /// In a note typed without capitals, a word no list knows, beside a verb people do or after
+    /// a word that takes a person ("with shero", "riz took her"), may be a name or a nickname:
+    /// the practitioner decides. Typos of ordinary words are the cost (measured as needless flags).
+    func findLowercaseUnknownNames(_ w: TextWork) {
+        for k in 0..<w.count where w.isFree(k) {
+            let t = w.tokens[k]
+            guard t.isWord, t.shape & Shape.lower != 0, t.nlen >= 3, t.shape & Shape.digit == 0,
+                t.lex & (Lex.known | Lex.english | Lex.given | Lex.surname | Lex.kin | Lex.handleCue | Lex.socialSite) == 0,
+                !Self.textSpeak.contains(t.hash)
+            else { continue }
+            let verbAfter = k + 1 < w.count && w.spaceGap(k + 1) && w.tokens[k + 1].lex & Lex.personVerb != 0
+                && w.tokens[k + 1].lex & Lex.modal == 0
+            let personBefore = k > 0 && w.spaceGap(k) && Self.personPrepositions.contains(w.tokens[k - 1].hash)
+            guard verbAfter || personBefore, !index.isOrdinary(w, k) else { continue }
+            w.addFinding(k, k, .name, .possibleName)
+        }
+    }
+
+    /// Contractions typed without their apostrophe and text-speak: never names.
+    static let textSpeak: Set<UInt64> = Set("""
+        dont doesnt didnt isnt wasnt werent arent cant couldnt wouldnt shouldnt wont hasnt havent hadnt hes shes
+        theyre theyll theyve youll youre youve ive im itll thats whats wheres theres heres whos aint gonna wanna
+        gotta dunno innit pls plz idk tbh omg lol ur ya yer hun bro sis num cos coz becos bcos bc wiv wen wat
+        ppl sum1 some1 any1 no1 sumthin nuthin tho thru bday msg msgs txt txts tmrw tmw rn atm asap ffs smh ngl
+        """.split(whereSeparator: \.isWhitespace).map { Tokenizer.hash(String($0)) })
 }

@@ -8,7 +8,10 @@ extension Engine {
     static let anHash = Tokenizer.hash("an")
     static let ownVerbs: Set<UInt64> = Set(["runs", "ran", "owns", "owned", "manages", "managed"].map { Tokenizer.hash($0) })
     static let workPrepositions: Set<UInt64> = Set(["at", "for"].map { Tokenizer.hash($0) })
-    static let placePrepositions: Set<UInt64> = Set(["at", "on", "in", "for", "near", "by", "off"].map { Tokenizer.hash($0) })
+    static let placePrepositions: Set<UInt64> = Set(
+        ["at", "on", "in", "for", "near", "by", "off", "behind", "opposite", "above", "beside", "outside"].map { Tokenizer.hash($0) })
+    static let nextHash = Tokenizer.hash("next")
+    static let toHash = Tokenizer.hash("to")
     /// Words that end a workplace phrase: a new clause or what someone does there.
     static let phraseEnds: Set<UInt64> = Set(
         """
@@ -16,10 +19,30 @@ extension Engine {
         about every each during
         """.split(whereSeparator: \.isWhitespace).map { Tokenizer.hash(String($0)) })
 
+    /// Jobs a third party is said to do at a place ("a deacon at the church on Gravelly Hill",
+    /// "the bouncer at the Crown"): after an article, in lowercase, they stand for a verb of work.
+    /// Professionals who write referrals (teacher, nurse, officer) are left out: their workplace
+    /// is usually the referring agency.
+    static let occupations: Set<UInt64> = Set("""
+        deacon pastor imam priest vicar elder cleaner driver cabbie bouncer barman barmaid bartender chef cook waiter
+        waitress mechanic labourer builder supervisor foreman porter caretaker receptionist cashier packer picker
+        forklift doorman steward groundsman janitor handyman tattooist barber hairdresser stylist trainer instructor
+        lifeguard dj promoter landlady landlord owner proprietor shopkeeper butcher baker plumber electrician
+        """.split(whereSeparator: \.isWhitespace).map { Tokenizer.hash(String($0)) })
+
+    func isWorkWord(_ w: TextWork, _ k: Int) -> Bool {
+        let t = w.tokens[k]
+        guard t.isWord else { return false }
+        if t.lex & Lex.workVerb != 0 { return true }
+        guard t.shape & Shape.lower != 0, Self.occupations.contains(t.hash), k > 0, w.spaceGap(k) else { return false }
+        let p = w.tokens[k - 1].hash
+        return p == lexicon.words.a || p == Self.anHash || p == lexicon.words.the
+    }
+
     func applyWorkplaces(_ w: TextWork) {
         var k = 0
         while k < w.count {
-            guard w.tokens[k].lex & Lex.workVerb != 0, w.tokens[k].isWord else { k += 1; continue }
+            guard isWorkWord(w, k) else { k += 1; continue }
             guard let start = workplaceStart(w, after: k), let end = workplaceEnd(w, from: start) else { k += 1; continue }
             // A phrase of one lowercase word ("works at home", "works for money") is not a place.
             let words = (start...end).filter { w.tokens[$0].isWord && w.tokens[$0].lex & (Lex.determiner | Lex.function) == 0 }
@@ -116,15 +139,19 @@ extension Engine {
             {
                 break
             }
-            if j > s && Self.placePrepositions.contains(t.hash) {
+            // "the car wash next to the mosque": "next to" is one preposition.
+            let nextTo = j > s && t.hash == Self.nextHash && j + 1 < w.count && w.tokens[j + 1].hash == Self.toHash
+                && w.spaceGap(j + 1)
+            if j > s && (Self.placePrepositions.contains(t.hash) || nextTo) {
                 // Continues only into a named place or a place with an article: "on Bath Road", "at the quay".
-                var n = j + 1
+                var n = j + (nextTo ? 2 : 1)
                 guard n < w.count, w.spaceGap(n), isFreeOrOrganisation(w, n) else { break }
                 if w.tokens[n].lex & Lex.determiner != 0 { n += 1 }
                 guard n < w.count, w.spaceGap(n), isFreeOrOrganisation(w, n), w.tokens[n].isWord,
                     w.tokens[n].lex & (Lex.weekday | Lex.month | Lex.season) == 0,
-                    w.tokens[n].shape & Shape.cap != 0 || n > j + 1
+                    w.tokens[n].shape & Shape.cap != 0 || n > j + (nextTo ? 2 : 1)
                 else { break }
+                if nextTo { end = j + 1; j += 2; continue }
             }
             if j == s && t.lex & (Lex.weekday | Lex.month) != 0 { return nil }
             end = j

@@ -213,7 +213,7 @@ struct Engine {
                     // magdalen rd"), is that person's address: withheld. After "on" or "from" it
                     // may be ("with dave on colne rd"): the practitioner decides. Otherwise a place.
                     ownership = hit.kind == .block || hit.addressContext ? .nobody : .kept
-                    if hit.kind == .streetOnly && !hit.addressContext && Streets.tiedBefore(w, hit.first, lexicon) {
+                    if hit.kind == .streetOnly && !hit.addressContext {
                         w.findings.append(Finding(start: start, end: end, category: .address, reason: .possibleAddress))
                     }
                 } else {
@@ -226,9 +226,7 @@ struct Engine {
                     // so the practitioner decides (a finding); a flat number nobody kept owns
                     // ("a man from flat 12") names a home on its own and is withheld.
                     if hit.kind == .numberOnly {
-                        if hit.addressContext {
-                            w.findings.append(Finding(start: start, end: end, category: .address, reason: .possibleAddress))
-                        }
+                        w.findings.append(Finding(start: start, end: end, category: .address, reason: .possibleAddress))
                         continue
                     }
                     ownership = .nobody
