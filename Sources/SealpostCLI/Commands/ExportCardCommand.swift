@@ -16,9 +16,7 @@ struct ExportCardCommand: ParsableCommand {
         do { card = try options.resolvedHome.card() } catch { throw CLIError(error) }
         let data = card.jsonData()
         if let output {
-            do { try AtomicFile.write(Array(data), to: output, mode: 0o644) } catch {
-                throw CLIError("cannot write \(output): \(error.reason)")
-            }
+            try writeOutput(Array(data), to: output, mode: 0o644)
             printError("wrote the card of \(card.agencyID) to \(output); fingerprint \(card.fingerprint)")
         } else {
             FileHandle.standardOutput.write(data)

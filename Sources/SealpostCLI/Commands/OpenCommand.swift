@@ -42,6 +42,7 @@ struct OpenCommand: AsyncParsableCommand {
             }
             return try await openFromRelay(input)
         }
+        let target = try resolveOutput(output)
         let extraCards = try loadCards(from)
         let identity = try options.unlock()
         let home = options.resolvedHome
@@ -57,18 +58,20 @@ struct OpenCommand: AsyncParsableCommand {
         let progress = ProgressBar(label: "opening", total: source.size)
         defer { progress.finish() }
 
-        // Standard output gets nothing until the envelope verified: open into a private
-        // temporary file first, then copy it out.
-        let destination = output ?? (home.path + "/.open-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        // Nothing reaches the output until the signature has verified: a regular file is renamed
+        // into place only then; standard output, a device or a FIFO is written from a private
+        // staging file in the home (mode 0700) only then (OutputFile.releasing).
         let opened: OpenedEnvelope
         do {
-            opened = try opener.open(from: &reader, toFile: destination, progress: progress.update)
-        } catch {
-            throw CLIError(error)
-        }
-        if output == nil {
-            defer { unlink(destination) }
-            try copyToStandardOutput(destination)
+            opened = try OutputFile.releasing(to: target, stagingDirectory: home.path) { destination in
+                do throws(EnvelopeOpenFailure) {
+                    return try opener.open(from: &reader, toFile: destination, progress: progress.update)
+                } catch {
+                    throw CLIError(error)
+                }
+            }
+        } catch let error as IOError {
+            throw CLIError("cannot write \(error.path): \(error.reason)")
         }
         progress.finish()
         let m = opened.manifest
@@ -128,25 +131,6 @@ struct OpenCommand: AsyncParsableCommand {
     private func copyOut(_ path: String) throws {
         guard let output else { return }
         guard let bytes = FileManager.default.contents(atPath: path) else { throw CLIError("cannot read back \(path)") }
-        do { try AtomicFile.write(Array(bytes), to: output, mode: 0o600) } catch { throw CLIError("cannot write \(error.path): \(error.reason)") }
-    }
-
-    private func copyToStandardOutput(_ path: String) throws {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw CLIError("cannot read the opened content back: \(String(cString: strerror(errno)))") }
-        defer { close(fd) }
-        var reader = FileDescriptorReader(descriptor: fd, name: path)
-        var writer = FileDescriptorWriter(descriptor: 1, name: "standard output")
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 16)
-        defer { buffer.deallocate() }
-        do {
-            while true {
-                let n = try reader.read(into: buffer)
-                if n == 0 { break }
-                try writer.write(UnsafeRawBufferPointer(rebasing: buffer[0..<n]))
-            }
-        } catch {
-            throw CLIError("cannot write to \(error.path): \(error.reason)")
-        }
+        try writeOutput(Array(bytes), to: output, mode: 0o600)
     }
 }

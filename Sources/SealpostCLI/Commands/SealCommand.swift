@@ -26,7 +26,8 @@ struct SealCommand: ParsableCommand {
 
     func run() throws {
         let recipients = try loadCards(to).map { try $0.verified().boxKey }
-        if output == nil, Terminal.isTerminal(1) {
+        let target = try resolveOutput(output)
+        if case .descriptor(1, _) = target, Terminal.isTerminal(1) {
             throw CLIError("refusing to write an envelope to a terminal", hint: "use --output FILE or redirect standard output")
         }
         let identity = try options.unlock()
@@ -38,17 +39,13 @@ struct SealCommand: ParsableCommand {
         let sealer = EnvelopeSealer(sender: identity)
         let now = UInt64(Date().timeIntervalSince1970)
         do {
-            if let output {
-                let file = try AtomicFile(destination: output, mode: 0o644)
-                var writer = file.writer
-                _ = try sealer.seal(from: &reader, to: &writer, recipients: recipients, contentType: contentType,
-                                    createdAt: now, progress: progress.update)
-                try file.commit()
-            } else {
-                var writer = FileDescriptorWriter(descriptor: 1, name: "standard output")
-                _ = try sealer.seal(from: &reader, to: &writer, recipients: recipients, contentType: contentType,
-                                    createdAt: now, progress: progress.update)
-            }
+            // A regular file appears only once sealed; a device, FIFO or standard output gets the
+            // envelope as it is made (a reader of a cut-off one finds it truncated).
+            let file = try OutputFile(target: target, mode: 0o644)
+            var writer = file.writer
+            _ = try sealer.seal(from: &reader, to: &writer, recipients: recipients, contentType: contentType,
+                                createdAt: now, progress: progress.update)
+            try file.commit()
         } catch let error as SealError {
             throw CLIError(error)
         } catch let error as IOError {

@@ -55,3 +55,17 @@ func loadCards(_ paths: [String]) throws -> [IdentityCard] {
 func printError(_ text: String) {
     FileHandle.standardError.write(Data((text + "\n").utf8))
 }
+
+/// How a command's output path is written (SealpostCore's `OutputTarget`): nil is standard output.
+func resolveOutput(_ path: String?) throws -> OutputTarget {
+    guard let path else { return .standardOutput }
+    do { return try OutputTarget.resolve(path) } catch { throw CLIError("cannot write \(error.path): \(error.reason)") }
+}
+
+/// Writes a whole output file by the rules of `OutputFile`: atomically for a regular file, directly into a
+/// device, FIFO or standard output, never through a symbolic link.
+func writeOutput(_ bytes: [UInt8], to path: String, mode: mode_t) throws {
+    do { try OutputFile.write(bytes, to: path, mode: mode) } catch {
+        throw CLIError("cannot write \(error.path): \(error.reason)")
+    }
+}

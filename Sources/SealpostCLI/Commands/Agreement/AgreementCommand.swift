@@ -23,11 +23,9 @@ func loadAgreement(_ path: String) throws -> SignedAgreement {
     do { return try SignedAgreement.load(path: path) } catch { throw CLIError(error) }
 }
 
-/// Writes an agreement file atomically.
+/// Writes an agreement file (atomically when it is a regular file: `OutputFile`).
 func saveAgreement(_ agreement: SignedAgreement, to path: String) throws {
-    do { try AtomicFile.write(agreement.fileBytes, to: path, mode: 0o644) } catch {
-        throw CLIError("cannot write \(path): \(error.reason)")
-    }
+    try writeOutput(agreement.fileBytes, to: path, mode: 0o644)
 }
 
 func parseDate(_ text: String, option: String) throws -> CalendarDate {

@@ -143,9 +143,7 @@ struct SendCommand: AsyncParsableCommand {
             let lines = findings.map { "  \($0.id) (\($0.category.rawValue)): \($0.reason.explanation)" }.joined(separator: "\n")
             var hint = "write redact or keep for each in a decisions file and pass it with --decisions FILE"
             if let writeDecisions {
-                do { try AtomicFile.write(DecisionFile.template(for: findings), to: writeDecisions, mode: 0o600) } catch {
-                    throw CLIError("cannot write \(writeDecisions): \(error.reason)")
-                }
+                try writeOutput(DecisionFile.template(for: findings), to: writeDecisions, mode: 0o600)
                 hint = "a template is in \(writeDecisions): change each \"undecided\" to redact or keep, then send again with --decisions \(writeDecisions)"
             } else {
                 hint += " (--write-decisions FILE writes a template)"

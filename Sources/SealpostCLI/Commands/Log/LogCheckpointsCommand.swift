@@ -32,7 +32,7 @@ struct LogCheckpointsCommand: ParsableCommand {
         let held = ReceiptEvidence.checkpoints(of: of, heldIn: location.directory)
         let bytes = CheckpointsFile.bytes(held)
         if let output {
-            do { try AtomicFile.write(bytes, to: output, mode: 0o644) } catch { throw CLIError("cannot write \(output): \(error)") }
+            try writeOutput(bytes, to: output, mode: 0o644)
         } else {
             FileHandle.standardOutput.write(Data(bytes))
         }

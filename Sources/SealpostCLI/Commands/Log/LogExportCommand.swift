@@ -41,7 +41,7 @@ struct LogExportCommand: ParsableCommand {
         case .csv: bytes = LedgerExport.csv(entries, owner: location.agency, status: MessageStatus(ledger.entries))
         }
         if let output {
-            do { try AtomicFile.write(bytes, to: output) } catch { throw CLIError("cannot write \(output): \(error)") }
+            try writeOutput(bytes, to: output, mode: 0o600)
             printError("wrote \(entries.count) entries to \(output)")
         } else {
             FileHandle.standardOutput.write(Data(bytes))
