@@ -95,11 +95,7 @@ struct BenchHome {
     }
 
     static func received(_ entry: InboxEntry, child: String, mash: Identity) -> ReceiptLog.Draft {
-        let facts = ReceivedFacts(sender: entry.sender, recipient: mash.agencyID, purpose: entry.purpose, urgency: entry.urgency,
-                                  agreement: entry.agreement, recordID: entry.recordID,
-                                  envelope: EnvelopeFacts(messageID: entry.messageID, envelopeID: entry.envelopeID, contentHash: entry.contentHash,
-                                                          contentLength: Int64(entry.contentLength)),
-                                  sentAt: entry.sentAt, receivedAt: entry.receivedAt, inAnswerTo: nil)
+        let facts = ReceivedFacts(entry.delivery(to: mash.agencyID), sentAt: entry.sentAt, receivedAt: entry.receivedAt, inAnswerTo: nil)
         let receipt = Receipt.sign(facts, at: entry.receivedAt * 1000, by: mash)
         var details = ReceiptDetails(subject: SubjectDetails(name: child, nhsNumber: nil, dob: "2015-03-27"), recordID: entry.recordID)
         details.actor = ActorDetails.commandLine

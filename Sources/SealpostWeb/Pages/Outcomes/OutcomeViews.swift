@@ -43,7 +43,7 @@ struct OutcomeDetails {
     init(_ ledger: Ledger) {
         for entry in ledger.entries {
             guard case .outcome(let facts) = entry.facts else { continue }
-            byEnvelope[facts.envelope.envelopeID, default: []].append((facts.decision, facts.decidedAt, entry.details))
+            byEnvelope[facts.delivery.envelope.envelopeID, default: []].append((facts.decision, facts.decidedAt, entry.details))
         }
     }
 
