@@ -59,7 +59,9 @@ import Testing
         process.standardError = FileHandle.nullDevice
         try process.run()
         _ = out.fileHandleForReading.availableData
-        usleep(20_000)
+        // Killed once the log holds a few entries (on a loaded machine the first fsync can take a while).
+        let chain = folder + "/home/log/chain.log"
+        for _ in 0..<1000 where ((try? FileManager.default.attributesOfItem(atPath: chain)[.size] as? Int) ?? 0) < 2000 { usleep(10_000) }
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
         let home = folder + "/home"
@@ -99,11 +101,11 @@ import Testing
         #expect(try cli.run(["log", "show", "1", "--home", home], environment: environment).out.contains("details    erased"))
 
         // Edit entry 2's facts in place: verify names entry 2 and exits non-zero.
-        let chain = home + "/log/chain.log"
-        var lines = try String(contentsOfFile: chain, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        #expect(lines.count > 3)
+        let chainFile = home + "/log/chain.log"
+        var lines = try String(contentsOfFile: chainFile, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        try #require(lines.count > 3)
         lines[1] = lines[1].replacingOccurrences(of: "kingsbridge-mash", with: "kingsbridge-csc!")
-        try lines.joined(separator: "\n").write(toFile: chain, atomically: true, encoding: .utf8)
+        try lines.joined(separator: "\n").write(toFile: chainFile, atomically: true, encoding: .utf8)
         let bad = try cli.run(["log", "verify", "--home", home], environment: environment)
         #expect(bad.status == 1)
         #expect(bad.stderr.contains("sealpost: error: the log does not verify: entry 2:"), "\(bad.stderr)")

@@ -16,9 +16,9 @@ struct BenchCommand: AsyncParsableCommand {
         Sealpost with libsodium measured in the same run. `sealpost bench redaction`: redaction speed on \
         one core over 1x, 4x and 16x a 1 MiB narrative for a fixed party list, to show it is linear. \
         `sealpost bench log`: durable receipt-log appends by batch size beside raw signing and fsync, \
-        and `log verify` of a --entries log (1,000,000 by default) beside raw BLAKE2b and Ed25519.
-        `sealpost bench web`: the app's render time (p50, p99) for its home, inbox and log pages over a
-        home built in the run (1,000 received records, 10,000 log entries), beside a trivial page and
+        and `log verify` of a --entries log (1,000,000 by default) beside raw BLAKE2b and Ed25519. \
+        `sealpost bench web`: the app's render time (p50, p99) for its home, inbox and log pages over a \
+        home built in the run (1,000 received records, 10,000 log entries), beside a trivial page and \
         reading the same files.
         """)
 

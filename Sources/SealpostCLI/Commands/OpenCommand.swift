@@ -45,7 +45,7 @@ struct OpenCommand: AsyncParsableCommand {
         let target = try resolveOutput(output)
         let extraCards = try loadCards(from)
         let identity = try options.unlock()
-        let home = options.resolvedHome
+        let home = try options.privateHome()
         var cards: [IdentityCard]
         do { cards = try home.contacts() } catch { throw CLIError(error) }
         cards += extraCards

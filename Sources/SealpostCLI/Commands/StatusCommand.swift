@@ -29,7 +29,7 @@ struct StatusCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let home = options.resolvedHome
+        let home = try options.privateHome()
         guard home.exists else { throw CLIError("no identity at \(home.path)", hint: "pass --home DIR, or create one with: sealpost init") }
         let agreement = (try? AgreementStore(home: home).inForce())?.agreement
         let deadlines = agreement?.deadlines ?? .standard

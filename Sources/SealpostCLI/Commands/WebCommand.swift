@@ -48,6 +48,7 @@ struct WebCommand: AsyncParsableCommand {
     func run() async throws {
         let home = Home.resolve(option: self.home)
         guard home.exists else { throw CLIError("no identity at \(home.path)", hint: "pass --home DIR, or create one with: sealpost init") }
+        do { try home.checkPrivate() } catch { throw CLIError(error) }
         var configuration = WebConfiguration(home: home)
         configuration.host = host
         configuration.port = port

@@ -13,6 +13,13 @@ struct HomeOptions: ParsableArguments {
 
     var resolvedHome: Home { Home.resolve(option: home) }
 
+    /// The home, refused when other users can read it (`Home.checkPrivate`).
+    func privateHome() throws -> Home {
+        let home = resolvedHome
+        do { try home.checkPrivate() } catch { throw CLIError(error) }
+        return home
+    }
+
     /// The passphrase from `--passphrase-file`, `SEALPOST_PASSPHRASE`, or a no-echo prompt
     /// (the relay's reader too: `PassphraseSource`).
     func passphrase(prompt: String) throws -> SecureBytes {
@@ -27,7 +34,7 @@ struct HomeOptions: ParsableArguments {
 
     /// The unlocked identity under `home`.
     func unlock() throws -> Identity {
-        let home = resolvedHome
+        let home = try privateHome()
         guard home.exists else {
             throw CLIError("no identity at \(home.path)", hint: "create one with: sealpost init --home \(home.path) --agency ID --name \"NAME\"")
         }

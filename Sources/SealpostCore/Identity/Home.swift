@@ -33,6 +33,8 @@ public struct Home: Sendable {
         do {
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
             try FileManager.default.createDirectory(atPath: contactsPath, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            // A folder that existed before (`mkdir`, 0755) becomes private as it becomes a home.
+            try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: path)
         } catch {
             throw IdentityError("cannot create \(path): \(error.localizedDescription)", hint: "check that the parent folder exists and is writable")
         }
@@ -45,6 +47,23 @@ public struct Home: Sendable {
         }
     }
 
+    /// Refuses a home that other users of this computer can read, write or enter: it holds records
+    /// about children, the log's details and the encrypted keys. Every file and folder the program
+    /// writes in a home is 0600 or 0700; a home copied or unpacked with other permissions is
+    /// refused with the command that fixes it. A home that does not exist yet passes.
+    public func checkPrivate() throws(IdentityError) {
+        for (file, what) in [(path, "folder"), (keyFilePath, "key file")] {
+            var status = stat()
+            guard stat(file, &status) == 0 else { continue }
+            let mode = status.st_mode & 0o777
+            guard mode & 0o077 == 0 else {
+                throw IdentityError("the home \(what) \(file) can be used by other users of this computer (permissions \(String(mode, radix: 8))), "
+                                    + "and a home holds records about children",
+                                    hint: "make the home private with: chmod -R go-rwx \(path)")
+            }
+        }
+    }
+
     /// This identity's public card, as written by `create`.
     public func card() throws(IdentityError) -> IdentityCard {
         guard let data = FileManager.default.contents(atPath: cardPath) else {
@@ -53,8 +72,9 @@ public struct Home: Sendable {
         return try IdentityCard.load(data, source: cardPath)
     }
 
-    /// Unlocks the private identity and checks it against the public card.
+    /// Unlocks the private identity and checks it against the public card (and that the home is private).
     public func unlock(passphrase: SecureBytes) throws(IdentityError) -> Identity {
+        try checkPrivate()
         guard let data = FileManager.default.contents(atPath: keyFilePath) else {
             throw IdentityError("no identity at \(path)", hint: "create one with: sealpost init --home \(path) --agency ID --name \"NAME\"")
         }

@@ -17,7 +17,7 @@ struct OutboxCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let outbox = Outbox(home: options.resolvedHome)
+        let outbox = Outbox(home: try options.privateHome())
         let entries: [OutboxEntry]
         do { entries = try outbox.entries() } catch { throw CLIError(error) }
         if json {

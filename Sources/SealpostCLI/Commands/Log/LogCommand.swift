@@ -29,7 +29,7 @@ struct LogLocation {
     let owner: Ed25519.PublicKey
 
     init(_ options: HomeOptions) throws {
-        home = options.resolvedHome
+        home = try options.privateHome()
         directory = home.logDirectory
         guard home.exists else {
             throw CLIError("no identity at \(home.path)", hint: "pass --home DIR, or create one with: sealpost init")

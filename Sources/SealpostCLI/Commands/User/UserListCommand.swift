@@ -9,7 +9,7 @@ struct UserListCommand: ParsableCommand {
     @OptionGroup var options: HomeOptions
 
     func run() throws {
-        let home = options.resolvedHome
+        let home = try options.privateHome()
         guard home.exists else {
             throw CLIError("no identity at \(home.path)", hint: "pass --home DIR, or create one with: sealpost init")
         }
