@@ -99,7 +99,8 @@ struct AgencyHome {
          clock: @escaping @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970) }) throws {
         self.identity = identity
         home = Home(path: folder.sub(identity.agencyID))
-        try FileManager.default.createDirectory(atPath: home.path, withIntermediateDirectories: true)
+        // Private, as `sealpost init` makes a home: the binary refuses one that others can read.
+        try FileManager.default.createDirectory(atPath: home.path, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         try AgreementStore(home: home).install(agreement, as: identity.card)
         context = try ExchangeContext.load(home: home, identity: identity, logger: ExchangeLog.silent, clock: clock)
     }
