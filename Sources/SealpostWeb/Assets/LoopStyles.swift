@@ -22,5 +22,9 @@ enum LoopStyles {
     .govuk-inset-text{padding:15px;margin:0 0 20px;border-left:10px solid #b1b4b6;font-size:1.1875rem}
     .sp-text{white-space:pre-line}
     .sp-outcome{margin-bottom:10px}
+    .govuk-pagination{display:flex;flex-wrap:wrap;align-items:baseline;gap:0 25px;margin:0 0 30px;font-size:1.1875rem}
+    .govuk-pagination__link{font-weight:700}
+    .govuk-pagination__item{margin:0}
+    .sp-resends{font-size:1rem;color:#505a5f;margin:5px 0 0}
     """
 }

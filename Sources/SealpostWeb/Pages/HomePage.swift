@@ -42,7 +42,7 @@ struct HomePage {
     func show(_ request: Request, context: WebContext) async throws -> Response {
         guard let session = context.session, session.signedIn != nil else { return .redirect(to: "/sign-in", type: .normal) }
         let work = try app.waitingWork()
-        let now = work.now
+        let now = app.now
         let purposeName = app.purposeNames()
         func item(_ w: WaitingWork.Item, href: String) -> Item {
             Item(href: href, reference: String(w.envelopeID.prefix(12)), agency: w.agency, purpose: purposeName(w.purpose), urgency: w.urgency,
@@ -54,7 +54,7 @@ struct HomePage {
                       ("outcomes-due", "sent, outcome due"), ("requests-to-answer", "requests to answer"),
                       ("family-to-tell", "families to be told")].compactMap { name, label -> Count? in
             guard let list = WorkListPage.list(name) else { return nil }
-            let number = list.items(work).count
+            let number = list.items(work, now).count
             return Count(number: number, label: label, href: "/work/\(name)", alert: name == "overdue" && number > 0)
         }
         let model = Model(

@@ -52,9 +52,11 @@ struct InboxPage {
         let exchange = try app.context(session)
         let purposeName = app.purposeNames()
         let acks = Dictionary(try exchange.acks.entries().map { ($0.envelopeID, $0) }, uniquingKeysWith: { a, _ in a })
-        let opened = try exchange.inbox.entries().sorted { $0.receivedAt > $1.receivedAt }.map { entry -> Row in
-            let record = exchange.inbox.content(entry.envelopeID).flatMap { try? JSONParser.parse($0) }
-            let child = record?["subject"]?["name"]?.stringValue ?? "(name not shared)"
+        let opened = try InboxEntryCache.shared.items(exchange.inbox).sorted {
+            ($0.entry.receivedAt, $0.entry.envelopeID) > ($1.entry.receivedAt, $1.entry.envelopeID)
+        }.map { item -> Row in
+            let entry = item.entry
+            let child = item.child ?? "(name not shared)"
             let state = acks[entry.envelopeID].map { $0.state == .done ? "acknowledged" : "acknowledging" } ?? "not acknowledged"
             return Row(href: "/inbox/\(entry.envelopeID)", reference: entry.recordID ?? String(entry.envelopeID.prefix(12)), child: child,
                        from: entry.sender, purpose: purposeName(entry.purpose), urgency: entry.urgency, urgencyTag: Tags.urgency(entry.urgency),

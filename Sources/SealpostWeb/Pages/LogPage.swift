@@ -38,16 +38,21 @@ struct LogPage {
         let until: String
         let error: String?
         let exportQuery: String
+        /// The newest entries first, `LogPagination.size` to a page.
+        let pagination: LogPagination
     }
 
     func list(_ request: Request, context: WebContext) async throws -> Response {
         guard let session = context.session else { return .redirect(to: "/sign-in", type: .normal) }
-        let ledger = try read()
+        let snapshot = LedgerCache.shared.snapshot(directory: app.home.logDirectory)
+        let ledger = snapshot.ledger
         let q = request.uri.queryParameters
         let kind = q["kind"].map(String.init) ?? ""
         let (filter, error) = Self.filter(q)
-        let status = MessageStatus(ledger.entries)
-        let rows = filter.apply(to: ledger.entries).reversed().map { entry -> Row in
+        let status = snapshot.status
+        let matching = filter.apply(to: ledger.entries)
+        let pages = LogPagination(matching: matching.count, requested: q["page"].flatMap { Int($0) }, query: q)
+        let rows = matching.reversed().dropFirst(pages.offset).prefix(LogPagination.size).map { entry -> Row in
             let state = status.state(of: entry).rawValue
             let counterparts = entry.counterparts(owner: app.agencyID)
             return Row(seq: entry.seq, time: Format.time(milliseconds: entry.at), kind: entry.kind.replacingOccurrences(of: "_", with: " "),
@@ -61,7 +66,7 @@ struct LogPage {
         }.joined(separator: "&")
         let model = Model(rows: Array(rows), total: ledger.entries.count, kinds: kinds, counterpart: q["counterpart"].map(String.init) ?? "",
                           child: q["child"].map(String.init) ?? "", since: q["since"].map(String.init) ?? "",
-                          until: q["until"].map(String.init) ?? "", error: error, exportQuery: exportQuery)
+                          until: q["until"].map(String.init) ?? "", error: error, exportQuery: exportQuery, pagination: pages)
         return app.pages.page("log", model, title: "Receipt log", session: session, section: "/log")
     }
 
@@ -142,11 +147,7 @@ struct LogPage {
                         body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 
-    private func read() throws -> Ledger {
-        do { return try Ledger.read(directory: app.home.logDirectory) } catch {
-            return Ledger()
-        }
-    }
+    private func read() throws -> Ledger { LedgerCache.shared.snapshot(directory: app.home.logDirectory).ledger }
 
     /// The filter the query asks for, with what was wrong in it (dates are `YYYY-MM-DD`).
     static func filter(_ q: Hummingbird.Parameters) -> (filter: LedgerFilter, error: String?) {

@@ -33,6 +33,7 @@ enum LogTemplates {
         <td class="govuk-table__cell">{{time}}</td><td class="govuk-table__cell">{{kind}}</td><td class="govuk-table__cell">{{counterpart}}</td>
         <td class="govuk-table__cell">{{purpose}}</td><td class="govuk-table__cell"><strong class="govuk-tag {{statusTag}}">{{status}}</strong></td></tr>{{/rows}}</tbody>
     </table>
+    {{#pagination}}{{> log-pagination}}{{/pagination}}
     {{/hasRows}}
     {{^hasRows}}<p class="govuk-body">No entries match.</p>{{/hasRows}}
     """

@@ -11,8 +11,9 @@ extension WebApp {
         ((try? AgreementStore(home: home).current())??.agreement.deadlines) ?? .standard
     }
 
-    /// What is waiting on whom, with the agreement's deadlines.
-    func waitingWork() throws -> WaitingWork { try WaitingWork(home: home, now: now, deadlines: deadlines()) }
+    /// What is waiting on whom, with the agreement's deadlines (WaitingWorkCache: its `now`, and so
+    /// its order, may be up to a minute old; say "overdue" from `app.now`).
+    func waitingWork() throws -> WaitingWork { try WaitingWorkCache.shared.work(home: home, now: now, deadlines: deadlines()) }
 }
 
 /// One outcome as a page shows it: what was decided, when, why, and what happens next. The

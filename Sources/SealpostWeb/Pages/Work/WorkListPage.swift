@@ -13,7 +13,7 @@ struct WorkListPage {
         let title: String
         let agencyHeading: String
         let empty: String
-        let items: @Sendable (WaitingWork) -> [(WaitingWork.Item, Kind)]
+        let items: @Sendable (WaitingWork, Int64) -> [(WaitingWork.Item, Kind)]
     }
 
     /// What kind of work an item is, which says where it links.
@@ -39,24 +39,24 @@ struct WorkListPage {
     static func tagged(_ items: [WaitingWork.Item], _ kind: Kind) -> [(WaitingWork.Item, Kind)] { items.map { ($0, kind) } }
 
     static let lists: [List] = [
-        List(name: "overdue", title: "Overdue", agencyHeading: "Agency", empty: "Nothing is overdue.") { w in
+        List(name: "overdue", title: "Overdue", agencyHeading: "Agency", empty: "Nothing is overdue.") { w, now in
             let all = tagged(w.recordsToAcknowledge, .toAcknowledge) + tagged(w.sendsAwaitingAcknowledgement, .awaitingAcknowledgement)
                 + tagged(w.recordsAwaitingOutcome, .outcomeToRecord) + tagged(w.sendsAwaitingOutcome, .outcomeAwaited)
                 + tagged(w.requestsToAnswer, .requestToAnswer)
-            return all.filter { $0.0.isOverdue(at: w.now) }.sorted { $0.0.due < $1.0.due }
+            return all.filter { $0.0.isOverdue(at: now) }.sorted { $0.0.due < $1.0.due }
         },
         List(name: "to-acknowledge", title: "Received, not yet acknowledged", agencyHeading: "From",
-             empty: "Every record opened here has been acknowledged.") { tagged($0.recordsToAcknowledge, .toAcknowledge) },
+             empty: "Every record opened here has been acknowledged.") { w, _ in tagged(w.recordsToAcknowledge, .toAcknowledge) },
         List(name: "outcomes-to-record", title: "Received, outcome to record", agencyHeading: "From",
-             empty: "An outcome is recorded for every record opened here.") { tagged($0.recordsAwaitingOutcome, .outcomeToRecord) },
+             empty: "An outcome is recorded for every record opened here.") { w, _ in tagged(w.recordsAwaitingOutcome, .outcomeToRecord) },
         List(name: "awaiting-acknowledgement", title: "Sent, waiting for acknowledgement", agencyHeading: "To",
-             empty: "Every record sent from here has been acknowledged.") { tagged($0.sendsAwaitingAcknowledgement, .awaitingAcknowledgement) },
+             empty: "Every record sent from here has been acknowledged.") { w, _ in tagged(w.sendsAwaitingAcknowledgement, .awaitingAcknowledgement) },
         List(name: "outcomes-due", title: "Sent, acknowledged, outcome due", agencyHeading: "To",
-             empty: "No acknowledged send is waiting for an outcome.") { tagged($0.sendsAwaitingOutcome, .outcomeAwaited) },
+             empty: "No acknowledged send is waiting for an outcome.") { w, _ in tagged(w.sendsAwaitingOutcome, .outcomeAwaited) },
         List(name: "requests-to-answer", title: "Requests for information to answer", agencyHeading: "From",
-             empty: "No requests are waiting for an answer.") { tagged($0.requestsToAnswer, .requestToAnswer) },
+             empty: "No requests are waiting for an answer.") { w, _ in tagged(w.requestsToAnswer, .requestToAnswer) },
         List(name: "family-to-tell", title: "Family to be told", agencyHeading: "To",
-             empty: "No record is waiting for the family to be told.") { tagged($0.familyToBeTold, .familyToTell) },
+             empty: "No record is waiting for the family to be told.") { w, _ in tagged(w.familyToBeTold, .familyToTell) },
     ]
 
     static func list(_ name: String) -> List? { lists.first { $0.name == name } }
@@ -87,12 +87,13 @@ struct WorkListPage {
             return app.pages.problem(.notFound, title: "Page not found", message: "Start again from the home page.", session: session)
         }
         let work = try app.waitingWork()
+        let now = app.now
         let purposeName = app.purposeNames()
         let familyList = list.name == "family-to-tell"
-        let rows = list.items(work).map { item, kind in
+        let rows = list.items(work, now).map { item, kind in
             Row(href: kind.href(item), reference: item.recordID ?? String(item.envelopeID.prefix(12)), kind: kind.rawValue, agency: item.agency,
                 purpose: purposeName(item.purpose), urgency: item.urgency, urgencyTag: Tags.urgency(item.urgency),
-                due: familyList ? "when it is safe" : Format.due(item.due, now: work.now), overdue: !familyList && item.isOverdue(at: work.now))
+                due: familyList ? "when it is safe" : Format.due(item.due, now: now), overdue: !familyList && item.isOverdue(at: now))
         }
         let model = Model(title: list.title, agencyHeading: list.agencyHeading, empty: list.empty, count: rows.count, rows: rows)
         return app.pages.page("work-list", model, title: list.title, session: session, section: "/")

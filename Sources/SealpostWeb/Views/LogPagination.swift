@@ -1,0 +1,50 @@
+import Hummingbird
+
+/// The receipt log page shows the newest `size` matching entries, then GOV.UK pagination: a log of
+/// 10,000 entries is 100 pages of a readable length rather than one page of several megabytes
+/// (which `sealpost bench web` showed the server cannot render in time). The filters stay in
+/// every page link; the exports still hold every matching entry.
+struct LogPagination {
+    static let size = 100
+
+    let page: Int
+    let pages: Int
+    let offset: Int
+    let fromEntry: Int
+    let toEntry: Int
+    let matching: Int
+    let previousHref: String?
+    let nextHref: String?
+
+    init(matching: Int, requested: Int?, query: Hummingbird.Parameters) {
+        pages = max(1, (matching + Self.size - 1) / Self.size)
+        page = min(max(1, requested ?? 1), pages)
+        offset = (page - 1) * Self.size
+        fromEntry = matching == 0 ? 0 : offset + 1
+        toEntry = min(matching, offset + Self.size)
+        self.matching = matching
+        let kept = ["kind", "counterpart", "child", "since", "until"].compactMap { key in
+            query[Substring(key)].flatMap { $0.isEmpty ? nil : "\(key)=\(LogPage.percentEncode(String($0)))" }
+        }
+        func href(_ n: Int) -> String { "/log?" + (kept + ["page=\(n)"]).joined(separator: "&") }
+        previousHref = page > 1 ? href(page - 1) : nil
+        nextHref = page < pages ? href(page + 1) : nil
+    }
+}
+
+extension LogPagination: ViewModel {
+    var computed: [String: Any] { ["hasPages": pages > 1] }
+}
+
+enum LogPaginationTemplates {
+    static let all: [(String, String)] = [("log-pagination", pagination)]
+
+    static let pagination = """
+    <p class="govuk-body">Entries {{fromEntry}} to {{toEntry}} of {{matching}}, newest first.</p>
+    {{#hasPages}}<nav class="govuk-pagination" aria-label="Pages of the receipt log">
+      {{#previousHref}}<div class="govuk-pagination__prev"><a class="govuk-link govuk-pagination__link" href="{{previousHref}}" rel="prev">Previous<span class="govuk-visually-hidden"> page</span></a></div>{{/previousHref}}
+      <p class="govuk-body govuk-pagination__item">Page {{page}} of {{pages}}</p>
+      {{#nextHref}}<div class="govuk-pagination__next"><a class="govuk-link govuk-pagination__link" href="{{nextHref}}" rel="next">Next<span class="govuk-visually-hidden"> page</span></a></div>{{/nextHref}}
+    </nav>{{/hasPages}}
+    """
+}
