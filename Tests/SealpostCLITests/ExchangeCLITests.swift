@@ -142,6 +142,10 @@ import Testing
         #expect(inbox.status == 0, "\(inbox.stderr)")
         let row = try #require(inbox.out.split(separator: "\n").first { $0.hasPrefix(short) })
         #expect(row.contains("school-st-annes") && row.contains(Self.s47) && row.contains("urgent") && row.contains("new"))
+        // Issue 11 §4: once the envelope has verified, the MASH's own screen shows the record and the
+        // child; that listing alone is left out of the check below that nothing printed names the child.
+        #expect(row.contains("SA-2026-0142") && row.contains("Jayden Emeka Okafor"), "\(row)")
+        p.outputs.removeLast()
         #expect(!FileManager.default.fileExists(atPath: p.cli.path("mash/inbox")), "inbox must not store anything")
 
         let opened = try p.run("mash", ["open", short])
