@@ -52,6 +52,29 @@ func loadCards(_ paths: [String]) throws -> [IdentityCard] {
     return cards
 }
 
+/// The recipients named by `seal --to`: each a card file, or the agency id of a contact imported
+/// into `home` (or this home's own agency). A value that names an existing file, contains a "/" or
+/// ends in ".json" is a file; anything else is looked up as an agency id.
+func loadRecipientCards(_ values: [String], home: Home) throws -> [IdentityCard] {
+    var contacts: [IdentityCard]?
+    var cards: [IdentityCard] = []
+    for value in values {
+        if FileManager.default.fileExists(atPath: value) || value.contains("/") || value.hasSuffix(".json") {
+            cards += try loadCards([value])
+            continue
+        }
+        if contacts == nil {
+            do { contacts = try home.contacts() + [try? home.card()].compactMap { $0 } } catch { throw CLIError(error) }
+        }
+        guard let card = contacts?.first(where: { $0.agencyID == value }) else {
+            throw CLIError("--to \(Printable.escape(value)) is neither a card file nor an agency imported into \(home.path)",
+                           hint: "import its card once with: sealpost import-card FILE (then --to \(Printable.escape(value)) works), or give the card file's path")
+        }
+        cards.append(card)
+    }
+    return cards
+}
+
 func printError(_ text: String) {
     FileHandle.standardError.write(Data((text + "\n").utf8))
 }

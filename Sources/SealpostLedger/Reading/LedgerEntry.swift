@@ -16,6 +16,7 @@ public enum LedgerFacts: Sendable, Equatable {
     case declined(DeclinedFacts)
     case outcome(OutcomeFacts)
     case familyTold(FamilyToldFacts)
+    case cardReplaced(CardReplacedFacts)
     /// A retention rule erased the details of older entries (spec/receipts.md §Commands).
     case erased(rule: String, before: Int64, entries: Int64)
     /// A kind this version does not know.
@@ -38,6 +39,7 @@ public enum LedgerFacts: Sendable, Equatable {
         case .declined: self = .declined(DeclinedFacts(statement: statement))
         case .outcome: self = .outcome(OutcomeFacts(statement: statement))
         case .familyTold: self = .familyTold(FamilyToldFacts(statement: statement))
+        case .cardReplaced: self = .cardReplaced(CardReplacedFacts(statement: statement))
         case nil:
             let f = FactsReader(statement)
             if kind == "erased" {
@@ -63,7 +65,7 @@ public enum LedgerFacts: Sendable, Equatable {
         case .requestReceived(let f): f.request.purpose
         case .declined(let f): f.basis.purpose
         case .outcome(let f): f.purpose
-        case .familyTold, .erased, .other: nil
+        case .familyTold, .cardReplaced, .erased, .other: nil
         }
     }
 
@@ -121,6 +123,7 @@ public enum LedgerFacts: Sendable, Equatable {
         case .expired(let f): (f.recipient, f.sender, [])
         case .outcome(let f): (f.recipient, f.sender, [])
         case .familyTold(let f): (nil, f.sender, f.recipients)
+        case .cardReplaced(let f): (nil, nil, [f.agency])
         default: (nil, nil, [])
         }
     }
