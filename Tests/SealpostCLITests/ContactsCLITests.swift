@@ -68,4 +68,28 @@ import Testing
         let verified = try cli.run(["log", "verify", "--home", cli.path("school")])
         #expect(verified.status == 0, "\(verified.out)\(verified.stderr)")
     }
+
+    @Test func aCardContradictingTheAgreementInForceIsRefused() throws {
+        let cli = try CLI(); defer { cli.remove() }
+        try cli.makeIdentity("school", agency: "school-a", name: "School A")
+        try cli.makeIdentity("mash", agency: "mash-b", name: "MASH B")
+        try cli.makeIdentity("impostor", agency: "mash-b", name: "MASH B")
+        let ag = cli.path("ag.json")
+        #expect(try cli.run(["agreement", "create", "--id", "t", "--title", "T", "--valid-from", AgreementExpiryCLITests.day(-1),
+                             "--valid-until", AgreementExpiryCLITests.day(100), "-o", ag]).status == 0)
+        for (home, role) in [("school", "school"), ("mash", "mash")] {
+            #expect(try cli.run(["agreement", "add-party", ag, "--card", cli.path("\(home).card.json"), "--role", role]).status == 0)
+        }
+        for home in ["school", "mash"] { #expect(try cli.run(["agreement", "sign", "--home", cli.path(home), ag]).status == 0) }
+        #expect(try cli.run(["agreement", "install", "--home", cli.path("school"), ag]).status == 0)
+
+        for extra in [[], ["--replace"]] {
+            let refused = try cli.run(["import-card", "--home", cli.path("school"), cli.path("impostor.card.json")] + extra)
+            #expect(refused.status == 1)
+            #expect(refused.stderr.contains("mash-b is listed in the agreement in force with other keys"), "\(refused.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: cli.path("school/contacts/mash-b.card.json")))
+        }
+        // The card the agreement lists imports as usual.
+        #expect(try cli.run(["import-card", "--home", cli.path("school"), cli.path("mash.card.json")]).status == 0)
+    }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SealpostAgreement
 import SealpostCore
 import SealpostLedger
 import SealpostLog
@@ -12,7 +13,9 @@ struct ImportCardCommand: ParsableCommand {
         that agency made a new identity, or when someone is impersonating it. Compare the new \
         fingerprint with the agency by phone, then import with --replace, which needs the passphrase: \
         the replacement is recorded in the receipt log (kind card_replaced, both fingerprints) before \
-        the new card is written.
+        the new card is written. A card for an agency the agreement in force lists with other keys is \
+        refused even with --replace: the agreement every party signed decides, so new keys need its \
+        next edition.
         """)
 
     @OptionGroup var options: HomeOptions
@@ -26,14 +29,21 @@ struct ImportCardCommand: ParsableCommand {
     func run() throws {
         let loaded = try loadCards([card])[0]
         let home = options.resolvedHome
+        // Known: an imported contact, else the party the agreement in force lists under that id.
         let known: IdentityCard?
         do { known = try home.contacts().first { $0.agencyID == loaded.agencyID } } catch { throw CLIError(error) }
+        let listed = (try? AgreementStore(home: home).inForce())?.agreement.party(loaded.agencyID)?.card
         if let known, known.signingKey != loaded.signingKey || known.boxKey != loaded.boxKey {
             guard replace else {
                 throw CLIError("\(loaded.agencyID) is already known under other keys (fingerprint \(known.fingerprint)); this card's fingerprint is \(loaded.fingerprint)",
                                hint: "compare the new fingerprint with \(loaded.agencyID) by phone; if it is theirs, run: sealpost import-card --replace \(card) (recorded in the log)")
             }
             try logReplacement(of: known, by: loaded, home: home)
+        } else if known == nil, let listed, listed.signingKey != loaded.signingKey || listed.boxKey != loaded.boxKey {
+            // The agreement every party signed names other keys: the exchange will keep trusting those,
+            // so a different card here is refused outright (the fix is a new edition of the agreement).
+            throw CLIError("\(loaded.agencyID) is listed in the agreement in force with other keys (fingerprint \(listed.fingerprint)); this card's fingerprint is \(loaded.fingerprint)",
+                           hint: "if the agency's keys really changed, the partnership makes a new edition of the agreement with its new card (sealpost agreement create --from, add-party --replace, sign, install)")
         }
         do {
             let path = try home.importCard(loaded, replace: replace)
