@@ -89,6 +89,11 @@ import Testing
             #expect(refused.stderr.contains("mash-b is listed in the agreement in force with other keys"), "\(refused.stderr)")
             #expect(!FileManager.default.fileExists(atPath: cli.path("school/contacts/mash-b.card.json")))
         }
+        // Without importing anything, a party to the agreement in force is named by its id.
+        let sealed = try cli.run(["seal", "--home", cli.path("school"), "--to", "mash-b"], input: Data("x".utf8))
+        #expect(sealed.status == 0, "\(sealed.stderr)")
+        #expect(try cli.run(["open", "--home", cli.path("mash"), "--from", cli.path("school.card.json")], input: sealed.stdout).stdout
+                == Data("x".utf8))
         // The card the agreement lists imports as usual.
         #expect(try cli.run(["import-card", "--home", cli.path("school"), cli.path("mash.card.json")]).status == 0)
     }

@@ -8,7 +8,7 @@ struct SealCommand: ParsableCommand {
 
     @OptionGroup var options: HomeOptions
 
-    @Option(name: .long, help: ArgumentHelp("A recipient: an imported agency's id, or an identity card file (repeat for up to 64 recipients).", valueName: "AGENCY|CARD_FILE"))
+    @Option(name: .long, help: ArgumentHelp("A recipient: the id of an imported agency or of a party to the agreement in force, or an identity card file (repeat for up to 64 recipients).", valueName: "AGENCY|CARD_FILE"))
     var to: [String] = []
 
     @Option(name: .shortAndLong, help: "Write the envelope here (default: standard output).")

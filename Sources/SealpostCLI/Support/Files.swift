@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import Foundation
+import SealpostAgreement
 import SealpostCore
 
 /// An input named on the command line: a file, or standard input for "-" or nothing.
@@ -53,8 +54,9 @@ func loadCards(_ paths: [String]) throws -> [IdentityCard] {
 }
 
 /// The recipients named by `seal --to`: each a card file, or the agency id of a contact imported
-/// into `home` (or this home's own agency). A value that names an existing file, contains a "/" or
-/// ends in ".json" is a file; anything else is looked up as an agency id.
+/// into `home`, of a party to the agreement in force there, or of this home's own agency. A value
+/// that names an existing file, contains a "/" or ends in ".json" is a file; anything else is looked
+/// up as an agency id. (`import-card` keeps contacts and the agreement from disagreeing on keys.)
 func loadRecipientCards(_ values: [String], home: Home) throws -> [IdentityCard] {
     var contacts: [IdentityCard]?
     var cards: [IdentityCard] = []
@@ -64,7 +66,8 @@ func loadRecipientCards(_ values: [String], home: Home) throws -> [IdentityCard]
             continue
         }
         if contacts == nil {
-            do { contacts = try home.contacts() + [try? home.card()].compactMap { $0 } } catch { throw CLIError(error) }
+            let parties = (try? AgreementStore(home: home).inForce())?.agreement.parties.map(\.card) ?? []
+            do { contacts = try home.contacts() + parties + [try? home.card()].compactMap { $0 } } catch { throw CLIError(error) }
         }
         guard let card = contacts?.first(where: { $0.agencyID == value }) else {
             throw CLIError("--to \(Printable.escape(value)) is neither a card file nor an agency imported into \(home.path)",
