@@ -53,7 +53,7 @@ for _ in $(seq 1 200); do
 done
 
 step "The school sends a record: preview on stderr, what was sent on stdout"
-"$sealpost" send --home "$work/school" --to kingsbridge-mash --purpose child_protection_enquiry_s47 \
+"$sealpost" send --home "$work/school" --to kingsbridge-mash --purpose child_protection_enquiry_s47 --yes \
   examples/records/disclosure.json | tee "$work/sent.txt"
 id="$(awk '/^sent /{print substr($2,1,12); exit}' "$work/sent.txt")"
 "$sealpost" outbox --home "$work/school"

@@ -66,11 +66,19 @@ struct ServeCommand: AsyncParsableCommand {
             try await RelayLauncher.serve(config)
         } catch let error as RelayConfigurationError {
             throw CommandLineError(error.message, hint: error.hint)
+        } catch where Self.isAddressInUse(error) {
+            throw CommandLineError("cannot listen on \(host):\(port): the address is already in use (another program, perhaps another relay, listens there)",
+                                   hint: "stop that program, or choose another port with --port")
         } catch let error as RelayStorageError {
             throw CommandLineError(error.message, hint: databaseURL != nil
                 ? "check that the PostgreSQL server is running with fsync on, and that the URL's user may create tables in its database"
                 : "check that the folder of --db exists and is writable")
         }
+    }
+
+    /// The listener's bind failed with EADDRINUSE (SwiftNIO's IOError, known here by its errno text).
+    static func isAddressInUse(_ error: any Error) -> Bool {
+        String(describing: error).contains("(errno: \(EADDRINUSE))")
     }
 
     /// --database, else SEALPOST_RELAY_DATABASE unless --db names a SQLite file.

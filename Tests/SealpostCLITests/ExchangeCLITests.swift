@@ -108,7 +108,7 @@ import Testing
     /// Sends the disclosure from the school to the MASH, settling any uncertain findings with a
     /// decisions file written by --write-decisions. Returns what send printed.
     func send(_ p: Partnership) throws -> CLI.Result {
-        let base = ["send", "--to", "kingsbridge-mash", "--purpose", Self.s47]
+        let base = ["send", "--yes", "--to", "kingsbridge-mash", "--purpose", Self.s47]
         var result = try p.run("school", base + ["--write-decisions", p.cli.path("decisions.json"), Self.disclosure])
         if result.status != 0, result.stderr.contains("must be redacted or kept") {
             let template = try String(contentsOfFile: p.cli.path("decisions.json"), encoding: .utf8)
@@ -142,6 +142,10 @@ import Testing
         #expect(inbox.status == 0, "\(inbox.stderr)")
         let row = try #require(inbox.out.split(separator: "\n").first { $0.hasPrefix(short) })
         #expect(row.contains("school-st-annes") && row.contains(Self.s47) && row.contains("urgent") && row.contains("new"))
+        // Issue 11 §4: once the envelope has verified, the MASH's own screen shows the record and the
+        // child; that listing alone is left out of the check below that nothing printed names the child.
+        #expect(row.contains("SA-2026-0142") && row.contains("Jayden Emeka Okafor"), "\(row)")
+        p.outputs.removeLast()
         #expect(!FileManager.default.fileExists(atPath: p.cli.path("mash/inbox")), "inbox must not store anything")
 
         let opened = try p.run("mash", ["open", short])
@@ -182,7 +186,7 @@ import Testing
         let p = try Partnership(); defer { p.stop() }
 
         // The relay operator has no role in the purpose: refused before sealing, with the reason.
-        let refused = try p.run("school", ["send", "--to", "relay-kingsbridge", "--purpose", Self.s47, Self.disclosure])
+        let refused = try p.run("school", ["send", "--yes", "--to", "relay-kingsbridge", "--purpose", Self.s47, Self.disclosure])
         #expect(refused.status == 1)
         #expect(refused.stderr.contains("sealpost: error: refusing to send"))
         #expect(refused.stderr.contains("relay-kingsbridge (relay_operator) has no role in purpose \(Self.s47)"))
@@ -190,7 +194,7 @@ import Testing
         #expect(refused.stderr.contains("sealpost: hint: "))
         #expect(try p.run("school", ["outbox"]).out == "nothing sent yet\n")
         // A record sent for another purpose than its own is refused the same way.
-        let otherPurpose = try p.run("school", ["send", "--to", "kingsbridge-mash", "--purpose", "mash_screening", Self.disclosure])
+        let otherPurpose = try p.run("school", ["send", "--yes", "--to", "kingsbridge-mash", "--purpose", "mash_screening", Self.disclosure])
         #expect(otherPurpose.status == 1)
         #expect(otherPurpose.stderr.contains("the record's purpose is \(Self.s47), not mash_screening"))
         let refusals = try String(contentsOfFile: p.cli.path("school/outbox/refusals.jsonl"), encoding: .utf8)
@@ -198,13 +202,13 @@ import Testing
 
         // --preview shows what would leave and seals nothing.
         let decisions = p.cli.path("preview-decisions.json")
-        var preview = try p.run("school", ["send", "--to", "kingsbridge-mash", "--purpose", Self.s47, "--preview", "--write-decisions", decisions, Self.disclosure])
+        var preview = try p.run("school", ["send", "--yes", "--to", "kingsbridge-mash", "--purpose", Self.s47, "--preview", "--write-decisions", decisions, Self.disclosure])
         if preview.status != 0 {
             #expect(preview.stderr.contains("before it is sent; nothing was sealed"))
             #expect(preview.stderr.contains("a template is in \(decisions)"))
             let template = try String(contentsOfFile: decisions, encoding: .utf8)
             try template.replacingOccurrences(of: "\"undecided\"", with: "\"keep\"").write(toFile: decisions, atomically: true, encoding: .utf8)
-            preview = try p.run("school", ["send", "--to", "kingsbridge-mash", "--purpose", Self.s47, "--preview", "--decisions", decisions, Self.disclosure])
+            preview = try p.run("school", ["send", "--yes", "--to", "kingsbridge-mash", "--purpose", Self.s47, "--preview", "--decisions", decisions, Self.disclosure])
             #expect(preview.stderr.contains("your decisions:"))
         }
         #expect(preview.status == 0, "\(preview.stderr)")
@@ -235,7 +239,7 @@ import Testing
     @Test func sendWhileTheRelayIsDownIsDepositedBySync() throws {
         let p = try Partnership(); defer { p.stop() }
         let decisions = p.cli.path("d.json")
-        let base = ["send", "--to", "kingsbridge-mash", "--purpose", Self.s47]
+        let base = ["send", "--yes", "--to", "kingsbridge-mash", "--purpose", Self.s47]
         let down = ["SEALPOST_RELAY_ATTEMPTS": "1"]
         var sent = try p.run("school", base + ["--relay", "http://127.0.0.1:1", "--write-decisions", decisions, Self.disclosure], environment: down)
         if sent.stderr.contains("must be redacted or kept") {
@@ -262,7 +266,7 @@ import Testing
         let p = try Partnership(); defer { p.stop() }
         let record = CLI.packageRoot.appendingPathComponent("examples/records/neighbour-call.json").path
         let decisions = p.cli.path("decisions.json")
-        let base = ["send", "--to", "kingsbridge-mash", "--purpose", "mash_screening"]
+        let base = ["send", "--yes", "--to", "kingsbridge-mash", "--purpose", "mash_screening"]
 
         let blocked = try p.run("school", base + ["--write-decisions", decisions, record])
         #expect(blocked.status == 1)

@@ -82,7 +82,7 @@ import Testing
         let secondShort = String(second.prefix(12))
         #expect(try p.run("school", ["open", secondShort]).status == 0)
         let decisions = p.cli.path("decisions.json")
-        let base = ["send", "--to", "kingsbridge-mash", "--purpose", s47, "--in-answer-to", secondShort]
+        let base = ["send", "--yes", "--to", "kingsbridge-mash", "--purpose", s47, "--in-answer-to", secondShort]
         var sent = try p.run("school", base + ["--write-decisions", decisions, ExchangeCLITests.disclosure])
         if sent.status != 0, sent.stderr.contains("must be redacted or kept") {
             let template = try String(contentsOfFile: decisions, encoding: .utf8)

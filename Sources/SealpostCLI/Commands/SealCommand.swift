@@ -8,7 +8,7 @@ struct SealCommand: ParsableCommand {
 
     @OptionGroup var options: HomeOptions
 
-    @Option(name: .long, help: ArgumentHelp("A recipient's identity card (repeat for up to 64 recipients).", valueName: "CARD_FILE"))
+    @Option(name: .long, help: ArgumentHelp("A recipient: the id of an imported agency or of a party to the agreement in force, or an identity card file (repeat for up to 64 recipients).", valueName: "AGENCY|CARD_FILE"))
     var to: [String] = []
 
     @Option(name: .shortAndLong, help: "Write the envelope here (default: standard output).")
@@ -21,11 +21,11 @@ struct SealCommand: ParsableCommand {
     var input: String?
 
     func validate() throws {
-        guard !to.isEmpty else { throw ValidationError("name at least one recipient with --to CARD_FILE") }
+        guard !to.isEmpty else { throw ValidationError("name at least one recipient with --to AGENCY or --to CARD_FILE") }
     }
 
     func run() throws {
-        let recipients = try loadCards(to).map { try $0.verified().boxKey }
+        let recipients = try loadRecipientCards(to, home: options.resolvedHome).map { try $0.verified().boxKey }
         let target = try resolveOutput(output)
         if case .descriptor(1, _) = target, Terminal.isTerminal(1) {
             throw CLIError("refusing to write an envelope to a terminal", hint: "use --output FILE or redirect standard output")

@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import Foundation
+import SealpostAgreement
 import SealpostCore
 
 /// An input named on the command line: a file, or standard input for "-" or nothing.
@@ -48,6 +49,31 @@ func loadCards(_ paths: [String]) throws -> [IdentityCard] {
             throw CLIError("cannot read the identity card \(path)", hint: "check the path; cards come from: sealpost export-card")
         }
         do { cards.append(try IdentityCard.load(data, source: path)) } catch { throw CLIError(error) }
+    }
+    return cards
+}
+
+/// The recipients named by `seal --to`: each a card file, or the agency id of a contact imported
+/// into `home`, of a party to the agreement in force there, or of this home's own agency. A value
+/// that names an existing file, contains a "/" or ends in ".json" is a file; anything else is looked
+/// up as an agency id. (`import-card` keeps contacts and the agreement from disagreeing on keys.)
+func loadRecipientCards(_ values: [String], home: Home) throws -> [IdentityCard] {
+    var contacts: [IdentityCard]?
+    var cards: [IdentityCard] = []
+    for value in values {
+        if FileManager.default.fileExists(atPath: value) || value.contains("/") || value.hasSuffix(".json") {
+            cards += try loadCards([value])
+            continue
+        }
+        if contacts == nil {
+            let parties = (try? AgreementStore(home: home).inForce())?.agreement.parties.map(\.card) ?? []
+            do { contacts = try home.contacts() + parties + [try? home.card()].compactMap { $0 } } catch { throw CLIError(error) }
+        }
+        guard let card = contacts?.first(where: { $0.agencyID == value }) else {
+            throw CLIError("--to \(Printable.escape(value)) is neither a card file nor an agency imported into \(home.path)",
+                           hint: "import its card once with: sealpost import-card FILE (then --to \(Printable.escape(value)) works), or give the card file's path")
+        }
+        cards.append(card)
     }
     return cards
 }

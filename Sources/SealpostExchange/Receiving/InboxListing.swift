@@ -1,4 +1,5 @@
 import SealpostCore
+import SealpostRecord
 
 /// What waits for this agency at the relay, described without storing anything
 /// (spec/exchange.md §The inbox listing).
@@ -26,6 +27,11 @@ public enum InboxListing {
         /// What the relay says (the sender it authenticated, size, times).
         public let mailbox: MailboxEntryView
         public let status: Status
+        /// For a record, once its envelope has verified (or it is opened here): the record's `id`
+        /// and the child's name (`subject.name`), for this agency's own screen only. Nil for a
+        /// request or a refused envelope, and when the record does not give them.
+        public var recordID: String? = nil
+        public var child: String? = nil
 
         /// emergency 0, urgent 1, routine 2, refused 3.
         public var urgencyRank: Int {
@@ -65,7 +71,9 @@ public enum InboxListing {
             let view = MailboxEntryView(sender: entry.sender, size: entry.size, depositedAt: entry.depositedAt, expiresAt: entry.expiresAt)
             if let held = try context.inbox.entry(entry.envelopeID) {
                 let ack = try context.acks.entry(entry.envelopeID)?.state
-                listing.items.append(Item(id: entry.envelopeID, mailbox: view, status: .opened(held, acknowledgement: ack)))
+                let child = context.inbox.content(entry.envelopeID).flatMap(Self.child(of:))
+                listing.items.append(Item(id: entry.envelopeID, mailbox: view, status: .opened(held, acknowledgement: ack),
+                                          recordID: held.recordID, child: child))
                 continue
             }
             if let held = try context.requestsIn.entry(entry.envelopeID) {
@@ -86,9 +94,11 @@ public enum InboxListing {
                         sender: verified.opened.manifest.senderAgency, purpose: verified.conventions.purpose ?? "",
                         urgency: verified.conventions.urgency?.rawValue ?? "")))
                 case .record:
+                    let record = try? JSONParser.parse(verified.content)
                     listing.items.append(Item(id: entry.envelopeID, mailbox: view, status: .waiting(
                         sender: verified.opened.manifest.senderAgency, purpose: verified.conventions.purpose ?? "",
-                        urgency: verified.conventions.urgency?.rawValue ?? "")))
+                        urgency: verified.conventions.urgency?.rawValue ?? ""),
+                        recordID: record?["id"]?.stringValue, child: record?["subject"]?["name"]?.stringValue))
                 }
             } catch where error.code == .envelope {
                 listing.items.append(Item(id: entry.envelopeID, mailbox: view, status: .refused(error)))
@@ -98,5 +108,10 @@ public enum InboxListing {
         }
         listing.items.sort { ($0.urgencyRank, $0.mailbox.depositedAt, $0.id) < ($1.urgencyRank, $1.mailbox.depositedAt, $1.id) }
         return listing
+    }
+
+    /// The child's name in a record's JSON, if it gives one.
+    static func child(of content: [UInt8]) -> String? {
+        (try? JSONParser.parse(content))?["subject"]?["name"]?.stringValue
     }
 }

@@ -16,6 +16,7 @@ public enum LedgerFacts: Sendable, Equatable {
     case declined(DeclinedFacts)
     case outcome(OutcomeFacts)
     case familyTold(FamilyToldFacts)
+    case cardReplaced(CardReplacedFacts)
     /// A retention rule erased the details of older entries (spec/receipts.md §Commands).
     case erased(rule: String, before: Int64, entries: Int64)
     /// A kind this version does not know.
@@ -38,6 +39,7 @@ public enum LedgerFacts: Sendable, Equatable {
         case .declined: self = .declined(DeclinedFacts(statement: statement))
         case .outcome: self = .outcome(OutcomeFacts(statement: statement))
         case .familyTold: self = .familyTold(FamilyToldFacts(statement: statement))
+        case .cardReplaced: self = .cardReplaced(CardReplacedFacts(statement: statement))
         case nil:
             let f = FactsReader(statement)
             if kind == "erased" {
@@ -120,6 +122,7 @@ public enum LedgerFacts: Sendable, Equatable {
         case .shareDecided(let f): return (nil, f.sender, f.recipients.map(\.agency))
         case .sent(let f): return (f.recipient, f.sender, [])
         case .familyTold(let f): return (nil, f.sender, f.recipients)
+        case .cardReplaced(let f): return (nil, nil, [f.agency])
         default: return (nil, nil, [])
         }
     }

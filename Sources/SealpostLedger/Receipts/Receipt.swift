@@ -46,6 +46,8 @@ public struct Receipt: Sendable, Equatable {
         case outcome
         /// The sender told the child's family that information was shared, as the record said it would.
         case familyTold = "family_told"
+        /// An imported contact's card replaced by one with different keys (`import-card --replace`).
+        case cardReplaced = "card_replaced"
     }
 
     /// The statement, as signed.

@@ -147,6 +147,8 @@ public struct HistoryEvent: Sendable {
                 : "Outcome from \(entry.by ?? f.delivery.recipient): \(decision)"
         case .familyTold(let f):
             headline = "Told the child's family that information was shared with \(f.recipients.joined(separator: ", "))"
+        case .cardReplaced(let f):
+            headline = "Replaced the card of \(f.agency) (fingerprint \(f.oldFingerprint) became \(f.newFingerprint))"
         case .erased(let rule, _, let n):
             headline = "Details of \(n) older entries erased under the retention rule \"\(Printable.escape(rule))\""
         case .other:

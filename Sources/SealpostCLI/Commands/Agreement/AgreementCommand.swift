@@ -108,7 +108,7 @@ struct AgreementAddPurpose: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "add-purpose", abstract: "Add a purpose with its lawful bases and recipients; drops signatures.")
 
     @Argument(help: "The agreement file.") var file: String
-    @Option(help: "The purpose's id, such as s47-enquiry.") var id: String
+    @Option(help: "The purpose's id, such as child_protection_enquiry_s47.") var id: String
     @Option(help: "Its name, such as \"Child protection enquiry (Children Act 1989 s47)\".") var name: String
     @Option(help: "A UK GDPR Article 6 basis (repeatable), such as public_task.") var lawfulBasis: [String] = []
     @Option(help: ArgumentHelp("ROLE=FIELD,FIELD...: a role that may receive it and the record fields it may receive (repeatable).", valueName: "ROLE=FIELDS"))

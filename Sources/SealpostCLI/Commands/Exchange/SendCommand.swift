@@ -16,7 +16,9 @@ struct SendCommand: AsyncParsableCommand {
         identities). While the redactor is unsure of a possible identity the send is blocked: \
         --write-decisions FILE lists them, and --decisions FILE gives your answer to each (redact or \
         keep). Each recipient gets its own envelope, stored in the outbox before it is deposited; \
-        one the relay cannot take now is deposited by the next relay command (sealpost sync).
+        one the relay cannot take now is deposited by the next relay command (sealpost sync). \
+        On a terminal, send asks you to confirm after the preview; --yes sends without asking, and \
+        is required when standard input is not a terminal.
         """)
 
     @OptionGroup var options: HomeOptions
@@ -41,6 +43,9 @@ struct SendCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Show the preview and stop: nothing is sealed or sent.")
     var preview = false
 
+    @Flag(name: .long, help: "Send without asking after the preview (for scripts; needed when standard input is not a terminal).")
+    var yes = false
+
     @Argument(help: "The record (JSON, spec/record.md).")
     var record: String
 
@@ -49,6 +54,7 @@ struct SendCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        if !preview { try Confirmation.requireSomeoneToAsk(yes: yes, command: "send") }
         let record = try readRecord()
         let decisionFile = try readDecisions()
         let context = try ExchangeCommand.context(options)
@@ -64,6 +70,9 @@ struct SendCommand: AsyncParsableCommand {
         if preview {
             printError("sealpost: preview only: nothing was sealed or sent")
             return
+        }
+        if !yes {
+            try Confirmation.ask("Send this to \(to.joined(separator: ", ")) now?", refused: "not sent: the send was not confirmed; nothing was sealed or sent")
         }
 
         let entries: [OutboxEntry]

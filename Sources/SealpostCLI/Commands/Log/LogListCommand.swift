@@ -2,6 +2,7 @@ import ArgumentParser
 import SealpostCore
 import SealpostLedger
 import SealpostRecord
+import SealpostLog
 
 /// `sealpost log [list]`: a table of entries, filtered.
 struct LogListCommand: ParsableCommand {
@@ -11,22 +12,30 @@ struct LogListCommand: ParsableCommand {
     @OptionGroup var options: HomeOptions
     @OptionGroup var filter: LogFilter
 
+    @Flag(help: "Print the matching entries as a JSON array, for scripts (the table's columns; no details).")
+    var json = false
+
     func run() throws {
         let location = try LogLocation(options)
         let ledger = try location.read()
         let rows = try filter.ledgerFilter().apply(to: ledger.entries)
         LogWarnings.print(ledger)
+        let status = MessageStatus(ledger.entries)
+        let envelopes = LogRows.envelopeIDs(ledger.entries)
+        if json {
+            print(JSONWriter(options: [.sortedKeys]).string(LogRows.json(rows, owner: location.agency, status: status, envelopes: envelopes)))
+            return
+        }
         guard !rows.isEmpty else {
             print(ledger.entries.isEmpty ? "the log is empty" : "no entries match")
             return
         }
-        let status = MessageStatus(ledger.entries)
-        var table = [["SEQ", "TIME (UTC)", "KIND", "COUNTERPART", "PURPOSE", "MESSAGE", "STATUS"]]
+        var table = [["SEQ", "TIME (UTC)", "KIND", "COUNTERPART", "PURPOSE", "ENVELOPE", "STATUS"]]
         for entry in rows {
             let counterparts = entry.counterparts(owner: location.agency)
             table.append([String(entry.seq), Timestamp.display(milliseconds: entry.at), entry.kind,
                           counterparts.isEmpty ? "-" : counterparts.joined(separator: ","), entry.facts.purpose ?? "-",
-                          (entry.facts.envelope?.messageID ?? entry.facts.inAnswerTo).map { String($0.prefix(12)) } ?? "-",
+                          LogRows.envelopeID(of: entry, envelopes: envelopes).map { String($0.prefix(12)) } ?? "-",
                           status.state(of: entry).rawValue])
         }
         print(Display.table(table))
