@@ -1,6 +1,7 @@
 // Regenerates the envelope test vectors in spec/vectors/, the practitioner slot vectors in
-// spec/vectors/practitioners/, and the card, key file and primitive vectors in spec/vectors/cards/,
-// key-files/ and primitives/ (or checks them all with --check).
+// spec/vectors/practitioners/, and the card, key file, primitive, relay, receipt log and agreement
+// vectors in spec/vectors/cards/, key-files/, primitives/, relay/, receipts/ and agreements/ (or
+// checks them all with --check).
 //
 // All randomness is injected here: libsodium's generator is replaced, for this process only,
 // by a deterministic stream from a fixed seed, so the same program makes the same bytes.
@@ -291,6 +292,9 @@ var fieldSets: [(String, [FieldVector])] = []
 fieldSets.append(("cards", makeCardVectors()))
 fieldSets.append(("key-files", makeKeyFileVectors()))
 fieldSets.append(("primitives", makePrimitiveVectors()))
+fieldSets.append(("relay", makeRelayVectors()))
+fieldSets.append(("receipts", makeReceiptVectors()))
+fieldSets.append(("agreements", makeAgreementVectors()))
 for (set, list) in fieldSets { mismatches += writeOrCheck(list, set: set, directory: directory, check: check) }
 let fieldCounts = fieldSets.map { "\($0.1.count) in \($0.0)/" }.joined(separator: ", ")
 let names = Set(vectors.map(\.name))
