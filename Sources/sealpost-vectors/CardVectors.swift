@@ -153,6 +153,16 @@ func makeCardVectors() -> [FieldVector] {
     invalid("invalid_name_line_break", "a name with a line break (written \\n), correctly self-signed", lineBreak.pretty)
     invalid("invalid_name_line_separator", "a name with U+2028 LINE SEPARATOR, correctly self-signed",
             CardJSON(school, name: Array("St Anne's\u{2028}Primary".utf8)).pretty)
+    var tab = CardJSON(school, name: Array("St Anne's\tPrimary".utf8))
+    tab["name"] = "\"St Anne's\\tPrimary\""
+    invalid("invalid_name_tab", "a name with a tab (Cc, written \\t), correctly self-signed", tab.pretty)
+    invalid("invalid_name_bidi_override", "a name with U+202E RIGHT-TO-LEFT OVERRIDE (Cf), correctly self-signed",
+            CardJSON(school, name: Array("St Anne's \u{202E}loohcS".utf8)).pretty)
+    invalid("invalid_name_c1_control", "a name with U+0085 NEXT LINE (Cc), correctly self-signed",
+            CardJSON(school, name: Array("St Anne's\u{85}Primary".utf8)).pretty)
+    let spaced = Identity(agencyID: school.agencyID, name: "St\u{A0}Anne's Primary School", signingKey: school.signingKey,
+                          boxKey: school.boxKey)
+    valid("valid_name_no_break_space", "a name with U+00A0 NO-BREAK SPACE (Zs, allowed)", spaced, CardJSON(spaced).pretty)
     return out
 }
 
