@@ -65,6 +65,12 @@ func makeKeyFileVectors() -> [FieldVector] {
     refused("refused_agency_id", "an agency id with a space (the additional data agrees, so only the agency rule refuses it)",
             encodeUnchecked(Identity(agencyID: "mash kingsbridge", name: "Kingsbridge MASH", signingKey: identity.signingKey,
                                      boxKey: identity.boxKey), passphrase: passphrase, cost: cheap))
+    // Made from the first file without drawing randomness, so the sets after this one keep their bytes.
+    refused("refused_cut_in_name", "the file cut inside the name (the header runs past the end)", Array(file[0..<(67 + 20)]))
+    refused("refused_cut_in_salt", "the file cut inside the salt", Array(file[0..<30]))
+    refused("refused_name_not_utf8", "the name's first byte replaced by 0xff (not UTF-8)", changed { f in
+        f[67 + identity.agencyID.utf8.count] = 0xff
+    })
     return out
 }
 
