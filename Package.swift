@@ -140,7 +140,7 @@ let package = Package(
         ),
         // Regenerates spec/vectors/ with injected, seeded randomness.
         .executableTarget(name: "sealpost-vectors", dependencies: ["SealpostCore", "SealpostSodium", "SealpostJSON", "SealpostProtocol",
-                                                            "SealpostLog", "SealpostAgreement", "SealpostRecord"]),
+                                                            "SealpostLog", "SealpostAgreement", "SealpostRecord", "SealpostLedger"]),
         .testTarget(
             name: "SealpostSodiumTests",
             dependencies: ["SealpostSodium"],

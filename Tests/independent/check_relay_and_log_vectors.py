@@ -141,6 +141,25 @@ def checkpoint_ok(fields, body):
     return lines[1], head.hex()
 
 
+KINDS = {'share_decided', 'sent', 'refused', 'redaction_cleared', 'received', 'acknowledged', 'expired', 'request_sent',
+         'request_received', 'request_refused', 'declined', 'outcome', 'family_told'}
+
+
+def statement_ok(fields, body):
+    """spec/receipts.md §Receipt bytes: form, then the signature over the canonical re-serialisation."""
+    try:
+        carried = json.loads(body.decode('utf-8'))
+        statement, signature = carried['receipt'], carried['signature']
+    except (ValueError, KeyError, TypeError):
+        return False, None
+    if statement.get('format') != 'sealpost-receipt/v1' or statement.get('kind') not in KINDS \
+            or not isinstance(statement.get('by'), str) or not is_agency(statement['by']) \
+            or type(statement.get('at')) is not int or not lower_hex(signature, 128):
+        return False, None
+    data = json.dumps(statement, sort_keys=True, separators=(',', ':'), ensure_ascii=False).encode()
+    return verify(bytes.fromhex(get(fields, 'by key')[0]), bytes.fromhex(signature), b'sealpost/v1/receipt\0' + data), data
+
+
 def main():
     root = sys.argv[1] if len(sys.argv) > 1 else 'spec/vectors'
     failures, total = [], 0
@@ -170,6 +189,10 @@ def main():
                 ok = str(problem) == get(fields, 'problem entry')[0]
             if not ok:
                 failures.append(f'receipts/{name}: expected {expect}, got problem {problem}')
+        elif name.startswith('statement_'):
+            valid, data = statement_ok(fields, body)
+            if valid != (expect == 'valid') or (valid and data.decode() != get(fields, 'statement bytes')[0]):
+                failures.append(f'receipts/{name}: expected {expect}')
         else:
             got = checkpoint_ok(fields, body)
             want = (get(fields, 'size')[0], get(fields, 'head')[0]) if expect == 'valid' else None
