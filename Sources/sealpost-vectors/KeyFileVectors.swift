@@ -44,8 +44,12 @@ func makeKeyFileVectors() -> [FieldVector] {
     refused("refused_wrong_passphrase", "the first file with another passphrase", file, Array("correct horse battery stapler".utf8))
 
     func changed(_ change: (inout [UInt8]) -> Void) -> [UInt8] { var f = file; change(&f); return f }
-    func setU32(_ f: inout [UInt8], _ at: Int, _ v: UInt32) { for i in 0..<4 { f[at + i] = UInt8(truncatingIfNeeded: v >> (24 - 8 * UInt32(i))) } }
-    func setU64(_ f: inout [UInt8], _ at: Int, _ v: UInt64) { for i in 0..<8 { f[at + i] = UInt8(truncatingIfNeeded: v >> (56 - 8 * UInt64(i))) } }
+    func setU32(_ f: inout [UInt8], _ at: Int, _ v: UInt32) {
+        for i in 0..<4 { f[at + i] = UInt8(truncatingIfNeeded: v >> (24 - 8 * UInt32(i))) }
+    }
+    func setU64(_ f: inout [UInt8], _ at: Int, _ v: UInt64) {
+        for i in 0..<8 { f[at + i] = UInt8(truncatingIfNeeded: v >> (56 - 8 * UInt64(i))) }
+    }
     refused("refused_magic", "a wrong magic (SPKEYv2)", changed { $0[6] = UInt8(ascii: "2") })
     refused("refused_kdf", "kdf byte 2", changed { $0[8] = 2 })
     refused("refused_reserved", "a non-zero reserved byte", changed { $0[10] = 1 })

@@ -81,14 +81,16 @@ public struct CardDirectory: SenderDirectory {
         case .success: return .trusted
         case .failure(let failure):
             let claimed = Printable.escape(manifest.senderAgency)
+            let text: String
             switch failure.reason {
             case .unknownSigningKey:
-                return .untrusted("\(failure.reason.rawValue): no identity card you hold has signing key \(KeyID(manifest.senderSigningKey)) (claimed agency \(claimed))")
+                text = "no identity card you hold has signing key \(KeyID(manifest.senderSigningKey)) (claimed agency \(claimed))"
             case .agencyMismatch:
-                return .untrusted("\(failure.reason.rawValue): the envelope claims agency \(claimed) but the key belongs to \(failure.known?.agencyID ?? "another agency")")
+                text = "the envelope claims agency \(claimed) but the key belongs to \(failure.known?.agencyID ?? "another agency")"
             case .boxKeyMismatch:
-                return .untrusted("\(failure.reason.rawValue): the envelope names an encryption key for \(claimed) that differs from its card")
+                text = "the envelope names an encryption key for \(claimed) that differs from its card"
             }
+            return .untrusted("\(failure.reason.rawValue): \(text)")
         }
     }
 }
