@@ -151,7 +151,8 @@ let package = Package(
             ]
         ),
         // Regenerates spec/vectors/ with injected, seeded randomness.
-        .executableTarget(name: "sealpost-vectors", dependencies: ["SealpostCore", "SealpostSodium"]),
+        .executableTarget(name: "sealpost-vectors", dependencies: ["SealpostCore", "SealpostSodium", "SealpostJSON", "SealpostProtocol",
+                                                            "SealpostLog", "SealpostAgreement", "SealpostRecord", "SealpostLedger"]),
         .testTarget(
             name: "SealpostSodiumTests",
             dependencies: ["SealpostSodium"],

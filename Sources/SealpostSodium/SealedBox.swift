@@ -46,4 +46,21 @@ public enum SealedBox {
         let result: Result<SecureBytes, SodiumError> = box.withUnsafeBytes { b in Result { () throws(SodiumError) in try open(b, with: key) } }
         return try result.get()
     }
+
+    /// What `seal` would make with `ephemeral` as its ephemeral public key, if X25519 of any secret
+    /// with it gave all zeros, as it does for a low-order point: the box is under
+    /// `HSalsa20(0^32, 0^16)`, so a reader that skips libsodium's all-zero check would open it with
+    /// *any* key. For test vectors only: readers must refuse such a slot (spec/envelope.md, step 3).
+    package static func sealAssumingZeroSharedSecret(_ message: [UInt8], ephemeral: [UInt8], to recipient: [UInt8]) -> [UInt8] {
+        SodiumRuntime.ensure()
+        var key = [UInt8](repeating: 0, count: 32)
+        let zeros = [UInt8](repeating: 0, count: 32)
+        _ = crypto_core_hsalsa20(&key, zeros, zeros, nil)
+        var nonce = [UInt8](repeating: 0, count: 24)
+        let input = ephemeral + recipient
+        _ = crypto_generichash(&nonce, 24, input, UInt64(input.count), nil, 0)
+        var box = [UInt8](repeating: 0, count: message.count + 16)
+        _ = crypto_secretbox_easy(&box, message, UInt64(message.count), nonce, key)
+        return ephemeral + box
+    }
 }

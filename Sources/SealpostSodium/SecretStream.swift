@@ -43,12 +43,21 @@ public enum SecretStream {
         @discardableResult
         public func push(_ message: UnsafeRawBufferPointer, tag: Tag, additionalData: UnsafeRawBufferPointer,
                          into output: UnsafeMutableRawBufferPointer) -> Int {
+            push(message, rawTag: tag.rawValue, additionalData: additionalData, into: output)
+        }
+
+        /// Encrypts with any tag byte, including the ones no version of Sealpost sends (PUSH, REKEY,
+        /// and bytes above 3, which libsodium's push does not check): for test vectors that show
+        /// readers refusing them.
+        @discardableResult
+        package func push(_ message: UnsafeRawBufferPointer, rawTag: UInt8, additionalData: UnsafeRawBufferPointer,
+                          into output: UnsafeMutableRawBufferPointer) -> Int {
             precondition(output.count >= message.count + SecretStream.overhead, "secretstream output buffer too small")
             var written: UInt64 = 0
             _ = crypto_secretstream_xchacha20poly1305_push(
                 state, output.baseAddress!.assumingMemoryBound(to: UInt8.self), &written,
                 message.baseAddress?.assumingMemoryBound(to: UInt8.self), UInt64(message.count),
-                additionalData.baseAddress?.assumingMemoryBound(to: UInt8.self), UInt64(additionalData.count), tag.rawValue)
+                additionalData.baseAddress?.assumingMemoryBound(to: UInt8.self), UInt64(additionalData.count), rawTag)
             return Int(written)
         }
 

@@ -1,5 +1,7 @@
-// Regenerates the envelope test vectors in spec/vectors/ and the practitioner slot vectors in
-// spec/vectors/practitioners/ (or checks them with --check).
+// Regenerates the envelope test vectors in spec/vectors/, the practitioner slot vectors in
+// spec/vectors/practitioners/, and the card, key file, primitive, relay, receipt log and agreement
+// vectors in spec/vectors/cards/, key-files/, primitives/, relay/, receipts/ and agreements/ (or
+// checks them all with --check).
 //
 // All randomness is injected here: libsodium's generator is replaced, for this process only,
 // by a deterministic stream from a fixed seed, so the same program makes the same bytes.
@@ -39,12 +41,17 @@ struct Vector {
     let envelope: [UInt8]
     var contentHash: [UInt8]? = nil
     var contentLength: Int? = nil
+    var reason: String? = nil
 
     var fileBytes: [UInt8] {
         var text = "expect: \(expect)\n"
         text += "description: \(description)\n"
         text += "identity: \(Hex.encode(opener.boxKey.rawRepresentation.unprotectedCopy()))\n"
-        for t in trusted { text += "trusted sender: \(t.agencyID) \(Hex.encode(t.signingKey.publicKey.rawRepresentation))\n" }
+        for t in trusted {
+            text += "trusted sender: \(t.agencyID) \(Hex.encode(t.signingKey.publicKey.rawRepresentation))"
+            text += " \(Hex.encode(t.boxKey.publicKey.rawRepresentation))\n"
+        }
+        if let reason { text += "reason: \(reason)\n" }
         if let contentHash { text += "content hash: \(Hex.encode(contentHash))\n" }
         if let contentLength { text += "content length: \(contentLength)\n" }
         return Array((text + "\n").utf8) + envelope
@@ -67,9 +74,10 @@ func seal(_ data: [UInt8], to recipients: [Identity], attributes: [String: Strin
 }
 
 @MainActor func failure(_ name: String, _ expect: EnvelopeError.Category, _ description: String, _ envelope: [UInt8],
-             openedBy: Identity = mash, trusted: [Identity] = [sender]) {
+             openedBy: Identity = mash, trusted: [Identity] = [sender], reason: SenderRule.Reason? = nil) {
+    precondition((expect == .senderUnknown) == (reason != nil), "\(name): a reason goes with sender_unknown only")
     vectors.append(Vector(name: name, expect: expect.rawValue, description: description, opener: openedBy,
-                          trusted: trusted, envelope: envelope))
+                          trusted: trusted, envelope: envelope, reason: reason?.rawValue))
 }
 
 /// Frame boundaries of an envelope: offsets where each stream message's length prefix starts.
@@ -219,14 +227,15 @@ failure("signature_invalid_wrong_length", .signatureInvalid, "the signature cove
         compose(recipients: [mash.boxKey.publicKey], manifest: manifest(to: [mash])) { sign in
             [(tail + sign(BLAKE2b.hash(tail), UInt64(tail.count + 1)), .final)]
         })
-failure("sender_unknown", .senderUnknown, "a valid envelope from a sender the opener does not trust", seal(content(10), to: [mash]), trusted: [])
+failure("sender_unknown", .senderUnknown, "a valid envelope from a sender the opener does not trust", seal(content(10), to: [mash]), trusted: [],
+        reason: .unknownSigningKey)
 failure("sender_unknown_agency_mismatch", .senderUnknown, "the manifest names another agency than the trusted key's",
         compose(recipients: [mash.boxKey.publicKey],
                 manifest: Manifest(senderSigningKey: sender.signingKey.publicKey, senderBoxKey: sender.boxKey.publicKey,
                                    senderAgency: "police-cait", messageID: RandomBytes.make(count: 16), createdAt: createdAt,
                                    contentType: "text/plain", recipients: [KeyID(mash.boxKey.publicKey)])) { sign in
             [(tail + sign(BLAKE2b.hash(tail), UInt64(tail.count)), .final)]
-        }, trusted: [sender])
+        }, trusted: [sender], reason: .agencyMismatch)
 
 // Surreptitious forwarding: a recipient re-wraps the file key for an outsider and re-encrypts
 // the original manifest, content and signature. The signed recipient list does not name the outsider.
@@ -273,8 +282,23 @@ extension Array where Element == UInt8 {
 
 // Practitioner slots (spec/practitioners.md), made after every envelope vector.
 let slotVectors = makePractitionerVectors()
+// Then the vectors added for issue 14 (every MUST rule of the opener), so that none of the
+// above changed a byte.
+addRuleVectors()
 
 var mismatches = writeOrCheckPractitionerVectors(slotVectors, directory: directory + "/practitioners", check: check)
+// The sets in the shared field format (FieldVectors.swift), in this order.
+var fieldSets: [(String, [FieldVector])] = []
+fieldSets.append(("cards", makeCardVectors()))
+fieldSets.append(("key-files", makeKeyFileVectors()))
+fieldSets.append(("primitives", makePrimitiveVectors()))
+fieldSets.append(("relay", makeRelayVectors()))
+let receiptLogs = makeReceiptVectors()
+let agreements = makeAgreementVectors()
+fieldSets.append(("receipts", receiptLogs + makeStatementVectors()))
+fieldSets.append(("agreements", agreements))
+for (set, list) in fieldSets { mismatches += writeOrCheck(list, set: set, directory: directory, check: check) }
+let fieldCounts = fieldSets.map { "\($0.1.count) in \($0.0)/" }.joined(separator: ", ")
 let names = Set(vectors.map(\.name))
 precondition(names.count == vectors.count, "two vectors share a name")
 if !check { try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) }
@@ -288,14 +312,18 @@ for vector in vectors {
 }
 if check {
     let existing = Set((try? FileManager.default.contentsOfDirectory(atPath: directory))?
-        .filter { !$0.hasSuffix(".md") && $0 != "practitioners" } ?? [])
+        .filter { name in
+            var isDirectory: ObjCBool = false
+            return !name.hasSuffix(".md")
+                && FileManager.default.fileExists(atPath: "\(directory)/\(name)", isDirectory: &isDirectory) && !isDirectory.boolValue
+        } ?? [])
     mismatches += existing.subtracting(names).map { "\($0) (not generated)" }
     if mismatches.isEmpty {
-        print("all \(vectors.count) vectors in \(directory) and \(slotVectors.count) in \(directory)/practitioners match the generator")
+        print("all \(vectors.count) vectors in \(directory), \(slotVectors.count) in practitioners/ and \(fieldCounts) match the generator")
     } else {
         print("vectors that differ from the generator: \(mismatches.sorted().joined(separator: ", "))")
         exit(1)
     }
 } else {
-    print("wrote \(vectors.count) vectors to \(directory) and \(slotVectors.count) to \(directory)/practitioners")
+    print("wrote \(vectors.count) vectors to \(directory), \(slotVectors.count) to practitioners/ and \(fieldCounts)")
 }

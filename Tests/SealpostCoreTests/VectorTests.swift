@@ -15,12 +15,18 @@ struct VectorTests {
         var description: String { name }
     }
 
-    /// Trusts the (agency, signing key) pairs a vector lists.
-    struct ListedSenders: SenderDirectory {
-        let trusted: [(agency: String, key: [UInt8])]
+    /// Trusts the senders a vector lists, by the one sender rule, and keeps the reason it gave.
+    final class ListedSenders: SenderDirectory {
+        let trusted: [KnownSender]
+        var reason: SenderRule.Reason?
+        init(_ trusted: [KnownSender]) { self.trusted = trusted }
         func trust(for manifest: Manifest) -> SenderTrust {
-            trusted.contains { $0.agency == manifest.senderAgency && $0.key == manifest.senderSigningKey.rawRepresentation }
-                ? .trusted : .untrusted("not listed")
+            switch SenderRule.match(manifest, among: trusted) {
+            case .success: return .trusted
+            case .failure(let failure):
+                reason = failure.reason
+                return .untrusted(failure.reason.rawValue)
+            }
         }
     }
 
@@ -29,9 +35,14 @@ struct VectorTests {
         .appendingPathComponent("spec/vectors")
 
     static func load() throws -> [Vector] {
-        // practitioners/ holds the slot vectors (PractitionerVectorTests).
+        // Folders hold the other sets (practitioners/, cards/, key-files/...), each with its own tests.
+        var isDirectory: ObjCBool = false
         let names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
-            .filter { !$0.hasSuffix(".md") && $0 != "practitioners" }.sorted()
+            .filter { name in
+                !name.hasSuffix(".md")
+                    && FileManager.default.fileExists(atPath: directory.appendingPathComponent(name).path, isDirectory: &isDirectory)
+                    && !isDirectory.boolValue
+            }.sorted()
         return try names.map { name in
             let bytes = try [UInt8](Data(contentsOf: directory.appendingPathComponent(name)))
             let split = try #require(bytes.indices.dropLast().first { bytes[$0] == 0x0a && bytes[$0 + 1] == 0x0a },
@@ -52,6 +63,10 @@ struct VectorTests {
         for category in EnvelopeError.Category.allCases {
             #expect(outcomes.contains(category.rawValue), "no vector expects \(category.rawValue)")
         }
+        let reasons = Set(vectors.compactMap { $0.value("reason") })
+        for reason in SenderRule.Reason.allCases {
+            #expect(reasons.contains(reason.rawValue), "no vector has sender_unknown reason \(reason.rawValue)")
+        }
         #expect(outcomes.contains("success"))
     }
 
@@ -62,13 +77,15 @@ struct VectorTests {
         let secret = try #require(Hex.decode(identityHex))
         let identity = Identity(agencyID: "vector-opener", name: "Vector opener", signingKey: .generate(),
                                 boxKey: try X25519.PrivateKey(rawRepresentation: SecureBytes(copying: secret)))
-        var trusted: [(agency: String, key: [UInt8])] = []
+        var trusted: [KnownSender] = []
         for line in vector.values("trusted sender") {
-            let parts = line.split(separator: " ")
-            #expect(parts.count == 2, "trusted sender is 'AGENCY HEX'")
-            trusted.append((String(parts[0]), Hex.decode(String(parts.last ?? "")) ?? []))
+            let parts = line.split(separator: " ").map(String.init)
+            #expect(parts.count == 3, "trusted sender is 'AGENCY SIGNING_KEY BOX_KEY'")
+            guard parts.count == 3 else { continue }
+            trusted.append(KnownSender(agencyID: parts[0], signingKey: Hex.decode(parts[1]) ?? [], boxKey: Hex.decode(parts[2]) ?? []))
         }
-        let opener = EnvelopeOpener(identity: identity, senders: ListedSenders(trusted: trusted))
+        let senders = ListedSenders(trusted)
+        let opener = EnvelopeOpener(identity: identity, senders: senders)
         let outcome: String
         var content: [UInt8] = []
         var contentHash = ""
@@ -85,6 +102,10 @@ struct VectorTests {
             outcome = failure.category.rawValue
         }
         #expect(outcome == expect, "\(vector.name): expected \(expect), got \(outcome)")
+        // sender_unknown vectors name the rule's reason; no other vector has one.
+        #expect(senders.reason?.rawValue == (outcome == "sender_unknown" ? vector.value("reason") : nil),
+                "\(vector.name): reason \(senders.reason?.rawValue ?? "none"), listed \(vector.value("reason") ?? "none")")
+        #expect((vector.value("reason") != nil) == (expect == "sender_unknown"), "\(vector.name): reason goes with sender_unknown")
         if expect == "success" {
             #expect(contentHash == vector.value("content hash"))
             #expect(Hex.encode(BLAKE2b.hash(content)) == vector.value("content hash"))

@@ -43,19 +43,26 @@ package final class EnvelopeEncoder {
     /// `u32 length || ciphertext`; returns the bytes written.
     package func frame(_ plaintext: UnsafeRawBufferPointer, tag: SecretStream.Tag,
                        into output: UnsafeMutableRawBufferPointer) -> Int {
+        frame(plaintext, rawTag: tag.rawValue, into: output)
+    }
+
+    /// As `frame(_:tag:into:)` with any tag byte (test vectors for tags a reader must refuse).
+    package func frame(_ plaintext: UnsafeRawBufferPointer, rawTag: UInt8, into output: UnsafeMutableRawBufferPointer) -> Int {
         let length = plaintext.count + SecretStream.overhead
         output.storeBytes(of: UInt32(length).bigEndian, toByteOffset: 0, as: UInt32.self)
         headerHash.withUnsafeBytes { ad in
-            _ = pusher.push(plaintext, tag: tag, additionalData: ad,
+            _ = pusher.push(plaintext, rawTag: rawTag, additionalData: ad,
                             into: UnsafeMutableRawBufferPointer(rebasing: output[EnvelopeFormat.frameLengthBytes...]))
         }
         return EnvelopeFormat.frameLengthBytes + length
     }
 
     /// The framed message as an array.
-    package func frame(_ plaintext: [UInt8], tag: SecretStream.Tag) -> [UInt8] {
+    package func frame(_ plaintext: [UInt8], tag: SecretStream.Tag) -> [UInt8] { frame(plaintext, rawTag: tag.rawValue) }
+
+    package func frame(_ plaintext: [UInt8], rawTag: UInt8) -> [UInt8] {
         var out = [UInt8](repeating: 0, count: plaintext.count + SecretStream.overhead + EnvelopeFormat.frameLengthBytes)
-        plaintext.withUnsafeBytes { p in out.withUnsafeMutableBytes { o in _ = frame(p, tag: tag, into: o) } }
+        plaintext.withUnsafeBytes { p in out.withUnsafeMutableBytes { o in _ = frame(p, rawTag: rawTag, into: o) } }
         return out
     }
 

@@ -34,7 +34,7 @@ public enum KeyFile {
     /// Encrypts `identity` under `passphrase`.
     public static func encode(_ identity: Identity, passphrase: SecureBytes, cost: Cost = .moderate) throws(IdentityError) -> [UInt8] {
         guard passphrase.count > 0 else { throw IdentityError("the passphrase is empty", hint: "choose a passphrase of several words") }
-        guard opsLimitRange.contains(cost.opsLimit), memLimitRange.contains(cost.memLimit) else {
+        guard opsLimitRange.contains(cost.opsLimit), memLimitRange.contains(cost.memLimit), cost.memLimit % 1024 == 0 else {
             throw IdentityError("Argon2id cost is outside what Sealpost reads back")
         }
         var header = magic
@@ -71,8 +71,10 @@ public enum KeyFile {
             }
             let ops = UInt64(try r.take(4).reduce(UInt32(0)) { $0 << 8 | UInt32($1) })
             let mem = try r.u64()
-            guard opsLimitRange.contains(ops), memLimitRange.contains(mem) else {
-                throw IdentityError("\(source) asks for Argon2id limits outside the accepted range (opslimit \(ops), memlimit \(mem) bytes; accepted \(opsLimitRange.lowerBound)-\(opsLimitRange.upperBound) and \(memLimitRange.lowerBound)-\(memLimitRange.upperBound) bytes)",
+            // A whole number of KiB: Argon2id's memory cost is memlimit / 1024 KiB, so any other value
+            // would be a second spelling of the same cost.
+            guard opsLimitRange.contains(ops), memLimitRange.contains(mem), mem % 1024 == 0 else {
+                throw IdentityError("\(source) asks for Argon2id limits outside the accepted range (opslimit \(ops), memlimit \(mem) bytes; accepted \(opsLimitRange.lowerBound)-\(opsLimitRange.upperBound) and \(memLimitRange.lowerBound)-\(memLimitRange.upperBound) bytes, a multiple of 1024)",
                                     hint: "the key file is damaged or was not made by Sealpost; restore it from a backup")
             }
             let salt = try r.take(Argon2id.saltLength)

@@ -23,7 +23,7 @@ struct LogCheckpointsCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The agency whose log's checkpoints to export.", valueName: "AGENCY"))
     var of: String
 
-    @Option(name: [.short, .long], help: ArgumentHelp("Write here instead of standard output (atomically).", valueName: "FILE"))
+    @Option(name: [.short, .long], help: ArgumentHelp("Write here instead of standard output (a file atomically; a device or named pipe is written into).", valueName: "FILE"))
     var output: String?
 
     func run() throws {

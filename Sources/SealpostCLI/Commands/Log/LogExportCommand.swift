@@ -27,7 +27,7 @@ struct LogExportCommand: ParsableCommand {
     @Flag(name: .long, help: "Leave the details (personal data) out of a JSON export.")
     var withoutDetails = false
 
-    @Option(name: [.short, .long], help: ArgumentHelp("Write here instead of standard output (atomically).", valueName: "FILE"))
+    @Option(name: [.short, .long], help: ArgumentHelp("Write here instead of standard output (a file atomically; a device or named pipe is written into).", valueName: "FILE"))
     var output: String?
 
     func run() throws {
