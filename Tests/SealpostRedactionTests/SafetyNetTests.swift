@@ -76,4 +76,26 @@ import Testing
         let text = try Fixture.redacted("Mr Rahimi works at the car wash next to the mosque on the ring road.", people: Self.people)
         #expect(!text.contains("car wash") && !text.contains("mosque"), "\(text)")
     }
+
+    @Test func aListedNameAfterADateHeadingIsAName() throws {
+        let people = Self.people + [Fixture.person("n", .party, .neighbour, PersonIdentifiers(name: "Jean Hesketh", aka: ["Bill"]))]
+        let text = try Fixture.redacted("11/2025  Jean reports Leah knocked asking for food.\n2025-09  Bill back.", people: people)
+        #expect(!text.contains("Jean") && !text.contains("Bill"), "\(text)")
+        let rated = try Fixture.redacted("The hotel was rated 4 Jean stars.", people: people)
+        #expect(rated.contains("Jean"), "a number right before an ordinary word still says it is ordinary")
+    }
+
+    @Test func aTitledSurnameThatMayBeAProtectedRelativeIsReported() throws {
+        let people = Self.people + [Fixture.person("a", .party, .relative, PersonIdentifiers(name: "Kerry-Ann Dunn"))]
+        let r = try Fixture.redact("Leah came with her aunt. Ms Dunn told me she was scared.", people: people)
+        #expect(r.record.uncertain.contains { $0.reason == .sharedName }, "\(r.record.uncertain)")
+    }
+
+    @Test func aQuotedNameAfterANamingWordIsANameWhateverItsCase() throws {
+        let text = try Fixture.redacted(
+            "She gave his first name as \"Ash\". One contact was saved as \"B\". The guy goes by \"tee\".", people: Self.people)
+        #expect(!text.contains("Ash") && !text.contains("\"B\"") && !text.contains("tee"), "\(text)")
+        let plain = try Fixture.redacted("She called it \"a joke\".", people: Self.people)
+        #expect(plain == "She called it \"a joke\".")
+    }
 }

@@ -43,7 +43,9 @@ extension Engine {
         if let n = next, w.tokens[n].lex & Lex.who != 0 { return .name }
         if t.shape & Shape.boundary == 0, k > 0 {
             let p = w.tokens[k - 1]
-            if p.lex & (Lex.determiner | Lex.ordinaryPrev) != 0 || p.isNumber { return .ordinary }
+            // "rated 4 Star" is a number beside it; "11/2025  Jean reports" is a date heading the line.
+            let datePart = p.start > 0 && Self.dateSeparators.contains(w.bytes[Int(p.start) - 1])
+            if p.lex & (Lex.determiner | Lex.ordinaryPrev) != 0 || (p.isNumber && w.gapLength(k) == 1 && !datePart) { return .ordinary }
         }
         var verbAfter = false
         if let n = next, w.tokens[n].gap == Gap.space {
@@ -57,6 +59,8 @@ extension Engine {
         if t.shape & Shape.boundary != 0 { return verbAfter ? .startVerb : .start }
         return verbAfter ? .name : .mid
     }
+
+    static let dateSeparators: Set<UInt8> = [UInt8(ascii: "/"), UInt8(ascii: "-"), UInt8(ascii: ".")]
 
     func titleGender(_ w: TextWork, _ items: ArraySlice<RunItem>) -> Gender {
         for item in items where item.bearing == .title {
@@ -160,7 +164,15 @@ extension Engine {
         }
         if gender != .unknown {
             let same = c.filter { index.persons[Int($0.0)].gender == gender }
-            if !same.isEmpty { c = same } else { narrow { index.persons[Int($0.0)].gender == .unknown } }
+            if !same.isEmpty {
+                // "Ms Thornton" is the mother Stacey by her sex, but may be the protected aunt
+                // Kerry-Ann, whose sex her name does not tell: kept, and reported.
+                let unsure = c.contains { index.persons[Int($0.0)].gender == .unknown && !index.persons[Int($0.0)].kept }
+                c = same
+                if c.count == 1 { return (c[0].1, unsure && index.persons[Int(c[0].0)].kept) }
+            } else {
+                narrow { index.persons[Int($0.0)].gender == .unknown }
+            }
         }
         if c.count == 1 { return (c[0].1, false) }
         // Someone the record lists before someone only the text mentions.
