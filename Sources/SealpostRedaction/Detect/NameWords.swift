@@ -77,9 +77,14 @@ extension Engine {
         let t = w.tokens[k]
         guard w.isFree(k), t.isWord else { return RunItem(k: k, bearing: .none, cands: []) }
         let upper = t.shape & (Shape.cap | Shape.allCaps) != 0
+        let f = t.lex
+        // Most tokens are lowercase ordinary words that no listed person uses: nothing below
+        // can make them a name (a lone letter may be a surname initial after "mr", so not those).
+        if !upper && t.nlen > 1 && f & Lex.known != 0 && f & Self.lowerNameFlags == 0 && index.names.first(t.hash) < 0 {
+            return RunItem(k: k, bearing: .none, cands: [])
+        }
         var cands: [Candidate] = []
         candidates(w, k, t.hash, upper: upper, surnameOnly: false, into: &cands)
-        let f = t.lex
         if cands.isEmpty && t.shape & Shape.plural != 0 {
             if upper { candidates(w, k, w.pluralHash(k), upper: upper, surnameOnly: true, into: &cands) }
             // "jaxons mum", "at mrs sehgals": a possessive typed without its apostrophe.
@@ -184,6 +189,9 @@ extension Engine {
         }
         return RunItem(k: k, bearing: .none, cands: [])
     }
+
+    /// Flags that can make a lowercase known word part of a name.
+    static let lowerNameFlags: UInt64 = Lex.given | Lex.surname | Lex.particle | Lex.title | Lex.shortTitle
 
     /// Titles that are never ordinary words (`Lex.shortTitle`), typed in lowercase before a word:
     /// notes typed without capitals ("mrs sehgal", "mr fulcher").

@@ -58,6 +58,9 @@ enum Streets {
 
     /// "12", "12a", "12A".
     static func houseNumber(_ w: TextWork, _ k: Int) -> String? {
+        // Most tokens are words: decide those from the token alone, before copying any bytes.
+        let t = w.tokens[k]
+        guard t.shape & Shape.digit != 0, t.end - t.start <= 5 else { return nil }
         let b = Array(w.tokenBytes(k))
         guard !b.isEmpty, b.count <= 5, Patterns.isDigit(b[0]) else { return nil }
         var digits = 0
