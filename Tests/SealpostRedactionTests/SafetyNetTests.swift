@@ -98,4 +98,26 @@ import Testing
         let plain = try Fixture.redacted("She called it \"a joke\".", people: Self.people)
         #expect(plain == "She called it \"a joke\".")
     }
+
+    @Test func someoneGivingTheirOwnNameInLowercase() throws {
+        let people = Self.people + [Fixture.person("a", .party, .relative, PersonIdentifiers(name: "Jade Dunn")),
+                                    Fixture.person("g", .party, .relative, PersonIdentifiers(name: "Meg Carter"))]
+        let text = try Fixture.redacted("hi im jade, leahs big sis. dont tell mum. my name is meg", people: people)
+        #expect(!text.contains("jade") && !text.contains("meg"), "\(text)")
+        let call = try Fixture.redacted("hello my names linda haworth i live next door. this is shaz from the flats", people: Self.people)
+        #expect(!call.contains("linda") && !call.contains("shaz"), "\(call)")
+    }
+
+    @Test func aShortFormInBracketsAfterAProtectedName() throws {
+        let people = Self.people + [Fixture.person("c", .party, .other, PersonIdentifiers(name: "Charlene Boyd"))]
+        let text = try Fixture.redacted("im leahs dads partner charlene (char). Char said she would help.", people: people)
+        #expect(!text.lowercased().contains("char"), "\(text)")
+    }
+
+    @Test func aPlaceOnAStreetIsReportedWithTheStreet() throws {
+        let text = "He worked at the packhouse on West Marsh Road and has a studio in a unit behind Progress Road."
+        let r = try Self.redact(text)
+        #expect(Self.covered(r, text, "the packhouse on West Marsh Road") && Self.covered(r, text, "a unit behind Progress Road"),
+                "\(r.record.texts[0].text) \(r.record.uncertain)")
+    }
 }

@@ -73,7 +73,8 @@ extension Engine {
     func lowercaseWordsSpellFullName(_ w: TextWork, _ items: ArraySlice<RunItem>) -> Bool {
         guard items.contains(where: { $0.bearing == .lowerLexical }) else { return true }
         let all = items.allSatisfy { $0.bearing == .lowerLexical }
-        let named = items.first!.k > 0 && w.tokens[items.first!.k - 1].lex & Lex.naming != 0
+        let named = items.first!.k > 0 && (w.tokens[items.first!.k - 1].lex & Lex.naming != 0 || cueBefore(w, items.first!.k)
+            && w.tokens[items.first!.k - 1].lex & Lex.relation == 0)
         guard all && !(items.count == 1 && named) else { return true }
         guard items.count >= 2 else { return false }
         let persons = Set(items.first!.cands.map(\.person))

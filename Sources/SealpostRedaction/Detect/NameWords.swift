@@ -148,7 +148,7 @@ extension Engine {
         if f & Lex.given != 0 {
             if f & Lex.ambiguous != 0 {
                 // "a man called dean": a lowercase name that is also a word counts only after "called"/"named".
-                if !upper && k > 0 && w.tokens[k - 1].lex & Lex.naming != 0 && w.spaceGap(k) {
+                if !upper && k > 0 && (w.tokens[k - 1].lex & Lex.naming != 0 && w.spaceGap(k) || selfIntroduction(w, k)) {
                     return RunItem(k: k, bearing: .lowerName, cands: [])
                 }
                 return RunItem(k: k, bearing: upper ? .ambiguous : .none, cands: [])
@@ -167,9 +167,11 @@ extension Engine {
             }
             return RunItem(k: k, bearing: upper ? .strong : .lowerName, cands: [])
         }
-        // "my nephew karan", "her bf gav": a lowercase word that is not an ordinary one, right after a relation word.
+        // "my nephew karan", "her bf gav": a lowercase word that is not an ordinary one, right after a
+        // relation word; "my names linda", "hi its shaz": after someone gives their own name.
         if !upper && f & (Lex.known | Lex.english) == 0 && t.nlen >= 3 && k > 0 && w.spaceGap(k)
-            && w.tokens[k - 1].lex & (Lex.relation | Lex.naming) != 0 && w.tokens[k - 1].shape & Shape.lower != 0
+            && (w.tokens[k - 1].lex & (Lex.relation | Lex.naming) != 0 && w.tokens[k - 1].shape & Shape.lower != 0
+                || selfIntroduction(w, k))
         {
             return RunItem(k: k, bearing: .weak, cands: [])
         }
