@@ -120,4 +120,11 @@ import Testing
         #expect(Self.covered(r, text, "the packhouse on West Marsh Road") && Self.covered(r, text, "a unit behind Progress Road"),
                 "\(r.record.texts[0].text) \(r.record.uncertain)")
     }
+
+    @Test func initialsAndListedNamesInAHastyNote() throws {
+        let text = "leah called names by tyler b, harley and macauley in the dinner queue. KB from the park gave her weed. leah upset"
+        let r = try Self.redact(text)
+        #expect(Self.covered(r, text, "tyler b") && Self.covered(r, text, "macauley") && Self.covered(r, text, "KB"),
+                "\(r.record.texts[0].text) \(r.record.uncertain)")
+    }
 }

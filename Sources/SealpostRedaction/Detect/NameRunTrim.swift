@@ -18,7 +18,8 @@ extension Engine {
             // "Mr K": a title and one letter is someone, known by the initial of their surname.
             if last.bearing == .initial, items.count > 1, items.dropLast().allSatisfy({ $0.bearing == .title }) { break }
             // "Tash B": a given name and the initial of a surname.
-            if last.bearing == .initial, items.count > 1, w.tokens[last.k].shape & Shape.cap != 0,
+            if last.bearing == .initial, items.count > 1,
+                w.tokens[last.k].shape & Shape.cap != 0 || w.tokens[last.k - 1].shape & Shape.lower != 0,
                 let prev = items.dropLast().last, prev.bearing == .strong,
                 prev.cands.contains(where: { $0.kind.isGivenLike }) || (prev.cands.isEmpty && w.tokens[prev.k].lex & Lex.given != 0)
             {

@@ -134,6 +134,13 @@ extension Engine {
         {
             return RunItem(k: k, bearing: .capWord, cands: [])
         }
+        // "tyler b", "stevie b": a lowercase letter after a lowercase given name is a surname initial.
+        if t.nlen == 1 && !upper && t.hash != lexicon.words.i && t.hash != lexicon.words.a && k > 0 && w.spaceGap(k)
+            && w.tokens[k - 1].shape & Shape.lower != 0 && w.tokens[k - 1].lex & Lex.given != 0
+            && w.tokens[k - 1].lex & Lex.ambiguous == 0
+        {
+            return RunItem(k: k, bearing: .initial, cands: [])
+        }
         if t.nlen == 1 && t.shape & Shape.cap != 0 {
             // "I" and "A" are words, unless written as an initial: "A. Gallagher".
             let dotted = Int(t.end) < w.bytes.count && w.bytes[Int(t.end)] == UInt8(ascii: ".")
