@@ -13,6 +13,8 @@ struct CorpusMetrics {
     var uncertain = 0
     var misses: [String] = []
     var damages: [String] = []
+    /// Each uncertain finding with its text, for the report (the regression corpus is not held out).
+    var findings: [String] = []
     var leaks: [String] = []
 
     var removalRate: Double { protectedTotal == 0 ? 1 : Double(protectedRemoved) / Double(protectedTotal) }
@@ -59,6 +61,11 @@ struct CorpusMetrics {
         let redaction = try Redactor().redact(record.input)
         records += 1
         uncertain += redaction.record.uncertain.count
+        for f in redaction.record.uncertain {
+            let text = record.input.texts.first { $0.path == f.path }?.text ?? ""
+            let b = Array(text.utf8)
+            findings.append("\(record.id) \(f.path) \(f.reason.rawValue) «\(String(decoding: b[f.originalRange], as: UTF8.self))»")
+        }
         var clean = true
         // Words of kept identities and must-keep spans may legitimately remain.
         var keptWords = Set<String>()

@@ -62,6 +62,7 @@ struct CorpusTests {
             for m in metrics.misses { print("MISS \(m)") }
             for d in metrics.damages { print("DAMAGE \(d)") }
             for l in metrics.leaks { print("LEAK \(l)") }
+            for f in metrics.findings { print("FINDING \(f)") }
         }
         #expect(metrics.removalRate >= 0.99, "\(metrics.report)")
         #expect(metrics.damageRate <= 0.01, "\(metrics.report)")

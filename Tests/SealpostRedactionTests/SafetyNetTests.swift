@@ -76,4 +76,55 @@ import Testing
         let text = try Fixture.redacted("Mr Rahimi works at the car wash next to the mosque on the ring road.", people: Self.people)
         #expect(!text.contains("car wash") && !text.contains("mosque"), "\(text)")
     }
+
+    @Test func aListedNameAfterADateHeadingIsAName() throws {
+        let people = Self.people + [Fixture.person("n", .party, .neighbour, PersonIdentifiers(name: "Jean Hesketh", aka: ["Bill"]))]
+        let text = try Fixture.redacted("11/2025  Jean reports Leah knocked asking for food.\n2025-09  Bill back.", people: people)
+        #expect(!text.contains("Jean") && !text.contains("Bill"), "\(text)")
+        let rated = try Fixture.redacted("The hotel was rated 4 Jean stars.", people: people)
+        #expect(rated.contains("Jean"), "a number right before an ordinary word still says it is ordinary")
+    }
+
+    @Test func aTitledSurnameThatMayBeAProtectedRelativeIsReported() throws {
+        let people = Self.people + [Fixture.person("a", .party, .relative, PersonIdentifiers(name: "Kerry-Ann Dunn"))]
+        let r = try Fixture.redact("Leah came with her aunt. Ms Dunn told me she was scared.", people: people)
+        #expect(r.record.uncertain.contains { $0.reason == .sharedName }, "\(r.record.uncertain)")
+    }
+
+    @Test func aQuotedNameAfterANamingWordIsANameWhateverItsCase() throws {
+        let text = try Fixture.redacted(
+            "She gave his first name as \"Ash\". One contact was saved as \"B\". The guy goes by \"tee\".", people: Self.people)
+        #expect(!text.contains("Ash") && !text.contains("\"B\"") && !text.contains("tee"), "\(text)")
+        let plain = try Fixture.redacted("She called it \"a joke\".", people: Self.people)
+        #expect(plain == "She called it \"a joke\".")
+    }
+
+    @Test func someoneGivingTheirOwnNameInLowercase() throws {
+        let people = Self.people + [Fixture.person("a", .party, .relative, PersonIdentifiers(name: "Jade Dunn")),
+                                    Fixture.person("g", .party, .relative, PersonIdentifiers(name: "Meg Carter"))]
+        let text = try Fixture.redacted("hi im jade, leahs big sis. dont tell mum. my name is meg", people: people)
+        #expect(!text.contains("jade") && !text.contains("meg"), "\(text)")
+        let call = try Fixture.redacted("hello my names linda haworth i live next door. this is shaz from the flats", people: Self.people)
+        #expect(!call.contains("linda") && !call.contains("shaz"), "\(call)")
+    }
+
+    @Test func aShortFormInBracketsAfterAProtectedName() throws {
+        let people = Self.people + [Fixture.person("c", .party, .other, PersonIdentifiers(name: "Charlene Boyd"))]
+        let text = try Fixture.redacted("im leahs dads partner charlene (char). Char said she would help.", people: people)
+        #expect(!text.lowercased().contains("char"), "\(text)")
+    }
+
+    @Test func aPlaceOnAStreetIsReportedWithTheStreet() throws {
+        let text = "He worked at the packhouse on West Marsh Road and has a studio in a unit behind Progress Road."
+        let r = try Self.redact(text)
+        #expect(Self.covered(r, text, "the packhouse on West Marsh Road") && Self.covered(r, text, "a unit behind Progress Road"),
+                "\(r.record.texts[0].text) \(r.record.uncertain)")
+    }
+
+    @Test func initialsAndListedNamesInAHastyNote() throws {
+        let text = "leah called names by tyler b, harley and macauley in the dinner queue. KB from the park gave her weed. leah upset"
+        let r = try Self.redact(text)
+        #expect(Self.covered(r, text, "tyler b") && Self.covered(r, text, "macauley") && Self.covered(r, text, "KB"),
+                "\(r.record.texts[0].text) \(r.record.uncertain)")
+    }
 }

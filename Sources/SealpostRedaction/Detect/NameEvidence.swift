@@ -17,8 +17,47 @@ extension Engine {
             return pp == words.known || pp == words.referred || pp == words.goes || pp == words.knows || pp == words.know
         }
         if k >= 2 && p.hash == words.is && (w.tokens[k - 2].hash == words.name || w.tokens[k - 2].hash == words.names) { return true }
-        return false
+        return selfIntroduction(w, k)
     }
+
+    /// "hi its rob", "im jade", "my names linda", "this is del": someone giving their own name.
+    func selfIntroduction(_ w: TextWork, _ k: Int) -> Bool {
+        guard k >= 1, w.spaceGap(k) else { return false }
+        let p = w.tokens[k - 1].hash
+        if p == Self.namesHash { return k >= 2 && w.tokens[k - 2].hash == Self.myHash }
+        if p == lexicon.words.is { return k >= 2 && w.tokens[k - 2].hash == Self.thisHash }
+        guard p == Self.imHash || p == Self.itsHash else { return false }
+        // "its" and "im" only at the start of the text or a line, or after a greeting.
+        if k == 1 || w.tokens[k - 1].shape & Shape.line != 0 { return true }
+        return Self.greetings.contains(w.tokens[k - 2].hash) && w.spaceGap(k - 1) || w.tokens[k - 1].gap & Gap.comma != 0 && Self.greetings.contains(w.tokens[k - 2].hash)
+    }
+
+    /// "charlene (char)", "Shelley (\"Shell\")": a word in brackets or quotation marks right after
+    /// a listed person's name that begins their given name (three letters or more) is their short
+    /// name. Returns its token.
+    func bracketedShortForm(_ w: TextWork, after b: Int, of p: Int32) -> Int? {
+        let n = b + 1
+        guard n + 1 <= w.count, w.tokens[n].gap & Gap.open != 0, w.tokens[n].gap & (Gap.newline | Gap.stop) == 0,
+            w.tokens[n].isWord, w.tokens[n].nlen >= 3, w.isFree(n), !index.givenWords.isEmpty
+        else { return nil }
+        let closeAt = Int(w.tokens[n].nameEnd)
+        guard closeAt < w.bytes.count, w.bytes[closeAt] == UInt8(ascii: ")") || Self.hasQuote(w.bytes, closeAt, closeAt + 1)
+            || w.bytes[closeAt] == 0xE2 || w.bytes[closeAt] == UInt8(ascii: ",")
+        else { return nil }
+        let word = w.normalized(n)
+        for (person, given) in index.givenWords where person == p && given.count > word.count && given.starts(with: word) {
+            return n
+        }
+        return nil
+    }
+
+    static let namesHash = Tokenizer.hash("names")
+    static let myHash = Tokenizer.hash("my")
+    static let thisHash = Tokenizer.hash("this")
+    static let imHash = Tokenizer.hash("im")
+    static let itsHash = Tokenizer.hash("its")
+    static let greetings: Set<UInt64> = Set(["hi", "hello", "hiya", "hey", "morning", "afternoon", "evening", "yes", "yeah", "oh", "um", "uh"]
+        .map { Tokenizer.hash($0) })
 
     /// `listed`: the word names someone the record lists (so "May" is more likely May than the month).
     func evidence(_ w: TextWork, _ k: Int, cue: Bool, listed: Bool = false) -> Evidence {
@@ -43,7 +82,9 @@ extension Engine {
         if let n = next, w.tokens[n].lex & Lex.who != 0 { return .name }
         if t.shape & Shape.boundary == 0, k > 0 {
             let p = w.tokens[k - 1]
-            if p.lex & (Lex.determiner | Lex.ordinaryPrev) != 0 || p.isNumber { return .ordinary }
+            // "rated 4 Star" is a number beside it; "11/2025  Jean reports" is a date heading the line.
+            let datePart = p.start > 0 && Self.dateSeparators.contains(w.bytes[Int(p.start) - 1])
+            if p.lex & (Lex.determiner | Lex.ordinaryPrev) != 0 || (p.isNumber && w.gapLength(k) == 1 && !datePart) { return .ordinary }
         }
         var verbAfter = false
         if let n = next, w.tokens[n].gap == Gap.space {
@@ -57,6 +98,8 @@ extension Engine {
         if t.shape & Shape.boundary != 0 { return verbAfter ? .startVerb : .start }
         return verbAfter ? .name : .mid
     }
+
+    static let dateSeparators: Set<UInt8> = [UInt8(ascii: "/"), UInt8(ascii: "-"), UInt8(ascii: ".")]
 
     func titleGender(_ w: TextWork, _ items: ArraySlice<RunItem>) -> Gender {
         for item in items where item.bearing == .title {
@@ -160,7 +203,15 @@ extension Engine {
         }
         if gender != .unknown {
             let same = c.filter { index.persons[Int($0.0)].gender == gender }
-            if !same.isEmpty { c = same } else { narrow { index.persons[Int($0.0)].gender == .unknown } }
+            if !same.isEmpty {
+                // "Ms Thornton" is the mother Stacey by her sex, but may be the protected aunt
+                // Kerry-Ann, whose sex her name does not tell: kept, and reported.
+                let unsure = c.contains { index.persons[Int($0.0)].gender == .unknown && !index.persons[Int($0.0)].kept }
+                c = same
+                if c.count == 1 { return (c[0].1, unsure && index.persons[Int(c[0].0)].kept) }
+            } else {
+                narrow { index.persons[Int($0.0)].gender == .unknown }
+            }
         }
         if c.count == 1 { return (c[0].1, false) }
         // Someone the record lists before someone only the text mentions.
@@ -181,8 +232,16 @@ extension Engine {
 
     func decide(_ w: TextWork, _ a: Int, _ b: Int, _ p: Int32, final: Bool) {
         index.mention(p)
-        guard final else { return }
         let kept = index.persons[Int(p)].kept
+        let nickname = kept ? nil : bracketedShortForm(w, after: b, of: p)
+        guard final else {
+            // Registered while finding people, so that its other mentions are found too.
+            if let n = nickname { index.addName(ParsedName(nicknames: [NameParser.word(w, n, lexicon)]), person: p, primary: false) }
+            return
+        }
+        defer {
+            if let n = nickname, w.isFree(n) { w.claimTokens(n, n, category: .name, owner: .person(p)) }
+        }
         // "Nana Pat", "uncle Waqqas", "Kaka Mohamed": a family word used as a title is part of
         // what identifies a protected person.
         var a = a

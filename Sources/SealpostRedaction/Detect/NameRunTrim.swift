@@ -18,7 +18,8 @@ extension Engine {
             // "Mr K": a title and one letter is someone, known by the initial of their surname.
             if last.bearing == .initial, items.count > 1, items.dropLast().allSatisfy({ $0.bearing == .title }) { break }
             // "Tash B": a given name and the initial of a surname.
-            if last.bearing == .initial, items.count > 1, w.tokens[last.k].shape & Shape.cap != 0,
+            if last.bearing == .initial, items.count > 1,
+                w.tokens[last.k].shape & Shape.cap != 0 || w.tokens[last.k - 1].shape & Shape.lower != 0,
                 let prev = items.dropLast().last, prev.bearing == .strong,
                 prev.cands.contains(where: { $0.kind.isGivenLike }) || (prev.cands.isEmpty && w.tokens[prev.k].lex & Lex.given != 0)
             {
@@ -73,7 +74,8 @@ extension Engine {
     func lowercaseWordsSpellFullName(_ w: TextWork, _ items: ArraySlice<RunItem>) -> Bool {
         guard items.contains(where: { $0.bearing == .lowerLexical }) else { return true }
         let all = items.allSatisfy { $0.bearing == .lowerLexical }
-        let named = items.first!.k > 0 && w.tokens[items.first!.k - 1].lex & Lex.naming != 0
+        let named = items.first!.k > 0 && (w.tokens[items.first!.k - 1].lex & Lex.naming != 0 || cueBefore(w, items.first!.k)
+            && w.tokens[items.first!.k - 1].lex & Lex.relation == 0)
         guard all && !(items.count == 1 && named) else { return true }
         guard items.count >= 2 else { return false }
         let persons = Set(items.first!.cands.map(\.person))

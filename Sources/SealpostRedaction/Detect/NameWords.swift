@@ -77,9 +77,14 @@ extension Engine {
         let t = w.tokens[k]
         guard w.isFree(k), t.isWord else { return RunItem(k: k, bearing: .none, cands: []) }
         let upper = t.shape & (Shape.cap | Shape.allCaps) != 0
+        let f = t.lex
+        // Most tokens are lowercase ordinary words that no listed person uses: nothing below
+        // can make them a name (a lone letter may be a surname initial after "mr", so not those).
+        if !upper && t.nlen > 1 && f & Lex.known != 0 && f & Self.lowerNameFlags == 0 && index.names.first(t.hash) < 0 {
+            return RunItem(k: k, bearing: .none, cands: [])
+        }
         var cands: [Candidate] = []
         candidates(w, k, t.hash, upper: upper, surnameOnly: false, into: &cands)
-        let f = t.lex
         if cands.isEmpty && t.shape & Shape.plural != 0 {
             if upper { candidates(w, k, w.pluralHash(k), upper: upper, surnameOnly: true, into: &cands) }
             // "jaxons mum", "at mrs sehgals": a possessive typed without its apostrophe.
@@ -129,6 +134,13 @@ extension Engine {
         {
             return RunItem(k: k, bearing: .capWord, cands: [])
         }
+        // "tyler b", "stevie b": a lowercase letter after a lowercase given name is a surname initial.
+        if t.nlen == 1 && !upper && t.hash != lexicon.words.i && t.hash != lexicon.words.a && k > 0 && w.spaceGap(k)
+            && w.tokens[k - 1].shape & Shape.lower != 0 && w.tokens[k - 1].lex & Lex.given != 0
+            && w.tokens[k - 1].lex & Lex.ambiguous == 0
+        {
+            return RunItem(k: k, bearing: .initial, cands: [])
+        }
         if t.nlen == 1 && t.shape & Shape.cap != 0 {
             // "I" and "A" are words, unless written as an initial: "A. Gallagher".
             let dotted = Int(t.end) < w.bytes.count && w.bytes[Int(t.end)] == UInt8(ascii: ".")
@@ -143,7 +155,7 @@ extension Engine {
         if f & Lex.given != 0 {
             if f & Lex.ambiguous != 0 {
                 // "a man called dean": a lowercase name that is also a word counts only after "called"/"named".
-                if !upper && k > 0 && w.tokens[k - 1].lex & Lex.naming != 0 && w.spaceGap(k) {
+                if !upper && k > 0 && (w.tokens[k - 1].lex & Lex.naming != 0 && w.spaceGap(k) || selfIntroduction(w, k)) {
                     return RunItem(k: k, bearing: .lowerName, cands: [])
                 }
                 return RunItem(k: k, bearing: upper ? .ambiguous : .none, cands: [])
@@ -162,9 +174,11 @@ extension Engine {
             }
             return RunItem(k: k, bearing: upper ? .strong : .lowerName, cands: [])
         }
-        // "my nephew karan", "her bf gav": a lowercase word that is not an ordinary one, right after a relation word.
+        // "my nephew karan", "her bf gav": a lowercase word that is not an ordinary one, right after a
+        // relation word; "my names linda", "hi its shaz": after someone gives their own name.
         if !upper && f & (Lex.known | Lex.english) == 0 && t.nlen >= 3 && k > 0 && w.spaceGap(k)
-            && w.tokens[k - 1].lex & (Lex.relation | Lex.naming) != 0 && w.tokens[k - 1].shape & Shape.lower != 0
+            && (w.tokens[k - 1].lex & (Lex.relation | Lex.naming) != 0 && w.tokens[k - 1].shape & Shape.lower != 0
+                || selfIntroduction(w, k))
         {
             return RunItem(k: k, bearing: .weak, cands: [])
         }
@@ -184,6 +198,9 @@ extension Engine {
         }
         return RunItem(k: k, bearing: .none, cands: [])
     }
+
+    /// Flags that can make a lowercase known word part of a name.
+    static let lowerNameFlags: UInt64 = Lex.given | Lex.surname | Lex.particle | Lex.title | Lex.shortTitle
 
     /// Titles that are never ordinary words (`Lex.shortTitle`), typed in lowercase before a word:
     /// notes typed without capitals ("mrs sehgal", "mr fulcher").

@@ -46,9 +46,32 @@ extension Engine {
         }
     }
 
+    /// Words that say a name follows in quotation marks: "first name as \"Ash\"", "saved as \"B\"",
+    /// "goes by \"T\"", "calls him \"Mac\"".
+    static let namingContext: Set<UInt64> = Set(
+        ["name", "names", "named", "saved", "called", "calls", "call", "nicknamed", "nickname", "known", "goes", "alias", "aka"]
+            .map { Tokenizer.hash($0) })
+
+    /// A naming word within three words before the opening quotation mark, in the same sentence.
+    func quotedAfterNaming(_ w: TextWork, _ a: Int) -> Bool {
+        var j = a - 1
+        while j >= 0 && a - j <= 3 {
+            if Self.namingContext.contains(w.tokens[j].hash) { return true }
+            if w.tokens[j + 1].gap & (Gap.newline | Gap.stop) != 0 { return false }
+            j -= 1
+        }
+        return false
+    }
+
     func quotedSpanIsAName(_ w: TextWork, _ a: Int, _ b: Int) -> Bool {
+        let named = quotedAfterNaming(w, a)
         for k in a...b {
             let t = w.tokens[k]
+            if named && w.isFree(k) && t.isWord && index.names.first(t.hash) < 0
+                && t.lex & (Lex.function | Lex.determiner | Lex.pronoun | Lex.month | Lex.weekday | Lex.place) == 0
+            {
+                continue
+            }
             // In a note typed without capitals, a quoted lowercase word after a naming or
             // relation word counts too (holly's ex "tank").
             let lowerNamed = w.lowercaseStyle && t.shape & Shape.lower != 0 && a > 0
@@ -60,6 +83,7 @@ extension Engine {
             if index.names.first(t.hash) >= 0 { return false }
             if t.lex & (Lex.place | Lex.orgWord | Lex.properNoun | Lex.month | Lex.weekday | Lex.title | Lex.street) != 0 { return false }
         }
+        if named { return true }
         let first = w.tokens[a]
         // Initials: "MK", "RW", "B".
         if a == b && first.shape & Shape.allCaps != 0 && first.nlen <= 3 {

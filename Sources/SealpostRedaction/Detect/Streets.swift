@@ -58,6 +58,9 @@ enum Streets {
 
     /// "12", "12a", "12A".
     static func houseNumber(_ w: TextWork, _ k: Int) -> String? {
+        // Most tokens are words: decide those from the token alone, before copying any bytes.
+        let t = w.tokens[k]
+        guard t.shape & Shape.digit != 0, t.end - t.start <= 5 else { return nil }
         let b = Array(w.tokenBytes(k))
         guard !b.isEmpty, b.count <= 5, Patterns.isDigit(b[0]) else { return nil }
         var digits = 0
@@ -105,6 +108,29 @@ enum Streets {
         if j >= 0 && w.tokens[j].hash == lexicon.words.the { j -= 1 }
         return j >= 0 && w.tokens[j].hash == fromHash && w.tokens[j + 1].gap & (Gap.newline | Gap.stop) == 0
     }
+
+    /// "the church hall on Seven Sisters Road", "a unit behind Progress Road": an article and up to
+    /// three lowercase words naming a place, then a preposition of place, right before the street
+    /// at `first`; the first token of that description, or `first` when there is none.
+    static func placeOnStreetStart(_ w: TextWork, _ first: Int, _ lexicon: Lexicon) -> Int {
+        var j = first - 1
+        if j >= 0 && w.tokens[j].hash == lexicon.words.the { j -= 1 }
+        guard j >= 1, streetPrepositions.contains(w.tokens[j].hash), w.tokens[j + 1].gap & (Gap.newline | Gap.stop) == 0 else {
+            return first
+        }
+        var i = j - 1
+        while i >= 0 && j - i <= 4 {
+            let t = w.tokens[i]
+            guard w.isFree(i) || w.claimOf[i] == TextWork.reserved, t.isWord, w.tokens[i + 1].gap & ~(Gap.space | Gap.hyphen) == 0
+            else { return first }
+            if t.hash == lexicon.words.the || t.hash == lexicon.words.a { return i == j - 1 ? first : i }
+            guard t.shape & Shape.lower != 0, t.lex & (Lex.personVerb | Lex.pronoun | Lex.function) == 0 else { return first }
+            i -= 1
+        }
+        return first
+    }
+
+    static let streetPrepositions: Set<UInt64> = Set(["on", "in", "off", "behind", "opposite", "near", "by"].map { Tokenizer.hash($0) })
 
     static let fromHash = Tokenizer.hash("from")
     static let onHash = Tokenizer.hash("on")

@@ -70,7 +70,13 @@ extension Engine {
             let t = w.tokens[k]
             guard t.isWord, t.shape & Shape.cap != 0 else { continue }
             guard t.lex & (Lex.known | Lex.given | Lex.surname | Lex.vehicleCue | Lex.handleCue) == 0 else { continue }
-            if t.shape & Shape.allCaps != 0 && t.nlen <= 4 { continue }
+            // Short words in capitals are acronyms, except initials in a note typed without capitals ("KB from").
+            if t.shape & Shape.allCaps != 0 && t.nlen <= 4 {
+                if w.lowercaseStyle && t.nlen >= 2 && t.nlen <= 3 && t.lex & Lex.acronym == 0 && !index.isOrdinary(w, k) {
+                    w.addFinding(k, k, .name, .possibleName)
+                }
+                continue
+            }
             // "I'm", "I've", "I'll", "I'd": the pronoun and a contraction.
             if t.shape & Shape.innerApostrophe != 0 && w.bytes[Int(t.start)] == UInt8(ascii: "I") && t.nlen <= 4 { continue }
             if t.shape & Shape.boundary != 0 {
@@ -83,6 +89,7 @@ extension Engine {
             w.addFinding(k, k, .name, .possibleName)
         }
         if w.lowercaseStyle { findLowercaseUnknownNames(w) }
+        findCoordinatedNames(w)
         for k in 0..<w.count where w.tokens[k].lex & Lex.workCue != 0 && w.tokens[k].isWord {
             guard k + 2 < w.count, w.spaceGap(k + 1), w.spaceGap(k + 2) else { continue }
             let prep = w.tokens[k + 1].hash
@@ -129,4 +136,30 @@ extension Engine {
         gotta dunno innit pls plz idk tbh omg lol ur ya yer hun bro sis num cos coz becos bcos bc wiv wen wat
         ppl sum1 some1 any1 no1 sumthin nuthin tho thru bday msg msgs txt txts tmrw tmw rn atm asap ffs smh ngl
         """.split(whereSeparator: \.isWhitespace).map { Tokenizer.hash(String($0)) })
+
+    /// "by tyler b, harley and macauley": a word no list knows, joined by "and", "or" or a comma
+    /// to a name, is probably another name.
+    func findCoordinatedNames(_ w: TextWork) {
+        for k in 2..<max(2, w.count) where w.isFree(k) {
+            let t = w.tokens[k]
+            guard t.isWord, t.nlen >= 3, t.shape & Shape.digit == 0, t.shape & Shape.boundary == 0,
+                t.lex & (Lex.known | Lex.english | Lex.properNoun | Lex.place) == 0
+            else { continue }
+            let p = w.tokens[k - 1]
+            let joined: Int
+            if (p.hash == Self.andHash || p.hash == Self.orHash) && w.spaceGap(k) && w.spaceGap(k - 1) {
+                joined = k - 2
+            } else if t.gap & Gap.comma != 0 && t.gap & ~(Gap.comma | Gap.space) == 0 {
+                joined = k - 1
+            } else {
+                continue
+            }
+            let ci = w.claimOf[joined]
+            guard ci >= 0, w.claims[Int(ci)].category == .name, !index.isOrdinary(w, k) else { continue }
+            w.addFinding(k, k, .name, .possibleName)
+        }
+    }
+
+    static let andHash = Tokenizer.hash("and")
+    static let orHash = Tokenizer.hash("or")
 }

@@ -34,9 +34,9 @@ extension Engine {
         let t = w.tokens[k]
         guard t.isWord else { return false }
         if t.lex & Lex.workVerb != 0 { return true }
-        guard t.shape & Shape.lower != 0, Self.occupations.contains(t.hash), k > 0, w.spaceGap(k) else { return false }
+        guard t.shape & Shape.lower != 0, k > 0, w.spaceGap(k) else { return false }
         let p = w.tokens[k - 1].hash
-        return p == lexicon.words.a || p == Self.anHash || p == lexicon.words.the
+        return (p == lexicon.words.a || p == Self.anHash || p == lexicon.words.the) && Self.occupations.contains(t.hash)
     }
 
     func applyWorkplaces(_ w: TextWork) {

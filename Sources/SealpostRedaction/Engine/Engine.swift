@@ -214,7 +214,9 @@ struct Engine {
                     // may be ("with dave on colne rd"): the practitioner decides. Otherwise a place.
                     ownership = hit.kind == .block || hit.addressContext ? .nobody : .kept
                     if hit.kind == .streetOnly && !hit.addressContext {
-                        w.findings.append(Finding(start: start, end: end, category: .address, reason: .possibleAddress))
+                        // "the packhouse on West Marsh Road": the place on the street goes with it.
+                        let from = Streets.placeOnStreetStart(w, hit.first, lexicon)
+                        w.findings.append(Finding(start: w.tokens[from].start, end: end, category: .address, reason: .possibleAddress))
                     }
                 } else {
                     ownership = o
