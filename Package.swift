@@ -178,7 +178,7 @@ let package = Package(
         .testTarget(
             name: "SealpostWebTests",
             dependencies: [
-                "SealpostWeb", "SealpostCore", "SealpostSodium",
+                "SealpostWeb", "SealpostCore", "SealpostSodium", "SealpostExchange", "SealpostAgreement", "SealpostRecord",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),

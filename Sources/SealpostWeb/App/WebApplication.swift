@@ -76,6 +76,7 @@ func buildWebRouter(_ app: WebApp) -> Router<WebContext> {
 
     let report = ReportPage(app: app)
     router.get("/report") { request, context in try await report.show(request, context: context) }
+    addReferralRoutes(to: router, app: app)
     return router
 }
 

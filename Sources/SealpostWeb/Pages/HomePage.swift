@@ -32,6 +32,9 @@ struct HomePage {
         let awaitingCount: Int
         let requestsToAnswerCount: Int
         let sections: [Section]
+        /// Referrals being written here (counted from the file names; nothing is opened).
+        let draftsCount: Int
+        let csrf: String
     }
 
     func show(_ request: Request, context: WebContext) async throws -> Response {
@@ -58,7 +61,7 @@ struct HomePage {
                 Section(id: "requests", title: "Requests for information to answer", agencyHeading: "From",
                         empty: "No requests are waiting for an answer.",
                         items: work.requestsToAnswer.prefix(20).map { item($0, href: "/inbox") }),
-            ])
+            ], draftsCount: Drafts(home: app.home).count, csrf: session.csrf)
         return app.pages.page("home", model, title: "What needs attention", session: session, section: "/")
     }
 }
@@ -66,11 +69,14 @@ struct HomePage {
 enum HomeTemplates {
     static let home = """
     <h1 class="govuk-heading-l">What needs attention</h1>
+    <form method="post" action="/referrals/new"><input type="hidden" name="csrf" value="{{csrf}}">
+      <button type="submit" class="govuk-button">New referral</button></form>
     <ul class="sp-counts">
       <li><a class="sp-count{{#hasOverdue}} sp-count--alert{{/hasOverdue}}" href="#received"><span class="sp-count__number">{{overdueCount}}</span> overdue</a></li>
       <li><a class="sp-count" href="#received"><span class="sp-count__number">{{toAcknowledgeCount}}</span> received, not yet acknowledged</a></li>
       <li><a class="sp-count" href="#sent"><span class="sp-count__number">{{awaitingCount}}</span> sent, waiting for acknowledgement</a></li>
       <li><a class="sp-count" href="#requests"><span class="sp-count__number">{{requestsToAnswerCount}}</span> requests to answer</a></li>
+      <li><a class="sp-count" href="/referrals#drafts"><span class="sp-count__number">{{draftsCount}}</span> drafts</a></li>
     </ul>
     {{#sections}}
     <h2 class="govuk-heading-m" id="{{id}}">{{title}}</h2>

@@ -6,7 +6,7 @@ enum Templates {
         ("inbox", InboxTemplates.inbox), ("record", InboxTemplates.record), ("sent", SentTemplates.sent),
         ("log", LogTemplates.log), ("log-entry", LogTemplates.entry), ("log-verify", LogTemplates.verify),
         ("report", ReportTemplates.report),
-    ]
+    ] + ReferralTemplates.all
 
     static let layout = """
     <!DOCTYPE html>
