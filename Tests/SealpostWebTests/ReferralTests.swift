@@ -219,3 +219,29 @@ extension ReferralTests {
         }
     }
 }
+
+extension ReferralTests {
+    @Test("household members, other people and statements are added, changed and removed; ids stay unique")
+    func lists() async throws {
+        try await ReferralFixture.withApp { app in
+            let id = try await app.newDraft()
+            let base = "/referrals/\(id)/list"
+            #expect(try await app.post("\(base)/household/0", [("relationship", "mother"), ("name", "Grace Okafor")]).status == .seeOther)
+            #expect(try await app.post("\(base)/household/1", [("relationship", "brother"), ("name", "Tobi Okafor")]).status == .seeOther)
+            #expect(try await app.post("\(base)/parties/0", [("role", "neighbour"), ("name", "Derek Hollins")]).status == .seeOther)
+            #expect(try await app.get("\(base)/household/5").status == .notFound, "only the next new one can be added")
+            let change = try await app.get("\(base)/household/1").text
+            #expect(change.contains("value=\"Tobi Okafor\"") && change.contains("Change household member"))
+            #expect(try await app.post("\(base)/household/1", [("relationship", "half-brother"), ("name", "Tobi Okafor")]).status == .seeOther)
+            #expect(try await app.post("\(base)/household/0/remove").status == .seeOther)
+            let draft = try #require(try Drafts(home: app.home).load(id, identity: app.identity))
+            let household = draft.record["household"]?.arrayValue ?? []
+            #expect(household.count == 1 && household.first?["relationship"]?.stringValue == "half-brother")
+            #expect(household.first?["id"]?.stringValue == "household-2", "a member keeps its id when another is removed")
+            #expect(draft.record["parties"]?.arrayValue?.first?["id"]?.stringValue == "party-1")
+            let list = try await app.get("\(base)/household").text
+            #expect(list.contains("Tobi Okafor, half-brother") && !list.contains("Grace"))
+            #expect(try await app.post("\(base)/statements/0/remove", csrf: false).status == .forbidden, "a remove needs the CSRF token")
+        }
+    }
+}

@@ -96,11 +96,16 @@ struct ReferralCheck {
         let exchange = try app.context(session)
         let agreement = exchange.agreement
         let purposeID = record.purpose ?? ""
+        // What the agreement would refuse is found here, so a page view never reaches Send.prepare's
+        // refusal (which is logged): only a press of Send is an attempt to share.
         var refusals: [String] = []
         for recipient in draft.recipients {
             if case .failure(let reason) = agreement.allowedFields(purpose: purposeID, recipient: recipient) {
                 refusals.append(reason.message)
             }
+        }
+        if let purpose = agreement.purpose(purposeID), let basis = record.lawfulBasis?.article6, !purpose.lawfulBases.contains(basis) {
+            refusals.append("purpose \(purposeID) may rest on \(purpose.lawfulBases.map(\.rawValue).joined(separator: ", ")), not \(basis.rawValue)")
         }
         var recipients: [RecipientView] = []
         var tokens: [String] = []
