@@ -34,7 +34,11 @@ struct ReferralTests {
                           "value=\"St Anne&#39;s\""] {
                 #expect(page.contains(typed), "kept: \(typed)")
             }
-            #expect(try await app.get("/referrals/\(id)/section/child").text.contains("value=\"943 476 5918\""), "saved in the draft as typed")
+            let again = try await app.get("/referrals/\(id)/section/child").text
+            #expect(again.contains("value=\"943 476 5918\""), "saved in the draft as typed")
+            #expect(again.contains("data-nhs-number") && again.contains("<script src=\"/assets/referral.js\" defer></script>"))
+            let script = try await app.get("/assets/referral.js")
+            #expect(script.status == .ok && script.text.contains("data-nhs-number"))
             let short = try await app.post("/referrals/\(id)/section/child", [("subject-name", "Jayden Okafor"), ("subject-nhs_number", "12345")])
             #expect(short.text.contains("NHS number must be 10 digits"))
 

@@ -58,6 +58,8 @@ def test_form_errors_show_the_summary_linked_to_fields_and_keep_what_was_typed(p
     open_task(driver, "section/child")
     fill(driver, {"subject-name": "", "subject-dob-day": "31", "subject-dob-month": "02", "subject-dob-year": "2015",
                   "subject-nhs_number": "943 476 5918", "subject-address": "1 Mill Lane\nKingsbridge"})
+    # Checked as typed (the self-served script, on leaving the field), before anything is saved.
+    assert "Check the NHS number" in driver.find_element(By.ID, "subject-nhs_number-live").text
     save(driver)
     summary = driver.find_element(By.CLASS_NAME, "govuk-error-summary").text
     assert "There is a problem" in summary

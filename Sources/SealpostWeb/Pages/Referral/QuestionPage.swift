@@ -44,7 +44,10 @@ struct QuestionPage: Sendable {
             var view = FieldView(name: q.name, label: q.label, hint: q.hint, error: error, value: shown.text,
                                  autocomplete: q.autocomplete, inputmode: q.inputmode)
             switch q.kind {
-            case .text(let width): view.isText = true; view.widthClass = width.map { "govuk-input--width-" + $0 } ?? ""
+            case .text(let width):
+                view.isText = true
+                view.widthClass = width.map { "govuk-input--width-" + $0 } ?? ""
+                view.nhsNumber = q.keys.last == "nhs_number"
             case .textarea(let rows): view.isTextarea = true; view.rows = rows
             case .names: view.isTextarea = true; view.rows = 3
             case .date:
@@ -92,6 +95,8 @@ struct FieldView {
     let inputmode: String?
     var isText = false, isTextarea = false, isDate = false, isRadios = false, isCheckboxes = false, isSelect = false
     var widthClass = ""
+    /// Checked in the browser as it is typed (progressive enhancement; the server checks it again).
+    var nhsNumber = false
     var rows = 5
     var day = "", month = "", year = ""
     var options: [Option] = []

@@ -3,6 +3,8 @@ import Hummingbird
 /// The referral pages' routes (registered by `buildWebRouter`): drafts, the task list and its
 /// question pages, recipients, check what leaves, decisions, send and its confirmation.
 func addReferralRoutes(to router: Router<WebContext>, app: WebApp) {
+    router.get("/assets/referral.js") { _, _ in Asset(body: ReferralScript.source, type: "text/javascript; charset=utf-8") }
+
     let list = ReferralList(app: app)
     router.get("/referrals") { request, context in try await list.list(request, context: context) }
     router.post("/referrals/new") { request, context in try await list.start(request, context: context) }

@@ -27,7 +27,7 @@ enum ReferralTemplates {
       <label class="govuk-label govuk-label--s" for="{{name}}">{{label}}</label>
       {{#hint}}<div id="{{name}}-hint" class="govuk-hint">{{hint}}</div>{{/hint}}
       {{#error}}<p id="{{name}}-error" class="govuk-error-message"><span class="govuk-visually-hidden">Error:</span> {{error}}</p>{{/error}}
-      <input class="govuk-input {{widthClass}}{{#error}} govuk-input--error{{/error}}" id="{{name}}" name="{{name}}" type="text" value="{{value}}" spellcheck="false"{{#hasDescribedBy}} aria-describedby="{{describedBy}}"{{/hasDescribedBy}}{{#autocomplete}} autocomplete="{{autocomplete}}"{{/autocomplete}}{{#inputmode}} inputmode="{{inputmode}}"{{/inputmode}}>
+      <input class="govuk-input {{widthClass}}{{#error}} govuk-input--error{{/error}}" id="{{name}}" name="{{name}}" type="text" value="{{value}}" spellcheck="false"{{#hasDescribedBy}} aria-describedby="{{describedBy}}"{{/hasDescribedBy}}{{#autocomplete}} autocomplete="{{autocomplete}}"{{/autocomplete}}{{#inputmode}} inputmode="{{inputmode}}"{{/inputmode}}{{#nhsNumber}} data-nhs-number{{/nhsNumber}}>
     {{/isText}}
     {{#isTextarea}}
       <label class="govuk-label govuk-label--s" for="{{name}}">{{label}}</label>
@@ -156,6 +156,7 @@ enum ReferralTemplates {
       <button type="submit" class="govuk-button">{{button}}</button>
     </form>
     </div></div>
+    <script src="/assets/referral.js" defer></script>
     """
 
     static let list = """
