@@ -9,7 +9,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select
 
-from conftest import MASH_USER, SCHOOL_USER, make_browser, sign_in, submit, Pages
+from conftest import MASH_USER, ROOT, SCHOOL_USER, make_browser, sign_in, submit, Pages
 
 NARRATIVE = ("Maya told her class teacher that Mr Hollins next door shouted at her through the fence and threw a bottle. "
              "She said the man at number 4 saw it too.")
@@ -253,3 +253,27 @@ def test_school_writes_checks_and_sends_a_referral_and_the_mash_acknowledges_it(
     assert "Acknowledged by kingsbridge-mash" in [e for e in driver.find_elements(By.CSS_SELECTOR, ".sp-send") if reference in e.text][0].text
     driver.get(partnership.school + "/referrals")
     pages.check("referral-drafts")
+
+
+def test_a_record_file_is_imported_as_a_draft_and_a_bad_file_is_refused(partnership, browser, pages, tmp_path):
+    driver = browser
+    sign_in(driver, partnership.school, SCHOOL_USER)
+    driver.get(partnership.school + "/referrals")
+    upload = driver.find_element(By.ID, "record")
+    upload.send_keys(str(ROOT / "examples" / "records" / "disclosure.json"))
+    submit(driver, driver.find_element(By.CSS_SELECTOR, "form[action='/referrals/import'] button"))
+    assert "Imported" in pages.text() and "Jayden Emeka Okafor" in driver.find_element(By.TAG_NAME, "h1").text
+    assert driver.find_element(By.CSS_SELECTOR, "a[href$='/export']").get_attribute("download") is not None
+    pages.check("referral-imported")
+
+    bad = tmp_path / "notes.txt"
+    bad.write_text("Jayden, 2017-03-14, seen upset\n")
+    driver.get(partnership.school + "/referrals")
+    driver.find_element(By.ID, "record").send_keys(str(bad))
+    submit(driver, driver.find_element(By.CSS_SELECTOR, "form[action='/referrals/import'] button"))
+    assert "The file is not a record: it is not JSON" in driver.find_element(By.CLASS_NAME, "govuk-error-summary").text
+    pages.check("referral-import-error")
+
+    # Tidy up: the imported draft is deleted, so the other stories' counts are unchanged.
+    submit(driver, None, lambda: driver.find_element(By.PARTIAL_LINK_TEXT, "Jayden Emeka Okafor").click())
+    submit(driver, driver.find_element(By.CSS_SELECTOR, "form[action$='/delete'] button"))
