@@ -100,6 +100,12 @@ struct ReferralTests {
             #expect(notJSON.status == .badRequest && notJSON.text.contains("not JSON") && notJSON.text.contains("href=\"#record\""))
             let forged = try await importFile(app, Array("{}".utf8), csrf: String(repeating: "0", count: 64))
             #expect(forged.status == .forbidden && Drafts(home: app.home).count == 2)
+            let badReference = try await importFile(app, Array(#"{"id": "not a reference!", "narrative": "Seen upset.", "colour": "red"}"#.utf8))
+            let third = try #require(badReference.headers[.location]?.dropFirst("/referrals/".count).prefix(32))
+            let reread = try #require(try Drafts(home: app.home).load(String(third), identity: app.identity))
+            #expect(reread.record["id"]?.stringValue?.hasPrefix("school-st-annes-") == true, "an unusable reference is replaced")
+            #expect(reread.record["colour"] == nil && reread.record["narrative"]?.stringValue == "Seen upset.", "only the record's members")
+            try Drafts(home: app.home).delete(String(third))
 
             #expect(try await app.post("/referrals/\(id)/delete").status == .seeOther)
             let gone = try await app.get("/referrals/\(id)")

@@ -68,6 +68,10 @@ struct ReferralList {
         }
         var record = JSONObject()
         for key in SafeguardingRecord.fields { if let v = object[key], !v.isNull { record[key] = v } }
+        // The reference must be one this app can send under: a missing or unusable one is replaced.
+        if SafeguardingRecord.issues(in: .object(record), mode: .full).contains(where: { $0.path == JSONPath([.key("id")]) }) {
+            record["id"] = nil
+        }
         guard !record.isEmpty else {
             return try page(session: session, importError: "The file holds none of a record's fields (subject, narrative, ...): see spec/record.md")
         }

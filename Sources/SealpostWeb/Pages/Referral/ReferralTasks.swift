@@ -27,6 +27,8 @@ struct ReferralTasks {
         let tasks: [Task]
         let problems: Int
         let imported: Bool
+        /// Issues no section answers for (such as an imported record's own reference), so they are not hidden.
+        let otherProblems: [String]
     }
 
     /// Sections: (id, label, the record members it answers for, where it is).
@@ -78,10 +80,14 @@ struct ReferralTasks {
                           heading: draft.childName.map { "Referral about \($0)" } ?? "New referral",
                           saved: "Saved " + Format.time(seconds: draft.updatedAt) + " by " + draft.updatedBy,
                           emergency: draft.record.value(at: ["concern", "urgency"])?.stringValue == "emergency",
-                          tasks: tasks, problems: issues.count, imported: request.uri.queryParameters["imported"] == "1")
+                          tasks: tasks, problems: issues.count, imported: request.uri.queryParameters["imported"] == "1",
+                          otherProblems: issues.filter { i in !Self.sections.flatMap(\.members).contains { i.path.hasPrefix(JSONPath([.key($0)])) } }
+                              .map { "\($0.path): \($0.problem); \($0.fix)" })
         return app.pages.page("referral-tasks", model, title: model.heading, session: session, section: "/referrals")
     }
 }
 
-extension ReferralTasks.Model: ViewModel {}
+extension ReferralTasks.Model: ViewModel {
+    var computed: [String: Any] { ["hasOtherProblems": !otherProblems.isEmpty] }
+}
 extension ReferralTasks.Task: ViewModel {}

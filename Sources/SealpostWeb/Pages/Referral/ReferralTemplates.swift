@@ -128,6 +128,9 @@ enum ReferralTemplates {
     {{#emergency}}<div class="govuk-warning-text"><span class="govuk-warning-text__icon" aria-hidden="true">!</span>
       <strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">Warning</span>You marked this an emergency: if the child is in immediate danger, call 999 first, then send this.</strong></div>{{/emergency}}
     <p class="govuk-body">{{saved}}. It is kept as a draft here; you can leave and come back.</p>
+    {{#hasOtherProblems}}<div class="govuk-warning-text"><span class="govuk-warning-text__icon" aria-hidden="true">!</span>
+      <strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">Warning</span>The record also has problems no section shows; export it, correct them and import it again:</strong></div>
+    <ul class="govuk-list govuk-list--bullet">{{#otherProblems}}<li class="sp-code">{{.}}</li>{{/otherProblems}}</ul>{{/hasOtherProblems}}
     <ul class="govuk-task-list">
       {{#tasks}}<li class="govuk-task-list__item{{#href}} govuk-task-list__item--with-link{{/href}}">
         <div class="govuk-task-list__name-and-hint">{{#href}}<a class="govuk-link govuk-task-list__link" href="{{href}}" aria-describedby="{{id}}-status">{{label}}</a>{{/href}}{{^href}}<span>{{label}}</span>{{/href}}
