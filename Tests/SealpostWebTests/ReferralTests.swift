@@ -255,3 +255,22 @@ extension ReferralTests {
         }
     }
 }
+
+extension ReferralTests {
+    @Test("a multipart body is split into its parts; a malformed one loses the broken parts and never traps")
+    func multipart() {
+        let body = Array("--b\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\nabc\r\n--b\r\nContent-Disposition: form-data; name=\"record\"; filename=\"r.json\"\r\n\r\n{\"a\":1}\r\n--b--\r\n".utf8)
+        let parts = MultipartForm.parse(body, boundary: "b")
+        #expect(parts.map(\.name) == ["csrf", "record"] && parts.last.map { String(decoding: $0.bytes, as: UTF8.self) } == "{\"a\":1}")
+        #expect(MultipartForm.boundary("multipart/form-data; boundary=\"x y\"") == "x y" && MultipartForm.boundary("multipart/form-data") == nil)
+        let broken = ["--b\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n--b--", "--b\r\n\r\n\r\n--b", "--b--b--b", "--b\r\nX\r\n\r",
+                      "\r\n--b\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n\r\n--b", ""]
+        for text in broken { _ = MultipartForm.parse(Array(text.utf8), boundary: "b") }
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2000 {
+            let alphabet = Array("--b\r\n\"=; name".utf8)
+            let random = (0..<Int.random(in: 0..<60, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }
+            _ = MultipartForm.parse(random, boundary: "b")
+        }
+    }
+}

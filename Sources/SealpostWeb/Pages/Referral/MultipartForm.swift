@@ -58,7 +58,7 @@ struct MultipartForm {
             var start = a + delimiter.count
             guard start + 2 <= data.count, data[start] == 0x0d, data[start + 1] == 0x0a else { continue }
             start += 2
-            guard let headerEnd = find([0x0d, 0x0a, 0x0d, 0x0a], in: data, from: start), headerEnd <= b else { continue }
+            guard let headerEnd = find([0x0d, 0x0a, 0x0d, 0x0a], in: data, from: start), headerEnd + 4 <= b else { continue }
             let headers = String(decoding: data[start..<headerEnd], as: UTF8.self)
             guard let name = fieldName(headers) else { continue }
             parts.append((name, Array(data[(headerEnd + 4)..<b])))

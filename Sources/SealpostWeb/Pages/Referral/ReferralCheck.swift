@@ -162,6 +162,7 @@ struct ReferralCheck {
     /// `text` cut so each occurrence of a token is its own highlighted segment.
     static func highlight(_ text: String, tokens: [String]) -> [Segment] {
         var out: [Segment] = []
+        let tokens = tokens.filter { !$0.isEmpty }
         var rest = Substring(text)
         while !rest.isEmpty {
             let next = tokens.compactMap { t in rest.range(of: t).map { ($0, t) } }.min { $0.0.lowerBound < $1.0.lowerBound }
