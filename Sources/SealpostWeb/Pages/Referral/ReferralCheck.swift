@@ -198,7 +198,8 @@ struct ReferralCheck {
         var actions = draft.decisions.actions
         var reasons = draft.decisions.reasons
         var n = 1
-        while let id = fields["finding-\(n)"] {
+        // At most as many as are open: a form can name no more findings than the page showed.
+        while n <= open.count, let id = fields["finding-\(n)"] {
             let action = fields["action-\(n)"].flatMap { ["redact", "keep"].contains($0) ? $0 : nil }
             let reason = fields.text("reason-\(n)") ?? ""
             typed[n] = (action, fields["reason-\(n)"] ?? "")

@@ -43,9 +43,30 @@ struct ReferralSend {
         }
     }
 
+    /// Drafts being sent by this process: a second press of Send (or a second tab) while the first
+    /// is sealing is answered without sealing again.
+    static let inFlight = InFlightSends()
+
     func send(_ request: Request, context: WebContext) async throws -> Response {
         guard let session = context.session else { return .redirect(to: "/sign-in", type: .normal) }
         _ = try await FormBody.read(request, context: context, limit: 4096)
+        let id = context.parameters.get("id") ?? ""
+        guard await Self.inFlight.claim(id) else {
+            return app.pages.problem(.conflict, title: "This referral is already being sent",
+                                     message: "It is sent once. Follow it on Sent.", session: session)
+        }
+        do {
+            let response = try await sendClaimed(context: context, session: session)
+            await Self.inFlight.release(id)
+            return response
+        } catch {
+            await Self.inFlight.release(id)
+            throw error
+        }
+    }
+
+    private func sendClaimed(context: WebContext, session: WebSession) async throws -> Response {
+        // Loaded after the claim: a send that finished just before finds no draft, and seals nothing.
         guard let draft = try ReferralDrafts(app: app).load(context, session: session) else {
             return ReferralDrafts(app: app).notFound(session)
         }
@@ -73,7 +94,10 @@ struct ReferralSend {
         }
         let entries = try Send.seal(preparation, context: exchange)
         // Sealed into the outbox: the draft has done its work, and nothing more can change what was decided.
-        try ReferralDrafts(app: app).store().delete(draft.id)
+        do { try ReferralDrafts(app: app).store().delete(draft.id) } catch {
+            // Sealed and kept whatever happens to the draft file; say so in the log, not by failing the send.
+            app.logger.warning("draft not deleted after sending", metadata: ["code": .string("\(error.code)")])
+        }
         var queued = false
         do {
             let failed = try await app.withRelay(exchange) { relay in
@@ -124,4 +148,13 @@ extension ReferralSend.Row: ViewModel {}
 extension CharacterSet {
     /// RFC 3986 unreserved characters: what a query value may hold unescaped.
     static let urlUnreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+}
+
+/// The ids of drafts this process is sending now.
+actor InFlightSends {
+    private var ids: Set<String> = []
+
+    /// True when `id` was not already being sent (and now is).
+    func claim(_ id: String) -> Bool { ids.insert(id).inserted }
+    func release(_ id: String) { ids.remove(id) }
 }
