@@ -32,7 +32,8 @@ enum ReferralStylesheet {
     .govuk-task-list__hint{color:#505a5f;margin-top:5px}
     .govuk-task-list__status--cannot-start-yet{color:#505a5f}
     .govuk-summary-list__actions{margin:0;width:100%}
-    @media(min-width:40.0625em){.govuk-summary-list__actions{width:auto;margin-left:auto;text-align:right}}
+    @media(min-width:40.0625em){.govuk-summary-list__actions{width:20%;text-align:right}
+      .sp-summary-list--actions .govuk-summary-list__value{width:50%}}
     .govuk-table__caption--m{font-size:1.5rem;font-weight:700;text-align:left;margin-bottom:15px}
     .sp-inline-form{display:inline;margin:0 0 0 15px}
     .sp-link-button{font:inherit;color:#1d70b8;background:none;border:0;padding:0;text-decoration:underline;cursor:pointer}

@@ -166,7 +166,7 @@ enum ReferralTemplates {
     <a href="{{back}}" class="govuk-back-link">Back</a>
     <h1 class="govuk-heading-l">{{heading}}</h1>
     {{#hasItems}}
-    <dl class="govuk-summary-list">
+    <dl class="govuk-summary-list sp-summary-list--actions">
       {{#items}}<div class="govuk-summary-list__row">
         <dt class="govuk-summary-list__key">{{number}}. {{summary}}</dt>
         <dd class="govuk-summary-list__value">{{#problem}}<strong class="govuk-tag govuk-tag--blue">Incomplete</strong> {{/problem}}{{detail}}</dd>
