@@ -80,6 +80,7 @@ func buildWebRouter(_ app: WebApp) -> Router<WebContext> {
     addOutcomeRoutes(router, app: app)
     addRequestRoutes(router, app: app)
     addWorkListRoutes(router, app: app)
+    addReferralRoutes(to: router, app: app)
     return router
 }
 

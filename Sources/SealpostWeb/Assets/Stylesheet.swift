@@ -101,7 +101,7 @@ enum Stylesheet {
     @media print{.govuk-header__account,.govuk-exit-this-page,.govuk-service-navigation,.govuk-footer,.sp-no-print,.govuk-skip-link{display:none}
       .govuk-header{background:#fff;color:#0b0c0c;border-bottom:2px solid #0b0c0c}.govuk-header__link,.govuk-header__agency{color:#0b0c0c}
       a{color:#0b0c0c;text-decoration:none}}
-    """
+    """ + ReferralStylesheet.css
 
     /// Progressive enhancement only: "Exit this page" also leaves on three presses of Shift in a
     /// row (any other key in between starts the count again, so typing capitals never leaves),

@@ -37,6 +37,9 @@ struct HomePage {
     struct Model {
         let counts: [Count]
         let sections: [Section]
+        /// Referrals being written here (counted from the file names; nothing is opened).
+        let draftsCount: Int
+        let csrf: String
     }
 
     func show(_ request: Request, context: WebContext) async throws -> Response {
@@ -69,7 +72,7 @@ struct HomePage {
                 Section(id: "requests", title: "Requests for information to answer", agencyHeading: "From",
                         empty: "No requests are waiting for an answer.",
                         items: work.requestsToAnswer.prefix(20).map { item($0, href: "/requests/received/\($0.envelopeID)") }),
-            ])
+            ], draftsCount: Drafts(home: app.home).count, csrf: session.csrf)
         return app.pages.page("home", model, title: "What needs attention", session: session, section: "/")
     }
 }
@@ -77,8 +80,11 @@ struct HomePage {
 enum HomeTemplates {
     static let home = """
     <h1 class="govuk-heading-l">What needs attention</h1>
+    <form method="post" action="/referrals/new"><input type="hidden" name="csrf" value="{{csrf}}">
+      <button type="submit" class="govuk-button">New referral</button></form>
     <ul class="sp-counts">
       {{#counts}}<li><a class="sp-count{{#alert}} sp-count--alert{{/alert}}" href="{{href}}"><span class="sp-count__number">{{number}}</span> {{label}}</a></li>{{/counts}}
+      <li><a class="sp-count" href="/referrals#drafts"><span class="sp-count__number">{{draftsCount}}</span> drafts</a></li>
     </ul>
     {{#sections}}
     <h2 class="govuk-heading-m" id="{{id}}">{{title}}</h2>

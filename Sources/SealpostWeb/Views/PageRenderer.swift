@@ -40,7 +40,8 @@ struct PageRenderer: Sendable {
     }
 
     static let sections: [(href: String, label: String)] = [
-        ("/", "Home"), ("/inbox", "Inbox"), ("/sent", "Sent"), ("/requests", "Requests"), ("/log", "Receipt log"), ("/report", "Subject report"),
+        ("/", "Home"), ("/referrals", "Referrals"), ("/inbox", "Inbox"), ("/sent", "Sent"), ("/requests", "Requests"),
+        ("/log", "Receipt log"), ("/report", "Subject report"),
     ]
 
     /// A full page: `template` rendered with `model`, inside the layout.
