@@ -150,6 +150,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // libFuzzer targets for every reader (Tests/fuzz.sh builds it with -sanitize=fuzzer,address).
+        .executableTarget(
+            name: "sealpost-fuzz",
+            dependencies: ["SealpostCore", "SealpostSodium", "SealpostJSON", "SealpostRecord", "SealpostAgreement", "SealpostLog",
+                           "SealpostProtocol"]
+        ),
         // Regenerates spec/vectors/ with injected, seeded randomness.
         .executableTarget(name: "sealpost-vectors", dependencies: ["SealpostCore", "SealpostSodium", "SealpostJSON", "SealpostProtocol",
                                                             "SealpostLog", "SealpostAgreement", "SealpostRecord", "SealpostLedger"]),

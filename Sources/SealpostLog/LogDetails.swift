@@ -40,7 +40,7 @@ public struct LogDetails: Sendable, Equatable {
 
     public var line: [UInt8] { Array("\(seq) \(Hex.encode(salt)) ".utf8) + json + [0x0A] }
 
-    static func parse(line: ArraySlice<UInt8>) -> LogDetails? {
+    package static func parse(line: ArraySlice<UInt8>) -> LogDetails? {
         var fields = FieldScanner(line)
         guard let seq = fields.decimal(), let salt = fields.hex(count: saltLength),
               fields.remaining.first == UInt8(ascii: "{") else { return nil }

@@ -87,7 +87,7 @@ public struct LogEntry: Sendable, Equatable {
 
     /// Parses one line (without its newline). Checks form only: the chain and signature are the
     /// verifier's business.
-    static func parse(line: ArraySlice<UInt8>) throws(LogFormatError) -> LogEntry {
+    package static func parse(line: ArraySlice<UInt8>) throws(LogFormatError) -> LogEntry {
         var fields = FieldScanner(line)
         guard let sigBytes = fields.hex(count: Ed25519.signatureLength),
               let signature = try? Ed25519.Signature(rawRepresentation: sigBytes) else {

@@ -33,7 +33,7 @@ package struct EnvelopeHeader {
 
     /// Reads and checks the header's structure. No cryptography happens here, so every error is
     /// about the bytes as they stand: version, layout, or length.
-    static func read(from reader: inout some ByteReader) throws(EnvelopeOpenFailure) -> EnvelopeHeader {
+    package static func read(from reader: inout some ByteReader) throws(EnvelopeOpenFailure) -> EnvelopeHeader {
         let fixed: [UInt8]
         do { fixed = try reader.readBytes(upTo: EnvelopeFormat.fixedHeaderLength) } catch { throw .io(error) }
         let got = fixed.count

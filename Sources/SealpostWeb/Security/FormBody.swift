@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import NIOCore
+import SealpostCore
 import SealpostSodium
 
 /// Reads a POSTed form: bounded in size, URL-encoded, and carrying the session's CSRF token.
@@ -43,31 +44,9 @@ enum FormBody {
         return fields
     }
 
-    /// `application/x-www-form-urlencoded` as browsers send it: `+` is a space, `%XX` a byte;
-    /// a malformed escape is kept as it is.
-    static func parse(_ body: String) -> [(name: String, value: String)] {
-        body.split(separator: "&", omittingEmptySubsequences: true).map { pair in
-            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            return (decode(parts[0]), parts.count > 1 ? decode(parts[1]) : "")
-        }
-    }
-
-    static func decode(_ text: Substring) -> String {
-        var bytes: [UInt8] = []
-        var utf8 = Array(text.utf8)[...]
-        while let b = utf8.popFirst() {
-            if b == UInt8(ascii: "+") {
-                bytes.append(0x20)
-            } else if b == UInt8(ascii: "%"), utf8.count >= 2,
-                      let value = UInt8(String(decoding: utf8.prefix(2), as: UTF8.self), radix: 16) {
-                bytes.append(value)
-                utf8 = utf8.dropFirst(2)
-            } else {
-                bytes.append(b)
-            }
-        }
-        return String(decoding: bytes, as: UTF8.self)
-    }
+    /// `application/x-www-form-urlencoded` as browsers send it (`URLEncodedForm`, in SealpostCore
+    /// so that it can be fuzzed without the web server).
+    static func parse(_ body: String) -> [(name: String, value: String)] { URLEncodedForm.parse(body) }
 
     static func constantTimeEqual(_ a: [UInt8], _ b: [UInt8]) -> Bool {
         guard a.count == b.count else { return false }
