@@ -12,7 +12,8 @@ import SealpostSodium
 struct Relay: Sendable {
     let identity: Identity
     let relayKeyHex: String
-    let parties: PartyDirectory
+    /// The agreement edition in force, replaced by reloads (`AgreementEditions`).
+    let editions: AgreementEditions
     let repository: any RelayRepository
     let limits: RelayLimits
     let retention: Int64
@@ -29,7 +30,7 @@ struct Relay: Sendable {
     init(configuration: RelayConfiguration, repository: any RelayRepository, metrics: RelayMetrics, logger: Logger) {
         identity = configuration.identity
         relayKeyHex = Hex.encode(configuration.identity.signingKey.publicKey.rawRepresentation)
-        parties = PartyDirectory(configuration.agreement)
+        editions = AgreementEditions(initial: configuration.agreement, identity: configuration.identity, clock: configuration.clock)
         self.repository = repository
         limits = configuration.limits
         retention = configuration.retention
@@ -90,6 +91,8 @@ extension Relay {
                                                hint: "send the request to the relay's own address")
         }
         let now = clock()
+        // One snapshot for the whole request: a reload while it is in flight does not change its rules.
+        let parties = editions.current.parties
         guard parties.isInForce(on: CalendarDate.today(now: Double(now))) else {
             throw RelayFailure(.unauthorized, RelayErrorCode.unknownAgency,
                                "\(parties.agreementName) is not in force today; the relay accepts no requests under it",
@@ -115,7 +118,7 @@ extension Relay {
         switch try await repository.claimNonce(agency: signed.agency, nonce: signed.nonce, timestamp: signed.timestamp,
                                                 window: SignedRequest.maximumSkewSeconds, now: now) {
         case .fresh:
-            return Caller(agency: signed.agency, request: signed)
+            return Caller(agency: signed.agency, request: signed, parties: parties)
         case .replayed:
             throw RelayFailure(.unauthorized, RelayErrorCode.replayed, "this request has been received before",
                                hint: "sign every request afresh, with a new nonce")

@@ -17,12 +17,16 @@ import ServiceLifecycle
 /// database (PostgreSQL when `config.database` is set, else the SQLite file), and brings with it the expiry sweeper and, when `metricsPort` is set, the Prometheus
 /// listener. Graceful shutdown stops accepting connections, finishes the requests in flight (whose
 /// writes are committed), then stops the sweeper and closes the database.
-public func buildRelayApplication(_ config: RelayConfiguration, logger: Logger) async throws -> some ApplicationProtocol {
-    try await makeRelayApplication(config, logger: logger)
+///
+/// `reloads` (e.g. `RelayProcessControl.reloadSignals()`) triggers a reload of the agreement file
+/// and the TLS files each time it yields (spec/relay.md §Agreement editions).
+public func buildRelayApplication(_ config: RelayConfiguration, logger: Logger,
+                                  reloads: AsyncStream<Void>? = nil) async throws -> some ApplicationProtocol {
+    try await makeRelayApplication(config, logger: logger, reloads: reloads)
 }
 
 /// `buildRelayApplication` with hooks that learn the ports actually bound.
-func makeRelayApplication(_ config: RelayConfiguration, logger: Logger,
+func makeRelayApplication(_ config: RelayConfiguration, logger: Logger, reloads: AsyncStream<Void>? = nil,
                           onListening: @escaping @Sendable (Int) async -> Void = { _ in },
                           onMetricsListening: @escaping @Sendable (Int) async -> Void = { _ in })
     async throws -> Application<RouterResponder<RelayRequestContext>> {
@@ -34,17 +38,32 @@ func makeRelayApplication(_ config: RelayConfiguration, logger: Logger,
         try SQLiteRelayRepository(path: config.databasePath, startedAt: config.clock(), observeCommit: metrics.commitObserver)
     }
     let relay = Relay(configuration: config, repository: repository, metrics: metrics, logger: logger)
+    let certificates = try config.tls.map(TLSCertificates.init)
+    let reloader = Reloader(relay: relay, agreementPath: config.agreementPath, certificates: certificates,
+                            interval: config.agreementCheckInterval, triggers: reloads)
+    // Before listening: the edition this relay starts with is offered to the other instances, and
+    // a newer one that another instance accepted is taken (so a restart on an older file converges).
+    do {
+        let initial = relay.editions.current
+        try await repository.publishAgreement(id: initial.id, version: initial.version, bytes: initial.signed.fileBytes)
+    } catch {
+        try? await repository.close()
+        throw RelayStorageError("cannot record the agreement edition in the database: \(error)")
+    }
+    var refused: Int64?
+    await reloader.converge(lastRefused: &refused)
+    metrics.agreementInForce(version: relay.editions.current.version)
 
     let limits = config.limits
     let gate = ConnectionGate(capacity: limits.maximumConnections)
     var server: HTTPServerBuilder = .http1(configuration: .init(
         additionalChannelHandlers: [ConnectionGuard(limits: limits, metrics: metrics, gate: gate)],
         idleTimeout: TimeAmount(limits.idleTimeout)))
-    if let files = config.tls {
-        server = try .tls(server, tlsConfiguration: try makeTLSConfiguration(files))
+    if let certificates {
+        server = try .tls(server, tlsConfiguration: certificates.serverConfiguration())
     }
     let sweeper = ExpirySweeper(repository: repository, interval: config.sweepInterval, clock: config.clock, metrics: metrics, logger: logger)
-    var services: [any Service] = [RepositoryCloser(repository: repository, logger: logger), sweeper]
+    var services: [any Service] = [RepositoryCloser(repository: repository, logger: logger), sweeper, reloader]
     if let metricsPort = config.metricsPort {
         services.append(makeMetricsApplication(metrics: metrics, host: config.metricsHost, port: metricsPort, logger: logger,
                                                onListening: onMetricsListening))
@@ -78,30 +97,6 @@ func buildRelayRouter(_ relay: Relay) -> Router<RelayRequestContext> {
         .delete(RouterPath(RelayAPI.Path.mailboxEntry(":id"))) { request, context in try await relay.deleteEnvelope(request, context: context) }
         .get(RouterPath(RelayAPI.Path.deposit(":id"))) { request, context in try await relay.depositStatus(request, context: context) }
     return router
-}
-
-/// TLS 1.3 only, with the certificate chain and key from PEM files.
-func makeTLSConfiguration(_ files: RelayConfiguration.TLSFiles) throws -> TLSConfiguration {
-    let chain: [NIOSSLCertificate]
-    let key: NIOSSLPrivateKey
-    do {
-        chain = try NIOSSLCertificate.fromPEMFile(files.certificatePath)
-    } catch {
-        throw RelayConfigurationError("cannot read the TLS certificate \(files.certificatePath): \(error)",
-                                      hint: "--tls-cert takes a PEM file holding the certificate chain, leaf first")
-    }
-    do {
-        key = try NIOSSLPrivateKey(file: files.privateKeyPath, format: .pem)
-    } catch {
-        throw RelayConfigurationError("cannot read the TLS private key \(files.privateKeyPath): \(error)",
-                                      hint: "--tls-key takes the certificate's private key as a PEM file")
-    }
-    guard !chain.isEmpty else {
-        throw RelayConfigurationError("\(files.certificatePath) holds no certificate", hint: "--tls-cert takes a PEM certificate chain")
-    }
-    var tls = TLSConfiguration.makeServerConfiguration(certificateChain: chain.map { .certificate($0) }, privateKey: .privateKey(key))
-    tls.minimumTLSVersion = .tlsv13
-    return tls
 }
 
 /// The Prometheus listener: `GET /metrics` and nothing else, on its own (loopback) address.

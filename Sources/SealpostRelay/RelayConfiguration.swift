@@ -21,8 +21,13 @@ public struct RelayConfiguration: Sendable {
     public var databasePath: String
     /// A PostgreSQL database shared by several relay instances; nil for the SQLite file at `databasePath`.
     public var database: PostgresURL?
-    /// The signed agreement in force: its active parties are the only callers.
+    /// The signed agreement in force at start: its active parties are the only callers.
     public var agreement: SignedAgreement
+    /// The file the agreement came from, read again at each reload (SIGHUP, `sealpost-relay
+    /// reload`); nil when editions reach this relay only through the database.
+    public var agreementPath: String?
+    /// How often the relay looks in the database for a newer edition another instance accepted.
+    public var agreementCheckInterval: Duration = .seconds(5)
     /// The relay operator's identity: it signs deposit receipts.
     public var identity: Identity
     public var limits: RelayLimits
@@ -73,11 +78,14 @@ public struct RelayConfiguration: Sendable {
     /// far from overflow.
     public static let longestLifetime: Int64 = 36_500 * 86_400
 
-    /// Checks the agreement and the relay's place in it, and that the numbers make sense.
-    public func validate() throws(RelayConfigurationError) {
-        let agreement = self.agreement.agreement
+    /// The checks an agreement edition must pass to rule this relay, at start and at every reload
+    /// (spec/relay.md §Agreement editions): complete (every active party's signature present and
+    /// valid, none invalid), in force on `today`, and naming `identity` as an active
+    /// `relay_operator` party with this very signing key.
+    public static func checkAgreement(_ signed: SignedAgreement, identity: Identity, today: CalendarDate) throws(RelayConfigurationError) {
+        let agreement = signed.agreement
         let name = "agreement \(agreement.id) version \(agreement.version)"
-        let check = self.agreement.verify()
+        let check = signed.verify()
         guard check.invalid.isEmpty else {
             throw RelayConfigurationError("\(name) has signatures that do not verify: \(check.invalid.joined(separator: ", "))",
                                           hint: "the file was altered or signed by someone who is not an active party; get the partnership's signed copy")
@@ -86,7 +94,6 @@ public struct RelayConfiguration: Sendable {
             throw RelayConfigurationError("\(name) is not in force: not yet signed by \(check.missing.joined(separator: ", "))",
                                           hint: "every active party, the relay operator included, must sign it (sealpost agreement sign)")
         }
-        let today = CalendarDate.today(now: Double(clock()))
         guard agreement.isValid(on: today) else {
             throw RelayConfigurationError("\(name) is valid from \(agreement.validFrom) to \(agreement.validUntil), not today (\(today))",
                                           hint: "run the relay under the partnership's current agreement")
@@ -106,6 +113,11 @@ public struct RelayConfiguration: Sendable {
             throw RelayConfigurationError("\(name) lists a different signing key for \(identity.agencyID) than this identity's",
                                           hint: "use the home whose card is in the agreement, or have the agreement updated with this card")
         }
+    }
+
+    /// Checks the agreement and the relay's place in it, and that the numbers make sense.
+    public func validate() throws(RelayConfigurationError) {
+        try Self.checkAgreement(agreement, identity: identity, today: CalendarDate.today(now: Double(clock())))
         guard (0...65_535).contains(port), metricsPort.map({ (0...65_535).contains($0) }) ?? true else {
             throw RelayConfigurationError("ports must lie between 0 and 65535")
         }

@@ -8,7 +8,7 @@ struct RelayCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sealpost-relay",
         abstract: "The Sealpost store-and-forward relay.",
-        subcommands: [ServeCommand.self, BenchCommand.self])
+        subcommands: [ServeCommand.self, ReloadCommand.self, BackupCommand.self, BenchCommand.self])
 
     static func main() async {
         await runReportingErrors()

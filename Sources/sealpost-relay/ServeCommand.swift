@@ -38,12 +38,17 @@ struct ServeCommand: AsyncParsableCommand {
     var metricsPort: Int?
     @OptionGroup(title: "Limits")
     var limits: LimitOptions
+    @Option(name: .long, help: ArgumentHelp("Write the process id here, for 'sealpost-relay reload' (SIGHUP reloads the agreement and TLS files).", valueName: "FILE"))
+    var pidFile: String?
+    @Option(name: .long, help: "Seconds between looks in the database for a newer agreement edition another instance took (default 5).")
+    var agreementCheckSeconds: Int = 5
     @Option(name: .long, help: "Log level: trace, debug, info, notice, warning, error or critical.")
     var logLevel = "info"
 
     func validate() throws {
         guard (tlsCert == nil) == (tlsKey == nil) else { throw ValidationError("--tls-cert and --tls-key go together") }
         guard db == nil || database == nil else { throw ValidationError("--db (SQLite) and --database (PostgreSQL) are two stores: pass one") }
+        guard (1...3600).contains(agreementCheckSeconds) else { throw ValidationError("--agreement-check-seconds must lie between 1 and 3600") }
         guard ["trace", "debug", "info", "notice", "warning", "error", "critical"].contains(logLevel) else {
             throw ValidationError("unknown --log-level \(logLevel)")
         }
@@ -56,14 +61,17 @@ struct ServeCommand: AsyncParsableCommand {
             let identity = try RelayLauncher.unlockIdentity(home: home) {
                 try PassphraseSource(file: passphraseFile).fileOrEnvironment()
             }
-            let signed = try RelayLauncher.loadAgreement(path: agreement ?? home.agreementPath)
+            let agreementPath = agreement ?? home.agreementPath
+            let signed = try RelayLauncher.loadAgreement(path: agreementPath)
             var config = RelayConfiguration(databasePath: db ?? home.relayDatabasePath, agreement: signed, identity: identity,
                                             host: host, port: port, metricsPort: metricsPort)
+            config.agreementPath = agreementPath
+            config.agreementCheckInterval = .seconds(agreementCheckSeconds)
             if let tlsCert, let tlsKey { config.tls = .init(certificatePath: tlsCert, privateKeyPath: tlsKey) }
             if !publicHost.isEmpty { config.acceptedHosts = Set(publicHost.map { $0.lowercased() }) }
             if let databaseURL { config.database = try PostgresURL(databaseURL) }
             limits.apply(to: &config)
-            try await RelayLauncher.serve(config)
+            try await RelayLauncher.serve(config, pidFile: pidFile)
         } catch let error as RelayConfigurationError {
             throw CommandLineError(error.message, hint: error.hint)
         } catch where Self.isAddressInUse(error) {

@@ -31,8 +31,10 @@ public struct RelayRequestContext: RequestContext, RemoteAddressRequestContext {
     }
 }
 
-/// An agency whose request signature verified, and what it signed.
+/// An agency whose request signature verified, what it signed, and the agreement edition that
+/// was in force when it was checked: the request is judged by that edition to its end.
 struct Caller: Sendable {
     let agency: String
     let request: SignedRequest
+    let parties: PartyDirectory
 }

@@ -45,8 +45,10 @@ public enum RelayLauncher {
     }
 
     /// Runs the relay until SIGINT or SIGTERM, then shuts down gracefully: no new connections,
-    /// requests in flight finished and committed, the database closed.
-    public static func serve(_ config: RelayConfiguration) async throws {
+    /// requests in flight finished and committed, the database closed. SIGHUP reloads the agreement
+    /// and TLS files. With `pidFile`, the process id is written there (for `sealpost-relay reload`)
+    /// once the relay is ready, and removed at the end.
+    public static func serve(_ config: RelayConfiguration, pidFile: String? = nil) async throws {
         let logger = Logger(label: "sealpost-relay")
         let agreement = config.agreement.agreement
         logger.info("relay starting", metadata: ["relay": "\(config.identity.agencyID)", "agreement": "\(agreement.id)",
@@ -55,7 +57,10 @@ public enum RelayLauncher {
             logger.warning("listening beyond loopback without TLS: requests and envelopes cross the network in the clear; pass --tls-cert and --tls-key",
                            metadata: ["host": "\(config.host)"])
         }
-        let app = try await buildRelayApplication(config, logger: logger)
+        let reloads = RelayProcessControl.reloadSignals()
+        let app = try await buildRelayApplication(config, logger: logger, reloads: reloads)
+        if let pidFile { try RelayProcessControl.writePidFile(pidFile) }
+        defer { if let pidFile { RelayProcessControl.removePidFile(pidFile) } }
         try await app.runService()
         logger.info("relay stopped")
     }

@@ -15,6 +15,9 @@ import Synchronization
 ///     sealpost_relay_rate_limited_total{kind}               429s, by agency or by address
 ///     sealpost_relay_open_connections, ..._peak             connections open now, and the most at once
 ///     sealpost_relay_expired_total                          copies expired by the sweeper
+///     sealpost_relay_database_up                            1 if the last health check's query succeeded, else 0
+///     sealpost_relay_agreement_version                      the version of the agreement edition in force
+///     sealpost_relay_reloads_total{what,outcome}            reloads: agreement or tls; adopted, unchanged or refused
 final class RelayMetrics: Sendable {
     let registry: PrometheusCollectorRegistry
     private let factory: PrometheusMetricsFactory
@@ -30,6 +33,9 @@ final class RelayMetrics: Sendable {
     private let openConnections: CoreMetrics.Gauge
     private let peakConnections: CoreMetrics.Gauge
     private let connections = Mutex((open: 0, peak: 0))
+    private let database: CoreMetrics.Gauge
+    private let databaseState = Mutex<Bool?>(nil)
+    private let agreementVersion: CoreMetrics.Gauge
     /// Per-route instruments, made once: creating them goes through the registry's lock and labels.
     private let routeInstruments = Mutex([RouteKey: (CoreMetrics.Counter, CoreMetrics.Timer?)]())
 
@@ -60,6 +66,37 @@ final class RelayMetrics: Sendable {
         commitDuration = CoreMetrics.Timer(label: "sealpost_relay_commit_duration_seconds", factory: factory)
         openConnections = CoreMetrics.Gauge(label: "sealpost_relay_open_connections", factory: factory)
         peakConnections = CoreMetrics.Gauge(label: "sealpost_relay_open_connections_peak", factory: factory)
+        database = CoreMetrics.Gauge(label: "sealpost_relay_database_up", factory: factory)
+        agreementVersion = CoreMetrics.Gauge(label: "sealpost_relay_agreement_version", factory: factory)
+        database.record(1)
+        // Every labelled series exists from the start, at zero, so alerts on a rate see it before it first moves.
+        for kind in ["agency", "address"] {
+            CoreMetrics.Counter(label: "sealpost_relay_rate_limited_total", dimensions: [("kind", kind)], factory: factory).increment(by: 0)
+        }
+        for what in ["agreement", "tls"] {
+            for outcome in ["adopted", "unchanged", "refused"] {
+                CoreMetrics.Counter(label: "sealpost_relay_reloads_total", dimensions: [("what", what), ("outcome", outcome)],
+                                    factory: factory).increment(by: 0)
+            }
+        }
+    }
+
+    /// Records whether the store answered the health check; true when that differs from the last
+    /// check (before the first, the store counts as answering: it answered at start).
+    func databaseUp(_ up: Bool) -> Bool {
+        database.record(up ? 1 : 0)
+        return databaseState.withLock { last in
+            defer { last = up }
+            return (last ?? true) != up
+        }
+    }
+
+    func agreementInForce(version: Int64) { agreementVersion.record(version) }
+
+    /// `what` is `agreement` or `tls`; `outcome` is `adopted`, `unchanged` or `refused`.
+    func reloaded(_ what: String, outcome: String) {
+        CoreMetrics.Counter(label: "sealpost_relay_reloads_total", dimensions: [("what", what), ("outcome", outcome)],
+                            factory: factory).increment()
     }
 
     func request(route: String, method: String, status: Int, duration: Duration) {

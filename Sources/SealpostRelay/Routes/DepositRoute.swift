@@ -19,7 +19,7 @@ extension Relay {
     /// the client's failure, answered 400, not the relay's.
     func deposit(_ request: Request, context: RelayRequestContext) async throws -> Response {
         guard let caller = context.caller else { throw RelayFailure.unauthenticated() }
-        let recipients = try depositRecipients(target: caller.request.target)
+        let recipients = try depositRecipients(target: caller.request.target, parties: caller.parties)
         let limit = limits.maximumEnvelopeBytes
         var expected = 0
         if let declared = request.headers[.contentLength] {
@@ -122,8 +122,8 @@ extension Relay {
                                    hint: "try again after the Retry-After seconds", retryAfter: 2)
 
     /// The `to` values: at least one, at most the limit (counted before any is examined), each
-    /// an active party with a mailbox. Repeats name one mailbox.
-    private func depositRecipients(target: String) throws(RelayFailure) -> [String] {
+    /// an active party with a mailbox under the edition the request started with. Repeats name one mailbox.
+    private func depositRecipients(target: String, parties: PartyDirectory) throws(RelayFailure) -> [String] {
         let query = try Query(target: target, allowed: ["to"])
         let named = query.all("to")
         guard !named.isEmpty else {

@@ -75,16 +75,30 @@ extension Relay {
         return jsonResponse(status, status: .ok)
     }
 
-    /// GET /v1/health, unsigned: who the relay is and what time it thinks it is.
+    /// GET /v1/health, unsigned: who the relay is and what time it thinks it is, once the store has
+    /// answered a query; `503` with a plain reason when it does not (the detail goes to the log only:
+    /// the health route is public).
     func health(_ request: Request, context: RelayRequestContext) async throws -> Response {
         _ = try Query(target: request.head.path ?? "", allowed: [])
         if let addressLimiter, case .failure(let wait) = addressLimiter.take(context.remoteHost) {
             metrics.rateLimited(kind: "address")
             throw RelayFailure.rateLimited(retryAfter: wait.seconds, who: "this address")
         }
+        do {
+            try await repository.checkHealth()
+            if metrics.databaseUp(true) { logger.notice("the relay database answers again") }
+        } catch {
+            if metrics.databaseUp(false) {
+                logger.error("health check: the relay database does not answer", metadata: ["error": "\(error)"])
+            }
+            throw Self.databaseDown
+        }
         return jsonResponse(RelayHealth(status: "ok", relay: identity.agencyID, relayKey: relayKeyHex, time: clock(),
                                         version: RelayAPI.version), status: .ok)
     }
+
+    static let databaseDown = RelayFailure(.serviceUnavailable, "unavailable", "the relay's database does not answer, so the relay can neither take nor give out envelopes",
+                                           hint: "use another instance of the relay, or try again later; the relay's log says more", retryAfter: 5)
 
     /// A request that carries no body: none may arrive, and the signed hash must be that of no bytes.
     private func bodiless(_ request: Request, context: RelayRequestContext) async throws -> Caller {

@@ -41,6 +41,19 @@ public protocol RelayRepository: Sendable {
     /// which the timestamp alone refuses the request.
     func claimNonce(agency: String, nonce: [UInt8], timestamp: Int64, window: Int64, now: Int64) async throws -> NonceClaim
 
+    /// Keeps `bytes`, the signed file of agreement `id` edition `version` that this relay has just
+    /// accepted, as the newest edition, unless an edition at least as new is kept already. Every
+    /// instance over the same store converges on it (`newerAgreement`). The store is not trusted
+    /// with the edition: whoever reads it back checks it as at start.
+    func publishAgreement(id: String, version: Int64, bytes: [UInt8]) async throws
+
+    /// The file of the newest edition of agreement `id` kept, if its version is above `version`;
+    /// nil otherwise. One indexed lookup, cheap enough to ask every few seconds.
+    func newerAgreement(id: String, than version: Int64) async throws -> [UInt8]?
+
+    /// Throws, saying what is wrong, when the store cannot answer a query now (for `/v1/health`).
+    func checkHealth() async throws
+
     /// Releases the store. Further calls fail.
     func close() async throws
 }

@@ -8,6 +8,7 @@ import GRDB
 ///     body           the envelope's bytes, while any copy still waits
 ///     delivery       one row per (envelope, mailbox): 0 waiting, 1 deleted by the recipient, 2 expired
 ///     mailbox_usage  what waits per mailbox, for the quota
+///     agreement_edition  the newest agreement edition the relay accepted, per agreement id (v2)
 enum RelaySchema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -43,6 +44,15 @@ enum RelaySchema {
                     mailbox TEXT PRIMARY KEY,
                     count INTEGER NOT NULL,
                     bytes INTEGER NOT NULL
+                ) WITHOUT ROWID;
+                """)
+        }
+        migrator.registerMigration("v2: agreement editions") { db in
+            try db.execute(sql: """
+                CREATE TABLE agreement_edition (
+                    id TEXT PRIMARY KEY,
+                    version INTEGER NOT NULL,
+                    bytes BLOB NOT NULL
                 ) WITHOUT ROWID;
                 """)
         }

@@ -10,9 +10,12 @@ import SealpostSodium
 /// and an fsync; each write method returns only after its transaction is durable. Reads run on
 /// GRDB's reader pool beside the writer. The nonce ledger is in memory (see `NonceLedger`).
 public struct SQLiteRelayRepository: RelayRepository {
-    private let pool: DatabasePool
-    private let committer: GroupCommitter
+    let pool: DatabasePool
+    let committer: GroupCommitter
     private let ledger: NonceLedger
+    /// The file as opened, and which file it was (for the health check).
+    let path: String
+    let opened: FileIdentity?
 
     /// Opens (creating if need be) the database at `path` and brings its schema up to date.
     /// `startedAt` is the relay's clock now: the nonce ledger refuses requests older than it.
@@ -49,6 +52,8 @@ public struct SQLiteRelayRepository: RelayRepository {
         }
         committer = GroupCommitter(writer: pool, observe: observeCommit)
         ledger = NonceLedger(startedAt: startedAt)
+        self.path = path
+        opened = FileIdentity(path: path)
     }
 
     // MARK: Writes, one transaction each (shared with whatever else is in the same group commit)

@@ -41,14 +41,14 @@ enum Party {
 
     /// The partnership's agreement, signed by every active party; `health` revoked unless told otherwise.
     static func agreement(revoked: Set<String> = [health.agencyID], extra: [Identity] = [], relay relayIdentity: Identity = relay,
-                          from: String = "2020-01-01", until: String = "2099-12-31") -> SignedAgreement {
+                          from: String = "2020-01-01", until: String = "2099-12-31", version: Int64 = 1) -> SignedAgreement {
         var parties = members.filter { $0.agencyID != relay.agencyID }.map {
             AgreementParty(card: $0.card, role: roles[$0.agencyID]!, status: revoked.contains($0.agencyID) ? .revoked : .active)
         }
         parties.append(AgreementParty(card: relayIdentity.card, role: .relayOperator,
                                       status: revoked.contains(relayIdentity.agencyID) ? .revoked : .active))
         for identity in extra { parties.append(AgreementParty(card: identity.card, role: .voluntarySector)) }
-        let document = try! Agreement(id: "kingsbridge-dsa", version: 1, title: "Kingsbridge data-sharing agreement",
+        let document = try! Agreement(id: "kingsbridge-dsa", version: version, title: "Kingsbridge data-sharing agreement",
                                       validFrom: CalendarDate(iso: from)!, validUntil: CalendarDate(iso: until)!,
                                       parties: parties, purposes: [purpose])
         var signed = SignedAgreement(agreement: document)

@@ -11,6 +11,8 @@ import PostgresNIO
 ///     delivery       one row per (envelope, mailbox): 0 waiting, 1 deleted, 2 expired
 ///     mailbox_usage  what waits per mailbox, for the quota; its row is the lock a deposit takes
 ///     request_nonce  the nonce ledger shared by every instance (spec/relay.md §Replay)
+///     agreement_edition  the newest agreement edition any instance accepted, per agreement id (v2):
+///                    how instances converge on a new edition (spec/relay.md §Agreement editions)
 enum PostgresSchema {
     static let migrations: [(name: String, sql: [String])] = [
         ("v1: envelopes, bodies, deliveries, usage, nonces", [
@@ -51,6 +53,9 @@ enum PostgresSchema {
             )
             """,
             "CREATE INDEX request_nonce_forgetting ON request_nonce (forget_at)",
+        ]),
+        ("v2: agreement editions", [
+            "CREATE TABLE agreement_edition (id TEXT PRIMARY KEY, version BIGINT NOT NULL, bytes BYTEA NOT NULL)",
         ]),
     ]
 
