@@ -39,6 +39,7 @@ struct Vector {
     let envelope: [UInt8]
     var contentHash: [UInt8]? = nil
     var contentLength: Int? = nil
+    var attachments: [ManifestAttachment] = []
 
     var fileBytes: [UInt8] {
         var text = "expect: \(expect)\n"
@@ -47,6 +48,7 @@ struct Vector {
         for t in trusted { text += "trusted sender: \(t.agencyID) \(Hex.encode(t.signingKey.publicKey.rawRepresentation))\n" }
         if let contentHash { text += "content hash: \(Hex.encode(contentHash))\n" }
         if let contentLength { text += "content length: \(contentLength)\n" }
+        for a in attachments { text += "attachment: \(a.length) \(Hex.encode(a.hash)) \(a.type) \(a.name)\n" }
         return Array((text + "\n").utf8) + envelope
     }
 }
@@ -134,14 +136,15 @@ let small = seal(content(500), to: [mash, police])
 let smallFrames = frameOffsets(small)  // [manifest, final]
 let base = seal(content(2 * chunk + 500), to: [mash, police])
 let baseFrames = frameOffsets(base)  // [manifest, chunk 1, chunk 2, final]
+// Version 2 is an envelope with attachments (spec §"Attachments"), so 3 is the first unknown one.
 var changed = small
-changed[8] = 2
-failure("unsupported_version", .unsupportedVersion, "version byte 2", changed)
+changed[8] = 3
+failure("unsupported_version", .unsupportedVersion, "version byte 3", changed)
 changed = small; changed[9] = 7
 failure("unsupported_suite", .unsupportedVersion, "suite byte 7", changed)
-changed = small; changed[8] = 2
+changed = small; changed[8] = 3
 for i in 38..<(changed.count) { changed[i] = 0xff }
-failure("unsupported_version_before_crypto", .unsupportedVersion, "version 2 with garbage after the fixed header: rejected before any cryptography", changed)
+failure("unsupported_version_before_crypto", .unsupportedVersion, "version 3 with garbage after the fixed header: rejected before any cryptography", changed)
 changed = small; changed[0] = UInt8(ascii: "X")
 failure("malformed_header_magic", .malformedHeader, "the first byte of the magic changed", changed)
 changed = small; changed[11] = 1
@@ -273,6 +276,8 @@ extension Array where Element == UInt8 {
 
 // Practitioner slots (spec/practitioners.md), made after every envelope vector.
 let slotVectors = makePractitionerVectors()
+// Envelopes with attachments (version 2), made last so that adding them changed no earlier vector.
+makeAttachmentVectors()
 
 var mismatches = writeOrCheckPractitionerVectors(slotVectors, directory: directory + "/practitioners", check: check)
 let names = Set(vectors.map(\.name))
