@@ -53,6 +53,7 @@ public final class AttachmentFolder: AttachmentStaging {
     /// Moves every staged attachment into the folder under its safe name; returns the paths in
     /// manifest order. On failure, what was moved is removed again.
     public func publish() throws(IOError) -> [String] {
+        guard !attachments.isEmpty else { removeStaging(); return [] }
         if mkdir(directory, 0o700) != 0 && errno != EEXIST { throw IOError(path: directory, errno: errno) }
         var taken = Set(Self.names(in: directory).map { $0.lowercased() })
         for (index, attachment) in attachments.enumerated() {

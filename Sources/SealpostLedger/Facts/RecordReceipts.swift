@@ -125,12 +125,15 @@ public struct SentFacts: DepositedFacts {
     public var redaction: RedactionFacts?
     public var decisions: [DecisionFacts]?
     public var inAnswerTo: String?
+    /// The attachments the envelope carried, by hash, length and type (absent when none).
+    public var attachments: [AttachmentFacts]?
     public var deposit: DepositFacts?
 
     public var depositor: String { sender }
 
     public init(sender: String, recipient: String, basis: ShareBasis, envelope: EnvelopeFacts, fields: FieldFacts,
-                redaction: RedactionFacts?, decisions: [DecisionFacts]?, inAnswerTo: String?, deposit: DepositFacts? = nil) {
+                redaction: RedactionFacts?, decisions: [DecisionFacts]?, inAnswerTo: String?,
+                attachments: [AttachmentFacts]? = nil, deposit: DepositFacts? = nil) {
         self.sender = sender
         self.recipient = recipient
         self.basis = basis
@@ -139,6 +142,7 @@ public struct SentFacts: DepositedFacts {
         self.redaction = redaction
         self.decisions = decisions
         self.inAnswerTo = inAnswerTo
+        self.attachments = attachments?.isEmpty == true ? nil : attachments
         self.deposit = deposit
     }
 
@@ -151,6 +155,7 @@ public struct SentFacts: DepositedFacts {
         redaction = f.group("redaction")
         decisions = f.groups("decisions")
         inAnswerTo = f.string("in_answer_to")
+        attachments = f.groups("attachments")
         deposit = f.group("deposit")
     }
 
@@ -163,6 +168,34 @@ public struct SentFacts: DepositedFacts {
         f.put("redaction", redaction)
         f.put("decisions", decisions)
         f.put("in_answer_to", inAnswerTo)
+        f.put("attachments", attachments)
         f.put("deposit", deposit)
+    }
+}
+
+/// One attachment of a sent envelope: `{"hash", "length", "type"}`, the BLAKE2b-256 (hex), length
+/// and MIME type its signed manifest states. Never its name, which may identify someone (names
+/// stay in the envelope and the recipient's inbox).
+public struct AttachmentFacts: FactsGroup, Equatable {
+    public var hash: String
+    public var length: Int64
+    public var type: String
+
+    public init(hash: String, length: Int64, type: String) {
+        self.hash = hash
+        self.length = length
+        self.type = type
+    }
+
+    public init(_ f: FactsReader) {
+        hash = f.string("hash") ?? ""
+        length = f.int("length") ?? 0
+        type = f.string("type") ?? ""
+    }
+
+    public func write(to f: inout FactsWriter) {
+        f.put("hash", hash)
+        f.put("length", length)
+        f.put("type", type)
     }
 }
