@@ -82,6 +82,14 @@ import Testing
             #expect(listed.map { $0["length"]?.numberValue?.int64Value } == files.map { Int64($0.0.count) })
             #expect(listed.map { $0["type"]?.stringValue } == attachments.map(\.type))
             #expect(!sent.line.contains("chronology") && !sent.line.contains("evil"), "no attachment name in the log's facts")
+
+            // The receiving school's acknowledgement is the confirmation of receipt: it names the
+            // content hash over the attachments and the record, and the sender's sync matches it.
+            let ack = try await mash.withSession(relay) { try await Acknowledge.acknowledge(id, session: $0) }
+            #expect(ack.state == .done)
+            let report = try await school.withSession(relay) { try await Sync.run(session: $0) }
+            #expect(report.acknowledged.map(\.envelopeID) == [entry.envelopeID])
+            #expect(try school.context.outbox.entry(entry.envelopeID)?.state == .acknowledged)
         }
     }
 

@@ -8,8 +8,9 @@ import Glibc
 /// Bytes go to numbered files (mode 0600) in a private folder (mode 0700) created beside the
 /// destination folder, so every later move is a rename on one file system. `publish()`, called
 /// only after the signature and every hash verified, links each file into the destination folder
-/// under its safe name (AttachmentName), never replacing a file already there, fsyncs the folder
-/// and removes the staging folder. `discard()` removes the staging folder and anything published.
+/// under its safe name (AttachmentName), never replacing a file already there (on a file system
+/// without hard links it renames, to a name it found free), fsyncs the folder and removes the
+/// staging folder. `discard()` removes the staging folder and anything published.
 public final class AttachmentFolder: AttachmentStaging {
     public let directory: String
     let staging: String
@@ -61,7 +62,15 @@ public final class AttachmentFolder: AttachmentStaging {
                 let path = directory + "/" + AttachmentName.safe(attachment.name, type: attachment.type, index: index, taken: &taken)
                 if link(stagedPath(index), path) == 0 { published.append(path); break }
                 // Another file took the name since the folder was listed: try the next free one.
-                guard errno == EEXIST else { let code = errno; unpublish(); throw IOError(path: path, errno: code) }
+                if errno == EEXIST { continue }
+                // A file system without hard links: rename, which replaces, only to a name still free.
+                guard errno == EPERM || errno == EOPNOTSUPP || errno == EXDEV else {
+                    let code = errno; unpublish(); throw IOError(path: path, errno: code)
+                }
+                guard access(path, F_OK) != 0 else { continue }
+                guard rename(stagedPath(index), path) == 0 else { let code = errno; unpublish(); throw IOError(path: path, errno: code) }
+                published.append(path)
+                break
             }
         }
         do { try AtomicFile.syncDirectory(directory) } catch { unpublish(); throw error }
