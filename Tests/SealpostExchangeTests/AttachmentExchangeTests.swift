@@ -93,6 +93,25 @@ import Testing
         }
     }
 
+    @Test func aFileChangedAfterItWasCheckedFailsTheSealLeavingNothingInTheOutbox() throws {
+        let folder = try TemporaryFolder(); defer { folder.remove() }
+        let school = try AgencyHome(Fixture.school, in: folder)
+        let path = try write(Self.pdf, "chronology.pdf", in: folder)
+        let attachments = try OutgoingAttachment.read([path])
+        let decisions = try decisionsClearing("disclosure.json", purpose: Fixture.s47, recipients: [Fixture.mash.agencyID], context: school.context)
+        let preparation = try Send.prepare(try Fixture.record(), purpose: Fixture.s47, recipients: [Fixture.mash.agencyID], context: school.context,
+                                           decisions: decisions, attachments: attachments, attachmentsChecked: true)
+        try Data(Self.pdf + Array("an edit made after the check".utf8)).write(to: URL(fileURLWithPath: path))
+        do {
+            _ = try Send.seal(preparation, context: school.context)
+            Issue.record("sealed a file that changed after it was checked")
+        } catch {
+            #expect(error.message.contains("chronology.pdf") && error.message.contains("longer than when it was measured"), "\(error.message)")
+        }
+        let outbox = (try? FileManager.default.contentsOfDirectory(atPath: school.home.outboxDirectory)) ?? []
+        #expect(outbox.filter { !$0.hasSuffix(".receipt.json") }.isEmpty, "no envelope, entry or temporary file: \(outbox)")
+    }
+
     @Test func refusedUnlessEachWasConfirmedCheckedNothingLogged() throws {
         let folder = try TemporaryFolder(); defer { folder.remove() }
         let school = try AgencyHome(Fixture.school, in: folder)

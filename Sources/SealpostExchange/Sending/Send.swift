@@ -224,18 +224,27 @@ public enum Send {
             }
             var content = JSONWriter(options: [.prettyPrinted]).bytes(outgoing.record) + [0x0a]
             defer { for i in content.indices { content[i] = 0 } }  // uniquely held again once sealed
-            let sealed = try sealEnvelope(content, attachments: preparation.attachments, to: boxKey, conventions: conventions,
-                                          identity: identity, createdAt: UInt64(max(0, now)))
-            guard sealed.envelope.count <= ExchangeLimits.maximumEnvelopeBytes else {
-                throw ExchangeError(.record, "the envelope for \(party.agencyID) would be \(sealed.envelope.count) bytes, over the \(ExchangeLimits.maximumEnvelopeBytes)-byte limit",
+            // Sealed straight into the outbox, attachments streamed from their files: constant memory.
+            let sealing = try OutboxSealing(outbox: context.outbox)
+            let sealed: SealedEnvelope
+            do {
+                sealed = try sealEnvelope(content, attachments: preparation.attachments, to: boxKey, conventions: conventions,
+                                          identity: identity, createdAt: UInt64(max(0, now)), into: &sealing.writer)
+            } catch {
+                sealing.discard()
+                throw error
+            }
+            guard sealing.length <= UInt64(ExchangeLimits.maximumEnvelopeBytes) else {
+                sealing.discard()
+                throw ExchangeError(.record, "the envelope for \(party.agencyID) would be \(sealing.length) bytes, over the \(ExchangeLimits.maximumEnvelopeBytes)-byte limit",
                                     hint: "send a shorter record; nothing was stored or sent")
             }
-            let id = EnvelopeID(of: sealed.envelope)
+            let id = try sealing.finish()
             let entry = OutboxEntry(
-                envelopeID: id.description, messageID: Hex.encode(sealed.sealed.manifest.messageID), recipient: party.agencyID,
+                envelopeID: id.description, messageID: Hex.encode(sealed.manifest.messageID), recipient: party.agencyID,
                 purpose: preparation.purpose.id, urgency: preparation.urgency.rawValue, recordID: preparation.record.id,
-                agreement: context.agreementLabel, contentHash: Hex.encode(sealed.sealed.contentHash),
-                contentLength: sealed.sealed.contentLength, envelopeLength: UInt64(sealed.envelope.count), sealedAt: now,
+                agreement: context.agreementLabel, contentHash: Hex.encode(sealed.contentHash),
+                contentLength: sealed.contentLength, envelopeLength: sealed.envelopeLength, sealedAt: now,
                 state: .sealed, shared: outgoing.shared.map(\.rawValue),
                 withheld: outgoing.withheld.map { .init(path: $0.path.rawValue, reason: $0.reason.rawValue) }, decisions: decisions,
                 inAnswerTo: inAnswerTo,
@@ -245,7 +254,7 @@ public enum Send {
                 })
             let pending = pendingSent(preparation, outgoing: outgoing, entry: entry, context: context)
             try context.outbox.storePendingReceipt(entry.envelopeID, facts: pending.facts, details: pending.details)
-            try context.outbox.store(envelope: sealed.envelope, entry: entry)
+            try context.outbox.store(entry: entry)
             context.logger.info("sealed into the outbox", metadata: [
                 "envelope": .string(entry.envelopeID), "recipient": .string(entry.recipient), "bytes": .stringConvertible(entry.envelopeLength)])
             entries.append(entry)
@@ -253,11 +262,11 @@ public enum Send {
         return entries
     }
 
-    /// Seals one recipient's envelope in memory (it is at most `ExchangeLimits.maximumEnvelopeBytes`);
-    /// attachments are streamed from their files, which must still hold what was measured.
+    /// Seals one recipient's envelope into `output`; attachments are streamed from their files,
+    /// which must still hold what was measured.
     static func sealEnvelope(_ content: [UInt8], attachments: [OutgoingAttachment], to boxKey: X25519.PublicKey,
-                             conventions: ExchangeEnvelope, identity: Identity,
-                             createdAt: UInt64) throws(ExchangeError) -> (envelope: [UInt8], sealed: SealedEnvelope) {
+                             conventions: ExchangeEnvelope, identity: Identity, createdAt: UInt64,
+                             into output: inout some ByteWriter) throws(ExchangeError) -> SealedEnvelope {
         var descriptors: [Int32] = []
         defer { for fd in descriptors { close(fd) } }
         var sources: [AttachmentSource] = []
@@ -271,12 +280,10 @@ public enum Send {
             sources.append(AttachmentSource(attachment: a.attachment, reader: FileDescriptorReader(descriptor: fd, name: a.path)))
         }
         var input = MemoryReader(content)
-        var output = MemoryWriter()
         do {
-            let sealed = try EnvelopeSealer(sender: identity).seal(from: &input, to: &output, recipients: [boxKey],
-                                                                   contentType: conventions.contentType, attributes: conventions.attributes,
-                                                                   attachments: sources, createdAt: createdAt)
-            return (output.bytes, sealed)
+            return try EnvelopeSealer(sender: identity).seal(from: &input, to: &output, recipients: [boxKey],
+                                                             contentType: conventions.contentType, attributes: conventions.attributes,
+                                                             attachments: sources, createdAt: createdAt)
         } catch {
             throw ExchangeError(.record, error.description, hint: attachments.isEmpty ? nil : "nothing was sent; if a file changed, check it again and send again")
         }
