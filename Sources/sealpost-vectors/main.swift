@@ -42,6 +42,7 @@ struct Vector {
     var contentHash: [UInt8]? = nil
     var contentLength: Int? = nil
     var reason: String? = nil
+    var attachments: [ManifestAttachment] = []
 
     var fileBytes: [UInt8] {
         var text = "expect: \(expect)\n"
@@ -54,6 +55,7 @@ struct Vector {
         if let reason { text += "reason: \(reason)\n" }
         if let contentHash { text += "content hash: \(Hex.encode(contentHash))\n" }
         if let contentLength { text += "content length: \(contentLength)\n" }
+        for a in attachments { text += "attachment: \(a.length) \(Hex.encode(a.hash)) \(a.type) \(a.name)\n" }
         return Array((text + "\n").utf8) + envelope
     }
 }
@@ -142,14 +144,15 @@ let small = seal(content(500), to: [mash, police])
 let smallFrames = frameOffsets(small)  // [manifest, final]
 let base = seal(content(2 * chunk + 500), to: [mash, police])
 let baseFrames = frameOffsets(base)  // [manifest, chunk 1, chunk 2, final]
+// Version 2 is an envelope with attachments (spec §"Attachments"), so 3 is the first unknown one.
 var changed = small
-changed[8] = 2
-failure("unsupported_version", .unsupportedVersion, "version byte 2", changed)
+changed[8] = 3
+failure("unsupported_version", .unsupportedVersion, "version byte 3", changed)
 changed = small; changed[9] = 7
 failure("unsupported_suite", .unsupportedVersion, "suite byte 7", changed)
-changed = small; changed[8] = 2
+changed = small; changed[8] = 3
 for i in 38..<(changed.count) { changed[i] = 0xff }
-failure("unsupported_version_before_crypto", .unsupportedVersion, "version 2 with garbage after the fixed header: rejected before any cryptography", changed)
+failure("unsupported_version_before_crypto", .unsupportedVersion, "version 3 with garbage after the fixed header: rejected before any cryptography", changed)
 changed = small; changed[0] = UInt8(ascii: "X")
 failure("malformed_header_magic", .malformedHeader, "the first byte of the magic changed", changed)
 changed = small; changed[11] = 1
@@ -297,6 +300,8 @@ let receiptLogs = makeReceiptVectors()
 let agreements = makeAgreementVectors()
 fieldSets.append(("receipts", receiptLogs + makeStatementVectors()))
 fieldSets.append(("agreements", agreements))
+// Envelopes with attachments (version 2), made last so that adding them changed no earlier vector.
+makeAttachmentVectors()
 for (set, list) in fieldSets { mismatches += writeOrCheck(list, set: set, directory: directory, check: check) }
 let fieldCounts = fieldSets.map { "\($0.1.count) in \($0.0)/" }.joined(separator: ", ")
 let names = Set(vectors.map(\.name))

@@ -15,16 +15,16 @@ struct ExampleAgreementTests {
         try SignedAgreement.load(path: Self.folder.appendingPathComponent("agreement/kingsbridge-agreement.json").path)
     }
 
-    @Test("it is complete: six parties, every one signed")
+    @Test("it is complete: seven parties, every one signed")
     func complete() throws {
         let signed = try load()
         let check = signed.verify()
         #expect(check.isComplete)
-        #expect(check.signed.count == 6)
+        #expect(check.signed.count == 7)
         let a = signed.agreement
         #expect(a.id == "kingsbridge-dsa")
         #expect(a.version == 1)
-        #expect(a.parties.map(\.role) == [.school, .childrensSocialCare, .mash, .police, .health, .relayOperator])
+        #expect(a.parties.map(\.role) == [.school, .school, .childrensSocialCare, .mash, .police, .health, .relayOperator])
         #expect(a.parties.allSatisfy { $0.status == .active })
         #expect(a.isValid(on: CalendarDate(iso: "2026-11-21")!))
         // The file is exactly what the writer makes of it.
@@ -76,7 +76,8 @@ struct ExampleAgreementTests {
     func purposes() throws {
         let a = try load().agreement
         #expect(a.purposes.map(\.id) == ["child_protection_enquiry_s47", "child_in_need_assessment_s17", "early_help",
-                                         "police_investigation", "health_assessment", "mash_screening", "police_notification_domestic_abuse"])
+                                         "police_investigation", "health_assessment", "mash_screening", "police_notification_domestic_abuse",
+                                         "child_protection_file_transfer"])
         #expect(a.purposes.allSatisfy { $0.lawfulBases.contains(.publicTask) })
         // Operation Encompass: the school hears who and how urgent, never the narrative.
         let encompass = try a.allowedFields(purpose: "police_notification_domestic_abuse", recipient: "school-st-annes").get()
@@ -84,10 +85,26 @@ struct ExampleAgreementTests {
         if case .success = a.allowedFields(purpose: "police_investigation", recipient: "school-st-annes") {
             Issue.record("the school may receive police investigation records")
         }
+        // A child protection file moves whole from one school to the next, and only between schools.
+        let transfer = try a.allowedFields(purpose: "child_protection_file_transfer", recipient: "kingsbridge-academy").get()
+        #expect(transfer.map(\.rawValue).contains("narrative") && transfer.map(\.rawValue).contains("statements"))
+        if case .success = a.allowedFields(purpose: "child_protection_file_transfer", recipient: "kingsbridge-mash") {
+            Issue.record("the MASH may receive a school's child protection file transfer")
+        }
         for purpose in a.purposes {
             if case .success = a.allowedFields(purpose: purpose.id, recipient: "relay-kingsbridge") {
                 Issue.record("the relay operator may receive \(purpose.id)")
             }
         }
+    }
+
+    @Test("the school transfer example (examples/school-transfer) is a record for the transfer purpose, with its attachment")
+    func schoolTransferExample() throws {
+        let a = try load().agreement
+        let folder = Self.folder.appendingPathComponent("school-transfer")
+        let record = try SafeguardingRecord(json: Array(try Data(contentsOf: folder.appendingPathComponent("record.json"))), mode: .full)
+        #expect(record.purpose == "child_protection_file_transfer")
+        #expect(a.purpose(record.purpose ?? "")?.lawfulBases.contains(record.lawfulBasis?.article6 ?? .consent) == true)
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("chronology.txt").path))
     }
 }

@@ -247,7 +247,7 @@ struct EnvelopeTamperTests {
     // MARK: Row 10
 
     @Test("row 10: an unknown version or suite is reported before any cryptography",
-          arguments: [(8, UInt8(0)), (8, 2), (8, 255), (9, 0), (9, 2), (9, 0x81)])
+          arguments: [(8, UInt8(0)), (8, 3), (8, 255), (9, 0), (9, 2), (9, 0x81)])
     func unsupportedVersion(position: Int, value: UInt8) throws {
         // A genuine envelope with only the field changed.
         var envelope = try seal(Array("hello".utf8))

@@ -89,10 +89,15 @@ struct VectorTests {
         let outcome: String
         var content: [UInt8] = []
         var contentHash = ""
+        var attachments: [String] = []
         do {
-            let result = try opener.open(vector.envelope)
-            content = result.content
+            let result = try opener.openWithAttachments(vector.envelope)
+            // The content stream: the attachments in order, then the body.
+            content = result.attachments.flatMap { $0 } + result.content
             contentHash = Hex.encode(result.opened.contentHash)
+            attachments = zip(result.opened.manifest.attachments, result.attachments).map { a, bytes in
+                "\(bytes.count) \(Hex.encode(BLAKE2b.hash(bytes))) \(a.type) \(a.name)"
+            }
             outcome = "success"
         } catch {
             guard case let .envelope(failure) = error else {
@@ -110,6 +115,7 @@ struct VectorTests {
             #expect(contentHash == vector.value("content hash"))
             #expect(Hex.encode(BLAKE2b.hash(content)) == vector.value("content hash"))
             #expect(String(content.count) == vector.value("content length"))
+            #expect(attachments == vector.values("attachment"), "each attachment's length, hash, type and name")
         } else {
             #expect(content.isEmpty, "a failed open must release no content")
         }

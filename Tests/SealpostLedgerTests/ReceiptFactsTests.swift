@@ -41,6 +41,13 @@ struct ReceiptFactsTests {
                             redaction: Self.redaction, decisions: [], inAnswerTo: "e" + String(repeating: "0", count: 31), deposit: Self.deposit),
                   members: ["sender", "recipient", "shared", "withheld", "redaction", "decisions", "in_answer_to", "deposit"]
                       + basisMembers + envelopeMembers)
+        // With attachments: each by hash, length and type, never by name.
+        roundTrip(SentFacts(sender: "school", recipient: "school-2", basis: Self.basis, envelope: Self.envelope, fields: Self.fields,
+                            redaction: Self.redaction, decisions: [DecisionFacts(finding: "attachments[0]@0-1234", action: "keep", category: "attachment")],
+                            inAnswerTo: nil, attachments: [AttachmentFacts(hash: String(repeating: "ab", count: 32), length: 1234, type: "application/pdf")],
+                            deposit: Self.deposit),
+                  members: ["sender", "recipient", "shared", "withheld", "redaction", "decisions", "attachments", "deposit"]
+                      + basisMembers + envelopeMembers)
         let delivery = { (sender: String, recipient: String, urgency: String, recordID: String?) in
             DeliveryBasis(sender: sender, recipient: recipient, purpose: "p", urgency: urgency, agreement: "a@1", recordID: recordID,
                           envelope: Self.envelope)

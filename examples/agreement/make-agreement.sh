@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Builds the Kingsbridge partnership's data-sharing agreement with the real `sealpost` binary:
-# six agencies make identities, the agreement is drafted from their public cards, every party
+# seven agencies make identities, the agreement is drafted from their public cards, every party
 # signs it, it is verified and installed, and a rollback and a tampered copy are refused.
 #
 #   bash examples/agreement/make-agreement.sh OUTDIR
 #
-# writes OUTDIR/kingsbridge-agreement.json (version 1, signed by all six) and OUTDIR/cards/*.card.json.
+# writes OUTDIR/kingsbridge-agreement.json (version 1, signed by all seven) and OUTDIR/cards/*.card.json.
 # Private keys stay in a temporary folder that is removed at the end; nothing secret reaches OUTDIR.
 # The keys are new on every run, so the files differ each time; what the script checks does not.
 # Set SEALPOST_SCRATCH_PATH to build in another SwiftPM scratch folder.
@@ -52,6 +52,7 @@ ag="$work/kingsbridge-agreement.json"
 # agency id | name | role
 parties=(
   "school-st-annes|St Anne's Primary School|school"
+  "kingsbridge-academy|Kingsbridge Academy (secondary school)|school"
   "kingsbridge-csc|Kingsbridge Council Children's Social Care|childrens_social_care"
   "kingsbridge-mash|Kingsbridge Multi-Agency Safeguarding Hub (MASH)|mash"
   "police-cait|Kingsbridge Police Child Abuse Investigation Team|police"
@@ -131,8 +132,16 @@ add_purpose "Police notification of domestic abuse where a child lives (Operatio
   --recipient "mash=$everything" \
   --recipient "school=id,subject.name,subject.dob,subject.school,concern.categories,concern.urgency" \
   --recipient "health=id,subject.name,subject.dob,subject.nhs_number,concern"
+# Keeping children safe in education: when a child on a plan or with a safeguarding file changes
+# school, the designated safeguarding lead sends the file to the new school within five school days,
+# securely and separately from the main pupil file, with confirmation of receipt. The file's
+# documents travel as attachments (sealpost send --attach); the acknowledgement is the confirmation.
+add_purpose "Transfer of a child protection file between schools" child_protection_file_transfer \
+  "school" \
+  --lawful-basis public_task --lawful-basis legal_obligation \
+  --recipient "school=$everything"
 
-step "Nobody has signed yet, so verify fails and lists all six"
+step "Nobody has signed yet, so verify fails and lists all seven"
 expect_refusal "verify before signing" "the agreement is not in force: missing signatures from $all_ids" \
   "$sealpost" agreement verify "$ag"
 
@@ -154,12 +163,12 @@ for id in "${ids[@]}"; do
   expect_output "install in $id" "agreement kingsbridge-dsa version 1 is now in force in $work/homes/$id" \
     "$sealpost" agreement install --home "$work/homes/$id" "$ag"
 done
-expect_output "show" "signatures: 6 valid" "$sealpost" agreement show --home "$work/homes/kingsbridge-mash"
+expect_output "show" "signatures: 7 valid" "$sealpost" agreement show --home "$work/homes/kingsbridge-mash"
 
 step "A copy whose end date was pushed back is refused: its signatures no longer verify"
 sed 's/"valid_until": "2029-03-31"/"valid_until": "2039-03-31"/' "$ag" >"$work/tampered.json"
 cmp -s "$ag" "$work/tampered.json" && fail "the tampered copy is unchanged"
-expect_refusal "verify tampered" "invalid signatures from health-0-19, kingsbridge-csc, kingsbridge-mash, police-cait, relay-kingsbridge, school-st-annes" \
+expect_refusal "verify tampered" "invalid signatures from health-0-19, kingsbridge-academy, kingsbridge-csc, kingsbridge-mash, police-cait, relay-kingsbridge, school-st-annes" \
   "$sealpost" agreement verify "$work/tampered.json"
 expect_refusal "install tampered" "has signatures that do not verify" \
   "$sealpost" agreement install --home "$work/homes/school-st-annes" "$work/tampered.json"

@@ -13,12 +13,14 @@ struct OpenCommand: AsyncParsableCommand {
         With a file (or '-' or nothing for standard input): the sender must be trusted, its card \
         imported with `sealpost import-card` or named with --from. Nothing is written to the output \
         until the sender's signature over the whole content has verified; on any failure no output \
-        file is left behind.
+        file is left behind. Attachments are stored in --attachments DIR (default: the output \
+        file's name with .attachments), under safe names, also only once everything verified.
 
         With an envelope id from `sealpost inbox` (or its first 6 or more hex digits): fetches it \
         from the relay, checks it in full (the sender must be an active party of the agreement in \
         force), and stores the record once in HOME/inbox/<envelope id>/record.json, whose path is \
-        printed. Opening the same envelope again stores nothing new. Then: sealpost ack ID. A \
+        printed (its attachments beside it, in attachments/, each checked against its signed hash). \
+        Opening the same envelope again stores nothing new. Then: sealpost ack ID. A \
         request for information is stored in HOME/requests/in/<envelope id>/request.json and \
         deleted at the relay; answer it with sealpost send --in-answer-to ID or sealpost decline ID.
         """)
@@ -31,6 +33,9 @@ struct OpenCommand: AsyncParsableCommand {
 
     @Option(name: .shortAndLong, help: "Write the content here (default: standard output).")
     var output: String?
+
+    @Option(name: .long, help: ArgumentHelp("With a file: store its attachments here (default: OUTPUT.attachments; required with standard output).", valueName: "DIR"))
+    var attachments: String?
 
     @Argument(help: "The envelope file ('-' or nothing for standard input), or an envelope id waiting at the relay.")
     var input: String?
@@ -61,12 +66,22 @@ struct OpenCommand: AsyncParsableCommand {
         // Nothing reaches the output until the signature has verified: a regular file is renamed
         // into place only then; standard output, a device or a FIFO is written from a private
         // staging file in the home (mode 0700) only then (OutputFile.releasing).
+        // Attachments go to --attachments, else beside a regular output file; with standard
+        // output or a device there is nowhere, and an envelope that carries some is refused.
+        var attachmentsFolder = attachments
+        if attachmentsFolder == nil, case .file(let path) = target { attachmentsFolder = path + ".attachments" }
         let opened: OpenedEnvelope
+        let stored: [String]
         do {
-            opened = try OutputFile.releasing(to: target, stagingDirectory: home.path) { destination in
+            (opened, stored) = try OutputFile.releasing(to: target, stagingDirectory: home.path) { destination in
                 do throws(EnvelopeOpenFailure) {
-                    return try opener.open(from: &reader, toFile: destination, progress: progress.update)
+                    return try opener.openStoringAttachments(from: &reader, toFile: destination, attachmentsDirectory: attachmentsFolder,
+                                                             progress: progress.update)
                 } catch {
+                    if case .io(let e) = error, attachmentsFolder == nil, e.reason.contains("carries attachments") {
+                        throw CLIError("the envelope carries attachments; nothing was written",
+                                       hint: "give a folder for them with --attachments DIR, or write the record to a file with --output FILE")
+                    }
                     throw CLIError(error)
                 }
             }
@@ -76,6 +91,9 @@ struct OpenCommand: AsyncParsableCommand {
         progress.finish()
         let m = opened.manifest
         printError("sealpost: opened: from \(m.senderAgency), sent \(Timestamp.iso(seconds: Int64(clamping: m.createdAt))), \(opened.contentLength) bytes, content hash \(Hex.encode(opened.contentHash))")
+        for (a, path) in zip(m.attachments, stored) {
+            printError("sealpost: attachment: \(Printable.escape(a.name)) (\(Printable.escape(a.type)), \(a.length) bytes, hash checked): \(path)")
+        }
     }
 
     /// Fetches, verifies and stores a record waiting at the relay.
@@ -106,6 +124,9 @@ struct OpenCommand: AsyncParsableCommand {
         }
         try copyOut(path)
         print(path)
+        for a in entry.attachments ?? [] {
+            printError("sealpost: attachment: \(Printable.escape(a.name)) (\(Printable.escape(a.type)), \(a.length) bytes, hash checked): \(context.inbox.attachmentsFolder(entry.envelopeID))/\(a.stored)")
+        }
         if let answered = try? context.requestsOut.entries().first(where: { $0.answer?.envelopeID == entry.envelopeID }) {
             printError("sealpost: it answers this agency's request \(short(answered.envelopeID)) to \(answered.recipient)")
         }

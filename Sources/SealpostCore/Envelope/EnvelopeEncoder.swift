@@ -14,7 +14,8 @@ package final class EnvelopeEncoder {
 
     /// Starts an envelope whose file key is wrapped for each of `recipients`, slots shuffled.
     /// Throws `.weakPublicKey` if a recipient is a low-order point (no one could open its slot).
-    package convenience init(fileKey: SecureBytes, recipients: [X25519.PublicKey]) throws(SodiumError) {
+    package convenience init(fileKey: SecureBytes, recipients: [X25519.PublicKey],
+                             version: UInt8 = EnvelopeFormat.version) throws(SodiumError) {
         var slots: [[UInt8]] = []
         slots.reserveCapacity(recipients.count)
         for recipient in recipients { slots.append(try SealedBox.seal(fileKey, to: recipient)) }
@@ -24,15 +25,15 @@ package final class EnvelopeEncoder {
                 slots.swapAt(i, Int(RandomBytes.uniform(UInt32(i + 1))))
             }
         }
-        self.init(fileKey: fileKey, slots: slots)
+        self.init(fileKey: fileKey, slots: slots, version: version)
     }
 
     /// Starts an envelope with the given slots as they are. `fileKey` is `EnvelopeFormat.fileKeyLength`
     /// bytes (the sealer makes it so; anything else is a programming error and traps).
-    package init(fileKey: SecureBytes, slots: [[UInt8]]) {
+    package init(fileKey: SecureBytes, slots: [[UInt8]], version: UInt8 = EnvelopeFormat.version) {
         let keys = EnvelopeKeys(fileKey: try! KDFMasterKey(fileKey))
         pusher = SecretStream.Pusher(key: keys.payloadKey)
-        var header = EnvelopeHeader(streamHeader: pusher.header, slots: slots, tag: [])
+        var header = EnvelopeHeader(streamHeader: pusher.header, slots: slots, tag: [], version: version)
         header.tag = EnvelopeHeader.tag(for: header.authenticatedBytes, headerKey: keys.headerKey)
         self.header = header
         headerBytes = header.serialized

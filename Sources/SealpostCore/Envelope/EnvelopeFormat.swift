@@ -1,11 +1,17 @@
 import SealpostSodium
 
-/// Constants of envelope v1. `spec/envelope.md` is the normative description; the names here
+/// Constants of envelope versions 1 and 2. `spec/envelope.md` is the normative description; the names here
 /// follow its sections.
 public enum EnvelopeFormat {
     /// "SEALPOST": the first 8 bytes of every envelope.
     public static let magic: [UInt8] = Array("SEALPOST".utf8)
+    /// The version of an envelope without attachments.
     public static let version: UInt8 = 1
+    /// The version of an envelope with attachments: the same header and stream, and a manifest
+    /// that lists the attachments (spec/envelope.md §"Attachments").
+    public static let attachmentsVersion: UInt8 = 2
+    /// The versions this program reads.
+    public static let supportedVersions: ClosedRange<UInt8> = 1...2
     /// Suite 1: X25519 sealed boxes, BLAKE2b, XChaCha20-Poly1305 secretstream, Ed25519.
     public static let suite: UInt8 = 1
 
@@ -15,6 +21,8 @@ public enum EnvelopeFormat {
     public static let chunkSize = 64 * 1024
     /// The longest manifest a reader accepts.
     public static let maximumManifestLength = 32 * 1024
+    /// The most attachments one envelope may carry.
+    public static let maximumAttachments = 32
 
     public static let fileKeyLength = 32
     public static let slotLength = fileKeyLength + SealedBox.overhead           // 80

@@ -11,11 +11,14 @@ package struct EnvelopeHeader {
     package var streamHeader: [UInt8]
     package var slots: [[UInt8]]
     package var tag: [UInt8]
+    /// 1, or 2 for an envelope with attachments. The tag and the header hash cover it, so it
+    /// cannot be changed to hide or reveal the manifest's attachment list.
+    package var version: UInt8 = EnvelopeFormat.version
 
     /// Every header byte before the tag: what the tag authenticates.
     var authenticatedBytes: [UInt8] {
         var out = EnvelopeFormat.magic
-        out.append(EnvelopeFormat.version)
+        out.append(version)
         out.append(EnvelopeFormat.suite)
         out.append(contentsOf: [0, 0])
         out.append(UInt8(slots.count >> 8))
@@ -41,8 +44,9 @@ package struct EnvelopeHeader {
         guard fixed[0..<magicSeen].elementsEqual(EnvelopeFormat.magic[0..<magicSeen]) else {
             throw .envelope(.init(.malformedHeader, "not a Sealpost envelope (the file does not start with \"SEALPOST\")"))
         }
-        if got >= 10, fixed[8] != EnvelopeFormat.version || fixed[9] != EnvelopeFormat.suite {
-            throw .envelope(.init(.unsupportedVersion, "version \(fixed[8]) suite \(fixed[9]) (this program reads version \(EnvelopeFormat.version) suite \(EnvelopeFormat.suite))"))
+        if got >= 10, !EnvelopeFormat.supportedVersions.contains(fixed[8]) || fixed[9] != EnvelopeFormat.suite {
+            let versions = EnvelopeFormat.supportedVersions
+            throw .envelope(.init(.unsupportedVersion, "version \(fixed[8]) suite \(fixed[9]) (this program reads versions \(versions.lowerBound) to \(versions.upperBound) of suite \(EnvelopeFormat.suite))"))
         }
         guard got == EnvelopeFormat.fixedHeaderLength else { throw .envelope(.init(.truncated)) }
         guard fixed[10] == 0, fixed[11] == 0 else {
@@ -62,7 +66,7 @@ package struct EnvelopeHeader {
             slots.append(Array(rest[i * EnvelopeFormat.slotLength..<(i + 1) * EnvelopeFormat.slotLength]))
         }
         return EnvelopeHeader(streamHeader: Array(fixed[14..<38]), slots: slots,
-                              tag: Array(rest[(count * EnvelopeFormat.slotLength)...]))
+                              tag: Array(rest[(count * EnvelopeFormat.slotLength)...]), version: fixed[8])
     }
 }
 

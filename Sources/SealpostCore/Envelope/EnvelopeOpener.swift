@@ -13,6 +13,9 @@ public struct OpenedEnvelope: Sendable {
         (self.manifest, self.contentHash, self.contentLength) = (manifest, contentHash, contentLength)
         self.signature = signature
     }
+
+    /// The body's length: the content stream after the attachments (all of it in version 1).
+    public var bodyLength: UInt64 { contentLength - manifest.attachmentsLength }
 }
 
 /// The sender's Ed25519 signature over an envelope (spec/envelope.md §"Signature"):
@@ -46,11 +49,14 @@ public struct EnvelopeOpener {
         self.senders = senders
     }
 
-    /// Decrypts `input` into `staging` and verifies it.
+    /// Decrypts `input` into `staging` (the body) and `attachmentStaging` (each attachment, in
+    /// order) and verifies it all.
     ///
-    /// Plaintext reaches `staging` before the signature has been checked, so `staging` must be
-    /// private and discarded on failure: use `open(from:toFile:)` or `open(_:)`, which do that.
+    /// Plaintext reaches both before the signature and the attachments' hashes have been checked,
+    /// so they must be private and discarded on failure: use `open(from:toFile:)`, `open(_:)` or
+    /// `openWithAttachments(_:)`, which do that.
     package func decrypt(from input: inout some ByteReader, into staging: inout some ByteWriter,
+                         attachments attachmentStaging: inout some AttachmentStaging,
                          progress: ((UInt64) -> Void)? = nil) throws(EnvelopeOpenFailure) -> OpenedEnvelope {
         // 1-2. Version, suite and layout, before any cryptography.
         let header = try EnvelopeHeader.read(from: &input)
@@ -114,7 +120,7 @@ public struct EnvelopeOpener {
         guard first.tag == .message else { throw .envelope(.init(.payloadAuthenticationFailed)) }
         let manifestBytes = Array(UnsafeRawBufferPointer(rebasing: plain[0..<first.count]))
         let manifest: Manifest
-        do { manifest = try Manifest(decoding: manifestBytes) } catch {
+        do { manifest = try Manifest(decoding: manifestBytes, version: header.version) } catch {
             throw .envelope(.init(.malformedHeader, error.description))
         }
 
@@ -164,13 +170,19 @@ public struct EnvelopeOpener {
             return (filled, nil)
         }
 
+        // The body goes to `staging`; a version 2 envelope's attachments, which come first, to
+        // `attachmentStaging`, each hashed on the way (checked in step 11).
+        var content = OpeningContent(body: staging, staging: attachmentStaging, attachments: manifest.attachments)
+        defer { staging = content.body; attachmentStaging = content.staging }
+        do { try content.start() } catch { throw .io(error) }
+
         let hasher = BLAKE2b.Hasher()
         var contentLength: UInt64 = 0
         var batch = try fill(current)
         if batch.signature == nil {
             // More than one chunk: move up to full batches.
             hasher.update(UnsafeRawBufferPointer(rebasing: current[0..<batch.count]))
-            do { try staging.write(UnsafeRawBufferPointer(rebasing: current[0..<batch.count])) } catch { throw .io(error) }
+            do { try content.write(UnsafeRawBufferPointer(rebasing: current[0..<batch.count])) } catch { throw .io(error) }
             contentLength += UInt64(batch.count)
             wipe(current); current.deallocate(); spare.deallocate()
             batchChunks = EnvelopeOpener.batchChunks
@@ -184,7 +196,7 @@ public struct EnvelopeOpener {
             var nextBatch: Result<(count: Int, signature: [UInt8]?), EnvelopeOpenFailure> = .success((0, nil))
             let target = spare
             PairedWork.run({ hasher.update(full) }, { nextBatch = Result { () throws(EnvelopeOpenFailure) in try fill(target) } })
-            do { try staging.write(full) } catch { throw .io(error) }
+            do { try content.write(full) } catch { throw .io(error) }
             contentLength += UInt64(batch.count)
             progress?(contentLength)
             batch = try nextBatch.get()
@@ -192,7 +204,7 @@ public struct EnvelopeOpener {
         }
         let last = UnsafeRawBufferPointer(rebasing: current[0..<batch.count])
         hasher.update(last)
-        do { try staging.write(last) } catch { throw .io(error) }
+        do { try content.write(last) } catch { throw .io(error) }
         contentLength += UInt64(batch.count)
 
         // 9. Nothing may follow the final chunk.
@@ -209,14 +221,27 @@ public struct EnvelopeOpener {
                                          manifestHash: EnvelopeFormat.labelledHash(EnvelopeFormat.manifestHashLabel, manifestBytes),
                                          contentHash: contentHash, contentLength: contentLength, signature: signature)
         guard evidence.isValid(for: manifest.senderSigningKey) else { throw .envelope(.init(.signatureInvalid)) }
+
+        // 11. Every attachment whole and as its signed manifest entry states: the sender signed
+        // both the manifest and the content, so content that contradicts the manifest carries no
+        // valid signature for what it holds.
+        guard content.verified else { throw .envelope(.init(.signatureInvalid)) }
         progress?(contentLength)
         return OpenedEnvelope(manifest: manifest, contentHash: contentHash, contentLength: contentLength, signature: evidence)
+    }
+
+    /// `decrypt` for an envelope that may have no attachments (one that has is refused).
+    package func decrypt(from input: inout some ByteReader, into staging: inout some ByteWriter,
+                         progress: ((UInt64) -> Void)? = nil) throws(EnvelopeOpenFailure) -> OpenedEnvelope {
+        var none = NoAttachmentStaging(destination: "the envelope")
+        return try decrypt(from: &input, into: &staging, attachments: &none, progress: progress)
     }
 
     /// Content chunks decrypted and hashed together (1 MiB).
     static let batchChunks = 16
 
     /// Opens an envelope held in memory; the content is returned only once everything verified.
+    /// An envelope with attachments is refused (as an I/O error): use `openWithAttachments(_:)`.
     public func open(_ envelope: [UInt8]) throws(EnvelopeOpenFailure) -> (content: [UInt8], opened: OpenedEnvelope) {
         var input = MemoryReader(envelope)
         var staging = MemoryWriter()
@@ -224,21 +249,63 @@ public struct EnvelopeOpener {
         return (staging.bytes, opened)
     }
 
+    /// Opens an envelope held in memory, with its attachments (in manifest order); the body and
+    /// attachments are returned only once the signature and every attachment's hash verified.
+    public func openWithAttachments(_ envelope: [UInt8]) throws(EnvelopeOpenFailure)
+        -> (content: [UInt8], attachments: [[UInt8]], opened: OpenedEnvelope) {
+        var input = MemoryReader(envelope)
+        var staging = MemoryWriter()
+        var attachments = MemoryAttachments()
+        let opened = try decrypt(from: &input, into: &staging, attachments: &attachments)
+        return (staging.bytes, attachments.contents, opened)
+    }
+
     /// Opens an envelope into `destination`, which appears only once everything verified.
+    /// Attachments, if any, go into `attachmentsDirectory` under safe names (AttachmentFolder),
+    /// also only once everything verified; an envelope with attachments and no folder is refused.
     /// On any failure no file is left behind.
     public func open(from input: inout some ByteReader, toFile destination: String, mode: UInt32 = 0o600,
+                     attachmentsDirectory: String? = nil,
                      progress: ((UInt64) -> Void)? = nil) throws(EnvelopeOpenFailure) -> OpenedEnvelope {
+        try openStoringAttachments(from: &input, toFile: destination, mode: mode, attachmentsDirectory: attachmentsDirectory,
+                                   progress: progress).opened
+    }
+
+    /// `open(from:toFile:...)`, also returning where each attachment was stored (in manifest order).
+    public func openStoringAttachments(from input: inout some ByteReader, toFile destination: String, mode: UInt32 = 0o600,
+                                       attachmentsDirectory: String?, progress: ((UInt64) -> Void)? = nil)
+        throws(EnvelopeOpenFailure) -> (opened: OpenedEnvelope, attachments: [String]) {
         let file: AtomicFile
         do { file = try AtomicFile(destination: destination, mode: mode) } catch { throw .io(error) }
         var writer = file.writer
         let opened: OpenedEnvelope
-        do {
-            opened = try decrypt(from: &input, into: &writer, progress: progress)
-        } catch {
-            file.discard()
-            throw error
+        var stored: [String] = []
+        if let attachmentsDirectory {
+            var folder: AttachmentFolder
+            do { folder = try AttachmentFolder(directory: attachmentsDirectory) } catch { file.discard(); throw .io(error) }
+            do { opened = try decrypt(from: &input, into: &writer, attachments: &folder, progress: progress) } catch {
+                folder.discard(); file.discard()
+                throw error
+            }
+            do { stored = try folder.publish() } catch {
+                folder.discard(); file.discard()
+                throw .io(error)
+            }
+            do { try file.commit() } catch {
+                folder.unpublish()
+                throw .io(error)
+            }
+            return (opened, stored)
+        } else {
+            var none = NoAttachmentStaging(destination: destination)
+            do {
+                opened = try decrypt(from: &input, into: &writer, attachments: &none, progress: progress)
+            } catch {
+                file.discard()
+                throw error
+            }
         }
         do { try file.commit() } catch { throw .io(error) }
-        return opened
+        return (opened, stored)
     }
 }

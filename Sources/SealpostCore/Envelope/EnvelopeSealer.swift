@@ -3,7 +3,8 @@ import SealpostSodium
 /// What a sealed envelope says, known to the sender once sealing ends.
 public struct SealedEnvelope: Sendable {
     public let manifest: Manifest
-    /// BLAKE2b-256 of the content (the plain digest, as `b2sum -l 256` prints it).
+    /// BLAKE2b-256 of the content (the plain digest, as `b2sum -l 256` prints it): with
+    /// attachments, of the whole content stream (the attachments, then the body).
     public let contentHash: [UInt8]
     public let contentLength: UInt64
     /// Bytes of envelope written.
@@ -20,11 +21,13 @@ public struct EnvelopeSealer {
     ///
     /// - Parameters:
     ///   - recipients: the recipients' box keys; duplicates are refused.
+    ///   - attachments: files to carry before the body (a version 2 envelope), each already
+    ///     measured; each must still read exactly as measured, or the seal fails.
     ///   - createdAt: Unix seconds to record in the manifest.
     ///   - progress: called after each chunk with the content bytes consumed so far.
     public func seal(from input: inout some ByteReader, to output: inout some ByteWriter,
                      recipients: [X25519.PublicKey], contentType: String = "application/octet-stream",
-                     attributes: [String: String] = [:], createdAt: UInt64,
+                     attributes: [String: String] = [:], attachments: [AttachmentSource] = [], createdAt: UInt64,
                      progress: ((UInt64) -> Void)? = nil) throws(SealError) -> SealedEnvelope {
         guard !recipients.isEmpty else { throw .invalid("name at least one recipient") }
         guard recipients.count <= EnvelopeFormat.maximumRecipients else {
@@ -35,12 +38,15 @@ public struct EnvelopeSealer {
         let manifest = Manifest(senderSigningKey: sender.signingKey.publicKey, senderBoxKey: sender.boxKey.publicKey,
                                 senderAgency: sender.agencyID, messageID: RandomBytes.make(count: Manifest.messageIDLength),
                                 createdAt: createdAt, contentType: contentType, recipients: recipients.map(KeyID.init),
-                                attributes: attributes)
+                                attributes: attributes, attachments: attachments.map(\.attachment))
         let manifestBytes: [UInt8]
         do { manifestBytes = try manifest.encoded() } catch { throw .invalid(error.reason) }
 
         let encoder: EnvelopeEncoder
-        do { encoder = try EnvelopeEncoder(fileKey: .random(count: EnvelopeFormat.fileKeyLength), recipients: recipients) } catch {
+        do {
+            encoder = try EnvelopeEncoder(fileKey: .random(count: EnvelopeFormat.fileKeyLength), recipients: recipients,
+                                          version: manifest.formatVersion)
+        } catch {
             // crypto_box_seal refuses exactly the low-order points.
             throw .invalid("a recipient's encryption key is a low-order point, which no one could open")
         }
@@ -49,6 +55,20 @@ public struct EnvelopeSealer {
         let manifestFrame = encoder.frame(manifestBytes, tag: .message)
         written += UInt64(manifestFrame.count)
         try write(manifestFrame, to: &output)
+        if attachments.isEmpty {
+            return try sealContent(from: &input, to: &output, encoder: encoder, manifest: manifest, manifestBytes: manifestBytes,
+                                   written: written, progress: progress)
+        }
+        var content = SealingContent(attachments: attachments, body: input)
+        return try sealContent(from: &content, to: &output, encoder: encoder, manifest: manifest, manifestBytes: manifestBytes,
+                               written: written, progress: progress)
+    }
+
+    /// Steps 6 and 7 of spec §"Sealing": the content in canonical chunks, then the tail and the signature.
+    private func sealContent(from input: inout some ByteReader, to output: inout some ByteWriter, encoder: EnvelopeEncoder,
+                             manifest: Manifest, manifestBytes: [UInt8], written: UInt64,
+                             progress: ((UInt64) -> Void)?) throws(SealError) -> SealedEnvelope {
+        var written = written
 
         let chunk = EnvelopeFormat.chunkSize
         let frameLength = EnvelopeFormat.frameLengthBytes + chunk + SecretStream.overhead
@@ -128,11 +148,16 @@ public struct EnvelopeSealer {
 
     /// Seals bytes in memory and returns the envelope.
     public func seal(_ content: [UInt8], recipients: [X25519.PublicKey], contentType: String = "application/octet-stream",
-                     attributes: [String: String] = [:], createdAt: UInt64) throws(SealError) -> (envelope: [UInt8], sealed: SealedEnvelope) {
+                     attributes: [String: String] = [:], attachments: [(name: String, type: String, bytes: [UInt8])] = [],
+                     createdAt: UInt64) throws(SealError) -> (envelope: [UInt8], sealed: SealedEnvelope) {
         var input = MemoryReader(content)
         var output = MemoryWriter()
+        let sources = attachments.map { a in
+            AttachmentSource(attachment: ManifestAttachment(name: a.name, type: a.type, length: UInt64(a.bytes.count), hash: BLAKE2b.hash(a.bytes)),
+                             reader: MemoryReader(a.bytes))
+        }
         let sealed = try seal(from: &input, to: &output, recipients: recipients, contentType: contentType,
-                              attributes: attributes, createdAt: createdAt)
+                              attributes: attributes, attachments: sources, createdAt: createdAt)
         return (output.bytes, sealed)
     }
 

@@ -7,8 +7,11 @@ import SealpostSodium
 ///     | message id (16) | created at (u64, Unix seconds) | content type (u8 length + bytes)
 ///     | recipient count (u16) | recipient key ids (16 each, strictly ascending)
 ///     | attribute count (u16) | attributes (u8 key length + key, u16 value length + value; keys strictly ascending)
+///     [version 2 only: attachment count (u8, 1-32) | attachments (ManifestAttachment), in content order]
 ///
-/// All integers are big-endian. A reader rejects any other encoding of the same facts.
+/// All integers are big-endian. A reader rejects any other encoding of the same facts. An envelope
+/// with attachments is version 2 (so that a version 1 reader refuses it by its version byte, before
+/// any cryptography); one without is version 1, byte for byte as before.
 public struct Manifest: Equatable, Sendable {
     public var senderSigningKey: Ed25519.PublicKey
     public var senderBoxKey: X25519.PublicKey
@@ -21,6 +24,8 @@ public struct Manifest: Equatable, Sendable {
     public var recipients: [KeyID]
     /// Small named values that travel signed with the envelope (such as purpose and urgency).
     public var attributes: [String: String]
+    /// Files carried before the body in the content stream, in order (version 2 only).
+    public var attachments: [ManifestAttachment]
 
     public static let messageIDLength = 16
     public static let maximumAttributes = 32
@@ -28,11 +33,12 @@ public struct Manifest: Equatable, Sendable {
 
     public init(senderSigningKey: Ed25519.PublicKey, senderBoxKey: X25519.PublicKey, senderAgency: String,
                 messageID: [UInt8], createdAt: UInt64, contentType: String, recipients: [KeyID],
-                attributes: [String: String] = [:]) {
+                attributes: [String: String] = [:], attachments: [ManifestAttachment] = []) {
         (self.senderSigningKey, self.senderBoxKey, self.senderAgency) = (senderSigningKey, senderBoxKey, senderAgency)
         (self.messageID, self.createdAt, self.contentType) = (messageID, createdAt, contentType)
         self.recipients = recipients.sorted()
         self.attributes = attributes
+        self.attachments = attachments
     }
 
     /// The canonical bytes. Throws if a field is outside what a reader accepts.
@@ -68,12 +74,18 @@ public struct Manifest: Equatable, Sendable {
             out.append(UInt8(key.utf8.count)); out += Array(key.utf8)
             out.appendBigEndian(UInt16(value.count)); out += value
         }
+        if !attachments.isEmpty {
+            try ManifestAttachment.checkList(attachments)
+            out.append(UInt8(attachments.count))
+            for attachment in attachments { try attachment.encode(into: &out) }
+        }
         guard out.count <= EnvelopeFormat.maximumManifestLength else { throw ManifestError("manifest too long") }
         return out
     }
 
-    /// Parses canonical manifest bytes, rejecting anything else.
-    public init(decoding bytes: [UInt8]) throws(ManifestError) {
+    /// Parses canonical manifest bytes of an envelope of `version` (1, or 2 with attachments),
+    /// rejecting anything else.
+    public init(decoding bytes: [UInt8], version: UInt8 = EnvelopeFormat.version) throws(ManifestError) {
         var r = ByteCursor(bytes)
         do {
             senderSigningKey = try Ed25519.PublicKey(rawRepresentation: try r.take(32))
@@ -108,7 +120,19 @@ public struct Manifest: Equatable, Sendable {
                 attributes[key] = try r.string(length: length)
             }
             self.attributes = attributes
-            guard r.isAtEnd else { throw ManifestError("bytes after the last attribute") }
+            var attachments: [ManifestAttachment] = []
+            if version == EnvelopeFormat.attachmentsVersion {
+                let count = Int(try r.u8())
+                guard (1...EnvelopeFormat.maximumAttachments).contains(count) else {
+                    throw ManifestError("attachment count \(count) is outside 1...\(EnvelopeFormat.maximumAttachments)")
+                }
+                for _ in 0..<count { attachments.append(try ManifestAttachment(reading: &r)) }
+                try ManifestAttachment.checkList(attachments)
+            }
+            self.attachments = attachments
+            guard r.isAtEnd else {
+                throw ManifestError(version == EnvelopeFormat.version ? "bytes after the last attribute" : "bytes after the last attachment")
+            }
         } catch let error as ManifestError {
             throw error
         } catch {

@@ -9,6 +9,7 @@ import SealpostCore
 ///     HOME/inbox/<envelope id>/record.json      the record as the sender sent it (0600)
 ///     HOME/inbox/<envelope id>/envelope.sealed  the envelope as fetched, signature and all
 ///     HOME/inbox/<envelope id>/entry.json       its InboxEntry
+///     HOME/inbox/<envelope id>/attachments/     the files sent with it, under safe names (0600)
 ///
 /// A record is committed whole or not at all: the three files are written and fsynced in a
 /// private folder `HOME/inbox/.incoming-…`, which is then renamed to `<envelope id>` and the inbox
@@ -46,17 +47,31 @@ public struct Inbox: Sendable {
 
     public enum StoreOutcome: Sendable, Equatable { case stored, duplicate }
 
-    /// Stores a verified record. Returns `.duplicate`, writing nothing, when it is already here.
-    public func store(content: [UInt8], envelope: [UInt8], entry: InboxEntry) throws(ExchangeError) -> StoreOutcome {
+    /// The folder of a stored record's attachments.
+    public func attachmentsFolder(_ id: String) -> String { folder(id) + "/attachments" }
+
+    /// Stores a verified record, with its verified attachments under the safe names given (each
+    /// one path component, distinct: AttachmentName). Returns `.duplicate`, writing nothing, when
+    /// it is already here.
+    public func store(content: [UInt8], envelope: [UInt8], entry: InboxEntry,
+                      attachments: [(name: String, bytes: [UInt8])] = []) throws(ExchangeError) -> StoreOutcome {
         if try self.entry(entry.envelopeID) != nil { return .duplicate }
         try StoreFiles.makeDirectory(directory)
         removeIncomplete()
         let staging = "\(directory)/.incoming-\(entry.envelopeID.prefix(16))-\(Hex.encode((0..<6).map { _ in UInt8.random(in: 0...255) }))"
         guard mkdir(staging, 0o700) == 0 else { throw .storage(IOError(path: staging, errno: errno), doing: "store the received record") }
-        do {
+        do throws(IOError) {
             try AtomicFile.write(content, to: staging + "/" + contentName, mode: 0o600)
             try AtomicFile.write(envelope, to: staging + "/envelope.sealed", mode: 0o600)
             try AtomicFile.write(StoreFiles.encode(entry), to: staging + "/entry.json", mode: 0o600)
+            if !attachments.isEmpty {
+                let folder = staging + "/attachments"
+                guard mkdir(folder, 0o700) == 0 else { throw IOError(path: folder, errno: errno) }
+                for file in attachments {
+                    precondition(!file.name.contains("/") && file.name != "." && file.name != "..", "attachment names are made safe before storing")
+                    try AtomicFile.write(file.bytes, to: folder + "/" + file.name, mode: 0o600)
+                }
+            }
         } catch {
             try? FileManager.default.removeItem(atPath: staging)
             throw .storage(error, doing: "store the received record (nothing was kept, and it was not acknowledged)")

@@ -22,6 +22,20 @@ public struct InboxEntry: Codable, Sendable, Equatable {
     public var sentAt: Int64
     /// When it was stored here.
     public var receivedAt: Int64
+    /// The attachments stored beside the record in `attachments/`, in the envelope's order;
+    /// absent when there were none.
+    public var attachments: [ReceivedAttachment]?
+
+    /// One attachment: the sender's name for it (text to show, escaped, never a path), the safe
+    /// file name it is stored under (AttachmentName), and what the signed manifest states.
+    public struct ReceivedAttachment: Codable, Sendable, Equatable {
+        public var name: String
+        public var stored: String
+        public var type: String
+        public var length: UInt64
+        /// BLAKE2b-256, hex: the stored file's `b2sum -l 256`.
+        public var hash: String
+    }
 
     /// The delivery this entry records, as a receipt about it names it (`recipient`: this agency).
     public func delivery(to recipient: String) -> DeliveryBasis {
@@ -33,6 +47,6 @@ public struct InboxEntry: Codable, Sendable, Equatable {
     enum CodingKeys: String, CodingKey {
         case format, envelopeID = "envelope_id", messageID = "message_id", sender, purpose, urgency, recordID = "record_id"
         case agreement, contentHash = "content_hash", contentLength = "content_length", envelopeLength = "envelope_length"
-        case sentAt = "sent_at", receivedAt = "received_at"
+        case sentAt = "sent_at", receivedAt = "received_at", attachments
     }
 }

@@ -20,6 +20,9 @@ public enum Receive {
         public let content: [UInt8]
         public let opened: OpenedEnvelope
         public let conventions: ExchangeEnvelope
+        /// The attachments' bytes, in manifest order (`opened.manifest.attachments` describes
+        /// them), each checked against its signed hash; empty for a version 1 envelope.
+        public var attachments: [[UInt8]] = []
 
         /// The envelope as receipts name it.
         var envelopeFacts: EnvelopeFacts {
@@ -39,8 +42,9 @@ public enum Receive {
         }
         let opener = EnvelopeOpener(identity: context.identity, senders: context.senders)
         let content: [UInt8]
+        let attachments: [[UInt8]]
         let opened: OpenedEnvelope
-        do { (content, opened) = try opener.open(envelope) } catch {
+        do { (content, attachments, opened) = try opener.openWithAttachments(envelope) } catch {
             switch error {
             case .envelope(let e): throw ExchangeError(.envelope, "envelope \(id): \(e.description)", hint: e.hint)
             case .io(let e): throw ExchangeError(.envelope, "envelope \(id): \(e.description)")
@@ -51,7 +55,11 @@ public enum Receive {
             throw ExchangeError(.envelope, "envelope \(id) from \(opened.manifest.senderAgency) was sealed under agreement \(Printable.escape(conventions.agreementID)), not \(context.agreement.id)",
                                 hint: "it belongs to another partnership; ask the sender")
         }
-        return Verified(id: id, envelope: envelope, content: content, opened: opened, conventions: conventions)
+        guard attachments.isEmpty || conventions.kind == .record else {
+            throw ExchangeError(.envelope, "envelope \(id) from \(opened.manifest.senderAgency) is a \(conventions.kind.rawValue) with attachments; only a record carries them",
+                                hint: "ask the sender which program sealed it; nothing was stored")
+        }
+        return Verified(id: id, envelope: envelope, content: content, opened: opened, conventions: conventions, attachments: attachments)
     }
 
     /// Fetches, verifies and stores a record from the relay into the inbox. A record already
@@ -93,10 +101,22 @@ public enum Receive {
             agreement: "\(verified.conventions.agreementID)@\(verified.conventions.agreementVersion)",
             contentHash: Hex.encode(verified.opened.contentHash), contentLength: verified.opened.contentLength,
             envelopeLength: UInt64(envelope.count), sentAt: Int64(clamping: m.createdAt), receivedAt: context.now)
-        let outcome = try context.inbox.store(content: content, envelope: envelope, entry: entry)
+        // Each attachment beside the record under a safe name (THREATS row 39); the sender's name
+        // is kept in the entry as text only.
+        var taken = Set<String>()
+        var files: [(name: String, bytes: [UInt8])] = []
+        var stored: [InboxEntry.ReceivedAttachment] = []
+        for (i, (attachment, bytes)) in zip(m.attachments, verified.attachments).enumerated() {
+            let name = AttachmentName.safe(attachment.name, type: attachment.type, index: i, taken: &taken)
+            files.append((name, bytes))
+            stored.append(.init(name: attachment.name, stored: name, type: attachment.type, length: attachment.length, hash: Hex.encode(attachment.hash)))
+        }
+        var entryWithAttachments = entry
+        entryWithAttachments.attachments = stored.isEmpty ? nil : stored
+        let outcome = try context.inbox.store(content: content, envelope: envelope, entry: entryWithAttachments, attachments: files)
         context.logger.info("record stored", metadata: ["envelope": .string(entry.envelopeID), "duplicate": .stringConvertible(outcome == .duplicate)])
         try markAnswered(verified, context: context)
-        return (outcome == .duplicate ? (try context.inbox.entry(id.description)) ?? entry : entry, outcome)
+        return (outcome == .duplicate ? (try context.inbox.entry(id.description)) ?? entryWithAttachments : entryWithAttachments, outcome)
     }
 
     /// A record whose signed manifest names a request this agency sent to its sender answers it.

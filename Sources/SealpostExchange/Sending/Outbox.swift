@@ -8,7 +8,8 @@ import SealpostRecord
 
 /// What this agency has sent: `HOME/outbox/` (spec/exchange.md §Outbox).
 ///
-///     HOME/outbox/<envelope id>.sealed      the envelope exactly as deposited (0600)
+///     HOME/outbox/<envelope id>.sealed      the envelope exactly as deposited (0600), sealed into a
+///                                           hidden temporary file and renamed once whole (OutboxSealing)
 ///     HOME/outbox/<envelope id>.json        its OutboxEntry; written after the .sealed file, so
 ///                                           an entry always has its envelope
 ///     HOME/outbox/<envelope id>.ack.sealed  the recipient's acknowledgement envelope, once collected
@@ -70,6 +71,12 @@ public struct Outbox: Sendable {
         do { try AtomicFile.write(envelope, to: envelopePath(entry.envelopeID), mode: 0o600) } catch {
             throw .storage(error, doing: "store the sealed envelope in the outbox")
         }
+        try StoreFiles.write(entry, to: entryPath(entry.envelopeID), doing: "store the outbox entry")
+    }
+
+    /// Stores the entry of an envelope already in the outbox (sealed into it by OutboxSealing).
+    func store(entry: OutboxEntry) throws(ExchangeError) {
+        precondition(StoreFiles.exists(envelopePath(entry.envelopeID)), "an outbox entry always has its envelope")
         try StoreFiles.write(entry, to: entryPath(entry.envelopeID), doing: "store the outbox entry")
     }
 

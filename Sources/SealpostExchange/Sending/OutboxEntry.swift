@@ -112,6 +112,17 @@ public struct OutboxEntry: Codable, Sendable, Equatable {
     /// waiting until `familyToldAt` (Unix seconds) is set by `sealpost family-told`.
     public var familyToBeTold: Bool?
     public var familyToldAt: Int64?
+    /// The files sent with the record, by hash, length and type (never by name, which may
+    /// identify someone); absent when none.
+    public var attachments: [SentAttachment]?
+
+    /// One attachment of the envelope, as its signed manifest states it.
+    public struct SentAttachment: Codable, Sendable, Equatable {
+        /// BLAKE2b-256, hex.
+        public var hash: String
+        public var length: UInt64
+        public var type: String
+    }
 
     /// How a request was answered: `declined` (the holder's signed decline, collected by sync) or
     /// `answered` (a record whose signed manifest names the request, opened here).
@@ -134,7 +145,7 @@ public struct OutboxEntry: Codable, Sendable, Equatable {
         case agreement, contentHash = "content_hash", contentLength = "content_length", envelopeLength = "envelope_length"
         case sealedAt = "sealed_at", state, receipt, acknowledgement, expiredAt = "expired_at", lastError = "last_error"
         case shared, withheld, decisions, inAnswerTo = "in_answer_to", answer, outcomes
-        case familyToBeTold = "family_to_be_told", familyToldAt = "family_told_at"
+        case familyToBeTold = "family_to_be_told", familyToldAt = "family_told_at", attachments
     }
 
     public var id: EnvelopeID? { EnvelopeID(hex: envelopeID) }

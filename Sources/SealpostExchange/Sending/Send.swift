@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import Foundation
 import SealpostAgreement
 import SealpostCore
@@ -45,12 +48,16 @@ public enum Send {
         public var reasons: [String: String] = [:]
         /// The request (opened here) this send answers: its envelope to the requester names it.
         public var answering: InboxEntry?
+        /// Files sent with the record to every recipient, in order, each confirmed as checked by
+        /// the practitioner (they are not redacted).
+        public var attachments: [OutgoingAttachment] = []
         public var decisions: [PractitionerDecision] { redaction.decisions }
         public var summary: RedactionSummary { redaction.summary }
     }
 
     public static func prepare(_ record: SafeguardingRecord, purpose: String, recipients: [String], context: ExchangeContext,
-                               decisions file: DecisionFile = DecisionFile(), answering request: InboxEntry? = nil) throws(Refusal) -> Preparation {
+                               decisions file: DecisionFile = DecisionFile(), answering request: InboxEntry? = nil,
+                               attachments: [OutgoingAttachment] = [], attachmentsChecked: Bool = false) throws(Refusal) -> Preparation {
         let agreement = context.agreement
         if let request {
             do { try checkAnswer(request, purpose: purpose, recipients: recipients, context: context) } catch { throw .other(error) }
@@ -62,6 +69,7 @@ public enum Send {
         guard recipients.count <= ExchangeLimits.maximumRecipients else {
             throw .other(ExchangeError(.record, "at most \(ExchangeLimits.maximumRecipients) recipients in one send, not \(recipients.count)"))
         }
+        do { try checkAttachments(attachments, checked: attachmentsChecked) } catch { throw .other(error) }
         do { try context.checkAgreementValid() } catch { throw .other(error) }
         let issues = record.issues(for: .full)
         guard issues.isEmpty else { throw .invalidRecord(issues) }
@@ -138,8 +146,25 @@ public enum Send {
         guard let urgency = record.concern?.urgency else {
             throw .other(ExchangeError(.record, "the record has no concern.urgency", hint: "spec/record.md describes the concern"))
         }
-        return Preparation(record: record, purpose: agreement.purpose(purpose)!, urgency: urgency, outgoing: outgoing,
-                           redaction: redaction, reasons: file.reasons.filter { used.contains($0.key) }, answering: request)
+        var preparation = Preparation(record: record, purpose: agreement.purpose(purpose)!, urgency: urgency, outgoing: outgoing,
+                                      redaction: redaction, reasons: file.reasons.filter { used.contains($0.key) }, answering: request)
+        preparation.attachments = attachments
+        return preparation
+    }
+
+    /// Attachments are not redacted, so each must be confirmed as checked; and together they must
+    /// fit in one envelope the relay takes (THREATS row 39: over the limit is refused before sealing).
+    static func checkAttachments(_ attachments: [OutgoingAttachment], checked: Bool) throws(ExchangeError) {
+        guard !attachments.isEmpty else { return }
+        guard checked else {
+            throw ExchangeError(.record, "\(attachments.count) attachment\(attachments.count == 1 ? " is" : "s are") not confirmed as checked; nothing was sealed",
+                                hint: "attachments are not redacted: open each one, make sure it holds only what this purpose needs and no one's identity it should not, then send again with --attachments-checked (logged as your decision)")
+        }
+        let total = attachments.reduce(UInt64(0)) { $0 + $1.length }
+        guard total <= UInt64(OutgoingAttachment.maximumTotalBytes) else {
+            throw ExchangeError(.record, "the attachments come to \(total) bytes, over the \(OutgoingAttachment.maximumTotalBytes) bytes one send can carry (the relay's \(ExchangeLimits.maximumEnvelopeBytes)-byte envelope limit, less room for the record); nothing was sealed",
+                                hint: "send fewer or smaller files (a scan as a compressed PDF), or spread them over several sends")
+        }
     }
 
     /// A send answering a request goes to the agency that asked, for the purpose it asked for,
@@ -199,35 +224,69 @@ public enum Send {
             }
             var content = JSONWriter(options: [.prettyPrinted]).bytes(outgoing.record) + [0x0a]
             defer { for i in content.indices { content[i] = 0 } }  // uniquely held again once sealed
-            let sealed: (envelope: [UInt8], sealed: SealedEnvelope)
+            // Sealed straight into the outbox, attachments streamed from their files: constant memory.
+            let sealing = try OutboxSealing(outbox: context.outbox)
+            let sealed: SealedEnvelope
             do {
-                sealed = try EnvelopeSealer(sender: identity).seal(content, recipients: [boxKey], contentType: conventions.contentType,
-                                                                   attributes: conventions.attributes, createdAt: UInt64(max(0, now)))
+                sealed = try sealEnvelope(content, attachments: preparation.attachments, to: boxKey, conventions: conventions,
+                                          identity: identity, createdAt: UInt64(max(0, now)), into: &sealing.writer)
             } catch {
-                throw ExchangeError(.record, error.description)
+                sealing.discard()
+                throw error
             }
-            guard sealed.envelope.count <= ExchangeLimits.maximumEnvelopeBytes else {
-                throw ExchangeError(.record, "the envelope for \(party.agencyID) would be \(sealed.envelope.count) bytes, over the \(ExchangeLimits.maximumEnvelopeBytes)-byte limit",
+            guard sealing.length <= UInt64(ExchangeLimits.maximumEnvelopeBytes) else {
+                sealing.discard()
+                throw ExchangeError(.record, "the envelope for \(party.agencyID) would be \(sealing.length) bytes, over the \(ExchangeLimits.maximumEnvelopeBytes)-byte limit",
                                     hint: "send a shorter record; nothing was stored or sent")
             }
-            let id = EnvelopeID(of: sealed.envelope)
+            let id = try sealing.finish()
             let entry = OutboxEntry(
-                envelopeID: id.description, messageID: Hex.encode(sealed.sealed.manifest.messageID), recipient: party.agencyID,
+                envelopeID: id.description, messageID: Hex.encode(sealed.manifest.messageID), recipient: party.agencyID,
                 purpose: preparation.purpose.id, urgency: preparation.urgency.rawValue, recordID: preparation.record.id,
-                agreement: context.agreementLabel, contentHash: Hex.encode(sealed.sealed.contentHash),
-                contentLength: sealed.sealed.contentLength, envelopeLength: UInt64(sealed.envelope.count), sealedAt: now,
+                agreement: context.agreementLabel, contentHash: Hex.encode(sealed.contentHash),
+                contentLength: sealed.contentLength, envelopeLength: sealed.envelopeLength, sealedAt: now,
                 state: .sealed, shared: outgoing.shared.map(\.rawValue),
                 withheld: outgoing.withheld.map { .init(path: $0.path.rawValue, reason: $0.reason.rawValue) }, decisions: decisions,
                 inAnswerTo: inAnswerTo,
-                familyToBeTold: preparation.record.consent?.family?.status == .willBeTold ? true : nil)
+                familyToBeTold: preparation.record.consent?.family?.status == .willBeTold ? true : nil,
+                attachments: preparation.attachments.isEmpty ? nil : preparation.attachments.map {
+                    OutboxEntry.SentAttachment(hash: Hex.encode($0.attachment.hash), length: $0.length, type: $0.type)
+                })
             let pending = pendingSent(preparation, outgoing: outgoing, entry: entry, context: context)
             try context.outbox.storePendingReceipt(entry.envelopeID, facts: pending.facts, details: pending.details)
-            try context.outbox.store(envelope: sealed.envelope, entry: entry)
+            try context.outbox.store(entry: entry)
             context.logger.info("sealed into the outbox", metadata: [
                 "envelope": .string(entry.envelopeID), "recipient": .string(entry.recipient), "bytes": .stringConvertible(entry.envelopeLength)])
             entries.append(entry)
         }
         return entries
+    }
+
+    /// Seals one recipient's envelope into `output`; attachments are streamed from their files,
+    /// which must still hold what was measured.
+    static func sealEnvelope(_ content: [UInt8], attachments: [OutgoingAttachment], to boxKey: X25519.PublicKey,
+                             conventions: ExchangeEnvelope, identity: Identity, createdAt: UInt64,
+                             into output: inout some ByteWriter) throws(ExchangeError) -> SealedEnvelope {
+        var descriptors: [Int32] = []
+        defer { for fd in descriptors { close(fd) } }
+        var sources: [AttachmentSource] = []
+        for (i, a) in attachments.enumerated() {
+            let fd = open(a.path, O_RDONLY | O_CLOEXEC)
+            guard fd >= 0 else {
+                throw ExchangeError(.record, "attachment \(i + 1) (\(Printable.escape(a.path))) can no longer be read: \(String(cString: strerror(errno)))",
+                                    hint: "nothing was sent; send again once the file is back")
+            }
+            descriptors.append(fd)
+            sources.append(AttachmentSource(attachment: a.attachment, reader: FileDescriptorReader(descriptor: fd, name: a.path)))
+        }
+        var input = MemoryReader(content)
+        do {
+            return try EnvelopeSealer(sender: identity).seal(from: &input, to: &output, recipients: [boxKey],
+                                                             contentType: conventions.contentType, attributes: conventions.attributes,
+                                                             attachments: sources, createdAt: createdAt)
+        } catch {
+            throw ExchangeError(.record, error.description, hint: attachments.isEmpty ? nil : "nothing was sent; if a file changed, check it again and send again")
+        }
     }
 
     /// Deposits one stored envelope and keeps the relay's checked receipt, logging `sent`

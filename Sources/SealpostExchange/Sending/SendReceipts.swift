@@ -63,10 +63,20 @@ extension Send {
             details.reason = preparation.reasons[decision.findingID]
             drafts.append(ReceiptEntry.own(Receipt.sign(facts, at: at, by: context.identity), counterpart: nil, details: details))
         }
+        // Attachments are not redacted: the practitioner's confirmation that each was checked is
+        // logged as a kept finding of its own (category `attachment`), as a kept name would be.
+        for (i, attachment) in preparation.attachments.enumerated() {
+            let finding = OutgoingAttachment.findingID(i, length: attachment.length)
+            let facts = RedactionClearedFacts(sender: sender, basis: basis, recipients: preparation.outgoing.map(\.recipient.agencyID),
+                                              finding: finding, field: "attachments[\(i)]", category: attachmentCategory)
+            var details = ReceiptDetails(subjectOf: record)
+            details.reason = attachmentCheckedReason
+            drafts.append(ReceiptEntry.own(Receipt.sign(facts, at: at, by: context.identity), counterpart: nil, details: details))
+        }
         let facts = ShareDecidedFacts(
             sender: sender, basis: basis,
             recipients: preparation.outgoing.map { RecipientShare(agency: $0.recipient.agencyID, fields: fields($0)) },
-            redaction: RedactionFacts(preparation.summary), decisions: preparation.decisions.map(DecisionFacts.init),
+            redaction: RedactionFacts(preparation.summary), decisions: allDecisions(preparation),
             inAnswerTo: preparation.answering?.messageID)
         drafts.append(ReceiptEntry.own(Receipt.sign(facts, at: at, by: context.identity), counterpart: nil, details: shareDetails(preparation)))
         return drafts
@@ -79,8 +89,20 @@ extension Send {
         let facts = SentFacts(sender: context.identity.agencyID, recipient: entry.recipient,
                               basis: basis(preparation.record, preparation.purpose.id, context), envelope: entry.envelopeFacts,
                               fields: fields(outgoing), redaction: RedactionFacts(outgoing.summary),
-                              decisions: preparation.decisions.map(DecisionFacts.init), inAnswerTo: entry.inAnswerTo)
+                              decisions: allDecisions(preparation), inAnswerTo: entry.inAnswerTo,
+                              attachments: preparation.attachments.map(\.facts))
         return (facts, shareDetails(preparation))
+    }
+
+    /// The category of the decision that an attachment was checked, in `redaction_cleared` and `decisions`.
+    static let attachmentCategory = "attachment"
+    static let attachmentCheckedReason = "checked by the sender before sending (--attachments-checked): attachments are not redacted"
+
+    /// The practitioner's decisions on the record's findings, then one `keep` per attachment checked.
+    static func allDecisions(_ preparation: Preparation) -> [DecisionFacts] {
+        preparation.decisions.map(DecisionFacts.init) + preparation.attachments.enumerated().map { i, a in
+            DecisionFacts(finding: OutgoingAttachment.findingID(i, length: a.length), action: "keep", category: attachmentCategory)
+        }
     }
 
     /// What the sent receipt can say from the outbox entry alone (a pending file lost).
@@ -89,7 +111,8 @@ extension Send {
                   basis: ShareBasis(purpose: entry.purpose, agreement: entry.agreement, recordID: entry.recordID, urgency: entry.urgency),
                   envelope: entry.envelopeFacts,
                   fields: FieldFacts(shared: entry.shared, withheld: entry.withheld.map { .init(path: $0.path, reason: $0.reason) }),
-                  redaction: nil, decisions: nil, inAnswerTo: entry.inAnswerTo)
+                  redaction: nil, decisions: nil, inAnswerTo: entry.inAnswerTo,
+                  attachments: entry.attachments?.map { AttachmentFacts(hash: $0.hash, length: Int64(clamping: $0.length), type: $0.type) })
     }
 }
 

@@ -84,6 +84,8 @@ public struct SentFacts: DepositedFacts {
     public var redaction: RedactionFacts?
     public var decisions: [DecisionFacts]?
     public var inAnswerTo: String?
+    /// The attachments the envelope carried, by hash, length and type (absent when none).
+    public var attachments: [AttachmentFacts]?
     public var deposit: DepositFacts?
 
     public var depositor: String { sender }
@@ -91,14 +93,30 @@ public struct SentFacts: DepositedFacts {
     public static var members: [FactsMember<Self>] {
         [.member("sender", \.sender), .member("recipient", \.recipient), .inline(\.basis), .inline(\.envelope), .inline(\.fields),
          .member("redaction", \.redaction), .member("decisions", \.decisions), .member("in_answer_to", \.inAnswerTo),
-         .member("deposit", \.deposit)]
+         .member("attachments", \.attachments), .member("deposit", \.deposit)]
     }
 
     public init() {}
 
     public init(sender: String, recipient: String, basis: ShareBasis, envelope: EnvelopeFacts, fields: FieldFacts,
-                redaction: RedactionFacts?, decisions: [DecisionFacts]?, inAnswerTo: String?, deposit: DepositFacts? = nil) {
+                redaction: RedactionFacts?, decisions: [DecisionFacts]?, inAnswerTo: String?,
+                attachments: [AttachmentFacts]? = nil, deposit: DepositFacts? = nil) {
         (self.sender, self.recipient, self.basis, self.envelope, self.fields) = (sender, recipient, basis, envelope, fields)
         (self.redaction, self.decisions, self.inAnswerTo, self.deposit) = (redaction, decisions, inAnswerTo, deposit)
+        self.attachments = attachments?.isEmpty == true ? nil : attachments
     }
+}
+
+/// One attachment of a sent envelope: `{"hash", "length", "type"}`, the BLAKE2b-256 (hex), length
+/// and MIME type its signed manifest states. Never its name, which may identify someone (names
+/// stay in the envelope and the recipient's inbox).
+public struct AttachmentFacts: FactsGroup {
+    public var hash = ""
+    public var length: Int64 = 0
+    public var type = ""
+
+    public static var members: [FactsMember<Self>] { [.member("hash", \.hash), .member("length", \.length), .member("type", \.type)] }
+
+    public init() {}
+    public init(hash: String, length: Int64, type: String) { (self.hash, self.length, self.type) = (hash, length, type) }
 }

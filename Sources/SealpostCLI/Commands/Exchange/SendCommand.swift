@@ -19,6 +19,10 @@ struct SendCommand: AsyncParsableCommand {
         one the relay cannot take now is deposited by the next relay command (sealpost sync). \
         On a terminal, send asks you to confirm after the preview; --yes sends without asking, and \
         is required when standard input is not a terminal.
+
+        --attach FILE sends a file with the record to every recipient (repeatable: PDF, images, \
+        office documents, text; its type is told from its content). Attachments are not redacted: \
+        --attachments-checked confirms you checked each one, and is logged as your decision.
         """)
 
     @OptionGroup var options: HomeOptions
@@ -40,6 +44,12 @@ struct SendCommand: AsyncParsableCommand {
             help: ArgumentHelp("A request opened here that this send answers (its id from sealpost inbox); the requester must be among the recipients.", valueName: "REQUEST_ID"))
     var inAnswerTo: String?
 
+    @Option(name: .long, help: ArgumentHelp("A file to send with the record: PDF, image, office document or text (repeatable; not redacted).", valueName: "FILE"))
+    var attach: [String] = []
+
+    @Flag(name: .long, help: "Confirm you checked every attached file for what it may share (logged as your decision).")
+    var attachmentsChecked = false
+
     @Flag(name: .long, help: "Show the preview and stop: nothing is sealed or sent.")
     var preview = false
 
@@ -51,6 +61,7 @@ struct SendCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard !to.isEmpty else { throw ValidationError("name at least one recipient with --to AGENCY") }
+        guard !attachmentsChecked || !attach.isEmpty else { throw ValidationError("--attachments-checked confirms files given with --attach; there are none") }
     }
 
     func run() async throws {
@@ -59,14 +70,20 @@ struct SendCommand: AsyncParsableCommand {
         let decisionFile = try readDecisions()
         let context = try ExchangeCommand.context(options)
         let request = try inAnswerTo.map { try answering($0, context: context) }
+        let attachments: [OutgoingAttachment]
+        do { attachments = try OutgoingAttachment.read(attach) } catch { throw CLIError(error) }
 
         let preparation: Send.Preparation
         do {
-            preparation = try Send.prepare(record, purpose: purpose, recipients: to, context: context, decisions: decisionFile, answering: request)
+            preparation = try Send.prepare(record, purpose: purpose, recipients: to, context: context, decisions: decisionFile, answering: request,
+                                           attachments: attachments, attachmentsChecked: attachmentsChecked)
         } catch {
             throw try refusal(error)
         }
         printError(PreviewText.render(SendPreview(preparation)))
+        for (i, a) in attachments.enumerated() {
+            printError("  attachment \(i + 1): \(Printable.escape(a.name)) (\(a.type), \(a.length) bytes), to every recipient, not redacted: checked by you")
+        }
         if preview {
             printError("sealpost: preview only: nothing was sealed or sent")
             return

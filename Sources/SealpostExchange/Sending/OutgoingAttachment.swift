@@ -1,0 +1,78 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import SealpostCore
+import SealpostLedger
+
+/// A file a practitioner attaches to a record (`sealpost send --attach FILE`; spec/exchange.md
+/// §Attachments): read once here to learn its type and to hash it, and again when sealed, when it
+/// must still be the same bytes.
+///
+/// The name sent is the file's own name (its last path component). Its type is told from its
+/// content and extension (AttachmentKind): PDF, images, office documents and text only.
+/// Attachments are not redacted: the practitioner confirms each was checked, and that is logged.
+public struct OutgoingAttachment: Sendable, Equatable {
+    public let path: String
+    /// Name, type, length and BLAKE2b-256, as the signed manifest will state them.
+    public let attachment: ManifestAttachment
+
+    public var name: String { attachment.name }
+    public var type: String { attachment.type }
+    public var length: UInt64 { attachment.length }
+
+    /// Reads `path` (attachment number `position`, from 1, for messages), refusing what cannot be sent.
+    public static func read(_ path: String, position: Int) throws(ExchangeError) -> OutgoingAttachment {
+        let what = "attachment \(position) (\(Printable.escape(path)))"
+        func refuse(_ problem: String, hint: String) -> ExchangeError { ExchangeError(.record, "\(what) \(problem); nothing was sealed", hint: hint) }
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        guard (1...ManifestAttachment.maximumNameLength).contains(name.utf8.count) else {
+            throw refuse("has a name longer than \(ManifestAttachment.maximumNameLength) bytes", hint: "rename the file to something shorter")
+        }
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw refuse("cannot be read: \(String(cString: strerror(errno)))", hint: "check the path and that you may read it") }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+            throw refuse("is not a regular file", hint: "attach files, not folders or devices")
+        }
+        guard info.st_size > 0 else { throw refuse("is empty", hint: "attach the document itself") }
+        var head = [UInt8](repeating: 0, count: 4096)
+        let got = head.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, 0) }
+        guard got > 0 else { throw refuse("cannot be read: \(String(cString: strerror(errno)))", hint: "check that you may read it") }
+        let type: String
+        switch AttachmentKind.detect(name: name, head: Array(head[0..<got])) {
+        case .success(let detected): type = detected
+        case .failure(let refusal): throw refuse("cannot be sent: \(refusal.reason)", hint: refusal.hint)
+        }
+        var reader = FileDescriptorReader(descriptor: fd, name: path)
+        do {
+            return OutgoingAttachment(path: path, attachment: try ManifestAttachment.measuring(name: name, type: type, reader: &reader))
+        } catch {
+            throw refuse("cannot be read: \(error.reason)", hint: "check the file and try again")
+        }
+    }
+
+    /// Reads every path, in order, refusing more than the format carries.
+    public static func read(_ paths: [String]) throws(ExchangeError) -> [OutgoingAttachment] {
+        guard paths.count <= EnvelopeFormat.maximumAttachments else {
+            throw ExchangeError(.record, "\(paths.count) attachments; a record carries at most \(EnvelopeFormat.maximumAttachments)",
+                                hint: "send the rest with another record, or combine documents into one PDF")
+        }
+        var out: [OutgoingAttachment] = []
+        for (i, path) in paths.enumerated() { out.append(try read(path, position: i + 1)) }
+        return out
+    }
+
+    /// The most attachment bytes one send carries: the envelope limit the relay enforces, less
+    /// room for the record, the manifest and the framing (a record is refused before sealing if
+    /// its envelope would not fit).
+    public static var maximumTotalBytes: Int { ExchangeLimits.maximumEnvelopeBytes - 1 << 20 }
+
+    /// How the sent receipt lists it.
+    var facts: AttachmentFacts {
+        AttachmentFacts(hash: Hex.encode(attachment.hash), length: Int64(clamping: attachment.length), type: attachment.type)
+    }
+
+    /// The finding id the practitioner's check is logged under: `attachments[i]@0-<length>`.
+    static func findingID(_ index: Int, length: UInt64) -> String { "attachments[\(index)]@0-\(length)" }
+}

@@ -1,0 +1,174 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Foundation
+import SealpostCore
+import SealpostExchange
+import SealpostSodium
+import Testing
+
+/// Documents with a record (spec/exchange.md §Attachments): a school sends a record with files
+/// through a real relay, the MASH stores them beside the record under safe names, and both logs
+/// say what happened; and what is refused before anything is sealed.
+@Suite(.serialized) struct AttachmentExchangeTests {
+    static let pdf = Array("%PDF-1.7\n% chronology of concerns\n".utf8) + patternBytes(3000)
+    static let png = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a] + patternBytes(900)
+
+    static func patternBytes(_ count: Int) -> [UInt8] { (0..<count).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ 11) } }
+
+    func write(_ bytes: [UInt8], _ name: String, in folder: TemporaryFolder) throws -> String {
+        let dir = folder.sub("files-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let path = dir + "/" + name
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    @Test func sentWithTheRecordStoredBesideItUnderSafeNamesAndLogged() async throws {
+        let folder = try TemporaryFolder(); defer { folder.remove() }
+        try await withRelay { relay in
+            let school = try AgencyHome(Fixture.school, in: folder)
+            let mash = try AgencyHome(Fixture.mash, in: folder)
+            // Linux allows any byte but / and NUL in a name: each of these reaches the MASH as sent.
+            let files = [
+                (Self.pdf, "chronology.pdf"),
+                (Self.png, "body map.png"),
+                (Array("case note\n".utf8), "..\\..\\AppData\\evil.txt"),
+                (Array("second note\n".utf8), "\u{1b}]0;owned\u{07}note\u{202E}txt.exe.txt"),
+                (Array("third note\n".utf8), "CON.txt"),
+                (Self.pdf + [1], "Chronology.PDF"),
+            ]
+            let paths = try files.map { try write($0.0, $0.1, in: folder) }
+            let attachments = try OutgoingAttachment.read(paths)
+            #expect(attachments.map(\.type) == ["application/pdf", "image/png", "text/plain", "text/plain", "text/plain", "application/pdf"])
+
+            let record = try Fixture.record()
+            let decisions = try decisionsClearing("disclosure.json", purpose: Fixture.s47, recipients: [Fixture.mash.agencyID], context: school.context)
+            let preparation = try Send.prepare(record, purpose: Fixture.s47, recipients: [Fixture.mash.agencyID], context: school.context,
+                                               decisions: decisions, attachments: attachments, attachmentsChecked: true)
+            let sealed = try Send.seal(preparation, context: school.context)
+            let entry = try await school.withSession(relay) { try await Send.deposit(sealed[0], session: $0) }
+            #expect(entry.attachments?.map(\.hash) == files.map { Hex.encode(BLAKE2b.hash($0.0)) })
+
+            let id = try #require(EnvelopeID(hex: entry.envelopeID))
+            let (opened, outcome) = try await mash.withSession(relay) { try await Receive.open(id, session: $0) }
+            #expect(outcome == .stored)
+            let received = try #require(opened.attachments)
+            #expect(received.map(\.name) == files.map(\.1), "the sender's names are kept as text")
+            #expect(received.map(\.stored) == ["chronology.pdf", "body map.png", "_.._AppData_evil.txt", "_]0;owned_note_txt.exe.txt",
+                                               "_CON.txt", "Chronology (2).PDF"])
+            let folderPath = mash.context.inbox.attachmentsFolder(entry.envelopeID)
+            #expect(try FileManager.default.contentsOfDirectory(atPath: folderPath).sorted() == received.map(\.stored).sorted())
+            for (stored, file) in zip(received, files) {
+                let bytes = try #require(FileManager.default.contents(atPath: folderPath + "/" + stored.stored).map(Array.init))
+                #expect(bytes == file.0)
+                #expect(stored.hash == Hex.encode(BLAKE2b.hash(bytes)))
+                var info = stat()
+                #expect(stat(folderPath + "/" + stored.stored, &info) == 0 && info.st_mode & 0o777 == 0o600)
+            }
+
+            // The school's log: each attachment's check as a kept finding, in share_decided's
+            // decisions, and the sent facts list each by hash, length and type, never by name.
+            let log = try logEntries(school)
+            let cleared = log.filter { $0.kind == "redaction_cleared" }
+            #expect(cleared.compactMap { $0.receipt("category") } == Array(repeating: "attachment", count: files.count))
+            #expect(cleared.compactMap { $0.receipt("finding") } == files.enumerated().map { "attachments[\($0.offset)]@0-\($0.element.0.count)" })
+            let decided = try #require(log.first { $0.kind == "share_decided" })
+            let decisionCategories = decided.receipt?["decisions"]?.arrayValue?.compactMap { $0["category"]?.stringValue } ?? []
+            #expect(decisionCategories.filter { $0 == "attachment" }.count == files.count)
+            let sent = try #require(log.first { $0.kind == "sent" })
+            let listed = sent.receipt?["attachments"]?.arrayValue ?? []
+            #expect(listed.map { $0["hash"]?.stringValue } == files.map { Hex.encode(BLAKE2b.hash($0.0)) })
+            #expect(listed.map { $0["length"]?.numberValue?.int64Value } == files.map { Int64($0.0.count) })
+            #expect(listed.map { $0["type"]?.stringValue } == attachments.map(\.type))
+            #expect(!sent.line.contains("chronology") && !sent.line.contains("evil"), "no attachment name in the log's facts")
+
+            // The receiving school's acknowledgement is the confirmation of receipt: it names the
+            // content hash over the attachments and the record, and the sender's sync matches it.
+            let ack = try await mash.withSession(relay) { try await Acknowledge.acknowledge(id, session: $0) }
+            #expect(ack.state == .done)
+            let report = try await school.withSession(relay) { try await Sync.run(session: $0) }
+            #expect(report.acknowledged.map(\.envelopeID) == [entry.envelopeID])
+            #expect(try school.context.outbox.entry(entry.envelopeID)?.state == .acknowledged)
+        }
+    }
+
+    @Test func aFileChangedAfterItWasCheckedFailsTheSealLeavingNothingInTheOutbox() throws {
+        let folder = try TemporaryFolder(); defer { folder.remove() }
+        let school = try AgencyHome(Fixture.school, in: folder)
+        let path = try write(Self.pdf, "chronology.pdf", in: folder)
+        let attachments = try OutgoingAttachment.read([path])
+        let decisions = try decisionsClearing("disclosure.json", purpose: Fixture.s47, recipients: [Fixture.mash.agencyID], context: school.context)
+        let preparation = try Send.prepare(try Fixture.record(), purpose: Fixture.s47, recipients: [Fixture.mash.agencyID], context: school.context,
+                                           decisions: decisions, attachments: attachments, attachmentsChecked: true)
+        try Data(Self.pdf + Array("an edit made after the check".utf8)).write(to: URL(fileURLWithPath: path))
+        do {
+            _ = try Send.seal(preparation, context: school.context)
+            Issue.record("sealed a file that changed after it was checked")
+        } catch {
+            #expect(error.message.contains("chronology.pdf") && error.message.contains("longer than when it was measured"), "\(error.message)")
+        }
+        let outbox = (try? FileManager.default.contentsOfDirectory(atPath: school.home.outboxDirectory)) ?? []
+        #expect(outbox.filter { !$0.hasSuffix(".receipt.json") }.isEmpty, "no envelope, entry or temporary file: \(outbox)")
+    }
+
+    @Test func refusedUnlessEachWasConfirmedCheckedNothingLogged() throws {
+        let folder = try TemporaryFolder(); defer { folder.remove() }
+        let school = try AgencyHome(Fixture.school, in: folder)
+        let attachments = try OutgoingAttachment.read([try write(Self.pdf, "chronology.pdf", in: folder)])
+        do {
+            _ = try Send.prepare(try Fixture.record(), purpose: Fixture.s47, recipients: [Fixture.mash.agencyID], context: school.context,
+                                 attachments: attachments, attachmentsChecked: false)
+            Issue.record("a send with an unchecked attachment was prepared")
+        } catch let Send.Refusal.other(error) {
+            #expect(error.message.contains("not confirmed as checked"))
+            #expect(error.hint?.contains("--attachments-checked") == true)
+        }
+        #expect(try logEntries(school).isEmpty)
+        #expect(try school.context.outbox.entries().isEmpty)
+    }
+
+    @Test func overTheEnvelopeLimitRefusedBeforeSealing() throws {
+        let folder = try TemporaryFolder(); defer { folder.remove() }
+        let school = try AgencyHome(Fixture.school, in: folder)
+        // A sparse 16 MiB PDF: the limit is the relay's envelope size, less room for the record.
+        let path = try write(Array("%PDF-1.4\n".utf8), "scan.pdf", in: folder)
+        #expect(truncate(path, off_t(ExchangeLimits.maximumEnvelopeBytes)) == 0)
+        let attachments = try OutgoingAttachment.read([path])
+        do {
+            _ = try Send.prepare(try Fixture.record(), purpose: Fixture.s47, recipients: [Fixture.mash.agencyID], context: school.context,
+                                 attachments: attachments, attachmentsChecked: true)
+            Issue.record("an attachment over the limit was prepared")
+        } catch let Send.Refusal.other(error) {
+            #expect(error.message.contains("over the \(OutgoingAttachment.maximumTotalBytes) bytes one send can carry"))
+        }
+        #expect(try logEntries(school).isEmpty)
+    }
+
+    @Test("what cannot be attached is refused with the reason and a fix",
+          arguments: [
+            ([0x4d, 0x5a, 0x90, 0x00], "setup.exe", "is not one Sealpost sends"),
+            ([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1], "report.pdf", "its content is image/png, but its name ends .pdf"),
+            ([0x50, 0x4b, 0x03, 0x04, 0], "bundle.zip", "ZIP archive"),
+            ([0xff, 0xfe, 0x00, 0x41], "notes.txt", "not UTF-8 text"),
+            ([], "empty.pdf", "is empty"),
+          ] as [([UInt8], String, String)])
+    func refusedFiles(bytes: [UInt8], name: String, reason: String) throws {
+        let folder = try TemporaryFolder(); defer { folder.remove() }
+        let path = try write(bytes, name, in: folder)
+        do {
+            _ = try OutgoingAttachment.read(path, position: 1)
+            Issue.record("\(name) was accepted")
+        } catch {
+            #expect(error.message.contains(reason), "\(error.message)")
+            #expect(error.message.hasPrefix("attachment 1 ("))
+            #expect(error.hint != nil)
+        }
+    }
+
+    @Test func aFolderIsNotAnAttachment() throws {
+        let folder = try TemporaryFolder(); defer { folder.remove() }
+        #expect(throws: ExchangeError.self) { _ = try OutgoingAttachment.read(folder.path, position: 1) }
+        #expect((try? OutgoingAttachment.read(folder.sub("missing.pdf"), position: 1)) == nil)
+    }
+}
