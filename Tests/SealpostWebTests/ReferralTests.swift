@@ -12,7 +12,7 @@ import Testing
 /// problem against its field and keep what was typed, drafts sealed and round-tripped through
 /// export and import, recipients only from the agreement, and a send that cannot happen while a
 /// possible identity is undecided, or when the agreement refuses it.
-@Suite("sealpost web: writing and sending a referral")
+@Suite("sealpost web: writing and sending a referral", .serialized)
 struct ReferralTests {
     @Test("every required field, a bad NHS number and a bad date are reported against their fields, keeping what was typed")
     func formValidation() async throws {
