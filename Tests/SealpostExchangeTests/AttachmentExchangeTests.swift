@@ -134,7 +134,14 @@ import Testing
         // A sparse 16 MiB PDF: the limit is the relay's envelope size, less room for the record.
         let path = try write(Array("%PDF-1.4\n".utf8), "scan.pdf", in: folder)
         #expect(truncate(path, off_t(ExchangeLimits.maximumEnvelopeBytes)) == 0)
-        let attachments = try OutgoingAttachment.read([path])
+        // Refused from its size before it is read, and again by prepare from the measured length.
+        do {
+            _ = try OutgoingAttachment.read([path])
+            Issue.record("an attachment over the limit was read")
+        } catch {
+            #expect(error.message.contains("over the \(OutgoingAttachment.maximumTotalBytes) bytes one send can carry"))
+        }
+        let attachments = [try OutgoingAttachment.read(path, position: 1)]
         do {
             _ = try Send.prepare(try Fixture.record(), purpose: Fixture.s47, recipients: [Fixture.mash.agencyID], context: school.context,
                                  attachments: attachments, attachmentsChecked: true)

@@ -58,9 +58,23 @@ public struct OutgoingAttachment: Sendable, Equatable {
             throw ExchangeError(.record, "\(paths.count) attachments; a record carries at most \(EnvelopeFormat.maximumAttachments)",
                                 hint: "send the rest with another record, or combine documents into one PDF")
         }
+        // Far too large is refused from the files' sizes, before a byte is read or hashed
+        // (Send.prepare checks the measured lengths again).
+        var total: Int64 = 0
+        for path in paths {
+            var info = stat()
+            if stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG { total += Int64(info.st_size) }
+        }
+        guard total <= Int64(maximumTotalBytes) else { throw tooLarge(UInt64(total)) }
         var out: [OutgoingAttachment] = []
         for (i, path) in paths.enumerated() { out.append(try read(path, position: i + 1)) }
         return out
+    }
+
+    /// The refusal of attachments that together pass `maximumTotalBytes` (THREATS row 39).
+    static func tooLarge(_ total: UInt64) -> ExchangeError {
+        ExchangeError(.record, "the attachments come to \(total) bytes, over the \(maximumTotalBytes) bytes one send can carry (the relay's \(ExchangeLimits.maximumEnvelopeBytes)-byte envelope limit, less room for the record); nothing was sealed",
+                      hint: "send fewer or smaller files (a scan as a compressed PDF), or spread them over several sends")
     }
 
     /// The most attachment bytes one send carries: the envelope limit the relay enforces, less

@@ -161,10 +161,7 @@ public enum Send {
                                 hint: "attachments are not redacted: open each one, make sure it holds only what this purpose needs and no one's identity it should not, then send again with --attachments-checked (logged as your decision)")
         }
         let total = attachments.reduce(UInt64(0)) { $0 + $1.length }
-        guard total <= UInt64(OutgoingAttachment.maximumTotalBytes) else {
-            throw ExchangeError(.record, "the attachments come to \(total) bytes, over the \(OutgoingAttachment.maximumTotalBytes) bytes one send can carry (the relay's \(ExchangeLimits.maximumEnvelopeBytes)-byte envelope limit, less room for the record); nothing was sealed",
-                                hint: "send fewer or smaller files (a scan as a compressed PDF), or spread them over several sends")
-        }
+        guard total <= UInt64(OutgoingAttachment.maximumTotalBytes) else { throw OutgoingAttachment.tooLarge(total) }
     }
 
     /// A send answering a request goes to the agency that asked, for the purpose it asked for,
