@@ -9,10 +9,10 @@ import Testing
 struct HeldOutTests {
     /// Floors a little below the development half's figures when they were last raised, so a
     /// regression fails. Percentages, and needless flags per record.
-    static let devRemoved = 89.0
-    static let devRemovedOrFlagged = 90.5
-    static let devDamagedAtMost = 2.0
-    static let devClean = 61.0
+    static let devRemoved = 90.3
+    static let devRemovedOrFlagged = 94.0
+    static let devDamagedAtMost = 1.5
+    static let devClean = 66.5
     static let devNeedlessAtMost = 0.5
 
     @Test func scores() throws {

@@ -127,4 +127,11 @@ import Testing
         #expect(Self.covered(r, text, "tyler b") && Self.covered(r, text, "macauley") && Self.covered(r, text, "KB"),
                 "\(r.record.texts[0].text) \(r.record.uncertain)")
     }
+
+    @Test func disclosureSchemesNamedAfterPeopleAreNotPeople() throws {
+        let people = Self.people + [Fixture.person("c", .party, .relative, PersonIdentifiers(name: "Clare Dunn"))]
+        let text = try Fixture.redacted("Referred for a Clare's Law disclosure. Clare said she would help.", people: people)
+        #expect(text.hasPrefix("Referred for a Clare's Law disclosure."), "\(text)")
+        #expect(!text.contains("Clare said"), "\(text)")
+    }
 }

@@ -213,6 +213,9 @@ enum Vocabulary {
 
     /// Organisations whose names look like people or surnames, one per line.
     static let organisations = """
+        clare's law
+        sarah's law
+        helen's law
         marks and spencer
         marks spencer
         john lewis

@@ -77,6 +77,24 @@ enum Tokenizer {
             nlen += 1
         }
 
+        // Fast path while nothing is written out: a run of ASCII letters and digits, exactly as
+        // the general loop below would take it, without its per-byte checks.
+        if norm == nil {
+            while i < n {
+                let b = p[i]
+                guard b < 0x80 else { break }
+                let c = cls[Int(b)]
+                if c == 0 { break }
+                let x = c == 2 ? b | 0x20 : b
+                prevH = h
+                h = (h ^ UInt64(x)) &* FNV.prime
+                last = x
+                nlen += 1
+                if c == 1 { lowers += 1 } else if c == 2 { uppers += 1 } else { digits += 1 }
+                if first == 0 { first = c }
+                i += 1
+            }
+        }
         scan: while i < n {
             let b = p[i]
             if b < 0x80 {
