@@ -6,11 +6,14 @@ import SealpostSodium
 import Synchronization
 
 /// Drives a relay over loopback with N agencies at once, each depositing 4 KiB envelopes for the
-/// next, fetching and deleting what is sent to it, every request signed; measures deposits per
-/// second and deposit latency, and beside them what libsodium alone does with the same cryptography.
+/// next, then listing its mailbox, fetching and deleting what is sent to it (a full cycle), every
+/// request signed; measures deposits and cycles per second and deposit latency, and beside them, in
+/// the same run, what libsodium alone does with the same cryptography and what the store alone does
+/// with inserts of the same size (pgbench, or a bare SQLite group-commit loop).
 ///
-/// The relay runs in this process (own temporary SQLite file, durable commits) unless `url` names
-/// one prepared with `prepare(at:)`. Either way the signing clients share the machine's cores with it.
+/// The relay runs in this process (own temporary SQLite file, or the PostgreSQL `database`, durable
+/// commits either way) unless `url` names one prepared with `prepare(at:)`. Either way the signing
+/// clients share the machine's cores with it.
 public struct RelayBenchmark: Sendable {
     public struct Options: Sendable {
         public var seconds: Double = 10
@@ -20,6 +23,10 @@ public struct RelayBenchmark: Sendable {
         public var url: String?
         /// Deposits only, nobody collecting: the deposit path's capacity, not the exchange's.
         public var depositOnly = false
+        /// Run the in-process relay on this PostgreSQL database instead of a temporary SQLite file.
+        public var database: PostgresURL?
+        /// Seconds for the raw ceiling measured after the load (pgbench, or the bare SQLite loop); 0 for none.
+        public var rawSeconds: Double = 5
         public init() {}
     }
 
@@ -42,7 +49,18 @@ public struct RelayBenchmark: Sendable {
         public var processCPUSeconds: Double?
         /// One core doing a deposit cycle's cryptography and nothing else (see `cycleCrypto`).
         public var sodiumCyclesPerSecondPerCore: Double
+        /// The store's bare insert rate measured in the same run (`RawCeiling`), when asked for.
+        public var rawCeiling: RawCeiling?
         public var depositsPerSecond: Double { Double(deposits) / seconds }
+        /// Full cycles (deposit, list, fetch, delete) completed per second: deletes, one per cycle.
+        public var cyclesPerSecond: Double { Double(deletes) / seconds }
+    }
+
+    /// What the store does alone: rows of the envelope's size inserted durably per second.
+    public struct RawCeiling: Sendable {
+        /// How it was measured, for the report.
+        public var method: String
+        public var insertsPerSecond: Double
     }
 
     public let options: Options
@@ -67,12 +85,19 @@ public struct RelayBenchmark: Sendable {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             var config = RelayConfiguration(databasePath: folder + "/relay.sqlite", agreement: partnership.agreement,
                                             identity: partnership.relay, metricsPort: 0)
+            config.database = options.database
+            // Deposit-only runs leave everything waiting; repeated runs on one PostgreSQL database add up.
+            config.limits.mailboxQuota = MailboxQuota(maximumCount: 100_000_000, maximumBytes: 1 << 50)
             config.limits.perAgency = nil
             config.limits.perAddress = nil
             config.limits.maximumEnvelopeBytes = max(options.size, 64 * 1024)
             relay = try await RunningRelay.start(config)
             baseURL = relay!.baseURL
-            progress("relay: in process at \(baseURL), database \(folder)/relay.sqlite (WAL, synchronous=FULL)")
+            if let database = options.database {
+                progress("relay: in process at \(baseURL), database \(database.redacted) (synchronous_commit=on)")
+            } else {
+                progress("relay: in process at \(baseURL), database \(folder)/relay.sqlite (WAL, synchronous=FULL)")
+            }
         }
         defer {
             if options.url == nil { try? FileManager.default.removeItem(atPath: folder) }
@@ -105,6 +130,23 @@ public struct RelayBenchmark: Sendable {
             meanBatch = Self.meanBatchSize(metricsPort: metricsPort)
         }
         await relay?.stop()
+        var raw: RawCeiling?
+        if options.rawSeconds > 0 {
+            if let database = options.database {
+                progress("raw ceiling: pgbench, \(options.agencies) clients, one \(options.size)-byte INSERT per transaction ...")
+                let result = try PgbenchCeiling.run(url: database, clients: options.agencies, size: options.size,
+                                                    seconds: max(1, Int(options.rawSeconds)))
+                raw = RawCeiling(method: "pgbench: \(options.agencies) clients, one \(options.size)-byte INSERT per transaction, synchronous_commit=on, prepared",
+                                 insertsPerSecond: result.transactionsPerSecond)
+            } else {
+                let batch = max(1, Int((meanBatch ?? 1).rounded()))
+                progress("raw ceiling: bare SQLite loop, \(options.size)-byte rows, \(batch) per transaction ...")
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                let rate = try RawInsertCeiling.sqlite(folder: folder, size: options.size, batch: batch, seconds: options.rawSeconds)
+                raw = RawCeiling(method: "bare SQLite loop: \(options.size)-byte rows, \(batch) per transaction (the relay's mean group commit), WAL, synchronous=FULL",
+                                 insertsPerSecond: rate)
+            }
+        }
         let tally = load.tally.withLock { $0 }
         let sorted = tally.latencies.sorted()
         func percentile(_ p: Double) -> Duration {
@@ -116,7 +158,7 @@ public struct RelayBenchmark: Sendable {
                       depositLatencyP50: percentile(0.50), depositLatencyP99: percentile(0.99),
                       depositLatencyMax: .nanoseconds(sorted.last ?? 0), meanBatchSize: meanBatch,
                       processCPUSeconds: options.url == nil ? cpuSeconds : nil,
-                      sodiumCyclesPerSecondPerCore: sodium)
+                      sodiumCyclesPerSecondPerCore: sodium, rawCeiling: raw)
     }
 
     /// The cryptography of one deposit-fetch-delete cycle, client and relay together: three request
@@ -230,6 +272,11 @@ private final class Load: Sendable {
             } else if measuring {
                 local.failures += 1
             }
+            // A full cycle: list the mailbox, fetch and delete what came in.
+            if collect {
+                let listed = send(connection, as: me, "GET", RelayAPI.Path.mailbox + "?limit=10", body: [])
+                if measuring { if listed == 200 { local.lists += 1 } else { local.failures += 1 } }
+            }
             if let id = inboxes[index].ids.withLock({ $0.isEmpty ? nil : $0.removeFirst() }) {
                 let fetched = send(connection, as: me, "GET", RelayAPI.Path.mailboxEntry(id), body: [])
                 let deleted = send(connection, as: me, "DELETE", RelayAPI.Path.mailboxEntry(id), body: [])
@@ -237,10 +284,6 @@ private final class Load: Sendable {
                     if fetched == 200 { local.fetches += 1 } else { local.failures += 1 }
                     if deleted == 204 { local.deletes += 1 } else { local.failures += 1 }
                 }
-            }
-            if collect, counter % 64 == 0 {
-                let listed = send(connection, as: me, "GET", RelayAPI.Path.mailbox + "?limit=10", body: [])
-                if measuring { if listed == 200 { local.lists += 1 } else { local.failures += 1 } }
             }
         }
         let finished = local

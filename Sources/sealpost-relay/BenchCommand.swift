@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SealpostRelay
 import SealpostRelayBenchmarks
 
 /// `sealpost-relay bench`: drives a real relay with many signed agencies and reports deposits/s.
@@ -26,9 +27,15 @@ struct BenchCommand: AsyncParsableCommand {
     var depositOnly = false
     @Option(name: .long, help: ArgumentHelp("Write a relay home for the bench's agencies to DIR and exit.", valueName: "DIR"))
     var prepare: String?
+    @Option(name: .long, help: ArgumentHelp("Run the in-process relay on this PostgreSQL database (its tables are created; bench data is left in them) and measure pgbench beside it.", valueName: "URL"))
+    var database: String?
+    @Option(name: .long, help: "Seconds for the store's raw insert ceiling measured after the load (0 for none).")
+    var rawSeconds: Double = 5
 
     func validate() throws {
         guard seconds > 0, agencies >= 2, size >= 64 else { throw ValidationError("need --seconds > 0, --agencies >= 2, --size >= 64") }
+        guard rawSeconds >= 0 else { throw ValidationError("--raw-seconds must not be negative") }
+        guard url == nil || database == nil else { throw ValidationError("--url drives a relay already running; --database runs one in process: pass one") }
     }
 
     func run() async throws {
@@ -43,6 +50,10 @@ struct BenchCommand: AsyncParsableCommand {
         options.size = size
         options.url = url
         options.depositOnly = depositOnly
+        options.rawSeconds = rawSeconds
+        if let database {
+            do { options.database = try PostgresURL(database) } catch { throw ValidationError(error.message) }
+        }
         let report = try await RelayBenchmark(options).run { line in print(line) }
         func ms(_ d: Duration) -> String {
             String(format: "%.2f ms", Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15)
@@ -54,6 +65,13 @@ struct BenchCommand: AsyncParsableCommand {
               + "max \(ms(report.depositLatencyMax))")
         print("also: \(report.fetches) fetches, \(report.deletes) deletes, \(report.lists) listings, "
               + "\(report.failures) failures")
+        if !depositOnly {
+            print(String(format: "full cycles (deposit, list, fetch, delete; 4 signed requests): %.0f/s", report.cyclesPerSecond))
+        }
+        if let raw = report.rawCeiling {
+            print(String(format: "store alone (%@): %.0f inserts/s; relay deposits/s / that = %.2f",
+                         raw.method, raw.insertsPerSecond, report.depositsPerSecond / raw.insertsPerSecond))
+        }
         if let cpu = report.processCPUSeconds {
             let cores = Double(ProcessInfo.processInfo.activeProcessorCount)
             let perCPUSecond = Double(report.deposits) / cpu
