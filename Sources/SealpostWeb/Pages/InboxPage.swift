@@ -40,6 +40,7 @@ struct InboxPage {
     struct Model {
         let csrf: String
         let opened: [Row]
+        let pagination: LogPagination
         let waiting: [Waiting]
         let relayProblem: String?
         let acknowledgementsWaiting: Int
@@ -87,7 +88,11 @@ struct InboxPage {
         } catch let error as ExchangeError {
             relayProblem = error.message + (error.hint.map { " " + $0 } ?? "")
         }
-        let model = Model(csrf: session.csrf, opened: opened, waiting: waiting, relayProblem: relayProblem,
+        // 50 records to a page: a triage list of 1,000 rows is neither readable nor quick to render.
+        let pagination = LogPagination(matching: opened.count, requested: request.uri.queryParameters["page"].flatMap { Int($0) },
+                                       query: request.uri.queryParameters, size: 50, path: "/inbox", keep: [])
+        let model = Model(csrf: session.csrf, opened: Array(opened.dropFirst(pagination.offset).prefix(50)), pagination: pagination,
+                          waiting: waiting, relayProblem: relayProblem,
                           acknowledgementsWaiting: acknowledgements, requests: try RequestLists.received(exchange, purposeName: purposeName))
         return app.pages.page("inbox", model, title: "Inbox", session: session, section: "/inbox")
     }

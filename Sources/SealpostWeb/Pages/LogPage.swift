@@ -50,9 +50,11 @@ struct LogPage {
         let kind = q["kind"].map(String.init) ?? ""
         let (filter, error) = Self.filter(q)
         let status = snapshot.status
-        let matching = filter.apply(to: ledger.entries)
+        // Positions, not copies: a page shows 100 of what may be 10,000 matching entries.
+        let entries = ledger.entries
+        let matching = error == nil && filter.isEmpty ? Array(entries.indices) : entries.indices.filter { filter.matches(entries[$0]) }
         let pages = LogPagination(matching: matching.count, requested: q["page"].flatMap { Int($0) }, query: q)
-        let rows = matching.reversed().dropFirst(pages.offset).prefix(LogPagination.size).map { entry -> Row in
+        let rows = matching.reversed().dropFirst(pages.offset).prefix(LogPagination.size).map { entries[$0] }.map { entry -> Row in
             let state = status.state(of: entry).rawValue
             let counterparts = entry.counterparts(owner: app.agencyID)
             return Row(seq: entry.seq, time: Format.time(milliseconds: entry.at), kind: entry.kind.replacingOccurrences(of: "_", with: " "),

@@ -40,6 +40,7 @@ enum InboxTemplates {
         <td class="govuk-table__cell">{{received}}</td><td class="govuk-table__cell"><strong class="govuk-tag {{stateTag}}">{{state}}</strong></td></tr>{{/opened}}
       </tbody>
     </table>
+    {{#pagination}}{{> inbox-pagination}}{{/pagination}}
     {{/hasOpened}}
     {{^hasOpened}}<p class="govuk-body">No records have been opened here yet.</p>{{/hasOpened}}
     {{#hasRequests}}{{> inbox-requests}}{{/hasRequests}}

@@ -1,6 +1,7 @@
 import Hummingbird
+import SealpostLedger
 
-/// The receipt log page shows the newest `size` matching entries, then GOV.UK pagination: a log of
+/// Pages of a long list (the receipt log; the Inbox's records opened here). The receipt log page shows the newest `size` matching entries, then GOV.UK pagination: a log of
 /// 10,000 entries is 100 pages of a readable length rather than one page of several megabytes
 /// (which `sealpost bench web` showed the server cannot render in time). The filters stay in
 /// every page link; the exports still hold every matching entry.
@@ -16,17 +17,18 @@ struct LogPagination {
     let previousHref: String?
     let nextHref: String?
 
-    init(matching: Int, requested: Int?, query: Hummingbird.Parameters) {
-        pages = max(1, (matching + Self.size - 1) / Self.size)
+    init(matching: Int, requested: Int?, query: Hummingbird.Parameters, size: Int = Self.size, path: String = "/log",
+         keep: [String] = ["kind", "counterpart", "child", "since", "until"]) {
+        pages = max(1, (matching + size - 1) / size)
         page = min(max(1, requested ?? 1), pages)
-        offset = (page - 1) * Self.size
+        offset = (page - 1) * size
         fromEntry = matching == 0 ? 0 : offset + 1
-        toEntry = min(matching, offset + Self.size)
+        toEntry = min(matching, offset + size)
         self.matching = matching
-        let kept = ["kind", "counterpart", "child", "since", "until"].compactMap { key in
+        let kept = keep.compactMap { key in
             query[Substring(key)].flatMap { $0.isEmpty ? nil : "\(key)=\(LogPage.percentEncode(String($0)))" }
         }
-        func href(_ n: Int) -> String { "/log?" + (kept + ["page=\(n)"]).joined(separator: "&") }
+        func href(_ n: Int) -> String { path + "?" + (kept + ["page=\(n)"]).joined(separator: "&") }
         previousHref = page > 1 ? href(page - 1) : nil
         nextHref = page < pages ? href(page + 1) : nil
     }
@@ -37,7 +39,11 @@ extension LogPagination: ViewModel {
 }
 
 enum LogPaginationTemplates {
-    static let all: [(String, String)] = [("log-pagination", pagination)]
+    static let all: [(String, String)] = [("log-pagination", pagination), ("inbox-pagination", inbox)]
+
+    static let inbox = pagination.replacingOccurrences(of: "Entries {{fromEntry}} to {{toEntry}} of {{matching}}, newest first.",
+                                                       with: "Records {{fromEntry}} to {{toEntry}} of {{matching}}, newest first.")
+        .replacingOccurrences(of: "Pages of the receipt log", with: "Pages of records opened here")
 
     static let pagination = """
     <p class="govuk-body">Entries {{fromEntry}} to {{toEntry}} of {{matching}}, newest first.</p>
@@ -47,4 +53,9 @@ enum LogPaginationTemplates {
       {{#nextHref}}<div class="govuk-pagination__next"><a class="govuk-link govuk-pagination__link" href="{{nextHref}}" rel="next">Next<span class="govuk-visually-hidden"> page</span></a></div>{{/nextHref}}
     </nav>{{/hasPages}}
     """
+}
+
+extension LedgerFilter {
+    /// Whether it lets every entry through (nothing asked), so a page need not test each one.
+    var isEmpty: Bool { kinds.isEmpty && counterpart == nil && child == nil && since == nil && until == nil }
 }
