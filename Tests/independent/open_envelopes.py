@@ -6,6 +6,10 @@ Poly1305 come from the Python `cryptography` package, BLAKE2b from hashlib, and 
 sealed boxes' XSalsa20-Poly1305) and secretstream are written out here from the spec's text. It runs
 every envelope vector in spec/vectors/ and prints each that does not give its expected outcome.
 
+Version 2 (§"Attachments (version 2)") is read here too: the manifest's attachment list, the content
+split by its lengths into attachments and body, and step 11 after the signature. A success vector's
+`attachment:` lines are compared with what was opened, field by field and in order.
+
     python3 Tests/independent/open_envelopes.py [spec/vectors]
 
 Exit status 0 when every vector passes.
@@ -153,7 +157,8 @@ class Bad(Exception):
     pass
 
 
-def parse_manifest(m):
+def parse_manifest(m, version):
+    """The manifest's fields, by §Manifest and, for version 2, §"Attachments (version 2)"; Bad if any rule fails."""
     pos = 0
 
     def take(n):
@@ -202,17 +207,39 @@ def parse_manifest(m):
             raise Bad('attribute value not UTF-8')
     if any(x >= y for x, y in zip(keys, keys[1:])):
         raise Bad('attribute keys not strictly ascending')
+    out['attachments'] = []
+    if version == 2:
+        p = u(1)  # runs past the end (Bad) if a version 2 manifest stops after its attributes
+        if not 1 <= p <= 32:
+            raise Bad('attachment count')
+        for _ in range(p):
+            nl = u(2)
+            if not 1 <= nl <= 255:
+                raise Bad('attachment name length')
+            try:
+                name = take(nl).decode('utf-8', 'strict')
+            except UnicodeDecodeError:
+                raise Bad('attachment name not UTF-8')
+            tl = u(1)
+            atype = take(tl)
+            if not 1 <= tl <= 100 or any(b < 0x20 or b > 0x7e for b in atype):
+                raise Bad('attachment type')
+            length = u(8)
+            digest = take(32)
+            out['attachments'].append((length, digest, atype.decode('ascii'), name))
+        if sum(a[0] for a in out['attachments']) >= 2 ** 64:
+            raise Bad('attachment lengths overflow a u64')
     if pos != len(m):
-        raise Bad('bytes after the last attribute')
+        raise Bad('bytes after the attachment list' if version == 2 else 'bytes after the last attribute')
     return out
 
 
 def open_envelope(data, secret, trusted):
-    """The category (or 'success', content) by §Opening, steps 1 to 10, with the step 7 reason."""
+    """The category (or 'success', content) by §Opening, steps 1 to 11, with the step 7 reason."""
     head = data[:38]
     if head[:8] != b'SEALPOST'[:len(head[:8])]:
         return 'malformed_header', None
-    if len(head) >= 10 and (head[8] != 1 or head[9] != 1):
+    if len(head) >= 10 and (head[8] not in (1, 2) or head[9] != 1):
         return 'unsupported_version', None
     if len(head) < 38:
         return 'truncated', None
@@ -259,7 +286,7 @@ def open_envelope(data, secret, trusted):
         if tag != 0:
             return 'payload_authentication_failed', None
         try:
-            m = parse_manifest(manifest)
+            m = parse_manifest(manifest, head[8])
         except Bad:
             return 'malformed_header', None
         if labelled('sealpost/v1/key-id/x25519', public, 16) not in m['recipients'] or len(m['recipients']) != n:
@@ -274,13 +301,16 @@ def open_envelope(data, secret, trusted):
             return 'sender_unknown', 'box_key_mismatch'
         content = hashlib.blake2b(digest_size=32)
         length = 0
+        split = Splitter([a[0] for a in m['attachments']])
         while True:
             plain, tag = frame(65599)
             if tag == 0 and len(plain) == 65536:
                 content.update(plain)
+                split.feed(plain)
                 length += len(plain)
             elif tag == 3 and len(plain) >= 64:
                 content.update(plain[:-64])
+                split.feed(plain[:-64])
                 length += len(plain) - 64
                 signature = plain[-64:]
                 break
@@ -298,7 +328,62 @@ def open_envelope(data, secret, trusted):
         Ed25519PublicKey.from_public_bytes(m['signing']).verify(signature, message)
     except (InvalidSignature, ValueError):
         return 'signature_invalid', None
-    return 'success', (content.hexdigest(), length)
+    # Step 11 (version 2): every attachment complete and equal to its signed hash.
+    if length < sum(a[0] for a in m['attachments']):
+        return 'signature_invalid', None
+    digests = split.digests()
+    if any(not hmac.compare_digest(d, a[1]) for d, a in zip(digests, m['attachments'])):
+        return 'signature_invalid', None
+    attachments = [(a[0], a[1].hex(), a[2], a[3]) for a in m['attachments']]
+    return 'success', (content.hexdigest(), length, attachments)
+
+
+class Splitter:
+    """Splits the content stream, as it is decrypted, into the attachments (by their manifest lengths, in
+    order) and the body, hashing each attachment with BLAKE2b-256. The body's bytes are not kept."""
+
+    def __init__(self, lengths):
+        self.remaining = list(lengths)
+        self.hashes = [hashlib.blake2b(digest_size=32) for _ in lengths]
+        self.index = 0
+
+    def feed(self, data):
+        view = memoryview(data)
+        while self.index < len(self.remaining):
+            take = min(self.remaining[self.index], len(view))
+            self.hashes[self.index].update(view[:take])
+            self.remaining[self.index] -= take
+            view = view[take:]
+            if self.remaining[self.index]:
+                return  # data used up inside this attachment
+            self.index += 1
+        # what is left of view belongs to the body
+
+    def digests(self):
+        return [h.digest() for h in self.hashes]
+
+
+def compare_success(opened, get):
+    """None if what was opened matches the vector's `content hash:`, `content length:` and `attachment:`
+    lines, else what differs."""
+    content_hash, length, attachments = opened
+    if content_hash != get('content hash')[0] or length != int(get('content length')[0]):
+        return f'content hash and length {content_hash} {length} differ from the listed ones'
+    listed = []
+    for line in get('attachment'):
+        # `LENGTH HASH TYPE NAME`, the name the rest of the line: split at the first three spaces,
+        # since no vector's type holds a space (§"Attachments (version 2)", Test vectors).
+        parts = line.split(' ', 3)
+        if len(parts) != 4 or not parts[0].isdigit():
+            return f'attachment line {line!r} is not LENGTH HASH TYPE NAME'
+        listed.append((int(parts[0]), *parts[1:]))
+    if len(listed) != len(attachments):
+        return f'{len(attachments)} attachments opened, {len(listed)} listed'
+    for number, (got, want) in enumerate(zip(attachments, listed), 1):
+        for field, g, w in zip(('length', 'hash', 'type', 'name'), got, want):
+            if g != w:
+                return f'attachment {number}: {field} {g!r} opened, {w!r} listed'
+    return None
 
 
 def main():
@@ -315,14 +400,14 @@ def main():
                    for a, s, b in (t.split(' ') for t in get('trusted sender'))]
         outcome, extra = open_envelope(data[split + 2:], bytes.fromhex(get('identity')[0]), trusted)
         expect = get('expect')[0]
-        wrong = outcome != expect
+        wrong = f'expected {expect}, got {outcome}' if outcome != expect else None
         if not wrong and outcome == 'success':
-            wrong = extra != (get('content hash')[0], int(get('content length')[0]))
-        if not wrong and outcome == 'sender_unknown':
-            wrong = extra != get('reason')[0]
+            wrong = compare_success(extra, get)
+        if not wrong and outcome == 'sender_unknown' and extra != get('reason')[0]:
+            wrong = f'expected reason {get("reason")[0]}, got {extra}'
         if wrong:
             failures += 1
-            print(f'{name}: expected {expect}, got {outcome} {extra or ""}')
+            print(f'{name}: {wrong}')
     print(f'{len(names) - failures} of {len(names)} envelope vectors give their expected outcome')
     return 1 if failures else 0
 
