@@ -53,8 +53,6 @@ for _ in $(seq 1 200); do port_free "$relay_port" || break; sleep 0.1; done
 
 if [ "${SEALPOST_DEMO_SEED:-0}" = 1 ]; then
   "$sealpost" send --home "$work/school" --to kingsbridge-mash --purpose child_protection_enquiry_s47 --yes \
-    examples/records/disclosure.json >/dev/null 2>&1 || \
-  "$sealpost" send --home "$work/school" --to kingsbridge-mash --purpose child_protection_enquiry_s47 \
     examples/records/disclosure.json >/dev/null 2>"$work/seed.err" || { cat "$work/seed.err" >&2; exit 1; }
 fi
 

@@ -7,7 +7,7 @@ import Testing
     static let chronology = CLI.packageRoot.appendingPathComponent("examples/school-transfer/chronology.txt").path
 
     func send(_ p: ExchangeCLITests.Partnership, _ extra: [String]) throws -> CLI.Result {
-        let base = ["send", "--to", "kingsbridge-mash", "--purpose", ExchangeCLITests.s47] + extra
+        let base = ["send", "--yes", "--to", "kingsbridge-mash", "--purpose", ExchangeCLITests.s47] + extra
         var result = try p.run("school", base + ["--write-decisions", p.cli.path("decisions.json"), ExchangeCLITests.disclosure])
         if result.status != 0, result.stderr.contains("must be redacted or kept") {
             let template = try String(contentsOfFile: p.cli.path("decisions.json"), encoding: .utf8)

@@ -51,7 +51,7 @@ relay_pid=$!
 for _ in $(seq 1 200); do if ! port_free "$port"; then break; fi; sleep 0.1; done
 
 record=examples/school-transfer/record.json
-send=("$sealpost" send --home "$work/school" --to kingsbridge-academy --purpose child_protection_file_transfer)
+send=("$sealpost" send --yes --home "$work/school" --to kingsbridge-academy --purpose child_protection_file_transfer)
 
 step "Unchecked attachments are refused"
 "${send[@]}" --attach examples/school-transfer/chronology.txt "$record" || true

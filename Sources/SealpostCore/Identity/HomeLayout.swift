@@ -12,6 +12,7 @@
 ///     HOME/acks/                     the acknowledgement journal
 ///     HOME/declines/                 the decline journal
 ///     HOME/outcomes/                 the outcome journal
+///     HOME/drafts/ID.sealed          referrals being written, sealed to this agency
 ///     HOME/checkpoints/ID.json       the latest log checkpoint held of each other agency
 ///     HOME/pseudonyms/               token maps, sealed to this agency
 ///     HOME/relay.sqlite              a relay operator's mailbox database
@@ -26,6 +27,7 @@ extension Home {
     public var acknowledgementsDirectory: String { path + "/acks" }
     public var declinesDirectory: String { path + "/declines" }
     public var outcomesDirectory: String { path + "/outcomes" }
+    public var draftsDirectory: String { path + "/drafts" }
     public var checkpointsDirectory: String { path + "/checkpoints" }
     public var pseudonymsDirectory: String { path + "/pseudonyms" }
     public var relayDatabasePath: String { path + "/relay.sqlite" }

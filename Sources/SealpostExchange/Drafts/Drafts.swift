@@ -2,11 +2,6 @@ import Foundation
 import SealpostCore
 import SealpostRecord
 
-extension Home {
-    /// `HOME/drafts/ID.sealed`: records being written, each sealed to this agency (`Drafts`).
-    public var draftsDirectory: String { path + "/drafts" }
-}
-
 /// Where an agency keeps the records its practitioners are writing: `HOME/drafts/<id>.sealed`,
 /// each an envelope sealed to the agency's own key and signed by it (as the pseudonym maps are), so
 /// a draft is encrypted at rest, only this agency can read it, and a file changed or swapped in
