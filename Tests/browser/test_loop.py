@@ -39,7 +39,7 @@ def check_home_counts(driver, base, pages, label):
 
 def test_mash_records_an_outcome_and_the_school_sees_it(partnership, browser, pages, axe_source):
     # The school sends the record again (a re-send), so this test has a record of its own to decide on.
-    partnership.sealpost("send", "--home", f"{partnership.dir}/school", "--to", "kingsbridge-mash", "--purpose",
+    partnership.sealpost("send", "--yes", "--home", f"{partnership.dir}/school", "--to", "kingsbridge-mash", "--purpose",
                          "child_protection_enquiry_s47", "examples/records/disclosure.json")
     driver = browser
     sign_in(driver, partnership.mash, MASH_USER)
