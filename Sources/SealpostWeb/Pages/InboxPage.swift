@@ -53,17 +53,22 @@ struct InboxPage {
         let exchange = try app.context(session)
         let purposeName = app.purposeNames()
         let acks = Dictionary(try exchange.acks.entries().map { ($0.envelopeID, $0) }, uniquingKeysWith: { a, _ in a })
-        let opened = try InboxEntryCache.shared.items(exchange.inbox).sorted {
+        // Re-sends grouped first, then only the page's rows made (50 of what may be 1,000).
+        let groups = try InboxEntryCache.shared.items(exchange.inbox).sorted {
             ($0.entry.receivedAt, $0.entry.envelopeID) > ($1.entry.receivedAt, $1.entry.envelopeID)
-        }.map { item -> Row in
-            let entry = item.entry
-            let child = item.child ?? "(name not shared)"
+        }.groupingResends()
+        let pagination = LogPagination(matching: groups.count, requested: request.uri.queryParameters["page"].flatMap { Int($0) },
+                                       query: request.uri.queryParameters, size: 50, path: "/inbox", keep: [])
+        let opened = groups.dropFirst(pagination.offset).prefix(50).map { group -> Row in
+            let entry = group[0].entry
+            let child = group[0].child ?? "(name not shared)"
             let state = acks[entry.envelopeID].map { $0.state == .done ? "acknowledged" : "acknowledging" } ?? "not acknowledged"
             return Row(href: "/inbox/\(entry.envelopeID)", reference: entry.recordID ?? String(entry.envelopeID.prefix(12)), child: child,
                        from: entry.sender, purpose: purposeName(entry.purpose), urgency: entry.urgency, urgencyTag: Tags.urgency(entry.urgency),
                        received: Format.time(seconds: entry.receivedAt), state: state,
-                       stateTag: state == "acknowledged" ? "govuk-tag--green" : "govuk-tag--yellow", recordID: entry.recordID)
-        }.groupingResends()
+                       stateTag: state == "acknowledged" ? "govuk-tag--green" : "govuk-tag--yellow", recordID: entry.recordID,
+                       copies: group.dropFirst().map { ResentCopy(href: "/inbox/\($0.entry.envelopeID)", received: Format.time(seconds: $0.entry.receivedAt)) })
+        }
         var waiting: [Waiting] = []
         var relayProblem: String?
         var acknowledgements = 0
@@ -89,9 +94,7 @@ struct InboxPage {
             relayProblem = error.message + (error.hint.map { " " + $0 } ?? "")
         }
         // 50 records to a page: a triage list of 1,000 rows is neither readable nor quick to render.
-        let pagination = LogPagination(matching: opened.count, requested: request.uri.queryParameters["page"].flatMap { Int($0) },
-                                       query: request.uri.queryParameters, size: 50, path: "/inbox", keep: [])
-        let model = Model(csrf: session.csrf, opened: Array(opened.dropFirst(pagination.offset).prefix(50)), pagination: pagination,
+        let model = Model(csrf: session.csrf, opened: Array(opened), pagination: pagination,
                           waiting: waiting, relayProblem: relayProblem,
                           acknowledgementsWaiting: acknowledgements, requests: try RequestLists.received(exchange, purposeName: purposeName))
         return app.pages.page("inbox", model, title: "Inbox", session: session, section: "/inbox")

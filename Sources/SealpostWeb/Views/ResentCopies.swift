@@ -6,22 +6,22 @@ struct ResentCopy {
     let received: String
 }
 
-extension [InboxPage.Row] {
-    /// The rows (newest first) with each record's later copies folded into its newest row.
-    func groupingResends() -> [InboxPage.Row] {
-        var out: [InboxPage.Row] = []
+extension [InboxEntryCache.Item] {
+    /// The records (newest first) as groups, each a record's copies from one sender, newest first.
+    func groupingResends() -> [[InboxEntryCache.Item]] {
+        var out: [[InboxEntryCache.Item]] = []
         var index: [String: Int] = [:]
-        for row in self {
-            guard let recordID = row.recordID else {
-                out.append(row)
+        for item in self {
+            guard let recordID = item.entry.recordID else {
+                out.append([item])
                 continue
             }
-            let key = row.from + "\u{0}" + recordID
+            let key = item.entry.sender + "\u{0}" + recordID
             if let i = index[key] {
-                out[i].copies.append(ResentCopy(href: row.href, received: row.received))
+                out[i].append(item)
             } else {
                 index[key] = out.count
-                out.append(row)
+                out.append([item])
             }
         }
         return out
