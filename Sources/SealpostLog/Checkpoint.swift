@@ -8,7 +8,7 @@ import SealpostSodium
 ///
 ///     <agency> sealpost receipt log\n
 ///     <size, decimal>\n
-///     <head hash, standard base64>\n
+///     <head hash, standard base64 with padding, canonical>\n
 ///
 /// signature = Ed25519(owner, "sealpost/v1/log-checkpoint" || 0x00 || those three lines). The head
 /// is the chain hash of entry `size` (the genesis hash when the log is empty), not a Merkle root.
@@ -30,12 +30,16 @@ public struct Checkpoint: Sendable, Equatable {
         SignedCheckpoint(checkpoint: self, signature: key.signature(for: Array(Self.label.utf8) + [0] + Array(text.utf8)))
     }
 
-    /// Parses the three lines; nil unless they are exactly in the form above.
+    /// Parses the three lines; nil unless they are exactly in the form above. The head must be
+    /// canonical base64: Foundation's decoder also takes non-zero padding bits ("Bwd=" for "Bwc="),
+    /// so several texts would read as one checkpoint while the signature covers only the canonical
+    /// one (found by the checkpoints fuzz target's round-trip check).
     public init?(text: String) {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         guard lines.count == 4, lines[3].isEmpty, lines[0].hasSuffix(Self.originSuffix),
               let size = Int64(lines[1]), size >= 0, String(size) == lines[1],
-              let head = Data(base64Encoded: String(lines[2])), head.count == 32 else { return nil }
+              let head = Data(base64Encoded: String(lines[2])), head.count == 32,
+              head.base64EncodedString() == lines[2] else { return nil }
         let agency = String(lines[0].dropLast(Self.originSuffix.count))
         guard AgencyID.isValid(agency) else { return nil }
         self.init(agency: agency, size: size, head: Array(head))

@@ -17,6 +17,19 @@ import SealpostSodium
         do { _ = try CheckpointsFile.read(Array(text.utf8)); return nil } catch { return error.description }
     }
 
+    /// A head in base64 with non-zero padding bits names the same 32 bytes as the canonical text
+    /// (Foundation decodes both) but is not the text that was signed: refused, so one checkpoint has
+    /// one text. Found by the `checkpoints` fuzz target (Tests/fuzz.sh), whose round trip failed.
+    @Test func aHeadInNonCanonicalBase64IsRefused() throws {
+        let text = held[0].checkpoint.text
+        #expect(text.hasSuffix("Bwc=\n"))
+        let loose = text.replacingOccurrences(of: "Bwc=\n", with: "Bwd=\n")
+        let head = try #require(loose.split(separator: "\n").last)
+        #expect(Data(base64Encoded: String(head)).map(Array.init) == held[0].checkpoint.head)
+        #expect(Checkpoint(text: loose) == nil)
+        #expect(Checkpoint(text: text) == held[0].checkpoint)
+    }
+
     @Test func writtenFilesReadBack() throws {
         let bytes = CheckpointsFile.bytes(held)
         #expect(try CheckpointsFile.read(bytes) == held)
@@ -35,6 +48,7 @@ import SealpostSodium
             ("\u{FEFF}" + text, "byte order mark"),
             ("{}", "$: must be an array, not an object"),
             (text.replacingOccurrences(of: "\\n3\\n", with: "\\n03\\n"), "$[0].text: is not a checkpoint"),
+            (text.replacingOccurrences(of: "Bwc=", with: "Bwd="), "$[0].text: is not a checkpoint"),
         ]
         for (input, fragment) in cases {
             #expect(input != text)
