@@ -19,12 +19,17 @@ extension PostgresRelayRepository {
         let logger = self.logger
         return try await transaction { connection in
             // The id first: a concurrent deposit of the same id, through any instance, waits here
-            // until this one commits or rolls back, then finds it or takes its place.
+            // until this one commits or rolls back, then finds it or takes its place. The body goes
+            // in the same statement (one round trip fewer; the relay's deposit rate is bound by its
+            // round trips to the database): it is rolled back with everything else if the quota refuses.
             let inserted = try await connection.query("""
-                INSERT INTO envelope (id, sender, relay, size, deposited_at, expires_at, forget_at, signature, waiting)
-                VALUES (\(id), \(receipt.sender), \(receipt.relay), \(size), \(receipt.depositedAt), \(receipt.expiresAt),
-                        \(forgetAt), \(signature), \(Int32(mailboxes.count)))
-                ON CONFLICT (id) DO NOTHING RETURNING seq
+                WITH e AS (
+                    INSERT INTO envelope (id, sender, relay, size, deposited_at, expires_at, forget_at, signature, waiting)
+                    VALUES (\(id), \(receipt.sender), \(receipt.relay), \(size), \(receipt.depositedAt), \(receipt.expiresAt),
+                            \(forgetAt), \(signature), \(Int32(mailboxes.count)))
+                    ON CONFLICT (id) DO NOTHING RETURNING seq
+                ), b AS (INSERT INTO body (seq, bytes) SELECT seq, \(body) FROM e)
+                SELECT seq FROM e
                 """, logger: logger).collect()
             guard let seq = try inserted.first?.decode(Int64.self) else {
                 guard let existing = try await Self.storedReceipt(id: id, connection) else {
@@ -46,11 +51,10 @@ extension PostgresRelayRepository {
                 let (mailbox, count, bytes) = try row.decode((String, Int64, Int64).self)
                 if count + 1 > Int64(quota.maximumCount) || bytes + size > quota.maximumBytes { return .rollback(.mailboxFull(mailbox: mailbox)) }
             }
-            try await connection.query("INSERT INTO body (seq, bytes) VALUES (\(seq), \(body))", logger: logger)
             try await connection.query("""
-                INSERT INTO delivery (seq, mailbox, state) SELECT \(seq), m, \(PostgresSchema.waiting) FROM unnest(\(mailboxes)::text[]) AS m
-                """, logger: logger)
-            try await connection.query("""
+                WITH d AS (
+                    INSERT INTO delivery (seq, mailbox, state) SELECT \(seq), m, \(PostgresSchema.waiting) FROM unnest(\(mailboxes)::text[]) AS m
+                )
                 UPDATE mailbox_usage SET count = count + 1, bytes = bytes + \(size) WHERE mailbox = ANY(\(mailboxes))
                 """, logger: logger)
             return .commit(.stored(deposit.receipt))
