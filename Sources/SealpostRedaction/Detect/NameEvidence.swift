@@ -29,7 +29,8 @@ extension Engine {
         guard p == Self.imHash || p == Self.itsHash else { return false }
         // "its" and "im" only at the start of the text or a line, or after a greeting.
         if k == 1 || w.tokens[k - 1].shape & Shape.line != 0 { return true }
-        return Self.greetings.contains(w.tokens[k - 2].hash) && w.spaceGap(k - 1) || w.tokens[k - 1].gap & Gap.comma != 0 && Self.greetings.contains(w.tokens[k - 2].hash)
+        let afterGreeting = w.spaceGap(k - 1) || w.tokens[k - 1].gap & Gap.comma != 0
+        return afterGreeting && Self.greetings.contains(w.tokens[k - 2].hash)
     }
 
     /// "charlene (char)", "Shelley (\"Shell\")": a word in brackets or quotation marks right after
