@@ -164,18 +164,18 @@ let package = Package(
             dependencies: ["SealpostSodium"],
             resources: [.copy("Wycheproof")]
         ),
-        .testTarget(name: "SealpostCoreTests", dependencies: ["SealpostCore", "SealpostSodium", "SealpostJSON"]),
+        .testTarget(name: "SealpostCoreTests", dependencies: ["SealpostVectorFiles", "SealpostCore", "SealpostSodium", "SealpostJSON"]),
         .testTarget(name: "SealpostCLITests", dependencies: ["SealpostCore", "SealpostSodium", "SealpostLog"]),
         .testTarget(name: "SealpostJSONTests", dependencies: ["SealpostJSON"]),
         .testTarget(name: "SealpostRecordTests", dependencies: ["SealpostRecord"]),
         .testTarget(name: "SealpostSharingTests", dependencies: ["SealpostSharing", "SealpostRecord", "SealpostAgreement", "SealpostRedaction", "SealpostCore"]),
-        .testTarget(name: "SealpostAgreementTests", dependencies: ["SealpostAgreement", "SealpostCore", "SealpostSodium", "SealpostRecord"]),
+        .testTarget(name: "SealpostAgreementTests", dependencies: ["SealpostVectorFiles", "SealpostAgreement", "SealpostCore", "SealpostSodium", "SealpostRecord"]),
         .testTarget(name: "SealpostCommandLineTests", dependencies: ["SealpostCommandLine", "SealpostSodium"]),
         .testTarget(name: "SealpostBenchmarksTests", dependencies: ["SealpostBenchmarks", "SealpostRedaction"]),
         .testTarget(name: "SealpostRedactionTests", dependencies: ["SealpostRedaction", "SealpostRecord", "SealpostSharing"],
                     resources: [.copy("Corpus"), .copy("HeldOut")]),
-        .testTarget(name: "SealpostLogTests", dependencies: ["SealpostLog", "SealpostCore", "SealpostSodium", "SealpostJSON"]),
-        .testTarget(name: "SealpostProtocolTests", dependencies: ["SealpostProtocol", "SealpostCore", "SealpostSodium", "SealpostJSON"]),
+        .testTarget(name: "SealpostLogTests", dependencies: ["SealpostVectorFiles", "SealpostLog", "SealpostCore", "SealpostSodium", "SealpostJSON"]),
+        .testTarget(name: "SealpostProtocolTests", dependencies: ["SealpostVectorFiles", "SealpostProtocol", "SealpostCore", "SealpostSodium", "SealpostJSON"]),
         .testTarget(
             name: "SealpostRelayTests",
             dependencies: [
@@ -206,8 +206,11 @@ let package = Package(
         ),
         .testTarget(
             name: "SealpostLedgerTests",
-            dependencies: ["SealpostLedger", "SealpostLog", "SealpostAgreement", "SealpostCore", "SealpostSodium", "SealpostRecord"]
+            dependencies: ["SealpostLedger", "SealpostLog", "SealpostAgreement", "SealpostCore", "SealpostSodium", "SealpostRecord",
+                           "SealpostVectorFiles"]
         ),
+        // The loader of spec/vectors' field-format sets, shared by the test targets that read them.
+        .target(name: "SealpostVectorFiles", path: "Tests/SealpostVectorFiles"),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,3 +1,4 @@
+import SealpostVectorFiles
 import Foundation
 import SealpostCore
 import SealpostProtocol
