@@ -121,7 +121,7 @@ let package = Package(
         .target(
             name: "SealpostWeb",
             dependencies: [
-                "SealpostExchange", "SealpostLedger", "SealpostLog", "SealpostAgreement", "SealpostRecord", "SealpostCore",
+                "SealpostExchange", "SealpostLedger", "SealpostLog", "SealpostAgreement", "SealpostRecord", "SealpostCore", "SealpostSharing",
                 "SealpostSodium",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
@@ -154,7 +154,7 @@ let package = Package(
         .executableTarget(
             name: "sealpost-fuzz",
             dependencies: ["SealpostCore", "SealpostSodium", "SealpostJSON", "SealpostRecord", "SealpostAgreement", "SealpostLog",
-                           "SealpostProtocol"]
+                           "SealpostProtocol", "SealpostSharing"]
         ),
         // Regenerates spec/vectors/ with injected, seeded randomness.
         .executableTarget(name: "sealpost-vectors", dependencies: ["SealpostCore", "SealpostSodium", "SealpostJSON", "SealpostProtocol",
@@ -190,7 +190,7 @@ let package = Package(
             name: "SealpostExchangeTests",
             dependencies: [
                 "SealpostExchange", "SealpostRelay", "SealpostProtocol", "SealpostAgreement",
-                "SealpostCore", "SealpostSodium", "SealpostRecord", "SealpostRedaction", "SealpostLog", "SealpostLedger",
+                "SealpostCore", "SealpostSodium", "SealpostRecord", "SealpostRedaction", "SealpostLog", "SealpostLedger", "SealpostSharing",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -198,7 +198,7 @@ let package = Package(
             name: "SealpostWebTests",
             dependencies: [
                 "SealpostWeb", "SealpostCore", "SealpostSodium", "SealpostExchange", "SealpostRelay", "SealpostAgreement", "SealpostRecord",
-                "SealpostLedger",
+                "SealpostLedger", "SealpostSharing",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),

@@ -2,12 +2,13 @@ import Foundation
 import SealpostAgreement
 import SealpostCore
 import SealpostRecord
+import SealpostSharing
 import SealpostSodium
 
 /// Files a person or another agency hands over: identity cards, key files and practitioner slots,
-/// records, and signed agreements.
+/// records, signed agreements, and a practitioner's decisions file.
 enum DocumentTargets {
-    static let all: [FuzzTarget] = [card, keyFile, practitionerSlot, record, agreement]
+    static let all: [FuzzTarget] = [card, keyFile, practitionerSlot, record, agreement, decisions]
 
     static let card = FuzzTarget("identity-card", "IdentityCard.load: strict JSON, shape, self-signature",
                                  seeds: { SeedFiles.files(in: "examples/agreement/cards", suffix: ".json") + [cardSeed()] }) { bytes in
@@ -39,6 +40,20 @@ enum DocumentTargets {
                                       seeds: { SeedFiles.files(in: "examples/agreement", suffix: ".json") }) { bytes in
         guard let signed = try? SignedAgreement(parsing: bytes, source: "agreement.json") else { return }
         _ = signed.verify()
+    }
+
+    static let decisions = FuzzTarget("decisions", "DecisionFile(decoding:) (send --decisions FILE)",
+                                      seeds: { decisionSeeds() }) { bytes in
+        guard let file = try? DecisionFile(decoding: bytes, source: "decisions.json") else { return }
+        for (finding, _) in file.actions { _ = file.reason(for: finding) }
+    }
+
+    /// A decisions file as `send --write-decisions` starts it, and one filled in.
+    static func decisionSeeds() -> [[UInt8]] {
+        let entries = #"{"finding":"narrative@12-18","field":"narrative","category":"name","why":"possible name","#
+        return [#"{"format":"sealpost-decisions/v1","decisions":[\#(entries)"action":"undecided","reason":""}]}"#,
+                #"{"format":"sealpost-decisions/v1","decisions":[\#(entries)"action":"keep","reason":"a street"},"#
+                    + #"{"finding":"statements[0].text@0-4","action":"redact"}]}"#].map { Array($0.utf8) }
     }
 
     static let passphrase = SecureBytes(copying: Array("correct horse battery staple".utf8))

@@ -2,6 +2,7 @@ import Foundation
 import SealpostCore
 import SealpostExchange
 import SealpostRecord
+import SealpostSharing
 import SealpostSodium
 import Testing
 

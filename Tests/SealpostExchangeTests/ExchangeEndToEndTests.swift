@@ -5,6 +5,7 @@ import SealpostExchange
 import SealpostProtocol
 import SealpostRecord
 import SealpostRedaction
+import SealpostSharing
 import SealpostRelay
 import Testing
 

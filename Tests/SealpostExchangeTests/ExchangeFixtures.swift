@@ -5,6 +5,7 @@ import SealpostCore
 import SealpostExchange
 import SealpostRecord
 import SealpostRelay
+import SealpostSharing
 import SealpostSodium
 import Testing
 

@@ -6,6 +6,7 @@ import SealpostLog
 import SealpostExchange
 import SealpostProtocol
 import SealpostRedaction
+import SealpostSharing
 import Testing
 
 /// The client's parts that need no relay: the endpoint rules, retries, the acknowledgement and

@@ -7,6 +7,7 @@ import SealpostLog
 import SealpostProtocol
 import SealpostRecord
 import SealpostRedaction
+import SealpostSharing
 import SealpostSodium
 import Testing
 

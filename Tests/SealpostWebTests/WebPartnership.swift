@@ -9,6 +9,7 @@ import SealpostCore
 import SealpostExchange
 import SealpostRecord
 import SealpostRelay
+import SealpostSharing
 import SealpostSodium
 @testable import SealpostWeb
 import Testing

@@ -1,5 +1,6 @@
 import SealpostCore
 import SealpostRecord
+import SealpostSharing
 import SealpostSodium
 
 /// A record being written, before it is sent: the record so far (its JSON form, which may be

@@ -2,6 +2,7 @@ import Hummingbird
 import SealpostAgreement
 import SealpostExchange
 import SealpostRecord
+import SealpostSharing
 
 /// "Check what leaves": for each recipient, what that recipient will see (minimised for its role
 /// and redacted, as `Send.prepare` makes it), the fields withheld and why, and the narrative with

@@ -3,6 +3,14 @@ import SealpostCore
 import SealpostRecord
 import SealpostRedaction
 
+/// Why a decisions file cannot be read: what is wrong (naming the file, the entry and the finding id,
+/// never record text) and how to fix it.
+public struct DecisionFileError: Error, Equatable, Sendable, CustomStringConvertible {
+    public let message: String
+    public let hint: String
+    public var description: String { message }
+}
+
 /// A practitioner's answers to the redactor's uncertain findings, as a file that `sealpost send
 /// --decisions FILE` reads and `--write-decisions FILE` starts (spec/exchange.md §Decisions).
 ///
@@ -35,9 +43,12 @@ public struct DecisionFile: Sendable, Equatable {
         a.actions.map(\.finding) == b.actions.map(\.finding) && a.actions.map(\.action) == b.actions.map(\.action) && a.reasons == b.reasons
     }
 
-    public init(parsing bytes: [UInt8], source: String) throws(ExchangeError) {
-        func bad(_ problem: String) -> ExchangeError {
-            ExchangeError(.record, "\(source): \(problem)", hint: "start one with sealpost send --write-decisions FILE, then set each action to redact or keep")
+    /// Reads a decisions file strictly: every entry names a finding once, with action redact or
+    /// keep, and a keep has a non-blank reason. `source` names the file in errors.
+    public init(decoding bytes: [UInt8], source: String) throws(DecisionFileError) {
+        func bad(_ problem: String) -> DecisionFileError {
+            DecisionFileError(message: "\(source): \(problem)",
+                              hint: "start one with sealpost send --write-decisions FILE, then set each action to redact or keep")
         }
         let value: JSONValue
         do { value = try JSONParser.parse(bytes) } catch { throw bad(error.description) }
