@@ -17,13 +17,7 @@ struct InitCommand: ParsableCommand {
     var kdf: String = "moderate"
 
     func run() throws {
-        let cost: KeyFile.Cost
-        switch kdf {
-        case "interactive": cost = .interactive
-        case "moderate": cost = .moderate
-        case "sensitive": cost = .sensitive
-        default: throw CLIError("unknown --kdf \(kdf)", hint: "use interactive, moderate or sensitive")
-        }
+        let cost = try KDFProfile.cost(named: kdf)
         let home = options.resolvedHome
         do {
             let identity = try Identity.generate(agencyID: agency, name: name)

@@ -28,13 +28,7 @@ struct UserAddCommand: ParsableCommand {
     var kdf: String = "moderate"
 
     func run() throws {
-        let cost: KeyFile.Cost
-        switch kdf {
-        case "interactive": cost = .interactive
-        case "moderate": cost = .moderate
-        case "sensitive": cost = .sensitive
-        default: throw CLIError("unknown --kdf \(kdf)", hint: "use interactive, moderate or sensitive")
-        }
+        let cost = try KDFProfile.cost(named: kdf)
         do {
             try Practitioner.checkName(name)
             try Practitioner.checkRole(role)
