@@ -56,13 +56,7 @@ public struct SafeguardingRecord: Sendable, Hashable {
 
     /// Parses and validates a record from JSON bytes.
     public init(json data: Data, mode: RecordValidation.Mode = .full) throws(RecordValidationError) {
-        let value: JSONValue
-        do {
-            value = try JSONParser.parse(data)
-        } catch {
-            throw RecordValidationError(issues: [RecordIssue(error)])
-        }
-        try self.init(value, mode: mode)
+        try self.init(json: [UInt8](data), mode: mode)
     }
 
     /// Validates an already parsed record.
