@@ -45,6 +45,7 @@ struct AnswerRouteTests {
                 #expect(draft.record["subject"]?["dob"]?.stringValue == "2015-03-27")
                 #expect(try await school.post(requestPage + "/answer", []).location == location, "a second press continues the same draft")
                 #expect(Drafts(home: p.schoolHome).count == 1)
+                #expect(try await school.get("/referrals").text.contains("Answers request <span class=\"sp-code\">\(envelope.prefix(12))</span>"))
                 #expect(try await school.get(requestPage).text.contains("href=\"\(location)\" id=\"answer\">Continue your answer"))
 
                 let tasks = try await school.get(location).text

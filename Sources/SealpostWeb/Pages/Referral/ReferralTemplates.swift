@@ -97,7 +97,7 @@ enum ReferralTemplates {
         <th scope="col" class="govuk-table__header">Reference</th><th scope="col" class="govuk-table__header">Last saved</th>
         <th scope="col" class="govuk-table__header">Status</th></tr></thead>
       <tbody class="govuk-table__body">
-      {{#drafts}}<tr class="govuk-table__row"><td class="govuk-table__cell"><a class="govuk-link" href="{{href}}">{{child}}</a></td>
+      {{#drafts}}<tr class="govuk-table__row"><td class="govuk-table__cell"><a class="govuk-link" href="{{href}}">{{child}}</a>{{#answers}}<br><span class="govuk-hint sp-inline-hint">Answers request <span class="sp-code">{{answers}}</span></span>{{/answers}}</td>
         <td class="govuk-table__cell sp-code">{{reference}}</td><td class="govuk-table__cell">{{updated}}</td>
         <td class="govuk-table__cell"><strong class="govuk-tag {{statusTag}}">{{status}}</strong></td></tr>{{/drafts}}
       </tbody>
