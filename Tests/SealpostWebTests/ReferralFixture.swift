@@ -97,7 +97,15 @@ struct ReferralFixture {
     /// Answers every section validly (a protected neighbour named in the narrative), recipients the MASH.
     func completeDraft(_ id: String, purpose: String = s47) async throws {
         let base = "/referrals/\(id)"
-        let steps: [(String, [(String, String)])] = [
+        for (path, fields) in Self.steps(purpose: purpose) {
+            let answer = try await post(base + "/" + path, fields)
+            #expect(answer.status == .seeOther, "\(path): \(String(buffer: answer.body).prefix(2000))")
+        }
+    }
+
+    /// The forms that complete a referral (paths under `/referrals/ID/`), in order.
+    static func steps(purpose: String = s47) -> [(String, [(String, String)])] {
+        [
             ("section/consent", [("consent-status", "not_sought"), ("consent-reason", "increased_risk_of_harm")]),
             ("section/child", [("subject-name", "Jayden Okafor"), ("subject-dob-day", "14"), ("subject-dob-month", "03"),
                                ("subject-dob-year", "2017"), ("subject-nhs_number", "943 476 5919"), ("subject-school", "St Anne's Primary School")]),
@@ -116,10 +124,6 @@ struct ReferralFixture {
                                  ("lawful_basis-article_9", "safeguarding_of_children_and_individuals_at_risk")]),
             ("recipients", [("recipients", "kingsbridge-mash")]),
         ]
-        for (path, fields) in steps {
-            let answer = try await post(base + "/" + path, fields)
-            #expect(answer.status == .seeOther, "\(path): \(String(buffer: answer.body).prefix(2000))")
-        }
     }
 }
 

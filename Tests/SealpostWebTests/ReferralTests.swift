@@ -268,6 +268,7 @@ extension ReferralTests {
         let body = Array("--b\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\nabc\r\n--b\r\nContent-Disposition: form-data; name=\"record\"; filename=\"r.json\"\r\n\r\n{\"a\":1}\r\n--b--\r\n".utf8)
         let parts = MultipartForm.parse(body, boundary: "b")
         #expect(parts.map(\.name) == ["csrf", "record"] && parts.last.map { String(decoding: $0.bytes, as: UTF8.self) } == "{\"a\":1}")
+        #expect(parts.map(\.filename) == [nil, "r.json"], "a file part's name, and none for a field")
         #expect(MultipartForm.boundary("multipart/form-data; boundary=\"x y\"") == "x y" && MultipartForm.boundary("multipart/form-data") == nil)
         let broken = ["--b\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n--b--", "--b\r\n\r\n\r\n--b", "--b--b--b", "--b\r\nX\r\n\r",
                       "\r\n--b\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n\r\n--b", ""]

@@ -63,7 +63,7 @@ struct RequestRouteTests {
                 #expect(opened.location == "/requests/received/\(envelope)")
                 let request = try await school.get("/requests/received/\(envelope)")
                 #expect(request.text.contains("Jayden Okafor") && request.text.contains("Strategy discussion on Friday"))
-                #expect(request.text.contains("Decline the request") && request.text.contains("sealpost send --in-answer-to"))
+                #expect(request.text.contains("Decline the request") && request.text.contains("Answer with a record"))
                 #expect(try await school.get("/").text.contains("href=\"/work/requests-to-answer\"><span class=\"sp-count__number\">1</span>"))
                 let list = try await school.get("/inbox")
                 #expect(list.text.contains("Requests for information opened here") && list.text.contains("to answer"))

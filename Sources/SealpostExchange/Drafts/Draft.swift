@@ -13,7 +13,11 @@ import SealpostSodium
 ///     {"format": "sealpost-draft/v1", "id": "<32 hex>", "created_at": 1795000000, "updated_at": ...,
 ///      "created_by": "Ann Smith (Designated Safeguarding Lead)", "updated_by": "...",
 ///      "record": {... the record so far ...}, "recipients": ["kingsbridge-mash"],
-///      "decisions": {"format": "sealpost-decisions/v1", "decisions": [...]}}
+///      "decisions": {"format": "sealpost-decisions/v1", "decisions": [...]},
+///      "answering": "<64 hex>", "documents": [{"id": "<32 hex>", "name": "plan.pdf", ...}]}
+///
+/// `answering` and `documents` came later and are left out when empty, so a draft saved before
+/// them opens unchanged (as one that answers nothing and has no documents).
 public struct Draft: Sendable, Equatable {
     public static let format = "sealpost-draft/v1"
 
@@ -30,6 +34,11 @@ public struct Draft: Sendable, Equatable {
     public var recipients: [String]
     /// The practitioner's answers to uncertain findings, in the form `sealpost send --decisions` reads.
     public var decisions: DecisionFile
+    /// The request for information opened here that this draft answers (its envelope id in the
+    /// requests inbox), when it was started with "Answer with a record"; its send names the request.
+    public var answering: String?
+    /// Documents to send with the record, in order; their bytes are sealed apart (DraftDocuments).
+    public var documents: [DraftDocument] = []
 
     public init(id: String = Draft.newID(), createdAt: Int64, createdBy: String, record: JSONValue = .object(JSONObject()),
                 recipients: [String] = [], decisions: DecisionFile = DecisionFile()) {
@@ -90,6 +99,8 @@ public struct Draft: Sendable, Equatable {
         o["record"] = record
         o["recipients"] = .array(recipients.map(JSONValue.string))
         o["decisions"] = .object(["format": .string(DecisionFile.format), "decisions": .array(decisionList)])
+        if let answering { o["answering"] = .string(answering) }
+        if !documents.isEmpty { o["documents"] = .array(documents.map(\.jsonValue)) }
         return .object(o)
     }
 
@@ -108,5 +119,13 @@ public struct Draft: Sendable, Equatable {
                   decisions: decisions)
         updatedAt = updated
         updatedBy = o["updated_by"]?.stringValue ?? createdBy
+        if let answering = o["answering"] {
+            guard let id = answering.stringValue, EnvelopeID(hex: id) != nil else { throw bad("the request it answers is not an envelope id") }
+            self.answering = id
+        }
+        for (i, item) in (o["documents"]?.arrayValue ?? []).enumerated() {
+            guard let document = DraftDocument(parsing: item) else { throw bad("document \(i + 1) is not described properly") }
+            documents.append(document)
+        }
     }
 }

@@ -10,6 +10,7 @@ import SealpostRecord
 ///
 /// Saving replaces the whole file atomically (AtomicFile), so a draft is either the old or the new
 /// one, never half of each. A send deletes its draft once the envelopes are in the outbox.
+/// A draft's documents are sealed beside it (DraftDocuments) and deleted with it.
 public struct Drafts: Sendable {
     public let home: Home
     public static let contentType = "application/vnd.sealpost.draft+json"
@@ -86,9 +87,11 @@ public struct Drafts: Sendable {
         return (drafts.sorted { ($0.updatedAt, $0.id) > ($1.updatedAt, $1.id) }, damaged)
     }
 
-    /// Deletes draft `id` (nothing if there is none).
+    /// Deletes draft `id` and its documents (nothing if there is none).
     public func delete(_ id: String) throws(ExchangeError) {
-        guard Draft.isID(id), StoreFiles.exists(path(id)) else { return }
+        guard Draft.isID(id) else { return }
+        try DraftDocuments(home: home).removeAll(of: id)
+        guard StoreFiles.exists(path(id)) else { return }
         do { try FileManager.default.removeItem(atPath: path(id)) } catch {
             throw ExchangeError(.storage, "cannot delete draft \(id)", hint: "check that \(home.draftsDirectory) is writable")
         }

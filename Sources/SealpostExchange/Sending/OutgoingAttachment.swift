@@ -15,6 +15,9 @@ public struct OutgoingAttachment: Sendable, Equatable {
     public let path: String
     /// Name, type, length and BLAKE2b-256, as the signed manifest will state them.
     public let attachment: ManifestAttachment
+    /// The bytes, for an attachment held in memory instead of read from `path` (`inMemory`: the
+    /// web app's documents, which are kept sealed with their draft and never as plaintext files).
+    var held: [UInt8]? = nil
 
     public var name: String { attachment.name }
     public var type: String { attachment.type }
@@ -49,6 +52,30 @@ public struct OutgoingAttachment: Sendable, Equatable {
             return OutgoingAttachment(path: path, attachment: try ManifestAttachment.measuring(name: name, type: type, reader: &reader))
         } catch {
             throw refuse("cannot be read: \(error.reason)", hint: "check the file and try again")
+        }
+    }
+
+    /// An attachment whose bytes are already in memory, named `name` (attachment number
+    /// `position`, from 1), checked as `read` checks a file: a name that fits, not empty, a type
+    /// Sealpost sends (AttachmentKind) that agrees with its extension. `path` is then its name.
+    public static func inMemory(name: String, bytes: [UInt8], position: Int) throws(ExchangeError) -> OutgoingAttachment {
+        let what = "attachment \(position) (\(Printable.escape(name)))"
+        func refuse(_ problem: String, hint: String) -> ExchangeError { ExchangeError(.record, "\(what) \(problem); nothing was sealed", hint: hint) }
+        guard (1...ManifestAttachment.maximumNameLength).contains(name.utf8.count) else {
+            throw refuse("has a name longer than \(ManifestAttachment.maximumNameLength) bytes", hint: "rename the file to something shorter")
+        }
+        guard !bytes.isEmpty else { throw refuse("is empty", hint: "attach the document itself") }
+        let type: String
+        switch AttachmentKind.detect(name: name, head: Array(bytes.prefix(4096))) {
+        case .success(let detected): type = detected
+        case .failure(let refusal): throw refuse("cannot be sent: \(refusal.reason)", hint: refusal.hint)
+        }
+        var reader = MemoryReader(bytes)
+        do {
+            let measured = try ManifestAttachment.measuring(name: name, type: type, reader: &reader)
+            return OutgoingAttachment(path: name, attachment: measured, held: bytes)
+        } catch {
+            throw refuse("cannot be read: \(error.reason)", hint: "try again")
         }
     }
 

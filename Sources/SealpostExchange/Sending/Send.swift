@@ -268,6 +268,10 @@ public enum Send {
         defer { for fd in descriptors { close(fd) } }
         var sources: [AttachmentSource] = []
         for (i, a) in attachments.enumerated() {
+            if let held = a.held {  // in memory (OutgoingAttachment.inMemory): nothing to open
+                sources.append(AttachmentSource(attachment: a.attachment, reader: MemoryReader(held)))
+                continue
+            }
             let fd = open(a.path, O_RDONLY | O_CLOEXEC)
             guard fd >= 0 else {
                 throw ExchangeError(.record, "attachment \(i + 1) (\(Printable.escape(a.path))) can no longer be read: \(String(cString: strerror(errno)))",

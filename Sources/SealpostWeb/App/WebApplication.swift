@@ -63,6 +63,8 @@ func buildWebRouter(_ app: WebApp) -> Router<WebContext> {
     router.post("/inbox/open") { request, context in try await inbox.open(request, context: context) }
     router.get("/inbox/:id") { request, context in try await inbox.show(request, context: context) }
     router.post("/inbox/:id/acknowledge") { request, context in try await inbox.acknowledge(request, context: context) }
+    let documents = ReceivedDocuments(app: app)
+    router.get("/inbox/:id/documents/:n") { request, context in try await documents.download(request, context: context) }
 
     let sent = SentPage(app: app)
     router.get("/sent") { request, context in try await sent.show(request, context: context) }

@@ -58,6 +58,7 @@ enum Stylesheet {
     .govuk-input--width-20{max-width:41ex}.govuk-input--width-10{max-width:23ex}
     .govuk-select{width:auto;min-width:11em}
     .govuk-error-summary{border:5px solid #d4351c;padding:15px;margin-bottom:30px}
+    .govuk-error-summary:focus{outline:3px solid #ffdd00;outline-offset:0}
     .govuk-error-summary__title{font-size:1.5rem;margin:0 0 15px}
     .govuk-error-summary__list a{color:#d4351c;font-weight:700}
     .govuk-notification-banner{border:5px solid #1d70b8;background:#1d70b8;margin-bottom:30px}
@@ -103,10 +104,17 @@ enum Stylesheet {
       a{color:#0b0c0c;text-decoration:none}}
     """ + ReferralStylesheet.css
 
-    /// Progressive enhancement only: "Exit this page" also leaves on three presses of Shift in a
+    /// Progressive enhancement only. A page that shows an error summary (a form sent with
+    /// problems) moves focus to it on load, so a screen reader announces it and Tab continues
+    /// from it to the links to each field (GOV.UK error summary; without the script the summary
+    /// is still first in the page). "Exit this page" also leaves on three presses of Shift in a
     /// row (any other key in between starts the count again, so typing capitals never leaves),
     /// and replaces the page in history so Back does not return to it.
     static let script = """
+    (function () {
+      var summary = document.querySelector('.govuk-error-summary');
+      if (summary) { summary.focus(); }
+    })();
     (function () {
       var link = document.querySelector('[data-exit-this-page]');
       if (!link) { return; }

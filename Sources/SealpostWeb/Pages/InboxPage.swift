@@ -130,6 +130,8 @@ struct InboxPage {
         /// What this agency decided about the record (spec/web.md §Outcomes).
         let outcomes: RecordOutcomes
         let justRecordedOutcome: Bool
+        /// The documents that came with it, each to download.
+        let documents: [ReceivedDocuments.Row]
     }
 
     func show(_ request: Request, context: WebContext) async throws -> Response {
@@ -150,7 +152,7 @@ struct InboxPage {
             acknowledged: ack.map { $0.state == .done ? "Acknowledged " + Format.time(seconds: $0.doneAt ?? $0.journalledAt) : "Acknowledgement being sent" },
             justAcknowledged: request.uri.queryParameters["acknowledged"] == "1",
             outcomes: RecordOutcomes(entry: entry, acknowledged: ack != nil, journal: try exchange.outcomes.entries(about: entry.envelopeID), app: app),
-            justRecordedOutcome: request.uri.queryParameters["outcome"] == "1")
+            justRecordedOutcome: request.uri.queryParameters["outcome"] == "1", documents: ReceivedDocuments.rows(entry))
         return app.pages.page("record", model, title: "Record \(view.reference)", session: session, section: "/inbox")
     }
 
@@ -164,6 +166,10 @@ struct InboxPage {
         _ = try await app.withRelay(exchange) { relay in try await Acknowledge.acknowledge(id, session: relay) }
         return .redirect(to: "/inbox/\(id.description)?acknowledged=1", type: .normal)
     }
+}
+
+extension InboxPage.RecordModel: ViewModel {
+    var computed: [String: Any] { ["hasDocuments": !documents.isEmpty] }
 }
 
 extension InboxPage.Model: ViewModel {

@@ -2,6 +2,7 @@ import Hummingbird
 import NIOCore
 import SealpostAgreement
 import SealpostCore
+import SealpostExchange
 import SealpostJSON
 import SealpostLedger
 import SealpostLog
@@ -82,6 +83,9 @@ struct LogPage {
         let facts: String
         let details: String?
         let commitment: String
+        /// The request this entry answers (a record or decline sent, or a record received), linked.
+        let answers: String?
+        let answersHref: String?
     }
 
     func entry(_ request: Request, context: WebContext) async throws -> Response {
@@ -90,13 +94,38 @@ struct LogPage {
             return app.pages.problem(.notFound, title: "No such entry", message: "Choose an entry from the receipt log.", session: session)
         }
         let e = entry.entry
+        let link = Self.answeredRequest(entry.facts, home: app.home)
         func pretty(_ o: JSONObject) -> String {
             String(decoding: JSONValue.object(o).serialized(options: [.prettyPrinted, .sortedKeys]), as: UTF8.self)
         }
         let model = EntryModel(seq: e.seq, kind: e.kind, time: Format.time(milliseconds: e.at), hash: Hex.encode(e.hash), prev: Hex.encode(e.prev),
                                signature: Hex.encode(e.signature.rawRepresentation), facts: e.facts.map(pretty) ?? "(not readable)",
-                               details: entry.detailsJSON.map(pretty), commitment: String(Hex.encode(e.commitment).prefix(16)))
+                               details: entry.detailsJSON.map(pretty), commitment: String(Hex.encode(e.commitment).prefix(16)),
+                               answers: link?.text, answersHref: link?.href)
         return app.pages.page("log-entry", model, title: "Log entry \(seq)", session: session, section: "/log")
+    }
+
+    /// The request an entry answers, by the message id its facts name (`in_answer_to`): one
+    /// received here (a share decided, sent or declined in answer), or one this agency asked (a
+    /// record received in answer).
+    static func answeredRequest(_ facts: LedgerFacts, home: Home) -> (text: String, href: String)? {
+        let asked: String?
+        var answeredHere = true
+        switch facts {
+        case .shareDecided(let f): asked = f.inAnswerTo
+        case .sent(let f): asked = f.inAnswerTo
+        case .declined(let f): asked = f.inAnswerTo
+        case .received(let f): asked = f.inAnswerTo; answeredHere = false
+        default: asked = nil
+        }
+        guard let asked else { return nil }
+        if answeredHere, let request = (try? Inbox.requests(home: home).entries())?.first(where: { $0.messageID == asked }) {
+            return ("Answers request \(request.envelopeID.prefix(12)) from \(request.sender)", "/requests/received/\(request.envelopeID)")
+        }
+        if !answeredHere, let request = (try? Outbox.requests(home: home).entries())?.first(where: { $0.messageID == asked }) {
+            return ("Answers your request \(request.envelopeID.prefix(12)) to \(request.recipient)", "/requests#r-\(request.envelopeID)")
+        }
+        return nil
     }
 
     struct VerifyModel {

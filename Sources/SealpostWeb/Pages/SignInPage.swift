@@ -77,13 +77,13 @@ enum SignInTemplates {
     </div>
     {{/locked}}
     {{#error}}
-    <div class="govuk-error-summary" data-module="govuk-error-summary"><div role="alert">
+    <div class="govuk-error-summary" tabindex="-1" data-module="govuk-error-summary"><div role="alert">
       <h2 class="govuk-error-summary__title">There is a problem</h2>
       <div class="govuk-error-summary__body"><ul class="govuk-list govuk-error-summary__list"><li><a href="#name">{{error}}</a></li></ul></div>
     </div></div>
     {{/error}}
     {{#waitSeconds}}
-    <div class="govuk-error-summary"><div role="alert">
+    <div class="govuk-error-summary" tabindex="-1"><div role="alert">
       <h2 class="govuk-error-summary__title">Too many attempts</h2>
       <div class="govuk-error-summary__body"><p class="govuk-body">Sign-in is paused after several wrong passphrases. Try again in {{waitSeconds}} seconds, or ask a colleague who can sign in.</p></div>
     </div></div>

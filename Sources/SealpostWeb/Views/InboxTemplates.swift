@@ -80,6 +80,12 @@ enum InboxTemplates {
     <p class="govuk-body">People whose identities are protected appear only as tokens such as [Third party 1 (neighbour)]; the sender keeps who they are.</p>
     {{#record.parties}}<h3 class="govuk-heading-s">{{heading}}</h3>
     <dl class="govuk-summary-list">{{#rows}}<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">{{key}}</dt><dd class="govuk-summary-list__value">{{value}}</dd></div>{{/rows}}</dl>{{/record.parties}}{{/record.hasParties}}
+    {{#hasDocuments}}<h2 class="govuk-heading-m" id="documents">Documents sent with it</h2>
+    <p class="govuk-body">Checked against the sender's signed list when the record was opened. Each downloads as a file.</p>
+    <table class="govuk-table"><thead class="govuk-table__head"><tr class="govuk-table__row"><th scope="col" class="govuk-table__header">Document</th>
+      <th scope="col" class="govuk-table__header">Type</th><th scope="col" class="govuk-table__header">Size</th></tr></thead>
+      <tbody class="govuk-table__body">{{#documents}}<tr class="govuk-table__row"><td class="govuk-table__cell"><a class="govuk-link" href="{{href}}" download>{{name}}<span class="govuk-visually-hidden"> (download)</span></a></td>
+      <td class="govuk-table__cell">{{kind}}</td><td class="govuk-table__cell">{{size}}</td></tr>{{/documents}}</tbody></table>{{/hasDocuments}}
     <h2 class="govuk-heading-m">What happened</h2>
     {{#record.paragraphs}}<p class="govuk-body">{{.}}</p>{{/record.paragraphs}}
     {{#record.hasStatements}}<h2 class="govuk-heading-m">Statements</h2>

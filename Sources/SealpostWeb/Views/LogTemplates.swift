@@ -4,7 +4,7 @@ enum LogTemplates {
     <p class="govuk-body">Every decision this agency took about sharing: signed, chained, and checked by the other agencies' copies. {{total}} entries.</p>
     <p class="govuk-body"><a class="govuk-button govuk-button--secondary" href="/log/verify">Verify the log</a></p>
     {{#error}}
-    <div class="govuk-error-summary"><div role="alert"><h2 class="govuk-error-summary__title">There is a problem</h2>
+    <div class="govuk-error-summary" tabindex="-1"><div role="alert"><h2 class="govuk-error-summary__title">There is a problem</h2>
       <div class="govuk-error-summary__body"><ul class="govuk-list govuk-error-summary__list"><li><a href="#since">{{error}}</a></li></ul></div></div></div>
     {{/error}}
     <form method="get" action="/log" class="sp-filters">
@@ -46,6 +46,7 @@ enum LogTemplates {
       <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Hash</dt><dd class="govuk-summary-list__value sp-code">{{hash}}</dd></div>
       <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Previous</dt><dd class="govuk-summary-list__value sp-code">{{prev}}</dd></div>
       <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Signature</dt><dd class="govuk-summary-list__value sp-code">{{signature}}</dd></div>
+      {{#answersHref}}<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">In answer to</dt><dd class="govuk-summary-list__value"><a class="govuk-link" href="{{answersHref}}" id="answers">{{answers}}</a></dd></div>{{/answersHref}}
     </dl>
     <h2 class="govuk-heading-m">Facts</h2>
     <pre class="sp-pre" tabindex="0">{{facts}}</pre>
@@ -72,7 +73,7 @@ enum ReportTemplates {
     <h1 class="govuk-heading-l">Subject report</h1>
     <p class="govuk-body">A child's information-sharing history from the receipt log: what was shared, with whom, when and why. Other people appear only as tokens.</p>
     {{#error}}
-    <div class="govuk-error-summary"><div role="alert"><h2 class="govuk-error-summary__title">There is a problem</h2>
+    <div class="govuk-error-summary" tabindex="-1"><div role="alert"><h2 class="govuk-error-summary__title">There is a problem</h2>
       <div class="govuk-error-summary__body"><ul class="govuk-list govuk-error-summary__list"><li><a href="#subject">{{error}}</a></li></ul></div></div></div>
     {{/error}}
     <form method="get" action="/report" class="sp-no-print">

@@ -7,7 +7,7 @@ enum OutcomeTemplates {
 
     /// The GOV.UK error summary: each problem linked to its field.
     static let errorSummary = """
-    {{#hasProblems}}<div class="govuk-error-summary" data-module="govuk-error-summary"><div role="alert">
+    {{#hasProblems}}<div class="govuk-error-summary" tabindex="-1" data-module="govuk-error-summary"><div role="alert">
       <h2 class="govuk-error-summary__title">There is a problem</h2>
       <div class="govuk-error-summary__body"><ul class="govuk-list govuk-error-summary__list">{{#problems}}<li><a href="{{href}}">{{message}}</a></li>{{/problems}}</ul></div>
     </div></div>{{/hasProblems}}

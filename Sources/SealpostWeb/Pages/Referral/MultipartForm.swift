@@ -1,13 +1,23 @@
 import Hummingbird
 import NIOCore
+import SealpostExchange
 
 /// A POSTed `multipart/form-data` form (a file upload): bounded in size, split into its parts,
 /// and carrying the session's CSRF token like every other form (FormBody).
 struct MultipartForm {
-    /// Each part's field name and bytes, in order.
-    let parts: [(name: String, bytes: [UInt8])]
+    struct Part {
+        let name: String
+        /// The `filename` the browser gave a file part (untrusted: made safe before any use).
+        let filename: String?
+        let bytes: [UInt8]
+    }
+
+    /// Each part, in order.
+    let parts: [Part]
 
     func file(_ name: String) -> [UInt8]? { parts.last { $0.name == name }?.bytes }
+    /// The file name the browser gave the part `name`, if any.
+    func filename(_ name: String) -> String? { parts.last { $0.name == name }?.filename }
     func text(_ name: String) -> String? { file(name).map { String(decoding: $0, as: UTF8.self) } }
 
     static func read(_ request: Request, context: WebContext, limit: Int) async throws -> MultipartForm {
@@ -21,7 +31,7 @@ struct MultipartForm {
         let buffer: ByteBuffer
         do { buffer = try await request.body.collect(upTo: limit) } catch {
             throw FormBody.Refused(status: .contentTooLarge, title: "What you sent is too large",
-                                   message: "The most one file can be is \(limit / 1024) KiB. Nothing was changed.")
+                                   message: "The most one file can be is \(DraftDocuments.size(limit - 64 * 1024)). Nothing was changed.")
         }
         let form = MultipartForm(parts: parse(Array(buffer.readableBytesView), boundary: boundary))
         guard let token = form.text("csrf"), FormBody.constantTimeEqual(Array(token.utf8), Array(session.csrf.utf8)) else {
@@ -43,11 +53,11 @@ struct MultipartForm {
 
     /// The parts between `--boundary` lines: each a header block, a blank line, and its bytes.
     /// Anything malformed is left out (the form then lacks that field, and says so).
-    static func parse(_ body: [UInt8], boundary: String) -> [(name: String, bytes: [UInt8])] {
+    static func parse(_ body: [UInt8], boundary: String) -> [Part] {
         let delimiter = Array(("\r\n--" + boundary).utf8)
         // The first delimiter has no CRLF before it; pretend it has.
         let data = [0x0d, 0x0a] + body
-        var parts: [(name: String, bytes: [UInt8])] = []
+        var parts: [Part] = []
         var positions: [Int] = []
         var i = 0
         while let found = find(delimiter, in: data, from: i) {
@@ -60,15 +70,16 @@ struct MultipartForm {
             start += 2
             guard let headerEnd = find([0x0d, 0x0a, 0x0d, 0x0a], in: data, from: start), headerEnd + 4 <= b else { continue }
             let headers = String(decoding: data[start..<headerEnd], as: UTF8.self)
-            guard let name = fieldName(headers) else { continue }
-            parts.append((name, Array(data[(headerEnd + 4)..<b])))
+            guard let name = parameter("name", in: headers) else { continue }
+            parts.append(Part(name: name, filename: parameter("filename", in: headers), bytes: Array(data[(headerEnd + 4)..<b])))
         }
         return parts
     }
 
-    static func fieldName(_ headers: String) -> String? {
+    /// A quoted parameter (`name`, `filename`) of the part's Content-Disposition header.
+    static func parameter(_ key: String, in headers: String) -> String? {
         for line in headers.split(separator: "\r\n") where line.lowercased().hasPrefix("content-disposition:") {
-            guard let range = line.range(of: " name=\"") else { return nil }
+            guard let range = line.range(of: "; \(key)=\"") ?? line.range(of: " \(key)=\"") else { return nil }
             let rest = line[range.upperBound...]
             guard let end = rest.firstIndex(of: "\"") else { return nil }
             return String(rest[..<end])

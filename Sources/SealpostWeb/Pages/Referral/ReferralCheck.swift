@@ -65,6 +65,11 @@ struct ReferralCheck {
         let errorList: [FieldError]
         let notice: String?
         let canSend: Bool
+        /// The request this referral answers, if it was started as an answer.
+        let answer: RequestAnswer.Info?
+        /// Documents sent with it (not redacted): Send needs the box ticked that each was checked.
+        let documents: [ReferralDocuments.Document]
+        let documentsError: String?
     }
 
     /// Typed but not yet saved decisions (a form with errors), by finding number.
@@ -108,6 +113,7 @@ struct ReferralCheck {
         if let purpose = agreement.purpose(purposeID), let basis = record.lawfulBasis?.article6, !purpose.lawfulBases.contains(basis) {
             refusals.append("purpose \(purposeID) may rest on \(purpose.lawfulBases.map(\.rawValue).joined(separator: ", ")), not \(basis.rawValue)")
         }
+        refusals += try RequestAnswer.problems(draft, exchange: exchange, purposeName: app.purposeNames())
         var recipients: [RecipientView] = []
         var tokens: [String] = []
         if review.findings.isEmpty && refusals.isEmpty {
@@ -149,13 +155,20 @@ struct ReferralCheck {
                                actionError: errors.first { $0.field == "action-\(n)" }?.message,
                                reasonError: errors.first { $0.field == "reason-\(n)" }?.message)
         }
-        let purpose = (try? app.context(session).agreement.purpose(record.purpose ?? "")?.name) ?? nil
+        let exchange = try app.context(session)
+        let purpose = exchange.agreement.purpose(record.purpose ?? "")?.name
+        let documents = draft.documents.enumerated().map { i, d in
+            ReferralDocuments.Document(number: i + 1, name: d.name, kind: ReferralDocuments.kind(d.type), size: DraftDocuments.size(Int(d.length)),
+                                       addedBy: d.addedBy, remove: "")
+        }
         let model = Model(
             csrf: session.csrf, draftID: draft.id, reference: record.id ?? "", childName: record.subject.name,
             emergency: record.concern?.urgency == .emergency, purpose: purpose ?? record.purpose ?? "",
             review: review.narrative.map { Segment(text: $0.text, token: $0.kind == .replaced, undecided: $0.kind == .undecided, finding: $0.finding) },
             findings: findings, recipients: recipients, tokens: tokens, decided: draft.decisions.actions.count, refusals: refusals,
-            errorList: errors, notice: notice, canSend: findings.isEmpty && refusals.isEmpty && !recipients.isEmpty)
+            errorList: errors, notice: notice, canSend: findings.isEmpty && refusals.isEmpty && !recipients.isEmpty,
+            answer: RequestAnswer.info(draft, exchange: exchange, purposeName: app.purposeNames()), documents: documents,
+            documentsError: errors.first { $0.field == "documents-checked" }?.message)
         return app.pages.page("referral-check", model, title: (errors.isEmpty ? "" : "Error: ") + "Check what leaves", session: session,
                               section: "/referrals", status: status)
     }
@@ -229,7 +242,8 @@ struct ReferralCheck {
 extension ReferralCheck.Model: ViewModel {
     var computed: [String: Any] {
         ["hasFindings": !findings.isEmpty, "hasRecipients": !recipients.isEmpty, "hasTokens": !tokens.isEmpty, "hasRefusals": !refusals.isEmpty,
-         "hasErrors": !errorList.isEmpty, "hasDecided": decided > 0, "findingCount": findings.count, "one": findings.count == 1]
+         "hasErrors": !errorList.isEmpty, "hasDecided": decided > 0, "findingCount": findings.count, "one": findings.count == 1,
+         "hasDocuments": !documents.isEmpty]
     }
 }
 extension ReferralCheck.Segment: ViewModel {}

@@ -3,7 +3,7 @@ enum ReferralCheckTemplates {
     static let check = """
     <a href="/referrals/{{draftID}}" class="govuk-back-link">Back to the task list</a>
     {{> referral-errors}}
-    {{#notice}}<div class="govuk-error-summary"><div role="alert"><h2 class="govuk-error-summary__title">There is a problem</h2>
+    {{#notice}}<div class="govuk-error-summary" tabindex="-1"><div role="alert"><h2 class="govuk-error-summary__title">There is a problem</h2>
       <div class="govuk-error-summary__body"><ul class="govuk-list govuk-error-summary__list"><li><a href="#decide">{{notice}}</a></li></ul></div></div></div>{{/notice}}
     <span class="govuk-caption-l">Referral <span class="sp-code">{{reference}}</span> about {{childName}}</span>
     <h1 class="govuk-heading-l">Check what leaves</h1>
@@ -12,6 +12,7 @@ enum ReferralCheckTemplates {
     {{#hasRefusals}}<div class="govuk-warning-text"><span class="govuk-warning-text__icon" aria-hidden="true">!</span>
       <strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">Warning</span>This cannot be sent as it stands: {{#refusals}}{{.}} {{/refusals}}</strong></div>{{/hasRefusals}}
     <p class="govuk-body">Purpose: {{purpose}}.</p>
+    {{#answer}}<div class="govuk-inset-text" id="answering">This answers request <a class="govuk-link sp-code" href="{{href}}">{{reference}}</a> from {{from}}{{#child}} about {{child}}{{/child}}: they see it as the answer.</div>{{/answer}}
 
     <h2 class="govuk-heading-m">What happened, as it leaves</h2>
     <p class="govuk-body">Each identity replaced to protect a third party is highlighted with the token recipients see instead{{#hasFindings}}; each possible identity still to decide is marked with its number{{/hasFindings}}.</p>
@@ -83,6 +84,13 @@ enum ReferralCheckTemplates {
     {{/recipients}}
     {{/hasRecipients}}
 
+    {{#hasDocuments}}<h2 class="govuk-heading-m" id="documents">Documents sent with it</h2>
+    <p class="govuk-body">Every recipient gets these files as they are: they are not redacted. <a class="govuk-link" href="/referrals/{{draftID}}/documents">Change the documents</a></p>
+    <table class="govuk-table"><thead class="govuk-table__head"><tr class="govuk-table__row"><th scope="col" class="govuk-table__header">Document</th>
+      <th scope="col" class="govuk-table__header">Type</th><th scope="col" class="govuk-table__header">Size</th></tr></thead>
+      <tbody class="govuk-table__body">{{#documents}}<tr class="govuk-table__row"><td class="govuk-table__cell sp-text">{{name}}</td><td class="govuk-table__cell">{{kind}}</td>
+      <td class="govuk-table__cell">{{size}}</td></tr>{{/documents}}</tbody></table>{{/hasDocuments}}
+
     {{#hasTokens}}<h2 class="govuk-heading-m">Identities replaced</h2>
     <p class="govuk-body">Recipients see these tokens; who they stand for stays here, sealed to your agency.</p>
     <ul class="govuk-list govuk-list--bullet">{{#tokens}}<li><mark class="sp-mark sp-mark--token">{{.}}</mark></li>{{/tokens}}</ul>{{/hasTokens}}
@@ -93,7 +101,16 @@ enum ReferralCheckTemplates {
     <h2 class="govuk-heading-m">Send</h2>
     {{#canSend}}
     <p class="govuk-body">Sending seals a copy for each recipient and records your decision, with your name, in your receipt log. It cannot be changed once sent.</p>
-    <form method="post" action="/referrals/{{draftID}}/send"><input type="hidden" name="csrf" value="{{csrf}}">
+    <form method="post" action="/referrals/{{draftID}}/send" novalidate><input type="hidden" name="csrf" value="{{csrf}}">
+      {{#hasDocuments}}<div class="govuk-form-group{{#documentsError}} govuk-form-group--error{{/documentsError}}">
+      <fieldset class="govuk-fieldset" aria-describedby="documents-checked-hint{{#documentsError}} documents-checked-error{{/documentsError}}">
+        <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">The documents are not redacted</legend>
+        <div id="documents-checked-hint" class="govuk-hint">Open each one before you send. Your confirmation is recorded in your receipt log with your name.</div>
+        {{#documentsError}}<p id="documents-checked-error" class="govuk-error-message"><span class="govuk-visually-hidden">Error:</span> {{documentsError}}</p>{{/documentsError}}
+        <div class="govuk-checkboxes"><div class="govuk-checkboxes__item">
+          <input class="govuk-checkboxes__input" id="documents-checked" name="documents-checked" type="checkbox" value="yes">
+          <label class="govuk-label govuk-checkboxes__label" for="documents-checked">I have checked each document: it holds only what this purpose needs, and no one's identity it should not</label></div></div>
+      </fieldset></div>{{/hasDocuments}}
       <button type="submit" class="govuk-button" id="send">Send the referral</button></form>
     {{/canSend}}
     {{^canSend}}
@@ -115,6 +132,8 @@ enum ReferralCheckTemplates {
       <h1 class="govuk-panel__title">{{#queued}}Referral sealed and kept to send{{/queued}}{{^queued}}Referral sent{{/queued}}</h1>
       <div class="govuk-panel__body">Your reference<br><strong class="sp-panel-reference">{{reference}}</strong></div>
     </div>
+    {{#answeredReference}}<p class="govuk-body" id="answered">Sent in answer to request <a class="govuk-link sp-code" href="{{answeredHref}}">{{answeredReference}}</a>: the request is now answered.</p>{{/answeredReference}}
+    {{#hasDocuments}}<p class="govuk-body">{{documents}} document(s) went with it, as you checked them.</p>{{/hasDocuments}}
     {{#queued}}<div class="govuk-warning-text"><span class="govuk-warning-text__icon" aria-hidden="true">!</span>
       <strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">Warning</span>The relay could not be reached, so the referral is sealed and kept in your outbox. It goes when Sealpost next reaches the relay: press "Check for acknowledgements" on Sent, or send again later. If the child is at risk now, phone the agency.</strong></div>{{/queued}}
     {{#emergency}}<div class="govuk-warning-text"><span class="govuk-warning-text__icon" aria-hidden="true">!</span>

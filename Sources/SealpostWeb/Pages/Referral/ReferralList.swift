@@ -16,6 +16,8 @@ struct ReferralList {
         let updated: String
         let status: String
         let statusTag: String
+        /// The request it answers (its short reference), when started with "Answer with a record".
+        let answers: String?
     }
 
     struct Model {
@@ -36,7 +38,7 @@ struct ReferralList {
             let ready = ReferralTasks.ready(d)
             return Row(href: "/referrals/\(d.id)", child: d.childName ?? "(child not yet named)", reference: d[member: "id"]?.stringValue ?? "",
                        updated: Format.time(seconds: d.updatedAt) + " by " + d.updatedBy, status: ready ? "Ready to check" : "In progress",
-                       statusTag: ready ? "govuk-tag--green" : "govuk-tag--blue")
+                       statusTag: ready ? "govuk-tag--green" : "govuk-tag--blue", answers: d.answering.map { String($0.prefix(12)) })
         }
         let model = Model(csrf: session.csrf, drafts: rows, damaged: damaged, importError: importError)
         return app.pages.page("referral-drafts", model, title: (importError == nil ? "" : "Error: ") + "Referrals", session: session,

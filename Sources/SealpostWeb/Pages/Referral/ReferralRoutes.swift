@@ -1,7 +1,7 @@
 import Hummingbird
 
 /// The referral pages' routes (registered by `buildWebRouter`): drafts, the task list and its
-/// question pages, recipients, check what leaves, decisions, send and its confirmation.
+/// question pages, documents, recipients, check what leaves, decisions, send and its confirmation.
 func addReferralRoutes(to router: Router<WebContext>, app: WebApp) {
     router.get("/assets/referral.js") { _, _ in Asset(body: ReferralScript.source, type: "text/javascript; charset=utf-8") }
 
@@ -30,6 +30,11 @@ func addReferralRoutes(to router: Router<WebContext>, app: WebApp) {
     let recipients = ReferralRecipients(app: app)
     router.get("/referrals/:id/recipients") { request, context in try await recipients.show(request, context: context) }
     router.post("/referrals/:id/recipients") { request, context in try await recipients.save(request, context: context) }
+
+    let documents = ReferralDocuments(app: app)
+    router.get("/referrals/:id/documents") { request, context in try await documents.show(request, context: context) }
+    router.post("/referrals/:id/documents") { request, context in try await documents.upload(request, context: context) }
+    router.post("/referrals/:id/documents/:document/remove") { request, context in try await documents.remove(request, context: context) }
 
     let check = ReferralCheck(app: app)
     router.get("/referrals/:id/check") { request, context in try await check.show(request, context: context) }

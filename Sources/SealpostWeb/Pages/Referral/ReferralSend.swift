@@ -23,6 +23,10 @@ struct ReferralSend {
         let rows: [Row]
         let deadline: String
         let emergency: Bool
+        /// The request it answers (received here), when it was sent in answer to one.
+        let answeredReference: String?
+        let answeredHref: String?
+        let documents: Int
     }
 
     struct Row {
@@ -49,14 +53,14 @@ struct ReferralSend {
 
     func send(_ request: Request, context: WebContext) async throws -> Response {
         guard let session = context.session else { return .redirect(to: "/sign-in", type: .normal) }
-        _ = try await FormBody.read(request, context: context, limit: 4096)
+        let fields = try await FormBody.read(request, context: context, limit: 4096)
         let id = context.parameters.get("id") ?? ""
         guard await Self.inFlight.claim(id) else {
             return app.pages.problem(.conflict, title: "This referral is already being sent",
                                      message: "It is sent once. Follow it on Sent.", session: session)
         }
         do {
-            let response = try await sendClaimed(context: context, session: session)
+            let response = try await sendClaimed(context: context, session: session, documentsChecked: fields["documents-checked"] == "yes")
             await Self.inFlight.release(id)
             return response
         } catch {
@@ -65,19 +69,35 @@ struct ReferralSend {
         }
     }
 
-    private func sendClaimed(context: WebContext, session: WebSession) async throws -> Response {
+    private func sendClaimed(context: WebContext, session: WebSession, documentsChecked: Bool) async throws -> Response {
         // Loaded after the claim: a send that finished just before finds no draft, and seals nothing.
-        guard let draft = try ReferralDrafts(app: app).load(context, session: session) else {
+        guard var draft = try ReferralDrafts(app: app).load(context, session: session) else {
             return ReferralDrafts(app: app).notFound(session)
         }
         guard let record = try? SafeguardingRecord(draft.record, mode: .full), !draft.recipients.isEmpty else {
             return .redirect(to: "/referrals/\(draft.id)", type: .normal)
         }
         let exchange = try app.context(session)
+        // Documents are not redacted: nothing is sealed until the practitioner says each was checked.
+        if !draft.documents.isEmpty && !documentsChecked {
+            return try ReferralCheck(app: app).render(
+                &draft, session: session, typed: [:],
+                errors: [FieldError(field: "documents-checked", anchor: "documents-checked",
+                                    message: "Confirm you have checked each document: they are sent as they are, not redacted")],
+                notice: nil, status: .badRequest)
+        }
+        // A send in answer to a request that can no longer be answered so is not attempted: the
+        // check page says why (RequestAnswer.problems, the library's own rules in words).
+        if try !RequestAnswer.problems(draft, exchange: exchange, purposeName: app.purposeNames()).isEmpty {
+            return .redirect(to: "/referrals/\(draft.id)/check", type: .normal)
+        }
+        let answering = try RequestAnswer.request(draft, exchange: exchange)
+        let attachments = try DraftDocuments(home: app.home).attachments(of: draft, identity: app.identity(session))
         let preparation: Send.Preparation
         do {
             preparation = try Send.prepare(record, purpose: record.purpose ?? "", recipients: draft.recipients, context: exchange,
-                                           decisions: draft.decisions)
+                                           decisions: draft.decisions, answering: answering, attachments: attachments,
+                                           attachmentsChecked: documentsChecked)
         } catch {
             switch error {
             case .notAllowed(let refused):
@@ -127,6 +147,7 @@ struct ReferralSend {
                                      session: session)
         }
         let urgency = SafeguardingRecord.Concern.Urgency(rawValue: first.urgency) ?? .routine
+        let answered = try entries.compactMap(\.inAnswerTo).first.flatMap { id in try exchange.requestsIn.entries().first { $0.messageID == id } }
         let queued = entries.contains { $0.state == .sealed }
         let model = Sent(
             reference: reference, queued: queued,
@@ -135,14 +156,18 @@ struct ReferralSend {
                     state: e.state == .sealed ? "Waiting for the relay" : "Taken by the relay",
                     stateTag: e.state == .sealed ? "govuk-tag--yellow" : "govuk-tag--green", problem: e.state == .sealed ? e.lastError : nil)
             },
-            deadline: urgency == .emergency ? "1 hour" : urgency == .urgent ? "24 hours" : "3 days", emergency: urgency == .emergency)
+            deadline: urgency == .emergency ? "1 hour" : urgency == .urgent ? "24 hours" : "3 days", emergency: urgency == .emergency,
+            answeredReference: answered.map { String($0.envelopeID.prefix(12)) }, answeredHref: answered.map { "/requests/received/\($0.envelopeID)" },
+            documents: first.attachments?.count ?? 0)
         return app.pages.page("referral-sent", model, title: queued ? "Referral kept to send" : "Referral sent", session: session,
                               section: "/referrals")
     }
 }
 
 extension ReferralSend.Refused: ViewModel {}
-extension ReferralSend.Sent: ViewModel {}
+extension ReferralSend.Sent: ViewModel {
+    var computed: [String: Any] { ["hasDocuments": documents > 0] }
+}
 extension ReferralSend.Row: ViewModel {}
 
 extension CharacterSet {

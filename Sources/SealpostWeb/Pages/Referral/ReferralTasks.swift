@@ -29,6 +29,8 @@ struct ReferralTasks {
         let imported: Bool
         /// Issues no section answers for (such as an imported record's own reference), so they are not hidden.
         let otherProblems: [String]
+        /// The request for information this referral answers, if it was started as an answer.
+        let answer: RequestAnswer.Info?
     }
 
     /// Sections: (id, label, the record members it answers for, where it is).
@@ -67,6 +69,10 @@ struct ReferralTasks {
             let hint: String? = s.id == "household" || s.id == "parties" ? "Add everyone named, or say there is nobody" : nil
             return Task(id: s.id, label: s.label, href: base + s.path, status: status, tag: tag, taskHint: hint)
         }
+        let documents = draft.documents.count
+        tasks.append(Task(id: "documents", label: "Documents (optional)", href: base + "documents",
+                          status: documents == 0 ? "None added" : "\(documents) added", tag: nil,
+                          taskHint: "Files sent with the record, such as a plan or a report: you confirm each was checked"))
         let hasPurpose = draft[member: "purpose"] != nil
         tasks.append(Task(id: "recipients", label: "Who it goes to", href: hasPurpose ? base + "recipients" : nil,
                           status: !hasPurpose ? "Cannot start yet" : draft.recipients.isEmpty ? "Not yet started" : "Completed",
@@ -82,7 +88,8 @@ struct ReferralTasks {
                           emergency: draft.record.value(at: ["concern", "urgency"])?.stringValue == "emergency",
                           tasks: tasks, problems: issues.count, imported: request.uri.queryParameters["imported"] == "1",
                           otherProblems: issues.filter { i in !Self.sections.flatMap(\.members).contains { i.path.hasPrefix(JSONPath([.key($0)])) } }
-                              .map { "\($0.path): \($0.problem); \($0.fix)" })
+                              .map { "\($0.path): \($0.problem); \($0.fix)" },
+                          answer: RequestAnswer.info(draft, exchange: try app.context(session), purposeName: app.purposeNames()))
         return app.pages.page("referral-tasks", model, title: model.heading, session: session, section: "/referrals")
     }
 }

@@ -6,12 +6,12 @@ enum ReferralTemplates {
         ("referral-errors", errors), ("referral-fields", fields), ("referral-drafts", drafts), ("referral-tasks", tasks),
         ("referral-question", question), ("referral-list", list), ("referral-recipients", recipients),
         ("referral-check", ReferralCheckTemplates.check), ("referral-refused", ReferralCheckTemplates.refused),
-        ("referral-sent", ReferralCheckTemplates.sent),
+        ("referral-sent", ReferralCheckTemplates.sent), ("referral-documents", documents),
     ]
 
     static let errors = """
     {{#hasErrors}}
-    <div class="govuk-error-summary" data-module="govuk-error-summary"><div role="alert">
+    <div class="govuk-error-summary" tabindex="-1" data-module="govuk-error-summary"><div role="alert">
       <h2 class="govuk-error-summary__title">There is a problem</h2>
       <div class="govuk-error-summary__body"><ul class="govuk-list govuk-error-summary__list">
         {{#errorList}}<li><a href="#{{anchor}}">{{message}}</a></li>{{/errorList}}
@@ -97,7 +97,7 @@ enum ReferralTemplates {
         <th scope="col" class="govuk-table__header">Reference</th><th scope="col" class="govuk-table__header">Last saved</th>
         <th scope="col" class="govuk-table__header">Status</th></tr></thead>
       <tbody class="govuk-table__body">
-      {{#drafts}}<tr class="govuk-table__row"><td class="govuk-table__cell"><a class="govuk-link" href="{{href}}">{{child}}</a></td>
+      {{#drafts}}<tr class="govuk-table__row"><td class="govuk-table__cell"><a class="govuk-link" href="{{href}}">{{child}}</a>{{#answers}}<br><span class="govuk-hint sp-inline-hint">Answers request <span class="sp-code">{{answers}}</span></span>{{/answers}}</td>
         <td class="govuk-table__cell sp-code">{{reference}}</td><td class="govuk-table__cell">{{updated}}</td>
         <td class="govuk-table__cell"><strong class="govuk-tag {{statusTag}}">{{status}}</strong></td></tr>{{/drafts}}
       </tbody>
@@ -108,7 +108,7 @@ enum ReferralTemplates {
     <form method="post" action="/referrals/import" enctype="multipart/form-data" novalidate>
       <input type="hidden" name="csrf" value="{{csrf}}">
       <div class="govuk-form-group{{#importError}} govuk-form-group--error{{/importError}}">
-        {{#importError}}<div class="govuk-error-summary"><div role="alert"><h2 class="govuk-error-summary__title">There is a problem</h2>
+        {{#importError}}<div class="govuk-error-summary" tabindex="-1"><div role="alert"><h2 class="govuk-error-summary__title">There is a problem</h2>
           <div class="govuk-error-summary__body"><ul class="govuk-list govuk-error-summary__list"><li><a href="#record">{{importError}}</a></li></ul></div></div></div>{{/importError}}
         <label class="govuk-label govuk-label--s" for="record">A record file (JSON, as <span class="sp-code">sealpost send</span> takes)</label>
         <div id="record-hint" class="govuk-hint">It becomes a new draft: check each section, then send it from here.</div>
@@ -127,6 +127,7 @@ enum ReferralTemplates {
     <h1 class="govuk-heading-l">{{heading}}</h1>
     {{#emergency}}<div class="govuk-warning-text"><span class="govuk-warning-text__icon" aria-hidden="true">!</span>
       <strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">Warning</span>You marked this an emergency: if the child is in immediate danger, call 999 first, then send this.</strong></div>{{/emergency}}
+    {{#answer}}<div class="govuk-inset-text" id="answering">This referral answers request <a class="govuk-link sp-code" href="{{href}}">{{reference}}</a> from {{from}}{{#purpose}} for {{purpose}}{{/purpose}}{{#child}} about {{child}}{{/child}}. It is sent to them in answer to it.</div>{{/answer}}
     <p class="govuk-body">{{saved}}. It is kept as a draft here; you can leave and come back.</p>
     {{#hasOtherProblems}}<div class="govuk-warning-text"><span class="govuk-warning-text__icon" aria-hidden="true">!</span>
       <strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">Warning</span>The record also has problems no section shows; export it, correct them and import it again:</strong></div>
@@ -187,7 +188,7 @@ enum ReferralTemplates {
     static let recipients = """
     <a href="{{back}}" class="govuk-back-link">Back</a>
     <div class="govuk-grid-row"><div class="govuk-grid-column-two-thirds">
-    {{#errorMessage}}<div class="govuk-error-summary"><div role="alert"><h2 class="govuk-error-summary__title">There is a problem</h2>
+    {{#errorMessage}}<div class="govuk-error-summary" tabindex="-1"><div role="alert"><h2 class="govuk-error-summary__title">There is a problem</h2>
       <div class="govuk-error-summary__body"><ul class="govuk-list govuk-error-summary__list"><li><a href="#recipients-1">{{errorMessage}}</a></li></ul></div></div></div>{{/errorMessage}}
     <span class="govuk-caption-l">{{purpose}}</span>
     <h1 class="govuk-heading-l">Who it goes to</h1>
@@ -213,6 +214,51 @@ enum ReferralTemplates {
     <p class="govuk-body">The agreement gives these parties no part in this purpose:</p>
     <ul class="govuk-list govuk-list--bullet">{{#notOffered}}<li>{{name}}: {{reason}}</li>{{/notOffered}}</ul>
     {{/hasNotOffered}}
+    </div></div>
+    """
+
+    static let documents = """
+    <a href="/referrals/{{draftID}}" class="govuk-back-link">Back to the task list</a>
+    <div class="govuk-grid-row"><div class="govuk-grid-column-two-thirds">
+    {{#error}}<div class="govuk-error-summary" tabindex="-1" data-module="govuk-error-summary"><div role="alert"><h2 class="govuk-error-summary__title">There is a problem</h2>
+      <div class="govuk-error-summary__body"><ul class="govuk-list govuk-error-summary__list"><li><a href="#document">{{error}}</a></li></ul></div></div></div>{{/error}}
+    {{#added}}<div class="govuk-notification-banner govuk-notification-banner--success" role="region" aria-labelledby="added-title">
+      <div class="govuk-notification-banner__header"><h2 class="govuk-notification-banner__title" id="added-title">Added</h2></div>
+      <div class="govuk-notification-banner__content"><p class="govuk-notification-banner__heading">The document is added, sealed with this draft.</p></div></div>{{/added}}
+    {{#removed}}<div class="govuk-notification-banner govuk-notification-banner--success" role="region" aria-labelledby="removed-title">
+      <div class="govuk-notification-banner__header"><h2 class="govuk-notification-banner__title" id="removed-title">Removed</h2></div>
+      <div class="govuk-notification-banner__content"><p class="govuk-notification-banner__heading">The document is removed from this draft.</p></div></div>{{/removed}}
+    <span class="govuk-caption-l">Referral</span>
+    <h1 class="govuk-heading-l">Documents</h1>
+    <p class="govuk-body">Documents are sent with the record, to every recipient, as they are: they are <strong>not redacted</strong>. Before you send, you confirm you checked each one holds only what this purpose needs and no one's identity it should not.</p>
+    <h2 class="govuk-heading-m">Added</h2>
+    {{#hasDocuments}}
+    <dl class="govuk-summary-list sp-summary-list--actions">
+      {{#documents}}<div class="govuk-summary-list__row">
+        <dt class="govuk-summary-list__key sp-text">{{number}}. {{name}}</dt>
+        <dd class="govuk-summary-list__value">{{kind}}, {{size}}<br><span class="govuk-hint sp-inline-hint">Added by {{addedBy}}</span></dd>
+        <dd class="govuk-summary-list__actions"><form method="post" action="{{remove}}" class="sp-inline-form"><input type="hidden" name="csrf" value="{{csrf}}">
+          <button type="submit" class="sp-link-button">Remove<span class="govuk-visually-hidden"> document {{number}}, {{name}}</span></button></form></dd>
+      </div>{{/documents}}
+    </dl>
+    <p class="govuk-body">{{total}} in all.</p>
+    {{/hasDocuments}}
+    {{^hasDocuments}}<p class="govuk-body">No documents are added. A referral needs none.</p>{{/hasDocuments}}
+    <h2 class="govuk-heading-m">Add a document</h2>
+    {{^full}}
+    <form method="post" action="/referrals/{{draftID}}/documents" enctype="multipart/form-data" novalidate>
+      <input type="hidden" name="csrf" value="{{csrf}}">
+      <div class="govuk-form-group{{#error}} govuk-form-group--error{{/error}}">
+        <label class="govuk-label govuk-label--s" for="document">Upload a file</label>
+        <div id="document-hint" class="govuk-hint">PDF, an image (PNG, JPEG, GIF, WebP, TIFF, HEIC), an office document (Word, Excel, PowerPoint, OpenDocument, RTF) or text. Each file up to {{maximumFile}}; up to {{maximumCount}} files and {{maximumTotal}} in all. It is kept sealed to your agency's key with this draft until you send it.</div>
+        {{#error}}<p id="document-error" class="govuk-error-message"><span class="govuk-visually-hidden">Error:</span> {{error}}</p>{{/error}}
+        <input class="govuk-file-upload{{#error}} govuk-file-upload--error{{/error}}" id="document" name="document" type="file" aria-describedby="document-hint{{#error}} document-error{{/error}}">
+      </div>
+      <button type="submit" class="govuk-button govuk-button--secondary">Add the document</button>
+    </form>
+    {{/full}}
+    {{#full}}<p class="govuk-body">This referral has {{maximumCount}} documents, the most it can carry. Remove one to add another.</p>{{/full}}
+    <p class="govuk-body"><a class="govuk-button" href="/referrals/{{draftID}}">Return to the task list</a></p>
     </div></div>
     """
 }

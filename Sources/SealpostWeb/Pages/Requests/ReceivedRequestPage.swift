@@ -6,8 +6,8 @@ import SealpostLedger
 /// A request for information opened here (from the Inbox): who asks, about which child, for what
 /// and why; and, while it is unanswered, "Decline" with the reasons' categories and the
 /// practitioner's own words (`Decline.decline`: logged with the practitioner's name, sealed back
-/// to the requester). Answering with a record is a send in answer to the request, which this app
-/// does not offer yet (the command line does: `sealpost send --in-answer-to`).
+/// to the requester); or "Answer with a record", which starts a referral draft answering it
+/// (RequestAnswer). Once answered, the page shows the answer, linked to Sent and the receipt log.
 struct ReceivedRequestPage {
     let app: WebApp
 
@@ -27,6 +27,12 @@ struct ReceivedRequestPage {
         let reason: String
         let problems: [LoopForm.Problems.Item]
         let reasonError: String?
+        /// A draft already answering the request, to continue instead of starting another.
+        let draftHref: String?
+        /// The record sent in answer, as this agency's outbox and log hold it.
+        let answered: [RecordView.Row]
+        let answerSentHref: String?
+        let answerLogHref: String?
     }
 
     private func opened(_ context: WebContext, exchange: ExchangeContext) throws -> (EnvelopeID, InboxEntry)? {
@@ -93,14 +99,34 @@ struct ReceivedRequestPage {
             LoopForm.Choice(id: i == 0 ? "reason-code" : "reason-code-\(r.rawValue)", value: r.rawValue, label: RequestLists.words(r.rawValue),
                             hint: nil, checked: codes.contains(r))
         }
+        let answer = try answerRows(entry, exchange: exchange)
+        let draft = state == "to answer" ? try RequestAnswer.drafts(answering: entry.envelopeID, app: app, session: session).first : nil
         let model = Model(
             csrf: session.csrf, envelopeID: entry.envelopeID, reference: String(entry.envelopeID.prefix(12)), from: entry.sender, rows: rows,
             state: state, stateTag: tag, canDecline: state == "to answer", justDeclined: justDeclined, queued: queued,
             declined: try declineRows(entry, exchange: exchange), reasonCodes: choices, reason: reason, problems: problems.items,
-            reasonError: problems["reason"])
+            reasonError: problems["reason"], draftHref: draft.map { "/referrals/\($0.id)" }, answered: answer.rows,
+            answerSentHref: answer.sent, answerLogHref: answer.log)
         let title = "Request for information from \(entry.sender)"
         return app.pages.page("request-received", model, title: problems.isEmpty ? title : "Error: " + title, session: session,
                               section: "/requests", status: status)
+    }
+
+    /// The record this agency sent in answer to the request: its reference, when it was sealed and
+    /// who decided it (from the log's `share_decided` naming the request), with links to its
+    /// timeline on Sent and its entry in the receipt log.
+    private func answerRows(_ entry: InboxEntry, exchange: ExchangeContext) throws -> (rows: [RecordView.Row], sent: String?, log: String?) {
+        guard let sent = try Decline.answeringSend(of: entry, context: exchange) else { return ([], nil, nil) }
+        var rows: [RecordView.Row] = [.init(key: "Record", value: sent.recordID ?? String(sent.envelopeID.prefix(12))),
+                                      .init(key: "Sent", value: Format.time(seconds: sent.sealedAt))]
+        let ledger = LedgerCache.shared.snapshot(directory: app.home.logDirectory).ledger
+        let decided = ledger.entries.last { e in
+            if case .shareDecided(let facts) = e.facts { return facts.inAnswerTo == entry.messageID }
+            return false
+        }
+        if let actor = decided?.details?.actor { rows.append(.init(key: "Sent by", value: actor.display)) }
+        rows.append(.init(key: "State", value: sent.state == .sealed ? "Kept to send when the relay can be reached" : "Taken by the relay"))
+        return (rows, "/sent#e-\(sent.envelopeID)", decided.map { "/log/\($0.seq)" })
     }
 
     /// The decline this agency logged for the request, as its own log holds it.
@@ -121,5 +147,5 @@ struct ReceivedRequestPage {
 }
 
 extension ReceivedRequestPage.Model: ViewModel {
-    var computed: [String: Any] { ["hasProblems": !problems.isEmpty, "hasDeclined": !declined.isEmpty] }
+    var computed: [String: Any] { ["hasProblems": !problems.isEmpty, "hasDeclined": !declined.isEmpty, "hasAnswered": !answered.isEmpty] }
 }

@@ -137,10 +137,17 @@ enum RequestTemplates {
     <dl class="govuk-summary-list">{{#rows}}<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">{{key}}</dt><dd class="govuk-summary-list__value sp-text">{{value}}</dd></div>{{/rows}}</dl>
     {{#hasDeclined}}<h2 class="govuk-heading-m">Your decline</h2>
     <dl class="govuk-summary-list">{{#declined}}<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">{{key}}</dt><dd class="govuk-summary-list__value sp-text">{{value}}</dd></div>{{/declined}}</dl>{{/hasDeclined}}
+    {{#hasAnswered}}<h2 class="govuk-heading-m">Your answer</h2>
+    <dl class="govuk-summary-list">{{#answered}}<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">{{key}}</dt><dd class="govuk-summary-list__value sp-text">{{value}}</dd></div>{{/answered}}</dl>
+    <p class="govuk-body">{{#answerSentHref}}<a class="govuk-link" href="{{answerSentHref}}">Follow the answer on Sent</a>{{/answerSentHref}}{{#answerLogHref}} or <a class="govuk-link" href="{{answerLogHref}}">see its entry in the receipt log</a>{{/answerLogHref}}.</p>{{/hasAnswered}}
     {{#canDecline}}
     <h2 class="govuk-heading-m">Answer the request</h2>
-    <div class="govuk-inset-text">Answering with a record is not available in this app yet: send the record from the command line with <code class="sp-code">sealpost send --in-answer-to {{reference}}</code>. Here you can decline the request.</div>
     <div class="govuk-grid-row"><div class="govuk-grid-column-two-thirds">
+    <p class="govuk-body">Answer with a record: a referral is started for you, for this request's purpose, to {{from}}, about the child as the request names them. Write it and check what leaves as for any referral; it is sent in answer to this request, and {{from}} sees it as the answer.</p>
+    {{#draftHref}}<p class="govuk-body"><a class="govuk-button" href="{{draftHref}}" id="answer">Continue your answer</a></p>{{/draftHref}}
+    {{^draftHref}}<form method="post" action="/requests/received/{{envelopeID}}/answer"><input type="hidden" name="csrf" value="{{csrf}}">
+      <button type="submit" class="govuk-button" id="answer">Answer with a record</button></form>{{/draftHref}}
+    <h2 class="govuk-heading-m">Or decline it</h2>
     <form method="post" action="/requests/received/{{envelopeID}}/decline" novalidate>
       <input type="hidden" name="csrf" value="{{csrf}}">
       <div class="govuk-form-group">

@@ -180,4 +180,6 @@ func addRequestRoutes(_ router: Router<WebContext>, app: WebApp) {
     let received = ReceivedRequestPage(app: app)
     router.get("/requests/received/:id") { request, context in try await received.show(request, context: context) }
     router.post("/requests/received/:id/decline") { request, context in try await received.decline(request, context: context) }
+    let answer = RequestAnswer(app: app)
+    router.post("/requests/received/:id/answer") { request, context in try await answer.start(request, context: context) }
 }

@@ -1,0 +1,83 @@
+import Foundation
+import Hummingbird
+import NIOCore
+import SealpostCore
+import SealpostExchange
+import SealpostSodium
+
+/// The documents that came with a received record (spec/exchange.md §Attachments): listed on the
+/// record's page and downloaded one at a time. The receive stored each under a safe name
+/// (AttachmentName, THREATS row 39) after checking it against the signed manifest's hash; the
+/// download checks the hash again, so a file changed since is refused rather than served, and
+/// is always a download (`Content-Disposition: attachment`, never shown in the app's origin),
+/// with `X-Content-Type-Options: nosniff` and `Cache-Control: no-store`.
+struct ReceivedDocuments {
+    let app: WebApp
+
+    struct Row {
+        let number: Int
+        let name: String
+        let kind: String
+        let size: String
+        let href: String
+    }
+
+    /// The rows for a record's page.
+    static func rows(_ entry: InboxEntry) -> [Row] {
+        (entry.attachments ?? []).enumerated().map { i, a in
+            Row(number: i + 1, name: a.name, kind: ReferralDocuments.kind(a.type), size: DraftDocuments.size(Int(clamping: a.length)),
+                href: "/inbox/\(entry.envelopeID)/documents/\(i + 1)")
+        }
+    }
+
+    func download(_ request: Request, context: WebContext) async throws -> Response {
+        guard let session = context.session else { return .redirect(to: "/sign-in", type: .normal) }
+        let exchange = try app.context(session)
+        let id = context.parameters.get("id") ?? ""
+        guard EnvelopeID(hex: id) != nil, let entry = try exchange.inbox.entry(id), let n = context.parameters.get("n").flatMap({ Int($0) }),
+              let attachments = entry.attachments, (1...attachments.count).contains(n) else {
+            return app.pages.problem(.notFound, title: "Document not found",
+                                     message: "No document with that number came with this record. Go back to the record.", session: session)
+        }
+        let attachment = attachments[n - 1]
+        guard !attachment.stored.contains("/"), !attachment.stored.hasPrefix("."),
+              let bytes = StoreFilesReader.bytes(exchange.inbox.attachmentsFolder(id) + "/" + attachment.stored),
+              UInt64(bytes.count) == attachment.length, Hex.encode(BLAKE2b.hash(bytes)) == attachment.hash else {
+            app.logger.warning("received document missing or changed", metadata: ["code": "document"])
+            return app.pages.problem(.conflict, title: "This document cannot be given out",
+                                     message: "The stored file is missing or is not the one received (its hash differs). Ask the sender to send it again.",
+                                     session: session)
+        }
+        var headers: HTTPFields = [.contentType: Self.contentType(attachment.type),
+                                   .contentDisposition: Self.disposition(attachment.stored)]
+        headers[.cacheControl] = "no-store"
+        headers[.xContentTypeOptions] = "nosniff"
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+
+    /// The signed type when it is one Sealpost sends, else bytes (a type is never trusted to render).
+    static func contentType(_ type: String) -> String {
+        ReferralDocuments.kind(type) != type ? type : "application/octet-stream"
+    }
+
+    /// `attachment; filename="<ASCII>"; filename*=UTF-8''<percent-encoded>` (RFC 6266): the ASCII
+    /// form has anything outside printable ASCII, quotes and backslashes as `_`.
+    static func disposition(_ name: String) -> String {
+        let ascii = String(name.unicodeScalars.map { s -> Character in
+            (0x20...0x7e).contains(s.value) && s != "\"" && s != "\\" && s != "%" ? Character(s) : "_"
+        })
+        var encoded = ""
+        for byte in name.utf8 {
+            let c = Character(UnicodeScalar(byte))
+            if c.isASCII && (c.isLetter || c.isNumber || "-._~".contains(c)) { encoded.append(c) } else { encoded += String(format: "%%%02X", byte) }
+        }
+        return "attachment; filename=\"\(ascii)\"; filename*=UTF-8''\(encoded)"
+    }
+}
+
+extension ReceivedDocuments.Row: ViewModel {}
+
+/// Reads a stored file whole (a received document is at most an envelope's size).
+enum StoreFilesReader {
+    static func bytes(_ path: String) -> [UInt8]? { FileManager.default.contents(atPath: path).map(Array.init) }
+}
