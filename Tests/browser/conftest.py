@@ -1,6 +1,7 @@
 """Browser tests for `sealpost web`: a real relay and two real apps (a school and a MASH, each with
 its own home) started by examples/web-demo.sh, driven in headless Chromium through chromedriver.
-Every page visited is checked with axe-core (WCAG 2.0 A/AA, 2.1 AA, 2.2 AA) and screenshotted."""
+Every page visited is checked with axe-core (WCAG 2.0 A/AA, 2.1 AA, 2.2 AA) and screenshotted, and
+on every page showing an error summary the summary has focus."""
 import json
 import os
 import pathlib
@@ -99,6 +100,11 @@ class Pages:
 
     def check(self, label):
         self.count += 1
+        # GOV.UK error summary: shown after a failed submit, it has focus when the page loads.
+        summaries = self.driver.find_elements("css selector", ".govuk-error-summary")
+        if summaries:
+            assert summaries[0].get_attribute("tabindex") == "-1", f"{label}: the error summary can take focus"
+            assert self.driver.switch_to.active_element == summaries[0], f"{label}: the error summary has focus"
         self.driver.save_screenshot(str(ARTIFACTS / f"{self.name}-{self.count:02d}-{label}.png"))
         self.driver.execute_script(self.axe)
         result = self.driver.execute_async_script(

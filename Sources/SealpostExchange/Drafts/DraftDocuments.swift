@@ -126,7 +126,7 @@ public struct DraftDocuments: Sendable {
         return last.isEmpty ? "document" : String(last.prefix(200))
     }
 
-    /// A size as practitioners read it: "850 KB", "2.4 MB" (decimal kilo, binary enough for the purpose).
+    /// A size as practitioners read it: "850 KB", "2.4 MB" (of 1,024 bytes and 1,024 KB, rounded up).
     public static func size(_ bytes: Int) -> String {
         if bytes < 1024 { return "\(bytes) bytes" }
         if bytes < 1 << 20 { return "\((bytes + 1023) / 1024) KB" }

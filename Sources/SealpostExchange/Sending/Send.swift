@@ -51,6 +51,9 @@ public enum Send {
         /// Files sent with the record to every recipient, in order, each confirmed as checked by
         /// the practitioner (they are not redacted).
         public var attachments: [OutgoingAttachment] = []
+        /// How the practitioner confirmed the attachments were checked, as the log's reason says it:
+        /// the command line's flag, or the web app's checkbox.
+        public var attachmentsConfirmedBy = "--attachments-checked"
         public var decisions: [PractitionerDecision] { redaction.decisions }
         public var summary: RedactionSummary { redaction.summary }
     }

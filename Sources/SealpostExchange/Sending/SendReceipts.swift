@@ -70,7 +70,7 @@ extension Send {
             let facts = RedactionClearedFacts(sender: sender, basis: basis, recipients: preparation.outgoing.map(\.recipient.agencyID),
                                               finding: finding, field: "attachments[\(i)]", category: attachmentCategory)
             var details = ReceiptDetails(subjectOf: record)
-            details.reason = attachmentCheckedReason
+            details.reason = attachmentCheckedReason(how: preparation.attachmentsConfirmedBy)
             drafts.append(ReceiptEntry.own(Receipt.sign(facts, at: at, by: context.identity), counterpart: nil, details: details))
         }
         let facts = ShareDecidedFacts(
@@ -96,7 +96,9 @@ extension Send {
 
     /// The category of the decision that an attachment was checked, in `redaction_cleared` and `decisions`.
     static let attachmentCategory = "attachment"
-    static let attachmentCheckedReason = "checked by the sender before sending (--attachments-checked): attachments are not redacted"
+    static func attachmentCheckedReason(how: String) -> String {
+        "checked by the sender before sending (\(how)): attachments are not redacted"
+    }
 
     /// The practitioner's decisions on the record's findings, then one `keep` per attachment checked.
     static func allDecisions(_ preparation: Preparation) -> [DecisionFacts] {

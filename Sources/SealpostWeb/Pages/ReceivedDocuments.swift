@@ -40,9 +40,11 @@ struct ReceivedDocuments {
                                      message: "No document with that number came with this record. Go back to the record.", session: session)
         }
         let attachment = attachments[n - 1]
-        guard !attachment.stored.contains("/"), !attachment.stored.hasPrefix("."),
-              let bytes = StoreFilesReader.bytes(exchange.inbox.attachmentsFolder(id) + "/" + attachment.stored),
-              UInt64(bytes.count) == attachment.length, Hex.encode(BLAKE2b.hash(bytes)) == attachment.hash else {
+        let path = exchange.inbox.attachmentsFolder(id) + "/" + attachment.stored
+        let (length, hash) = (attachment.length, attachment.hash)
+        let matches = !attachment.stored.contains("/") && !attachment.stored.hasPrefix(".")
+            ? await Task.detached { Self.matches(path, length: length, hash: hash) }.value : false
+        guard matches else {
             app.logger.warning("received document missing or changed", metadata: ["code": "document"])
             return app.pages.problem(.conflict, title: "This document cannot be given out",
                                      message: "The stored file is missing or is not the one received (its hash differs). Ask the sender to send it again.",
@@ -52,7 +54,24 @@ struct ReceivedDocuments {
                                    .contentDisposition: Self.disposition(attachment.stored)]
         headers[.cacheControl] = "no-store"
         headers[.xContentTypeOptions] = "nosniff"
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+        // Streamed from the file in chunks: a large document is never held whole in memory.
+        headers[.contentLength] = String(attachment.length)
+        return Response(status: .ok, headers: headers, body: try await FileIO().loadFile(path: path, context: context))
+    }
+
+    /// Whether the file at `path` is `length` bytes hashing (BLAKE2b-256) to `hash`, read in
+    /// chunks, off the event loop.
+    static func matches(_ path: String, length: UInt64, hash: String) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        let hasher = BLAKE2b.Hasher()
+        var read: UInt64 = 0
+        while let chunk = try? handle.read(upToCount: 1 << 20), !chunk.isEmpty {
+            read += UInt64(chunk.count)
+            guard read <= length else { return false }
+            chunk.withUnsafeBytes { hasher.update($0) }
+        }
+        return read == length && Hex.encode(hasher.finalize()) == hash
     }
 
     /// The signed type when it is one Sealpost sends, else bytes (a type is never trusted to render).
@@ -76,8 +95,3 @@ struct ReceivedDocuments {
 }
 
 extension ReceivedDocuments.Row: ViewModel {}
-
-/// Reads a stored file whole (a received document is at most an envelope's size).
-enum StoreFilesReader {
-    static func bytes(_ path: String) -> [UInt8]? { FileManager.default.contents(atPath: path).map(Array.init) }
-}

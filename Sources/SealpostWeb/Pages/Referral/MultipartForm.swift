@@ -31,7 +31,7 @@ struct MultipartForm {
         let buffer: ByteBuffer
         do { buffer = try await request.body.collect(upTo: limit) } catch {
             throw FormBody.Refused(status: .contentTooLarge, title: "What you sent is too large",
-                                   message: "The most one file can be is \(DraftDocuments.size(limit - 64 * 1024)). Nothing was changed.")
+                                   message: "The most one file can be is \(DraftDocuments.size(limit)). Nothing was changed.")
         }
         let form = MultipartForm(parts: parse(Array(buffer.readableBytesView), boundary: boundary))
         guard let token = form.text("csrf"), FormBody.constantTimeEqual(Array(token.utf8), Array(session.csrf.utf8)) else {

@@ -112,7 +112,9 @@ struct ReferralSend {
                 throw error
             }
         }
-        let entries = try Send.seal(preparation, context: exchange)
+        var confirmed = preparation
+        confirmed.attachmentsConfirmedBy = "the app's box \"I have checked each document\", ticked"
+        let entries = try Send.seal(confirmed, context: exchange)
         // Sealed into the outbox: the draft has done its work, and nothing more can change what was decided.
         do { try ReferralDrafts(app: app).store().delete(draft.id) } catch {
             // Sealed and kept whatever happens to the draft file; say so in the log, not by failing the send.
