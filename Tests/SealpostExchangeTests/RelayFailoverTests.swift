@@ -1,0 +1,196 @@
+import Foundation
+import SealpostAgreement
+import SealpostCore
+import SealpostExchange
+import SealpostProtocol
+import SealpostRelay
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// spec/exchange.md §"Several relays": the client tries the agreement's relay instances in turn,
+/// passing over the unreachable ones and never the relay's own answers. Real relays on 127.0.0.1
+/// (each over its own SQLite file here; the same over one PostgreSQL database through the binaries
+/// is RelayFailoverCLITests), the real client.
+@Suite("Failover over the agreement's relay instances", .serialized)
+struct RelayFailoverTests {
+    /// The fixture's agreement listing `urls` as its relays, signed by every party.
+    static func agreement(listing urls: [String], relay: Identity = Fixture.relay, id: String = "kingsbridge-dsa") throws -> SignedAgreement {
+        var signed = Fixture.agreement(relay: relay, id: id)
+        try signed.edit { $0.relays = urls }
+        for identity in [Fixture.school, Fixture.mash, Fixture.police, relay] { try signed.sign(as: identity) }
+        return signed
+    }
+
+    /// A loopback URL where nothing listens.
+    static func deadURL() throws -> String { "http://127.0.0.1:\(try freePort())" }
+
+    static let access = RelayAccess(retry: RetryPolicy(attempts: 2, baseDelay: 0.05))
+
+    /// Seals the disclosure for the MASH and deposits it through `RelaySession.run`, as `sealpost send` does.
+    static func send(_ school: AgencyHome, access: RelayAccess = access) async throws -> [OutboxEntry] {
+        let recipients = [Fixture.mash.agencyID]
+        let decisions = try decisionsClearing("disclosure.json", purpose: Fixture.s47, recipients: recipients, context: school.context)
+        let preparation = try Send.prepare(try Fixture.record(), purpose: Fixture.s47, recipients: recipients,
+                                           context: school.context, decisions: decisions)
+        let entries = try Send.seal(preparation, context: school.context)
+        return try await RelaySession.run(school.context, access: access, finishPending: false) { session in
+            var deposited: [OutboxEntry] = []
+            for entry in entries { deposited.append(try await Send.deposit(entry, session: session)) }
+            return deposited
+        }
+    }
+
+    /// What waits in the MASH's mailbox at exactly `relay` (a MASH home made in `folder` for the look).
+    static func waiting(at relay: TestRelay, folder: TemporaryFolder) async throws -> [String] {
+        let mash = try AgencyHome(Fixture.mash, in: folder)
+        return try await mash.withSession(relay) { try await $0.client.mailbox().map(\.envelopeID) }
+    }
+
+    @Test("a dead instance listed first is passed over at once, and the instance that answered is tried first from then on")
+    func deadFirst() async throws {
+        let folder = try TemporaryFolder(); defer { folder.remove() }
+        try await withRelay { relay in
+            let dead = try Self.deadURL()
+            let signed = try Self.agreement(listing: [dead, relay.url])
+            let school = try AgencyHome(Fixture.school, in: folder, agreement: signed)
+            let mash = try AgencyHome(Fixture.mash, in: folder, agreement: signed)
+            let started = Date()
+            let sent = try await Self.send(school)
+            let seconds = Date().timeIntervalSince(started)
+            #expect(sent.map(\.state) == [.deposited])
+            print("failover past a refused connection: send took \(String(format: "%.3f", seconds)) s in all")
+            let waiting = try await RelaySession.run(mash.context, access: Self.access) { try await $0.client.mailbox() }
+            #expect(waiting.map(\.envelopeID) == sent.map(\.envelopeID))
+
+            // This process remembers which instance answered: a new client for the same list starts there.
+            let endpoints = try RelayEndpoint.resolve(override: nil, agreement: signed.agreement)
+            try await RelayClient.with(.init(endpoints: endpoints), identity: Fixture.school, logger: ExchangeLog.silent) { client in
+                #expect(client.endpoint.description == relay.url)
+            }
+            // --relay names one URL, used alone.
+            let overridden = await exchangeError {
+                _ = try await RelaySession.run(mash.context, access: RelayAccess(override: dead, retry: RetryPolicy(attempts: 1))) { _ in }
+            }
+            #expect(overridden?.message == "cannot reach the relay at \(dead): the connection was refused")
+        }
+    }
+
+    @Test("an instance that answers 503, or fails TLS, is passed over; one that answers with a refusal is not")
+    func whatIsPassedOver() async throws {
+        let folder = try TemporaryFolder(); defer { folder.remove() }
+        let busy = try StatusServer(status: 503)
+        defer { busy.stop() }
+        // A: a relay that takes envelopes of at most 100 bytes; B: the same relay identity with the usual limit.
+        var small = RelayConfiguration(databasePath: folder.sub("a.sqlite"), agreement: Fixture.agreement(), identity: Fixture.relay)
+        small.limits.maximumEnvelopeBytes = 100
+        let a = try await RunningRelay.start(small)
+        try await withRelay { b in
+            // https to a plain-http relay: the TLS handshake fails.
+            let tls = "https://localhost:\(a.port)"
+            let signed = try Self.agreement(listing: ["http://127.0.0.1:\(busy.port)", tls, a.baseURL, b.url])
+            let school = try AgencyHome(Fixture.school, in: folder, agreement: signed)
+            let error = await exchangeError { _ = try await Self.send(school) }
+            // A answered 413: authoritative, so B was never asked.
+            #expect(error?.status == 413)
+            #expect(error?.message.contains("too large") == true, "\(String(describing: error))")
+            #expect(busy.requests >= 1, "the busy instance was asked first")
+            #expect(try await Self.waiting(at: b, folder: folder).isEmpty, "nothing was deposited at the next instance")
+            #expect(try school.context.outbox.entries().map(\.state) == [.sealed])
+        }
+        await a.stop()
+    }
+
+    @Test("when no instance answers, the error names each one and what happened there")
+    func noneAnswers() async throws {
+        let folder = try TemporaryFolder(); defer { folder.remove() }
+        let busy = try StatusServer(status: 502)
+        defer { busy.stop() }
+        let dead = try Self.deadURL()
+        let signed = try Self.agreement(listing: [dead, "http://127.0.0.1:\(busy.port)"])
+        let school = try AgencyHome(Fixture.school, in: folder, agreement: signed)
+        let error = await exchangeError {
+            _ = try await RelaySession.run(school.context, access: RelayAccess(retry: RetryPolicy(attempts: 2, baseDelay: 0.01))) { _ in }
+        }
+        #expect(error?.code == .unreachable)
+        #expect(error?.message == "cannot reach any of the relay's 2 instances: \(dead) (the connection was refused); http://127.0.0.1:\(busy.port) (HTTP 502) (each tried 2 times)")
+        #expect(error?.hint?.contains("sealpost agreement show") == true)
+    }
+
+    @Test("an instance that shows another relay's identity is refused, not passed over, and is sent nothing")
+    func anotherIdentityIsRefused() async throws {
+        let folder = try TemporaryFolder(); defer { folder.remove() }
+        try await withRelay(agreement: Fixture.agreement(relay: Fixture.otherRelay, id: "other-dsa"), identity: Fixture.otherRelay) { other in
+            try await withRelay { ours in
+                let signed = try Self.agreement(listing: [ours.url, other.url])
+                let school = try AgencyHome(Fixture.school, in: folder, agreement: signed)
+                // The run begins at our relay; then it stops, and the next instance is someone else's.
+                let error = await exchangeError {
+                    _ = try await RelaySession.run(school.context, access: RelayAccess(retry: .none), finishPending: false) { session in
+                        await ours.stop()
+                        _ = try await session.client.mailbox()
+                    }
+                }
+                #expect(error?.code == .relayIdentity)
+                #expect(error?.message.contains("the relay at \(other.url) presents itself as relay-elsewhere") == true, "\(String(describing: error))")
+                #expect(error?.hint?.contains("nothing was sent") == true)
+            }
+        }
+    }
+}
+
+/// A loopback HTTP server that answers every request with one status and closes: a balancer in
+/// front of a relay instance that is down (502, 503, 504).
+final class StatusServer: @unchecked Sendable {
+    let port: Int
+    private let fd: Int32
+    private let lock = NSLock()
+    private var count = 0
+    private var stopped = false
+
+    var requests: Int { lock.lock(); defer { lock.unlock() }; return count }
+
+    init(status: Int) throws {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var yes: Int32 = 1
+        setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let bound = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) } }
+        guard bound == 0, listen(fd, 16) == 0 else { close(fd); throw CancellationError() }
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) } }
+        port = Int(UInt16(bigEndian: address.sin_port))
+        self.fd = fd
+        let answer = Array("HTTP/1.1 \(status) Unavailable\r\nContent-Length: 0\r\nConnection: close\r\n\r\n".utf8)
+        let listener = fd
+        Thread.detachNewThread { [self] in
+            while true {
+                let client = accept(listener, nil, nil)
+                guard client >= 0 else { return }
+                var buffer = [UInt8](repeating: 0, count: 65_536)
+                var head: [UInt8] = []
+                while !head.suffix(4).elementsEqual([13, 10, 13, 10]) && head.count < 1 << 20 {
+                    let n = read(client, &buffer, buffer.count)
+                    guard n > 0 else { break }
+                    head += buffer[0..<n]
+                    if head.count >= 4, head.firstRange(of: [13, 10, 13, 10]) != nil { break }
+                }
+                lock.lock(); count += 1; lock.unlock()
+                _ = answer.withUnsafeBytes { write(client, $0.baseAddress, $0.count) }
+                shutdown(client, Int32(SHUT_WR))
+                close(client)
+            }
+        }
+    }
+
+    func stop() {
+        lock.lock(); defer { lock.unlock() }
+        guard !stopped else { return }
+        stopped = true
+        shutdown(fd, Int32(SHUT_RDWR))
+        close(fd)
+    }
+}
