@@ -69,6 +69,27 @@ struct RelayFailoverTests {
             try await RelayClient.with(.init(endpoints: endpoints), identity: Fixture.school, logger: ExchangeLog.silent) { client in
                 #expect(client.endpoint.description == relay.url)
             }
+            // What passing over a refused connection costs: a checked session (health, then one signed
+            // listing) straight to the relay, and with a fresh dead port listed first (a new list each
+            // time, so the process has no memory of it). Printed, not asserted (figures in the report).
+            func session(_ urls: [String]) async throws -> Double {
+                let listed = try Self.agreement(listing: urls).agreement
+                let configuration = RelayClient.Configuration(endpoints: try RelayEndpoint.resolve(override: nil, agreement: listed),
+                                                              retry: RetryPolicy(attempts: 2, baseDelay: 0.05))
+                let started = Date()
+                try await RelayClient.with(configuration, identity: Fixture.mash, logger: ExchangeLog.silent, clock: mash.context.clock) { client in
+                    _ = try await RelaySession.connect(mash.context, client: client).client.mailbox()
+                }
+                return Date().timeIntervalSince(started)
+            }
+            _ = try await session([relay.url, try Self.deadURL()])
+            var direct: [Double] = [], past: [Double] = []
+            for _ in 0..<7 {
+                direct.append(try await session([relay.url, try Self.deadURL()]))
+                past.append(try await session([try Self.deadURL(), relay.url]))
+            }
+            let ms = { (times: [Double]) in String(format: "%.1f", times.sorted()[3] * 1000) }
+            print("health + signed listing, median of 7 (interleaved): \(ms(direct)) ms to the first instance, \(ms(past)) ms past a refused one")
             // --relay names one URL, used alone.
             let overridden = await exchangeError {
                 _ = try await RelaySession.run(mash.context, access: RelayAccess(override: dead, retry: RetryPolicy(attempts: 1))) { _ in }
