@@ -123,6 +123,37 @@ struct RelayFailoverTests {
         await a.stop()
     }
 
+    @Test("a name that does not resolve, an instance that closes without answering, and one that never answers are passed over")
+    func unreachableInEveryWay() async throws {
+        let folder = try TemporaryFolder(); defer { folder.remove() }
+        let closing = try StatusServer(status: 0), silent = try StatusServer(status: nil)
+        defer { closing.stop(); silent.stop() }
+        let mash = try AgencyHome(Fixture.mash, in: folder)
+        let broken = try ["https://relay.invalid:8443", "http://127.0.0.1:\(closing.port)", "http://127.0.0.1:\(silent.port)"]
+            .map { try RelayEndpoint(parsing: $0) }
+        // One second for an answer, so the instance that never answers costs a second, not two minutes.
+        func configuration(_ endpoints: [RelayEndpoint]) -> RelayClient.Configuration {
+            RelayClient.Configuration(endpoints: endpoints, retry: .none, connectTimeout: 2, requestTimeout: 1)
+        }
+        try await withRelay { relay in
+            let listed = broken + [try RelayEndpoint(parsing: relay.url)]
+            try await RelayClient.with(configuration(listed), identity: Fixture.mash, logger: ExchangeLog.silent) { client in
+                let session = try await RelaySession.connect(mash.context, client: client)
+                #expect(try await session.client.mailbox().isEmpty)
+                #expect(client.endpoint.description == relay.url)
+            }
+        }
+        #expect(closing.requests >= 1 && silent.requests >= 1, "each was tried")
+        let error = await exchangeError {
+            try await RelayClient.with(configuration(broken), identity: Fixture.mash, logger: ExchangeLog.silent) { _ = try await $0.health() }
+        }
+        #expect(error?.code == .unreachable)
+        let message = error?.message ?? ""
+        #expect(message.hasPrefix("cannot reach any of the relay's 3 instances: https://relay.invalid:8443 ("), "\(message)")
+        #expect(message.contains("; http://127.0.0.1:\(closing.port) (") && message.contains("; http://127.0.0.1:\(silent.port) ("), "\(message)")
+        print("every way unreachable: \(message)")
+    }
+
     @Test("when no instance answers, the error names each one and what happened there")
     func noneAnswers() async throws {
         let folder = try TemporaryFolder(); defer { folder.remove() }
@@ -161,18 +192,20 @@ struct RelayFailoverTests {
     }
 }
 
-/// A loopback HTTP server that answers every request with one status and closes: a balancer in
-/// front of a relay instance that is down (502, 503, 504).
+/// A loopback HTTP server that answers every request with one status and closes (a balancer in
+/// front of a relay instance that is down: 502, 503, 504), or reads the request and closes without
+/// answering (`status: 0`), or never answers (`status: nil`).
 final class StatusServer: @unchecked Sendable {
     let port: Int
     private let fd: Int32
     private let lock = NSLock()
     private var count = 0
     private var stopped = false
+    private var held: [Int32] = []
 
     var requests: Int { lock.lock(); defer { lock.unlock() }; return count }
 
-    init(status: Int) throws {
+    init(status: Int?) throws {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         var yes: Int32 = 1
         setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
@@ -185,7 +218,7 @@ final class StatusServer: @unchecked Sendable {
         _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) } }
         port = Int(UInt16(bigEndian: address.sin_port))
         self.fd = fd
-        let answer = Array("HTTP/1.1 \(status) Unavailable\r\nContent-Length: 0\r\nConnection: close\r\n\r\n".utf8)
+        let answer = Array("HTTP/1.1 \(status ?? 0) Unavailable\r\nContent-Length: 0\r\nConnection: close\r\n\r\n".utf8)
         let listener = fd
         Thread.detachNewThread { [self] in
             while true {
@@ -200,7 +233,11 @@ final class StatusServer: @unchecked Sendable {
                     if head.count >= 4, head.firstRange(of: [13, 10, 13, 10]) != nil { break }
                 }
                 lock.lock(); count += 1; lock.unlock()
-                _ = answer.withUnsafeBytes { write(client, $0.baseAddress, $0.count) }
+                guard let status else {
+                    lock.lock(); held.append(client); lock.unlock()
+                    continue
+                }
+                if status > 0 { _ = answer.withUnsafeBytes { write(client, $0.baseAddress, $0.count) } }
                 shutdown(client, Int32(SHUT_WR))
                 close(client)
             }
@@ -213,5 +250,6 @@ final class StatusServer: @unchecked Sendable {
         stopped = true
         shutdown(fd, Int32(SHUT_RDWR))
         close(fd)
+        for client in held { close(client) }
     }
 }

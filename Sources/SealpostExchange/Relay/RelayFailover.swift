@@ -30,6 +30,8 @@ extension RelayClient {
                   signed: Bool) async throws(ExchangeError) -> Response {
         var round = 0
         var tlsFailed = Set<Int>()
+        /// What happened at each instance the last time it was tried (for the final error).
+        var lastFailure: [Int: ExchangeError] = [:]
         while true {
             var failures: [(index: Int, error: ExchangeError)] = []
             var answered: ExchangeError? = nil
@@ -56,6 +58,7 @@ extension RelayClient {
                     let failure = error(for: response, problem: problem, method: method, apiPath: apiPath)
                     if Self.passOver.contains(response.status) {
                         failures.append((index, failure))
+                        lastFailure[index] = failure
                         retryAfter = response.retryAfter ?? retryAfter
                         passingOver(endpoint, failure, more: index != order.last)
                         continue instances
@@ -68,6 +71,7 @@ extension RelayClient {
                     guard failure.code == .unreachable || failure.code == .tls else { throw failure }
                     if failure.code == .tls { tlsFailed.insert(index) }
                     failures.append((index, failure))
+                    lastFailure[index] = failure
                     passingOver(endpoint, failure, more: index != order.last)
                 }
             }
@@ -83,12 +87,13 @@ extension RelayClient {
                 delay = configuration.retry.delay(after: round, retryAfter: retryAfter)
             }
             guard let delay else {
-                throw answered.map { Self.tried($0, rounds: round + 1) } ?? unreachable(failures, rounds: round + 1)
+                throw answered.map { Self.tried($0, rounds: round + 1) } ?? unreachable(lastFailure, rounds: round + 1)
             }
             logger.info("relay request will be retried", metadata: [
                 "method": .string(method), "path": .string(apiPath), "attempt": .stringConvertible(round + 1),
                 "delay_ms": .stringConvertible(Int(delay * 1000)),
-                "reason": .string(answered.map { $0.relayCode ?? $0.code.rawValue } ?? ExchangeError.Code.unreachable.rawValue)])
+                "reason": .string(answered.map { $0.relayCode ?? $0.code.rawValue } ?? ExchangeError.Code.unreachable.rawValue),
+            ])
             try? await Task.sleep(nanoseconds: UInt64(delay * 1_000_000_000))
             round += 1
         }
@@ -96,24 +101,31 @@ extension RelayClient {
 
     /// Asks instance `index` who it is before a signed request goes there. Returns why it cannot be
     /// reached (to pass it over), nil when it showed `expected`; throws when it shows anything else.
-    private func checkIdentity(_ expected: RelayRoute.Identity, at index: Int) async throws(ExchangeError) -> ExchangeError? {
+    private func checkIdentity(_ expected: RelayRoute.Identity,
+                               at index: Int) async throws(ExchangeError) -> ExchangeError? {
         let endpoint = route.endpoints[index]
         let path = RelayAPI.Path.health
-        let hint = "every URL in the agreement's relays must be an instance of the same relay; nothing was sent to \(endpoint). Tell the relay operator"
-        switch await attemptOnce(endpoint: endpoint, method: "GET", target: endpoint.target(path), body: [], contentType: nil, signed: false) {
+        let hint = "every URL in the agreement's relays must be an instance of the same relay; "
+            + "nothing was sent to \(endpoint). Tell the relay operator"
+        switch await attemptOnce(endpoint: endpoint, method: "GET", target: endpoint.target(path), body: [],
+                                 contentType: nil, signed: false) {
         case .failure(let failure):
             guard failure.code == .unreachable || failure.code == .tls else { throw failure }
             return failure
         case .success(let response) where Self.passOver.contains(response.status):
-            return error(for: response, problem: RelayJSON.decode(RelayProblem.self, from: response.body), method: "GET", apiPath: path)
+            let problem = RelayJSON.decode(RelayProblem.self, from: response.body)
+            return error(for: response, problem: problem, method: "GET", apiPath: path)
         case .success(let response):
-            guard (200...299).contains(response.status), let health = try? decode(RelayHealth.self, response, what: "health answer") else {
-                throw ExchangeError(.relayIdentity, "the server at \(endpoint) is not a Sealpost relay: its answer to GET \(path) (HTTP \(response.status)) is not a relay's health answer",
+            guard (200...299).contains(response.status),
+                  let health = try? decode(RelayHealth.self, response, what: "health answer") else {
+                throw ExchangeError(.relayIdentity, "the server at \(endpoint) is not a Sealpost relay: its answer to "
+                                    + "GET \(path) (HTTP \(response.status)) is not a relay's health answer",
                                     hint: hint, status: response.status)
             }
             guard RelayRoute.Identity(relay: health.relay, relayKey: health.relayKey) == expected else {
-                throw ExchangeError(.relayIdentity, "the relay at \(endpoint) presents itself as \(RelayClient.displayable(health.relay)) with another key than the relay this run began with (\(expected.relay) at \(route.current))",
-                                    hint: hint)
+                throw ExchangeError(.relayIdentity, "the relay at \(endpoint) presents itself as "
+                                    + "\(RelayClient.displayable(health.relay)) with another key than the relay this run "
+                                    + "began with (\(expected.relay) at \(route.current))", hint: hint)
             }
             route.checked(index)
             return nil
@@ -127,20 +139,22 @@ extension RelayClient {
     }
 
     /// The error when no instance could be reached: with one instance, its own error; with several,
-    /// one message naming each instance and what happened there.
-    private func unreachable(_ failures: [(index: Int, error: ExchangeError)], rounds: Int) -> ExchangeError {
-        guard route.endpoints.count > 1, let last = failures.last?.error else {
-            return Self.tried(failures.last?.error ?? ExchangeError(.unreachable, "cannot reach the relay"), rounds: rounds)
+    /// one message naming each instance (in the agreement's order) and what happened there last.
+    private func unreachable(_ failures: [Int: ExchangeError], rounds: Int) -> ExchangeError {
+        let ordered = failures.sorted { $0.key < $1.key }
+        guard route.endpoints.count > 1, let last = ordered.last?.value else {
+            return Self.tried(ordered.last?.value ?? ExchangeError(.unreachable, "cannot reach the relay"), rounds: rounds)
         }
-        var seen = Set<Int>()
-        let each = failures.reversed().filter { seen.insert($0.index).inserted }.reversed()
-            .map { "\(route.endpoints[$0.index]) (\(reason($0.error, at: route.endpoints[$0.index])))" }
-        let allTLS = failures.allSatisfy { $0.error.code == .tls }
-        let times = rounds > 1 ? " (each tried \(rounds) times)" : ""
+        let each = ordered.map { "\(route.endpoints[$0.key]) (\(reason($0.value, at: route.endpoints[$0.key])))" }
+        let allTLS = ordered.allSatisfy { $0.value.code == .tls }
+        let someTLS = ordered.contains { $0.value.code == .tls }
+        let times = rounds == 1 ? "" : someTLS ? " (\(rounds) rounds; none where TLS failed)" : " (each tried \(rounds) times)"
+        let hint = allTLS ? last.hint : "check that the relay is running and the relay URLs in the agreement "
+            + "(sealpost agreement show) are right; sealpost sync tries again later"
         return ExchangeError(allTLS ? .tls : .unreachable,
-                             "cannot reach any of the relay's \(route.endpoints.count) instances: \(each.joined(separator: "; "))\(times)",
-                             hint: allTLS ? last.hint : "check that the relay is running and the relay URLs in the agreement (sealpost agreement show) are right; sealpost sync tries again later",
-                             relayCode: last.relayCode, status: last.status)
+                             "cannot reach any of the relay's \(route.endpoints.count) instances: "
+                             + each.joined(separator: "; ") + times,
+                             hint: hint, relayCode: last.relayCode, status: last.status)
     }
 
     /// What happened at one instance, without the URL the message already names.
