@@ -42,6 +42,36 @@ struct RelayFailoverTests {
         }
     }
 
+    /// A new, empty database on the test run's PostgreSQL (SEALPOST_TEST_POSTGRES_URL, which
+    /// Tests/test.sh provides), made and dropped with `psql`; nil, with a note, when there is none
+    /// (under CI=true, an error instead: CI never leaves it out).
+    struct PostgresDatabase {
+        let url: String
+        let server: String
+        let name: String
+
+        static func create() throws -> PostgresDatabase? {
+            let environment = ProcessInfo.processInfo.environment
+            guard let server = environment["SEALPOST_TEST_POSTGRES_URL"], !server.isEmpty else {
+                if environment["CI"] == "true" { throw CancellationError() }
+                FileHandle.standardError.write(Data("note: SEALPOST_TEST_POSTGRES_URL is not set, so the retried-deposit failover test over PostgreSQL is left out\n".utf8))
+                return nil
+            }
+            let name = "sealpost_failover_" + UUID().uuidString.prefix(8).lowercased()
+            let base = server.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
+            let database = PostgresDatabase(url: base + "/" + name, server: server, name: name)
+            try database.psql("CREATE DATABASE \(name)")
+            return database
+        }
+
+        func drop() { try? psql("DROP DATABASE IF EXISTS \(name) WITH (FORCE)") }
+
+        private func psql(_ sql: String) throws {
+            let run = try runProgram("/usr/bin/env", ["psql", server, "-v", "ON_ERROR_STOP=1", "-q", "-c", sql])
+            guard run.status == 0 else { throw ExchangeError(.storage, "psql could not run \(sql): \(run.stderr)") }
+        }
+    }
+
     /// What waits in the MASH's mailbox at exactly `relay` (a MASH home made in `folder` for the look).
     static func waiting(at relay: TestRelay, folder: TemporaryFolder) async throws -> [String] {
         let mash = try AgencyHome(Fixture.mash, in: folder)
@@ -96,6 +126,48 @@ struct RelayFailoverTests {
             }
             #expect(overridden?.message == "cannot reach the relay at \(dead): the connection was refused")
         }
+    }
+
+    @Test("a deposit A stored but whose answer was lost, retried through B over the same database, is the same deposit")
+    func retriedDepositIsTheSameDeposit() async throws {
+        guard let database = try PostgresDatabase.create() else { return }
+        defer { database.drop() }
+        let folder = try TemporaryFolder(); defer { folder.remove() }
+        var configuration = RelayConfiguration(databasePath: folder.sub("unused.sqlite"), agreement: Fixture.agreement(),
+                                               identity: Fixture.relay)
+        configuration.database = try PostgresURL(database.url)
+        let a = try await RunningRelay.start(configuration)
+        let b = try await RunningRelay.start(configuration)
+        let signed = try Self.agreement(listing: [a.baseURL, b.baseURL])
+        let school = try AgencyHome(Fixture.school, in: folder, agreement: signed)
+        let mash = try AgencyHome(Fixture.mash, in: folder, agreement: signed)
+        let recipients = [Fixture.mash.agencyID]
+        let decisions = try decisionsClearing("disclosure.json", purpose: Fixture.s47, recipients: recipients, context: school.context)
+        let entry = try #require(try Send.seal(try Send.prepare(try Fixture.record(), purpose: Fixture.s47, recipients: recipients,
+                                                                context: school.context, decisions: decisions), context: school.context).first)
+        // A stores it, and the answer never reaches the school's outbox (as if A died before answering).
+        let bytes = try #require(school.context.outbox.envelope(entry.envelopeID))
+        let first = try await RelayClient.with(.init(endpoint: try RelayEndpoint(parsing: a.baseURL)), identity: Fixture.school,
+                                               logger: ExchangeLog.silent) { try await $0.deposit(bytes, to: recipients) }
+        #expect(first.duplicate == false)
+        #expect(try school.context.outbox.entries().map(\.state) == [.sealed])
+        await a.stop()
+
+        // The next run deposits it again: A refuses the connection, B finds the id in the shared database.
+        let deposited = try await RelaySession.run(school.context, access: Self.access, finishPending: false) { session in
+            let again = try await session.client.deposit(bytes, to: recipients)
+            #expect(again.duplicate, "B knows the id A stored")
+            #expect(again.receipt == first.receipt)
+            let deposited = try await Send.deposit(entry, session: session)
+            #expect(session.client.endpoint.description == b.baseURL)
+            return deposited
+        }
+        #expect(deposited.state == .deposited)
+        #expect(deposited.receipt?.depositedAt == first.receipt.depositedAt, "B answered with A's original receipt")
+        #expect(deposited.receipt?.signature == first.signature)
+        let waiting = try await RelaySession.run(mash.context, access: Self.access) { try await $0.client.mailbox() }
+        #expect(waiting.map(\.envelopeID) == [entry.envelopeID], "one copy, not two")
+        await b.stop()
     }
 
     @Test("an instance that answers 503, or fails TLS, is passed over; one that answers with a refusal is not")
