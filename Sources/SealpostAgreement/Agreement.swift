@@ -13,8 +13,10 @@ public struct Agreement: Sendable, Equatable {
     public var title: String
     public var validFrom: CalendarDate
     public var validUntil: CalendarDate
-    /// Where the partnership's relay listens, such as https://relay.example.org:8443 (optional).
-    public var relay: String?
+    /// Where the partnership's relay listens, in order of preference: none, one (the member
+    /// `relay`, such as https://relay.example.org:8443) or two to eight instances (the member
+    /// `relays`; see `AgreementRelays`).
+    public var relays: [String]
     public var parties: [AgreementParty]
     public var purposes: [AgreementPurpose]
     /// The working-day deadlines for acknowledgements and outcomes, when the agreement states them.
@@ -24,12 +26,22 @@ public struct Agreement: Sendable, Equatable {
     public var deadlines: ResponseDeadlines { responseDeadlines ?? .standard }
 
     public init(id: String, version: Int64, title: String, validFrom: CalendarDate, validUntil: CalendarDate,
-                relay: String? = nil, parties: [AgreementParty] = [], purposes: [AgreementPurpose] = [],
-                responseDeadlines: ResponseDeadlines? = nil) throws(AgreementError) {
+                relay: String? = nil, relays: [String] = [], parties: [AgreementParty] = [],
+                purposes: [AgreementPurpose] = [], responseDeadlines: ResponseDeadlines? = nil) throws(AgreementError) {
+        guard relay == nil || relays.isEmpty else {
+            throw AgreementError("an agreement names its relay with relay or its relays with relays, not both",
+                                 hint: "list every relay URL in relays")
+        }
         (self.id, self.version, self.title, self.validFrom) = (id, version, title, validFrom)
-        (self.validUntil, self.relay, self.parties, self.purposes) = (validUntil, relay, parties, purposes)
+        (self.validUntil, self.relays, self.parties, self.purposes) = (validUntil, relay.map { [$0] } ?? relays, parties, purposes)
         self.responseDeadlines = responseDeadlines
         do { try check(at: .root) } catch { throw AgreementError(error) }
+    }
+
+    /// The preferred relay: the first of `relays`. Setting it makes it the only one.
+    public var relay: String? {
+        get { relays.first }
+        set { relays = newValue.map { [$0] } ?? [] }
     }
 
     public func party(_ agencyID: String) -> AgreementParty? { parties.first { $0.agencyID == agencyID } }
@@ -66,10 +78,7 @@ public struct Agreement: Sendable, Equatable {
         }
         guard version >= 1 else { throw JSONShapeError(at: path.appending("version"), "must be 1 or more") }
         guard Printable.isDisplayable(title) else { throw JSONShapeError(at: path.appending("title"), Printable.displayableRule) }
-        if let relay, !AgreementText.isRelayURL(relay) {
-            throw JSONShapeError(at: path.appending("relay"), "must be 1-2048 bytes of printable ASCII with no spaces",
-                                 fix: "for example https://relay.example.org:8443")
-        }
+        try AgreementRelays.check(relays, at: path)
         guard validFrom <= validUntil else {
             throw JSONShapeError(at: path.appending("valid_until"), "is before valid_from")
         }
@@ -97,7 +106,7 @@ public struct Agreement: Sendable, Equatable {
 
     init(_ value: JSONValue, at path: JSONPath) throws(JSONShapeError) {
         let r = try JSONObjectReader(value, at: path)
-        try r.only(["format", "id", "version", "title", "valid_from", "valid_until", "relay", "parties", "purposes", "response_deadlines"])
+        try r.only(["format", "id", "version", "title", "valid_from", "valid_until", "relay", "relays", "parties", "purposes", "response_deadlines"])
         guard try r.string("format") == Agreement.format else {
             throw JSONShapeError(at: path.appending("format"), "is not \(Agreement.format)", fix: "this program reads \(Agreement.format) documents")
         }
@@ -114,7 +123,7 @@ public struct Agreement: Sendable, Equatable {
         title = try r.string("title")
         validFrom = try Agreement.date(r, "valid_from")
         validUntil = try Agreement.date(r, "valid_until")
-        relay = try r.optionalString("relay")
+        relays = try AgreementRelays.read(r)
         self.parties = parties
         self.purposes = purposes
         if let member = r.optionalValue("response_deadlines"), !member.isNull {
@@ -142,7 +151,7 @@ public struct Agreement: Sendable, Equatable {
             .init(key: "valid_from", value: .string(validFrom.description)),
             .init(key: "valid_until", value: .string(validUntil.description)),
         ]
-        if let relay { members.append(.init(key: "relay", value: .string(relay))) }
+        members += AgreementRelays.members(relays)
         members.append(.init(key: "parties", value: .array(parties.map(\.json))))
         members.append(.init(key: "purposes", value: .array(purposes.map(\.json))))
         if let responseDeadlines { members.append(.init(key: "response_deadlines", value: responseDeadlines.json)) }
@@ -152,12 +161,4 @@ public struct Agreement: Sendable, Equatable {
     /// The bytes every party signs: the document as compact JSON with members sorted by the
     /// UTF-8 bytes of their keys (spec/agreement.md §"Canonical bytes").
     public var canonicalBytes: [UInt8] { JSONWriter(options: [.sortedKeys]).bytes(json) }
-}
-
-/// The agreement's own text rules beyond `Printable`'s.
-enum AgreementText {
-    /// 1-2048 bytes, each printable ASCII other than space (0x21-0x7e).
-    static func isRelayURL(_ text: String) -> Bool {
-        (1...2048).contains(text.utf8.count) && text.utf8.allSatisfy { (0x21...0x7e).contains($0) }
-    }
 }

@@ -56,3 +56,35 @@ func makeAgreementVectors() -> [FieldVector] {
            Array(withOld.utf8), canonical: String(decoding: reordered.agreement.canonicalBytes, as: UTF8.self))
     return out
 }
+
+/// Agreements that list several relay instances in `relays` (spec/agreement.md §"Relay URLs"):
+/// made after every other vector, so that the identities they generate changed no earlier byte.
+func makeRelayListAgreementVectors() -> [FieldVector] {
+    let school = Identity(agencyID: "school-st-annes", name: "St Anne's Primary School", signingKey: .generate(), boxKey: .generate())
+    let relay = Identity(agencyID: "relay-kingsbridge", name: "Kingsbridge Relay", signingKey: .generate(), boxKey: .generate())
+    let relays = ["https://relay-a.kingsbridge.example:8443", "https://relay-b.kingsbridge.example:8443", "https://relay.kingsbridge.example/backup"]
+    let agreement = try! Agreement(
+        id: "kingsbridge-dsa", version: 8, title: "Kingsbridge safeguarding partnership",
+        validFrom: CalendarDate(iso: "2026-04-01")!, validUntil: CalendarDate(iso: "2027-03-31")!, relays: relays,
+        parties: [AgreementParty(card: school.card, role: .school), AgreementParty(card: relay.card, role: .relayOperator)],
+        purposes: [AgreementPurpose(id: "early_help", name: "Early help", lawfulBases: [.publicTask],
+                                    recipients: [.init(role: .school, fields: [FieldPath("subject.name")!])])])
+    var signed = SignedAgreement(agreement: agreement)
+    try! signed.sign(as: school)
+    try! signed.sign(as: relay)
+    let signers = [school, relay].map { ("signer", "\($0.agencyID) \(Hex.encode($0.signingKey.publicKey.rawRepresentation))") }
+    let file = signed.fileBytes
+    var out = [FieldVector("signed_relays", [("expect", "signed"),
+                                             ("description", "three relay instances in relays, in order of preference, signed by both parties"),
+                                             ("canonical bytes", String(decoding: agreement.canonicalBytes, as: UTF8.self))] + signers, body: file)]
+    // The same instances in another order, under the same signatures: the order is signed.
+    var reordered = signed
+    try! reordered.edit { $0.relays = Array(relays.reversed()) }
+    let text = String(decoding: reordered.fileBytes, as: UTF8.self).components(separatedBy: #""signatures""#)[0]
+        + #""signatures""# + String(decoding: file, as: UTF8.self).components(separatedBy: #""signatures""#)[1]
+    out.append(FieldVector("unsigned_relays_reordered", [("expect", "not_signed"),
+                                                         ("description", "the relays in another order, with the original signatures: they no longer verify"),
+                                                         ("canonical bytes", String(decoding: reordered.agreement.canonicalBytes, as: UTF8.self))],
+                           body: Array(text.utf8)))
+    return out
+}

@@ -302,6 +302,8 @@ fieldSets.append(("receipts", receiptLogs + makeStatementVectors()))
 fieldSets.append(("agreements", agreements))
 // Envelopes with attachments (version 2), made last so that adding them changed no earlier vector.
 makeAttachmentVectors()
+// Agreements listing several relay instances (issue 12), made after everything else for the same reason.
+if let i = fieldSets.firstIndex(where: { $0.0 == "agreements" }) { fieldSets[i].1 += makeRelayListAgreementVectors() }
 for (set, list) in fieldSets { mismatches += writeOrCheck(list, set: set, directory: directory, check: check) }
 let fieldCounts = fieldSets.map { "\($0.1.count) in \($0.0)/" }.joined(separator: ", ")
 let names = Set(vectors.map(\.name))

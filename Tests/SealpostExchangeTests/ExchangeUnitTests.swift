@@ -33,8 +33,23 @@ struct RelayEndpointTests {
 
     @Test func overrideBeatsTheAgreement() throws {
         let agreement = Fixture.agreement().agreement
-        #expect(try RelayEndpoint.resolve(override: nil, agreement: agreement).host == "relay.kingsbridge.example")
-        #expect(try RelayEndpoint.resolve(override: "http://127.0.0.1:7000", agreement: agreement).port == 7000)
+        #expect(try RelayEndpoint.resolve(override: nil, agreement: agreement).map(\.host) == ["relay.kingsbridge.example"])
+        #expect(try RelayEndpoint.resolve(override: "http://127.0.0.1:7000", agreement: agreement).map(\.port) == [7000])
+    }
+
+    @Test func severalRelaysInTheAgreementsOrderUnlessOverridden() throws {
+        var agreement = Fixture.agreement().agreement
+        agreement.relays = ["http://127.0.0.1:7001", "https://relay-b.example/sealpost", "http://localhost:7003"]
+        let endpoints = try RelayEndpoint.resolve(override: nil, agreement: agreement)
+        #expect(endpoints.map(\.description) == ["http://127.0.0.1:7001", "https://relay-b.example/sealpost", "http://localhost:7003"])
+        #expect(try RelayEndpoint.resolve(override: "https://elsewhere.example", agreement: agreement).map(\.host) == ["elsewhere.example"])
+        agreement.relays = []
+        let none = #expect(throws: ExchangeError.self) { try RelayEndpoint.resolve(override: nil, agreement: agreement) }
+        #expect(none?.code == .noRelay)
+        // A single relay is held to the URL rules when the client uses it, and the message says where it came from.
+        agreement.relay = "http://relay.example"
+        let plain = #expect(throws: ExchangeError.self) { try RelayEndpoint.resolve(override: nil, agreement: agreement) }
+        #expect(plain?.message == "refusing plain http to relay.example (the agreement's relay): records would cross the network without TLS")
     }
 }
 

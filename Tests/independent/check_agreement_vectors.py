@@ -18,7 +18,7 @@ from open_envelopes import labelled  # noqa: E402
 
 def canonical(document):
     """Compact, members sorted by key, integers as digits, JSONWriter's escapes (none but \\" \\\\ and controls)."""
-    document = {k: v for k, v in document.items() if not (k in ('relay', 'response_deadlines') and v is None)}
+    document = {k: v for k, v in document.items() if not (k in ('relay', 'relays', 'response_deadlines') and v is None)}
     return json.dumps(document, sort_keys=True, separators=(',', ':'), ensure_ascii=False).encode()
 
 

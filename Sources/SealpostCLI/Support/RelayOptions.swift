@@ -5,7 +5,7 @@ import SealpostExchange
 
 /// How to reach the relay; shared by every command that talks to it.
 struct RelayOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The relay's URL (default: $SEALPOST_RELAY, else the agreement's relay).", valueName: "URL"))
+    @Option(name: .long, help: ArgumentHelp("The relay's URL, used alone (default: $SEALPOST_RELAY, else the agreement's relay or relays, tried in turn).", valueName: "URL"))
     var relay: String?
 
     @Option(name: .customLong("relay-ca"),

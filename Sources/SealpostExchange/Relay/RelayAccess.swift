@@ -1,7 +1,7 @@
 import SealpostCore
 
 /// How a face (the command line, the web app) reaches the relay: an override of the agreement's
-/// relay URL, a private CA, and how often to retry.
+/// relay URLs (one URL, used alone), a private CA, and how often to retry.
 public struct RelayAccess: Sendable {
     public var override: String?
     public var caFile: String?
@@ -21,8 +21,8 @@ extension RelaySession {
         pending: @Sendable (Pending.Report) -> Void = { _ in },
         _ body: @Sendable (RelaySession) async throws -> T
     ) async throws -> T {
-        let endpoint = try RelayEndpoint.resolve(override: access.override, agreement: context.agreement)
-        let configuration = RelayClient.Configuration(endpoint: endpoint, caFile: access.caFile, retry: access.retry)
+        let endpoints = try RelayEndpoint.resolve(override: access.override, agreement: context.agreement)
+        let configuration = RelayClient.Configuration(endpoints: endpoints, caFile: access.caFile, retry: access.retry)
         let lock = try HomeLock(home: context.home)
         defer { lock.release() }
         return try await RelayClient.with(configuration, identity: context.identity, logger: context.logger) { client in

@@ -11,13 +11,17 @@ import SealpostSodium
 /// Talks to the relay over HTTP: every request but health is signed with this agency's Ed25519
 /// key (spec/relay.md §Signed requests), and tried again with backoff when the connection fails
 /// or the relay is busy (see `RetryPolicy`). Each attempt is signed afresh, with a new nonce and
-/// timestamp, so a retry is never a replay.
+/// timestamp, so a retry is never a replay. With several relay instances (the agreement's
+/// `relays`), a request that cannot reach one goes to the next (`RelayRoute`, RelayFailover.swift).
 ///
 /// TLS: `https` with the system's roots, or only the roots in `caFile`, and TLS 1.3 at least.
 /// Redirects are never followed. Call `shutdown()` when done (or use `RelayClient.with`).
 public final class RelayClient: Sendable {
     public struct Configuration: Sendable {
-        public var endpoint: RelayEndpoint
+        /// The relay's instances, in order of preference: at least one.
+        public var endpoints: [RelayEndpoint]
+        /// The first of them.
+        public var endpoint: RelayEndpoint { endpoints[0] }
         /// PEM certificates to trust instead of the system's roots (a private CA).
         public var caFile: String?
         public var retry: RetryPolicy
@@ -27,7 +31,12 @@ public final class RelayClient: Sendable {
 
         public init(endpoint: RelayEndpoint, caFile: String? = nil, retry: RetryPolicy = RetryPolicy(),
                     connectTimeout: Double = 10, requestTimeout: Double = 120) {
-            (self.endpoint, self.caFile, self.retry, self.connectTimeout) = (endpoint, caFile, retry, connectTimeout)
+            self.init(endpoints: [endpoint], caFile: caFile, retry: retry, connectTimeout: connectTimeout, requestTimeout: requestTimeout)
+        }
+
+        public init(endpoints: [RelayEndpoint], caFile: String? = nil, retry: RetryPolicy = RetryPolicy(),
+                    connectTimeout: Double = 10, requestTimeout: Double = 120) {
+            (self.endpoints, self.caFile, self.retry, self.connectTimeout) = (endpoints, caFile, retry, connectTimeout)
             self.requestTimeout = requestTimeout
         }
     }
@@ -40,6 +49,8 @@ public final class RelayClient: Sendable {
         public let relayTime: Int64?
         /// Seconds the relay asked us to wait (Retry-After), with a 429 or 503.
         public let retryAfter: Double?
+        /// Which of the configured instances answered: an index into `Configuration.endpoints`.
+        public internal(set) var instance = 0
     }
 
     /// The largest body read from the relay: an envelope at its limit, or a JSON answer.
@@ -48,12 +59,17 @@ public final class RelayClient: Sendable {
     public let configuration: Configuration
     public let identity: Identity
     private let http: HTTPClient
-    private let clock: @Sendable () -> Int64
-    private let logger: Logger
+    let clock: @Sendable () -> Int64
+    let logger: Logger
+    /// Which instance requests start at, and whose identity each has shown.
+    let route: RelayRoute
 
     /// - Parameter clock: Unix seconds, as this computer has them (a test may skew it).
     public init(configuration: Configuration, identity: Identity, logger: Logger,
                 clock: @escaping @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970) }) throws(ExchangeError) {
+        guard !configuration.endpoints.isEmpty else {
+            throw ExchangeError(.noRelay, "no relay URL was given", hint: "pass --relay https://HOST:PORT or set SEALPOST_RELAY")
+        }
         var tls = TLSConfiguration.makeClientConfiguration()
         tls.minimumTLSVersion = .tlsv13
         tls.certificateVerification = .fullVerification
@@ -78,6 +94,7 @@ public final class RelayClient: Sendable {
         http.connectionPool.retryConnectionEstablishment = false
         self.http = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: http, backgroundActivityLogger: logger)
         (self.configuration, self.identity, self.clock, self.logger) = (configuration, identity, clock, logger)
+        route = RelayRoute(configuration.endpoints)
     }
 
     /// Runs `body` with a client that is shut down afterwards, whatever happens.
@@ -97,15 +114,17 @@ public final class RelayClient: Sendable {
 
     public func shutdown() async { try? await http.shutdown() }
 
-    public var endpoint: RelayEndpoint { configuration.endpoint }
+    /// The instance requests go to first: the one that last answered.
+    public var endpoint: RelayEndpoint { route.current }
 
     // MARK: The API
 
     /// GET /v1/health, unsigned.
+    /// The first health answer pins the relay's identity: every other instance must show the same
+    /// before a signed request goes to it (`RelayRoute`).
     public func health() async throws(ExchangeError) -> RelayHealth {
-        let endpoint = configuration.endpoint
-        let notARelay = { (why: String) in
-            ExchangeError(.refused, "the server at \(endpoint) is not a Sealpost relay: \(why)",
+        let notARelay = { [route] (why: String) in
+            ExchangeError(.refused, "the server at \(route.current) is not a Sealpost relay: \(why)",
                           hint: "check the relay URL (--relay, SEALPOST_RELAY or the agreement's relay); it is the partnership's sealpost-relay, such as https://relay.example.org:8443")
         }
         let response: Response
@@ -115,9 +134,12 @@ public final class RelayClient: Sendable {
             }
             throw error
         }
-        do { return try decode(RelayHealth.self, response, what: "health answer") } catch {
+        let health: RelayHealth
+        do { health = try decode(RelayHealth.self, response, what: "health answer") } catch {
             throw notARelay("its answer to GET \(RelayAPI.Path.health) is not a relay's health answer")
         }
+        route.pin(.init(relay: health.relay, relayKey: health.relayKey), at: response.instance)
+        return health
     }
 
     /// POST /v1/envelopes?to=… for each mailbox. Idempotent by envelope id: a repeat gets the
@@ -170,48 +192,16 @@ public final class RelayClient: Sendable {
 
     // MARK: Requests
 
-    /// Sends one request, retrying as `configuration.retry` allows; returns a 2xx answer or throws.
+    /// Sends one request, retrying as `configuration.retry` allows and going on to the next relay
+    /// instance when one cannot be reached (RelayFailover.swift); returns a 2xx answer or throws.
     public func request(_ method: String, _ apiPath: String, query: String? = nil, body: [UInt8] = [],
                         contentType: String? = nil, signed: Bool = true) async throws(ExchangeError) -> Response {
-        let endpoint = configuration.endpoint
-        let target = endpoint.target(apiPath) + (query.map { "?\($0)" } ?? "")
-        var attempt = 0
-        while true {
-            let outcome = await attemptOnce(method: method, target: target, body: body, contentType: contentType, signed: signed)
-            let failure: ExchangeError
-            var retryAfter: Double? = nil
-            switch outcome {
-            case .success(let response) where (200...299).contains(response.status):
-                return response
-            case .success(let response):
-                let problem = RelayJSON.decode(RelayProblem.self, from: response.body)
-                failure = error(for: response, problem: problem, method: method, apiPath: apiPath)
-                guard [429, 500, 502, 503, 504].contains(response.status) else { throw failure }
-                retryAfter = response.retryAfter
-            case .failure(let error):
-                failure = error
-                guard error.code == .unreachable else { throw error }
-            }
-            // Nothing listens there: one quick second try (a relay restarting), then say so at once,
-            // rather than backing off for seconds (spec/exchange.md §Requests and retries).
-            let refused = failure.message.hasSuffix(Self.refusedReason)
-            let next = refused ? (attempt == 0 && configuration.retry.attempts > 1 ? 0.25 : nil)
-                : configuration.retry.delay(after: attempt, retryAfter: retryAfter)
-            guard let delay = next else {
-                throw attempt == 0 ? failure : ExchangeError(failure.code, failure.message + " (tried \(attempt + 1) times)",
-                                                             hint: failure.hint, relayCode: failure.relayCode, status: failure.status)
-            }
-            logger.info("relay request will be retried", metadata: [
-                "method": .string(method), "path": .string(apiPath), "attempt": .stringConvertible(attempt + 1),
-                "delay_ms": .stringConvertible(Int(delay * 1000)), "reason": .string(failure.relayCode ?? failure.code.rawValue)])
-            try? await Task.sleep(nanoseconds: UInt64(delay * 1_000_000_000))
-            attempt += 1
-        }
+        try await failover(method, apiPath, query: query, body: body, contentType: contentType, signed: signed)
     }
 
-    private func attemptOnce(method: String, target: String, body: [UInt8], contentType: String?,
-                             signed: Bool) async -> Result<Response, ExchangeError> {
-        let endpoint = configuration.endpoint
+    /// One attempt at one instance, unretried.
+    func attemptOnce(endpoint: RelayEndpoint, method: String, target: String, body: [UInt8], contentType: String?,
+                     signed: Bool) async -> Result<Response, ExchangeError> {
         var request = HTTPClientRequest(url: endpoint.url(target: target))
         request.method = HTTPMethod(rawValue: method)
         request.headers.add(name: "Host", value: endpoint.hostHeader)
@@ -276,7 +266,7 @@ public final class RelayClient: Sendable {
         return "the connection failed"
     }
 
-    private func error(for response: Response, problem: RelayProblem?, method: String, apiPath: String) -> ExchangeError {
+    func error(for response: Response, problem: RelayProblem?, method: String, apiPath: String) -> ExchangeError {
         let status = response.status
         let said = problem.map { ": " + RelayClient.displayable($0.message) } ?? ""
         let hint = problem?.hint.map(RelayClient.displayable)
@@ -312,7 +302,7 @@ public final class RelayClient: Sendable {
         }
     }
 
-    private func decode<T: RelayBody>(_ type: T.Type, _ response: Response, what: String) throws(ExchangeError) -> T {
+    func decode<T: RelayBody>(_ type: T.Type, _ response: Response, what: String) throws(ExchangeError) -> T {
         do { return try RelayJSON.read(type, from: response.body) } catch {
             throw ExchangeError(.refused, "the relay's \(what) is not what spec/relay.md describes (\(error))",
                                 hint: "the relay may run another version; tell its operator")

@@ -44,30 +44,51 @@ struct AgreementCreate: ParsableCommand {
     @Option(help: "Its title.") var title: String?
     @Option(help: "First day it applies (YYYY-MM-DD).") var validFrom: String
     @Option(help: "Last day it applies (YYYY-MM-DD).") var validUntil: String
-    @Option(help: "The partnership's relay URL.") var relay: String?
+    @Option(help: ArgumentHelp("The partnership's relay URL; repeat it for each instance of a relay run on several machines, in order of preference (up to 8). With --from, replaces the earlier edition's relays.",
+                               valueName: "URL"))
+    var relay: [String] = []
     @Option(help: "Start from this agreement: same id, parties and purposes, version + 1, no signatures.") var from: String?
     @Option(name: .shortAndLong, help: "Where to write the draft.") var output: String
 
     func run() throws {
         let start = try parseDate(validFrom, option: "--valid-from")
         let end = try parseDate(validUntil, option: "--valid-until")
+        try checkRelayURLs(relay)
         do {
             let draft: Agreement
             if let from {
                 let previous = try loadAgreement(from).agreement
                 draft = try Agreement(id: previous.id, version: previous.version + 1, title: title ?? previous.title,
-                                      validFrom: start, validUntil: end, relay: relay ?? previous.relay,
+                                      validFrom: start, validUntil: end, relays: relay.isEmpty ? previous.relays : relay,
                                       parties: previous.parties, purposes: previous.purposes,
                                       responseDeadlines: previous.responseDeadlines)
             } else {
                 guard let id, let title else { throw CLIError("name the new agreement with --id and --title", hint: "or start from an existing one with --from FILE") }
-                draft = try Agreement(id: id, version: 1, title: title, validFrom: start, validUntil: end, relay: relay)
+                draft = try Agreement(id: id, version: 1, title: title, validFrom: start, validUntil: end, relays: relay)
             }
             try saveAgreement(SignedAgreement(agreement: draft), to: output)
             print("wrote draft agreement \(draft.id) version \(draft.version) to \(output)")
         } catch let error as AgreementError {
             throw CLIError(error)
         }
+    }
+}
+
+/// Each `--relay` must be a URL a client can use (https, or plain http to this machine), and no
+/// relay may be named twice: caught when the draft is made, not when a client first fails to connect.
+func checkRelayURLs(_ urls: [String]) throws {
+    guard urls.count <= 8 else {
+        throw CLIError("\(urls.count) --relay options: an agreement names at most 8 relay instances", hint: "list the instances clients should try, in order of preference")
+    }
+    var seen: [RelayURL: Int] = [:]
+    for (i, text) in urls.enumerated() {
+        let url: RelayURL
+        do { url = try RelayURL(parsing: text) } catch { throw CLIError(error.message(for: "--relay", text: text), hint: error.fix) }
+        if let first = seen[url] {
+            throw CLIError("--relay \(Printable.escape(text)) names the same relay as --relay \(Printable.escape(urls[first])) (\(url))",
+                           hint: "give each relay instance once")
+        }
+        seen[url] = i
     }
 }
 

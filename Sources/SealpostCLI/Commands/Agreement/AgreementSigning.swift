@@ -64,7 +64,9 @@ struct AgreementShow: ParsableCommand {
         }
         let a = signed.agreement
         print("\(a.title)")
-        print("id \(a.id), version \(a.version), valid \(a.validFrom) to \(a.validUntil)" + (a.relay.map { ", relay \($0)" } ?? ""))
+        let relays = a.relays.map(Printable.escape)
+        print("id \(a.id), version \(a.version), valid \(a.validFrom) to \(a.validUntil)"
+              + (relays.count == 1 ? ", relay \(relays[0])" : relays.isEmpty ? "" : ", relays (in order) \(relays.joined(separator: ", "))"))
         print("\nparties:")
         for p in a.parties {
             print("  \(p.agencyID) — \(p.name) — \(p.role.rawValue), \(p.status.rawValue)")
