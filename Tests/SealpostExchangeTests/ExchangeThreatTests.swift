@@ -354,17 +354,17 @@ func sqlite(_ database: String, _ sql: String) throws -> String {
     return run.stdout
 }
 
-/// The only envelope body in the relay's database.
+/// The only envelope body in the relay's database (one chunk: under 1 MiB).
 func sqliteBody(_ database: String, folder: TemporaryFolder) throws -> [UInt8] {
     let file = folder.sub("body.bin")
-    try sqlite(database, "SELECT writefile('\(file)', bytes) FROM body;")
+    try sqlite(database, "SELECT writefile('\(file)', bytes) FROM deposit_chunk;")
     return Array(try Data(contentsOf: URL(fileURLWithPath: file)))
 }
 
 func sqliteSetBody(_ database: String, _ bytes: [UInt8], folder: TemporaryFolder) throws {
     let file = folder.sub("body.bin")
     try Data(bytes).write(to: URL(fileURLWithPath: file))
-    try sqlite(database, "UPDATE body SET bytes = readfile('\(file)');")
+    try sqlite(database, "UPDATE deposit_chunk SET bytes = readfile('\(file)');")
 }
 
 struct TestFailure: Error, CustomStringConvertible {
