@@ -89,6 +89,14 @@ enum RelaySchema {
         return migrator
     }
 
+    /// Creates (or brings up) the database at `path` only as far as migration `last`: a store as
+    /// an earlier version of the relay left it, for the tests of the migrations after it.
+    static func migrate(path: String, upTo last: String) throws {
+        let queue = try DatabaseQueue(path: path)
+        try migrator.migrate(queue, upTo: last)
+        try queue.close()
+    }
+
     /// Delivery states as stored.
     enum State {
         static let waiting = 0
