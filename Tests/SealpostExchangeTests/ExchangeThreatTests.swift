@@ -322,7 +322,8 @@ import Testing
         }
     }
 
-    /// THREATS row 13: the client refuses to build an envelope over the relay's size limit.
+    /// THREATS row 13: the client refuses to build an envelope whose record is over the size a
+    /// recipient opens (16 MiB; attachments aside, which recipients open into files).
     @Test func clientRefusesAnOversizeEnvelope() async throws {
         let folder = try TemporaryFolder(); defer { folder.remove() }
         let school = try AgencyHome(Fixture.school, in: folder)
@@ -339,6 +340,7 @@ import Testing
         #expect(error?.code == .record)
         #expect(error?.message.contains("limit") == true)
         #expect(try school.context.outbox.entries().isEmpty)
+        #expect(try logEntries(school).isEmpty, "refused before the decision is logged")
     }
 }
 
