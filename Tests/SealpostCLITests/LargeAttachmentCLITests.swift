@@ -24,7 +24,7 @@ import Testing
     /// What streaming may cost beyond a small send, whatever the attachment's size.
     static let allowedGrowthKiB = 48 * 1024
 
-    @Test func largeAttachmentTravelsInConstantMemory() throws {
+    @Test func largeAttachmentTravelsInConstantMemory() async throws {
         let size = (ProcessInfo.processInfo.environment["SEALPOST_LARGE_ATTACHMENT_MIB"].flatMap(Int.init) ?? 96) * Self.mebibyte
         let p = try ExchangeCLITests.Partnership(); defer { p.stop() }
         for home in ["school", "mash"] { try Self.cheapenKey(p.cli.path(home), passphrase: p.cli.passphrase) }
@@ -46,14 +46,14 @@ import Testing
         var figures: [String: (small: Int, large: Int)] = [:]
         var stored: [String: String] = [:]
         for (name, file) in [("small", small), ("large", large)] {
-            let send = try measured(p, "school", base + decide + ["--attach", file.path,
+            let send = try await measured(p, "school", base + decide + ["--attach", file.path,
                                                          "--attachments-checked", ExchangeCLITests.disclosure], watching: relayPID)
             #expect(send.status == 0, "\(send.stderr)")
             let sentLine = try #require(send.stdout.split(separator: "\n").first { $0.hasPrefix("sent ") }, "\(send.stderr)")
             let envelopeID = String(sentLine.split(separator: " ")[1])
-            let sync = try measured(p, "mash", ["sync"], watching: relayPID)
+            let sync = try await measured(p, "mash", ["sync"], watching: relayPID)
             #expect(sync.status == 0, "\(sync.stderr)")
-            let open = try measured(p, "mash", ["open", String(envelopeID.prefix(12))], watching: relayPID)
+            let open = try await measured(p, "mash", ["open", String(envelopeID.prefix(12))], watching: relayPID)
             #expect(open.status == 0, "\(open.stderr)")
             let path = p.cli.path("mash/inbox/\(envelopeID)/attachments/\(file.name)")
             #expect(open.stderr.contains("attachment: \(file.name) (application/pdf, \(file.size) bytes, hash checked): \(path)"), "\(open.stderr)")
@@ -135,54 +135,64 @@ import Testing
         let status: Int32
         let stdout: String
         let stderr: String
-        /// The child's peak resident set in KiB (its VmHWM, read until it exited).
+        /// The child's peak resident set in KiB (wait4's ru_maxrss, as its parent saw it).
         let peakKiB: Int
         /// The largest resident set of the watched process seen meanwhile, in KiB.
         let watchedKiB: Int
     }
 
-    /// Runs `sealpost` as `home` like `Partnership.run`, spawned and reaped here so that its peak
-    /// memory can be read while it runs.
-    func measured(_ p: ExchangeCLITests.Partnership, _ home: String, _ arguments: [String], watching other: Int32) throws -> Measured {
-        let out = p.cli.path("measured.out"), err = p.cli.path("measured.err")
+    /// Starts the child through Python, which forks it, waits for it and writes its peak resident
+    /// set (KiB) to the file named first. A child spawned by this test process directly would
+    /// count this process's memory as its own (Linux carries the peak across exec); forked from a
+    /// fresh small process, it counts its own.
+    static let reaper = """
+        import os, sys
+        pid = os.fork()
+        if pid == 0:
+            os.execv(sys.argv[2], sys.argv[2:])
+        _, status, usage = os.wait4(pid, 0)
+        open(sys.argv[1], "w").write(str(usage.ru_maxrss))
+        sys.exit(os.waitstatus_to_exitcode(status) & 0xff)
+        """
+
+    /// Runs `sealpost` as `home` like `Partnership.run`, and measures its peak memory; meanwhile
+    /// the largest resident set of process `other` (the relay) is sampled.
+    func measured(_ p: ExchangeCLITests.Partnership, _ home: String, _ arguments: [String], watching other: Int32) async throws -> Measured {
+        let out = p.cli.path("measured.out"), err = p.cli.path("measured.err"), peakFile = p.cli.path("measured.peak")
         var environment = ProcessInfo.processInfo.environment
         environment["SEALPOST_PASSPHRASE"] = p.cli.passphrase
         environment["SEALPOST_HOME"] = nil
-        // glibc keeps freed memory for reuse, per thread, once a large block (the key's Argon2id
-        // memory) has raised its thresholds: the peak would then count what glibc kept, not what
-        // the program held. Fixed thresholds return large blocks when they are freed.
+        // glibc keeps freed memory for reuse, per thread, once a large block has raised its
+        // thresholds: the peak would then count what glibc kept, not what the program held.
+        // Fixed thresholds return large blocks when they are freed.
         environment["MALLOC_MMAP_THRESHOLD_"] = "131072"
         environment["MALLOC_TRIM_THRESHOLD_"] = "131072"
         environment["MALLOC_ARENA_MAX"] = "2"
-        let argv = [CLI.binDirectory.appendingPathComponent("sealpost").path] + arguments + ["--home", p.cli.path(home)]
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, out, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_addopen(&actions, 2, err, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        let cArgs = argv.map { strdup($0) } + [nil]
-        let cEnv = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer { (cArgs + cEnv).forEach { free($0) } }
-        var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, argv[0], &actions, nil, cArgs, cEnv)
-        guard spawned == 0 else { throw CLIFailure("cannot start sealpost: \(String(cString: strerror(spawned)))") }
-        // wait4's ru_maxrss would count this test process's memory too (a spawned child's count
-        // starts from its parent's at the exec), so the child's own VmHWM, which only grows, is
-        // read until it exits.
-        var status: Int32 = 0
-        var peak = 0, watched = 0
-        while true {
-            peak = max(peak, Self.peakKiB(pid))
-            watched = max(watched, Self.peakKiB(other, field: "VmRSS:"))
-            let reaped = waitpid(pid, &status, WNOHANG)
-            if reaped == pid || (reaped < 0 && errno != EINTR) { break }
-            usleep(5000)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", Self.reaper, peakFile, CLI.binDirectory.appendingPathComponent("sealpost").path]
+            + arguments + ["--home", p.cli.path(home)]
+        process.environment = environment
+        process.standardInput = FileHandle.nullDevice
+        guard FileManager.default.createFile(atPath: out, contents: nil), FileManager.default.createFile(atPath: err, contents: nil) else {
+            throw CLIFailure("cannot create \(out)")
         }
-        let result = Measured(status: (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f),
-                              stdout: (try? String(contentsOfFile: out, encoding: .utf8)) ?? "",
-                              stderr: (try? String(contentsOfFile: err, encoding: .utf8)) ?? "", peakKiB: peak,
-                              watchedKiB: watched)
+        let stdout = try FileHandle(forWritingTo: URL(fileURLWithPath: out)), stderr = try FileHandle(forWritingTo: URL(fileURLWithPath: err))
+        defer { try? stdout.close(); try? stderr.close() }
+        process.standardOutput = stdout
+        process.standardError = stderr
+        try process.run()
+        var watched = 0
+        while process.isRunning {
+            watched = max(watched, Self.peakKiB(other, field: "VmRSS:"))
+            try await Task.sleep(for: .milliseconds(10))  // not a blocked thread: other tests run meanwhile
+        }
+        process.waitUntilExit()
+        guard let peak = (try? String(contentsOfFile: peakFile, encoding: .utf8)).flatMap({ Int($0) }) else {
+            throw CLIFailure("python3 did not report the peak memory of sealpost \(arguments.first ?? "")")
+        }
+        let result = Measured(status: process.terminationStatus, stdout: (try? String(contentsOfFile: out, encoding: .utf8)) ?? "",
+                              stderr: (try? String(contentsOfFile: err, encoding: .utf8)) ?? "", peakKiB: peak, watchedKiB: watched)
         p.outputs.append(result.stdout + result.stderr)
         return result
     }

@@ -3,33 +3,34 @@ import Glibc
 #endif
 import Foundation
 import SealpostCore
+import SealpostSodium
 
 /// Envelopes fetched from the relay into the home and opened from there, in constant memory
 /// whatever their attachments weigh (spec/exchange.md §Large envelopes).
 ///
-///     HOME/inbox/.fetch-<pid>-<random>/        private (0700), one per fetched envelope
+///     HOME/.fetch-<pid>-<random>/              private (0700), one per fetched envelope
 ///         envelope.sealed                      the envelope as it arrived, hashed to its id (0600)
 ///         attachment-<i>                       each attachment as it was opened (0600)
 ///
 /// Nothing in the folder is shown or used before the envelope has verified in full (signature,
 /// sender, every attachment's hash); storing the record into the inbox then moves the files out
-/// by rename. The folder is removed when its `ReceivedFiles` goes, with whatever is left in it,
+/// by rename (the folder is in the home itself, on the inbox's file system, and creates no inbox
+/// folder for a listing that stores nothing). The folder is removed when its `ReceivedFiles` goes, with whatever is left in it,
 /// and folders a crashed run left are removed by the next fetch (relay commands hold the home's
 /// lock, so no other run is fetching meanwhile).
 public final class ReceivedFiles: Sendable {
     public let folder: String
 
-    /// Makes a new private folder in `inbox` (created if need be), first removing any that
-    /// earlier runs left behind.
-    init(inbox: String) throws(ExchangeError) {
-        try StoreFiles.makeDirectory(inbox)
+    /// Makes a new private folder in the home folder `home`, first removing any that earlier runs
+    /// left behind.
+    init(home: String) throws(ExchangeError) {
         let ours = ".fetch-\(getpid())-"
-        for name in StoreFiles.names(in: inbox) where name.hasPrefix(".fetch-") && !name.hasPrefix(ours) {
-            try? FileManager.default.removeItem(atPath: "\(inbox)/\(name)")
+        for name in StoreFiles.names(in: home) where name.hasPrefix(".fetch-") && !name.hasPrefix(ours) {
+            try? FileManager.default.removeItem(atPath: "\(home)/\(name)")
         }
-        var template = Array("\(inbox)/\(ours)XXXXXX".utf8CString)
+        var template = Array("\(home)/\(ours)XXXXXX".utf8CString)
         guard template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) != nil else {
-            throw .storage(IOError(path: inbox, errno: errno), doing: "fetch the envelope")
+            throw .storage(IOError(path: home, errno: errno), doing: "fetch the envelope")
         }
         folder = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
     }
@@ -47,14 +48,34 @@ public enum StagedBytes: Sendable {
     case file(String)
 
     /// Puts these bytes at `path` (mode 0600), durably: written whole, or the file renamed there
-    /// (it was fsynced when written; the caller fsyncs the folder).
+    /// (it was fsynced when written; the caller fsyncs the folder), or, should `path` be on
+    /// another file system, copied a mebibyte at a time.
     func place(at path: String) throws(IOError) {
         switch self {
         case .bytes(let bytes):
             try AtomicFile.write(bytes, to: path, mode: 0o600)
         case .file(let source):
-            guard rename(source, path) == 0 else { throw IOError(path: path, errno: errno) }
+            if rename(source, path) == 0 { return }
+            guard errno == EXDEV else { throw IOError(path: path, errno: errno) }
+            try Self.copy(source, to: path)
         }
+    }
+
+    private static func copy(_ source: String, to path: String) throws(IOError) {
+        let descriptor = open(source, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw IOError(path: source, errno: errno) }
+        defer { close(descriptor) }
+        var reader = FileDescriptorReader(descriptor: descriptor, name: source)
+        let file = try AtomicFile(destination: path, mode: 0o600)
+        var writer = file.writer
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
+        defer { wipe(buffer); buffer.deallocate() }  // an attachment's plaintext passes through
+        while true {
+            let n = try reader.read(into: buffer)
+            if n == 0 { break }
+            try writer.write(UnsafeRawBufferPointer(rebasing: buffer[0..<n]))
+        }
+        try file.commit()
     }
 
     /// The bytes, read from the file if they are in one (for small envelopes only).

@@ -73,7 +73,7 @@ public enum Receive {
     /// checked against its hash and dropped.
     public static func fetchVerified(_ id: EnvelopeID, session: RelaySession, keepAttachments: Bool = true) async throws(ExchangeError) -> Verified {
         let context = session.context
-        let files = try ReceivedFiles(inbox: context.inbox.directory)
+        let files = try ReceivedFiles(home: context.home.path)
         let length = try await session.client.fetch(id, into: files.envelopePath)
         let descriptor = Glibc.open(files.envelopePath, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw .storage(IOError(path: files.envelopePath, errno: errno), doing: "open the fetched envelope") }

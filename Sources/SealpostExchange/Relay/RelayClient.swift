@@ -51,12 +51,6 @@ public final class RelayClient: Sendable {
         case bytes([UInt8])
         case file(path: String, length: Int64, hash: [UInt8])
 
-        var isEmpty: Bool {
-            switch self {
-            case .bytes(let bytes): bytes.isEmpty
-            case .file(_, let length, _): length == 0
-            }
-        }
         var length: Int64 {
             switch self {
             case .bytes(let bytes): Int64(bytes.count)
@@ -186,17 +180,19 @@ public final class RelayClient: Sendable {
     /// The file is measured first (its BLAKE2b-256 must be `id`, which the request signs); one
     /// over the relay's stated limit is refused without uploading a byte.
     public func deposit(file path: String, id: EnvelopeID, to mailboxes: [String]) async throws(ExchangeError) -> DepositResponse {
+        // Its size first, so that one the relay would refuse is not even read.
+        var info = stat()
+        if let limit = relayEnvelopeLimit, stat(path, &info) == 0, Int64(info.st_size) > limit {
+            throw ExchangeError(.refused, "envelope \(id) is \(info.st_size) bytes; the relay at \(endpoint) takes envelopes of at most \(limit) bytes, so it was not uploaded",
+                                hint: "send fewer or smaller attachments (in several records), or ask the relay operator to raise --max-envelope-bytes",
+                                relayCode: RelayErrorCode.tooLarge, status: 413)
+        }
         let measured: (length: Int64, hash: [UInt8])
         do throws(SealpostCore.IOError) { measured = try EnvelopeTransfer.measure(path) } catch {
             throw ExchangeError(.storage, "cannot read the envelope to deposit (\(error.reason))", hint: "check the outbox folder; nothing was sent")
         }
         guard measured.hash == id.bytes else {
             throw ExchangeError(.storage, "the stored envelope \(id) is altered (its bytes no longer hash to its id)", hint: "it cannot be sent; seal it again")
-        }
-        if let limit = relayEnvelopeLimit, measured.length > limit {
-            throw ExchangeError(.refused, "envelope \(id) is \(measured.length) bytes; the relay at \(endpoint) takes envelopes of at most \(limit) bytes, so it was not uploaded",
-                                hint: "send fewer or smaller attachments (in several records), or ask the relay operator to raise --max-envelope-bytes",
-                                relayCode: RelayErrorCode.tooLarge, status: 413)
         }
         let query = mailboxes.map { "to=\($0)" }.joined(separator: "&")
         let response = try await request("POST", RelayAPI.Path.envelopes, query: query,
