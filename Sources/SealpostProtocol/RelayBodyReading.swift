@@ -13,7 +13,8 @@ public protocol RelayBody: Encodable, Sendable {
 extension RelayHealth: RelayBody {
     public init(json r: JSONObjectReader) throws(JSONShapeError) {
         self.init(status: try r.string("status"), relay: try r.string("relay"), relayKey: try r.string("relay_key"),
-                  time: try r.integer("time"), version: try r.string("version"))
+                  time: try r.integer("time"), version: try r.string("version"),
+                  maximumEnvelopeBytes: r.optionalValue("max_envelope_bytes") == nil ? nil : try r.integer("max_envelope_bytes"))
     }
 }
 
@@ -65,6 +66,7 @@ extension DepositStatus: RelayBody {
 
 extension RelayProblem: RelayBody {
     public init(json r: JSONObjectReader) throws(JSONShapeError) {
-        self.init(error: try r.string("error"), message: try r.string("message"), hint: try r.optionalString("hint"))
+        self.init(error: try r.string("error"), message: try r.string("message"), hint: try r.optionalString("hint"),
+                  maximumEnvelopeBytes: r.optionalValue("max_envelope_bytes") == nil ? nil : try r.integer("max_envelope_bytes"))
     }
 }

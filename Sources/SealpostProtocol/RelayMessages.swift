@@ -14,11 +14,17 @@ public struct RelayHealth: Encodable, Sendable, Equatable {
     public var relayKey: String
     public var time: Int64
     public var version: String
+    /// The largest envelope this relay takes, in bytes (`max_envelope_bytes`), so a client can
+    /// refuse to upload what would be refused; absent from relays older than the member.
+    public var maximumEnvelopeBytes: Int64?
 
-    public init(status: String, relay: String, relayKey: String, time: Int64, version: String) {
+    public init(status: String, relay: String, relayKey: String, time: Int64, version: String, maximumEnvelopeBytes: Int64? = nil) {
         self.status = status; self.relay = relay; self.relayKey = relayKey; self.time = time; self.version = version
+        self.maximumEnvelopeBytes = maximumEnvelopeBytes
     }
-    enum CodingKeys: String, CodingKey { case status, relay, relayKey = "relay_key", time, version }
+    enum CodingKeys: String, CodingKey {
+        case status, relay, relayKey = "relay_key", time, version, maximumEnvelopeBytes = "max_envelope_bytes"
+    }
 }
 
 /// The answer to a deposit: 201 when new, 200 with `duplicate` when the envelope was already held
@@ -132,8 +138,13 @@ public struct RelayProblem: Encodable, Sendable, Equatable, Error, CustomStringC
     public var error: String
     public var message: String
     public var hint: String?
+    /// With `too_large`: the relay's envelope limit in bytes (`max_envelope_bytes`).
+    public var maximumEnvelopeBytes: Int64?
 
-    public init(error: String, message: String, hint: String? = nil) { self.error = error; self.message = message; self.hint = hint }
+    public init(error: String, message: String, hint: String? = nil, maximumEnvelopeBytes: Int64? = nil) {
+        self.error = error; self.message = message; self.hint = hint; self.maximumEnvelopeBytes = maximumEnvelopeBytes
+    }
+    enum CodingKeys: String, CodingKey { case error, message, hint, maximumEnvelopeBytes = "max_envelope_bytes" }
     public var description: String { message }
 }
 

@@ -137,8 +137,10 @@ public struct RelayConfiguration: Sendable {
 
 /// What a relay will take, from whom, and for how long (spec/relay.md §Limits).
 public struct RelayLimits: Sendable, Equatable {
-    /// Largest envelope accepted, in bytes (default 16 MiB).
-    public var maximumEnvelopeBytes: Int = 16 << 20
+    /// Largest envelope accepted, in bytes (default 256 MiB, at most `largestEnvelopeLimit`).
+    /// Deposits and fetches stream in chunks, so this bounds storage, not memory; a larger limit
+    /// wants a longer `bodyTimeout` for slow links. Advertised in the health answer and every 413.
+    public var maximumEnvelopeBytes: Int = 256 << 20
     /// Most mailboxes one deposit may name (default 64, the envelope format's own maximum).
     public var maximumRecipients: Int = EnvelopeFormat.maximumRecipients
     /// Requests per authenticated agency; nil for no limit.
@@ -159,9 +161,10 @@ public struct RelayLimits: Sendable, Equatable {
     /// Requests a connection may have received and not yet been answered (pipelined); past it,
     /// nothing more is read from the connection until an answer has been written.
     public var maximumPipelinedRequests: Int = 16
-    /// Bytes of deposit bodies being received at once, across all connections. A deposit that would
-    /// pass it is refused with `503 busy` and `Retry-After`, from its declared length before its body
-    /// is read, or as a chunked body passes it.
+    /// Bytes of deposit bodies held in memory at once, across all connections. Each deposit holds
+    /// at most one chunk (`DepositBody.chunkBytes`, 1 MiB) of its body, so it reserves its declared
+    /// length up to one chunk before its body is read (a chunked body, as its buffer grows). A
+    /// deposit that would pass it is refused with `503 busy` and `Retry-After`.
     public var maximumBodyBytesInFlight: Int = 256 << 20
     /// Connections served at once; more wait in the listen backlog until one closes.
     public var maximumConnections: Int = 1024
@@ -177,9 +180,10 @@ public struct RelayLimits: Sendable, Equatable {
         }
     }
 
-    /// The largest envelope size limit taken: a deposit is held in memory while it is hashed,
-    /// and SQLite stores no value over 1 000 000 000 bytes.
-    public static let largestEnvelopeLimit = 512 << 20
+    /// The largest envelope size limit taken (1 GiB): bodies are stored in chunks, so neither
+    /// memory nor a store's largest value bounds it; clients read no larger
+    /// (`ExchangeLimits.maximumEnvelopeBytes`).
+    public static let largestEnvelopeLimit = 1 << 30
     /// The longest any timeout may be (a day); longer ones overflow the event loop's nanoseconds.
     public static let longestTimeout: Duration = .seconds(86_400)
     /// The largest budget of deposit bytes in flight taken (64 GiB).
@@ -211,9 +215,11 @@ public struct RelayLimits: Sendable, Equatable {
         guard (2...1024).contains(maximumPipelinedRequests) else {
             throw RelayConfigurationError("pipelined requests per connection must lie between 2 and 1024")
         }
-        guard (maximumEnvelopeBytes...Self.largestBodyBytesInFlight).contains(maximumBodyBytesInFlight) else {
-            throw RelayConfigurationError("the deposit bytes in flight must lie between the envelope size limit (\(maximumEnvelopeBytes)) and \(Self.largestBodyBytesInFlight)",
-                                          hint: "otherwise the largest envelope could never be received")
+        // A deposit holds at most one chunk in memory: the budget must take at least that much.
+        let oneDeposit = min(maximumEnvelopeBytes, DepositBody.chunkBytes)
+        guard (oneDeposit...Self.largestBodyBytesInFlight).contains(maximumBodyBytesInFlight) else {
+            throw RelayConfigurationError("the deposit bytes in flight must lie between \(oneDeposit) (one deposit's chunk) and \(Self.largestBodyBytesInFlight)",
+                                          hint: "otherwise no envelope could be received")
         }
     }
 }

@@ -97,7 +97,7 @@ struct ServeCommand: AsyncParsableCommand {
 
 /// The limit flags, each defaulting to `RelayLimits()`'s value.
 struct LimitOptions: ParsableArguments {
-    @Option(name: .long, help: "Largest envelope accepted, in bytes (default 16 MiB).")
+    @Option(name: .long, help: "Largest envelope accepted, in bytes (default 256 MiB, at most 1 GiB; streamed, so it bounds storage, not memory).")
     var maxEnvelopeBytes: Int?
     @Option(name: .long, help: "Most recipient mailboxes per envelope (default 64).")
     var maxRecipients: Int?
@@ -127,7 +127,7 @@ struct LimitOptions: ParsableArguments {
     var writeTimeout: Int?
     @Option(name: .long, help: "Connections served at once (default 1024).")
     var maxConnections: Int?
-    @Option(name: .long, help: "Deposit body bytes received at once across connections; past it, 503 (default 256 MiB).")
+    @Option(name: .long, help: "Deposit body bytes held in memory at once across connections, at most 1 MiB per deposit; past it, 503 (default 256 MiB).")
     var maxInflightBytes: Int?
 
     /// Only the day counts, which could overflow on their way to seconds; `RelayConfiguration.validate()`

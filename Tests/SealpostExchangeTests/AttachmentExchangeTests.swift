@@ -3,7 +3,8 @@ import Glibc
 #endif
 import Foundation
 import SealpostCore
-import SealpostExchange
+@testable import SealpostExchange
+import SealpostRelay
 import SealpostSodium
 import Testing
 
@@ -59,6 +60,9 @@ import Testing
                                                "_CON.txt", "Chronology (2).PDF"])
             let folderPath = mash.context.inbox.attachmentsFolder(entry.envelopeID)
             #expect(try FileManager.default.contentsOfDirectory(atPath: folderPath).sorted() == received.map(\.stored).sorted())
+            // Fetched into a private folder and moved from there: nothing of it is left behind.
+            #expect(try FileManager.default.contentsOfDirectory(atPath: mash.context.inbox.directory).filter { $0.hasPrefix(".") }.isEmpty)
+            #expect(try FileManager.default.contentsOfDirectory(atPath: mash.context.home.path).filter { $0.hasPrefix(".fetch-") }.isEmpty)
             for (stored, file) in zip(received, files) {
                 let bytes = try #require(FileManager.default.contents(atPath: folderPath + "/" + stored.stored).map(Array.init))
                 #expect(bytes == file.0)
@@ -90,6 +94,31 @@ import Testing
             let report = try await school.withSession(relay) { try await Sync.run(session: $0) }
             #expect(report.acknowledged.map(\.envelopeID) == [entry.envelopeID])
             #expect(try school.context.outbox.entry(entry.envelopeID)?.state == .acknowledged)
+        }
+    }
+
+    /// spec/exchange.md §Large envelopes: the relay states its envelope limit, and an envelope over
+    /// it is not uploaded; it stays sealed in the outbox with the reason, for a relay that takes it.
+    @Test func overTheRelaysStatedLimitNotUploadedAndKeptSealed() async throws {
+        let folder = try TemporaryFolder(); defer { folder.remove() }
+        var limits = RelayLimits()
+        limits.maximumEnvelopeBytes = 1 << 20
+        try await withRelay(limits: limits) { relay in
+            let school = try AgencyHome(Fixture.school, in: folder)
+            let mash = try AgencyHome(Fixture.mash, in: folder)
+            let scan = try write(Array("%PDF-1.7\n".utf8) + Self.patternBytes(2 << 20), "scan.pdf", in: folder)
+            let decisions = try decisionsClearing("disclosure.json", purpose: Fixture.s47, recipients: [Fixture.mash.agencyID], context: school.context)
+            let preparation = try Send.prepare(try Fixture.record(), purpose: Fixture.s47, recipients: [Fixture.mash.agencyID], context: school.context,
+                                               decisions: decisions, attachments: OutgoingAttachment.read([scan]), attachmentsChecked: true)
+            let sealed = try Send.seal(preparation, context: school.context)
+            let error = await exchangeError { _ = try await school.withSession(relay) { try await Send.deposit(sealed[0], session: $0) } }
+            #expect(error?.code == .refused)
+            #expect(error?.message.contains("takes envelopes of at most \(1 << 20) bytes, so it was not uploaded") == true, "\(error?.message ?? "")")
+            let kept = try #require(try school.context.outbox.entry(sealed[0].envelopeID))
+            #expect(kept.state == .sealed)
+            #expect(kept.lastError?.contains("at most \(1 << 20) bytes") == true)
+            #expect(try await mash.withSession(relay) { try await $0.client.mailbox() }.isEmpty, "nothing reached the relay")
+            #expect(try logEntries(school).allSatisfy { $0.kind != "sent" })
         }
     }
 
@@ -131,7 +160,7 @@ import Testing
     @Test func overTheEnvelopeLimitRefusedBeforeSealing() throws {
         let folder = try TemporaryFolder(); defer { folder.remove() }
         let school = try AgencyHome(Fixture.school, in: folder)
-        // A sparse 16 MiB PDF: the limit is the relay's envelope size, less room for the record.
+        // A sparse 1 GiB PDF: the limit is the largest envelope, less room for the record.
         let path = try write(Array("%PDF-1.4\n".utf8), "scan.pdf", in: folder)
         #expect(truncate(path, off_t(ExchangeLimits.maximumEnvelopeBytes)) == 0)
         // Refused from its size before it is read, and again by prepare from the measured length.
@@ -141,7 +170,10 @@ import Testing
         } catch {
             #expect(error.message.contains("over the \(OutgoingAttachment.maximumTotalBytes) bytes one send can carry"))
         }
-        let attachments = [try OutgoingAttachment.read(path, position: 1)]
+        // Prepare checks the measured lengths again. Measuring 1 GiB would take a thread for many
+        // seconds, so the attachment is stated as read, with its length, not read here.
+        let attachments = [OutgoingAttachment(path: path, attachment: ManifestAttachment(
+            name: "scan.pdf", type: "application/pdf", length: UInt64(ExchangeLimits.maximumEnvelopeBytes), hash: [UInt8](repeating: 0, count: 32)))]
         do {
             _ = try Send.prepare(try Fixture.record(), purpose: Fixture.s47, recipients: [Fixture.mash.agencyID], context: school.context,
                                  attachments: attachments, attachmentsChecked: true)

@@ -137,10 +137,11 @@ final class TestRelay: @unchecked Sendable {
 
     init(agreement: SignedAgreement = Fixture.agreement(), identity: Identity = Fixture.relay,
          tls: RelayConfiguration.TLSFiles? = nil, caFile: String? = nil, retention: Int64 = 30 * 86_400,
+         limits: RelayLimits = RelayLimits(),
          clock: @escaping @Sendable () -> Int64 = RelayConfiguration.systemClock) async throws {
         folder = try TemporaryFolder("relay")
         configuration = RelayConfiguration(databasePath: folder.sub("relay.sqlite"), agreement: agreement, identity: identity,
-                                           tls: tls, retention: retention, clock: clock)
+                                           limits: limits, tls: tls, retention: retention, clock: clock)
         running = try await RunningRelay.start(configuration)
         self.caFile = caFile
     }
@@ -202,9 +203,11 @@ func decisionsClearing(_ record: String, purpose: String, recipients: [String], 
 /// Runs `body` with a fresh relay, stopped and removed afterwards whatever happens.
 func withRelay<T: Sendable>(agreement: SignedAgreement = Fixture.agreement(), identity: Identity = Fixture.relay,
                             tls: RelayConfiguration.TLSFiles? = nil, caFile: String? = nil, retention: Int64 = 30 * 86_400,
+                            limits: RelayLimits = RelayLimits(),
                             clock: @escaping @Sendable () -> Int64 = RelayConfiguration.systemClock,
                             _ body: (TestRelay) async throws -> T) async throws -> T {
-    let relay = try await TestRelay(agreement: agreement, identity: identity, tls: tls, caFile: caFile, retention: retention, clock: clock)
+    let relay = try await TestRelay(agreement: agreement, identity: identity, tls: tls, caFile: caFile, retention: retention,
+                                    limits: limits, clock: clock)
     do {
         let result = try await body(relay)
         await relay.shutdown()

@@ -322,7 +322,8 @@ import Testing
         }
     }
 
-    /// THREATS row 13: the client refuses to build an envelope over the relay's size limit.
+    /// THREATS row 13: the client refuses to build an envelope whose record is over the size a
+    /// recipient opens (16 MiB; attachments aside, which recipients open into files).
     @Test func clientRefusesAnOversizeEnvelope() async throws {
         let folder = try TemporaryFolder(); defer { folder.remove() }
         let school = try AgencyHome(Fixture.school, in: folder)
@@ -339,6 +340,7 @@ import Testing
         #expect(error?.code == .record)
         #expect(error?.message.contains("limit") == true)
         #expect(try school.context.outbox.entries().isEmpty)
+        #expect(try logEntries(school).isEmpty, "refused before the decision is logged")
     }
 }
 
@@ -354,17 +356,17 @@ func sqlite(_ database: String, _ sql: String) throws -> String {
     return run.stdout
 }
 
-/// The only envelope body in the relay's database.
+/// The only envelope body in the relay's database (one chunk: under 1 MiB).
 func sqliteBody(_ database: String, folder: TemporaryFolder) throws -> [UInt8] {
     let file = folder.sub("body.bin")
-    try sqlite(database, "SELECT writefile('\(file)', bytes) FROM body;")
+    try sqlite(database, "SELECT writefile('\(file)', bytes) FROM deposit_chunk;")
     return Array(try Data(contentsOf: URL(fileURLWithPath: file)))
 }
 
 func sqliteSetBody(_ database: String, _ bytes: [UInt8], folder: TemporaryFolder) throws {
     let file = folder.sub("body.bin")
     try Data(bytes).write(to: URL(fileURLWithPath: file))
-    try sqlite(database, "UPDATE body SET bytes = readfile('\(file)');")
+    try sqlite(database, "UPDATE deposit_chunk SET bytes = readfile('\(file)');")
 }
 
 struct TestFailure: Error, CustomStringConvertible {

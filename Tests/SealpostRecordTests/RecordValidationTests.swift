@@ -36,6 +36,17 @@ struct RecordValidationTests {
         #expect(recordIssues(replacing(minimalRecord(), ["author"], with: nil), mode: .forRedaction).isEmpty)
     }
 
+    /// A statutory transfer (a child protection file moving between schools) is shared because the
+    /// law requires it: consent not sought, with reason statutory_duty, and the family told.
+    @Test func statutoryDutyIsAReasonConsentWasNotSought() throws {
+        let consent: JSONValue = ["status": "not_sought", "reason": "statutory_duty", "family": ["status": "told"]]
+        let value = replacing(minimalRecord(), ["consent"], with: consent)
+        #expect(recordIssues(value).isEmpty)
+        #expect(try SafeguardingRecord(value).consent?.reason == .statutoryDuty)
+        let given = recordIssues(replacing(minimalRecord(), ["consent"], with: ["status": "given", "reason": "statutory_duty"]))
+        #expect(given.map(\.code) == [.consentReasonNotApplicable])
+    }
+
     /// Whether the family was told: who tells them when they will be, why not when they are not.
     @Test func familyToldNeedsWhoOrWhy() {
         func family(_ value: JSONValue) -> [RecordIssue] { recordIssues(replacing(minimalRecord(), ["consent", "family"], with: value)) }
@@ -51,6 +62,10 @@ struct RecordValidationTests {
         #expect(both.map(\.code) == [.familyDetailNotApplicable, .familyDetailNotApplicable])
         #expect(family(["status": "maybe"]).map(\.code) == [.notAllowedValue])
         #expect(family(nil).isEmpty)
+        // A statutory duty says why consent was not sought; it is no reason to keep the family untold.
+        let statutory = family(["status": "not_told", "reason": "statutory_duty"])
+        #expect(statutory.map(\.code) == [.familyDetailNotApplicable] && paths(statutory) == ["$.consent.family.reason"])
+        #expect(statutory.first?.fix.contains("statutory_duty") == false)
         let record = try? SafeguardingRecord(replacing(minimalRecord(), ["consent", "family"], with: ["status": "will_be_told", "by": "DSL"]))
         #expect(record?.consent?.family == .init(status: .willBeTold, by: "DSL"))
     }

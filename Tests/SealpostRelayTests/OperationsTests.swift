@@ -113,7 +113,7 @@ struct OperationsTests {
         // The copy is a relay database holding everything acknowledged before it began.
         let restored = try SQLiteRelayRepository(path: copy, startedAt: 0)
         for bytes in before {
-            #expect(try await restored.fetch(EnvelopeID(of: bytes), mailbox: Party.mash.agencyID, now: RelayConfiguration.systemClock()) == bytes)
+            #expect(try await restored.fetchWhole(EnvelopeID(of: bytes), mailbox: Party.mash.agencyID, now: RelayConfiguration.systemClock()) == bytes)
         }
         let police = try await restored.usage(mailbox: Party.police.agencyID).count
         #expect(police <= during.value)

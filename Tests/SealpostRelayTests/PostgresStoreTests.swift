@@ -115,7 +115,7 @@ struct PostgresStoreTests {
             let receipt = DepositReceipt(envelopeID: EnvelopeID(of: bytes), relay: Party.relay.agencyID, sender: Party.school.agencyID,
                                          mailboxes: [Party.mash.agencyID, Party.police.agencyID].sorted(), depositedAt: 1000, expiresAt: 2000)
                 .signed(with: Party.relay.signingKey)
-            _ = try await first.deposit(NewDeposit(receipt: receipt, bytes: bytes, forgetAt: 3000, quota: quota))
+            _ = try await first.deposit(NewDeposit(receipt: receipt, body: .whole(bytes), size: Int64(bytes.count), forgetAt: 3000, quota: quota))
         }
         #expect(try await second.usage(mailbox: Party.mash.agencyID) == MailboxUsage(count: count, bytes: Int64(count * 100)))
 

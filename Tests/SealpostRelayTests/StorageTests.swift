@@ -59,13 +59,13 @@ struct StorageTests {
     }
 }
 
-/// Changes one byte of every stored envelope body in the store behind `config`: with the sqlite3
-/// tool in the SQLite file, or with SQL in the PostgreSQL database.
+/// Changes one byte of every stored envelope body's first chunk (`offset` < 1 MiB) in the store
+/// behind `config`: with the sqlite3 tool in the SQLite file, or with SQL in the PostgreSQL database.
 func flipByte(in config: RelayConfiguration, at offset: Int) async throws {
     if config.database != nil {
         try await PostgresTestServer.execute("""
-            UPDATE body SET bytes = overlay(bytes PLACING (CASE WHEN substring(bytes FROM \(offset + 1) FOR 1) = '\\x41'::bytea
-                THEN '\\x42'::bytea ELSE '\\x41'::bytea END) FROM \(offset + 1) FOR 1)
+            UPDATE deposit_chunk SET bytes = overlay(bytes PLACING (CASE WHEN substring(bytes FROM \(offset + 1) FOR 1) = '\\x41'::bytea
+                THEN '\\x42'::bytea ELSE '\\x41'::bytea END) FROM \(offset + 1) FOR 1) WHERE part = 0
             """, in: config)
         return
     }
@@ -74,7 +74,7 @@ func flipByte(in config: RelayConfiguration, at offset: Int) async throws {
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     let changed = "CASE WHEN substr(bytes, \(offset + 1), 1) = X'41' THEN X'42' ELSE X'41' END"
     process.arguments = ["sqlite3", database,
-                         "UPDATE body SET bytes = substr(bytes, 1, \(offset)) || \(changed) || substr(bytes, \(offset + 2));"]
+                         "UPDATE deposit_chunk SET bytes = substr(bytes, 1, \(offset)) || \(changed) || substr(bytes, \(offset + 2)) WHERE part = 0;"]
     try process.run()
     process.waitUntilExit()
     guard process.terminationStatus == 0 else { throw RawError("sqlite3 could not alter the database") }

@@ -136,6 +136,8 @@ add_purpose "Police notification of domestic abuse where a child lives (Operatio
 # school, the designated safeguarding lead sends the file to the new school within five school days,
 # securely and separately from the main pupil file, with confirmation of receipt. The file's
 # documents travel as attachments (sealpost send --attach); the acknowledgement is the confirmation.
+# The transfer is a legal duty, not a matter of consent: the record says consent.status not_sought
+# with reason statutory_duty, and the family is told (examples/school-transfer/record.json).
 add_purpose "Transfer of a child protection file between schools" child_protection_file_transfer \
   "school" \
   --lawful-basis public_task --lawful-basis legal_obligation \

@@ -50,11 +50,18 @@ public struct Inbox: Sendable {
     /// The folder of a stored record's attachments.
     public func attachmentsFolder(_ id: String) -> String { folder(id) + "/attachments" }
 
-    /// Stores a verified record, with its verified attachments under the safe names given (each
-    /// one path component, distinct: AttachmentName). Returns `.duplicate`, writing nothing, when
-    /// it is already here.
+    /// Stores a verified record held in memory (`store(content:envelope:entry:attachments:)` with bytes).
     public func store(content: [UInt8], envelope: [UInt8], entry: InboxEntry,
                       attachments: [(name: String, bytes: [UInt8])] = []) throws(ExchangeError) -> StoreOutcome {
+        try store(content: content, envelope: .bytes(envelope), entry: entry, attachments: attachments.map { ($0.name, .bytes($0.bytes)) })
+    }
+
+    /// Stores a verified record, with its verified attachments under the safe names given (each
+    /// one path component, distinct: AttachmentName). The envelope and attachments are written
+    /// from memory, or moved from the private files they were fetched into (FetchedEnvelope).
+    /// Returns `.duplicate`, writing nothing, when it is already here.
+    public func store(content: [UInt8], envelope: StagedBytes, entry: InboxEntry,
+                      attachments: [(name: String, bytes: StagedBytes)]) throws(ExchangeError) -> StoreOutcome {
         if try self.entry(entry.envelopeID) != nil { return .duplicate }
         try StoreFiles.makeDirectory(directory)
         removeIncomplete()
@@ -62,15 +69,17 @@ public struct Inbox: Sendable {
         guard mkdir(staging, 0o700) == 0 else { throw .storage(IOError(path: staging, errno: errno), doing: "store the received record") }
         do throws(IOError) {
             try AtomicFile.write(content, to: staging + "/" + contentName, mode: 0o600)
-            try AtomicFile.write(envelope, to: staging + "/envelope.sealed", mode: 0o600)
+            try envelope.place(at: staging + "/envelope.sealed")
+            // Its commit fsyncs the staging folder, which makes the envelope's rename durable too.
             try AtomicFile.write(StoreFiles.encode(entry), to: staging + "/entry.json", mode: 0o600)
             if !attachments.isEmpty {
                 let folder = staging + "/attachments"
                 guard mkdir(folder, 0o700) == 0 else { throw IOError(path: folder, errno: errno) }
                 for file in attachments {
                     precondition(!file.name.contains("/") && file.name != "." && file.name != "..", "attachment names are made safe before storing")
-                    try AtomicFile.write(file.bytes, to: folder + "/" + file.name, mode: 0o600)
+                    try file.bytes.place(at: folder + "/" + file.name)
                 }
+                try AtomicFile.syncDirectory(folder)
             }
         } catch {
             try? FileManager.default.removeItem(atPath: staging)

@@ -4,8 +4,9 @@ import SealpostRecord
 /// What waits for this agency at the relay, described without storing anything
 /// (spec/exchange.md §The inbox listing).
 ///
-/// Each waiting envelope is fetched and verified in full in memory, as `open` would (signature,
-/// sender trust, conventions), then its content is dropped: so the purpose and urgency shown are
+/// Each waiting envelope is fetched and verified in full, as `open` would (signature, sender
+/// trust, conventions, every attachment's hash), from a private file in constant memory, then its
+/// content is dropped (FetchedEnvelope): so the purpose and urgency shown are
 /// the ones the sender signed, never the relay's word or an unverified manifest. One that fails
 /// is listed as refused, with the reason. Envelopes already opened here are listed from the
 /// inbox without fetching. Acknowledgements are counted, not listed: `sync` collects them.
@@ -81,7 +82,7 @@ public enum InboxListing {
                 continue
             }
             do {
-                let verified = try Receive.verify(try await session.client.fetch(id), id: id, context: context)
+                let verified = try await Receive.fetchVerified(id, session: session, keepAttachments: false)
                 switch verified.conventions.kind {
                 case .acknowledgement:
                     listing.acknowledgements += 1

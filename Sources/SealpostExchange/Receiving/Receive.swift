@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import SealpostAgreement
 import SealpostCore
 import SealpostLedger
@@ -13,16 +16,27 @@ import SealpostRecord
 /// keys), every chunk and the signature; then the exchange conventions (kind, content type,
 /// agreement id, purpose, urgency) and, for a record, that the content is strict JSON.
 public enum Receive {
-    /// A verified envelope, content in memory.
+    /// A verified envelope, its content in memory; the envelope and its attachments in memory
+    /// (`verify(_:id:context:)`) or in private files of the home (`fetchVerified`).
     public struct Verified: Sendable {
         public let id: EnvelopeID
-        public let envelope: [UInt8]
+        /// The envelope as received.
+        public let source: StagedBytes
+        public let envelopeLength: UInt64
         public let content: [UInt8]
         public let opened: OpenedEnvelope
         public let conventions: ExchangeEnvelope
-        /// The attachments' bytes, in manifest order (`opened.manifest.attachments` describes
-        /// them), each checked against its signed hash; empty for a version 1 envelope.
-        public var attachments: [[UInt8]] = []
+        /// The attachments, in manifest order (`opened.manifest.attachments` describes them), each
+        /// checked against its signed hash; empty for a version 1 envelope, and when they were
+        /// checked and not kept (`keepAttachments: false`).
+        public var attachments: [StagedBytes] = []
+        /// Whether the attachments were kept (false: only checked, so the record cannot be stored).
+        public var attachmentsKept = true
+        /// The private files the envelope was fetched into, removed when the last copy goes.
+        var files: ReceivedFiles? = nil
+
+        /// The envelope's bytes: for the small envelopes kept whole (acknowledgements, replies, requests).
+        public var envelope: [UInt8] { source.bytes }
 
         /// The envelope as receipts name it.
         var envelopeFacts: EnvelopeFacts {
@@ -31,10 +45,11 @@ public enum Receive {
         }
     }
 
-    /// Verifies `envelope` as this agency, under the agreement in force.
+    /// Verifies `envelope`, held in memory, as this agency, under the agreement in force.
     public static func verify(_ envelope: [UInt8], id: EnvelopeID, context: ExchangeContext) throws(ExchangeError) -> Verified {
-        guard envelope.count <= ExchangeLimits.maximumEnvelopeBytes else {
-            throw ExchangeError(.envelope, "envelope \(id) is \(envelope.count) bytes, over the \(ExchangeLimits.maximumEnvelopeBytes)-byte limit", hint: "ask the sender to send a smaller record")
+        guard envelope.count <= ExchangeLimits.maximumInMemoryBytes else {
+            throw ExchangeError(.envelope, "envelope \(id) is \(envelope.count) bytes, over the \(ExchangeLimits.maximumInMemoryBytes) bytes opened in memory",
+                                hint: "fetch it from the relay (sealpost open), which opens it from a file")
         }
         guard EnvelopeID(of: envelope) == id else {
             throw ExchangeError(.envelope, "the relay returned bytes that are not envelope \(id)",
@@ -45,21 +60,69 @@ public enum Receive {
         let attachments: [[UInt8]]
         let opened: OpenedEnvelope
         do { (content, attachments, opened) = try opener.openWithAttachments(envelope) } catch {
-            switch error {
-            case .envelope(let e): throw ExchangeError(.envelope, "envelope \(id): \(e.description)", hint: e.hint)
-            case .io(let e): throw ExchangeError(.envelope, "envelope \(id): \(e.description)")
-            }
+            throw failure(error, id: id)
         }
+        let conventions = try check(opened, id: id, hasAttachments: !attachments.isEmpty, context: context)
+        return Verified(id: id, source: .bytes(envelope), envelopeLength: UInt64(envelope.count), content: content, opened: opened,
+                        conventions: conventions, attachments: attachments.map(StagedBytes.bytes))
+    }
+
+    /// Fetches envelope `id` into a private file in the home (`ReceivedFiles`) and verifies it
+    /// from there, in constant memory: the content (at most `ExchangeLimits.maximumContentBytes`)
+    /// into memory, and each attachment into a file beside it, or, without `keepAttachments`,
+    /// checked against its hash and dropped.
+    public static func fetchVerified(_ id: EnvelopeID, session: RelaySession, keepAttachments: Bool = true) async throws(ExchangeError) -> Verified {
+        let context = session.context
+        let files = try ReceivedFiles(home: context.home.path)
+        let length = try await session.client.fetch(id, into: files.envelopePath)
+        let descriptor = Glibc.open(files.envelopePath, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw .storage(IOError(path: files.envelopePath, errno: errno), doing: "open the fetched envelope") }
+        defer { close(descriptor) }
+        var input = FileDescriptorReader(descriptor: descriptor, name: files.envelopePath)
+        var content = BoundedMemoryWriter(limit: ExchangeLimits.maximumContentBytes)
+        let opener = EnvelopeOpener(identity: context.identity, senders: context.senders)
+        let opened: OpenedEnvelope
+        do throws(EnvelopeOpenFailure) {
+            if keepAttachments {
+                var staging = FileAttachments(files: files)
+                opened = try opener.decrypt(from: &input, into: &content, attachments: &staging)
+            } else {
+                var staging = DiscardedAttachments()
+                opened = try opener.decrypt(from: &input, into: &content, attachments: &staging)
+            }
+        } catch {
+            throw failure(error, id: id)
+        }
+        let count = opened.manifest.attachments.count
+        let conventions = try check(opened, id: id, hasAttachments: count > 0, context: context)
+        var verified = Verified(id: id, source: .file(files.envelopePath), envelopeLength: UInt64(length), content: content.bytes,
+                                opened: opened, conventions: conventions,
+                                attachments: keepAttachments ? (0..<count).map { .file(files.attachmentPath($0)) } : [])
+        verified.attachmentsKept = keepAttachments || count == 0
+        verified.files = files
+        return verified
+    }
+
+    static func failure(_ error: EnvelopeOpenFailure, id: EnvelopeID) -> ExchangeError {
+        switch error {
+        case .envelope(let e): ExchangeError(.envelope, "envelope \(id): \(e.description)", hint: e.hint)
+        case .io(let e): ExchangeError(.envelope, "envelope \(id): \(e.description)")
+        }
+    }
+
+    /// The exchange conventions of an envelope that verified: sealed under this agreement, and
+    /// attachments only with a record.
+    static func check(_ opened: OpenedEnvelope, id: EnvelopeID, hasAttachments: Bool, context: ExchangeContext) throws(ExchangeError) -> ExchangeEnvelope {
         let conventions = try ExchangeEnvelope(manifest: opened.manifest)
         guard conventions.agreementID == context.agreement.id else {
             throw ExchangeError(.envelope, "envelope \(id) from \(opened.manifest.senderAgency) was sealed under agreement \(Printable.escape(conventions.agreementID)), not \(context.agreement.id)",
                                 hint: "it belongs to another partnership; ask the sender")
         }
-        guard attachments.isEmpty || conventions.kind == .record else {
+        guard !hasAttachments || conventions.kind == .record else {
             throw ExchangeError(.envelope, "envelope \(id) from \(opened.manifest.senderAgency) is a \(conventions.kind.rawValue) with attachments; only a record carries them",
                                 hint: "ask the sender which program sealed it; nothing was stored")
         }
-        return Verified(id: id, envelope: envelope, content: content, opened: opened, conventions: conventions, attachments: attachments)
+        return conventions
     }
 
     /// Fetches, verifies and stores a record from the relay into the inbox. A record already
@@ -67,8 +130,7 @@ public enum Receive {
     public static func open(_ id: EnvelopeID, session: RelaySession) async throws(ExchangeError) -> (entry: InboxEntry, outcome: Inbox.StoreOutcome) {
         let context = session.context
         if let held = try context.inbox.entry(id.description) { return (held, .duplicate) }
-        let envelope = try await session.client.fetch(id)
-        return try store(envelope, id: id, context: context)
+        return try store(try await fetchVerified(id, session: session), context: context)
     }
 
     /// Verifies and stores an envelope already in hand.
@@ -79,9 +141,9 @@ public enum Receive {
     /// Stores a verified record (logging `received` first).
     static func store(_ verified: Verified, context: ExchangeContext) throws(ExchangeError) -> (entry: InboxEntry, outcome: Inbox.StoreOutcome) {
         let id = verified.id
-        let envelope = verified.envelope
         let content = verified.content
         let m = verified.opened.manifest
+        precondition(verified.attachmentsKept, "a record is stored only with its attachments")
         guard verified.conventions.kind == .record else {
             let hint = verified.conventions.kind == .request ? "open a request with: sealpost open \(id.description.prefix(12))" : "sealpost sync collects it"
             throw ExchangeError(.envelope, "envelope \(id) is a\([.acknowledgement, .outcome].contains(verified.conventions.kind) ? "n" : "") \(verified.conventions.kind.rawValue) from \(m.senderAgency), not a record", hint: hint)
@@ -100,11 +162,11 @@ public enum Receive {
             recordID: verified.conventions.recordID,
             agreement: "\(verified.conventions.agreementID)@\(verified.conventions.agreementVersion)",
             contentHash: Hex.encode(verified.opened.contentHash), contentLength: verified.opened.contentLength,
-            envelopeLength: UInt64(envelope.count), sentAt: Int64(clamping: m.createdAt), receivedAt: context.now)
+            envelopeLength: verified.envelopeLength, sentAt: Int64(clamping: m.createdAt), receivedAt: context.now)
         // Each attachment beside the record under a safe name (THREATS row 39); the sender's name
         // is kept in the entry as text only.
         var taken = Set<String>()
-        var files: [(name: String, bytes: [UInt8])] = []
+        var files: [(name: String, bytes: StagedBytes)] = []
         var stored: [InboxEntry.ReceivedAttachment] = []
         for (i, (attachment, bytes)) in zip(m.attachments, verified.attachments).enumerated() {
             let name = AttachmentName.safe(attachment.name, type: attachment.type, index: i, taken: &taken)
@@ -113,7 +175,7 @@ public enum Receive {
         }
         var entryWithAttachments = entry
         entryWithAttachments.attachments = stored.isEmpty ? nil : stored
-        let outcome = try context.inbox.store(content: content, envelope: envelope, entry: entryWithAttachments, attachments: files)
+        let outcome = try context.inbox.store(content: content, envelope: verified.source, entry: entryWithAttachments, attachments: files)
         context.logger.info("record stored", metadata: ["envelope": .string(entry.envelopeID), "duplicate": .stringConvertible(outcome == .duplicate)])
         try markAnswered(verified, context: context)
         return (outcome == .duplicate ? (try context.inbox.entry(id.description)) ?? entryWithAttachments : entryWithAttachments, outcome)

@@ -50,7 +50,7 @@ public enum Sync {
                 continue
             }
             let verified: Receive.Verified
-            do { verified = try Receive.verify(try await session.client.fetch(id), id: id, context: context) } catch {
+            do { verified = try await Receive.fetchVerified(id, session: session, keepAttachments: false) } catch {
                 if error.code == .notFound { continue }
                 if error.code == .envelope { report.refused.append((item.envelopeID, error)); continue }
                 throw error

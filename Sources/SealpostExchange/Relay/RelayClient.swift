@@ -7,6 +7,7 @@ import NIOSSL
 import SealpostCore
 import SealpostProtocol
 import SealpostSodium
+import Synchronization
 
 /// Talks to the relay over HTTP: every request but health is signed with this agency's Ed25519
 /// key (spec/relay.md §Signed requests), and tried again with backoff when the connection fails
@@ -51,14 +52,39 @@ public final class RelayClient: Sendable {
         public let retryAfter: Double?
         /// Which of the configured instances answered: an index into `Configuration.endpoints`.
         public internal(set) var instance = 0
+        /// For a body written into a file (`fetch(_:into:)`): its length and BLAKE2b-256.
+        var downloaded: (length: Int64, hash: [UInt8])? = nil
     }
 
-    /// The largest body read from the relay: an envelope at its limit, or a JSON answer.
-    public static let maximumResponseBytes = ExchangeLimits.maximumEnvelopeBytes + 64 * 1024
+    /// What a request sends: bytes in memory, or a file read as it is sent (in constant memory),
+    /// whose length and BLAKE2b-256 (which the request signs) are known beforehand.
+    public enum Body: Sendable {
+        case bytes([UInt8])
+        case file(path: String, length: Int64, hash: [UInt8])
+
+        var length: Int64 {
+            switch self {
+            case .bytes(let bytes): Int64(bytes.count)
+            case .file(_, let length, _): length
+            }
+        }
+        var hash: [UInt8] {
+            switch self {
+            case .bytes(let bytes): BLAKE2b.hash(bytes)
+            case .file(_, _, let hash): hash
+            }
+        }
+    }
+
+    /// The largest body read from the relay into memory: a small envelope (an acknowledgement, a
+    /// reply, a request), or a JSON answer. Envelopes of any size are fetched into files instead.
+    public static let maximumResponseBytes = ExchangeLimits.maximumInMemoryBytes + 64 * 1024
 
     public let configuration: Configuration
     public let identity: Identity
     private let http: HTTPClient
+    /// The envelope limit the relay stated in its last health answer, if it stated one.
+    private let advertised = Mutex<Int64?>(nil)
     let clock: @Sendable () -> Int64
     let logger: Logger
     /// Which instance requests start at, and whose identity each has shown.
@@ -139,8 +165,13 @@ public final class RelayClient: Sendable {
             throw notARelay("its answer to GET \(RelayAPI.Path.health) is not a relay's health answer")
         }
         route.pin(.init(relay: health.relay, relayKey: health.relayKey), at: response.instance)
+        advertised.withLock { $0 = health.maximumEnvelopeBytes }
         return health
     }
+
+    /// The largest envelope this relay takes, as its health answer stated (nil when it did not
+    /// say, or `health()` has not been asked): an envelope over it is refused before its upload.
+    public var relayEnvelopeLimit: Int64? { advertised.withLock { $0 } }
 
     /// POST /v1/envelopes?to=… for each mailbox. Idempotent by envelope id: a repeat gets the
     /// receipt of the first deposit, marked `duplicate`.
@@ -165,9 +196,48 @@ public final class RelayClient: Sendable {
         return entries
     }
 
-    /// GET /v1/mailbox/{id}: the envelope's bytes; `.notFound` when it is not in this mailbox.
+    /// POST /v1/envelopes?to=…, the envelope read from `path` as it is sent, in constant memory.
+    /// The file is measured first (its BLAKE2b-256 must be `id`, which the request signs); one
+    /// over the relay's stated limit is refused without uploading a byte.
+    public func deposit(file path: String, id: EnvelopeID, to mailboxes: [String]) async throws(ExchangeError) -> DepositResponse {
+        // Its size first, so that one the relay would refuse is not even read.
+        var info = stat()
+        if let limit = relayEnvelopeLimit, stat(path, &info) == 0, Int64(info.st_size) > limit {
+            throw ExchangeError(.refused, "envelope \(id) is \(info.st_size) bytes; the relay at \(endpoint) takes envelopes of at most \(limit) bytes, so it was not uploaded",
+                                hint: "send fewer or smaller attachments (in several records), or ask the relay operator to raise --max-envelope-bytes",
+                                relayCode: RelayErrorCode.tooLarge, status: 413)
+        }
+        let measured: (length: Int64, hash: [UInt8])
+        do throws(SealpostCore.IOError) { measured = try EnvelopeTransfer.measure(path) } catch {
+            throw ExchangeError(.storage, "cannot read the envelope to deposit (\(error.reason))", hint: "check the outbox folder; nothing was sent")
+        }
+        guard measured.hash == id.bytes else {
+            throw ExchangeError(.storage, "the stored envelope \(id) is altered (its bytes no longer hash to its id)", hint: "it cannot be sent; seal it again")
+        }
+        let query = mailboxes.map { "to=\($0)" }.joined(separator: "&")
+        let response = try await request("POST", RelayAPI.Path.envelopes, query: query,
+                                         sending: .file(path: path, length: measured.length, hash: measured.hash),
+                                         contentType: RelayAPI.envelopeMediaType)
+        return try decode(DepositResponse.self, response, what: "deposit receipt")
+    }
+
+    /// GET /v1/mailbox/{id}: the envelope's bytes in memory, for envelopes of at most
+    /// `maximumResponseBytes`; `.notFound` when it is not in this mailbox. `fetch(_:into:)` takes any size.
     public func fetch(_ id: EnvelopeID) async throws(ExchangeError) -> [UInt8] {
         try await request("GET", RelayAPI.Path.mailboxEntry(id.description)).body
+    }
+
+    /// GET /v1/mailbox/{id} into the file at `path` (made 0600, replaced on each try), in constant
+    /// memory; the bytes must hash to `id` (the relay cannot substitute another envelope). Returns
+    /// the length. `.notFound` when it is not in this mailbox.
+    public func fetch(_ id: EnvelopeID, into path: String) async throws(ExchangeError) -> Int64 {
+        let download = EnvelopeTransfer.Download(path: path, limit: Int64(ExchangeLimits.maximumEnvelopeBytes))
+        let response = try await request("GET", RelayAPI.Path.mailboxEntry(id.description), sending: .bytes([]), download: download)
+        guard let (length, hash) = response.downloaded, hash == id.bytes else {
+            throw ExchangeError(.envelope, "the relay returned bytes that are not envelope \(id)",
+                                hint: "the relay or the connection altered it; nothing was stored; try again, and tell the relay operator if it repeats")
+        }
+        return length
     }
 
     /// DELETE /v1/mailbox/{id}. True when it was deleted now, false when it was already gone.
@@ -196,35 +266,71 @@ public final class RelayClient: Sendable {
     /// instance when one cannot be reached (RelayFailover.swift); returns a 2xx answer or throws.
     public func request(_ method: String, _ apiPath: String, query: String? = nil, body: [UInt8] = [],
                         contentType: String? = nil, signed: Bool = true) async throws(ExchangeError) -> Response {
-        try await failover(method, apiPath, query: query, body: body, contentType: contentType, signed: signed)
+        try await request(method, apiPath, query: query, sending: .bytes(body), contentType: contentType, signed: signed)
+    }
+
+    /// `request`, sending `body` (a file is read afresh for each try) and, with `download`,
+    /// writing a 2xx answer's body into a file instead of memory.
+    func request(_ method: String, _ apiPath: String, query: String? = nil, sending body: Body, contentType: String? = nil,
+                 signed: Bool = true, download: EnvelopeTransfer.Download? = nil) async throws(ExchangeError) -> Response {
+        try await failover(method, apiPath, query: query, body: body, contentType: contentType, signed: signed, download: download)
     }
 
     /// One attempt at one instance, unretried.
-    func attemptOnce(endpoint: RelayEndpoint, method: String, target: String, body: [UInt8], contentType: String?,
-                     signed: Bool) async -> Result<Response, ExchangeError> {
+    func attemptOnce(endpoint: RelayEndpoint, method: String, target: String, body: Body, contentType: String?,
+                     signed: Bool, download: EnvelopeTransfer.Download? = nil) async -> Result<Response, ExchangeError> {
         var request = HTTPClientRequest(url: endpoint.url(target: target))
         request.method = HTTPMethod(rawValue: method)
         request.headers.add(name: "Host", value: endpoint.hostHeader)
         request.headers.add(name: "Accept", value: "application/json, \(RelayAPI.envelopeMediaType)")
         if let contentType { request.headers.add(name: "Content-Type", value: contentType) }
         if signed {
-            let description = SignedRequest.make(agency: identity.agencyID, method: method, target: target,
-                                                 host: endpoint.hostHeader, timestamp: clock(), body: body)
+            let description = SignedRequest(agency: identity.agencyID, method: method, target: target, host: endpoint.hostHeader,
+                                            timestamp: clock(), nonce: RandomBytes.make(count: SignedRequest.nonceLength),
+                                            contentHash: body.hash)
             for (name, value) in description.headers(signedWith: identity.signingKey) { request.headers.add(name: name, value: value) }
         }
-        if !body.isEmpty || method == "POST" { request.body = .bytes(ByteBuffer(bytes: body)) }
+        switch body {
+        case .bytes(let bytes):
+            if !bytes.isEmpty || method == "POST" { request.body = .bytes(ByteBuffer(bytes: bytes)) }
+        case .file(let path, let length, _):
+            request.body = .stream(EnvelopeTransfer.FileChunks(path: path), length: .known(length))
+        }
         do {
-            let response = try await http.execute(request, timeout: .milliseconds(Int64(configuration.requestTimeout * 1000)), logger: logger)
-            let buffer = try await response.body.collect(upTo: RelayClient.maximumResponseBytes)
+            let response = try await http.execute(request, timeout: deadline(moving: download?.limit ?? body.length), logger: logger)
             let relayTime = response.headers.first(name: RelayAPI.Header.relayTime).flatMap { Int64($0) }
             let status = Int(response.status.code)
+            let retryAfter = RetryPolicy.retryAfter(response.headers.first(name: "Retry-After"))
+            if let download, (200...299).contains(status) {
+                if let declared = response.headers.first(name: "Content-Length").flatMap(Int64.init), declared > download.limit {
+                    throw EnvelopeTransfer.TooLarge(limit: download.limit)
+                }
+                let received = try await download.receive(response.body)
+                logger.debug("relay answered", metadata: [
+                    "method": .string(method), "status": .stringConvertible(status), "bytes": .stringConvertible(received.length)])
+                return .success(Response(status: status, body: [], relayTime: relayTime, retryAfter: retryAfter, downloaded: received))
+            }
+            let buffer = try await response.body.collect(upTo: RelayClient.maximumResponseBytes)
             logger.debug("relay answered", metadata: [
                 "method": .string(method), "status": .stringConvertible(status), "bytes": .stringConvertible(buffer.readableBytes)])
-            return .success(Response(status: status, body: Array(buffer.readableBytesView), relayTime: relayTime,
-                                     retryAfter: RetryPolicy.retryAfter(response.headers.first(name: "Retry-After"))))
+            return .success(Response(status: status, body: Array(buffer.readableBytesView), relayTime: relayTime, retryAfter: retryAfter))
+        } catch let error as SealpostCore.IOError {
+            return .failure(ExchangeError(.storage, "cannot \(download == nil ? "read the envelope to send" : "keep the fetched envelope") (\(error.reason))",
+                                          hint: "check the home folder's disk space and permissions; nothing was stored"))
+        } catch let error as EnvelopeTransfer.TooLarge {
+            return .failure(ExchangeError(.refused, "the relay's answer is larger than \(error.limit) bytes, the largest envelope a client reads",
+                                          hint: "the relay is misbehaving; tell its operator"))
         } catch {
             return .failure(RelayClient.transportError(error, endpoint: endpoint))
         }
+    }
+
+    /// The most one request may take: `requestTimeout`, and for a large body (sent, or the most a
+    /// download may be) a second more for every 256 KiB of it (a link of at least 2 Mbit/s), so a
+    /// 200 MiB upload is not cut off at two minutes. A stalled transfer still fails after
+    /// `requestTimeout` without a byte (the read timeout).
+    private func deadline(moving bytes: Int64) -> TimeAmount {
+        .milliseconds(Int64(configuration.requestTimeout * 1000) + bytes / 256)
     }
 
     static let refusedReason = "the connection was refused"

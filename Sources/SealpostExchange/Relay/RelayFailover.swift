@@ -26,8 +26,8 @@ extension RelayClient {
     /// Answers that mean "not this instance": a proxy or balancer in front of a relay that is down.
     static let passOver: Set<Int> = [502, 503, 504]
 
-    func failover(_ method: String, _ apiPath: String, query: String?, body: [UInt8], contentType: String?,
-                  signed: Bool) async throws(ExchangeError) -> Response {
+    func failover(_ method: String, _ apiPath: String, query: String?, body: Body, contentType: String?,
+                  signed: Bool, download: EnvelopeTransfer.Download?) async throws(ExchangeError) -> Response {
         var round = 0
         var tlsFailed = Set<Int>()
         /// What happened at each instance the last time it was tried (for the final error).
@@ -46,7 +46,7 @@ extension RelayClient {
                 } else {
                     let target = endpoint.target(apiPath) + (query.map { "?\($0)" } ?? "")
                     outcome = await attemptOnce(endpoint: endpoint, method: method, target: target, body: body,
-                                                contentType: contentType, signed: signed)
+                                                contentType: contentType, signed: signed, download: download)
                 }
                 switch outcome {
                 case .success(var response) where (200...299).contains(response.status):
@@ -107,7 +107,7 @@ extension RelayClient {
         let path = RelayAPI.Path.health
         let hint = "every URL in the agreement's relays must be an instance of the same relay; "
             + "nothing was sent to \(endpoint). Tell the relay operator"
-        switch await attemptOnce(endpoint: endpoint, method: "GET", target: endpoint.target(path), body: [],
+        switch await attemptOnce(endpoint: endpoint, method: "GET", target: endpoint.target(path), body: .bytes([]),
                                  contentType: nil, signed: false) {
         case .failure(let failure):
             guard failure.code == .unreachable || failure.code == .tls else { throw failure }

@@ -126,7 +126,7 @@ extension Receive {
             try await session.client.delete(id)  // a crash may have left it at the relay
             return .request(held, .duplicate)
         }
-        let verified = try verify(try await session.client.fetch(id), id: id, context: context)
+        let verified = try await fetchVerified(id, session: session)
         switch verified.conventions.kind {
         case .record:
             let stored = try store(verified, context: context)
@@ -165,8 +165,8 @@ extension Receive {
             envelopeID: id.description, messageID: Hex.encode(m.messageID), sender: m.senderAgency, purpose: request.purpose,
             urgency: request.urgency.rawValue, recordID: nil, agreement: "\(c.agreementID)@\(c.agreementVersion)",
             contentHash: Hex.encode(verified.opened.contentHash), contentLength: verified.opened.contentLength,
-            envelopeLength: UInt64(verified.envelope.count), sentAt: Int64(clamping: m.createdAt), receivedAt: context.now)
-        let outcome = try context.requestsIn.store(content: verified.content, envelope: verified.envelope, entry: entry)
+            envelopeLength: verified.envelopeLength, sentAt: Int64(clamping: m.createdAt), receivedAt: context.now)
+        let outcome = try context.requestsIn.store(content: verified.content, envelope: verified.source, entry: entry, attachments: [])
         context.logger.info("request stored", metadata: ["envelope": .string(entry.envelopeID), "requester": .string(entry.sender)])
         return (outcome == .duplicate ? (try context.requestsIn.entry(id.description)) ?? entry : entry, outcome)
     }

@@ -1,5 +1,6 @@
 import SealpostCore
 import SealpostLedger
+import SealpostProtocol
 import SealpostRecord
 
 extension Outbox {
@@ -9,15 +10,24 @@ extension Outbox {
     /// its signature as evidence. Logged before the entry says deposited: a crash in between logs
     /// it again, never not at all. On failure the entry stays `sealed`, with the reason, for a
     /// later relay command to deposit.
+    ///
+    /// The envelope is uploaded from its outbox file as it is read (`RelayClient.deposit(file:…)`),
+    /// after a first pass that checks it still hashes to its id: constant memory, whatever it weighs.
     func deposit<Facts: DepositedFacts>(_ entry: OutboxEntry, session: RelaySession, logging: Facts.Type,
                                         fallbackFacts: @autoclosure () -> Facts, what: String, remedy: String) async throws(ExchangeError) -> OutboxEntry {
         let context = session.context
-        guard let id = entry.id, let envelope = envelope(entry.envelopeID), EnvelopeID(of: envelope) == id else {
+        guard let id = entry.id, StoreFiles.exists(envelopePath(entry.envelopeID)) else {
             throw ExchangeError(.storage, "the stored \(what) \(entry.envelopeID) is missing or altered", hint: "it cannot be sent; \(remedy)")
         }
         var updated = entry
-        do {
-            let response = try await session.client.deposit(envelope, to: [entry.recipient])
+        do throws(ExchangeError) {
+            let response: DepositResponse
+            do throws(ExchangeError) {
+                response = try await session.client.deposit(file: envelopePath(entry.envelopeID), id: id, to: [entry.recipient])
+            } catch where error.code == .storage {
+                throw ExchangeError(.storage, "the stored \(what) \(entry.envelopeID) is missing or altered (\(error.message))",
+                                    hint: "it cannot be sent; \(remedy)")
+            }
             let receipt = OutboxEntry.Receipt(try session.relay.verify(response, envelopeID: id, sender: context.identity.agencyID,
                                                                        mailboxes: [entry.recipient]))
             if entry.state == .sealed {

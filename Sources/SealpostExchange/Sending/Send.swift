@@ -195,6 +195,16 @@ public enum Send {
         let identity = context.identity
         let now = context.now
         let decidedAt = context.nowMilliseconds
+        // A recipient opens a record into memory, up to what the strict JSON parser reads: a
+        // larger one could be sealed and carried, but never opened. Refused before anything is logged.
+        for outgoing in preparation.outgoing {
+            var content = JSONWriter(options: [.prettyPrinted]).bytes(outgoing.record)
+            defer { for i in content.indices { content[i] = 0 } }
+            guard content.count < ExchangeLimits.maximumContentBytes else {
+                throw ExchangeError(.record, "the record for \(outgoing.recipient.agencyID) would be \(content.count + 1) bytes, over the \(ExchangeLimits.maximumContentBytes)-byte limit of a record",
+                                    hint: "send a shorter record, and long documents as attachments (--attach); nothing was logged, stored or sent")
+            }
+        }
         let checkpoint = try context.appendToLog(decisionDrafts(preparation, context: context, at: decidedAt), at: decidedAt)
         let recordID = preparation.record.id ?? "record"
         if !preparation.redaction.pseudonyms.entries.isEmpty {

@@ -17,7 +17,8 @@ extension SafeguardingRecord {
             case notSought = "not_sought"
         }
 
-        /// The recognised exceptions: seeking consent would ...
+        /// The recognised exceptions: seeking consent would ... (all but `statutoryDuty`, which says
+        /// consent is not what the sharing rests on).
         public enum Exception: String, Sendable, Hashable, CaseIterable {
             /// ... place the child or others at increased risk of significant harm.
             case increasedRiskOfHarm = "increased_risk_of_harm"
@@ -31,6 +32,15 @@ extension SafeguardingRecord {
             case undueDelay = "undue_delay"
             /// It is not practicable to seek it: the person cannot be reached or cannot consent.
             case notPracticable = "not_practicable"
+            /// Consent is not sought because the law requires the information to be shared: a
+            /// statutory transfer, such as a child protection file moving with a pupil to a new
+            /// school (Keeping Children Safe in Education; the Education (Pupil Information)
+            /// (England) Regulations 2005). The family is told, not asked. A reason for consent
+            /// only: never for not telling the family.
+            case statutoryDuty = "statutory_duty"
+
+            /// The reasons a family may not be told (every exception but `statutoryDuty`).
+            public static var familyReasons: [Exception] { allCases.filter { $0 != .statutoryDuty } }
         }
 
         /// Whether the child and family were told that information is shared, as the guidance asks
@@ -68,7 +78,12 @@ extension SafeguardingRecord {
                     d.report(.familyDetailNotApplicable, at: path.appending("by"), "is given but the status is \(status.rawValue), not will_be_told",
                              "remove it, or set status to will_be_told")
                 }
-                let reasons = Exception.allCases.map(\.rawValue).joined(separator: ", ")
+                let reasons = Exception.familyReasons.map(\.rawValue).joined(separator: ", ")
+                if reason == .statutoryDuty {
+                    d.report(.familyDetailNotApplicable, at: path.appending("reason"),
+                             "is statutory_duty, which says why consent was not sought, not why the family is not told",
+                             "a statutory transfer is told to the family: set status to told or will_be_told, or give one of \(reasons)")
+                }
                 if status == .notTold, reason == nil, !d.hasIssue(under: path.appending("reason")) {
                     d.report(.familyDetailMissing, at: path.appending("reason"), "is required when the family is not told",
                              "record which exception applies: one of \(reasons)")

@@ -1,13 +1,14 @@
 import Synchronization
 
-/// Bounds the bytes of deposit bodies being received at once, across every connection.
+/// Bounds the bytes of deposit bodies held in memory at once, across every connection.
 ///
-/// A deposit is held in memory while it is hashed and stored (about twice its size at the peak),
-/// so without a bound the connection cap times the envelope limit would be the relay's memory:
-/// 1024 connections of 16 MiB is 32 GiB. A deposit reserves its declared length before any of its
-/// body is read, or a chunked body each chunk as it arrives, and gives the bytes back when it is
-/// answered. A reservation that would pass `capacity` is refused whole: the deposit is answered
-/// `503 busy` with `Retry-After`, and the client tries again later.
+/// A deposit streams into the store in chunks (`DepositReceiving`), holding at most one chunk
+/// (1 MiB; about twice that at the peak, while a chunk is written), so without a bound the
+/// connection cap times one chunk would be the relay's memory: 1024 connections is 2 GiB. A
+/// deposit reserves its declared length, up to one chunk, before any of its body is read, or a
+/// chunked body its buffer as it grows, and gives the bytes back when it is answered. A
+/// reservation that would pass `capacity` is refused whole: the deposit is answered `503 busy`
+/// with `Retry-After`, and the client tries again later.
 final class BodyBudget: Sendable {
     let capacity: Int
     private let inFlight = Mutex(0)

@@ -28,9 +28,12 @@ struct RelayFailure: Error, Sendable {
         RelayFailure(.badRequest, RelayErrorCode.badRequest, message, hint: hint)
     }
 
+    /// The answer states the limit, in its message and as `max_envelope_bytes`.
     static func tooLarge(limit: Int) -> RelayFailure {
-        RelayFailure(.contentTooLarge, RelayErrorCode.tooLarge, "the envelope is larger than this relay's limit of \(limit) bytes",
-                     hint: "send a smaller envelope; the relay operator sets the limit with --max-envelope-bytes")
+        var failure = RelayFailure(.contentTooLarge, RelayErrorCode.tooLarge, "the envelope is larger than this relay's limit of \(limit) bytes",
+                                   hint: "send a smaller envelope; the relay operator sets the limit with --max-envelope-bytes")
+        failure.problem.maximumEnvelopeBytes = Int64(limit)
+        return failure
     }
 
     static func rateLimited(retryAfter: Int, who: String) -> RelayFailure {

@@ -34,7 +34,8 @@ struct ExpirySweeper: Service {
                 total.expired += report.expired
                 total.bodiesDropped += report.bodiesDropped
                 total.forgotten += report.forgotten
-                if report.expired < Self.batchLimit && report.forgotten < Self.batchLimit { break }
+                total.abandoned += report.abandoned
+                if report.expired < Self.batchLimit && report.forgotten < Self.batchLimit && report.abandoned < Self.batchLimit { break }
                 if Task.isCancelled { break }
             }
         } catch {
@@ -43,7 +44,7 @@ struct ExpirySweeper: Service {
         metrics.expired(total.expired)
         if !total.isEmpty {
             logger.info("expiry sweep", metadata: ["expired": "\(total.expired)", "bodies_dropped": "\(total.bodiesDropped)",
-                                                   "forgotten": "\(total.forgotten)"])
+                                                   "forgotten": "\(total.forgotten)", "abandoned_bodies": "\(total.abandoned)"])
         }
     }
 }

@@ -12,11 +12,16 @@ extension Relay {
     /// Everything that can be refused without the body is refused before any of it is read: the
     /// recipients (count first, so thousands are refused without looking at each), a declared
     /// Content-Length over the limit, then a recipient's mailbox already too full to take it, then
-    /// a declared length the relay has no room to receive now (`BodyBudget`). Only then is a client
-    /// that sent `Expect: 100-continue` told to go on. The body is hashed as it streams in and
-    /// refused the moment it passes the limit (or, chunked, the budget); its hash must be the one
-    /// signed, and is the envelope id. A body that ends early or is cut off by the body timeout is
-    /// the client's failure, answered 400, not the relay's.
+    /// a deposit the relay has no memory to receive now (`BodyBudget`). Only then is a client
+    /// that sent `Expect: 100-continue` told to go on.
+    ///
+    /// The body streams into the store in chunks of `DepositBody.chunkBytes` (`DepositBody`), so a
+    /// deposit holds at most one chunk in memory whatever its size. It is hashed as it arrives and
+    /// refused the moment it passes the limit; its hash must be the one signed (and is the
+    /// envelope id). Only then does one transaction store the envelope, its mailboxes and the
+    /// staged body together: a body cut short, refused or not the one signed is dropped, and is
+    /// never listed, fetched or acknowledged. A body that ends early or is cut off by the body
+    /// timeout is the client's failure, answered 400, not the relay's.
     func deposit(_ request: Request, context: RelayRequestContext) async throws -> Response {
         guard let caller = context.caller else { throw RelayFailure.unauthenticated() }
         let recipients = try depositRecipients(target: caller.request.target, parties: caller.parties)
@@ -40,47 +45,48 @@ extension Relay {
             throw Self.mailboxFull(mailbox)
         }
 
-        // The declared length is taken from the budget before the body; a chunked body takes its
-        // chunks as they come. Everything taken is given back once the deposit is answered.
+        // The memory this deposit will hold (its declared length, up to one chunk) is taken from
+        // the budget before the body; a chunked body takes it as its buffer grows. Everything
+        // taken is given back once the deposit is answered.
         var reserved = 0
         defer { bodyBudget.release(reserved) }
-        if expected > 0 {
-            guard bodyBudget.reserve(expected) else { throw Self.busy }
-            reserved = expected
+        let holding = min(expected, DepositBody.chunkBytes)
+        if holding > 0 {
+            guard bodyBudget.reserve(holding) else { throw Self.busy }
+            reserved = holding
         }
         if request.headers[.expect]?.lowercased() == "100-continue" {
             // The head has passed every check: the client may send the body.
             try? await context.channel.writeAndFlush(HTTPResponsePart.head(HTTPResponse(status: .continue)))
         }
 
-        let hasher = BLAKE2b.Hasher()
-        var bytes: [UInt8] = []
-        // Reserve what was declared, up to 1 MiB: memory follows bytes that actually arrive.
-        bytes.reserveCapacity(min(max(expected, 64 * 1024), 1 << 20))
+        let receiving = DepositReceiving(repository: repository, now: clock(), expected: expected)
         do {
-            for try await chunk in request.body {
-                guard bytes.count + chunk.readableBytes <= limit else { throw RelayFailure.tooLarge(limit: limit) }
-                let needed = bytes.count + chunk.readableBytes - reserved
+            try await receiving.receive(request.body, limit: limit) { bytes throws(RelayFailure) in
+                let needed = bytes - reserved
                 if needed > 0 {
                     guard bodyBudget.reserve(needed) else { throw Self.busy }
                     reserved += needed
                 }
-                chunk.withUnsafeReadableBytes { raw in
-                    hasher.update(raw)
-                    bytes.append(contentsOf: raw)
-                }
             }
-        } catch let failure as RelayFailure {
-            throw failure
+            let outcome = try await store(receiving, caller: caller, recipients: recipients, context: context)
+            if case .stored = outcome {} else { await receiving.discard() }
+            return try answer(outcome, receiving: receiving, caller: caller, recipients: recipients)
         } catch {
-            throw RelayFailure.bodyIncomplete
+            await receiving.discard()
+            throw error
         }
-        let hash = hasher.finalize()
+    }
+
+    /// Checks the received body against the signed hash and stores the envelope.
+    private func store(_ receiving: DepositReceiving, caller: Caller, recipients: [String],
+                       context: RelayRequestContext) async throws -> DepositOutcome {
+        let hash = receiving.hash
         guard hash == caller.request.contentHash else {
             throw RelayFailure(.unauthorized, RelayErrorCode.contentHashMismatch, "the body is not the one the request signature covers",
                                hint: "sign the request over the exact bytes sent")
         }
-        guard bytes.count >= EnvelopeFormat.fixedHeaderLength, bytes.starts(with: EnvelopeFormat.magic) else {
+        guard receiving.size >= EnvelopeFormat.fixedHeaderLength, receiving.head.starts(with: EnvelopeFormat.magic) else {
             throw RelayFailure.badRequest("the body is not a Sealpost envelope", hint: "deposit the bytes `sealpost seal` produced")
         }
         // The envelope id is BLAKE2b-256 of the envelope, which is the content hash just checked.
@@ -89,13 +95,18 @@ extension Relay {
         let receipt = DepositReceipt(envelopeID: id, relay: identity.agencyID, sender: caller.agency, mailboxes: recipients,
                                      depositedAt: now, expiresAt: now + retention)
             .signed(with: identity.signingKey)
-        let outcome = try await repository.deposit(NewDeposit(receipt: receipt, bytes: bytes, forgetAt: now + tombstoneLifetime, quota: quota))
-        context.trace.note(envelope: id, size: bytes.count)
+        context.trace.note(envelope: id, size: receiving.size)
+        return try await repository.deposit(NewDeposit(receipt: receipt, body: try await receiving.finish(), size: Int64(receiving.size),
+                                                       forgetAt: now + tombstoneLifetime, quota: quota))
+    }
+
+    private func answer(_ outcome: DepositOutcome, receiving: DepositReceiving, caller: Caller, recipients: [String]) throws -> Response {
+        let id = EnvelopeID(storedBytes: receiving.hash)
         switch outcome {
         case .stored(let stored):
-            metrics.deposited(bytes: bytes.count, recipients: recipients.count)
+            metrics.deposited(bytes: receiving.size, recipients: recipients.count)
             logger.info("deposit stored", metadata: ["envelope": "\(id.shortForm)", "sender": "\(caller.agency)",
-                                                     "mailboxes": "\(recipients.count)", "size": "\(bytes.count)"])
+                                                     "mailboxes": "\(recipients.count)", "size": "\(receiving.size)"])
             return jsonResponse(DepositResponse(stored, duplicate: false), status: .created)
         case .duplicate(let original):
             metrics.duplicate()

@@ -33,20 +33,41 @@ extension Relay {
         return jsonResponse(MailboxListing(messages: page.entries, next: page.next?.description), status: .ok)
     }
 
-    /// GET /v1/mailbox/{id}: the envelope's bytes, exactly as stored.
+    /// GET /v1/mailbox/{id}: the envelope's bytes, exactly as stored, streamed out chunk by chunk
+    /// (at most one chunk in memory, and only as fast as the client reads). The length is known
+    /// from the start; a body removed while it is being sent (its recipient deleted it meanwhile,
+    /// or it expired) cuts the answer short, which the client sees as a failed fetch.
     func fetchEnvelope(_ request: Request, context: RelayRequestContext) async throws -> Response {
         let caller = try await bodiless(request, context: context)
         try Self.noQuery(caller)
         guard let id = Self.envelopeID(context.parameters.get("id")),
-              let bytes = try await repository.fetch(id, mailbox: caller.agency, now: clock()) else {
+              let stored = try await repository.fetch(id, mailbox: caller.agency, now: clock()) else {
             throw RelayFailure.notFound
         }
-        context.trace.note(envelope: id, size: bytes.count)
-        metrics.fetched(bytes: bytes.count)
-        logger.info("envelope fetched", metadata: ["envelope": "\(id.shortForm)", "mailbox": "\(caller.agency)", "size": "\(bytes.count)"])
+        let size = Int(stored.size)
+        context.trace.note(envelope: id, size: size)
+        metrics.fetched(bytes: size)
+        logger.info("envelope fetched", metadata: ["envelope": "\(id.shortForm)", "mailbox": "\(caller.agency)", "size": "\(size)"])
         var headers = HTTPFields()
         headers[.contentType] = RelayAPI.envelopeMediaType
-        return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
+        // The first chunk is read before answering, so that a store that fails is a 500, not a cut-off 200.
+        guard let first = try await repository.bodyChunk(body: stored.body, part: 0) else { throw RelayFailure.notFound }
+        if stored.parts == 1 {
+            return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: first)))
+        }
+        let repository = self.repository
+        let logger = self.logger
+        return Response(status: .ok, headers: headers, body: ResponseBody(contentLength: size) { writer in
+            try await writer.write(ByteBuffer(bytes: first))
+            for part in 1..<stored.parts {
+                guard let bytes = try await repository.bodyChunk(body: stored.body, part: part) else {
+                    logger.notice("envelope removed while it was being fetched", metadata: ["envelope": "\(id.shortForm)"])
+                    throw RelayStorageError("envelope \(id.shortForm) was removed while it was being sent")
+                }
+                try await writer.write(ByteBuffer(bytes: bytes))
+            }
+            try await writer.finish(nil)
+        })
     }
 
     /// DELETE /v1/mailbox/{id}: the recipient is done with it. Its bytes go once no mailbox waits for them.
@@ -94,7 +115,8 @@ extension Relay {
             throw Self.databaseDown
         }
         return jsonResponse(RelayHealth(status: "ok", relay: identity.agencyID, relayKey: relayKeyHex, time: clock(),
-                                        version: RelayAPI.version), status: .ok)
+                                        version: RelayAPI.version, maximumEnvelopeBytes: Int64(limits.maximumEnvelopeBytes)),
+                            status: .ok)
     }
 
     static let databaseDown = RelayFailure(.serviceUnavailable, "unavailable", "the relay's database does not answer, so the relay can neither take nor give out envelopes",

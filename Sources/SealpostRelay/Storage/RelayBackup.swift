@@ -50,7 +50,7 @@ public enum RelayBackup {
                 }
                 return Report(envelopes: try Int.fetchOne(db, sql: "SELECT count(*) FROM envelope") ?? 0,
                               waiting: try Int.fetchOne(db, sql: "SELECT count(*) FROM delivery WHERE state = 0") ?? 0,
-                              bytes: try Int64.fetchOne(db, sql: "SELECT coalesce(sum(length(bytes)), 0) FROM body") ?? 0)
+                              bytes: try Int64.fetchOne(db, sql: "SELECT coalesce(sum(length(c.bytes)), 0) FROM deposit_chunk c JOIN deposit_body b ON b.id = c.body WHERE b.seq IS NOT NULL") ?? 0)
             }
             try to.close()
             try syncFile(partial)

@@ -9,8 +9,22 @@ import SealpostProtocol
 /// write is durable before its method returns: a caller may acknowledge what the method reports.
 /// Times are Unix seconds, passed in so that one clock (the relay's, injectable in tests) rules.
 public protocol RelayRepository: Sendable {
-    /// Stores `deposit` for each of its mailboxes, or reports why not. Idempotent by envelope id:
-    /// an id seen before (still waiting, or delivered, expired or deleted but remembered as a
+    /// Starts keeping a deposit's body as it arrives, at `now`: its chunks are kept under the id
+    /// returned, invisible to every read (no envelope names it), until `deposit` makes them an
+    /// envelope's body in the transaction that stores the envelope, or `discardBody` (or, for a
+    /// body abandoned by a relay that died, the expiry sweep) drops them.
+    func beginBody(now: Int64) async throws -> Int64
+
+    /// Keeps chunk number `part` (from 0, in order, each at most `DepositBody.chunkBytes`) of the
+    /// body being received under `body`.
+    func appendBodyChunk(body: Int64, part: Int, bytes: [UInt8]) async throws
+
+    /// Drops a body that will not become an envelope's (refused, cut short, or a duplicate).
+    func discardBody(_ body: Int64) async throws
+
+    /// Stores `deposit` for each of its mailboxes, its body the staged body it names, or reports
+    /// why not (the staged body is then left for the caller to discard). Idempotent by envelope
+    /// id: an id seen before (still waiting, or delivered, expired or deleted but remembered as a
     /// tombstone) yields the receipt made the first time, never a second delivery.
     func deposit(_ deposit: NewDeposit) async throws -> DepositOutcome
 
@@ -18,9 +32,12 @@ public protocol RelayRepository: Sendable {
     /// envelope `after` (which must be one this mailbox has held), at most `limit` of them.
     func listMailbox(_ mailbox: String, after: EnvelopeID?, limit: Int, now: Int64) async throws -> MailboxPage
 
-    /// The bytes of envelope `id` if it waits in `mailbox` and has not expired; nil otherwise,
-    /// whoever else it may wait for.
-    func fetch(_ id: EnvelopeID, mailbox: String, now: Int64) async throws -> [UInt8]?
+    /// Where the bytes of envelope `id` are kept, if it waits in `mailbox` and has not expired; nil
+    /// otherwise, whoever else it may wait for. The bytes are read chunk by chunk (`bodyChunk`).
+    func fetch(_ id: EnvelopeID, mailbox: String, now: Int64) async throws -> StoredBody?
+
+    /// Chunk number `part` of a stored body; nil once the body is gone (deleted or expired since).
+    func bodyChunk(body: Int64, part: Int) async throws -> [UInt8]?
 
     /// Marks envelope `id` in `mailbox` as deleted by its recipient. False when it was not waiting
     /// there (never deposited, someone else's, already deleted, or expired).
@@ -29,8 +46,10 @@ public protocol RelayRepository: Sendable {
     /// What became of each copy of envelope `id`, for the agency that deposited it; nil for anyone else.
     func depositStatus(_ id: EnvelopeID, sender: String, now: Int64) async throws -> DepositStatus?
 
-    /// Marks copies past their expiry as expired, drops envelope bytes no mailbox waits for, and
-    /// forgets tombstones whose time has come. Bounded work per call; call again while it reports progress.
+    /// Marks copies past their expiry as expired, drops envelope bytes no mailbox waits for,
+    /// forgets tombstones whose time has come, and drops bodies begun more than
+    /// `DepositBody.abandonedAfter` seconds before `now` that no envelope took (a relay that died
+    /// mid-deposit). Bounded work per call; call again while it reports progress.
     func expire(now: Int64, batchLimit: Int) async throws -> ExpiryReport
 
     /// How many envelopes, and how many bytes, wait in `mailbox`.
@@ -58,17 +77,53 @@ public protocol RelayRepository: Sendable {
     func close() async throws
 }
 
-/// A deposit as the relay accepted it, its receipt already signed.
+/// A deposit as the relay accepted it, its receipt already signed and its body checked against
+/// the signed content hash.
 public struct NewDeposit: Sendable {
     public var receipt: SignedDepositReceipt
-    public var bytes: [UInt8]
+    /// The body, and its length in bytes.
+    public var body: NewBody
+    public var size: Int64
     /// When the tombstone of this id may be forgotten (after which the same bytes would be new again).
     public var forgetAt: Int64
     public var quota: MailboxQuota
 
-    public init(receipt: SignedDepositReceipt, bytes: [UInt8], forgetAt: Int64, quota: MailboxQuota) {
-        (self.receipt, self.bytes, self.forgetAt, self.quota) = (receipt, bytes, forgetAt, quota)
+    public init(receipt: SignedDepositReceipt, body: NewBody, size: Int64, forgetAt: Int64, quota: MailboxQuota) {
+        (self.receipt, self.body, self.size, self.forgetAt, self.quota) = (receipt, body, size, forgetAt, quota)
     }
+}
+
+/// A new deposit's body: one chunk or less, stored with the envelope in its transaction (most
+/// deposits: one write, as before bodies were chunked); or more, staged chunk by chunk as it
+/// arrived (`beginBody`) and claimed by the deposit's transaction.
+public enum NewBody: Sendable, Equatable {
+    case whole([UInt8])
+    case staged(Int64)
+}
+
+/// A stored envelope's body: its id in the store, its length, and how many chunks hold it.
+public struct StoredBody: Sendable, Equatable {
+    public var body: Int64
+    public var size: Int64
+    public var parts: Int
+
+    public init(body: Int64, size: Int64, parts: Int) {
+        (self.body, self.size, self.parts) = (body, size, parts)
+    }
+}
+
+/// How envelope bodies are kept (spec/relay.md §Storage): in chunks of at most `chunkBytes`,
+/// so that neither a deposit nor a fetch ever holds a whole envelope in memory, and no value
+/// comes near a store's own limits (SQLite's 1 GB, PostgreSQL's 1 GB per field).
+public enum DepositBody {
+    public static let chunkBytes = 1 << 20
+
+    /// Seconds after which a body still being received is taken as abandoned: longer than any
+    /// body timeout a relay sharing the store may have (a day), and a minute more.
+    public static let abandonedAfter: Int64 = 86_400 + 60
+
+    /// Chunks a body of `size` bytes takes.
+    public static func parts(_ size: Int64) -> Int { Int((size + Int64(chunkBytes) - 1) / Int64(chunkBytes)) }
 }
 
 public enum DepositOutcome: Sendable, Equatable {
@@ -121,12 +176,14 @@ public struct ExpiryReport: Sendable, Equatable {
     public var bodiesDropped: Int = 0
     /// Tombstones forgotten.
     public var forgotten: Int = 0
+    /// Bodies being received that no deposit finished (their relay died), dropped.
+    public var abandoned: Int = 0
 
-    public init(expired: Int = 0, bodiesDropped: Int = 0, forgotten: Int = 0) {
-        (self.expired, self.bodiesDropped, self.forgotten) = (expired, bodiesDropped, forgotten)
+    public init(expired: Int = 0, bodiesDropped: Int = 0, forgotten: Int = 0, abandoned: Int = 0) {
+        (self.expired, self.bodiesDropped, self.forgotten, self.abandoned) = (expired, bodiesDropped, forgotten, abandoned)
     }
 
-    public var isEmpty: Bool { expired == 0 && bodiesDropped == 0 && forgotten == 0 }
+    public var isEmpty: Bool { expired == 0 && bodiesDropped == 0 && forgotten == 0 && abandoned == 0 }
 }
 
 public enum NonceClaim: Sendable, Equatable {

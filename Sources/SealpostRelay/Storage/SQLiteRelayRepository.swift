@@ -58,12 +58,32 @@ public struct SQLiteRelayRepository: RelayRepository {
 
     // MARK: Writes, one transaction each (shared with whatever else is in the same group commit)
 
+    public func beginBody(now: Int64) async throws -> Int64 {
+        try await committer.submit { db in
+            try db.cachedStatement(sql: "INSERT INTO deposit_body (seq, started_at) VALUES (NULL, ?)").execute(arguments: [now])
+            return db.lastInsertedRowID
+        }
+    }
+
+    public func appendBodyChunk(body: Int64, part: Int, bytes: [UInt8]) async throws {
+        let data = Data(bytes)
+        try await committer.submit { db in
+            try db.cachedStatement(sql: "INSERT INTO deposit_chunk (body, part, bytes) VALUES (?, ?, ?)")
+                .execute(arguments: [body, part, data])
+        }
+    }
+
+    public func discardBody(_ body: Int64) async throws {
+        try await committer.submit { db in
+            try db.cachedStatement(sql: "DELETE FROM deposit_body WHERE id = ? AND seq IS NULL").execute(arguments: [body])
+        }
+    }
+
     public func deposit(_ deposit: NewDeposit) async throws -> DepositOutcome {
         let receipt = deposit.receipt.receipt
         let id = Data(receipt.envelopeID.bytes)
-        let body = Data(deposit.bytes)
         let signature = Data(deposit.receipt.signature.rawRepresentation)
-        let size = Int64(deposit.bytes.count)
+        let (body, size) = (deposit.body, deposit.size)
         let quota = deposit.quota
         let forgetAt = deposit.forgetAt
         return try await committer.submit { db in
@@ -83,7 +103,7 @@ public struct SQLiteRelayRepository: RelayRepository {
                 """).execute(arguments: [id, receipt.sender, receipt.relay, size, receipt.depositedAt, receipt.expiresAt,
                                          forgetAt, signature, receipt.mailboxes.count])
             let seq = db.lastInsertedRowID
-            try db.cachedStatement(sql: "INSERT INTO body (seq, bytes) VALUES (?, ?)").execute(arguments: [seq, body])
+            try Self.attach(body, size: size, to: seq, envelope: receipt.envelopeID, db: db)
             let insertDelivery = try db.cachedStatement(sql: "INSERT INTO delivery (seq, mailbox, state, at) VALUES (?, ?, 0, NULL)")
             let addUsage = try db.cachedStatement(sql: """
                 INSERT INTO mailbox_usage (mailbox, count, bytes) VALUES (?, 1, ?)
@@ -94,6 +114,27 @@ public struct SQLiteRelayRepository: RelayRepository {
                 try addUsage.execute(arguments: [mailbox, size])
             }
             return .stored(deposit.receipt)
+        }
+    }
+
+    /// Makes `body` the body of envelope `seq`: a whole one is written now; a staged one must be
+    /// whole (every chunk there, adding up to `size`) and still unclaimed.
+    private static func attach(_ body: NewBody, size: Int64, to seq: Int64, envelope: EnvelopeID, db: Database) throws {
+        switch body {
+        case .whole(let bytes):
+            try db.cachedStatement(sql: "INSERT INTO deposit_body (seq, started_at) SELECT seq, deposited_at FROM envelope WHERE seq = ?")
+                .execute(arguments: [seq])
+            try db.cachedStatement(sql: "INSERT INTO deposit_chunk (body, part, bytes) VALUES (?, 0, ?)")
+                .execute(arguments: [db.lastInsertedRowID, Data(bytes)])
+        case .staged(let id):
+            let staged = try Row.fetchOne(db.cachedStatement(sql: """
+                SELECT count(c.part), coalesce(sum(length(c.bytes)), 0) FROM deposit_body d LEFT JOIN deposit_chunk c ON c.body = d.id
+                WHERE d.id = ? AND d.seq IS NULL GROUP BY d.id
+                """), arguments: [id])
+            guard let staged, staged[0] as Int == DepositBody.parts(size), staged[1] as Int64 == size else {
+                throw RelayStorageError("the staged body of envelope \(envelope.shortForm) is not whole")
+            }
+            try db.cachedStatement(sql: "UPDATE deposit_body SET seq = ? WHERE id = ?").execute(arguments: [seq, id])
         }
     }
 
@@ -128,6 +169,10 @@ public struct SQLiteRelayRepository: RelayRepository {
                 DELETE FROM envelope WHERE seq IN (SELECT seq FROM envelope WHERE forget_at <= ? AND waiting = 0 LIMIT ?)
                 """).execute(arguments: [now, batchLimit])
             report.forgotten = db.changesCount
+            try db.cachedStatement(sql: """
+                DELETE FROM deposit_body WHERE id IN (SELECT id FROM deposit_body WHERE seq IS NULL AND started_at < ? LIMIT ?)
+                """).execute(arguments: [now - DepositBody.abandonedAfter, batchLimit])
+            report.abandoned = db.changesCount
             return report
         }
     }
@@ -142,7 +187,7 @@ public struct SQLiteRelayRepository: RelayRepository {
         try db.cachedStatement(sql: "UPDATE envelope SET waiting = waiting - 1 WHERE seq = ?").execute(arguments: [seq])
         let waiting = try Int.fetchOne(db.cachedStatement(sql: "SELECT waiting FROM envelope WHERE seq = ?"), arguments: [seq]) ?? 0
         guard waiting == 0 else { return false }
-        try db.cachedStatement(sql: "DELETE FROM body WHERE seq = ?").execute(arguments: [seq])
+        try db.cachedStatement(sql: "DELETE FROM deposit_body WHERE seq = ?").execute(arguments: [seq])
         return true
     }
 
@@ -177,14 +222,22 @@ public struct SQLiteRelayRepository: RelayRepository {
         }
     }
 
-    public func fetch(_ id: EnvelopeID, mailbox: String, now: Int64) async throws -> [UInt8]? {
+    public func fetch(_ id: EnvelopeID, mailbox: String, now: Int64) async throws -> StoredBody? {
         let idData = Data(id.bytes)
         return try await pool.read { db in
-            let bytes = try Data.fetchOne(db.cachedStatement(sql: """
-                SELECT b.bytes FROM envelope e JOIN delivery d ON d.seq = e.seq JOIN body b ON b.seq = e.seq
+            guard let row = try Row.fetchOne(db.cachedStatement(sql: """
+                SELECT b.id, e.size FROM envelope e JOIN delivery d ON d.seq = e.seq JOIN deposit_body b ON b.seq = e.seq
                 WHERE e.id = ? AND d.mailbox = ? AND d.state = 0 AND e.expires_at > ?
-                """), arguments: [idData, mailbox, now])
-            return bytes.map { Array($0) }
+                """), arguments: [idData, mailbox, now]) else { return nil }
+            let size: Int64 = row[1]
+            return StoredBody(body: row[0], size: size, parts: DepositBody.parts(size))
+        }
+    }
+
+    public func bodyChunk(body: Int64, part: Int) async throws -> [UInt8]? {
+        try await pool.read { db in
+            try Data.fetchOne(db.cachedStatement(sql: "SELECT bytes FROM deposit_chunk WHERE body = ? AND part = ?"),
+                              arguments: [body, part]).map { Array($0) }
         }
     }
 

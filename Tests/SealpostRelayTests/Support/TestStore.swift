@@ -100,3 +100,16 @@ func storeArguments(_ store: TestStore, in folder: TemporaryFolder, file: String
     let database = try await PostgresTestServer.createDatabase()
     return (["--database", database.urlText], database)
 }
+
+extension RelayRepository {
+    /// Every byte of a stored envelope, read chunk by chunk into memory (the relay itself streams them).
+    func fetchWhole(_ id: EnvelopeID, mailbox: String, now: Int64) async throws -> [UInt8]? {
+        guard let stored = try await fetch(id, mailbox: mailbox, now: now) else { return nil }
+        var bytes: [UInt8] = []
+        for part in 0..<stored.parts {
+            guard let chunk = try await bodyChunk(body: stored.body, part: part) else { return nil }
+            bytes += chunk
+        }
+        return bytes
+    }
+}

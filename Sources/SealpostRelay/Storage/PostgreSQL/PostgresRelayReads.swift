@@ -31,12 +31,19 @@ extension PostgresRelayRepository {
         return MailboxPage(entries: entries, next: rows.count > limit ? lastID : nil)
     }
 
-    public func fetch(_ id: EnvelopeID, mailbox: String, now: Int64) async throws -> [UInt8]? {
+    public func fetch(_ id: EnvelopeID, mailbox: String, now: Int64) async throws -> StoredBody? {
         let idData = Data(id.bytes)
         let row = try await client.query("""
-            SELECT b.bytes FROM envelope e JOIN delivery d ON d.seq = e.seq JOIN body b ON b.seq = e.seq
+            SELECT b.id, e.size FROM envelope e JOIN delivery d ON d.seq = e.seq JOIN deposit_body b ON b.seq = e.seq
             WHERE e.id = \(idData) AND d.mailbox = \(mailbox) AND d.state = \(PostgresSchema.waiting) AND e.expires_at > \(now)
             """, logger: logger).collect().first
+        guard let (body, size) = try row?.decode((Int64, Int64).self) else { return nil }
+        return StoredBody(body: body, size: size, parts: DepositBody.parts(size))
+    }
+
+    public func bodyChunk(body: Int64, part: Int) async throws -> [UInt8]? {
+        let row = try await client.query("SELECT bytes FROM deposit_chunk WHERE body = \(body) AND part = \(Int32(part))",
+                                         logger: logger).collect().first
         return try row.map { Array(try $0.decode(Data.self)) }
     }
 

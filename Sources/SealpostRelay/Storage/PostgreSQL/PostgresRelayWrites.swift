@@ -7,12 +7,28 @@ import SealpostSodium
 
 // Deposits, deletes and the expiry sweep: one transaction each (see PostgresRelayRepository).
 extension PostgresRelayRepository {
+    public func beginBody(now: Int64) async throws -> Int64 {
+        let row = try await client.query("INSERT INTO deposit_body (seq, started_at) VALUES (NULL, \(now)) RETURNING id",
+                                         logger: logger).collect().first
+        guard let id = try row?.decode(Int64.self) else { throw RelayStorageError("the database returned no id for a new body") }
+        return id
+    }
+
+    /// Each chunk commits on its own (durably: the deposit that later names the body relies on it).
+    public func appendBodyChunk(body: Int64, part: Int, bytes: [UInt8]) async throws {
+        try await client.query("INSERT INTO deposit_chunk (body, part, bytes) VALUES (\(body), \(Int32(part)), \(Data(bytes)))",
+                               logger: logger)
+    }
+
+    public func discardBody(_ body: Int64) async throws {
+        try await client.query("DELETE FROM deposit_body WHERE id = \(body) AND seq IS NULL", logger: logger)
+    }
+
     public func deposit(_ deposit: NewDeposit) async throws -> DepositOutcome {
         let receipt = deposit.receipt.receipt
         let id = Data(receipt.envelopeID.bytes)
-        let body = Data(deposit.bytes)
         let signature = Data(deposit.receipt.signature.rawRepresentation)
-        let size = Int64(deposit.bytes.count)
+        let (body, size) = (deposit.body, deposit.size)
         let quota = deposit.quota
         let forgetAt = deposit.forgetAt
         let mailboxes = receipt.mailboxes
@@ -21,23 +37,52 @@ extension PostgresRelayRepository {
             // The id first: a concurrent deposit of the same id, through any instance, waits here
             // until this one commits or rolls back, then finds it or takes its place. The body goes
             // in the same statement (one round trip fewer; the relay's deposit rate is bound by its
-            // round trips to the database): it is rolled back with everything else if the quota refuses.
-            let inserted = try await connection.query("""
-                WITH e AS (
-                    INSERT INTO envelope (id, sender, relay, size, deposited_at, expires_at, forget_at, signature, waiting)
-                    VALUES (\(id), \(receipt.sender), \(receipt.relay), \(size), \(receipt.depositedAt), \(receipt.expiresAt),
-                            \(forgetAt), \(signature), \(Int32(mailboxes.count)))
-                    ON CONFLICT (id) DO NOTHING RETURNING seq
-                ), b AS (INSERT INTO body (seq, bytes) SELECT seq, \(body) FROM e)
-                SELECT seq FROM e
-                """, logger: logger).collect()
-            guard let seq = try inserted.first?.decode(Int64.self) else {
+            // round trips to the database): a whole one written, a staged one claimed only if it
+            // is whole (every chunk there, adding up to the size checked). It is rolled back with
+            // everything else if the quota refuses.
+            let query: PostgresQuery
+            switch body {
+            case .whole(let bytes):
+                query = try """
+                    WITH e AS (
+                        INSERT INTO envelope (id, sender, relay, size, deposited_at, expires_at, forget_at, signature, waiting)
+                        VALUES (\(id), \(receipt.sender), \(receipt.relay), \(size), \(receipt.depositedAt), \(receipt.expiresAt),
+                                \(forgetAt), \(signature), \(Int32(mailboxes.count)))
+                        ON CONFLICT (id) DO NOTHING RETURNING seq
+                    ), b AS (
+                        INSERT INTO deposit_body (seq, started_at) SELECT seq, \(receipt.depositedAt) FROM e RETURNING id
+                    ), c AS (
+                        INSERT INTO deposit_chunk (body, part, bytes) SELECT id, 0, \(Data(bytes)) FROM b
+                    )
+                    SELECT (SELECT seq FROM e), (SELECT count(*) FROM b)
+                    """
+            case .staged(let staged):
+                query = try """
+                    WITH e AS (
+                        INSERT INTO envelope (id, sender, relay, size, deposited_at, expires_at, forget_at, signature, waiting)
+                        VALUES (\(id), \(receipt.sender), \(receipt.relay), \(size), \(receipt.depositedAt), \(receipt.expiresAt),
+                                \(forgetAt), \(signature), \(Int32(mailboxes.count)))
+                        ON CONFLICT (id) DO NOTHING RETURNING seq
+                    ), b AS (
+                        UPDATE deposit_body SET seq = (SELECT seq FROM e)
+                        WHERE id = \(staged) AND seq IS NULL AND EXISTS (SELECT 1 FROM e)
+                          AND (SELECT count(*) = \(Int64(DepositBody.parts(size))) AND coalesce(sum(length(bytes)), 0) = \(size)
+                               FROM deposit_chunk WHERE body = \(staged))
+                        RETURNING id
+                    )
+                    SELECT (SELECT seq FROM e), (SELECT count(*) FROM b)
+                    """
+            }
+            let inserted = try await connection.query(query, logger: logger).collect()
+            let (insertedSeq, claimed) = try inserted.first?.decode((Int64?, Int64).self) ?? (nil, Int64(0))
+            guard let seq = insertedSeq else {
                 guard let existing = try await Self.storedReceipt(id: id, connection) else {
                     throw RelayStorageError("envelope \(receipt.envelopeID.shortForm) was known and is no longer")
                 }
                 guard existing.receipt.sender == receipt.sender, existing.receipt.mailboxes == mailboxes else { return .rollback(.conflict) }
                 return .rollback(.duplicate(existing))
             }
+            guard claimed == 1 else { throw RelayStorageError("the staged body of envelope \(receipt.envelopeID.shortForm) is not whole") }
             // The usage rows are the quota's locks, taken in one order (the mailboxes are sorted)
             // so two deposits never wait for each other in a circle.
             try await connection.query("""
@@ -103,6 +148,13 @@ extension PostgresRelayRepository {
                 RETURNING seq
                 """, logger: logger).collect()
             report.forgotten = forgotten.count
+            let abandoned = try await connection.query("""
+                DELETE FROM deposit_body WHERE id IN
+                    (SELECT id FROM deposit_body WHERE seq IS NULL AND started_at < \(now - DepositBody.abandonedAfter)
+                     LIMIT \(Int64(batchLimit)) FOR UPDATE SKIP LOCKED)
+                RETURNING id
+                """, logger: logger).collect()
+            report.abandoned = abandoned.count
             // Nonces are kept a window longer than their requests could pass the clock check, so
             // instances whose clocks differ by up to that much never forget one too early.
             try await connection.query("""
@@ -125,7 +177,7 @@ extension PostgresRelayRepository {
         let waiting = try await connection.query("UPDATE envelope SET waiting = waiting - 1 WHERE seq = \(seq) RETURNING waiting",
                                                  logger: logger).collect().first?.decode(Int32.self) ?? 0
         guard waiting == 0 else { return false }
-        try await connection.query("DELETE FROM body WHERE seq = \(seq)", logger: logger)
+        try await connection.query("DELETE FROM deposit_body WHERE seq = \(seq)", logger: logger)
         return true
     }
 

@@ -7,12 +7,15 @@ import PostgresNIO
 /// start together apply each migration once.
 ///
 ///     envelope       one row per envelope id ever accepted and not yet forgotten (its tombstone)
-///     body           the envelope's bytes, while any copy still waits
+///     body           the envelope's bytes, while any copy still waits (v1; replaced by v3)
 ///     delivery       one row per (envelope, mailbox): 0 waiting, 1 deleted, 2 expired
 ///     mailbox_usage  what waits per mailbox, for the quota; its row is the lock a deposit takes
 ///     request_nonce  the nonce ledger shared by every instance (spec/relay.md §Replay)
 ///     agreement_edition  the newest agreement edition any instance accepted, per agreement id (v2):
 ///                    how instances converge on a new edition (spec/relay.md §Agreement editions)
+///     deposit_body   one row per body, being received (`seq` NULL) or an envelope's, while any
+///                    copy still waits (v3); a deposit's transaction sets `seq` as it stores the envelope
+///     deposit_chunk  a body's bytes in chunks of at most 1 MiB, `part` 0, 1, ... in order (v3)
 enum PostgresSchema {
     static let migrations: [(name: String, sql: [String])] = [
         ("v1: envelopes, bodies, deliveries, usage, nonces", [
@@ -56,6 +59,35 @@ enum PostgresSchema {
         ]),
         ("v2: agreement editions", [
             "CREATE TABLE agreement_edition (id TEXT PRIMARY KEY, version BIGINT NOT NULL, bytes BYTEA NOT NULL)",
+        ]),
+        // Bodies in chunks of at most 1 MiB, so no deposit or fetch holds a whole envelope in
+        // memory; existing bodies are cut up here. Envelopes are ciphertext: stored without
+        // compression (EXTERNAL), which would only cost time.
+        ("v3: bodies in chunks", [
+            """
+            CREATE TABLE deposit_body (
+                id BIGSERIAL PRIMARY KEY,
+                seq BIGINT UNIQUE REFERENCES envelope (seq) ON DELETE CASCADE,
+                started_at BIGINT NOT NULL
+            )
+            """,
+            "CREATE INDEX deposit_body_receiving ON deposit_body (started_at) WHERE seq IS NULL",
+            """
+            CREATE TABLE deposit_chunk (
+                body BIGINT NOT NULL REFERENCES deposit_body (id) ON DELETE CASCADE,
+                part INTEGER NOT NULL,
+                bytes BYTEA NOT NULL,
+                PRIMARY KEY (body, part)
+            )
+            """,
+            "ALTER TABLE deposit_chunk ALTER COLUMN bytes SET STORAGE EXTERNAL",
+            "INSERT INTO deposit_body (seq, started_at) SELECT b.seq, e.deposited_at FROM body b JOIN envelope e ON e.seq = b.seq",
+            """
+            INSERT INTO deposit_chunk (body, part, bytes)
+            SELECT d.id, p, substring(b.bytes FROM p * 1048576 + 1 FOR 1048576)
+            FROM deposit_body d JOIN body b ON b.seq = d.seq, generate_series(0, (length(b.bytes) - 1) / 1048576) AS p
+            """,
+            "DROP TABLE body",
         ]),
     ]
 
