@@ -9,10 +9,10 @@ import Testing
 struct HeldOutTests {
     /// Floors a little below the development half's figures when they were last raised, so a
     /// regression fails. Percentages, and needless flags per record.
-    static let devRemoved = 90.3
-    static let devRemovedOrFlagged = 94.0
-    static let devDamagedAtMost = 1.5
-    static let devClean = 66.5
+    static let devRemoved = 90.5
+    static let devRemovedOrFlagged = 96.5
+    static let devDamagedAtMost = 1.2
+    static let devClean = 67.0
     static let devNeedlessAtMost = 0.5
 
     @Test func scores() throws {
@@ -36,8 +36,13 @@ struct HeldOutTests {
             for f in redaction.record.uncertain { print("finding \(f)") }
         }
         if dev.details {
-            print("development misses by category: \(dev.missesByCategory.sorted { $0.key < $1.key })")
-            for line in dev.lines { print(line) }
+            let lines = ["development misses by category: \(dev.missesByCategory.sorted { $0.key < $1.key })"] + dev.lines
+            // SEALPOST_HELDOUT_REPORT_FILE=<path> writes them to a file (long output on a pipe can be cut).
+            if let file = ProcessInfo.processInfo.environment["SEALPOST_HELDOUT_REPORT_FILE"] {
+                try (lines.joined(separator: "\n") + "\n").write(toFile: file, atomically: true, encoding: .utf8)
+            } else {
+                for line in lines { print(line) }
+            }
         }
         #expect(dev.removedRate >= Self.devRemoved, "\(dev.report)")
         #expect(dev.removedOrFlaggedRate >= Self.devRemovedOrFlagged, "\(dev.report)")

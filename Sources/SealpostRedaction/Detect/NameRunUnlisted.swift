@@ -53,8 +53,17 @@ extension Engine {
         let untitled = m.titles.isEmpty && !m.cue
         if untitled && names.allSatisfy({ $0.bearing == .lowerName || $0.bearing == .particle }) {
             if lowercaseNameHolds(w, m) { return true }
-            // "connor in y10", "tomasz (y9)": a given name or surname from the lists in lowercase,
-            // with nothing around it to say so, is still more likely a person than not.
+            // "connor in y10", "tomasz (y9)": a given name from the lists of four letters or more that
+            // is no ordinary word or place is a person whatever its case (a name typed in haste).
+            if names.contains(where: {
+                let t = w.tokens[$0.k]
+                return $0.bearing == .lowerName && t.nlen >= 4 && t.lex & Lex.given != 0
+                    && t.lex & (Lex.ambiguous | Lex.english | Lex.place | Lex.nationality) == 0 && !index.isOrdinary(w, $0.k)
+            }) {
+                return true
+            }
+            // A surname or a short given name from the lists in lowercase, with nothing around it to
+            // say so, is still more likely a person than not: reported.
             if final && names.contains(where: { $0.bearing == .lowerName }) { w.addFinding(m.first, m.last, .name, .possibleName) }
             return false
         }

@@ -136,6 +136,7 @@ extension Engine {
         }
         // "tyler b", "stevie b": a lowercase letter after a lowercase given name is a surname initial.
         if t.nlen == 1 && !upper && t.hash != lexicon.words.i && t.hash != lexicon.words.a && k > 0 && w.spaceGap(k)
+            && !Self.textSpeakLetters.contains(t.hash)
             && w.tokens[k - 1].shape & Shape.lower != 0 && w.tokens[k - 1].lex & Lex.given != 0
             && w.tokens[k - 1].lex & Lex.ambiguous == 0
         {
@@ -153,6 +154,12 @@ extension Engine {
         }
         if f & Lex.properNoun != 0 { return RunItem(k: k, bearing: .none, cands: []) }
         if f & Lex.given != 0 {
+            // "mum clare" for the listed mother Claire: a lowercase given name one slip from a kept
+            // person's (and no one's exactly) is theirs, as a hasty note misspells it.
+            if !upper && t.nlen >= 4 {
+                let kept = fuzzyCandidates(w, k).filter { index.persons[Int($0.person)].kept }
+                if !kept.isEmpty { return RunItem(k: k, bearing: .strong, cands: kept) }
+            }
             if f & Lex.ambiguous != 0 {
                 // "a man called dean": a lowercase name that is also a word counts only after "called"/"named".
                 if !upper && k > 0 && (w.tokens[k - 1].lex & Lex.naming != 0 && w.spaceGap(k) || selfIntroduction(w, k)) {
@@ -198,6 +205,9 @@ extension Engine {
         }
         return RunItem(k: k, bearing: .none, cands: [])
     }
+
+    /// Letters that stand for words in text-speak ("v tired", "n", "w", "u", "r"), never a surname initial.
+    static let textSpeakLetters: Set<UInt64> = Set(["v", "n", "w", "u", "r", "x", "k", "c", "y"].map { Tokenizer.hash($0) })
 
     /// Flags that can make a lowercase known word part of a name.
     static let lowerNameFlags: UInt64 = Lex.given | Lex.surname | Lex.particle | Lex.title | Lex.shortTitle

@@ -195,7 +195,8 @@ enum Patterns {
             while e < bytes.count && isHandleChar(bytes[e]) { e += 1 }
             while e > s && bytes[e - 1] == UInt8(ascii: ".") { e -= 1 }
             let raw = bytes[s..<e]
-            guard raw.count >= 3 else { continue }
+            // All digits is a number ("her WhatsApp is 07700 900482": a phone), never a handle.
+            guard raw.count >= 3, raw.contains(where: isLetter) else { continue }
             let marked = raw.contains(UInt8(ascii: "_")) || raw.contains(where: isDigit) || raw.dropLast().contains(UInt8(ascii: "."))
             var isHandle = marked
             if !marked && raw.allSatisfy(isLowerASCII) && raw.count >= 4 {

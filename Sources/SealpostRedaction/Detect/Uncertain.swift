@@ -90,6 +90,7 @@ extension Engine {
         }
         if w.lowercaseStyle { findLowercaseUnknownNames(w) }
         findCoordinatedNames(w)
+        findWeakForms(w)
         for k in 0..<w.count where w.tokens[k].lex & Lex.workCue != 0 && w.tokens[k].isWord {
             guard k + 2 < w.count, w.spaceGap(k + 1), w.spaceGap(k + 2) else { continue }
             let prep = w.tokens[k + 1].hash

@@ -76,7 +76,8 @@ struct OutputBuilder {
             // One sweep over findings and replacements, both in order of position.
             var r = 0
             var lastStart: Int32 = -1
-            for f in w.findings.sorted(by: { $0.start < $1.start }) where f.start != lastStart {
+            // Of findings that start together, the longest is reported.
+            for f in w.findings.sorted(by: { $0.start < $1.start || $0.start == $1.start && $0.end > $1.end }) where f.start != lastStart {
                 let s = Int(f.start), e = Int(f.end)
                 while r < replacements.count && replacements[r].originalRange.upperBound <= s { r += 1 }
                 // A finding inside a redacted span has been dealt with.

@@ -20,6 +20,8 @@ final class RecordIndex {
     @exclusivity(unchecked) var phrases = WordMultiMap<Int32>()
     @exclusivity(unchecked) var phraseList: [Phrase] = []
     var owners: [OwnerKey: [Int32]] = [:]
+    /// Every word of a kept person's address or workplace: a place made only of these is theirs.
+    var keptPlaceWords = Set<UInt64>()
     var withheld: [WithheldValue] = []
     var withheldIndex: [OwnerKey: Int32] = [:]
     var mentionCounter = 0
@@ -159,6 +161,9 @@ final class RecordIndex {
 
     private func addOwnership(_ value: String, category: IdentifierCategory, person i: Int32) {
         let w = TextWork(path: "", text: value, lexicon: lexicon)
+        if (category == .address || category == .workplace) && persons[Int(i)].kept {
+            for t in w.tokens where t.isWord { keptPlaceWords.insert(t.hash) }
+        }
         var found = false
         for hit in Patterns.findAll(in: w, lexicon: lexicon) {
             for key in hit.keys { own(key, i) }

@@ -102,8 +102,10 @@ final class TextWork {
 
     func addFinding(_ a: Int, _ b: Int, _ category: IdentifierCategory, _ reason: UncertainFinding.Reason) {
         let start = tokens[a].start, end = tokens[b].nameEnd
-        if let last = findings.last, last.end >= start - 2, last.reason == reason, last.end <= end {
-            findings[findings.count - 1].end = end
+        // Adjacent or overlapping findings of one reason, added one after the other, become one.
+        if let last = findings.last, last.reason == reason, last.end >= start - 2, last.start <= end + 2 {
+            findings[findings.count - 1].start = min(last.start, start)
+            findings[findings.count - 1].end = max(last.end, end)
             return
         }
         findings.append(Finding(start: start, end: end, category: category, reason: reason))

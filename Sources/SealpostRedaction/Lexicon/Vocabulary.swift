@@ -54,7 +54,8 @@ enum Vocabulary {
         market mall arcade retail cars taxis cabs logistics solutions construction builders plumbing cleaning
         security recruitment hairdressers nails beauty studio studios foods kitchen grill pizza express extra metro
         local group care health clinics surgeries schools ministry ministries mission refuge hostel shelter
-        unit units provision pru hall
+        unit units provision pru hall lettings estates removals scaffolding roofing tyres autos haulage wellness
+        fitness boxing tattoo tattoos
         """
 
     static let streets = """
@@ -200,7 +201,7 @@ enum Vocabulary {
         warning level group groups leader leaders community communities based background heritage british african
         caribbean other day bank time meeting assembly concert festival fayre party sale service services session
         sessions school schools church tree trees bush bushes garden gardens bed beds bud buds colour coloured
-        status category categories threshold pathway plan plans
+        status category categories threshold pathway plan plans weather spell morning afternoon evening wellies
         """
 
     static let ordinaryPrev = """
