@@ -302,6 +302,8 @@ fieldSets.append(("receipts", receiptLogs + makeStatementVectors()))
 fieldSets.append(("agreements", agreements))
 // Envelopes with attachments (version 2), made last so that adding them changed no earlier vector.
 makeAttachmentVectors()
+// Then logs with details sealed at rest (issue 14 §2), after everything else.
+if let receipts = fieldSets.firstIndex(where: { $0.0 == "receipts" }) { fieldSets[receipts].1 += makeSealedDetailsVectors() }
 for (set, list) in fieldSets { mismatches += writeOrCheck(list, set: set, directory: directory, check: check) }
 let fieldCounts = fieldSets.map { "\($0.1.count) in \($0.0)/" }.joined(separator: ", ")
 let names = Set(vectors.map(\.name))

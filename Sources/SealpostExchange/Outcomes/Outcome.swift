@@ -56,7 +56,7 @@ public enum Outcome {
         let now = context.now
         let facts = OutcomeFacts(received.delivery(to: context.identity.agencyID), decision: decision.rawValue,
                                  receivedAt: received.receivedAt, decidedAt: now)
-        var details = StoreFiles.bytes(at: context.inbox.recordPath(received.envelopeID)).map(ReceiptDetails.init(subjectOfJSON:)) ?? ReceiptDetails()
+        var details = context.inbox.content(received.envelopeID).map(ReceiptDetails.init(subjectOfJSON:)) ?? ReceiptDetails()
         details.reason = reason
         details.nextSteps = nextSteps
         let carried = try Reply.log(facts, details: details, counterpart: received.sender, context: context)
@@ -141,7 +141,7 @@ extension Sync {
 
     /// The child's identifiers and record id from this agency's own `sent` entry for the message.
     static func sentDetails(messageID: String, context: ExchangeContext) -> ReceiptDetails {
-        guard let ledger = try? Ledger.read(directory: context.logDirectory) else { return ReceiptDetails() }
+        guard let ledger = try? context.ledger() else { return ReceiptDetails() }
         let sent = ledger.entries.last { entry in
             if case .sent(let facts) = entry.facts { return facts.envelope.messageID == messageID }
             return false

@@ -108,7 +108,7 @@ struct ReceivedRequestPage {
         guard let journal = try exchange.declines.entry(entry.envelopeID) else { return [] }
         var rows: [RecordView.Row] = [.init(key: "Declined", value: Format.time(seconds: journal.journalledAt)),
                                       .init(key: "Reasons", value: journal.reasons.map(RequestLists.words).joined(separator: "; "))]
-        let ledger = (try? Ledger.read(directory: app.home.logDirectory)) ?? Ledger()
+        let ledger = (try? exchange.ledger()) ?? Ledger()
         let logged = ledger.entries.last { e in
             if case .declined(let facts) = e.facts { return facts.requestEnvelopeID == entry.envelopeID }
             return false
