@@ -119,7 +119,7 @@ import Testing
             #expect(error.message.contains("chronology.pdf") && error.message.contains("longer than when it was measured"), "\(error.message)")
         }
         let outbox = (try? FileManager.default.contentsOfDirectory(atPath: school.home.outboxDirectory)) ?? []
-        #expect(outbox.filter { !$0.hasSuffix(".receipt.json") }.isEmpty, "no envelope, entry or temporary file: \(outbox)")
+        #expect(outbox.filter { !$0.hasSuffix(".receipt.sealed") }.isEmpty, "no envelope, entry or temporary file: \(outbox)")
     }
 
     @Test func refusedUnlessEachWasConfirmedCheckedNothingLogged() throws {

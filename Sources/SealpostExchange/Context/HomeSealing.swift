@@ -31,12 +31,14 @@ public enum HomeSealing {
         public var requests = 0
         public var attachments = 0
         public var detailsLines = 0
+        /// Receipts of sends and requests not yet deposited (they hold the child's identifiers).
+        public var receipts = 0
         /// Plaintext left by crashed commands, removed.
         public var leftovers = 0
         /// Another command held the home: nothing was done this time.
         public var busy = false
 
-        public var sealedAnything: Bool { records + requests + attachments + detailsLines > 0 }
+        public var sealedAnything: Bool { records + requests + attachments + detailsLines + receipts > 0 }
 
         /// One line for the person running the command, or nil when there is nothing to say.
         public var summary: String? {
@@ -44,6 +46,7 @@ public enum HomeSealing {
             if records > 0 { parts.append("\(records) received record\(records == 1 ? "" : "s")") }
             if attachments > 0 { parts.append("\(attachments) attachment\(attachments == 1 ? "" : "s")") }
             if requests > 0 { parts.append("\(requests) request\(requests == 1 ? "" : "s")") }
+            if receipts > 0 { parts.append("\(receipts) receipt\(receipts == 1 ? "" : "s") of sends not yet deposited") }
             if detailsLines > 0 { parts.append("the details of \(detailsLines) log entr\(detailsLines == 1 ? "y" : "ies")") }
             var lines: [String] = []
             if !parts.isEmpty {
@@ -77,6 +80,9 @@ public enum HomeSealing {
         try seal(Inbox(home: home, atRest: atRest), counting: &report.records, attachments: &report.attachments, leftovers: &report.leftovers)
         try seal(Inbox.requests(home: home, atRest: atRest), counting: &report.requests, attachments: &report.attachments,
                  leftovers: &report.leftovers)
+        for outbox in [Outbox(home: home), Outbox.requests(home: home)] {
+            report.receipts += try sealPendingReceipts(outbox, atRest: atRest)
+        }
         if StoreFiles.exists(home.logDirectory + "/" + ReceiptLog.chainFileName) {
             do {
                 let log = try ReceiptLog(directory: home.logDirectory, identity: identity)
@@ -111,6 +117,20 @@ public enum HomeSealing {
             }
             attachments += try sealAttachments(inbox, id: id, atRest: atRest)
         }
+    }
+
+    /// Seals the receipts kept for sends and requests not yet deposited (`<id>.receipt.json`).
+    static func sealPendingReceipts(_ outbox: Outbox, atRest: AtRest) throws(ExchangeError) -> Int {
+        var sealed = 0
+        for name in StoreFiles.names(in: outbox.directory) where name.hasSuffix(".receipt.json") && !name.hasPrefix(".") {
+            let id = String(name.dropLast(".receipt.json".count))
+            let plain = outbox.plaintextPendingReceiptPath(id)
+            guard let bytes = StoreFiles.bytes(at: plain) else { continue }
+            do { try atRest.write(bytes, to: outbox.pendingReceiptPath(id)) } catch { throw .storage(error, doing: "seal \(plain)") }
+            guard unlink(plain) == 0 else { throw .storage(IOError(path: plain, errno: errno), doing: "remove the plaintext receipt") }
+            sealed += 1
+        }
+        return sealed
     }
 
     /// Seals one stored record's attachments if its entry still names them (the old layout).
