@@ -35,25 +35,39 @@ import Testing
         return out
     }
 
-    /// Where `needle` occurs in `haystack`: as UTF-8, case-folded UTF-8, or UTF-16 (either byte
-    /// order, either alignment, case-folded).
-    static func finds(_ needle: String, in haystack: [UInt8]) -> String? {
-        let n = Array(needle.utf8)
-        if haystack.count >= n.count, (0...(haystack.count - n.count)).contains(where: { haystack[$0] == n[0] && Array(haystack[$0..<($0 + n.count)]) == n }) {
-            return "UTF-8"
-        }
-        let folded = needle.lowercased()
-        if String(decoding: haystack, as: UTF8.self).lowercased().contains(folded) { return "case-folded" }
-        for start in 0..<2 {
-            for littleEndian in [true, false] {
-                let units = stride(from: start, to: haystack.count - 1, by: 2).map { i -> UInt16 in
-                    littleEndian ? UInt16(haystack[i]) | UInt16(haystack[i + 1]) << 8 : UInt16(haystack[i]) << 8 | UInt16(haystack[i + 1])
+    /// A file's bytes read every way an identity could be written in them: as UTF-8, case-folded,
+    /// and as UTF-16 in either byte order and at either alignment, case-folded. Made once per file.
+    struct Readings {
+        let raw: [UInt8]
+        let folded: [String]
+
+        init(_ bytes: [UInt8]) {
+            raw = bytes
+            var folded = [String(decoding: bytes, as: UTF8.self).lowercased()]
+            for start in 0..<2 {
+                for littleEndian in [true, false] {
+                    let units = stride(from: start, to: bytes.count - 1, by: 2).map { i -> UInt16 in
+                        littleEndian ? UInt16(bytes[i]) | UInt16(bytes[i + 1]) << 8 : UInt16(bytes[i]) << 8 | UInt16(bytes[i + 1])
+                    }
+                    folded.append(String(decoding: units, as: UTF16.self).lowercased())
                 }
-                if String(decoding: units, as: UTF16.self).lowercased().contains(folded) { return "UTF-16" }
             }
+            self.folded = folded
         }
-        return nil
+
+        /// How `needle` occurs: "UTF-8", "case-folded" or "UTF-16"; nil when it does not.
+        func find(_ needle: String) -> String? {
+            let n = Array(needle.utf8)
+            if raw.count >= n.count, (0...(raw.count - n.count)).contains(where: { raw[$0] == n[0] && Array(raw[$0..<($0 + n.count)]) == n }) {
+                return "UTF-8"
+            }
+            let lowered = needle.lowercased()
+            if folded[0].contains(lowered) { return "case-folded" }
+            return folded.dropFirst().contains { $0.contains(lowered) } ? "UTF-16" : nil
+        }
     }
+
+    static func finds(_ needle: String, in haystack: [UInt8]) -> String? { Readings(haystack).find(needle) }
 
     @Test func aHomeAfterAFullExchangeHoldsNoIdentityInAnyByte() throws {
         let p = try ExchangeCLITests.Partnership(); defer { p.stop() }
@@ -89,10 +103,10 @@ import Testing
         var searched = 0
         for home in ["school", "mash"] {
             for file in Self.files(under: p.cli.path(home)) {
-                let bytes = try #require(FileManager.default.contents(atPath: file).map(Array.init))
-                searched += bytes.count
+                let readings = Readings(try #require(FileManager.default.contents(atPath: file).map(Array.init)))
+                searched += readings.raw.count
                 for needle in Self.identities {
-                    if let how = Self.finds(needle, in: bytes) { Issue.record("\(file) holds \"\(needle)\" (\(how))") }
+                    if let how = readings.find(needle) { Issue.record("\(file) holds \"\(needle)\" (\(how))") }
                 }
             }
         }

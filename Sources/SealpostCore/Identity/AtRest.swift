@@ -35,6 +35,7 @@ public struct AtRest: Sendable {
     public let publicKey: X25519.PublicKey
     private let privateKey: X25519.PrivateKey?
     private let lineKey: AEADKey?
+    private let digestKey: SecureBytes?
 
     /// Seals and opens: the unlocked identity.
     public init(identity: Identity) { self.init(boxKey: identity.boxKey) }
@@ -46,6 +47,7 @@ public struct AtRest: Sendable {
         var derived = BLAKE2b.hash(Self.lineKeyLabel, outputLength: XChaCha20Poly1305.keyLength, key: boxKey.rawRepresentation)
         lineKey = try? AEADKey(SecureBytes(copying: derived))
         for i in derived.indices { derived[i] = 0 }
+        digestKey = SecureBytes(copying: BLAKE2b.hash(Array("sealpost/v1/at-rest-digest".utf8), key: boxKey.rawRepresentation))
     }
 
     /// Seals files only: the agency's public card.
@@ -53,6 +55,7 @@ public struct AtRest: Sendable {
         self.publicKey = publicKey
         privateKey = nil
         lineKey = nil
+        digestKey = nil
     }
 
     /// Whether this can open what is sealed (it holds the private key).
@@ -133,6 +136,13 @@ public struct AtRest: Sendable {
     public func read(_ path: String, what: String) throws(AtRestError) -> [UInt8]? {
         guard let bytes = FileBytes.read(path) else { return nil }
         return try open(bytes, what: what)
+    }
+
+    /// A keyed BLAKE2b-256 of `bytes` under the line key (nil without the identity): a digest kept
+    /// at rest to recognise a repeat, which confirms no guess of the text without the key.
+    public func keyedDigest(_ bytes: [UInt8]) -> [UInt8]? {
+        guard let digestKey else { return nil }
+        return BLAKE2b.hash(bytes, key: digestKey)
     }
 
     // MARK: Lines
