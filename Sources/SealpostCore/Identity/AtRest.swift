@@ -14,8 +14,8 @@ import SealpostSodium
 ///     magic "sealpost-at-rest/v1\n" (20 bytes)
 ///     crypto_box_seal(file key, 32 bytes) to the agency's X25519 key (80 bytes)
 ///     secretstream header (24 bytes)
-///     chunks: secretstream XChaCha20-Poly1305 of 64 KiB of plaintext each (the last shorter,
-///             possibly empty, and the only one tagged FINAL), additional data the magic
+///     chunks: secretstream XChaCha20-Poly1305 of 64 KiB of plaintext each, the last 1 to 64 KiB
+///             (empty only for an empty file) and the only one tagged FINAL; additional data the magic
 ///
 /// A fresh random file key per file; nothing may follow the FINAL chunk.
 ///
