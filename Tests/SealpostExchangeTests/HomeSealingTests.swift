@@ -83,6 +83,10 @@ import Testing
             lines += details.line
         }
         try AtomicFile.write(lines, to: log, mode: 0o600)
+        // A request's receipt kept until its deposit, as the previous code wrote it (a crash before the deposit).
+        try FileManager.default.createDirectory(atPath: home.home.requestsOutDirectory, withIntermediateDirectories: true)
+        try AtomicFile.write(Array(#"{"details":{"subject":{"name":"Jayden Emeka Okafor"}},"facts":{}}"#.utf8) + [0x0a],
+                             to: home.home.requestsOutDirectory + "/" + String(repeating: "ab", count: 32) + ".receipt.json", mode: 0o600)
         try? FileManager.default.removeItem(atPath: home.home.atRestMarkerPath)
         return old
     }
@@ -147,7 +151,9 @@ import Testing
 
             let run = try runProgram(sealpostBinary, ["log", "show", "1"] + arguments, environment: environment)
             #expect(run.status == 0, "\(run.stderr)")
-            #expect(run.stderr.contains("sealed this home at rest: 1 received record, 1 attachment, 1 request, the details of"), "\(run.stderr)")
+            #expect(run.stderr.contains("sealed this home at rest: 1 received record, 1 attachment, 1 request, 1 receipt of sends not yet deposited, the details of"),
+                    "\(run.stderr)")
+            #expect(FileManager.default.fileExists(atPath: mash.home.requestsOutDirectory + "/" + String(repeating: "ab", count: 32) + ".receipt.sealed"))
             try expectSealed(mash, holding: old, record: id, request: request)
             #expect(try Data(contentsOf: URL(fileURLWithPath: mash.context.logDirectory + "/chain.log")) == chain, "the chain is untouched")
 
