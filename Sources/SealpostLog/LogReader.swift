@@ -5,12 +5,15 @@ import SealpostJSON
 public struct LogRecord: Sendable {
     public let entry: LogEntry
     public let details: LogDetails?
+    /// Details are held for this entry but sealed, and were read without the identity.
+    public let detailsSealed: Bool
     /// The entry's facts, parsed once.
     public let facts: JSONObject?
 
-    public init(entry: LogEntry, details: LogDetails?) {
+    public init(entry: LogEntry, details: LogDetails?, detailsSealed: Bool = false) {
         self.entry = entry
         self.details = details
+        self.detailsSealed = detailsSealed
         facts = entry.facts
     }
 
@@ -33,7 +36,9 @@ public enum LogReader {
         public var tornTail = 0
     }
 
-    public static func read(directory: String) throws(LogError) -> Contents {
+    /// Reads the log in `directory`; sealed details are opened with `atRest` (without it, or
+    /// with a public key only, entries show their facts and `detailsSealed`).
+    public static func read(directory: String, atRest: AtRest? = nil) throws(LogError) -> Contents {
         var contents = Contents()
         let chainPath = directory + "/" + ReceiptLog.chainFileName
         let detailsPath = directory + "/" + ReceiptLog.detailsFileName
@@ -42,9 +47,15 @@ public enum LogReader {
             throw LogError("there is no receipt log at \(directory)", hint: "the log starts with the first send or receipt")
         }
         var details: [Int64: [LogDetails]] = [:]
+        var sealed = Set<Int64>()
         if let file = try? MappedFile(path: detailsPath) {
-            for range in file.lines().lines {
-                if let d = LogDetails.parse(line: file.slice(range)) { details[d.seq, default: []].append(d) }
+            let lines = file.lines().lines
+            let stored = LogVerifier.parallelMap(lines) { range -> (Int64, LogDetails?, Bool)? in
+                guard let line = StoredDetails.parse(line: file.slice(range)) else { return nil }
+                return (line.seq, line.open(with: atRest), line.isSealed)
+            }
+            for case let (seq, opened, isSealed)? in stored {
+                if let opened { details[seq, default: []].append(opened) } else if isSealed { sealed.insert(seq) }
             }
         }
         let (lines, torn) = chain.lines()
@@ -55,7 +66,7 @@ public enum LogReader {
                 continue
             }
             let matching = details[entry.seq]?.last { $0.commitment == entry.commitment }
-            contents.records.append(LogRecord(entry: entry, details: matching))
+            contents.records.append(LogRecord(entry: entry, details: matching, detailsSealed: matching == nil && sealed.contains(entry.seq)))
         }
         return contents
     }

@@ -13,7 +13,9 @@ import SealpostSodium
 ///   So the head's signature is checked, and if it fails a binary search finds the first entry
 ///   whose signature fails (an edit re-chained by someone without the key). `everySignature`
 ///   checks them all instead, spread over the cores.
-/// - Details present must match their entry's commitment; missing ones count as erased.
+/// - Details present must match their entry's commitment; missing ones count as erased. Sealed
+///   details (LogDetails) are opened and checked with `atRest` holding the identity; without it
+///   they are counted as sealed and not checked (the chain's facts, signatures and links are).
 /// - `evidence` checks counterpart signatures carried in facts (spread over the cores).
 /// - `checkpoints` are this log's own checkpoints as counterparts hold them: each must be signed
 ///   by the owner and agree with the log at its size, or the log was truncated or rewritten.
@@ -36,6 +38,8 @@ public struct LogVerifier {
         public var tornTail = 0
         public var detailsPresent: Int64 = 0
         public var detailsErased: Int64 = 0
+        /// Entries whose details are held sealed and were not checked (no identity given).
+        public var detailsSealedUnchecked: Int64 = 0
         public var signaturesChecked = 0
         public var evidenceChecked = 0
         public var checkpointsChecked = 0
@@ -46,6 +50,8 @@ public struct LogVerifier {
     public let owner: Ed25519.PublicKey
     public var everySignature = false
     public var checkDetails = true
+    /// Opens sealed details to check them against their commitments; nil: they are not checked.
+    public var atRest: AtRest?
     /// Returns what is wrong with an entry's counterpart evidence, or nil when it holds or there is none.
     public var evidence: (@Sendable (LogEntry) -> String?)?
 
@@ -179,14 +185,20 @@ public struct LogVerifier {
         do { file = try MappedFile(path: directory + "/" + ReceiptLog.detailsFileName) } catch {
             throw LogError(error, while: "read the log's details")
         }
-        let parsed = Self.parallelMap(file.lines().lines) { range -> (Int64, [UInt8])? in
-            LogDetails.parse(line: file.slice(range)).map { ($0.seq, $0.commitment) }
+        let atRest = self.atRest
+        let opening = atRest?.canOpen == true
+        // A commitment, or nil for a sealed line that was not opened (no identity) or did not open.
+        let parsed = Self.parallelMap(file.lines().lines) { range -> (Int64, [UInt8]?)? in
+            StoredDetails.parse(line: file.slice(range)).map { ($0.seq, $0.open(with: atRest)?.commitment) }
         }
         var matched = [Bool](repeating: false, count: commitments.count)
+        var unchecked = [Bool](repeating: false, count: commitments.count)
         var altered: Int64?
         for case let (seq, commitment)? in parsed where seq >= 1 && seq <= commitments.count {
             let index = Int(seq - 1)
-            if commitment == commitments[index] {
+            if commitment == nil, !opening {
+                unchecked[index] = true
+            } else if commitment == commitments[index] {
                 matched[index] = true
             } else if altered == nil || seq < altered! {
                 altered = seq
@@ -198,7 +210,8 @@ public struct LogVerifier {
             report.problem = Problem(entry: altered, what: "its details do not match the commitment in the chain: they were altered")
             return
         }
-        report.detailsPresent = Int64(matched.count { $0 })
+        report.detailsSealedUnchecked = Int64(zip(matched, unchecked).count { !$0 && $1 })
+        report.detailsPresent = Int64(matched.count { $0 }) + report.detailsSealedUnchecked
         report.detailsErased = Int64(commitments.count) - report.detailsPresent
     }
 

@@ -6,7 +6,8 @@ import SealpostJSON
 import SealpostSodium
 
 /// An agency's append-only receipt log: `chain.log` (signed, hash-chained entries) and
-/// `details.jsonl` (the erasable details the entries commit to), in one folder.
+/// `details.jsonl` (the erasable details the entries commit to, sealed to the agency's own key:
+/// LogDetails), in one folder.
 ///
 /// Appends are crash-safe: details are written and fsynced first, then the entries in one write,
 /// then fsynced; the folder is fsynced when the files are created. A crash leaves the last entry
@@ -30,12 +31,17 @@ public final class ReceiptLog {
     public let owner: Ed25519.PublicKey
     public let agency: String
     private let signer: Ed25519.SigningKey
+    /// Seals each details line to this agency (and opens them to erase or seal older ones).
+    private let atRest: AtRest
     private var chainFD: Int32
     private var detailsFD: Int32
     public private(set) var size: Int64
     public private(set) var head: [UInt8]
     /// Bytes of an incomplete last entry found on opening (a torn append); cut away by the next append.
     public private(set) var tornTail: Int
+    /// Whether details lines are sealed (always, but for the generator of the published vectors of
+    /// the plaintext form that homes held before sealing).
+    package var sealsDetails = true
 
     public var chainPath: String { directory + "/" + Self.chainFileName }
     public var detailsPath: String { directory + "/" + Self.detailsFileName }
@@ -46,6 +52,7 @@ public final class ReceiptLog {
         owner = identity.signingKey.publicKey
         agency = identity.agencyID
         signer = identity.signingKey
+        atRest = AtRest(identity: identity)
         var created = false
         if access(directory, F_OK) != 0 {
             guard mkdir(directory, 0o700) == 0 || errno == EEXIST else {
@@ -148,7 +155,10 @@ public final class ReceiptLog {
                                            commitment: details.commitment, signer: signer) } catch {
                 throw LogError("could not make entry \(seq): it \(error.problem)")
             }
-            detailBytes += details.line
+            guard let line = sealsDetails ? details.sealedLine(with: atRest) : details.line else {
+                throw LogError("could not seal the details of entry \(seq)")
+            }
+            detailBytes += line
             chainBytes += entry.line
             entries.append(entry)
             prev = entry.hash
@@ -242,8 +252,9 @@ extension ReceiptLog {
         }
         for range in details.lines().lines {
             let line = details.slice(range)
-            if let d = LogDetails.parse(line: line), let time = times[d.seq], time < cutoff, d.json != Array("{}".utf8) {
-                erasedSeqs.insert(d.seq)
+            if let stored = StoredDetails.parse(line: line), let time = times[stored.seq], time < cutoff,
+               stored.open(with: atRest)?.json != Array("{}".utf8) {
+                erasedSeqs.insert(stored.seq)
                 continue
             }
             keptLines += line
@@ -260,5 +271,40 @@ extension ReceiptLog {
         _ = try append(Draft(kind: "erased", facts: ["rule": .string(rule), "before": .number(JSONNumber(cutoff)),
                                                      "entries": .number(JSONNumber(erasedSeqs.count))]), at: at)
         return erasedSeqs.count
+    }
+}
+
+extension ReceiptLog {
+    /// Seals every plaintext details line (as homes held them before sealing) in place:
+    /// `details.jsonl` is rewritten atomically with each plaintext line replaced by its sealed
+    /// form and every other line kept as it was, so a crash leaves the old file or the new one and
+    /// running it again finishes the job. The chain is untouched: the commitments are over the
+    /// plaintext, which sealing keeps. Returns how many lines were sealed.
+    @discardableResult
+    public func sealPlaintextDetails() throws(LogError) -> Int {
+        try cutTornTails()
+        let details: MappedFile
+        do { details = try MappedFile(path: detailsPath) } catch { throw LogError(error, while: "read the log's details") }
+        var lines: [UInt8] = []
+        var sealed = 0
+        for range in details.lines().lines {
+            let line = details.slice(range)
+            if case .plain(let plain)? = StoredDetails.parse(line: line) {
+                guard let sealedLine = plain.sealedLine(with: atRest) else { throw LogError("could not seal the details of entry \(plain.seq)") }
+                lines += sealedLine
+                sealed += 1
+            } else {
+                lines += line
+                lines.append(0x0A)
+            }
+        }
+        guard sealed > 0 else { return 0 }
+        do {
+            let file = try AtomicFile(destination: detailsPath, mode: 0o600)
+            try file.write(lines)
+            try file.commit()
+        } catch { throw LogError(error, while: "rewrite the log's details sealed") }
+        try reopenDetails()
+        return sealed
     }
 }

@@ -40,7 +40,7 @@ struct BenchHome {
         _ = try AgreementStore(home: home).install(signed, as: mash.card)
 
         log("storing \(records) received records")
-        let inbox = Inbox(home: home)
+        let inbox = Inbox(home: home, atRest: AtRest(identity: mash))
         var drafts: [ReceiptLog.Draft] = []
         let sealer = EnvelopeSealer(sender: school)
         for i in 0..<records {

@@ -19,10 +19,13 @@ enum LogTargets {
         }
     }
 
-    static let logDetails = FuzzTarget("log-details", "LogDetails.parse of each line, its JSON and commitment",
-                                       seeds: { [logDetailsSeed()] }) { bytes in
+    /// Each line as `details.jsonl` holds it, plaintext (older homes) or sealed at rest, opened with
+    /// the fixed identity's key as LogReader and LogVerifier open them.
+    static let logDetails = FuzzTarget("log-details", "StoredDetails.parse of each line, opened, its JSON and commitment",
+                                       seeds: { logDetailsSeeds() }) { bytes in
+        let atRest = AtRest(identity: FixedIdentities.sender)
         for line in bytes.split(separator: 0x0A) {
-            guard let details = LogDetails.parse(line: line) else { continue }
+            guard let stored = StoredDetails.parse(line: line), let details = stored.open(with: atRest) else { continue }
             _ = details.details
             _ = details.commitment
         }
@@ -50,9 +53,10 @@ enum LogTargets {
         return Array(Hex.encode(signature.rawRepresentation).utf8) + [0x20] + body + [0x0A]
     }
 
-    static func logDetailsSeed() -> [UInt8] {
-        LogDetails(seq: 1, salt: [UInt8](repeating: 3, count: LogDetails.saltLength),
-                   details: ["subject": ["name": "A Child", "nhs_number": "9434765919"], "fields": ["narrative"]]).line
+    static func logDetailsSeeds() -> [[UInt8]] {
+        let details = LogDetails(seq: 1, salt: [UInt8](repeating: 3, count: LogDetails.saltLength),
+                                 details: ["subject": ["name": "A Child", "nhs_number": "9434765919"], "fields": ["narrative"]])
+        return [details.line, details.sealedLine(with: AtRest(identity: FixedIdentities.sender)) ?? []]
     }
 
     static func checkpointSeeds() -> [[UInt8]] {

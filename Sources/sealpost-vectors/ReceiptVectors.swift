@@ -19,6 +19,8 @@ func makeReceiptVectors() -> [FieldVector] {
     defer { try? FileManager.default.removeItem(atPath: folder) }
     try? FileManager.default.removeItem(atPath: folder)
     let log = try! ReceiptLog(directory: folder, identity: owner)
+    // The plaintext details form these vectors were made with (homes before sealing; still read).
+    log.sealsDetails = false
     let envelope = Hex.encode(BLAKE2b.hash(Array("an envelope".utf8)))
     let drafts: [ReceiptLog.Draft] = [
         .init(kind: "sent", facts: ["envelope": .string(envelope), "to": .array([.string("kingsbridge-mash")]),
@@ -72,6 +74,7 @@ func makeReceiptVectors() -> [FieldVector] {
     let strangerFolder = folder + "-stranger"
     defer { try? FileManager.default.removeItem(atPath: strangerFolder) }
     let strangerLog = try! ReceiptLog(directory: strangerFolder, identity: stranger)
+    strangerLog.sealsDetails = false
     _ = try! strangerLog.append(drafts[1], at: 1_790_000_000_000)
     logVector("log_invalid_other_owner", "a whole entry from another key's log (its prev is that log's genesis)",
               chain: Array(FileManager.default.contents(atPath: strangerLog.chainPath)!), details: [], problem: 1)
@@ -117,5 +120,64 @@ func makeReceiptVectors() -> [FieldVector] {
     let noNewline = String(current.checkpoint.text.dropLast())
     checkpoint("checkpoint_invalid_no_final_newline", "the third line without its line feed (signed as written)", text: noNewline,
                signature: sign(noNewline), valid: false)
+    return out
+}
+
+/// Logs whose details are sealed at rest (spec/receipts.md §Details), made after every other vector
+/// so that none of those changed a byte. Each gives the owner's box secret key, so the details can
+/// be opened and checked against the chain's commitments.
+func makeSealedDetailsVectors() -> [FieldVector] {
+    var out: [FieldVector] = []
+    let owner = Identity(agencyID: "kingsbridge-mash", name: "Kingsbridge MASH", signingKey: .generate(), boxKey: .generate())
+    let genesis = LogEntry.genesis(owner: owner.signingKey.publicKey)
+    let folder = NSTemporaryDirectory() + "sealpost-vectors-sealed-log-\(getpid())"
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    try? FileManager.default.removeItem(atPath: folder)
+    let log = try! ReceiptLog(directory: folder, identity: owner)
+    let drafts: [ReceiptLog.Draft] = [
+        .init(kind: "received", facts: ["envelope": .string(Hex.encode(BLAKE2b.hash(Array("a sealed record".utf8)))), "from": .string("school-st-annes")],
+              details: ["actor": .object(["name": .string("Sam Jones"), "role": .string("MASH social worker")]),
+                        "subject": .string("Child B (a fixture, not a person)")]),
+        .init(kind: "acknowledged", facts: ["to": .string("school-st-annes")], details: ["actor": .object(["name": .string("command line")])]),
+        .init(kind: "outcome", facts: ["decision": .string("early_help")],
+              details: ["reason": .string("Family agreed — \"early help\" \\ offered"), "next_steps": .string("Assessment")]),
+    ]
+    var entries: [LogEntry] = []
+    for (i, draft) in drafts.enumerated() { entries.append(try! log.append(draft, at: 1_791_000_000_000 + Int64(i) * 1000)) }
+    let chain = Array(FileManager.default.contents(atPath: log.chainPath)!)
+    let details = String(decoding: FileManager.default.contents(atPath: log.detailsPath)!, as: UTF8.self)
+        .split(separator: "\n").map(String.init)
+    precondition(details.count == 3 && details.allSatisfy { $0.contains(" sealed ") })
+    func vector(_ name: String, _ description: String, details: [String], problem: Int? = nil) {
+        var fields: [(String, String)] = [("expect", problem == nil ? "valid" : "invalid"), ("description", description),
+                                          ("owner", Hex.encode(owner.signingKey.publicKey.rawRepresentation)), ("genesis", Hex.encode(genesis)),
+                                          ("box secret key", Hex.encode(owner.boxKey.rawRepresentation.unprotectedCopy()))]
+        if let problem { fields.append(("problem entry", String(problem))) }
+        fields += details.map { ("details line", $0) }
+        if problem == nil {
+            fields += entries.map { ("entry hash", "\($0.seq) \(Hex.encode($0.hash))") }
+            fields.append(("size", String(entries.count)))
+            fields.append(("head", Hex.encode(entries.last!.hash)))
+            // What each sealed line opens to: the salt (hex) and the details JSON, as committed to.
+            let atRest = AtRest(identity: owner)
+            for line in details {
+                let opened = StoredDetails.parse(line: ArraySlice(line.utf8))!.open(with: atRest)!
+                fields.append(("opened details", "\(opened.seq) \(Hex.encode(opened.salt)) \(String(decoding: opened.json, as: UTF8.self))"))
+            }
+        }
+        out.append(FieldVector(name, fields, body: chain))
+    }
+    vector("log_sealed_valid", "three entries whose details are sealed to the owner's key", details: details)
+    vector("log_sealed_valid_erased", "the second entry's sealed details erased (no line): still valid", details: [details[0], details[2]])
+    var altered = details
+    var bytes = Array(altered[0].utf8)
+    let at = bytes.count - 6
+    bytes[at] = bytes[at] == UInt8(ascii: "A") ? UInt8(ascii: "B") : UInt8(ascii: "A")
+    altered[0] = String(decoding: bytes, as: UTF8.self)
+    vector("log_sealed_invalid_altered", "one character of entry 1's sealed details changed: it no longer opens", details: altered, problem: 1)
+    var moved = details
+    moved[2] = "3" + details[1].dropFirst(1)
+    vector("log_sealed_invalid_moved", "entry 2's sealed details labelled as entry 3's: the additional data names the entry, so it does not open",
+           details: moved, problem: 3)
     return out
 }

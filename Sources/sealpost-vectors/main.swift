@@ -304,6 +304,8 @@ fieldSets.append(("agreements", agreements))
 makeAttachmentVectors()
 // Agreements listing several relay instances (issue 12), made after everything else for the same reason.
 if let i = fieldSets.firstIndex(where: { $0.0 == "agreements" }) { fieldSets[i].1 += makeRelayListAgreementVectors() }
+// Then logs with details sealed at rest (issue 14 §2), after everything else.
+if let receipts = fieldSets.firstIndex(where: { $0.0 == "receipts" }) { fieldSets[receipts].1 += makeSealedDetailsVectors() }
 for (set, list) in fieldSets { mismatches += writeOrCheck(list, set: set, directory: directory, check: check) }
 let fieldCounts = fieldSets.map { "\($0.1.count) in \($0.0)/" }.joined(separator: ", ")
 let names = Set(vectors.map(\.name))

@@ -41,9 +41,16 @@ import Testing
 
         let opened = try p.run("mash", ["open", short])
         #expect(opened.status == 0, "\(opened.stderr)")
-        let stored = p.cli.path("mash/inbox/\(envelopeID)/attachments/chronology.txt")
-        #expect(opened.stderr.contains("attachment: chronology.txt (text/plain, \(size) bytes, hash checked): \(stored)"), "\(opened.stderr)")
-        #expect(FileManager.default.contents(atPath: stored) == FileManager.default.contents(atPath: Self.chronology))
+        // Kept sealed at rest (attachments/1.sealed); written out, opened and checked, with --output.
+        let sealed = p.cli.path("mash/inbox/\(envelopeID)/attachments/1.sealed")
+        #expect(opened.stderr.contains("attachment: chronology.txt (text/plain, \(size) bytes, hash checked): sealed in \(sealed)"), "\(opened.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: p.cli.path("mash/inbox/\(envelopeID)/attachments/chronology.txt")))
+        let out = try p.run("mash", ["open", short, "--output", p.cli.path("received.json")])
+        #expect(out.status == 0, "\(out.stderr)")
+        let written = p.cli.path("received.json.attachments/chronology.txt")
+        #expect(out.stderr.contains("attachment: chronology.txt (text/plain, \(size) bytes, hash checked): \(written)"), "\(out.stderr)")
+        #expect(FileManager.default.contents(atPath: written) == FileManager.default.contents(atPath: Self.chronology))
+        #expect(try String(contentsOfFile: p.cli.path("received.json"), encoding: .utf8).contains("\"subject\""))
 
         // The same envelope opened offline from a file: the attachments go beside the output.
         let envelope = p.cli.path("school/outbox/\(envelopeID).sealed")

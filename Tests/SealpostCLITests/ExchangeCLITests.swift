@@ -151,7 +151,7 @@ import Testing
         let opened = try p.run("mash", ["open", short])
         #expect(opened.status == 0, "\(opened.stderr)")
         let path = opened.out.trimmingCharacters(in: .whitespacesAndNewlines)
-        #expect(path == p.cli.path("mash/inbox/\(envelopeID)/record.json"))
+        #expect(path == p.cli.path("mash/inbox/\(envelopeID)/record.sealed"))
         #expect(FileManager.default.fileExists(atPath: path))
         #expect(opened.stderr.contains("opened: envelope \(short) from school-st-annes"))
         #expect(opened.stderr.contains("sealpost ack \(short)"))

@@ -55,10 +55,17 @@ import Testing
             #expect(sync.status == 0, "\(sync.stderr)")
             let open = try await measured(p, "mash", ["open", String(envelopeID.prefix(12))], watching: relayPID)
             #expect(open.status == 0, "\(open.stderr)")
-            let path = p.cli.path("mash/inbox/\(envelopeID)/attachments/\(file.name)")
-            #expect(open.stderr.contains("attachment: \(file.name) (application/pdf, \(file.size) bytes, hash checked): \(path)"), "\(open.stderr)")
+            // Stored sealed at rest (1.sealed), sealed a chunk at a time from the fetched file.
+            let sealed = p.cli.path("mash/inbox/\(envelopeID)/attachments/1.sealed")
+            #expect(open.stderr.contains("attachment: \(file.name) (application/pdf, \(file.size) bytes, hash checked): sealed in \(sealed)"),
+                    "\(open.stderr)")
+            // Written out (not measured: opening a sealed attachment reads it whole, see spec/exchange.md),
+            // the file stored is the one sent: its BLAKE2b-256 is the hash the signed manifest states.
+            let out = p.cli.path("\(name)-record.json")
+            let written = try p.run("mash", ["open", String(envelopeID.prefix(12)), "--output", out])
+            #expect(written.status == 0, "\(written.stderr)")
+            let path = out + ".attachments/" + file.name
             stored[name] = path
-            // The file stored is the one sent: its BLAKE2b-256 is the hash the signed manifest states.
             #expect(try Self.hash(path) == file.hash)
             let entry = try String(contentsOfFile: p.cli.path("mash/inbox/\(envelopeID)/entry.json"), encoding: .utf8)
             #expect(entry.contains(Hex.encode(file.hash)))

@@ -43,7 +43,7 @@ import Testing
         #expect(row.contains("kingsbridge-mash") && row.contains(s47) && row.contains("urgent") && row.contains("request for information"))
         let opened = try p.run("school", ["open", short])
         #expect(opened.status == 0, "\(opened.stderr)")
-        #expect(opened.out.trimmingCharacters(in: .whitespacesAndNewlines) == p.cli.path("school/requests/in/\(id)/request.json"))
+        #expect(opened.out.trimmingCharacters(in: .whitespacesAndNewlines) == p.cli.path("school/requests/in/\(id)/request.sealed"))
         #expect(opened.stderr.contains("opened: request \(short) from kingsbridge-mash"))
         #expect(opened.stderr.contains("sealpost send --to kingsbridge-mash --purpose \(s47) --in-answer-to \(short)"))
         #expect(opened.stderr.contains("sealpost decline \(short) --reason"))

@@ -50,7 +50,7 @@ struct ActorTests {
     }
 
     func report(_ home: AgencyHome) throws -> SubjectReport {
-        SubjectReport(query: "Jayden Okafor", ledger: try Ledger.read(directory: home.context.logDirectory),
+        SubjectReport(query: "Jayden Okafor", ledger: try home.context.ledger(),
                       owner: home.identity.agencyID, agreement: home.context.agreement)
     }
 }

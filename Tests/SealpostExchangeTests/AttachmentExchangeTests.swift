@@ -58,18 +58,28 @@ import Testing
             #expect(received.map(\.name) == files.map(\.1), "the sender's names are kept as text")
             #expect(received.map(\.stored) == ["chronology.pdf", "body map.png", "_.._AppData_evil.txt", "_]0;owned_note_txt.exe.txt",
                                                "_CON.txt", "Chronology (2).PDF"])
+            // At rest each is sealed to the MASH (N.sealed, and their names in names.sealed): the
+            // folder names nothing the sender named, and each opens to the bytes sent.
             let folderPath = mash.context.inbox.attachmentsFolder(entry.envelopeID)
-            #expect(try FileManager.default.contentsOfDirectory(atPath: folderPath).sorted() == received.map(\.stored).sorted())
             // Fetched into a private folder and moved from there: nothing of it is left behind.
             #expect(try FileManager.default.contentsOfDirectory(atPath: mash.context.inbox.directory).filter { $0.hasPrefix(".") }.isEmpty)
             #expect(try FileManager.default.contentsOfDirectory(atPath: mash.context.home.path).filter { $0.hasPrefix(".fetch-") }.isEmpty)
-            for (stored, file) in zip(received, files) {
-                let bytes = try #require(FileManager.default.contents(atPath: folderPath + "/" + stored.stored).map(Array.init))
+            #expect(try FileManager.default.contentsOfDirectory(atPath: folderPath).sorted()
+                    == ((1...files.count).map { "\($0).sealed" } + ["names.sealed"]).sorted())
+            let entryJSON = try String(contentsOfFile: mash.context.inbox.folder(entry.envelopeID) + "/entry.json", encoding: .utf8)
+            #expect(!entryJSON.contains("chronology") && !entryJSON.contains("body map"), "\(entryJSON)")
+            for (i, (stored, file)) in zip(received, files).enumerated() {
+                let bytes = try mash.context.inbox.attachment(entry.envelopeID, index: i)
                 #expect(bytes == file.0)
                 #expect(stored.hash == Hex.encode(BLAKE2b.hash(bytes)))
+                let raw = try #require(FileManager.default.contents(atPath: mash.context.inbox.attachmentPath(entry.envelopeID, index: i)).map(Array.init))
+                #expect(AtRest.isSealed(raw) && raw.count > file.0.count)
                 var info = stat()
-                #expect(stat(folderPath + "/" + stored.stored, &info) == 0 && info.st_mode & 0o777 == 0o600)
+                #expect(stat(mash.context.inbox.attachmentPath(entry.envelopeID, index: i), &info) == 0 && info.st_mode & 0o777 == 0o600)
             }
+            // Read back without the identity, the entry has the facts and no names.
+            let locked = try #require(try Inbox(home: mash.context.home).entry(entry.envelopeID))
+            #expect(locked.attachments?.map(\.hash) == received.map(\.hash) && locked.attachments?.allSatisfy { $0.name.isEmpty } == true)
 
             // The school's log: each attachment's check as a kept finding, in share_decided's
             // decisions, and the sent facts list each by hash, length and type, never by name.
@@ -138,7 +148,7 @@ import Testing
             #expect(error.message.contains("chronology.pdf") && error.message.contains("longer than when it was measured"), "\(error.message)")
         }
         let outbox = (try? FileManager.default.contentsOfDirectory(atPath: school.home.outboxDirectory)) ?? []
-        #expect(outbox.filter { !$0.hasSuffix(".receipt.json") }.isEmpty, "no envelope, entry or temporary file: \(outbox)")
+        #expect(outbox.filter { !$0.hasSuffix(".receipt.sealed") }.isEmpty, "no envelope, entry or temporary file: \(outbox)")
     }
 
     @Test func refusedUnlessEachWasConfirmedCheckedNothingLogged() throws {

@@ -48,7 +48,7 @@ import Testing
             #expect(outcome == .stored)
             #expect(opened.sender == Fixture.school.agencyID)
             #expect(opened.contentHash == entry.contentHash)
-            let record = try String(contentsOfFile: mash.context.inbox.recordPath(entry.envelopeID), encoding: .utf8)
+            let record = String(decoding: try #require(mash.context.inbox.content(entry.envelopeID)), as: UTF8.self)
             #expect(record.contains("[Third party"))
             for secret in try Fixture.protectedValues() { #expect(!record.contains(secret), "a protected identity reached the MASH") }
             #expect(try SafeguardingRecord(json: Array(record.utf8), mode: .forRedaction).purpose == Fixture.s47)
@@ -90,7 +90,7 @@ import Testing
 
             let policeID = try #require(EnvelopeID(hex: forPolice.envelopeID))
             _ = try await police.withSession(relay) { try await Receive.open(policeID, session: $0) }
-            let text = try String(contentsOfFile: police.context.inbox.recordPath(forPolice.envelopeID), encoding: .utf8)
+            let text = String(decoding: try #require(police.context.inbox.content(forPolice.envelopeID)), as: UTF8.self)
             #expect(!text.contains("narrative"), "the police's projection has no narrative")
             // Each agency's mailbox holds only its own envelope.
             #expect(try await mash.withSession(relay) { try await $0.client.mailbox() }.map(\.envelopeID)

@@ -52,7 +52,7 @@ import Testing
 
             // Both logs hold the two outcome receipts, signed by the MASH; the reason is in details only.
             for home in [school, mash] {
-                let ledger = try Ledger.read(directory: home.context.logDirectory)
+                let ledger = try home.context.ledger()
                 let outcomes = ledger.entries.filter { $0.kind == "outcome" }
                 #expect(outcomes.count == 2, "\(home.identity.agencyID)")
                 #expect(outcomes.allSatisfy { $0.by == Fixture.mash.agencyID })
@@ -97,7 +97,7 @@ import Testing
             #expect(next.stderr.contains("finished an earlier outcome") || next.stdout.contains("already recorded"), "\(next.stdout)\(next.stderr)")
             #expect(try mash.context.outcomes.entries().count == 1)
             #expect(try mash.context.outcomes.unfinished().isEmpty)
-            let ledger = try Ledger.read(directory: mash.context.logDirectory)
+            let ledger = try mash.context.ledger()
             #expect(ledger.entries.filter { $0.kind == "outcome" }.count == 1)
 
             let report = try await school.withSession(relay) { try await Sync.run(session: $0) }

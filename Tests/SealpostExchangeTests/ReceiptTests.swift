@@ -34,13 +34,11 @@ func logEntries(_ home: AgencyHome) throws -> [LoggedEntry] {
     }
 }
 
-/// The details lines of a home's log, by seq.
+/// The details of a home's log (sealed at rest: opened with the home's identity), by seq.
 func logDetails(_ home: AgencyHome) throws -> [Int: JSONObject] {
-    let path = home.context.logDirectory + "/" + ReceiptLog.detailsFileName
     var out: [Int: JSONObject] = [:]
-    for line in try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n") {
-        let fields = line.split(separator: " ", maxSplits: 2)
-        out[Int(fields[0])!] = try JSONParser.parse(String(fields[2])).objectValue
+    for record in try LogReader.read(directory: home.context.logDirectory, atRest: home.context.atRest).records {
+        if let details = record.details?.details { out[Int(record.entry.seq)] = details }
     }
     return out
 }

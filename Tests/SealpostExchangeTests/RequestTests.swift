@@ -69,7 +69,7 @@ struct CLIStop: Error {}
 
             let stored = try await openRequest(request, as: school, relay: relay)
             #expect(stored.sender == Fixture.mash.agencyID && stored.messageID == request.messageID)
-            let content = try InformationRequest(decoding: Array(try Data(contentsOf: URL(fileURLWithPath: school.context.requestsIn.recordPath(stored.envelopeID)))))
+            let content = try InformationRequest(decoding: try #require(school.context.requestsIn.content(stored.envelopeID)))
             #expect(content.subject.name == RequestFixture.name && content.reason == RequestFixture.reason)
             // Opened and logged, it is gone from the relay; opening again stores nothing new.
             #expect(try await school.withSession(relay) { try await $0.client.mailbox() }.isEmpty)

@@ -23,7 +23,7 @@ struct LedgerFixture {
 
     func remove() { try? FileManager.default.removeItem(atPath: directory) }
 
-    func read() throws -> Ledger { try Ledger.read(directory: directory) }
+    func read() throws -> Ledger { try Ledger.read(directory: directory, atRest: AtRest(identity: identity)) }
 
     static func envelope(_ n: Int) -> EnvelopeFacts {
         EnvelopeFacts(messageID: String(format: "%032x", n), envelopeID: String(format: "%064x", n + 1000),

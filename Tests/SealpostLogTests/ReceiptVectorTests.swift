@@ -11,7 +11,8 @@ struct ReceiptVectorTests {
     static let all = (try? FieldVectorFile.load("receipts")) ?? []
 
     @Test func thereAreLogAndCheckpointVectors() {
-        #expect(Self.all.filter { $0.name.hasPrefix("log_") }.count >= 8)
+        #expect(Self.all.filter { $0.name.hasPrefix("log_") }.count >= 12)
+        #expect(Self.all.filter { $0.name.hasPrefix("log_sealed_") }.count >= 4)
         #expect(Self.all.filter { $0.name.hasPrefix("checkpoint_") }.count >= 6)
     }
 
@@ -26,6 +27,20 @@ struct ReceiptVectorTests {
         try Data(vector.values("details line").map { $0 + "\n" }.joined().utf8).write(to: URL(fileURLWithPath: folder + "/details.jsonl"))
         var verifier = LogVerifier(directory: folder, owner: owner)
         verifier.everySignature = true
+        // Sealed details (log_sealed_*) are opened with the owner's box key the vector gives.
+        if let secret = vector.values("box secret key").first {
+            let key = try X25519.PrivateKey(rawRepresentation: SecureBytes(copying: try #require(Hex.decode(secret))))
+            verifier.atRest = AtRest(boxKey: key)
+            let locked = try LogVerifier(directory: folder, owner: owner).verify()
+            #expect(locked.problem == nil || locked.problem?.description.contains("details") == false,
+                    "without the key sealed details are not checked: \(vector)")
+            // Each sealed line opens to what the vector says.
+            let opened = vector.values("opened details")
+            for (line, expected) in zip(vector.values("details line"), opened) {
+                let details = try #require(StoredDetails.parse(line: ArraySlice(line.utf8))?.open(with: AtRest(boxKey: key)))
+                #expect("\(details.seq) \(Hex.encode(details.salt)) \(String(decoding: details.json, as: UTF8.self))" == expected)
+            }
+        }
         let report = try verifier.verify()
         if try vector.require("expect") == "valid" {
             #expect(report.isValid, "\(vector): \(report.problem?.description ?? "")")

@@ -52,7 +52,7 @@ struct OutcomeRouteTests {
                 #expect(second.status == .seeOther)
             }
             // Both outcomes are in the MASH's log, each with the practitioner in its details and the code in its facts.
-            let mashOutcomes = try Ledger.read(directory: p.mashHome.logDirectory).entries.filter { $0.kind == "outcome" }
+            let mashOutcomes = try Ledger.read(directory: p.mashHome.logDirectory, atRest: AtRest(identity: p.mash)).entries.filter { $0.kind == "outcome" }
             #expect(mashOutcomes.count == 2)
             #expect(mashOutcomes.allSatisfy { $0.details?.actor?.name == WebPartnership.mashUser })
             #expect(mashOutcomes.first?.details?.nextSteps == "Early help assessment within 10 days")
@@ -75,7 +75,7 @@ struct OutcomeRouteTests {
                 let page = try await school.get("/sent?told=1")
                 #expect(page.text.contains("Recorded that the family was told") && !page.text.contains("Record that the family has been told"))
                 #expect(try await school.post("/sent/family-told", [("record", "SA-2026-0142")]).status == .conflict, "only once")
-                let told2 = try Ledger.read(directory: p.schoolHome.logDirectory).entries.filter { $0.kind == "family_told" }
+                let told2 = try Ledger.read(directory: p.schoolHome.logDirectory, atRest: AtRest(identity: p.school)).entries.filter { $0.kind == "family_told" }
                 #expect(told2.count == 1 && told2.first?.details?.actor?.name == WebPartnership.schoolUser)
             }
         }

@@ -28,7 +28,7 @@ struct RequestRouteTests {
                 #expect(refused.text.contains("<a href=\"#purpose\">Refusing to request information"))
                 #expect(refused.text.contains("nothing was sealed") && refused.text.contains("value=\"Jayden Okafor\""))
                 #expect(try Outbox.requests(home: p.schoolHome).entries().isEmpty, "nothing was sealed")
-                let logged = try Ledger.read(directory: p.schoolHome.logDirectory).entries.filter { $0.kind == "request_refused" }
+                let logged = try Ledger.read(directory: p.schoolHome.logDirectory, atRest: AtRest(identity: p.school)).entries.filter { $0.kind == "request_refused" }
                 #expect(logged.count == 1 && logged.first?.details?.actor?.name == WebPartnership.schoolUser)
             }
             try await p.withApp(p.mashHome) { client in

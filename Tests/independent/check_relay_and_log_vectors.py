@@ -17,7 +17,8 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from check_identity_vectors import get, load  # noqa: E402
-from open_envelopes import AGENCY, ORDER  # noqa: E402
+from open_envelopes import AGENCY, ORDER, hchacha20  # noqa: E402
+from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305  # noqa: E402
 
 
 def verify(key, signature, message):
@@ -82,7 +83,25 @@ def receipt_bytes(body):
 ENTRY = re.compile(rb'([0-9a-f]{128}) ((0|[1-9][0-9]*) (0|[1-9][0-9]*) ([a-z_]{1,32}) ([0-9a-f]{64}) ([0-9a-f]{64}) (\{.*\}))')
 
 
-def verify_log(owner, chain, details):
+def open_sealed_details(box_secret, seq, text):
+    """(salt, details bytes) of a sealed details line's base64, or None (spec/receipts.md §Details)."""
+    try:
+        sealed = base64.b64decode(text, validate=True)
+    except ValueError:
+        return None
+    if base64.b64encode(sealed).decode() != text or len(sealed) < 24 + 16:
+        return None
+    key = hashlib.blake2b(b'sealpost/v1/at-rest-lines', key=box_secret, digest_size=32).digest()
+    nonce, ciphertext = sealed[:24], sealed[24:]
+    ad = b'sealpost/v1/log-details\0' + struct.pack('>Q', seq)
+    try:
+        plain = ChaCha20Poly1305(hchacha20(key, nonce[:16])).decrypt(b'\0' * 4 + nonce[16:], ciphertext, ad)
+    except Exception:
+        return None
+    return (plain[:32], plain[32:]) if len(plain) > 32 else None
+
+
+def verify_log(owner, chain, details, box_secret=None):
     """(problem entry or None, good entries, head, hashes) by spec/receipts.md §Verifying, every signature checked."""
     genesis = hashlib.blake2b(b'sealpost/v1/log-genesis\0' + owner, digest_size=32).digest()
     lines = chain.split(b'\n')[:-1]  # the last piece has no LF: torn, skipped
@@ -111,8 +130,15 @@ def verify_log(owner, chain, details):
     for line in details:
         seq, salt, text = line.split(' ', 2)
         seq = int(seq)
+        if salt == 'sealed':
+            opened = open_sealed_details(box_secret, seq, text) if box_secret else None
+            if opened is None and box_secret is None:
+                continue  # not checked without the owner's key
+            salt, data = (opened[0].hex(), opened[1]) if opened else ('00' * 32, b'')
+        else:
+            data = text.encode()
         if 1 <= seq <= len(parsed):
-            c = hashlib.blake2b(b'sealpost/v1/log-details\0' + bytes.fromhex(salt) + text.encode(), digest_size=32).digest()
+            c = hashlib.blake2b(b'sealpost/v1/log-details\0' + bytes.fromhex(salt) + data, digest_size=32).digest()
             if c == bytes.fromhex(parsed[seq - 1].group(7).decode()):
                 matched.add(seq)
             elif altered is None or seq < altered:
@@ -180,7 +206,8 @@ def main():
         expect = get(fields, 'expect')[0]
         if name.startswith('log_'):
             owner = bytes.fromhex(get(fields, 'owner')[0])
-            problem, size, head, hashes = verify_log(owner, body, get(fields, 'details line'))
+            secret = [bytes.fromhex(k) for k in get(fields, 'box secret key')]
+            problem, size, head, hashes = verify_log(owner, body, get(fields, 'details line'), secret[0] if secret else None)
             if expect == 'valid':
                 listed = [f'{i + 1} {h.hex()}' for i, h in enumerate(hashes or [])]
                 ok = problem is None and str(size) == get(fields, 'size')[0] and head.hex() == get(fields, 'head')[0] \

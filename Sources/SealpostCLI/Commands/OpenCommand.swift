@@ -18,10 +18,12 @@ struct OpenCommand: AsyncParsableCommand {
 
         With an envelope id from `sealpost inbox` (or its first 6 or more hex digits): fetches it \
         from the relay, checks it in full (the sender must be an active party of the agreement in \
-        force), and stores the record once in HOME/inbox/<envelope id>/record.json, whose path is \
-        printed (its attachments beside it, in attachments/, each checked against its signed hash). \
-        Opening the same envelope again stores nothing new. Then: sealpost ack ID. A \
-        request for information is stored in HOME/requests/in/<envelope id>/request.json and \
+        force), and stores the record once in HOME/inbox/<envelope id>/record.sealed, sealed to this \
+        agency's key at rest, whose path is printed (its attachments beside it, in attachments/, each \
+        checked against its signed hash). --output FILE writes the record out in plaintext (and its \
+        attachments into --attachments DIR, by default FILE.attachments); again for an envelope \
+        already stored. Opening the same envelope again stores nothing new. Then: sealpost ack ID. \
+        A request for information is stored in HOME/requests/in/<envelope id>/request.sealed and \
         deleted at the relay; answer it with sealpost send --in-answer-to ID or sealpost decline ID.
         """)
 
@@ -122,10 +124,15 @@ struct OpenCommand: AsyncParsableCommand {
         } else {
             printError("sealpost: opened: envelope \(short(entry.envelopeID)) from \(entry.sender), purpose \(entry.purpose), urgency \(entry.urgency), sent \(Timestamp.iso(seconds: entry.sentAt)), \(entry.contentLength) bytes; verified and stored")
         }
-        try copyOut(path)
+        try copyOut(entry.envelopeID, from: context.inbox)
         print(path)
-        for a in entry.attachments ?? [] {
-            printError("sealpost: attachment: \(Printable.escape(a.name)) (\(Printable.escape(a.type)), \(a.length) bytes, hash checked): \(context.inbox.attachmentsFolder(entry.envelopeID))/\(a.stored)")
+        let written = try writeAttachments(entry, from: context.inbox)
+        for (i, a) in (entry.attachments ?? []).enumerated() {
+            let place = written.map { "\($0)/\(a.stored)" } ?? "sealed in \(context.inbox.attachmentPath(entry.envelopeID, index: i))"
+            printError("sealpost: attachment: \(Printable.escape(a.name)) (\(Printable.escape(a.type)), \(a.length) bytes, hash checked): \(place)")
+        }
+        if output == nil {
+            printError("sealpost: the record is kept sealed to this agency's key; write it out with: sealpost open \(short(entry.envelopeID)) --output FILE")
         }
         if let answered = try? context.requestsOut.entries().first(where: { $0.answer?.envelopeID == entry.envelopeID }) {
             printError("sealpost: it answers this agency's request \(short(answered.envelopeID)) to \(answered.recipient)")
@@ -143,15 +150,39 @@ struct OpenCommand: AsyncParsableCommand {
         } else {
             printError("sealpost: opened: request \(id) from \(entry.sender) for information for \(entry.purpose), urgency \(entry.urgency), sent \(Timestamp.iso(seconds: entry.sentAt)); verified and stored (the child it is about is in the file below)")
         }
-        try copyOut(path)
+        try copyOut(entry.envelopeID, from: context.requestsIn)
         print(path)
         printError("sealpost: next: answer it with a record: sealpost send --to \(entry.sender) --purpose \(entry.purpose) --in-answer-to \(id) RECORD.json")
         printError("sealpost:   or decline it, with your reason: sealpost decline \(id) --reason TEXT [--reason-code CODE]")
     }
 
-    private func copyOut(_ path: String) throws {
+    /// Writes the stored content out to --output, opened (it is sealed at rest).
+    private func copyOut(_ id: String, from inbox: Inbox) throws {
         guard let output else { return }
-        guard let bytes = FileManager.default.contents(atPath: path) else { throw CLIError("cannot read back \(path)") }
-        try writeOutput(Array(bytes), to: output, mode: 0o600)
+        let bytes: [UInt8]?
+        do { bytes = try inbox.readContent(id) } catch { throw CLIError(error) }
+        guard let bytes else { throw CLIError("cannot read back the stored content of \(short(id))") }
+        try writeOutput(bytes, to: output, mode: 0o600)
+    }
+
+    /// Writes a stored record's attachments out, opened and checked, into --attachments (else
+    /// beside a regular --output file); returns the folder, or nil when there is nowhere to write.
+    private func writeAttachments(_ entry: InboxEntry, from inbox: Inbox) throws -> String? {
+        guard let listed = entry.attachments, !listed.isEmpty else { return nil }
+        var folder = attachments
+        if folder == nil, let output, case .file(let path) = try resolveOutput(output) { folder = path + ".attachments" }
+        guard let folder else { return nil }
+        do { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700]) } catch {
+            throw CLIError("cannot create \(folder): \(error.localizedDescription)", hint: "check the path and permissions")
+        }
+        for (i, a) in listed.enumerated() {
+            guard !a.stored.isEmpty, !a.stored.contains("/") else { throw CLIError("the stored name of attachment \(i + 1) cannot be read") }
+            let bytes: [UInt8]
+            do { bytes = try inbox.attachment(entry.envelopeID, index: i) } catch { throw CLIError(error) }
+            do { try AtomicFile.write(bytes, to: folder + "/" + a.stored, mode: 0o600) } catch {
+                throw CLIError("cannot write \(error.path): \(error.reason)")
+            }
+        }
+        return folder
     }
 }

@@ -18,7 +18,8 @@ struct ReportCommand: ParsableCommand {
         refused, received and acknowledged. Match by name (all words, any order, any case), NHS \
         number or record id. Entries whose details were erased under a retention rule cannot be \
         matched and are counted at the end. Practitioners' free-text reasons are left out, since \
-        they may name other people; third parties appear only as their tokens.
+        they may name other people; third parties appear only as their tokens. The details it reads \
+        are sealed at rest, so it asks for the passphrase (and refuses without one).
         """)
 
     @OptionGroup var options: HomeOptions
@@ -28,11 +29,13 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         let location = try LogLocation(options)
-        let ledger = try location.read()
-        let agreement = try? AgreementStore(home: location.home).current()?.agreement
         guard SubjectQuery(subject).isUsable else { throw CLIError("--subject is empty", hint: "give the child's name, NHS number or record id") }
+        // The details that match a child (and that the report prints) are sealed at rest.
+        let identity = try options.unlock(toShow: "report")
+        let ledger = try location.read(identity: identity)
+        let agreement = try? AgreementStore(home: location.home).current()?.agreement
         let report = SubjectReport(query: subject, ledger: ledger, owner: location.agency, agreement: agreement)
-        let verified = switch SubjectReport.verify(directory: location.directory, owner: location.owner) {
+        let verified = switch SubjectReport.verify(directory: location.directory, owner: location.owner, atRest: AtRest(identity: identity)) {
         case .verified(let entries): "yes (\(entries) entries)"
         case .failed(let problem): "NO: \(problem)"
         case .notChecked: "not checked"

@@ -101,6 +101,10 @@ public final class OutputFile {
         try file.commit()
     }
 
+    /// How staging files' names start (then the process id): a crash can leave one behind, with
+    /// the plaintext, and the next command in the home removes it (HomeSealing.removeStaleStaging).
+    public static let stagingPrefix = ".output-staging-"
+
     /// For output that nobody may see until it has been checked (an opened envelope: spec/envelope.md
     /// §"Opening", no plaintext before the signature verifies).
     ///
@@ -113,7 +117,7 @@ public final class OutputFile {
     public static func releasing<T>(to target: OutputTarget, stagingDirectory: String, mode: mode_t = 0o600,
                                     _ produce: (String) throws -> T) throws -> T {
         if case .file(let path) = target { return try produce(path) }
-        let staging = "\(stagingDirectory)/.output-staging-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let staging = "\(stagingDirectory)/\(stagingPrefix)\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         defer { unlink(staging) }
         let result = try produce(staging)
         let out = try OutputFile(target: target, mode: mode)

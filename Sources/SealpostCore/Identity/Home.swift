@@ -42,6 +42,8 @@ public struct Home: Sendable {
         do {
             try AtomicFile.write(Array(identity.card.jsonData()), to: cardPath, mode: 0o644)
             try AtomicFile.write(keyBytes, to: keyFilePath, mode: 0o600)
+            // A new home is sealed at rest from its first record: nothing to migrate.
+            try AtomicFile.write(Home.atRestMarker, to: atRestMarkerPath, mode: 0o600)
         } catch {
             throw IdentityError("cannot write \(error.path): \(error.reason)")
         }

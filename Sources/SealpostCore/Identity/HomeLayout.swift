@@ -17,6 +17,8 @@
 ///     HOME/pseudonyms/               token maps, sealed to this agency
 ///     HOME/relay.sqlite              a relay operator's mailbox database
 ///     HOME/.exchange.lock            held while a command changes the exchange folders
+///     HOME/at-rest                   "sealpost-at-rest/v1": everything naming a person is sealed
+///                                    to this agency (AtRest); absent in a home still to be sealed
 extension Home {
     public var agreementPath: String { path + "/agreement.json" }
     public var logDirectory: String { path + "/log" }
@@ -33,6 +35,9 @@ extension Home {
     public var relayDatabasePath: String { path + "/relay.sqlite" }
     public var practitionersDirectory: String { path + "/practitioners" }
     public var exchangeLockPath: String { path + "/.exchange.lock" }
+    public var atRestMarkerPath: String { path + "/at-rest" }
+    /// What `atRestMarkerPath` holds once the home is sealed at rest.
+    public static let atRestMarker: [UInt8] = Array("sealpost-at-rest/v1\n".utf8)
 
     /// The key slot of the practitioner with this id.
     public func practitionerSlotPath(_ id: String) -> String { practitionersDirectory + "/" + id + ".key" }

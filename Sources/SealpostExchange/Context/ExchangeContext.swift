@@ -3,6 +3,7 @@ import Logging
 import SealpostAgreement
 import SealpostCore
 import SealpostLedger
+import SealpostLog
 import SealpostRecord
 
 /// What every exchange operation needs from one home: its unlocked identity, the agreement in
@@ -23,6 +24,8 @@ public struct ExchangeContext: Sendable {
     /// Outcomes of records received here, sealed and journalled until the relay holds them (`HOME/outcomes`).
     public let outcomes: OutcomeJournal
     public let logger: Logger
+    /// Seals to and opens from this agency's own key what the home keeps at rest.
+    public let atRest: AtRest
     /// Unix seconds. Tests move it; everything else uses the system clock.
     public let clock: @Sendable () -> Int64
     /// Who is acting: stamped into the details of every entry this context appends to the log
@@ -32,11 +35,12 @@ public struct ExchangeContext: Sendable {
     public init(home: Home, identity: Identity, agreement: Agreement, logger: Logger,
                 clock: @escaping @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970) }) {
         (self.home, self.identity, self.agreement, self.logger, self.clock) = (home, identity, agreement, logger, clock)
+        atRest = AtRest(identity: identity)
         outbox = Outbox(home: home)
-        inbox = Inbox(home: home)
+        inbox = Inbox(home: home, atRest: atRest)
         acks = AckJournal(home: home)
         requestsOut = Outbox.requests(home: home)
-        requestsIn = Inbox.requests(home: home)
+        requestsIn = Inbox.requests(home: home, atRest: atRest)
         declines = DeclineJournal(home: home)
         outcomes = OutcomeJournal(home: home)
     }
@@ -56,6 +60,9 @@ public struct ExchangeContext: Sendable {
     }
 
     public var now: Int64 { clock() }
+
+    /// The home's receipt log, its sealed details opened (spec/receipts.md §Details).
+    public func ledger() throws(LogError) -> Ledger { try Ledger.read(directory: home.logDirectory, atRest: atRest) }
     public var today: CalendarDate { .today(now: Double(clock())) }
 
     /// Trust in senders: exactly the agreement's active parties, on the days it is valid.

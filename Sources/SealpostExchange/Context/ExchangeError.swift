@@ -42,6 +42,8 @@ public struct ExchangeError: Error, Equatable, Sendable, CustomStringConvertible
         /// A counterpart holds a checkpoint of this home's receipt log that the log contradicts:
         /// the log was truncated, restored from an old copy, or rewritten.
         case logContradicted = "log_contradicted"
+        /// What was asked for is sealed at rest and the home was not unlocked.
+        case locked
     }
 
     public let code: Code

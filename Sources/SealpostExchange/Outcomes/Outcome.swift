@@ -25,8 +25,10 @@ public enum Outcome {
     public static func record(_ id: EnvelopeID, decision: OutcomeDecision, reason: String, nextSteps: String?,
                               session: RelaySession) async throws(ExchangeError) -> Recorded {
         let context = session.context
-        let digest = Self.digest(decision: decision, reason: reason, nextSteps: nextSteps)
-        if let earlier = try context.outcomes.entries(about: id.description).first(where: { $0.digest == digest }) {
+        let digest = Self.digest(decision: decision, reason: reason, nextSteps: nextSteps, atRest: context.atRest)
+        // An outcome journalled before digests were keyed carries the plain digest.
+        let plain = Self.digest(decision: decision, reason: reason, nextSteps: nextSteps, atRest: nil)
+        if let earlier = try context.outcomes.entries(about: id.description).first(where: { $0.digest == digest || $0.digest == plain }) {
             return Recorded(entry: try await finish(earlier, session: session), repeated: true)
         }
         let entry = try journal(id, decision: decision, reason: reason, nextSteps: nextSteps, digest: digest, context: context)
@@ -56,7 +58,7 @@ public enum Outcome {
         let now = context.now
         let facts = OutcomeFacts(received.delivery(to: context.identity.agencyID), decision: decision.rawValue,
                                  receivedAt: received.receivedAt, decidedAt: now)
-        var details = StoreFiles.bytes(at: context.inbox.recordPath(received.envelopeID)).map(ReceiptDetails.init(subjectOfJSON:)) ?? ReceiptDetails()
+        var details = context.inbox.content(received.envelopeID).map(ReceiptDetails.init(subjectOfJSON:)) ?? ReceiptDetails()
         details.reason = reason
         details.nextSteps = nextSteps
         let carried = try Reply.log(facts, details: details, counterpart: received.sender, context: context)
@@ -87,10 +89,12 @@ public enum Outcome {
         return entry
     }
 
-    /// BLAKE2b-256 of the decision, reason and next steps, each followed by a zero byte, in hex.
-    static func digest(decision: OutcomeDecision, reason: String, nextSteps: String?) -> String {
+    /// BLAKE2b-256 of the decision, reason and next steps, each followed by a zero byte, in hex,
+    /// keyed with the agency's at-rest digest key (AtRest.keyedDigest) so that the journal, kept at
+    /// rest, confirms no guess of a practitioner's words without the passphrase; plain with no key.
+    static func digest(decision: OutcomeDecision, reason: String, nextSteps: String?, atRest: AtRest?) -> String {
         let bytes = Array(decision.rawValue.utf8) + [0] + Array(reason.utf8) + [0] + Array((nextSteps ?? "").utf8) + [0]
-        return Hex.encode(BLAKE2b.hash(bytes))
+        return Hex.encode(atRest?.keyedDigest(bytes) ?? BLAKE2b.hash(bytes))
     }
 }
 
@@ -141,7 +145,7 @@ extension Sync {
 
     /// The child's identifiers and record id from this agency's own `sent` entry for the message.
     static func sentDetails(messageID: String, context: ExchangeContext) -> ReceiptDetails {
-        guard let ledger = try? Ledger.read(directory: context.logDirectory) else { return ReceiptDetails() }
+        guard let ledger = try? context.ledger() else { return ReceiptDetails() }
         let sent = ledger.entries.last { entry in
             if case .sent(let facts) = entry.facts { return facts.envelope.messageID == messageID }
             return false

@@ -12,7 +12,7 @@ import SealpostLedger
 ///     done       the relay's signed receipt for it is held
 ///
 /// Any relay command first finishes every entry still `pending`. `digest` (BLAKE2b-256 of the
-/// decision, reason and next steps) lets a repeated command find the outcome it already recorded
+/// decision, reason and next steps, keyed with a key derived from the agency's box key) lets a repeated command find the outcome it already recorded
 /// instead of recording it twice; the free text itself is only in the sealed outcome and the log.
 public struct OutcomeJournal: ExchangeJournal {
     public struct Entry: Codable, Sendable, Equatable {

@@ -36,7 +36,7 @@ public enum Acknowledge {
         // checkpoint after it, and the latest checkpoint of the sender's log held here.
         let facts = AcknowledgedFacts(received.delivery(to: context.identity.agencyID), receivedAt: received.receivedAt,
                                       acknowledgedAt: now)
-        let details = StoreFiles.bytes(at: context.inbox.recordPath(received.envelopeID)).map(ReceiptDetails.init(subjectOfJSON:)) ?? ReceiptDetails()
+        let details = context.inbox.content(received.envelopeID).map(ReceiptDetails.init(subjectOfJSON:)) ?? ReceiptDetails()
         let carried = try Reply.log(facts, details: details, counterpart: received.sender, context: context)
         let ack = Acknowledgement(messageID: messageID, envelopeID: envelopeID, contentHash: contentHash, recipient: context.identity.agencyID,
                                   receivedAt: received.receivedAt, acknowledgedAt: now, carried: carried)

@@ -61,6 +61,18 @@ public enum StagedBytes: Sendable {
         }
     }
 
+    /// Seals these bytes at `path` to the agency's own key (AtRest): from memory, or from the
+    /// private file a chunk at a time (then removed), so a large attachment is sealed in constant memory.
+    func seal(at path: String, with atRest: AtRest) throws(IOError) {
+        switch self {
+        case .bytes(let bytes):
+            try atRest.write(bytes, to: path)
+        case .file(let source):
+            try atRest.sealFile(from: source, to: path)
+            unlink(source)
+        }
+    }
+
     private static func copy(_ source: String, to path: String) throws(IOError) {
         let descriptor = open(source, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw IOError(path: source, errno: errno) }

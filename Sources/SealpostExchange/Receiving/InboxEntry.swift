@@ -37,6 +37,14 @@ public struct InboxEntry: Codable, Sendable, Equatable {
         public var hash: String
     }
 
+    /// The entry as `entry.json` holds it: the attachments' names (which may name a person) left
+    /// empty, kept sealed beside them (Inbox).
+    var withoutNames: InboxEntry {
+        var copy = self
+        copy.attachments = attachments?.map { var a = $0; a.name = ""; a.stored = ""; return a }
+        return copy
+    }
+
     /// The delivery this entry records, as a receipt about it names it (`recipient`: this agency).
     public func delivery(to recipient: String) -> DeliveryBasis {
         DeliveryBasis(sender: sender, recipient: recipient, purpose: purpose, urgency: urgency, agreement: agreement, recordID: recordID,

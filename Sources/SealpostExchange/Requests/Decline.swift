@@ -132,7 +132,7 @@ public enum Decline {
 
     /// The child's identifiers (and the requester's reason) from a stored request, for details.
     static func requestDetails(_ request: InboxEntry, context: ExchangeContext) -> ReceiptDetails {
-        guard let bytes = StoreFiles.bytes(at: context.requestsIn.recordPath(request.envelopeID)),
+        guard let bytes = context.requestsIn.content(request.envelopeID),
               let parsed = try? InformationRequest(decoding: bytes) else { return ReceiptDetails() }
         return ReceiptDetails(subject: parsed.subject.details, requestReason: parsed.reason)
     }
@@ -185,7 +185,7 @@ extension Sync {
 
     /// The child's identifiers from this agency's own `request_sent` entry for the request.
     static func requestSentDetails(messageID: String, context: ExchangeContext) -> ReceiptDetails {
-        guard let ledger = try? Ledger.read(directory: context.logDirectory) else { return ReceiptDetails() }
+        guard let ledger = try? context.ledger() else { return ReceiptDetails() }
         let sent = ledger.entries.last { entry in
             if case .requestSent(let facts) = entry.facts { return facts.envelope.messageID == messageID }
             return false

@@ -72,7 +72,7 @@ public enum Request {
             shared: [], withheld: [], decisions: [])
         var facts = sentFacts(entry, context: context)
         facts.requestedAt = now
-        try context.requestsOut.storePendingReceipt(entry.envelopeID, facts: facts, details: request.details)
+        try context.requestsOut.storePendingReceipt(entry.envelopeID, facts: facts, details: request.details, atRest: context.atRest)
         try context.requestsOut.store(envelope: sealed.envelope, entry: entry)
         context.logger.info("request sealed", metadata: ["envelope": .string(entry.envelopeID), "holder": .string(holder)])
         return entry

@@ -14,8 +14,9 @@ import SealpostRecord
 ///                                           an entry always has its envelope
 ///     HOME/outbox/<envelope id>.ack.sealed  the recipient's acknowledgement envelope, once collected
 ///     HOME/outbox/<envelope id>.outcome-<outcome envelope id>.sealed  each outcome envelope, once collected
-///     HOME/outbox/<envelope id>.receipt.json  the `sent` receipt's facts and details, written
-///                                           when sealed and removed once the receipt is logged
+///     HOME/outbox/<envelope id>.receipt.sealed  the `sent` receipt's facts and details, sealed to
+///                                           this agency (AtRest), written when sealed and removed
+///                                           once the receipt is logged
 ///     HOME/outbox/refusals.jsonl            shares refused before sealing, one JSON line each
 ///
 /// Every file is written whole or not at all (AtomicFile). An envelope is stored here before the
@@ -45,25 +46,31 @@ public struct Outbox: Sendable {
     func entryPath(_ id: String) -> String { "\(directory)/\(id).json" }
     func acknowledgementPath(_ id: String) -> String { "\(directory)/\(id).ack.sealed" }
     var refusalsPath: String { directory + "/refusals.jsonl" }
-    func pendingReceiptPath(_ id: String) -> String { "\(directory)/\(id).receipt.json" }
+    func pendingReceiptPath(_ id: String) -> String { "\(directory)/\(id).receipt.sealed" }
+    /// Where a home written before sealing at rest kept it in plaintext (read, and sealed by HomeSealing).
+    func plaintextPendingReceiptPath(_ id: String) -> String { "\(directory)/\(id).receipt.json" }
 
     /// Keeps what the `sent` receipt for envelope `id` will say, until it is deposited and logged:
-    /// its facts and its details (the child's identifiers, which is why the file is 0600 like the log).
-    func storePendingReceipt(_ id: String, facts: some DepositedFacts, details: ReceiptDetails) throws(ExchangeError) {
+    /// its facts and its details (the child's identifiers, so it is sealed to this agency at rest).
+    func storePendingReceipt(_ id: String, facts: some DepositedFacts, details: ReceiptDetails, atRest: AtRest) throws(ExchangeError) {
         try StoreFiles.makeDirectory(directory)
         let value: JSONValue = ["facts": .object(facts.json), "details": .object(details.json)]
-        do { try AtomicFile.write(JSONWriter(options: [.sortedKeys]).bytes(value) + [0x0a], to: pendingReceiptPath(id), mode: 0o600) } catch {
+        do { try atRest.write(JSONWriter(options: [.sortedKeys]).bytes(value) + [0x0a], to: pendingReceiptPath(id)) } catch {
             throw .storage(error, doing: "keep the send's receipt")
         }
     }
 
-    func pendingReceipt<Facts: DepositedFacts>(_ id: String, as: Facts.Type) -> (facts: Facts, details: ReceiptDetails)? {
-        guard let bytes = StoreFiles.bytes(at: pendingReceiptPath(id)), let value = try? JSONParser.parse(bytes),
+    func pendingReceipt<Facts: DepositedFacts>(_ id: String, as: Facts.Type, atRest: AtRest) -> (facts: Facts, details: ReceiptDetails)? {
+        guard let bytes = (try? atRest.read(pendingReceiptPath(id), what: "the pending receipt")) ?? StoreFiles.bytes(at: plaintextPendingReceiptPath(id)),
+              let value = try? JSONParser.parse(bytes),
               let facts = value["facts"]?.objectValue, let details = value["details"]?.objectValue else { return nil }
         return (Facts(statement: facts), ReceiptDetails(json: details))
     }
 
-    func removePendingReceipt(_ id: String) { try? FileManager.default.removeItem(atPath: pendingReceiptPath(id)) }
+    func removePendingReceipt(_ id: String) {
+        try? FileManager.default.removeItem(atPath: pendingReceiptPath(id))
+        try? FileManager.default.removeItem(atPath: plaintextPendingReceiptPath(id))
+    }
 
     /// Stores a new envelope and its entry (state `sealed`).
     public func store(envelope: [UInt8], entry: OutboxEntry) throws(ExchangeError) {

@@ -53,7 +53,7 @@ extension Outbox {
     /// its deposit receipt is kept as evidence and checked with the operator's key like a counterpart's.
     private func logDeposited<Facts: DepositedFacts>(_ entry: OutboxEntry, receipt: OutboxEntry.Receipt,
                                                      fallbackFacts: Facts, context: ExchangeContext) throws(ExchangeError) {
-        let pending = pendingReceipt(entry.envelopeID, as: Facts.self)
+        let pending = pendingReceipt(entry.envelopeID, as: Facts.self, atRest: context.atRest)
         var facts = pending?.facts ?? fallbackFacts
         facts.deposit = DepositFacts(relay: receipt.relay, mailboxes: receipt.mailboxes, depositedAt: receipt.depositedAt,
                                      expiresAt: receipt.expiresAt, signature: receipt.signature)

@@ -263,7 +263,7 @@ public enum Send {
                     OutboxEntry.SentAttachment(hash: Hex.encode($0.attachment.hash), length: $0.length, type: $0.type)
                 })
             let pending = pendingSent(preparation, outgoing: outgoing, entry: entry, context: context)
-            try context.outbox.storePendingReceipt(entry.envelopeID, facts: pending.facts, details: pending.details)
+            try context.outbox.storePendingReceipt(entry.envelopeID, facts: pending.facts, details: pending.details, atRest: context.atRest)
             try context.outbox.store(entry: entry)
             context.logger.info("sealed into the outbox", metadata: [
                 "envelope": .string(entry.envelopeID), "recipient": .string(entry.recipient), "bytes": .stringConvertible(entry.envelopeLength)])

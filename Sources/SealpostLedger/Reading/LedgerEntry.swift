@@ -1,3 +1,4 @@
+import SealpostCore
 import SealpostLog
 import SealpostRecord
 
@@ -137,6 +138,8 @@ public struct LedgerEntry: Sendable {
     public let details: ReceiptDetails?
     /// The details as written, for an export of every field.
     public let detailsJSON: JSONObject?
+    /// Details are held but sealed, and the log was read without the identity.
+    public let detailsSealed: Bool
     /// The other agency named at the entry's top level (`counterpart`), when there is one.
     let entryCounterpart: String?
     /// The agency that signed the entry's receipt (this one, or a counterpart).
@@ -147,6 +150,7 @@ public struct LedgerEntry: Sendable {
         facts = LedgerFacts(kind: record.entry.kind, facts: record.facts)
         detailsJSON = record.details?.details
         details = detailsJSON.map(ReceiptDetails.init(json:))
+        detailsSealed = record.detailsSealed
         entryCounterpart = record.facts?["counterpart"]?.stringValue
         by = record.facts?["receipt"]?["by"]?.stringValue
     }
@@ -193,9 +197,14 @@ public struct Ledger: Sendable {
         tornTail = contents.tornTail
     }
 
-    public static func read(directory: String) throws(LogError) -> Ledger {
-        Ledger(try LogReader.read(directory: directory))
+    /// The log in `directory`, its sealed details opened with `atRest` (spec/receipts.md §Details);
+    /// without it the facts only, each entry marked `detailsSealed` where details are held.
+    public static func read(directory: String, atRest: AtRest? = nil) throws(LogError) -> Ledger {
+        Ledger(try LogReader.read(directory: directory, atRest: atRest))
     }
+
+    /// Entries whose details are held but could not be read (sealed, read without the identity).
+    public var sealedDetailsCount: Int { entries.count { $0.detailsSealed } }
 }
 
 extension Ledger {

@@ -36,8 +36,10 @@ public struct SubjectReport: Sendable {
     }
 
     /// Verifies the log in `directory` under `owner`, for the report's heading.
-    public static func verify(directory: String, owner: Ed25519.PublicKey) -> Verification {
-        guard let report = try? LogVerifier(directory: directory, owner: owner).verify() else { return .notChecked }
+    public static func verify(directory: String, owner: Ed25519.PublicKey, atRest: AtRest? = nil) -> Verification {
+        var verifier = LogVerifier(directory: directory, owner: owner)
+        verifier.atRest = atRest
+        guard let report = try? verifier.verify() else { return .notChecked }
         if report.isValid { return .verified(entries: report.entries) }
         return .failed(report.problem?.description ?? "checkpoints contradict it")
     }

@@ -1,4 +1,5 @@
 import Foundation
+import SealpostCore
 import SealpostLedger
 
 /// The receipt log as read and interpreted (`Ledger`, `MessageStatus`), kept between requests
@@ -16,11 +17,12 @@ final class LedgerCache: @unchecked Sendable {
     private let lock = NSLock()
     private var held: [String: (fingerprint: FileFingerprint, snapshot: Snapshot)] = [:]
 
-    /// The log in `directory` as it is now; an unreadable log is an empty one, as the pages had it.
-    func snapshot(directory: String) -> Snapshot {
+    /// The log in `directory` as it is now, its sealed details opened with `atRest` (every
+    /// session of an app unlocks the same agency's key); an unreadable log is an empty one.
+    func snapshot(directory: String, atRest: AtRest) -> Snapshot {
         let fingerprint = FileFingerprint(paths: [], listing: [directory])
         if let cached = lock.withLock({ held[directory] }), cached.fingerprint == fingerprint { return cached.snapshot }
-        let ledger = (try? Ledger.read(directory: directory)) ?? Ledger()
+        let ledger = (try? Ledger.read(directory: directory, atRest: atRest)) ?? Ledger()
         let snapshot = Snapshot(ledger: ledger, status: MessageStatus(ledger.entries))
         // Keep it only if the files had settled before they were read; otherwise read again next time.
         if fingerprint.isSettled(at: FileFingerprint.realNow), fingerprint == FileFingerprint(paths: [], listing: [directory]) {

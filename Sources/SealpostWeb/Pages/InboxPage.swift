@@ -151,7 +151,7 @@ struct InboxPage {
             sent: Format.time(seconds: entry.sentAt),
             acknowledged: ack.map { $0.state == .done ? "Acknowledged " + Format.time(seconds: $0.doneAt ?? $0.journalledAt) : "Acknowledgement being sent" },
             justAcknowledged: request.uri.queryParameters["acknowledged"] == "1",
-            outcomes: RecordOutcomes(entry: entry, acknowledged: ack != nil, journal: try exchange.outcomes.entries(about: entry.envelopeID), app: app),
+            outcomes: RecordOutcomes(entry: entry, acknowledged: ack != nil, journal: try exchange.outcomes.entries(about: entry.envelopeID), app: app, exchange: exchange),
             justRecordedOutcome: request.uri.queryParameters["outcome"] == "1", documents: ReceivedDocuments.rows(entry))
         return app.pages.page("record", model, title: "Record \(view.reference)", session: session, section: "/inbox")
     }

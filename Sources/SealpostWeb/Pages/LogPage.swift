@@ -45,7 +45,7 @@ struct LogPage {
 
     func list(_ request: Request, context: WebContext) async throws -> Response {
         guard let session = context.session else { return .redirect(to: "/sign-in", type: .normal) }
-        let snapshot = LedgerCache.shared.snapshot(directory: app.home.logDirectory)
+        let snapshot = LedgerCache.shared.snapshot(directory: app.home.logDirectory, atRest: AtRest(identity: try app.identity(session)))
         let ledger = snapshot.ledger
         let q = request.uri.queryParameters
         let kind = q["kind"].map(String.init) ?? ""
@@ -90,7 +90,7 @@ struct LogPage {
 
     func entry(_ request: Request, context: WebContext) async throws -> Response {
         guard let session = context.session else { return .redirect(to: "/sign-in", type: .normal) }
-        guard let seq = context.parameters.get("seq").flatMap(Int64.init), let entry = try read().entry(seq: seq) else {
+        guard let seq = context.parameters.get("seq").flatMap(Int64.init), let entry = try read(session).entry(seq: seq) else {
             return app.pages.problem(.notFound, title: "No such entry", message: "Choose an entry from the receipt log.", session: session)
         }
         let e = entry.entry
@@ -140,6 +140,7 @@ struct LogPage {
         guard let session = context.session else { return .redirect(to: "/sign-in", type: .normal) }
         let identity = try app.identity(session)
         var verifier = LogVerifier(directory: app.home.logDirectory, owner: identity.signingKey.publicKey)
+        verifier.atRest = AtRest(identity: identity)
         if let agreement = try? AgreementStore(home: app.home).current()?.agreement {
             verifier.evidence = ReceiptEvidence.verifier(agreement: agreement, owner: identity.signingKey.publicKey)
         }
@@ -156,8 +157,8 @@ struct LogPage {
     }
 
     func export(_ request: Request, context: WebContext) async throws -> Response {
-        guard context.session?.signedIn != nil else { return .redirect(to: "/sign-in", type: .normal) }
-        let ledger = try read()
+        guard let session = context.session, session.signedIn != nil else { return .redirect(to: "/sign-in", type: .normal) }
+        let ledger = try read(session)
         let q = request.uri.queryParameters
         let entries = Self.filter(q).filter.apply(to: ledger.entries)
         let format = context.parameters.get("format") ?? ""
@@ -178,7 +179,9 @@ struct LogPage {
                         body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 
-    private func read() throws -> Ledger { LedgerCache.shared.snapshot(directory: app.home.logDirectory).ledger }
+    private func read(_ session: WebSession) throws -> Ledger {
+        LedgerCache.shared.snapshot(directory: app.home.logDirectory, atRest: AtRest(identity: try app.identity(session))).ledger
+    }
 
     /// The filter the query asks for, with what was wrong in it (dates are `YYYY-MM-DD`).
     static func filter(_ q: Hummingbird.Parameters) -> (filter: LedgerFilter, error: String?) {

@@ -6,9 +6,10 @@ import SealpostExchange
 import SealpostSodium
 
 /// The documents that came with a received record (spec/exchange.md §Attachments): listed on the
-/// record's page and downloaded one at a time. The receive stored each under a safe name
-/// (AttachmentName, THREATS row 39) after checking it against the signed manifest's hash; the
-/// download checks the hash again, so a file changed since is refused rather than served, and
+/// record's page and downloaded one at a time. The receive stored each sealed to the agency's key
+/// (the home at rest), its safe name (AttachmentName, THREATS row 39) kept sealed beside it, after
+/// checking it against the signed manifest's hash; the download opens it and checks the hash
+/// again, so a file changed since is refused rather than served, and
 /// is always a download (`Content-Disposition: attachment`, never shown in the app's origin),
 /// with `X-Content-Type-Options: nosniff` and `Cache-Control: no-store`.
 struct ReceivedDocuments {
@@ -40,11 +41,11 @@ struct ReceivedDocuments {
                                      message: "No document with that number came with this record. Go back to the record.", session: session)
         }
         let attachment = attachments[n - 1]
-        let path = exchange.inbox.attachmentsFolder(id) + "/" + attachment.stored
-        let (length, hash) = (attachment.length, attachment.hash)
-        let matches = !attachment.stored.contains("/") && !attachment.stored.hasPrefix(".")
-            ? await Task.detached { Self.matches(path, length: length, hash: hash) }.value : false
-        guard matches else {
+        let inbox = exchange.inbox
+        // Opened from its sealed file (the home at rest) and checked against the signed hash, off
+        // the event loop.
+        let opened = await Task.detached { () -> [UInt8]? in try? inbox.attachment(id, index: n - 1) }.value
+        guard let bytes = opened else {
             app.logger.warning("received document missing or changed", metadata: ["code": "document"])
             return app.pages.problem(.conflict, title: "This document cannot be given out",
                                      message: "The stored file is missing or is not the one received (its hash differs). Ask the sender to send it again.",
@@ -54,24 +55,7 @@ struct ReceivedDocuments {
                                    .contentDisposition: Self.disposition(attachment.stored)]
         headers[.cacheControl] = "no-store"
         headers[.xContentTypeOptions] = "nosniff"
-        // Streamed from the file in chunks: a large document is never held whole in memory.
-        headers[.contentLength] = String(attachment.length)
-        return Response(status: .ok, headers: headers, body: try await FileIO().loadFile(path: path, context: context))
-    }
-
-    /// Whether the file at `path` is `length` bytes hashing (BLAKE2b-256) to `hash`, read in
-    /// chunks, off the event loop.
-    static func matches(_ path: String, length: UInt64, hash: String) -> Bool {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
-        defer { try? handle.close() }
-        let hasher = BLAKE2b.Hasher()
-        var read: UInt64 = 0
-        while let chunk = try? handle.read(upToCount: 1 << 20), !chunk.isEmpty {
-            read += UInt64(chunk.count)
-            guard read <= length else { return false }
-            chunk.withUnsafeBytes { hasher.update($0) }
-        }
-        return read == length && Hex.encode(hasher.finalize()) == hash
+        return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 
     /// The signed type when it is one Sealpost sends, else bytes (a type is never trusted to render).

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import SealpostAgreement
+import SealpostCore
 import SealpostLedger
 
 /// A child's information-sharing history, by name or NHS number, printable: the same report as
@@ -39,10 +40,10 @@ struct ReportPage {
                                   section: "/report", status: error == nil ? .ok : .badRequest)
         }
         let identity = try app.identity(session)
-        let ledger = (try? Ledger.read(directory: app.home.logDirectory)) ?? Ledger()
+        let ledger = (try? Ledger.read(directory: app.home.logDirectory, atRest: AtRest(identity: identity))) ?? Ledger()
         let agreement = try? AgreementStore(home: app.home).current()?.agreement
         let report = SubjectReport(query: query, ledger: ledger, owner: app.agencyID, agreement: agreement)
-        let verification = SubjectReport.verify(directory: app.home.logDirectory, owner: identity.signingKey.publicKey)
+        let verification = SubjectReport.verify(directory: app.home.logDirectory, owner: identity.signingKey.publicKey, atRest: AtRest(identity: identity))
         let events = report.events.enumerated().map { i, e -> Event in
             var rows: [RecordView.Row] = []
             if let purpose = e.purpose { rows.append(.init(key: "Purpose", value: purpose + (e.purposeName.map { " (\($0))" } ?? ""))) }

@@ -43,7 +43,7 @@ struct SentPage {
         let now = app.now
         let purposeName = app.purposeNames()
         let deadlines = app.deadlines()
-        let outcomeDetails = OutcomeDetails(home: app.home)
+        let outcomeDetails = OutcomeDetails(exchange)
         let rows = try exchange.outbox.entries().sorted { $0.sealedAt > $1.sealedAt }.map { e -> Row in
             let urgency = SafeguardingRecord.Concern.Urgency(rawValue: e.urgency) ?? .routine
             let deadline = deadlines.acknowledgementDue(receivedAt: e.sealedAt, urgency: urgency)

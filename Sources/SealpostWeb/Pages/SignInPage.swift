@@ -1,5 +1,6 @@
 import Hummingbird
 import SealpostCore
+import SealpostExchange
 import SealpostSodium
 
 /// Sign-in, sign-out and the idle lock (THREATS row 34). A failure says only that the name or
@@ -46,6 +47,11 @@ struct SignInPage {
             return again(context, name: name, error: "The name or passphrase is not right", wait: nil, status: .unauthorized)
         }
         await app.throttle.succeeded(address)
+        // A home written before sealing at rest is sealed on the first unlock (HomeSealing).
+        let home = app.home
+        if let sealing = try? HomeSealing.run(home: home, identity: identity), let summary = sealing.summary {
+            app.logger.notice("home sealed at rest", metadata: ["summary": .string(summary)])
+        }
         let session = await app.sessions.signIn(replacing: context.session?.token, practitioner: practitioner, identity: identity, now: app.now)
         app.logger.info("signed in")
         var response = Response.redirect(to: "/", type: .normal)

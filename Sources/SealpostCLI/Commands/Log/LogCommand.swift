@@ -14,7 +14,11 @@ struct LogCommand: ParsableCommand {
         Every decision to share, withhold, request, decline, receive or acknowledge is an entry in HOME/log, \
         signed and hash-chained. `sealpost log` lists them; `log show SEQ` shows one with its details; \
         `log verify` checks the whole log and names the first bad entry; `log export` writes it as \
-        JSON or CSV; `log checkpoints --of AGENCY` exports what this home holds of another's log. None of these needs the passphrase: they use the public card in the home.
+        JSON or CSV; `log checkpoints --of AGENCY` exports what this home holds of another's log. The \
+        chain's facts (ids, agencies, purposes, times, hashes) need no passphrase: listing and verifying \
+        use the public card in the home. The details (the child's identifiers, reasons, who acted) are \
+        sealed to the agency's key, so `log show`, `log export` with details, `log --child` and \
+        `log verify --details` ask for the passphrase.
         """,
         subcommands: [LogListCommand.self, LogShowCommand.self, LogVerifyCommand.self, LogExportCommand.self, LogCheckpointsCommand.self, LogEraseCommand.self],
         defaultSubcommand: LogListCommand.self
@@ -40,8 +44,11 @@ struct LogLocation {
         agency = card.agencyID
     }
 
-    func read() throws -> Ledger {
-        do { return try Ledger.read(directory: directory) } catch { throw CLIError(error.reason, hint: error.hint) }
+    /// The log; its sealed details opened when `identity` is given (else facts only).
+    func read(identity: Identity? = nil) throws -> Ledger {
+        do { return try Ledger.read(directory: directory, atRest: identity.map(AtRest.init(identity:))) } catch {
+            throw CLIError(error.reason, hint: error.hint)
+        }
     }
 }
 

@@ -13,7 +13,8 @@ struct LogExportCommand: ParsableCommand {
         discussion: """
         JSON holds each entry's seq, time, kind, facts, hash, prev and signature, and its details \
         unless they were erased or --without-details is given (details hold personal data: the \
-        child's identifiers and reasons). CSV holds the columns of `sealpost log`.
+        child's identifiers and reasons, sealed at rest, so this asks for the passphrase). CSV holds \
+        the columns of `sealpost log`. The export is written in plaintext: keep it as carefully as the record.
         """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case json, csv }
@@ -32,7 +33,9 @@ struct LogExportCommand: ParsableCommand {
 
     func run() throws {
         let location = try LogLocation(options)
-        let ledger = try location.read()
+        // Details are sealed at rest: an export that holds them (or filters on them) unlocks first.
+        let needsDetails = (format == .json && !withoutDetails) || filter.child != nil
+        let ledger = try location.read(identity: needsDetails ? try options.unlock(toShow: "log export") : nil)
         LogWarnings.print(ledger)
         let entries = try filter.ledgerFilter().apply(to: ledger.entries)
         let bytes: [UInt8]

@@ -17,7 +17,8 @@ struct LogListCommand: ParsableCommand {
 
     func run() throws {
         let location = try LogLocation(options)
-        let ledger = try location.read()
+        // The facts need no passphrase; matching a child searches the sealed details.
+        let ledger = try location.read(identity: filter.child == nil ? nil : try options.unlock(toShow: "log --child"))
         let rows = try filter.ledgerFilter().apply(to: ledger.entries)
         LogWarnings.print(ledger)
         let status = MessageStatus(ledger.entries)
@@ -53,7 +54,7 @@ struct LogFilter: ParsableArguments {
     var counterpart: String?
 
     @Option(name: .long, help: ArgumentHelp(
-        "Only entries about a child whose name or identifier contains this text (searched in the details).", valueName: "TEXT"))
+        "Only entries about a child whose name or identifier contains this text (searched in the details: needs the passphrase).", valueName: "TEXT"))
     var child: String?
 
     @Option(name: .long, help: ArgumentHelp("Only entries on or after this date (UTC).", valueName: "YYYY-MM-DD"))

@@ -17,7 +17,7 @@ struct LogShowCommand: ParsableCommand {
 
     func run() throws {
         let location = try LogLocation(options)
-        let contents = try location.read()
+        let contents = try location.read(identity: try options.unlock(toShow: "log show"))
         LogWarnings.print(contents)
         let matches: [LedgerEntry]
         if let seq = Int64(id), seq > 0 {
@@ -43,6 +43,8 @@ struct LogShowCommand: ParsableCommand {
             if let details = record.detailsJSON {
                 print("  details")
                 print(indent(.object(details)))
+            } else if record.detailsSealed {
+                print("  details    sealed, and they do not open with this agency's key: damaged (see: sealpost log verify --details)")
             } else {
                 print("  details    erased (the commitment \(Hex.encode(e.commitment).prefix(16))... remains in the chain)")
             }

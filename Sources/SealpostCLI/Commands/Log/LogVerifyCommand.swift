@@ -15,7 +15,9 @@ struct LogVerifyCommand: ParsableCommand {
         discussion: """
         Checks every link of the hash chain, the owner's signatures (the head's, and by binary search \
         the first that fails; every one with --every-signature), the details against their \
-        commitments, the counterparts' signatures carried in entries (with the installed agreement's \
+        commitments (they are sealed at rest: with --details, which asks for the passphrase; \
+        without it the chain, its facts and signatures are checked and the sealed details counted), \
+        the counterparts' signatures carried in entries (with the installed agreement's \
         keys), and any checkpoints a counterpart holds of this log (--against FILE, as written by \
         `sealpost log checkpoints --of AGENCY` in the counterpart's home: a JSON array of \
         {"text": CHECKPOINT, "signature": HEX}). Exits 1 if anything is wrong.
@@ -26,6 +28,9 @@ struct LogVerifyCommand: ParsableCommand {
     @Flag(name: .long, help: "Check every entry's signature, not only the head's.")
     var everySignature = false
 
+    @Flag(name: .long, help: "Also open the sealed details and check each against its commitment (needs the passphrase).")
+    var details = false
+
     @Option(name: .long, help: ArgumentHelp("Checkpoints of this log held by a counterpart.", valueName: "FILE"))
     var against: [String] = []
 
@@ -35,6 +40,7 @@ struct LogVerifyCommand: ParsableCommand {
         for file in against { checkpoints += try Self.loadCheckpoints(file) }
         var verifier = LogVerifier(directory: location.directory, owner: location.owner)
         verifier.everySignature = everySignature
+        if details { verifier.atRest = AtRest(identity: try options.unlock(toShow: "log verify --details")) }
         // Counterpart signatures are checked with the keys of the agreement in force here.
         if let agreement = try? AgreementStore(home: location.home).current()?.agreement {
             verifier.evidence = ReceiptEvidence.verifier(agreement: agreement, owner: location.owner)
@@ -48,6 +54,9 @@ struct LogVerifyCommand: ParsableCommand {
         }
         print("log of \(location.agency): \(report.entries) entries, head \(Hex.encode(report.head).prefix(16))...")
         print("  signatures checked \(report.signaturesChecked), details present \(report.detailsPresent), erased \(report.detailsErased), counterpart signatures \(report.evidenceChecked), checkpoints \(report.checkpointsChecked)")
+        if report.detailsSealedUnchecked > 0 {
+            print("  details sealed and not checked \(report.detailsSealedUnchecked) (check them with --details, which asks for the passphrase)")
+        }
         for problem in report.checkpointProblems { print("  checkpoint: \(problem)") }
         if let problem = report.problem {
             throw CLIError("the log does not verify: \(problem)",

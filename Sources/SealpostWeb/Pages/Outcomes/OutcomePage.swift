@@ -90,7 +90,7 @@ struct OutcomePage {
                         nextSteps: String, problems: LoopForm.Problems, status: HTTPResponse.Status = .ok) -> Response {
         let record = exchange.inbox.content(entry.envelopeID).flatMap { try? JSONParser.parse($0) }
         let journal = (try? exchange.outcomes.entries(about: entry.envelopeID)) ?? []
-        let earlier = RecordOutcomes(entry: entry, acknowledged: true, journal: journal, app: app).lines
+        let earlier = RecordOutcomes(entry: entry, acknowledged: true, journal: journal, app: app, exchange: exchange).lines
         let choices = OutcomeDecision.allCases.enumerated().map { i, d in
             LoopForm.Choice(id: i == 0 ? "decision" : "decision-\(d.rawValue)", value: d.rawValue,
                             label: d.words.prefix(1).uppercased() + d.words.dropFirst(), hint: nil, checked: d.rawValue == decision)

@@ -48,7 +48,7 @@ struct OutcomeDetails {
         }
     }
 
-    init(home: Home) { self.init((try? Ledger.read(directory: home.logDirectory)) ?? Ledger()) }
+    init(_ exchange: ExchangeContext) { self.init((try? exchange.ledger()) ?? Ledger()) }
 
     func details(envelope: String, decision: String, decidedAt: Int64) -> ReceiptDetails? {
         byEnvelope[envelope]?.first { $0.decision == decision && $0.decidedAt == decidedAt }?.details
@@ -68,8 +68,8 @@ struct RecordOutcomes {
     let canRecord: Bool
     let href: String
 
-    init(entry: InboxEntry, acknowledged: Bool, journal: [OutcomeJournal.Entry], app: WebApp) {
-        let details = OutcomeDetails(home: app.home)
+    init(entry: InboxEntry, acknowledged: Bool, journal: [OutcomeJournal.Entry], app: WebApp, exchange: ExchangeContext) {
+        let details = OutcomeDetails(exchange)
         let recorded = details.all(envelope: entry.envelopeID)
         lines = journal.map { j in
             let d = recorded.first { $0.decision == j.decision && $0.decidedAt == j.journalledAt }?.details

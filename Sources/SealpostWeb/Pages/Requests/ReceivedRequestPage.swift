@@ -119,7 +119,7 @@ struct ReceivedRequestPage {
         guard let sent = try Decline.answeringSend(of: entry, context: exchange) else { return ([], nil, nil) }
         var rows: [RecordView.Row] = [.init(key: "Record", value: sent.recordID ?? String(sent.envelopeID.prefix(12))),
                                       .init(key: "Sent", value: Format.time(seconds: sent.sealedAt))]
-        let ledger = LedgerCache.shared.snapshot(directory: app.home.logDirectory).ledger
+        let ledger = LedgerCache.shared.snapshot(directory: app.home.logDirectory, atRest: exchange.atRest).ledger
         let decided = ledger.entries.last { e in
             if case .shareDecided(let facts) = e.facts { return facts.inAnswerTo == entry.messageID }
             return false
@@ -134,7 +134,7 @@ struct ReceivedRequestPage {
         guard let journal = try exchange.declines.entry(entry.envelopeID) else { return [] }
         var rows: [RecordView.Row] = [.init(key: "Declined", value: Format.time(seconds: journal.journalledAt)),
                                       .init(key: "Reasons", value: journal.reasons.map(RequestLists.words).joined(separator: "; "))]
-        let ledger = (try? Ledger.read(directory: app.home.logDirectory)) ?? Ledger()
+        let ledger = (try? exchange.ledger()) ?? Ledger()
         let logged = ledger.entries.last { e in
             if case .declined(let facts) = e.facts { return facts.requestEnvelopeID == entry.envelopeID }
             return false

@@ -53,8 +53,8 @@ enum RequestLists {
         var childOfSent: [String: String] = [:]
         var declines: [String: (reasons: [String], why: String?)] = [:]
 
-        init(home: Home) {
-            guard let ledger = try? Ledger.read(directory: home.logDirectory) else { return }
+        init(_ exchange: ExchangeContext) {
+            guard let ledger = try? exchange.ledger() else { return }
             for entry in ledger.entries {
                 switch entry.facts {
                 case .requestSent(let facts):
@@ -68,7 +68,7 @@ enum RequestLists {
     }
 
     static func asked(_ exchange: ExchangeContext, purposeName: PurposeNames) throws -> [Asked] {
-        let index = LogIndex(home: exchange.home)
+        let index = LogIndex(exchange)
         return try exchange.requestsOut.entries().sorted { $0.sealedAt > $1.sealedAt }.map { e in
             var state = "waiting", tag = "govuk-tag--yellow", href: String?
             var reasons: [String] = [], why: String?
