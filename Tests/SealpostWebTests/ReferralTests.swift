@@ -57,6 +57,14 @@ struct ReferralTests {
             }
             let consent = try await app.post("/referrals/\(id)/section/consent", [("consent-status", "not_sought")])
             #expect(consent.text.contains("Select why consent was not sought"))
+            // A statutory transfer (a child protection file moving to a new school) is a reason offered,
+            // and kept in the draft as the record format spells it.
+            #expect(consent.text.contains("value=\"statutory_duty\""))
+            let statutory = try await app.post("/referrals/\(id)/section/consent",
+                                               [("consent-status", "not_sought"), ("consent-reason", "statutory_duty")])
+            #expect(statutory.status == .seeOther, "\(statutory.text)")
+            let saved = try #require(try Drafts(home: app.home).load(id, identity: app.identity))
+            #expect(saved.record["consent"]?["reason"]?.stringValue == "statutory_duty")
             let author = try await app.post("/referrals/\(id)/section/author", [("author-name", "Ann Smith")])
             #expect(author.text.contains("Enter your job title") && author.text.contains("Enter a work phone number or email address"))
             #expect(author.text.contains("value=\"Ann Smith\""))

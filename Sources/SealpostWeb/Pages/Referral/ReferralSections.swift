@@ -22,6 +22,10 @@ enum ReferralSections {
         C(value: "not_practicable", label: "It is not practicable: the person cannot be reached or cannot consent"),
     ]
 
+    /// A reason consent is not sought, never one for not telling the family (spec/record.md).
+    static let statutoryDuty = C(value: "statutory_duty",
+                                 label: "The law requires the information to be shared, such as a child protection file moving to a new school")
+
     static let consent = QuestionPage(
         title: "Consent", caption: "Before you share",
         intro: "You do not need consent to share information to protect a child. Where it is safe, tell the family and seek their agreement; where you do not, record why.",
@@ -31,7 +35,7 @@ enum ReferralSections {
                                                                    hint: "You may still share where a child is at risk; the refusal is recorded"),
                 C(value: "sought", label: "Yes, no answer yet"), C(value: "not_sought", label: "No, it was not sought"),
             ]), missing: "Select whether consent to share was sought"),
-            Question(["consent", "reason"], "If consent was not sought, why not?", .radios(exceptions),
+            Question(["consent", "reason"], "If consent was not sought, why not?", .radios(exceptions + [statutoryDuty]),
                      hint: "Only if you answered No", missing: "Select why consent was not sought"),
             Question(["consent", "family", "status"], "Have the child and family been told that you are sharing?", .radios([
                 C(value: "told", label: "Yes, they have been told"), C(value: "will_be_told", label: "They will be told"),
