@@ -77,7 +77,7 @@ struct DocumentRouteTests {
                 #expect(!FileManager.default.fileExists(atPath: p.schoolHome.draftsDirectory + "/\(stored.id).documents"), "gone with the draft")
                 let outbox = try Outbox(home: p.schoolHome).entries()
                 #expect(outbox.first?.attachments?.count == 1 && outbox.first?.attachments?.first?.length == UInt64(Self.pdf.count))
-                let checked = try Ledger.read(directory: p.schoolHome.logDirectory).entries.filter {
+                let checked = try Ledger.read(directory: p.schoolHome.logDirectory, atRest: AtRest(identity: p.school)).entries.filter {
                     if case .redactionCleared(let facts) = $0.facts { return facts.category == "attachment" }
                     return false
                 }
@@ -99,8 +99,9 @@ struct DocumentRouteTests {
                 #expect(try await client.execute(uri: "/inbox/\(envelope)/documents/1", method: .get).status != .ok, "signed in only")
 
                 // A stored file changed since it was received is refused, not served.
-                let entry = try #require(try Inbox(home: p.mashHome).entry(envelope))
-                let path = Inbox(home: p.mashHome).attachmentsFolder(envelope) + "/" + (entry.attachments?.first?.stored ?? "")
+                // It is kept sealed at rest (the home at rest), never as the PDF's bytes.
+                let path = Inbox(home: p.mashHome, atRest: AtRest(identity: p.mash)).attachmentPath(envelope, index: 0)
+                #expect(AtRest.isSealed(try #require(FileManager.default.contents(atPath: path).map(Array.init))))
                 try Data("%PDF-1.4 something else".utf8).write(to: URL(fileURLWithPath: path))
                 #expect(try await mash.get("/inbox/\(envelope)/documents/1").status == .conflict)
             }
