@@ -51,9 +51,15 @@ struct CLI {
         process.standardOutput = stdout
         process.standardError = stderr
         try process.run()
-        // Read both pipes concurrently so a full pipe never blocks the child.
+        // Read both pipes concurrently so a full pipe never blocks the child. The semaphore orders
+        // the reader's write of errData before the read below (ThreadSanitizer found polling
+        // isFinished does not).
         nonisolated(unsafe) var errData = Data()
-        let errThread = Thread { errData = stderr.fileHandleForReading.readDataToEndOfFile() }
+        let errRead = DispatchSemaphore(value: 0)
+        let errThread = Thread {
+            errData = stderr.fileHandleForReading.readDataToEndOfFile()
+            errRead.signal()
+        }
         errThread.start()
         let writer = Thread {
             stdin.fileHandleForWriting.write(input)
@@ -62,7 +68,7 @@ struct CLI {
         writer.start()
         let outData = stdout.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        while errThread.isExecuting || !errThread.isFinished { usleep(1000) }
+        errRead.wait()
         return Result(status: process.terminationStatus, stdout: outData, stderr: String(decoding: errData, as: UTF8.self))
     }
 

@@ -250,12 +250,17 @@ func runProgram(_ path: String, _ arguments: [String], environment extra: [Strin
     process.standardError = err
     process.standardInput = FileHandle.nullDevice
     try process.run()
+    // The semaphore orders the reader's write of errData before the read below (as CLIHarness).
     nonisolated(unsafe) var errData = Data()
-    let reader = Thread { errData = err.fileHandleForReading.readDataToEndOfFile() }
+    let errRead = DispatchSemaphore(value: 0)
+    let reader = Thread {
+        errData = err.fileHandleForReading.readDataToEndOfFile()
+        errRead.signal()
+    }
     reader.start()
     let outData = out.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
-    while !reader.isFinished { usleep(1000) }
+    errRead.wait()
     return ProgramRun(status: process.terminationStatus, killedBySignal: process.terminationReason == .uncaughtSignal,
                       stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
 }
