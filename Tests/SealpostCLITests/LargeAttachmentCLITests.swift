@@ -44,7 +44,6 @@ import Testing
         let relayPID = p.relay.processIdentifier
 
         var figures: [String: (small: Int, large: Int)] = [:]
-        var stored: [String: String] = [:]
         for (name, file) in [("small", small), ("large", large)] {
             let send = try await measured(p, "school", base + decide + ["--attach", file.path,
                                                          "--attachments-checked", ExchangeCLITests.disclosure], watching: relayPID)
@@ -65,7 +64,6 @@ import Testing
             let written = try p.run("mash", ["open", String(envelopeID.prefix(12)), "--output", out])
             #expect(written.status == 0, "\(written.stderr)")
             let path = out + ".attachments/" + file.name
-            stored[name] = path
             #expect(try Self.hash(path) == file.hash)
             let entry = try String(contentsOfFile: p.cli.path("mash/inbox/\(envelopeID)/entry.json"), encoding: .utf8)
             #expect(entry.contains(Hex.encode(file.hash)))

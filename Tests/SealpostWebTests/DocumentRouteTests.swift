@@ -96,6 +96,7 @@ struct DocumentRouteTests {
                 #expect(download.headers[.contentType] == "application/pdf")
                 #expect(download.headers[HTTPField.Name("X-Content-Type-Options")!] == "nosniff" && download.headers[.cacheControl] == "no-store")
                 #expect(try await mash.get("/inbox/\(envelope)/documents/2").status == .notFound)
+                #expect(try await mash.get("/inbox/\(envelope)/documents/0").status == .notFound)
                 #expect(try await client.execute(uri: "/inbox/\(envelope)/documents/1", method: .get).status != .ok, "signed in only")
 
                 // A stored file changed since it was received is refused, not served.

@@ -36,7 +36,7 @@ struct ReceivedDocuments {
         let exchange = try app.context(session)
         let id = context.parameters.get("id") ?? ""
         guard EnvelopeID(hex: id) != nil, let entry = try exchange.inbox.entry(id), let n = context.parameters.get("n").flatMap({ Int($0) }),
-              let attachments = entry.attachments, (1...attachments.count).contains(n) else {
+              let attachments = entry.attachments, attachments.indices.contains(n - 1) else {
             return app.pages.problem(.notFound, title: "Document not found",
                                      message: "No document with that number came with this record. Go back to the record.", session: session)
         }
