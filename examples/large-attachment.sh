@@ -78,10 +78,14 @@ measure "sealpost sync (mash)" "$sealpost" sync --home "$work/mash" >/dev/null
 measure "sealpost open" "$sealpost" open --home "$work/mash" "$id" >/dev/null
 relay_kib="$(awk '/^VmHWM:/{print $2}' "/proc/$relay_pid/status")"
 printf 'sealpost-relay (after the fetches): peak RSS %d MiB\n' "$((relay_kib / 1024))" | tee -a "$work/figures.txt" >&2
-stored="$(ls "$work"/mash/inbox/*/attachments/scan.pdf)"
+# The inbox keeps it sealed to the MASH's key (the home at rest); written out, it is the file sent.
+sealed="$(ls "$work"/mash/inbox/*/attachments/1.sealed)"
+echo "stored sealed at rest: $sealed ($(stat -c %s "$sealed") bytes)"
+"$sealpost" open --home "$work/mash" "$id" --output "$work/record.json" >/dev/null 2>&1
+stored="$work/record.json.attachments/scan.pdf"
 stored_hash="$(b2sum -l 256 "$stored" | cut -d' ' -f1)"
 [ "$stored_hash" = "$sent_hash" ] || { echo "large-attachment: the stored attachment differs from the one sent" >&2; exit 1; }
-echo "stored $stored: BLAKE2b-256 $stored_hash, the hash sent"
+echo "written out to $stored: BLAKE2b-256 $stored_hash, the hash sent"
 
 step "Peak memory for a $mib MiB attachment"
 cat "$work/figures.txt"
