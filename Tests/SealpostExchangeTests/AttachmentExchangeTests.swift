@@ -37,7 +37,7 @@ import Testing
                 (Array("case note\n".utf8), "..\\..\\AppData\\evil.txt"),
                 (Array("second note\n".utf8), "\u{1b}]0;owned\u{07}note\u{202E}txt.exe.txt"),
                 (Array("third note\n".utf8), "CON.txt"),
-                (Self.pdf + [1], "Chronology.PDF"),
+                (Self.pdf + Self.patternBytes(200_000), "Chronology.PDF"),  // four chunks at rest
             ]
             let paths = try files.map { try write($0.0, $0.1, in: folder) }
             let attachments = try OutgoingAttachment.read(paths)
@@ -77,6 +77,33 @@ import Testing
                 var info = stat()
                 #expect(stat(mash.context.inbox.attachmentPath(entry.envelopeID, index: i), &info) == 0 && info.st_mode & 0o777 == 0o600)
             }
+            // Read back a chunk at a time (constant memory): each chunk authenticated, the whole
+            // checked against the signed hash at the end. A damaged last chunk fails after the
+            // first ones were given out, and another file sealed to the same key (anyone can seal to
+            // a public key) authenticates chunk by chunk but fails the hash at the end: so a reader
+            // writes somewhere it can still discard until `next()` is nil.
+            let big = files.count - 1
+            var reading = try mash.context.inbox.reading(entry.envelopeID, attachment: big)
+            var chunks: [[UInt8]] = []
+            while let chunk = try reading.next() { chunks.append(chunk) }
+            #expect(chunks.count == 4 && chunks.allSatisfy { $0.count <= AtRest.chunkLength } && chunks.joined().elementsEqual(files[big].0))
+            let bigPath = mash.context.inbox.attachmentPath(entry.envelopeID, index: big)
+            let original = try #require(FileManager.default.contents(atPath: bigPath))
+            var damaged = original
+            damaged[damaged.count - 10] ^= 1
+            try damaged.write(to: URL(fileURLWithPath: bigPath))
+            reading = try mash.context.inbox.reading(entry.envelopeID, attachment: big)
+            var given = 0
+            #expect(throws: ExchangeError.self) { while let chunk = try reading.next() { given += chunk.count } }
+            #expect(given == 3 * AtRest.chunkLength, "the first chunks, each authenticated, came before the failure")
+            let other = AtRest(publicKey: Fixture.mash.boxKey.publicKey).seal(files[big].0.reversed())
+            try Data(other).write(to: URL(fileURLWithPath: bigPath))
+            let swapped = try mash.context.inbox.reading(entry.envelopeID, attachment: big)
+            let failure = #expect(throws: ExchangeError.self) { try swapped.check() }
+            #expect(failure?.description.contains("is not what the sender signed") == true, "\(String(describing: failure))")
+            try original.write(to: URL(fileURLWithPath: bigPath))
+            #expect(try mash.context.inbox.attachment(entry.envelopeID, index: big) == files[big].0)
+
             // Read back without the identity, the entry has the facts and no names.
             let locked = try #require(try Inbox(home: mash.context.home).entry(entry.envelopeID))
             #expect(locked.attachments?.map(\.hash) == received.map(\.hash) && locked.attachments?.allSatisfy { $0.name.isEmpty } == true)

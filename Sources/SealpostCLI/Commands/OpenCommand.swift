@@ -177,9 +177,20 @@ struct OpenCommand: AsyncParsableCommand {
         }
         for (i, a) in listed.enumerated() {
             guard !a.stored.isEmpty, !a.stored.contains("/") else { throw CLIError("the stored name of attachment \(i + 1) cannot be read") }
-            let bytes: [UInt8]
-            do { bytes = try inbox.attachment(entry.envelopeID, index: i) } catch { throw CLIError(error) }
-            do { try AtomicFile.write(bytes, to: folder + "/" + a.stored, mode: 0o600) } catch {
+            // A chunk at a time into a temporary file, committed only once the whole matched the
+            // signed hash: constant memory, and nothing half-written or unchecked left behind.
+            let path = folder + "/" + a.stored
+            let file: AtomicFile
+            do { file = try AtomicFile(destination: path, mode: 0o600) } catch { throw CLIError("cannot write \(error.path): \(error.reason)") }
+            do {
+                var reading = try inbox.reading(entry.envelopeID, attachment: i)
+                while let chunk = try reading.next() { try file.write(chunk) }
+                try file.commit()
+            } catch let error as ExchangeError {
+                file.discard()
+                throw CLIError(error)
+            } catch let error as IOError {
+                file.discard()
                 throw CLIError("cannot write \(error.path): \(error.reason)")
             }
         }

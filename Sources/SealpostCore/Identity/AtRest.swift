@@ -33,7 +33,8 @@ public struct AtRest: Sendable {
 
     /// The agency's public box key: enough to seal a file.
     public let publicKey: X25519.PublicKey
-    private let privateKey: X25519.PrivateKey?
+    /// Internal so that `Opening` (its own file) can unwrap file keys; never leaves this module.
+    let privateKey: X25519.PrivateKey?
     private let lineKey: AEADKey?
     private let digestKey: SecureBytes?
 
@@ -125,40 +126,11 @@ public struct AtRest: Sendable {
 
     /// The plaintext of a sealed file; `what` names it in the error ("the record in …").
     public func open(_ sealed: [UInt8], what: String) throws(AtRestError) -> [UInt8] {
-        guard let privateKey else { throw AtRestError(.locked, "\(what) is sealed: the home must be unlocked to read it") }
-        let header = Self.magic.count + Self.fileKeyLength + SealedBox.overhead
-        guard Self.isSealed(sealed), sealed.count >= header + SecretStream.headerLength + SecretStream.overhead else {
-            throw AtRestError(.damaged, "\(what) is not a sealed file this program writes")
-        }
-        let fileKey: SecretStreamKey
-        let puller: SecretStream.Puller
-        do {
-            let opened = try SealedBox.open(Array(sealed[Self.magic.count..<header]), with: privateKey)
-            fileKey = try SecretStreamKey(opened)
-            puller = try SecretStream.Puller(key: fileKey, header: Array(sealed[header..<(header + SecretStream.headerLength)]))
-        } catch {
-            throw AtRestError(.damaged, "\(what) does not open with this agency's key: it was damaged or not sealed here")
-        }
+        var opening = try opening(MemoryReader(sealed), what: what)
         var plaintext: [UInt8] = []
         plaintext.reserveCapacity(sealed.count)
-        var offset = header + SecretStream.headerLength
-        while offset < sealed.count {
-            let end = min(sealed.count, offset + Self.chunkLength + SecretStream.overhead)
-            let chunk: (plaintext: [UInt8], tag: SecretStream.Tag)
-            do { chunk = try puller.pull(Array(sealed[offset..<end]), additionalData: Self.magic) } catch {
-                throw AtRestError(.damaged, "\(what) could not be authenticated: it was altered or damaged")
-            }
-            guard chunk.tag == .message || chunk.tag == .final else {
-                throw AtRestError(.damaged, "\(what) holds a chunk this program never writes: it was altered")
-            }
-            plaintext += chunk.plaintext
-            offset = end
-            if chunk.tag == .final {
-                guard offset == sealed.count else { throw AtRestError(.damaged, "\(what) has bytes after its end: it was altered") }
-                return plaintext
-            }
-        }
-        throw AtRestError(.damaged, "\(what) is cut short: it was truncated")
+        while let chunk = try opening.next() { plaintext += chunk }
+        return plaintext
     }
 
     /// Seals `plaintext` into `path` atomically and durably (AtomicFile), mode 0600.

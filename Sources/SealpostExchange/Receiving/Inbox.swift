@@ -80,26 +80,6 @@ public struct Inbox: Sendable {
     public func attachmentPath(_ id: String, index: Int) -> String { attachmentsFolder(id) + "/\(index + 1).sealed" }
     func attachmentNamesPath(_ id: String) -> String { attachmentsFolder(id) + "/names.sealed" }
 
-    /// The bytes of attachment `index` (from 0), opened and checked against the hash the sender
-    /// signed (kept in the entry).
-    public func attachment(_ id: String, index: Int) throws(ExchangeError) -> [UInt8] {
-        guard let entry = try entry(id), let attachments = entry.attachments, attachments.indices.contains(index) else {
-            throw ExchangeError(.notFound, "record \(id.prefix(12)) has no attachment \(index + 1)")
-        }
-        guard let atRest, atRest.canOpen else {
-            throw ExchangeError(.locked, "the attachments are sealed to this agency's key", hint: "unlock the home with its passphrase to read them")
-        }
-        let bytes: [UInt8]?
-        do { bytes = try atRest.read(attachmentPath(id, index: index), what: "attachment \(index + 1) of \(folder(id))") } catch {
-            throw ExchangeError(.storage, error.reason, hint: "restore \(folder(id)) from a backup")
-        }
-        guard let bytes, Hex.encode(BLAKE2b.hash(bytes)) == attachments[index].hash else {
-            throw ExchangeError(.storage, "attachment \(index + 1) of \(folder(id)) is missing or not what the sender signed",
-                                hint: "restore \(folder(id)) from a backup")
-        }
-        return bytes
-    }
-
     /// Stores a verified record held in memory (`store(content:envelope:entry:attachments:)` with bytes).
     public func store(content: [UInt8], envelope: [UInt8], entry: InboxEntry,
                       attachments: [(name: String, bytes: [UInt8])] = []) throws(ExchangeError) -> StoreOutcome {

@@ -9,7 +9,8 @@ import SealpostSodium
 /// record's page and downloaded one at a time. The receive stored each sealed to the agency's key
 /// (the home at rest), its safe name (AttachmentName, THREATS row 39) kept sealed beside it, after
 /// checking it against the signed manifest's hash; the download opens it and checks the hash
-/// again, so a file changed since is refused rather than served, and
+/// again, so a file changed since is refused rather than served (in constant memory: read twice,
+/// a chunk at a time, once to check and once to send), and
 /// is always a download (`Content-Disposition: attachment`, never shown in the app's origin),
 /// with `X-Content-Type-Options: nosniff` and `Cache-Control: no-store`.
 struct ReceivedDocuments {
@@ -42,10 +43,12 @@ struct ReceivedDocuments {
         }
         let attachment = attachments[n - 1]
         let inbox = exchange.inbox
-        // Opened from its sealed file (the home at rest) and checked against the signed hash, off
-        // the event loop.
-        let opened = await Task.detached { () -> [UInt8]? in try? inbox.attachment(id, index: n - 1) }.value
-        guard let bytes = opened else {
+        // Checked whole first, off the event loop: the stored file opens under the agency's key
+        // (the home at rest) and matches the signed hash; a download cannot be taken back once sent.
+        let checked = await Task.detached { () -> Bool in
+            (try? inbox.reading(id, attachment: n - 1).check()) != nil
+        }.value
+        guard checked else {
             app.logger.warning("received document missing or changed", metadata: ["code": "document"])
             return app.pages.problem(.conflict, title: "This document cannot be given out",
                                      message: "The stored file is missing or is not the one received (its hash differs). Ask the sender to send it again.",
@@ -55,7 +58,21 @@ struct ReceivedDocuments {
                                    .contentDisposition: Self.disposition(attachment.stored)]
         headers[.cacheControl] = "no-store"
         headers[.xContentTypeOptions] = "nosniff"
-        return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
+        // Then streamed a chunk at a time, in constant memory, checked again as it goes: a file
+        // changed between the two readings ends the response short of its length, which the
+        // browser reports as a failed download.
+        let logger = app.logger
+        let body = ResponseBody(contentLength: Int(clamping: attachment.length)) { writer in
+            var reading = try inbox.reading(id, attachment: n - 1)
+            do {
+                while let chunk = try reading.next() { try await writer.write(ByteBuffer(bytes: chunk)) }
+            } catch let error as ExchangeError {
+                logger.warning("received document changed while it was downloaded", metadata: ["code": "document"])
+                throw error
+            }
+            try await writer.finish(nil)
+        }
+        return Response(status: .ok, headers: headers, body: body)
     }
 
     /// The signed type when it is one Sealpost sends, else bytes (a type is never trusted to render).
