@@ -32,30 +32,30 @@ struct ReceivedDocuments {
     }
 
     func download(_ request: Request, context: WebContext) async throws -> Response {
-        guard let session = context.session else { return .redirect(to: "/sign-in", type: .normal) }
-        let exchange = try app.context(session)
-        let id = context.parameters.get("id") ?? ""
-        guard EnvelopeID(hex: id) != nil, let entry = try exchange.inbox.entry(id), let n = context.parameters.get("n").flatMap({ Int($0) }),
-              let attachments = entry.attachments, attachments.indices.contains(n - 1) else {
-            return app.pages.problem(.notFound, title: "Document not found",
-                                     message: "No document with that number came with this record. Go back to the record.", session: session)
+        try await app.reading(request, context: context) { session, exchange in
+            let id = context.parameters.get("id") ?? ""
+            guard EnvelopeID(hex: id) != nil, let entry = try exchange.inbox.entry(id), let n = context.parameters.get("n").flatMap({ Int($0) }),
+                  let attachments = entry.attachments, attachments.indices.contains(n - 1) else {
+                return app.pages.problem(.notFound, title: "Document not found",
+                                         message: "No document with that number came with this record. Go back to the record.", session: session)
+            }
+            let attachment = attachments[n - 1]
+            let inbox = exchange.inbox
+            // Opened from its sealed file (the home at rest) and checked against the signed hash, off
+            // the event loop.
+            let opened = await Task.detached { () -> [UInt8]? in try? inbox.attachment(id, index: n - 1) }.value
+            guard let bytes = opened else {
+                app.logger.warning("received document missing or changed", metadata: ["code": "document"])
+                return app.pages.problem(.conflict, title: "This document cannot be given out",
+                                         message: "The stored file is missing or is not the one received (its hash differs). Ask the sender to send it again.",
+                                         session: session)
+            }
+            var headers: HTTPFields = [.contentType: Self.contentType(attachment.type),
+                                       .contentDisposition: Self.disposition(attachment.stored)]
+            headers[.cacheControl] = "no-store"
+            headers[.xContentTypeOptions] = "nosniff"
+            return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
         }
-        let attachment = attachments[n - 1]
-        let inbox = exchange.inbox
-        // Opened from its sealed file (the home at rest) and checked against the signed hash, off
-        // the event loop.
-        let opened = await Task.detached { () -> [UInt8]? in try? inbox.attachment(id, index: n - 1) }.value
-        guard let bytes = opened else {
-            app.logger.warning("received document missing or changed", metadata: ["code": "document"])
-            return app.pages.problem(.conflict, title: "This document cannot be given out",
-                                     message: "The stored file is missing or is not the one received (its hash differs). Ask the sender to send it again.",
-                                     session: session)
-        }
-        var headers: HTTPFields = [.contentType: Self.contentType(attachment.type),
-                                   .contentDisposition: Self.disposition(attachment.stored)]
-        headers[.cacheControl] = "no-store"
-        headers[.xContentTypeOptions] = "nosniff"
-        return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 
     /// The signed type when it is one Sealpost sends, else bytes (a type is never trusted to render).
