@@ -75,18 +75,10 @@ public enum Outcome {
 
     /// Deposits a journalled outcome to the record's sender.
     public static func finish(_ journalled: OutcomeJournal.Entry, session: RelaySession) async throws(ExchangeError) -> OutcomeJournal.Entry {
-        let context = session.context
-        var entry = journalled
-        guard let outcomeID = EnvelopeID(hex: entry.outcomeID), let sealed = entry.outcomeBytes, EnvelopeID(of: sealed) == outcomeID else {
-            throw ExchangeError(.storage, "the outcome journal entry \(entry.outcomeID) is damaged", hint: "restore HOME/outcomes from a backup")
-        }
-        if entry.state == .pending {
-            entry.receipt = try await Reply.deposit(sealed, id: outcomeID, to: entry.sender, what: "outcome", session: session)
-            entry.state = .done
-            entry.doneAt = context.now
-            try context.outcomes.write(entry)
-        }
-        return entry
+        try await Reply.finish(journalled, in: session.context.outcomes, what: "outcome",
+                               damaged: ExchangeError(.storage, "the outcome journal entry \(journalled.outcomeID) is damaged",
+                                                      hint: "restore HOME/outcomes from a backup"),
+                               session: session)
     }
 
     /// BLAKE2b-256 of the decision, reason and next steps, each followed by a zero byte, in hex,
