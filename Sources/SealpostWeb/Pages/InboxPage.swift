@@ -58,7 +58,7 @@ struct InboxPage {
             }.groupingResends()
             let pagination = LogPagination(matching: groups.count, requested: request.uri.queryParameters["page"].flatMap { Int($0) },
                                            query: request.uri.queryParameters, size: 50, path: "/inbox", keep: [])
-            let opened = groups.dropFirst(pagination.offset).prefix(50).map { group -> Row in
+            let opened = pagination.page(of: groups).map { group -> Row in
                 let entry = group[0].entry
                 let child = group[0].child ?? "(name not shared)"
                 let state = acks[entry.envelopeID].map { $0.state == .done ? "acknowledged" : "acknowledging" } ?? "not acknowledged"
