@@ -51,14 +51,11 @@ public enum Outcome {
         }
         let boxKey = try Reply.boxKey(of: received.sender, for: "the outcome", otherwise: "tell the sender by another channel what was decided",
                                       context: context)
-        guard let envelopeID = EnvelopeID(hex: received.envelopeID), let messageID = Hex.decode(received.messageID),
-              let contentHash = Hex.decode(received.contentHash) else {
-            throw ExchangeError(.storage, "the inbox entry for \(received.envelopeID) is damaged", hint: "restore it from a backup")
-        }
+        let (envelopeID, messageID, contentHash) = try Reply.names(of: received)
         let now = context.now
         let facts = OutcomeFacts(received.delivery(to: context.identity.agencyID), decision: decision.rawValue,
                                  receivedAt: received.receivedAt, decidedAt: now)
-        var details = context.inbox.content(received.envelopeID).map(ReceiptDetails.init(subjectOfJSON:)) ?? ReceiptDetails()
+        var details = Reply.details(about: received, context: context)
         details.reason = reason
         details.nextSteps = nextSteps
         let carried = try Reply.log(facts, details: details, counterpart: received.sender, context: context)
