@@ -167,7 +167,8 @@ private struct ByteParser {
     /// After an object member or array element: a ',' says another follows (true, with the
     /// white space after it skipped), the container's closing bracket says it ends (false);
     /// anything else, or the end of the input, is an error saying what was expected.
-    mutating func anotherFollows(closedBy close: Unicode.Scalar, in container: String, after item: String) throws(JSONError) -> Bool {
+    mutating func anotherFollows(closedBy close: Unicode.Scalar, in container: String,
+                                 after item: String) throws(JSONError) -> Bool {
         skipWhitespace()
         guard i < bytes.count else { throw endInside(container) }
         if bytes[i] == UInt8(ascii: ",") {

@@ -5,6 +5,10 @@ import Foundation
 /// empty) unless --db names a SQLite file. nil means the SQLite file.
 enum RelayStoreChoice {
     static func databaseURL(database: String?, db: String?) -> String? {
-        database ?? (db == nil ? ProcessInfo.processInfo.environment["SEALPOST_RELAY_DATABASE"].flatMap { $0.isEmpty ? nil : $0 } : nil)
+        if let database { return database }
+        guard db == nil, let url = ProcessInfo.processInfo.environment["SEALPOST_RELAY_DATABASE"], !url.isEmpty else {
+            return nil
+        }
+        return url
     }
 }

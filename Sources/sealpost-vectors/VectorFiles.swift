@@ -22,7 +22,8 @@ func writeOrCheck<V: VectorFile>(_ vectors: [V], set: String?, directory: String
     for vector in vectors {
         let path = "\(folder)/\(vector.name)"
         if check {
-            if FileManager.default.contents(atPath: path).map(Array.init) != vector.fileBytes { mismatches.append(shown(vector.name)) }
+            let held = FileManager.default.contents(atPath: path).map(Array.init)
+            if held != vector.fileBytes { mismatches.append(shown(vector.name)) }
         } else {
             try! Data(vector.fileBytes).write(to: URL(fileURLWithPath: path))
         }
@@ -31,8 +32,8 @@ func writeOrCheck<V: VectorFile>(_ vectors: [V], set: String?, directory: String
         let existing = Set((try? FileManager.default.contentsOfDirectory(atPath: folder))?
             .filter { name in
                 var isDirectory: ObjCBool = false
-                return !name.hasSuffix(".md")
-                    && FileManager.default.fileExists(atPath: "\(folder)/\(name)", isDirectory: &isDirectory) && !isDirectory.boolValue
+                let exists = FileManager.default.fileExists(atPath: "\(folder)/\(name)", isDirectory: &isDirectory)
+                return !name.hasSuffix(".md") && exists && !isDirectory.boolValue
             } ?? [])
         mismatches += existing.subtracting(vectors.map(\.name)).map { shown($0) + " (not generated)" }
     }

@@ -37,6 +37,7 @@ struct LogPaginationTests {
         #expect(log.nextHref == "/log?kind=sent&counterpart=st%20anne%27s&page=3")
         #expect(LogPagination.kept(LogPage.filterKeys, from: q) == ["kind=sent", "counterpart=st%20anne%27s"])
         let inbox = LogPagination(matching: 120, requested: 1, query: q, size: 50, path: "/inbox", keep: [])
-        #expect(inbox.pages == 3 && inbox.nextHref == "/inbox?page=2" && Array(inbox.page(of: Array(0..<120))) == Array(0..<50))
+        #expect(inbox.pages == 3 && inbox.nextHref == "/inbox?page=2")
+        #expect(Array(inbox.page(of: Array(0..<120))) == Array(0..<50))
     }
 }

@@ -72,10 +72,9 @@ public enum Outcome {
 
     /// Deposits a journalled outcome to the record's sender.
     public static func finish(_ journalled: OutcomeJournal.Entry, session: RelaySession) async throws(ExchangeError) -> OutcomeJournal.Entry {
-        try await Reply.finish(journalled, in: session.context.outcomes, what: "outcome",
-                               damaged: ExchangeError(.storage, "the outcome journal entry \(journalled.outcomeID) is damaged",
-                                                      hint: "restore HOME/outcomes from a backup"),
-                               session: session)
+        let damaged = ExchangeError(.storage, "the outcome journal entry \(journalled.outcomeID) is damaged",
+                                    hint: "restore HOME/outcomes from a backup")
+        return try await Reply.finish(journalled, in: session.context.outcomes, what: "outcome", damaged: damaged, session: session)
     }
 
     /// BLAKE2b-256 of the decision, reason and next steps, each followed by a zero byte, in hex,

@@ -24,11 +24,14 @@ extension Reply {
     /// Deposits a journalled reply still pending and journals the relay's receipt; returns the
     /// entry as it now stands. `damaged` is thrown for an entry whose bytes are not the envelope
     /// its id names; `what` names the reply in the log line.
-    static func finish<Journal: ExchangeJournal>(_ journalled: Journal.Entry, in journal: Journal, what: String, damaged: ExchangeError,
-                                                 session: RelaySession) async throws(ExchangeError) -> Journal.Entry
-        where Journal.Entry: DepositedReply {
+    static func finish<Journal: ExchangeJournal>(_ journalled: Journal.Entry, in journal: Journal, what: String,
+                                                 damaged: ExchangeError, session: RelaySession)
+        async throws(ExchangeError) -> Journal.Entry where Journal.Entry: DepositedReply {
         var entry = journalled
-        guard let id = EnvelopeID(hex: entry.sealedID), let sealed = entry.sealedBytes, EnvelopeID(of: sealed) == id else { throw damaged }
+        guard let id = EnvelopeID(hex: entry.sealedID), let sealed = entry.sealedBytes,
+              EnvelopeID(of: sealed) == id else {
+            throw damaged
+        }
         if entry.state == .pending {
             entry.receipt = try await deposit(sealed, id: id, to: entry.addressee, what: what, session: session)
             entry.state = .done

@@ -23,10 +23,12 @@ enum Reply {
     /// What a reply about `received` (an acknowledgement, an outcome) names the record by: its
     /// envelope id, message id and content hash, decoded from the inbox entry; a storage error when
     /// the entry is damaged.
-    static func names(of received: InboxEntry) throws(ExchangeError) -> (envelopeID: EnvelopeID, messageID: [UInt8], contentHash: [UInt8]) {
+    static func names(of received: InboxEntry)
+        throws(ExchangeError) -> (envelopeID: EnvelopeID, messageID: [UInt8], contentHash: [UInt8]) {
         guard let envelopeID = EnvelopeID(hex: received.envelopeID), let messageID = Hex.decode(received.messageID),
               let contentHash = Hex.decode(received.contentHash) else {
-            throw ExchangeError(.storage, "the inbox entry for \(received.envelopeID) is damaged", hint: "restore it from a backup")
+            throw ExchangeError(.storage, "the inbox entry for \(received.envelopeID) is damaged",
+                                hint: "restore it from a backup")
         }
         return (envelopeID, messageID, contentHash)
     }

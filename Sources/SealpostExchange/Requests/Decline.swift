@@ -88,10 +88,9 @@ public enum Decline {
 
     /// Deposits a journalled decline to the requester.
     public static func finish(_ journalled: DeclineJournal.Entry, session: RelaySession) async throws(ExchangeError) -> DeclineJournal.Entry {
-        try await Reply.finish(journalled, in: session.context.declines, what: "decline",
-                               damaged: ExchangeError(.storage, "the decline journal entry for \(journalled.requestID) is damaged",
-                                                      hint: "restore HOME/declines from a backup"),
-                               session: session)
+        let damaged = ExchangeError(.storage, "the decline journal entry for \(journalled.requestID) is damaged",
+                                    hint: "restore HOME/declines from a backup")
+        return try await Reply.finish(journalled, in: session.context.declines, what: "decline", damaged: damaged, session: session)
     }
 
     /// Logs a decision not to share `record` for `purpose`, taken without a request: nothing is

@@ -10,8 +10,8 @@ extension WebApp {
     func handle(_ request: Request, context: WebContext, formLimit: Int = 4096,
                 _ body: (WebSession, FormBody.Fields?) async throws -> Response) async throws -> Response {
         guard let session = context.session else { return .redirect(to: "/sign-in", type: .normal) }
-        let fields = request.method == .post ? try await FormBody.read(request, context: context, limit: formLimit) : nil
-        return try await body(session, fields)
+        guard request.method == .post else { return try await body(session, nil) }
+        return try await body(session, try await FormBody.read(request, context: context, limit: formLimit))
     }
 
     /// A page (GET) that reads the exchange as the signed-in practitioner acts in it.
@@ -22,7 +22,8 @@ extension WebApp {
 
     /// An action (POST) on the exchange: `body` gets the checked form and the exchange.
     func acting(_ request: Request, context: WebContext, formLimit: Int = 4096,
-                _ body: (WebSession, FormBody.Fields, ExchangeContext) async throws -> Response) async throws -> Response {
+                _ body: (WebSession, FormBody.Fields, ExchangeContext) async throws -> Response)
+        async throws -> Response {
         try await handle(request, context: context, formLimit: formLimit) { session, fields in
             guard let fields else { throw HTTPError(.methodNotAllowed) }
             return try await body(session, fields, self.context(session))

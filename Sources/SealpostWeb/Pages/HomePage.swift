@@ -49,13 +49,14 @@ struct HomePage {
             return Count(number: number, label: label, href: "/work/\(name)", alert: name == "overdue" && number > 0)
         }
         // The first 20 of three work lists, with the lists' own titles, headings and links.
-        let sections = [("received", "to-acknowledge"), ("sent", "awaiting-acknowledgement"), ("requests", "requests-to-answer")]
-            .compactMap { id, name -> Section? in
-                guard let list = WorkListPage.list(name) else { return nil }
-                return Section(id: id, title: list.title, agencyHeading: list.agencyHeading, empty: list.empty,
-                               items: list.items(work, now).prefix(20).map { w, kind in item(w, href: kind.href(w)) })
-            }
-        let model = Model(counts: counts, sections: sections, draftsCount: Drafts(home: app.home).count, csrf: session.csrf)
+        let shown = [("received", "to-acknowledge"), ("sent", "awaiting-acknowledgement"), ("requests", "requests-to-answer")]
+        let sections = shown.compactMap { id, name -> Section? in
+            guard let list = WorkListPage.list(name) else { return nil }
+            return Section(id: id, title: list.title, agencyHeading: list.agencyHeading, empty: list.empty,
+                           items: list.items(work, now).prefix(20).map { w, kind in item(w, href: kind.href(w)) })
+        }
+        let model = Model(counts: counts, sections: sections, draftsCount: Drafts(home: app.home).count,
+                          csrf: session.csrf)
         return app.pages.page("home", model, title: "What needs attention", session: session, section: "/")
     }
 }

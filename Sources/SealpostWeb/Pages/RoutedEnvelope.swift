@@ -7,9 +7,8 @@ extension Inbox {
     /// held here. The id is checked before the store is asked, so whatever was typed in the address
     /// reaches the file system only as a well-formed envelope id.
     func entry(routedBy context: WebContext) throws -> (id: EnvelopeID, entry: InboxEntry)? {
-        guard let id = context.parameters.get("id").flatMap(EnvelopeID.init(hex:)), let entry = try entry(id.description) else {
-            return nil
-        }
+        guard let id = context.parameters.get("id").flatMap(EnvelopeID.init(hex:)),
+              let entry = try entry(id.description) else { return nil }
         return (id, entry)
     }
 }

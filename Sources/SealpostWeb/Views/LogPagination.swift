@@ -46,7 +46,9 @@ extension LogPagination {
     /// `key=value`, percent-encoded, for each of `keys` that `query` gives a value: the filters
     /// that every page link, and the log's exports, carry on.
     static func kept(_ keys: [String], from query: Hummingbird.Parameters) -> [String] {
-        keys.compactMap { key in query[Substring(key)].flatMap { $0.isEmpty ? nil : "\(key)=\(LogPage.percentEncode(String($0)))" } }
+        keys.compactMap { key in
+            query[Substring(key)].flatMap { $0.isEmpty ? nil : "\(key)=\(LogPage.percentEncode(String($0)))" }
+        }
     }
 }
 
