@@ -194,7 +194,7 @@ struct ReferralCheck {
 
     /// Records the practitioner's decisions (redact, or keep with a reason) in the draft.
     func decide(_ request: Request, context: WebContext) async throws -> Response {
-        try await ReferralDrafts(app: app).handleForm(request, context: context, limit: 256 * 1024) { session, fields, draft in
+        try await ReferralDrafts(app: app).handleForm(request, context: context, formLimit: 256 * 1024) { session, fields, draft in
             var draft = draft
             if fields["clear"] != nil {
                 draft.decisions = DecisionFile()

@@ -38,9 +38,9 @@ struct ReferralDrafts {
     }
 
     /// `handle` for a route that is only a POST, whose form is always there.
-    func handleForm(_ request: Request, context: WebContext, limit: Int = 4096,
+    func handleForm(_ request: Request, context: WebContext, formLimit: Int = 4096,
                     _ body: (WebSession, FormBody.Fields, Draft) async throws -> Response) async throws -> Response {
-        try await handle(request, context: context, formLimit: limit) { session, fields, draft in
+        try await handle(request, context: context, formLimit: formLimit) { session, fields, draft in
             guard let fields else { throw HTTPError(.methodNotAllowed) }
             return try await body(session, fields, draft)
         }
