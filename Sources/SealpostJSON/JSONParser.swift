@@ -159,19 +159,28 @@ private struct ByteParser {
             let value = try parseValue(depth: depth)
             path.removeLast()
             members.append(JSONObject.Member(key: key, value: value))
-            skipWhitespace()
-            guard i < bytes.count else { throw endInside("object") }
-            if bytes[i] == UInt8(ascii: ",") {
-                i += 1
-                skipWhitespace()
-                continue
-            }
-            if bytes[i] == UInt8(ascii: "}") {
-                i += 1
-                return .object(JSONObject(uniqueMembers: members))
-            }
-            throw unexpected("',' or '}' after an object member")
+            if try anotherFollows(closedBy: "}", in: "object", after: "an object member") { continue }
+            return .object(JSONObject(uniqueMembers: members))
         }
+    }
+
+    /// After an object member or array element: a ',' says another follows (true, with the
+    /// white space after it skipped), the container's closing bracket says it ends (false);
+    /// anything else, or the end of the input, is an error saying what was expected.
+    mutating func anotherFollows(closedBy close: Unicode.Scalar, in container: String,
+                                 after item: String) throws(JSONError) -> Bool {
+        skipWhitespace()
+        guard i < bytes.count else { throw endInside(container) }
+        if bytes[i] == UInt8(ascii: ",") {
+            i += 1
+            skipWhitespace()
+            return true
+        }
+        if bytes[i] == UInt8(ascii: close) {
+            i += 1
+            return false
+        }
+        throw unexpected("',' or '\(close)' after \(item)")
     }
 
     /// Small objects compare linearly; from 16 members on, a set keeps the check linear overall.
@@ -202,18 +211,8 @@ private struct ByteParser {
             let value = try parseValue(depth: depth)
             path.removeLast()
             elements.append(value)
-            skipWhitespace()
-            guard i < bytes.count else { throw endInside("array") }
-            if bytes[i] == UInt8(ascii: ",") {
-                i += 1
-                skipWhitespace()
-                continue
-            }
-            if bytes[i] == UInt8(ascii: "]") {
-                i += 1
-                return .array(elements)
-            }
-            throw unexpected("',' or ']' after an array element")
+            if try anotherFollows(closedBy: "]", in: "array", after: "an array element") { continue }
+            return .array(elements)
         }
     }
 

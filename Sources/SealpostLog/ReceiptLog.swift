@@ -199,8 +199,20 @@ public final class ReceiptLog {
         }
     }
 
+    /// Replaces `details.jsonl` with `lines` atomically (a crash leaves the old file or the new
+    /// one), then points the details descriptor, which still names the old file, at the new one
+    /// for appends. `what` names the rewrite in the error.
+    private func replaceDetails(with lines: [UInt8], while what: String) throws(LogError) {
+        do {
+            let file = try AtomicFile(destination: detailsPath, mode: 0o600)
+            try file.write(lines)
+            try file.commit()
+        } catch { throw LogError(error, while: what) }
+        try reopenDetails()
+    }
+
     /// Points the details descriptor at the file now at `detailsPath` (after an atomic rewrite).
-    func reopenDetails() throws(LogError) {
+    private func reopenDetails() throws(LogError) {
         let fd = open(detailsPath, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw LogError(IOError(path: detailsPath, errno: errno), while: "reopen the log's details") }
         close(detailsFD)
@@ -261,13 +273,7 @@ extension ReceiptLog {
             keptLines.append(0x0A)
         }
         guard !erasedSeqs.isEmpty else { return 0 }
-        do {
-            let file = try AtomicFile(destination: detailsPath, mode: 0o600)
-            try file.write(keptLines)
-            try file.commit()
-        } catch { throw LogError(error, while: "rewrite the log's details") }
-        // The descriptor still points at the old file: reopen for appends.
-        try reopenDetails()
+        try replaceDetails(with: keptLines, while: "rewrite the log's details")
         _ = try append(Draft(kind: "erased", facts: ["rule": .string(rule), "before": .number(JSONNumber(cutoff)),
                                                      "entries": .number(JSONNumber(erasedSeqs.count))]), at: at)
         return erasedSeqs.count
@@ -299,12 +305,7 @@ extension ReceiptLog {
             }
         }
         guard sealed > 0 else { return 0 }
-        do {
-            let file = try AtomicFile(destination: detailsPath, mode: 0o600)
-            try file.write(lines)
-            try file.commit()
-        } catch { throw LogError(error, while: "rewrite the log's details sealed") }
-        try reopenDetails()
+        try replaceDetails(with: lines, while: "rewrite the log's details sealed")
         return sealed
     }
 }

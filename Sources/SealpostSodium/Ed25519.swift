@@ -53,44 +53,33 @@ public enum Ed25519 {
         }
     }
 
-    /// A public verifying key.
-    public struct PublicKey: Sendable, Hashable {
-        public let rawRepresentation: [UInt8]
+    /// A public verifying key. Accepts any 32 bytes; whether they are a valid point is decided
+    /// when verifying.
+    public typealias PublicKey = PublicBytes<PublicKeyKind>
+    /// A 64-byte detached signature.
+    public typealias Signature = PublicBytes<SignatureKind>
 
-        init(trusted bytes: [UInt8]) { rawRepresentation = bytes }
-
-        /// Accepts any 32 bytes; whether they are a valid point is decided when verifying.
-        public init(rawRepresentation bytes: [UInt8]) throws(SodiumError) {
-            guard bytes.count == Ed25519.publicKeyLength else {
-                throw .invalidLength(what: "Ed25519 public key", expected: Ed25519.publicKeyLength, actual: bytes.count)
-            }
-            rawRepresentation = bytes
-        }
-
-        /// True only if `signature` is a valid, canonical signature by this key over `message`.
-        public func isValidSignature(_ signature: Signature, for message: [UInt8]) -> Bool {
-            message.withUnsafeBytes { isValidSignature(signature, for: $0) }
-        }
-
-        public func isValidSignature(_ signature: Signature, for message: UnsafeRawBufferPointer) -> Bool {
-            SodiumRuntime.ensure()
-            return crypto_sign_verify_detached(signature.rawRepresentation,
-                                               message.baseAddress?.assumingMemoryBound(to: UInt8.self),
-                                               UInt64(message.count), rawRepresentation) == 0
-        }
+    public enum PublicKeyKind: FixedLength {
+        public static let length = Ed25519.publicKeyLength
+        public static let name = "Ed25519 public key"
     }
 
-    /// A 64-byte detached signature.
-    public struct Signature: Sendable, Hashable {
-        public let rawRepresentation: [UInt8]
+    public enum SignatureKind: FixedLength {
+        public static let length = Ed25519.signatureLength
+        public static let name = "Ed25519 signature"
+    }
+}
 
-        init(trusted bytes: [UInt8]) { rawRepresentation = bytes }
+extension PublicBytes where Kind == Ed25519.PublicKeyKind {
+    /// True only if `signature` is a valid, canonical signature by this key over `message`.
+    public func isValidSignature(_ signature: Ed25519.Signature, for message: [UInt8]) -> Bool {
+        message.withUnsafeBytes { isValidSignature(signature, for: $0) }
+    }
 
-        public init(rawRepresentation bytes: [UInt8]) throws(SodiumError) {
-            guard bytes.count == Ed25519.signatureLength else {
-                throw .invalidLength(what: "Ed25519 signature", expected: Ed25519.signatureLength, actual: bytes.count)
-            }
-            rawRepresentation = bytes
-        }
+    public func isValidSignature(_ signature: Ed25519.Signature, for message: UnsafeRawBufferPointer) -> Bool {
+        SodiumRuntime.ensure()
+        return crypto_sign_verify_detached(signature.rawRepresentation,
+                                           message.baseAddress?.assumingMemoryBound(to: UInt8.self),
+                                           UInt64(message.count), rawRepresentation) == 0
     }
 }

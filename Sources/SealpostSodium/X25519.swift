@@ -49,27 +49,23 @@ public enum X25519 {
     }
 
     /// A public key: any 32 bytes (X25519 accepts every encoding; low-order points fail at use).
-    public struct PublicKey: Sendable, Hashable {
-        public let rawRepresentation: [UInt8]
+    public typealias PublicKey = PublicBytes<PublicKeyKind>
 
-        init(trusted bytes: [UInt8]) { rawRepresentation = bytes }
+    public enum PublicKeyKind: FixedLength {
+        public static let length = X25519.keyLength
+        public static let name = "X25519 public key"
+    }
+}
 
-        public init(rawRepresentation bytes: [UInt8]) throws(SodiumError) {
-            guard bytes.count == X25519.keyLength else {
-                throw .invalidLength(what: "X25519 public key", expected: X25519.keyLength, actual: bytes.count)
-            }
-            rawRepresentation = bytes
-        }
-
-        /// True for the low-order points, with which every shared secret is all zeros: no one
-        /// can open what is sealed to such a key, so it is never a valid recipient.
-        public var isLowOrder: Bool {
-            SodiumRuntime.ensure()
-            // Any clamped scalar is a multiple of the cofactor, so a low-order point maps to zero.
-            var scalar = [UInt8](repeating: 0, count: X25519.keyLength)
-            scalar[0] = 8
-            var out = [UInt8](repeating: 0, count: X25519.keyLength)
-            return crypto_scalarmult(&out, scalar, rawRepresentation) != 0
-        }
+extension PublicBytes where Kind == X25519.PublicKeyKind {
+    /// True for the low-order points, with which every shared secret is all zeros: no one
+    /// can open what is sealed to such a key, so it is never a valid recipient.
+    public var isLowOrder: Bool {
+        SodiumRuntime.ensure()
+        // Any clamped scalar is a multiple of the cofactor, so a low-order point maps to zero.
+        var scalar = [UInt8](repeating: 0, count: X25519.keyLength)
+        scalar[0] = 8
+        var out = [UInt8](repeating: 0, count: X25519.keyLength)
+        return crypto_scalarmult(&out, scalar, rawRepresentation) != 0
     }
 }

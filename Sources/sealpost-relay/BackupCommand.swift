@@ -26,7 +26,7 @@ struct BackupCommand: AsyncParsableCommand {
     var to: String?
 
     func run() async throws {
-        if database != nil || (db == nil && !(ProcessInfo.processInfo.environment["SEALPOST_RELAY_DATABASE"] ?? "").isEmpty) {
+        if RelayStoreChoice.databaseURL(database: database, db: db) != nil {
             throw CommandLineError("this relay keeps its data in PostgreSQL, which sealpost-relay does not copy itself",
                                    hint: RelayBackup.postgresAdvice)
         }

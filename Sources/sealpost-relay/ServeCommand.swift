@@ -89,10 +89,7 @@ struct ServeCommand: AsyncParsableCommand {
         String(describing: error).contains("(errno: \(EADDRINUSE))")
     }
 
-    /// --database, else SEALPOST_RELAY_DATABASE unless --db names a SQLite file.
-    private var databaseURL: String? {
-        database ?? (db == nil ? ProcessInfo.processInfo.environment["SEALPOST_RELAY_DATABASE"].flatMap { $0.isEmpty ? nil : $0 } : nil)
-    }
+    private var databaseURL: String? { RelayStoreChoice.databaseURL(database: database, db: db) }
 }
 
 /// The limit flags, each defaulting to `RelayLimits()`'s value.

@@ -4,7 +4,7 @@
 
 import Foundation
 
-struct FieldVector {
+struct FieldVector: VectorFile {
     let name: String
     var fields: [(String, String)]
     var body: [UInt8] = []
@@ -20,25 +20,4 @@ struct FieldVector {
         precondition(!fields.contains { $0.1.contains("\n") || $0.0.contains(":") }, "\(name): a field breaks the format")
         return Array((text + "\n").utf8) + body
     }
-}
-
-/// Writes `vectors` into DIRECTORY/`set`, or compares them; returns the names that differ.
-func writeOrCheck(_ vectors: [FieldVector], set: String, directory: String, check: Bool) -> [String] {
-    precondition(Set(vectors.map(\.name)).count == vectors.count, "two \(set) vectors share a name")
-    let folder = "\(directory)/\(set)"
-    var mismatches: [String] = []
-    if !check { try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
-    for vector in vectors {
-        let path = "\(folder)/\(vector.name)"
-        if check {
-            if FileManager.default.contents(atPath: path).map(Array.init) != vector.fileBytes { mismatches.append("\(set)/\(vector.name)") }
-        } else {
-            try! Data(vector.fileBytes).write(to: URL(fileURLWithPath: path))
-        }
-    }
-    if check {
-        let existing = Set((try? FileManager.default.contentsOfDirectory(atPath: folder))?.filter { !$0.hasSuffix(".md") } ?? [])
-        mismatches += existing.subtracting(vectors.map(\.name)).map { "\(set)/\($0) (not generated)" }
-    }
-    return mismatches
 }

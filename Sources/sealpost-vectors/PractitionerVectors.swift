@@ -6,7 +6,7 @@ import Foundation
 import SealpostCore
 import SealpostSodium
 
-struct SlotVector {
+struct SlotVector: VectorFile {
     let name: String
     let expect: String
     let description: String
@@ -124,24 +124,4 @@ func makePractitionerVectors() -> [SlotVector] {
     failure("malformed_trailing_byte", "malformed", "one byte appended", bytes + [0])
     failure("malformed_too_long", "malformed", "the longest slot with one byte appended (830 bytes)", longest.1 + [0])
     return out
-}
-
-/// Writes the slot vectors to `directory`, or returns the names that differ from the files there.
-func writeOrCheckPractitionerVectors(_ vectors: [SlotVector], directory: String, check: Bool) -> [String] {
-    precondition(Set(vectors.map(\.name)).count == vectors.count, "two slot vectors share a name")
-    var mismatches: [String] = []
-    if !check { try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) }
-    for vector in vectors {
-        let path = "\(directory)/\(vector.name)"
-        if check {
-            if FileManager.default.contents(atPath: path).map(Array.init) != vector.fileBytes { mismatches.append("practitioners/" + vector.name) }
-        } else {
-            try! Data(vector.fileBytes).write(to: URL(fileURLWithPath: path))
-        }
-    }
-    if check {
-        let existing = Set((try? FileManager.default.contentsOfDirectory(atPath: directory))?.filter { !$0.hasSuffix(".md") } ?? [])
-        mismatches += existing.subtracting(vectors.map(\.name)).map { "practitioners/\($0) (not generated)" }
-    }
-    return mismatches
 }

@@ -32,7 +32,7 @@ let outsider = identity("not-a-party", "Not a Party Ltd")
 /// Deterministic content: a repeating, position-dependent pattern.
 func content(_ length: Int) -> [UInt8] { (0..<length).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ $0 >> 8) } }
 
-struct Vector {
+struct Vector: VectorFile {
     let name: String
     let expect: String
     let description: String
@@ -289,7 +289,7 @@ let slotVectors = makePractitionerVectors()
 // above changed a byte.
 addRuleVectors()
 
-var mismatches = writeOrCheckPractitionerVectors(slotVectors, directory: directory + "/practitioners", check: check)
+var mismatches = writeOrCheck(slotVectors, set: "practitioners", directory: directory, check: check)
 // The sets in the shared field format (FieldVectors.swift), in this order.
 var fieldSets: [(String, [FieldVector])] = []
 fieldSets.append(("cards", makeCardVectors()))
@@ -308,25 +308,8 @@ if let i = fieldSets.firstIndex(where: { $0.0 == "agreements" }) { fieldSets[i].
 if let receipts = fieldSets.firstIndex(where: { $0.0 == "receipts" }) { fieldSets[receipts].1 += makeSealedDetailsVectors() }
 for (set, list) in fieldSets { mismatches += writeOrCheck(list, set: set, directory: directory, check: check) }
 let fieldCounts = fieldSets.map { "\($0.1.count) in \($0.0)/" }.joined(separator: ", ")
-let names = Set(vectors.map(\.name))
-precondition(names.count == vectors.count, "two vectors share a name")
-if !check { try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) }
-for vector in vectors {
-    let path = "\(directory)/\(vector.name)"
-    if check {
-        if FileManager.default.contents(atPath: path).map(Array.init) != vector.fileBytes { mismatches.append(vector.name) }
-    } else {
-        try! Data(vector.fileBytes).write(to: URL(fileURLWithPath: path))
-    }
-}
+mismatches += writeOrCheck(vectors, set: nil, directory: directory, check: check)
 if check {
-    let existing = Set((try? FileManager.default.contentsOfDirectory(atPath: directory))?
-        .filter { name in
-            var isDirectory: ObjCBool = false
-            return !name.hasSuffix(".md")
-                && FileManager.default.fileExists(atPath: "\(directory)/\(name)", isDirectory: &isDirectory) && !isDirectory.boolValue
-        } ?? [])
-    mismatches += existing.subtracting(names).map { "\($0) (not generated)" }
     if mismatches.isEmpty {
         print("all \(vectors.count) vectors in \(directory), \(slotVectors.count) in practitioners/ and \(fieldCounts) match the generator")
     } else {

@@ -130,6 +130,18 @@ struct JSONRejectionTests {
         #expect(Array(input[error.offset..<error.offset + 4]) == bytes("\"k7\""))
     }
 
+    @Test("after a member or an element the error says what was expected: a comma or that container's own bracket")
+    func separatorErrorsNameTheContainer() throws {
+        let object = try #require(parseError(#"{"a": 1 "b": 2}"#))
+        #expect(object.problem.hasPrefix("expected ',' or '}' after an object member"), "\(object)")
+        let array = try #require(parseError("[1 2]"))
+        #expect(array.problem.hasPrefix("expected ',' or ']' after an array element"), "\(array)")
+        let wrongBracket = try #require(parseError(#"{"a": [1}"#))
+        #expect(wrongBracket.problem.hasPrefix("expected ',' or ']' after an array element") && wrongBracket.offset == 8, "\(wrongBracket)")
+        #expect(try #require(parseError(#"{"a": 1"#)).code == .unexpectedEnd)
+        #expect(try #require(parseError("[1, 2")).code == .unexpectedEnd)
+    }
+
     func check(_ c: Case, sourceLocation: SourceLocation = #_sourceLocation) {
         guard let error = parseError(c.input) else {
             Issue.record("\(c.label): parsed, but should fail with \(c.code)", sourceLocation: sourceLocation)

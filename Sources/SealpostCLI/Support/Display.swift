@@ -1,4 +1,5 @@
 import Foundation
+import SealpostCore
 
 /// How listings show sizes, ages and times.
 enum Display {
@@ -8,13 +9,7 @@ enum Display {
         return String(format: "%.1f MiB", Double(bytes) / Double(1 << 20))
     }
 
-    static func age(_ seconds: Int64) -> String {
-        let s = max(0, seconds)
-        if s < 60 { return "\(s) s" }
-        if s < 3600 { return "\(s / 60) min" }
-        if s < 86_400 { return "\(s / 3600) h \(s % 3600 / 60) min" }
-        return "\(s / 86_400) d \(s % 86_400 / 3600) h"
-    }
+    static func age(_ seconds: Int64) -> String { Elapsed.text(seconds, .abbreviated) }
 
     /// Rows padded into columns, two spaces apart; the last column is not padded.
     static func table(_ rows: [[String]]) -> String {

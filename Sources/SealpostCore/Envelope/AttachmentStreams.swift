@@ -16,17 +16,27 @@ public struct AttachmentSource {
 extension ManifestAttachment {
     /// Reads `reader` to its end in constant memory and states its length and BLAKE2b-256.
     public static func measuring(name: String, type: String, reader: inout some ByteReader) throws(IOError) -> ManifestAttachment {
+        let measured = try reader.measure()
+        return ManifestAttachment(name: name, type: type, length: measured.length, hash: measured.hash)
+    }
+}
+
+extension ByteReader {
+    /// Reads to the end in constant memory and returns how many bytes there were and their
+    /// BLAKE2b-256: an attachment's facts before it is sealed, an envelope's before it is
+    /// uploaded. The 64 KiB buffer is wiped after use, for the input may be plaintext.
+    public mutating func measure() throws(IOError) -> (length: UInt64, hash: [UInt8]) {
         let hasher = BLAKE2b.Hasher()
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 16)
         defer { wipe(buffer); buffer.deallocate() }
         var length: UInt64 = 0
         while true {
-            let n = try reader.read(into: buffer)
+            let n = try read(into: buffer)
             if n == 0 { break }
             hasher.update(UnsafeRawBufferPointer(rebasing: buffer[0..<n]))
             length += UInt64(n)
         }
-        return ManifestAttachment(name: name, type: type, length: length, hash: hasher.finalize())
+        return (length, hasher.finalize())
     }
 }
 

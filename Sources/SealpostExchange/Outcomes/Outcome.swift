@@ -51,14 +51,11 @@ public enum Outcome {
         }
         let boxKey = try Reply.boxKey(of: received.sender, for: "the outcome", otherwise: "tell the sender by another channel what was decided",
                                       context: context)
-        guard let envelopeID = EnvelopeID(hex: received.envelopeID), let messageID = Hex.decode(received.messageID),
-              let contentHash = Hex.decode(received.contentHash) else {
-            throw ExchangeError(.storage, "the inbox entry for \(received.envelopeID) is damaged", hint: "restore it from a backup")
-        }
+        let (envelopeID, messageID, contentHash) = try Reply.names(of: received)
         let now = context.now
         let facts = OutcomeFacts(received.delivery(to: context.identity.agencyID), decision: decision.rawValue,
                                  receivedAt: received.receivedAt, decidedAt: now)
-        var details = context.inbox.content(received.envelopeID).map(ReceiptDetails.init(subjectOfJSON:)) ?? ReceiptDetails()
+        var details = Reply.details(about: received, context: context)
         details.reason = reason
         details.nextSteps = nextSteps
         let carried = try Reply.log(facts, details: details, counterpart: received.sender, context: context)
@@ -75,18 +72,9 @@ public enum Outcome {
 
     /// Deposits a journalled outcome to the record's sender.
     public static func finish(_ journalled: OutcomeJournal.Entry, session: RelaySession) async throws(ExchangeError) -> OutcomeJournal.Entry {
-        let context = session.context
-        var entry = journalled
-        guard let outcomeID = EnvelopeID(hex: entry.outcomeID), let sealed = entry.outcomeBytes, EnvelopeID(of: sealed) == outcomeID else {
-            throw ExchangeError(.storage, "the outcome journal entry \(entry.outcomeID) is damaged", hint: "restore HOME/outcomes from a backup")
-        }
-        if entry.state == .pending {
-            entry.receipt = try await Reply.deposit(sealed, id: outcomeID, to: entry.sender, what: "outcome", session: session)
-            entry.state = .done
-            entry.doneAt = context.now
-            try context.outcomes.write(entry)
-        }
-        return entry
+        let damaged = ExchangeError(.storage, "the outcome journal entry \(journalled.outcomeID) is damaged",
+                                    hint: "restore HOME/outcomes from a backup")
+        return try await Reply.finish(journalled, in: session.context.outcomes, what: "outcome", damaged: damaged, session: session)
     }
 
     /// BLAKE2b-256 of the decision, reason and next steps, each followed by a zero byte, in hex,

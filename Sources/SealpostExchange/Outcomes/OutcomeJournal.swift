@@ -17,7 +17,7 @@ import SealpostLedger
 public struct OutcomeJournal: ExchangeJournal {
     public struct Entry: Codable, Sendable, Equatable {
         public static let formatName = "sealpost-outcome-journal/v1"
-        public enum State: String, Codable, Sendable { case pending, done }
+        public typealias State = ReplyState
 
         public var format = Entry.formatName
         /// The sealed outcome's envelope id.

@@ -20,6 +20,24 @@ enum Reply {
         return boxKey
     }
 
+    /// What a reply about `received` (an acknowledgement, an outcome) names the record by: its
+    /// envelope id, message id and content hash, decoded from the inbox entry; a storage error when
+    /// the entry is damaged.
+    static func names(of received: InboxEntry)
+        throws(ExchangeError) -> (envelopeID: EnvelopeID, messageID: [UInt8], contentHash: [UInt8]) {
+        guard let envelopeID = EnvelopeID(hex: received.envelopeID), let messageID = Hex.decode(received.messageID),
+              let contentHash = Hex.decode(received.contentHash) else {
+            throw ExchangeError(.storage, "the inbox entry for \(received.envelopeID) is damaged",
+                                hint: "restore it from a backup")
+        }
+        return (envelopeID, messageID, contentHash)
+    }
+
+    /// The details a reply about `received` logs to start with: the record's subject as opened here.
+    static func details(about received: InboxEntry, context: ExchangeContext) -> ReceiptDetails {
+        context.inbox.content(received.envelopeID).map(ReceiptDetails.init(subjectOfJSON:)) ?? ReceiptDetails()
+    }
+
     /// Signs `facts` as this agency and logs them with `details`, `agency` the counterpart; returns
     /// the receipt with this log's checkpoint after it and the latest checkpoint held of `agency`.
     static func log(_ facts: some ReceiptFacts, details: ReceiptDetails, counterpart agency: String,

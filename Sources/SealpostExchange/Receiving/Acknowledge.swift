@@ -27,16 +27,13 @@ public enum Acknowledge {
     static func journal(_ received: InboxEntry, context: ExchangeContext) throws(ExchangeError) -> AckJournal.Entry {
         let boxKey = try Reply.boxKey(of: received.sender, for: "an acknowledgement", otherwise: "tell the sender by another channel that the record arrived",
                                       context: context)
-        guard let envelopeID = EnvelopeID(hex: received.envelopeID), let messageID = Hex.decode(received.messageID),
-              let contentHash = Hex.decode(received.contentHash) else {
-            throw ExchangeError(.storage, "the inbox entry for \(received.envelopeID) is damaged", hint: "restore it from a backup")
-        }
+        let (envelopeID, messageID, contentHash) = try Reply.names(of: received)
         let now = context.now
         // The signed receipt, logged here first; the acknowledgement carries it, this log's
         // checkpoint after it, and the latest checkpoint of the sender's log held here.
         let facts = AcknowledgedFacts(received.delivery(to: context.identity.agencyID), receivedAt: received.receivedAt,
                                       acknowledgedAt: now)
-        let details = context.inbox.content(received.envelopeID).map(ReceiptDetails.init(subjectOfJSON:)) ?? ReceiptDetails()
+        let details = Reply.details(about: received, context: context)
         let carried = try Reply.log(facts, details: details, counterpart: received.sender, context: context)
         let ack = Acknowledgement(messageID: messageID, envelopeID: envelopeID, contentHash: contentHash, recipient: context.identity.agencyID,
                                   receivedAt: received.receivedAt, acknowledgedAt: now, carried: carried)

@@ -59,17 +59,8 @@ enum EnvelopeTransfer {
         guard descriptor >= 0 else { throw SealpostCore.IOError(path: path, errno: errno) }
         defer { close(descriptor) }
         var reader = FileDescriptorReader(descriptor: descriptor, name: path)
-        let hasher = BLAKE2b.Hasher()
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkBytes, alignment: 16)
-        defer { buffer.deallocate() }
-        var length: Int64 = 0
-        while true {
-            let n = try reader.read(into: buffer)
-            if n == 0 { break }
-            hasher.update(UnsafeRawBufferPointer(rebasing: buffer[0..<n]))
-            length += Int64(n)
-        }
-        return (length, hasher.finalize())
+        let measured = try reader.measure()
+        return (Int64(measured.length), measured.hash)
     }
 
     /// Where a fetched envelope goes: a file made afresh (mode 0600) for each attempt, refused

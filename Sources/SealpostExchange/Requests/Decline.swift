@@ -88,18 +88,9 @@ public enum Decline {
 
     /// Deposits a journalled decline to the requester.
     public static func finish(_ journalled: DeclineJournal.Entry, session: RelaySession) async throws(ExchangeError) -> DeclineJournal.Entry {
-        let context = session.context
-        var entry = journalled
-        guard let declineID = EnvelopeID(hex: entry.declineID), let sealed = entry.declineBytes, EnvelopeID(of: sealed) == declineID else {
-            throw ExchangeError(.storage, "the decline journal entry for \(entry.requestID) is damaged", hint: "restore HOME/declines from a backup")
-        }
-        if entry.state == .pending {
-            entry.receipt = try await Reply.deposit(sealed, id: declineID, to: entry.requester, what: "decline", session: session)
-            entry.state = .done
-            entry.doneAt = context.now
-            try context.declines.write(entry)
-        }
-        return entry
+        let damaged = ExchangeError(.storage, "the decline journal entry for \(journalled.requestID) is damaged",
+                                    hint: "restore HOME/declines from a backup")
+        return try await Reply.finish(journalled, in: session.context.declines, what: "decline", damaged: damaged, session: session)
     }
 
     /// Logs a decision not to share `record` for `purpose`, taken without a request: nothing is

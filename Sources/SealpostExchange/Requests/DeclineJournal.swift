@@ -15,7 +15,7 @@ import SealpostCore
 public struct DeclineJournal: ExchangeJournal {
     public struct Entry: Codable, Sendable, Equatable {
         public static let formatName = "sealpost-decline-journal/v1"
-        public enum State: String, Codable, Sendable { case pending, done }
+        public typealias State = ReplyState
 
         public var format = Entry.formatName
         /// The request being declined (its envelope id in HOME/requests/in).

@@ -7,23 +7,12 @@ import SealpostRecord
 struct HomePage {
     let app: WebApp
 
-    struct Item {
-        let href: String
-        let reference: String
-        let agency: String
-        let purpose: String
-        let urgency: String
-        let urgencyTag: String
-        let due: String
-        let overdue: Bool
-    }
-
     struct Section {
         let id: String
         let title: String
         let agencyHeading: String
         let empty: String
-        let items: [Item]
+        let items: [WorkRow]
     }
 
     /// One count, linking to the list (WorkListPage) that shows exactly what it counts.
@@ -47,11 +36,10 @@ struct HomePage {
         let work = try app.waitingWork()
         let now = app.now
         let purposeName = app.purposeNames()
-        func item(_ w: WaitingWork.Item, href: String) -> Item {
-            Item(href: href, reference: String(w.envelopeID.prefix(12)), agency: w.agency, purpose: purposeName(w.purpose), urgency: w.urgency,
-                 urgencyTag: Tags.urgency(w.urgency), due: Format.due(w.due, now: now), overdue: w.isOverdue(at: now))
+        func item(_ w: WaitingWork.Item, href: String) -> WorkRow {
+            WorkRow(w, href: href, reference: String(w.envelopeID.prefix(12)), purposeName: purposeName,
+                    due: Format.due(w.due, now: now), overdue: w.isOverdue(at: now))
         }
-        let sends = work.sendsAwaitingAcknowledgement
         let counts = [("overdue", "overdue"), ("to-acknowledge", "received, not yet acknowledged"),
                       ("outcomes-to-record", "received, outcome to record"), ("awaiting-acknowledgement", "sent, waiting for acknowledgement"),
                       ("outcomes-due", "sent, outcome due"), ("requests-to-answer", "requests to answer"),
@@ -60,19 +48,15 @@ struct HomePage {
             let number = list.items(work, now).count
             return Count(number: number, label: label, href: "/work/\(name)", alert: name == "overdue" && number > 0)
         }
-        let model = Model(
-            counts: counts,
-            sections: [
-                Section(id: "received", title: "Received, not yet acknowledged", agencyHeading: "From",
-                        empty: "Every record opened here has been acknowledged.",
-                        items: work.recordsToAcknowledge.prefix(20).map { item($0, href: "/inbox/\($0.envelopeID)") }),
-                Section(id: "sent", title: "Sent, waiting for acknowledgement", agencyHeading: "To",
-                        empty: "Every record sent from here has been acknowledged.",
-                        items: sends.prefix(20).map { item($0, href: "/sent#e-\($0.envelopeID)") }),
-                Section(id: "requests", title: "Requests for information to answer", agencyHeading: "From",
-                        empty: "No requests are waiting for an answer.",
-                        items: work.requestsToAnswer.prefix(20).map { item($0, href: "/requests/received/\($0.envelopeID)") }),
-            ], draftsCount: Drafts(home: app.home).count, csrf: session.csrf)
+        // The first 20 of three work lists, with the lists' own titles, headings and links.
+        let shown = [("received", "to-acknowledge"), ("sent", "awaiting-acknowledgement"), ("requests", "requests-to-answer")]
+        let sections = shown.compactMap { id, name -> Section? in
+            guard let list = WorkListPage.list(name) else { return nil }
+            return Section(id: id, title: list.title, agencyHeading: list.agencyHeading, empty: list.empty,
+                           items: list.items(work, now).prefix(20).map { w, kind in item(w, href: kind.href(w)) })
+        }
+        let model = Model(counts: counts, sections: sections, draftsCount: Drafts(home: app.home).count,
+                          csrf: session.csrf)
         return app.pages.page("home", model, title: "What needs attention", session: session, section: "/")
     }
 }

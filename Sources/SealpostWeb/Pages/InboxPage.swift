@@ -49,55 +49,55 @@ struct InboxPage {
     }
 
     func list(_ request: Request, context: WebContext) async throws -> Response {
-        guard let session = context.session else { return .redirect(to: "/sign-in", type: .normal) }
-        let exchange = try app.context(session)
-        let purposeName = app.purposeNames()
-        let acks = Dictionary(try exchange.acks.entries().map { ($0.envelopeID, $0) }, uniquingKeysWith: { a, _ in a })
-        // Re-sends grouped first, then only the page's rows made (50 of what may be 1,000).
-        let groups = try InboxEntryCache.shared.items(exchange.inbox).sorted {
-            ($0.entry.receivedAt, $0.entry.envelopeID) > ($1.entry.receivedAt, $1.entry.envelopeID)
-        }.groupingResends()
-        let pagination = LogPagination(matching: groups.count, requested: request.uri.queryParameters["page"].flatMap { Int($0) },
-                                       query: request.uri.queryParameters, size: 50, path: "/inbox", keep: [])
-        let opened = groups.dropFirst(pagination.offset).prefix(50).map { group -> Row in
-            let entry = group[0].entry
-            let child = group[0].child ?? "(name not shared)"
-            let state = acks[entry.envelopeID].map { $0.state == .done ? "acknowledged" : "acknowledging" } ?? "not acknowledged"
-            return Row(href: "/inbox/\(entry.envelopeID)", reference: entry.recordID ?? String(entry.envelopeID.prefix(12)), child: child,
-                       from: entry.sender, purpose: purposeName(entry.purpose), urgency: entry.urgency, urgencyTag: Tags.urgency(entry.urgency),
-                       received: Format.time(seconds: entry.receivedAt), state: state,
-                       stateTag: state == "acknowledged" ? "govuk-tag--green" : "govuk-tag--yellow", recordID: entry.recordID,
-                       copies: group.dropFirst().map { ResentCopy(href: "/inbox/\($0.entry.envelopeID)", received: Format.time(seconds: $0.entry.receivedAt)) })
-        }
-        var waiting: [Waiting] = []
-        var relayProblem: String?
-        var acknowledgements = 0
-        do {
-            let listing = try await app.withRelay(exchange) { session in try await InboxListing.list(session: session) }
-            acknowledgements = listing.acknowledgements
-            for item in listing.items {
-                switch item.status {
-                case .waiting(let sender, let purpose, let urgency):
-                    waiting.append(Waiting(id: item.id, reference: String(item.id.prefix(12)), from: sender, purpose: purposeName(purpose), urgency: urgency,
-                                           urgencyTag: Tags.urgency(urgency), kind: "Record", refusal: nil))
-                case .request(let sender, let purpose, let urgency):
-                    waiting.append(Waiting(id: item.id, reference: String(item.id.prefix(12)), from: sender, purpose: purposeName(purpose), urgency: urgency,
-                                           urgencyTag: Tags.urgency(urgency), kind: "Request for information", refusal: nil))
-                case .refused(let error):
-                    waiting.append(Waiting(id: item.id, reference: String(item.id.prefix(12)), from: item.mailbox.sender, purpose: "-",
-                                           urgency: "-", urgencyTag: "govuk-tag--grey", kind: "Refused", refusal: error.message))
-                case .opened, .openedRequest:
-                    break
-                }
+        try await app.reading(request, context: context) { session, exchange in
+            let purposeName = app.purposeNames()
+            let acks = Dictionary(try exchange.acks.entries().map { ($0.envelopeID, $0) }, uniquingKeysWith: { a, _ in a })
+            // Re-sends grouped first, then only the page's rows made (50 of what may be 1,000).
+            let groups = try InboxEntryCache.shared.items(exchange.inbox).sorted {
+                ($0.entry.receivedAt, $0.entry.envelopeID) > ($1.entry.receivedAt, $1.entry.envelopeID)
+            }.groupingResends()
+            let pagination = LogPagination(matching: groups.count, requested: request.uri.queryParameters["page"].flatMap { Int($0) },
+                                           query: request.uri.queryParameters, size: 50, path: "/inbox", keep: [])
+            let opened = pagination.page(of: groups).map { group -> Row in
+                let entry = group[0].entry
+                let child = group[0].child ?? "(name not shared)"
+                let state = acks[entry.envelopeID].map { $0.state == .done ? "acknowledged" : "acknowledging" } ?? "not acknowledged"
+                return Row(href: "/inbox/\(entry.envelopeID)", reference: entry.recordID ?? String(entry.envelopeID.prefix(12)), child: child,
+                           from: entry.sender, purpose: purposeName(entry.purpose), urgency: entry.urgency, urgencyTag: Tags.urgency(entry.urgency),
+                           received: Format.time(seconds: entry.receivedAt), state: state,
+                           stateTag: state == "acknowledged" ? "govuk-tag--green" : "govuk-tag--yellow", recordID: entry.recordID,
+                           copies: group.dropFirst().map { ResentCopy(href: "/inbox/\($0.entry.envelopeID)", received: Format.time(seconds: $0.entry.receivedAt)) })
             }
-        } catch let error as ExchangeError {
-            relayProblem = error.message + (error.hint.map { " " + $0 } ?? "")
+            var waiting: [Waiting] = []
+            var relayProblem: String?
+            var acknowledgements = 0
+            do {
+                let listing = try await app.withRelay(exchange) { session in try await InboxListing.list(session: session) }
+                acknowledgements = listing.acknowledgements
+                for item in listing.items {
+                    switch item.status {
+                    case .waiting(let sender, let purpose, let urgency):
+                        waiting.append(Waiting(id: item.id, reference: String(item.id.prefix(12)), from: sender, purpose: purposeName(purpose), urgency: urgency,
+                                               urgencyTag: Tags.urgency(urgency), kind: "Record", refusal: nil))
+                    case .request(let sender, let purpose, let urgency):
+                        waiting.append(Waiting(id: item.id, reference: String(item.id.prefix(12)), from: sender, purpose: purposeName(purpose), urgency: urgency,
+                                               urgencyTag: Tags.urgency(urgency), kind: "Request for information", refusal: nil))
+                    case .refused(let error):
+                        waiting.append(Waiting(id: item.id, reference: String(item.id.prefix(12)), from: item.mailbox.sender, purpose: "-",
+                                               urgency: "-", urgencyTag: "govuk-tag--grey", kind: "Refused", refusal: error.message))
+                    case .opened, .openedRequest:
+                        break
+                    }
+                }
+            } catch let error as ExchangeError {
+                relayProblem = error.message + (error.hint.map { " " + $0 } ?? "")
+            }
+            // 50 records to a page: a triage list of 1,000 rows is neither readable nor quick to render.
+            let model = Model(csrf: session.csrf, opened: Array(opened), pagination: pagination,
+                              waiting: waiting, relayProblem: relayProblem,
+                              acknowledgementsWaiting: acknowledgements, requests: try RequestLists.received(exchange, purposeName: purposeName))
+            return app.pages.page("inbox", model, title: "Inbox", session: session, section: "/inbox")
         }
-        // 50 records to a page: a triage list of 1,000 rows is neither readable nor quick to render.
-        let model = Model(csrf: session.csrf, opened: Array(opened), pagination: pagination,
-                          waiting: waiting, relayProblem: relayProblem,
-                          acknowledgementsWaiting: acknowledgements, requests: try RequestLists.received(exchange, purposeName: purposeName))
-        return app.pages.page("inbox", model, title: "Inbox", session: session, section: "/inbox")
     }
 
     /// Fetches, verifies and stores one waiting envelope, then shows it.
@@ -135,36 +135,35 @@ struct InboxPage {
     }
 
     func show(_ request: Request, context: WebContext) async throws -> Response {
-        guard let session = context.session else { return .redirect(to: "/sign-in", type: .normal) }
-        let exchange = try app.context(session)
-        let id = context.parameters.get("id") ?? ""
-        guard let entry = try exchange.inbox.entry(id), let bytes = exchange.inbox.content(entry.envelopeID),
-              let value = try? JSONParser.parse(bytes) else {
-            return app.pages.problem(.notFound, title: "Record not found",
-                                     message: "No record with that reference has been opened here. Go to the inbox to open it.", session: session)
+        try await app.reading(request, context: context) { session, exchange in
+            let id = context.parameters.get("id") ?? ""
+            guard let entry = try exchange.inbox.entry(id), let bytes = exchange.inbox.content(entry.envelopeID),
+                  let value = try? JSONParser.parse(bytes) else {
+                return app.pages.problem(.notFound, title: "Record not found",
+                                         message: "No record with that reference has been opened here. Go to the inbox to open it.", session: session)
+            }
+            let ack = try exchange.acks.entry(entry.envelopeID)
+            let view = RecordView(value)
+            let model = RecordModel(
+                csrf: session.csrf, envelopeID: entry.envelopeID, record: view, from: entry.sender, purpose: app.purposeNames()(entry.purpose),
+                urgency: entry.urgency, urgencyTag: Tags.urgency(entry.urgency), received: Format.time(seconds: entry.receivedAt),
+                sent: Format.time(seconds: entry.sentAt),
+                acknowledged: ack.map { $0.state == .done ? "Acknowledged " + Format.time(seconds: $0.doneAt ?? $0.journalledAt) : "Acknowledgement being sent" },
+                justAcknowledged: request.uri.queryParameters["acknowledged"] == "1",
+                outcomes: RecordOutcomes(entry: entry, acknowledged: ack != nil, journal: try exchange.outcomes.entries(about: entry.envelopeID), app: app, exchange: exchange),
+                justRecordedOutcome: request.uri.queryParameters["outcome"] == "1", documents: ReceivedDocuments.rows(entry))
+            return app.pages.page("record", model, title: "Record \(view.reference)", session: session, section: "/inbox")
         }
-        let ack = try exchange.acks.entry(entry.envelopeID)
-        let view = RecordView(value)
-        let model = RecordModel(
-            csrf: session.csrf, envelopeID: entry.envelopeID, record: view, from: entry.sender, purpose: app.purposeNames()(entry.purpose),
-            urgency: entry.urgency, urgencyTag: Tags.urgency(entry.urgency), received: Format.time(seconds: entry.receivedAt),
-            sent: Format.time(seconds: entry.sentAt),
-            acknowledged: ack.map { $0.state == .done ? "Acknowledged " + Format.time(seconds: $0.doneAt ?? $0.journalledAt) : "Acknowledgement being sent" },
-            justAcknowledged: request.uri.queryParameters["acknowledged"] == "1",
-            outcomes: RecordOutcomes(entry: entry, acknowledged: ack != nil, journal: try exchange.outcomes.entries(about: entry.envelopeID), app: app, exchange: exchange),
-            justRecordedOutcome: request.uri.queryParameters["outcome"] == "1", documents: ReceivedDocuments.rows(entry))
-        return app.pages.page("record", model, title: "Record \(view.reference)", session: session, section: "/inbox")
     }
 
     func acknowledge(_ request: Request, context: WebContext) async throws -> Response {
-        guard let session = context.session else { return .redirect(to: "/sign-in", type: .normal) }
-        _ = try await FormBody.read(request, context: context, limit: 4096)
-        let exchange = try app.context(session)
-        guard let id = context.parameters.get("id").flatMap(EnvelopeID.init(hex:)), try exchange.inbox.entry(id.description) != nil else {
-            return app.pages.problem(.notFound, title: "Record not found", message: "Go to the inbox and choose the record.", session: session)
+        try await app.acting(request, context: context) { session, _, exchange in
+            guard let (id, _) = try exchange.inbox.entry(routedBy: context) else {
+                return app.pages.problem(.notFound, title: "Record not found", message: "Go to the inbox and choose the record.", session: session)
+            }
+            _ = try await app.withRelay(exchange) { relay in try await Acknowledge.acknowledge(id, session: relay) }
+            return .redirect(to: "/inbox/\(id.description)?acknowledged=1", type: .normal)
         }
-        _ = try await app.withRelay(exchange) { relay in try await Acknowledge.acknowledge(id, session: relay) }
-        return .redirect(to: "/inbox/\(id.description)?acknowledged=1", type: .normal)
     }
 }
 

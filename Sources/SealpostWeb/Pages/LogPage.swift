@@ -55,7 +55,7 @@ struct LogPage {
         let entries = ledger.entries
         let matching = error == nil && filter.isEmpty ? Array(entries.indices) : entries.indices.filter { filter.matches(entries[$0]) }
         let pages = LogPagination(matching: matching.count, requested: q["page"].flatMap { Int($0) }, query: q)
-        let rows = matching.reversed().dropFirst(pages.offset).prefix(LogPagination.size).map { entries[$0] }.map { entry -> Row in
+        let rows = pages.page(of: matching.reversed()).map { entries[$0] }.map { entry -> Row in
             let state = status.state(of: entry).rawValue
             let counterparts = entry.counterparts(owner: app.agencyID)
             return Row(seq: entry.seq, time: Format.time(milliseconds: entry.at), kind: entry.kind.replacingOccurrences(of: "_", with: " "),
@@ -64,9 +64,7 @@ struct LogPage {
         }
         let kinds = [Option(value: "", label: "Any kind", selected: kind.isEmpty)]
             + (Receipt.Kind.allCases.map(\.rawValue) + ["erased"]).map { Option(value: $0, label: $0.replacingOccurrences(of: "_", with: " "), selected: $0 == kind) }
-        let exportQuery = ["kind", "counterpart", "child", "since", "until"].compactMap { key in
-            q[Substring(key)].flatMap { $0.isEmpty ? nil : "\(key)=\(Self.percentEncode(String($0)))" }
-        }.joined(separator: "&")
+        let exportQuery = LogPagination.kept(Self.filterKeys, from: q).joined(separator: "&")
         let model = Model(rows: Array(rows), total: ledger.entries.count, kinds: kinds, counterpart: q["counterpart"].map(String.init) ?? "",
                           child: q["child"].map(String.init) ?? "", since: q["since"].map(String.init) ?? "",
                           until: q["until"].map(String.init) ?? "", error: error, exportQuery: exportQuery, pagination: pages)
@@ -182,6 +180,9 @@ struct LogPage {
     private func read(_ session: WebSession) throws -> Ledger {
         LedgerCache.shared.snapshot(directory: app.home.logDirectory, atRest: AtRest(identity: try app.identity(session))).ledger
     }
+
+    /// The query's filter parameters (`filter(_:)` reads them; page links and exports keep them).
+    static let filterKeys = ["kind", "counterpart", "child", "since", "until"]
 
     /// The filter the query asks for, with what was wrong in it (dates are `YYYY-MM-DD`).
     static func filter(_ q: Hummingbird.Parameters) -> (filter: LedgerFilter, error: String?) {

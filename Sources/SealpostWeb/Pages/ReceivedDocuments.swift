@@ -33,46 +33,46 @@ struct ReceivedDocuments {
     }
 
     func download(_ request: Request, context: WebContext) async throws -> Response {
-        guard let session = context.session else { return .redirect(to: "/sign-in", type: .normal) }
-        let exchange = try app.context(session)
-        let id = context.parameters.get("id") ?? ""
-        guard EnvelopeID(hex: id) != nil, let entry = try exchange.inbox.entry(id), let n = context.parameters.get("n").flatMap({ Int($0) }),
-              let attachments = entry.attachments, attachments.indices.contains(n - 1) else {
-            return app.pages.problem(.notFound, title: "Document not found",
-                                     message: "No document with that number came with this record. Go back to the record.", session: session)
-        }
-        let attachment = attachments[n - 1]
-        let inbox = exchange.inbox
-        // Checked whole first, off the event loop: the stored file opens under the agency's key
-        // (the home at rest) and matches the signed hash; a download cannot be taken back once sent.
-        let checked = await Task.detached { () -> Bool in
-            (try? inbox.reading(id, attachment: n - 1).check()) != nil
-        }.value
-        guard checked else {
-            app.logger.warning("received document missing or changed", metadata: ["code": "document"])
-            return app.pages.problem(.conflict, title: "This document cannot be given out",
-                                     message: "The stored file is missing or is not the one received (its hash differs). Ask the sender to send it again.",
-                                     session: session)
-        }
-        var headers: HTTPFields = [.contentType: Self.contentType(attachment.type),
-                                   .contentDisposition: Self.disposition(attachment.stored)]
-        headers[.cacheControl] = "no-store"
-        headers[.xContentTypeOptions] = "nosniff"
-        // Then streamed a chunk at a time, in constant memory, checked again as it goes: a file
-        // changed between the two readings ends the response short of its length, which the
-        // browser reports as a failed download.
-        let logger = app.logger
-        let body = ResponseBody(contentLength: Int(clamping: attachment.length)) { writer in
-            var reading = try inbox.reading(id, attachment: n - 1)
-            do {
-                while let chunk = try reading.next() { try await writer.write(ByteBuffer(bytes: chunk)) }
-            } catch let error as ExchangeError {
-                logger.warning("received document changed while it was downloaded", metadata: ["code": "document"])
-                throw error
+        try await app.reading(request, context: context) { session, exchange in
+            let id = context.parameters.get("id") ?? ""
+            guard EnvelopeID(hex: id) != nil, let entry = try exchange.inbox.entry(id), let n = context.parameters.get("n").flatMap({ Int($0) }),
+                  let attachments = entry.attachments, attachments.indices.contains(n - 1) else {
+                return app.pages.problem(.notFound, title: "Document not found",
+                                         message: "No document with that number came with this record. Go back to the record.", session: session)
             }
-            try await writer.finish(nil)
+            let attachment = attachments[n - 1]
+            let inbox = exchange.inbox
+            // Checked whole first, off the event loop: the stored file opens under the agency's key
+            // (the home at rest) and matches the signed hash; a download cannot be taken back once sent.
+            let checked = await Task.detached { () -> Bool in
+                (try? inbox.reading(id, attachment: n - 1).check()) != nil
+            }.value
+            guard checked else {
+                app.logger.warning("received document missing or changed", metadata: ["code": "document"])
+                return app.pages.problem(.conflict, title: "This document cannot be given out",
+                                         message: "The stored file is missing or is not the one received (its hash differs). Ask the sender to send it again.",
+                                         session: session)
+            }
+            var headers: HTTPFields = [.contentType: Self.contentType(attachment.type),
+                                       .contentDisposition: Self.disposition(attachment.stored)]
+            headers[.cacheControl] = "no-store"
+            headers[.xContentTypeOptions] = "nosniff"
+            // Then streamed a chunk at a time, in constant memory, checked again as it goes: a file
+            // changed between the two readings ends the response short of its length, which the
+            // browser reports as a failed download.
+            let logger = app.logger
+            let body = ResponseBody(contentLength: Int(clamping: attachment.length)) { writer in
+                var reading = try inbox.reading(id, attachment: n - 1)
+                do {
+                    while let chunk = try reading.next() { try await writer.write(ByteBuffer(bytes: chunk)) }
+                } catch let error as ExchangeError {
+                    logger.warning("received document changed while it was downloaded", metadata: ["code": "document"])
+                    throw error
+                }
+                try await writer.finish(nil)
+            }
+            return Response(status: .ok, headers: headers, body: body)
         }
-        return Response(status: .ok, headers: headers, body: body)
     }
 
     /// The signed type when it is one Sealpost sends, else bytes (a type is never trusted to render).

@@ -38,50 +38,49 @@ struct SentPage {
     }
 
     func show(_ request: Request, context: WebContext) async throws -> Response {
-        guard let session = context.session else { return .redirect(to: "/sign-in", type: .normal) }
-        let exchange = try app.context(session)
-        let now = app.now
-        let purposeName = app.purposeNames()
-        let deadlines = app.deadlines()
-        let outcomeDetails = OutcomeDetails(exchange)
-        let rows = try exchange.outbox.entries().sorted { $0.sealedAt > $1.sealedAt }.map { e -> Row in
-            let urgency = SafeguardingRecord.Concern.Urgency(rawValue: e.urgency) ?? .routine
-            let deadline = deadlines.acknowledgementDue(receivedAt: e.sealedAt, urgency: urgency)
-            let outcome = SentOutcomes(e, details: outcomeDetails, deadlines: deadlines, now: now)
-            let open = e.isOpen
-            var steps = [Step(label: "Decided and sealed", time: Format.time(seconds: e.sealedAt), done: true),
-                         Step(label: "Taken by the relay", time: e.receipt.map { Format.time(seconds: $0.depositedAt) } ?? "not yet",
-                              done: e.receipt != nil)]
-            switch e.state {
-            case .acknowledged:
-                steps.append(Step(label: "Acknowledged by \(e.recipient)",
-                                  time: e.acknowledgement.map { Format.time(seconds: $0.acknowledgedAt) } ?? "", done: true))
-            case .expired:
-                steps.append(Step(label: "Expired at the relay, never collected", time: Format.time(seconds: e.expiredAt ?? 0), done: true))
-            case .sealed, .deposited:
-                steps.append(Step(label: "Acknowledged by \(e.recipient)", time: "not yet", done: false))
+        try await app.reading(request, context: context) { session, exchange in
+            let now = app.now
+            let purposeName = app.purposeNames()
+            let deadlines = app.deadlines()
+            let outcomeDetails = OutcomeDetails(exchange)
+            let rows = try exchange.outbox.entries().sorted { $0.sealedAt > $1.sealedAt }.map { e -> Row in
+                let urgency = SafeguardingRecord.Concern.Urgency(rawValue: e.urgency) ?? .routine
+                let deadline = deadlines.acknowledgementDue(receivedAt: e.sealedAt, urgency: urgency)
+                let outcome = SentOutcomes(e, details: outcomeDetails, deadlines: deadlines, now: now)
+                let open = e.isOpen
+                var steps = [Step(label: "Decided and sealed", time: Format.time(seconds: e.sealedAt), done: true),
+                             Step(label: "Taken by the relay", time: e.receipt.map { Format.time(seconds: $0.depositedAt) } ?? "not yet",
+                                  done: e.receipt != nil)]
+                switch e.state {
+                case .acknowledged:
+                    steps.append(Step(label: "Acknowledged by \(e.recipient)",
+                                      time: e.acknowledgement.map { Format.time(seconds: $0.acknowledgedAt) } ?? "", done: true))
+                case .expired:
+                    steps.append(Step(label: "Expired at the relay, never collected", time: Format.time(seconds: e.expiredAt ?? 0), done: true))
+                case .sealed, .deposited:
+                    steps.append(Step(label: "Acknowledged by \(e.recipient)", time: "not yet", done: false))
+                }
+                steps += outcome.lines.map { Step(label: "Outcome: \($0.decision)", time: $0.decided, done: true) }
+                if let due = outcome.outcomeDue { steps.append(Step(label: "Outcome from \(e.recipient)", time: due, done: false)) }
+                return Row(anchor: "e-\(e.envelopeID)", reference: e.recordID ?? String(e.envelopeID.prefix(12)), recipient: e.recipient,
+                           purpose: purposeName(e.purpose), urgency: e.urgency, urgencyTag: Tags.urgency(e.urgency), state: e.state.rawValue,
+                           stateTag: Tags.state(e.state.rawValue), overdue: open && deadline <= now,
+                           due: open ? Format.due(deadline, now: now) : nil, steps: steps, problem: e.state == .sealed ? e.lastError : nil,
+                           outcome: outcome)
             }
-            steps += outcome.lines.map { Step(label: "Outcome: \($0.decision)", time: $0.decided, done: true) }
-            if let due = outcome.outcomeDue { steps.append(Step(label: "Outcome from \(e.recipient)", time: due, done: false)) }
-            return Row(anchor: "e-\(e.envelopeID)", reference: e.recordID ?? String(e.envelopeID.prefix(12)), recipient: e.recipient,
-                       purpose: purposeName(e.purpose), urgency: e.urgency, urgencyTag: Tags.urgency(e.urgency), state: e.state.rawValue,
-                       stateTag: Tags.state(e.state.rawValue), overdue: open && deadline <= now,
-                       due: open ? Format.due(deadline, now: now) : nil, steps: steps, problem: e.state == .sealed ? e.lastError : nil,
-                       outcome: outcome)
+            let q = request.uri.queryParameters
+            let checked = q["checked"].map { "Checked the relay: \($0) new acknowledgement(s)" + (q["outcomes"].map { ", \($0) new outcome(s)." } ?? ".") }
+                ?? q["told"].map { _ in "Recorded that the family has been told." }
+            let model = Model(csrf: session.csrf, sends: rows, checked: checked)
+            return app.pages.page("sent", model, title: "Sent", session: session, section: "/sent")
         }
-        let q = request.uri.queryParameters
-        let checked = q["checked"].map { "Checked the relay: \($0) new acknowledgement(s)" + (q["outcomes"].map { ", \($0) new outcome(s)." } ?? ".") }
-            ?? q["told"].map { _ in "Recorded that the family has been told." }
-        let model = Model(csrf: session.csrf, sends: rows, checked: checked)
-        return app.pages.page("sent", model, title: "Sent", session: session, section: "/sent")
     }
 
     func sync(_ request: Request, context: WebContext) async throws -> Response {
-        guard let session = context.session else { return .redirect(to: "/sign-in", type: .normal) }
-        _ = try await FormBody.read(request, context: context, limit: 4096)
-        let exchange = try app.context(session)
-        let report = try await app.withRelay(exchange, finishPending: true) { relay in try await Sync.run(session: relay) }
-        return .redirect(to: "/sent?checked=\(report.acknowledged.count)&outcomes=\(report.outcomes.count)", type: .normal)
+        try await app.acting(request, context: context) { session, _, exchange in
+            let report = try await app.withRelay(exchange, finishPending: true) { relay in try await Sync.run(session: relay) }
+            return .redirect(to: "/sent?checked=\(report.acknowledged.count)&outcomes=\(report.outcomes.count)", type: .normal)
+        }
     }
 }
 

@@ -5,13 +5,7 @@ enum Format {
     static func time(seconds: Int64) -> String { Timestamp.display(milliseconds: seconds * 1000) + " UTC" }
     static func time(milliseconds: Int64) -> String { Timestamp.display(milliseconds: milliseconds) + " UTC" }
 
-    static func age(_ seconds: Int64) -> String {
-        let s = max(0, seconds)
-        if s < 60 { return "\(s) seconds" }
-        if s < 3600 { return "\(s / 60) minutes" }
-        if s < 86_400 { return "\(s / 3600) hours \(s % 3600 / 60) minutes" }
-        return "\(s / 86_400) days \(s % 86_400 / 3600) hours"
-    }
+    static func age(_ seconds: Int64) -> String { Elapsed.text(seconds, .words) }
 
     static func due(_ due: Int64, now: Int64) -> String {
         due <= now ? "due \(age(now - due)) ago" : "due in \(age(due - now))"

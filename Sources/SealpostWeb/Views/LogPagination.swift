@@ -8,6 +8,8 @@ import SealpostLedger
 struct LogPagination {
     static let size = 100
 
+    /// Items to a page.
+    let size: Int
     let page: Int
     let pages: Int
     let offset: Int
@@ -18,19 +20,35 @@ struct LogPagination {
     let nextHref: String?
 
     init(matching: Int, requested: Int?, query: Hummingbird.Parameters, size: Int = Self.size, path: String = "/log",
-         keep: [String] = ["kind", "counterpart", "child", "since", "until"]) {
+         keep: [String] = LogPage.filterKeys) {
+        self.size = size
         pages = max(1, (matching + size - 1) / size)
         page = min(max(1, requested ?? 1), pages)
         offset = (page - 1) * size
         fromEntry = matching == 0 ? 0 : offset + 1
         toEntry = min(matching, offset + size)
         self.matching = matching
-        let kept = keep.compactMap { key in
-            query[Substring(key)].flatMap { $0.isEmpty ? nil : "\(key)=\(LogPage.percentEncode(String($0)))" }
-        }
+        let kept = Self.kept(keep, from: query)
         func href(_ n: Int) -> String { path + "?" + (kept + ["page=\(n)"]).joined(separator: "&") }
         previousHref = page > 1 ? href(page - 1) : nil
         nextHref = page < pages ? href(page + 1) : nil
+    }
+}
+
+extension LogPagination {
+    /// This page's items of `items` (all the matching ones, in the order shown).
+    func page<C: Collection>(of items: C) -> C.SubSequence {
+        let start = items.index(items.startIndex, offsetBy: offset, limitedBy: items.endIndex) ?? items.endIndex
+        let end = items.index(start, offsetBy: size, limitedBy: items.endIndex) ?? items.endIndex
+        return items[start..<end]
+    }
+
+    /// `key=value`, percent-encoded, for each of `keys` that `query` gives a value: the filters
+    /// that every page link, and the log's exports, carry on.
+    static func kept(_ keys: [String], from query: Hummingbird.Parameters) -> [String] {
+        keys.compactMap { key in
+            query[Substring(key)].flatMap { $0.isEmpty ? nil : "\(key)=\(LogPage.percentEncode(String($0)))" }
+        }
     }
 }
 

@@ -5,17 +5,9 @@ enum LoopForm {
     /// What a question page needs to show a form again after a problem (GOV.UK "error summary"
     /// pattern): each problem once at the top, linked to its field by id, and again beside it.
     struct Problems {
-        struct Item {
-            /// The id of the field the summary links to.
-            let field: String
-            let message: String
-            /// Stored, not computed: templates see stored properties only.
-            let href: String
-        }
+        private(set) var items: [FormProblem] = []
 
-        private(set) var items: [Item] = []
-
-        mutating func add(_ field: String, _ message: String) { items.append(Item(field: field, message: message, href: "#" + field)) }
+        mutating func add(_ field: String, _ message: String) { items.append(FormProblem(field: field, message: message)) }
 
         /// The message for `field`, if it has one.
         subscript(_ field: String) -> String? { items.first { $0.field == field }?.message }

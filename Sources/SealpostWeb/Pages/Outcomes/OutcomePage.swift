@@ -20,19 +20,11 @@ struct OutcomePage {
         let choices: [LoopForm.Choice]
         let reason: String
         let nextSteps: String
-        let problems: [LoopForm.Problems.Item]
+        let problems: [FormProblem]
         let decisionError: String?
         let reasonError: String?
         let nextStepsError: String?
         let earlier: [OutcomeLine]
-    }
-
-    /// The record opened here with `id`, if it is one; nil otherwise.
-    private func received(_ context: WebContext, exchange: ExchangeContext) throws -> (EnvelopeID, InboxEntry)? {
-        guard let id = context.parameters.get("id").flatMap(EnvelopeID.init(hex:)), let entry = try exchange.inbox.entry(id.description) else {
-            return nil
-        }
-        return (id, entry)
     }
 
     private func notFound(_ session: WebSession) -> Response {
@@ -47,43 +39,42 @@ struct OutcomePage {
     }
 
     func form(_ request: Request, context: WebContext) async throws -> Response {
-        guard let session = context.session else { return .redirect(to: "/sign-in", type: .normal) }
-        let exchange = try app.context(session)
-        guard let (_, entry) = try received(context, exchange: exchange) else { return notFound(session) }
-        guard try exchange.acks.entry(entry.envelopeID) != nil else { return notAcknowledged(session, entry) }
-        return render(session, exchange: exchange, entry: entry, decision: nil, reason: "", nextSteps: "", problems: LoopForm.Problems())
+        try await app.reading(request, context: context) { session, exchange in
+            guard let (_, entry) = try exchange.inbox.entry(routedBy: context) else { return notFound(session) }
+            guard try exchange.acks.entry(entry.envelopeID) != nil else { return notAcknowledged(session, entry) }
+            return render(session, exchange: exchange, entry: entry, decision: nil, reason: "", nextSteps: "", problems: LoopForm.Problems())
+        }
     }
 
     func submit(_ request: Request, context: WebContext) async throws -> Response {
-        guard let session = context.session else { return .redirect(to: "/sign-in", type: .normal) }
-        let fields = try await FormBody.read(request, context: context, limit: 32 * 1024)
-        let exchange = try app.context(session)
-        guard let (id, entry) = try received(context, exchange: exchange) else { return notFound(session) }
-        guard try exchange.acks.entry(entry.envelopeID) != nil else { return notAcknowledged(session, entry) }
-        let code = fields.text("decision")
-        let reason = fields["reason"]?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-        let nextSteps = fields["next-steps"]?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-        var problems = LoopForm.Problems()
-        let decision = code.flatMap(OutcomeDecision.init(rawValue:))
-        if decision == nil { problems.add("decision", "Select what was decided") }
-        problems.checkText(reason, field: "reason", label: "The reason", required: true, emptyMessage: "Enter why this was decided")
-        problems.checkText(nextSteps, field: "next-steps", label: "Next steps", required: false, emptyMessage: "")
-        guard let decision, problems.isEmpty else {
-            return render(session, exchange: exchange, entry: entry, decision: code, reason: reason, nextSteps: nextSteps, problems: problems,
-                          status: .badRequest)
-        }
-        let before = try exchange.outcomes.entries(about: entry.envelopeID).count
-        let steps = nextSteps.isEmpty ? nil : nextSteps
-        do {
-            _ = try await app.withRelay(exchange) { relay in
-                try await Outcome.record(id, decision: decision, reason: reason, nextSteps: steps, session: relay)
+        try await app.acting(request, context: context, formLimit: 32 * 1024) { session, fields, exchange in
+            guard let (id, entry) = try exchange.inbox.entry(routedBy: context) else { return notFound(session) }
+            guard try exchange.acks.entry(entry.envelopeID) != nil else { return notAcknowledged(session, entry) }
+            let code = fields.text("decision")
+            let reason = fields["reason"]?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+            let nextSteps = fields["next-steps"]?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+            var problems = LoopForm.Problems()
+            let decision = code.flatMap(OutcomeDecision.init(rawValue:))
+            if decision == nil { problems.add("decision", "Select what was decided") }
+            problems.checkText(reason, field: "reason", label: "The reason", required: true, emptyMessage: "Enter why this was decided")
+            problems.checkText(nextSteps, field: "next-steps", label: "Next steps", required: false, emptyMessage: "")
+            guard let decision, problems.isEmpty else {
+                return render(session, exchange: exchange, entry: entry, decision: code, reason: reason, nextSteps: nextSteps, problems: problems,
+                              status: .badRequest)
             }
-        } catch let error as ExchangeError {
-            // Recorded and journalled, but the relay did not take it: the next relay action sends it.
-            guard try exchange.outcomes.entries(about: entry.envelopeID).count > before else { throw error }
-            app.logger.warning("outcome journalled, not yet deposited", metadata: ["code": .string("\(error.code)")])
+            let before = try exchange.outcomes.entries(about: entry.envelopeID).count
+            let steps = nextSteps.isEmpty ? nil : nextSteps
+            do {
+                _ = try await app.withRelay(exchange) { relay in
+                    try await Outcome.record(id, decision: decision, reason: reason, nextSteps: steps, session: relay)
+                }
+            } catch let error as ExchangeError {
+                // Recorded and journalled, but the relay did not take it: the next relay action sends it.
+                guard try exchange.outcomes.entries(about: entry.envelopeID).count > before else { throw error }
+                app.logger.warning("outcome journalled, not yet deposited", metadata: ["code": .string("\(error.code)")])
+            }
+            return .redirect(to: "/inbox/\(entry.envelopeID)?outcome=1", type: .normal)
         }
-        return .redirect(to: "/inbox/\(entry.envelopeID)?outcome=1", type: .normal)
     }
 
     private func render(_ session: WebSession, exchange: ExchangeContext, entry: InboxEntry, decision: String?, reason: String,

@@ -22,8 +22,8 @@ struct QuestionPage: Sendable {
 
     /// The issues among `issues` that are this page's, each with the question it belongs to
     /// (nil: the page's but no one question's), for an object at `base`.
-    func errors(_ issues: [RecordIssue], base: [JSONPath.Component]) -> [FieldError] {
-        var out: [FieldError] = []
+    func errors(_ issues: [RecordIssue], base: [JSONPath.Component]) -> [FormProblem] {
+        var out: [FormProblem] = []
         func path(_ keys: [String]) -> JSONPath { JSONPath(base + keys.map { .key($0) }) }
         for issue in issues {
             // The question at or above the issue; else the first under it (a whole object missing); else the page's first.
@@ -31,13 +31,13 @@ struct QuestionPage: Sendable {
                 ?? questions.first { path($0.keys).hasPrefix(issue.path) }
                 ?? (owns.contains { issue.path.hasPrefix(path($0)) } ? questions.first : nil)
             guard let q = owner, !out.contains(where: { $0.field == q.name }) else { continue }
-            out.append(FieldError(field: q.name, anchor: q.anchor, message: q.message(for: issue)))
+            out.append(FormProblem(field: q.name, anchor: q.anchor, message: q.message(for: issue)))
         }
         return out
     }
 
     /// The fields as the template shows them, with `object`'s values and `errors`.
-    func fields(_ object: JSONValue, errors: [FieldError]) -> [FieldView] {
+    func fields(_ object: JSONValue, errors: [FormProblem]) -> [FieldView] {
         questions.map { q in
             let shown = q.shown(object.value(at: q.keys))
             let error = errors.first { $0.field == q.name }?.message
@@ -67,12 +67,6 @@ struct QuestionPage: Sendable {
                              ochecked: chosen.contains(c.value))
         }
     }
-}
-
-struct FieldError: Sendable {
-    let field: String
-    let anchor: String
-    let message: String
 }
 
 /// One question as the template draws it (GOV.UK form group, input, radios, checkboxes, date).

@@ -62,7 +62,7 @@ struct ReferralCheck {
         let tokens: [String]
         let decided: Int
         let refusals: [String]
-        let errorList: [FieldError]
+        let errorList: [FormProblem]
         let notice: String?
         let canSend: Bool
         /// The request this referral answers, if it was started as an answer.
@@ -76,17 +76,16 @@ struct ReferralCheck {
     typealias Typed = [Int: (action: String?, reason: String)]
 
     func show(_ request: Request, context: WebContext) async throws -> Response {
-        guard let session = context.session else { return .redirect(to: "/sign-in", type: .normal) }
-        guard var draft = try ReferralDrafts(app: app).load(context, session: session) else {
-            return ReferralDrafts(app: app).notFound(session)
+        try await ReferralDrafts(app: app).handle(request, context: context) { session, _, draft in
+            var draft = draft
+            let notice = request.uri.queryParameters["notice"] == "undecided"
+                ? "Decide every possible identity before you send: nothing was sent." : nil
+            return try render(&draft, session: session, typed: [:], errors: [], notice: notice)
         }
-        let notice = request.uri.queryParameters["notice"] == "undecided"
-            ? "Decide every possible identity before you send: nothing was sent." : nil
-        return try render(&draft, session: session, typed: [:], errors: [], notice: notice)
     }
 
     /// The page for `draft`; decisions the record no longer raises are dropped from it (and saved).
-    func render(_ draft: inout Draft, session: WebSession, typed: Typed, errors: [FieldError], notice: String?,
+    func render(_ draft: inout Draft, session: WebSession, typed: Typed, errors: [FormProblem], notice: String?,
                 status: HTTPResponse.Status = .ok) throws -> Response {
         guard ReferralTasks.ready(draft), let record = try? SafeguardingRecord(draft.record, mode: .full) else {
             return .redirect(to: "/referrals/\(draft.id)", type: .normal)
@@ -144,7 +143,7 @@ struct ReferralCheck {
     }
 
     private func page(_ draft: Draft, record: SafeguardingRecord, review: RedactionReview, recipients: [RecipientView], tokens: [String],
-                      refusals: [String], typed: Typed, errors: [FieldError], notice: String?, session: WebSession,
+                      refusals: [String], typed: Typed, errors: [FormProblem], notice: String?, session: WebSession,
                       status: HTTPResponse.Status) throws -> Response {
         let findings = review.findings.enumerated().map { i, f -> FindingView in
             let n = i + 1
@@ -195,47 +194,45 @@ struct ReferralCheck {
 
     /// Records the practitioner's decisions (redact, or keep with a reason) in the draft.
     func decide(_ request: Request, context: WebContext) async throws -> Response {
-        guard let session = context.session else { return .redirect(to: "/sign-in", type: .normal) }
-        let fields = try await FormBody.read(request, context: context, limit: 256 * 1024)
-        guard var draft = try ReferralDrafts(app: app).load(context, session: session) else {
-            return ReferralDrafts(app: app).notFound(session)
-        }
-        if fields["clear"] != nil {
-            draft.decisions = DecisionFile()
+        try await ReferralDrafts(app: app).handleForm(request, context: context, formLimit: 256 * 1024) { session, fields, draft in
+            var draft = draft
+            if fields["clear"] != nil {
+                draft.decisions = DecisionFile()
+                try ReferralDrafts(app: app).save(draft, session: session)
+                return .redirect(to: "/referrals/\(draft.id)/check", type: .normal)
+            }
+            guard let record = try? SafeguardingRecord(draft.record, mode: .full) else { return .redirect(to: "/referrals/\(draft.id)", type: .normal) }
+            let open = Set(try RedactionReview.review(record, decisions: draft.decisions).findings.map(\.id))
+            var typed: Typed = [:]
+            var errors: [FormProblem] = []
+            var actions = draft.decisions.actions
+            var reasons = draft.decisions.reasons
+            var n = 1
+            // At most as many as are open: a form can name no more findings than the page showed.
+            while n <= open.count, let id = fields["finding-\(n)"] {
+                let action = fields["action-\(n)"].flatMap { ["redact", "keep"].contains($0) ? $0 : nil }
+                let reason = fields.text("reason-\(n)") ?? ""
+                typed[n] = (action, fields["reason-\(n)"] ?? "")
+                if action == nil {
+                    errors.append(FormProblem(field: "action-\(n)", anchor: "action-\(n)-1", message: "Select redact or keep for possible identity \(n)"))
+                } else if action == "keep" && reason.isEmpty {
+                    errors.append(FormProblem(field: "reason-\(n)", anchor: "reason-\(n)",
+                                             message: "Say why possible identity \(n) can be kept: it is recorded in your receipt log"))
+                } else if reason.count > 500 {
+                    errors.append(FormProblem(field: "reason-\(n)", anchor: "reason-\(n)", message: "The reason for possible identity \(n) must be 500 characters or fewer"))
+                } else if open.contains(id), !actions.contains(where: { $0.finding == id }), let action {
+                    actions.append((id, action == "redact" ? .redact : .keep))
+                    if !reason.isEmpty { reasons[id] = reason }
+                }
+                n += 1
+            }
+            if !errors.isEmpty {
+                return try render(&draft, session: session, typed: typed, errors: errors, notice: nil, status: .badRequest)
+            }
+            draft.decisions = DecisionFile(actions: actions, reasons: reasons)
             try ReferralDrafts(app: app).save(draft, session: session)
             return .redirect(to: "/referrals/\(draft.id)/check", type: .normal)
         }
-        guard let record = try? SafeguardingRecord(draft.record, mode: .full) else { return .redirect(to: "/referrals/\(draft.id)", type: .normal) }
-        let open = Set(try RedactionReview.review(record, decisions: draft.decisions).findings.map(\.id))
-        var typed: Typed = [:]
-        var errors: [FieldError] = []
-        var actions = draft.decisions.actions
-        var reasons = draft.decisions.reasons
-        var n = 1
-        // At most as many as are open: a form can name no more findings than the page showed.
-        while n <= open.count, let id = fields["finding-\(n)"] {
-            let action = fields["action-\(n)"].flatMap { ["redact", "keep"].contains($0) ? $0 : nil }
-            let reason = fields.text("reason-\(n)") ?? ""
-            typed[n] = (action, fields["reason-\(n)"] ?? "")
-            if action == nil {
-                errors.append(FieldError(field: "action-\(n)", anchor: "action-\(n)-1", message: "Select redact or keep for possible identity \(n)"))
-            } else if action == "keep" && reason.isEmpty {
-                errors.append(FieldError(field: "reason-\(n)", anchor: "reason-\(n)",
-                                         message: "Say why possible identity \(n) can be kept: it is recorded in your receipt log"))
-            } else if reason.count > 500 {
-                errors.append(FieldError(field: "reason-\(n)", anchor: "reason-\(n)", message: "The reason for possible identity \(n) must be 500 characters or fewer"))
-            } else if open.contains(id), !actions.contains(where: { $0.finding == id }), let action {
-                actions.append((id, action == "redact" ? .redact : .keep))
-                if !reason.isEmpty { reasons[id] = reason }
-            }
-            n += 1
-        }
-        if !errors.isEmpty {
-            return try render(&draft, session: session, typed: typed, errors: errors, notice: nil, status: .badRequest)
-        }
-        draft.decisions = DecisionFile(actions: actions, reasons: reasons)
-        try ReferralDrafts(app: app).save(draft, session: session)
-        return .redirect(to: "/referrals/\(draft.id)/check", type: .normal)
     }
 }
 

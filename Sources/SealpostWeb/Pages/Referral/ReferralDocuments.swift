@@ -39,10 +39,10 @@ struct ReferralDocuments {
     static var uploadLimit: Int { DraftDocuments.maximumFileBytes + 64 * 1024 }
 
     func show(_ request: Request, context: WebContext) async throws -> Response {
-        guard let session = context.session else { return .redirect(to: "/sign-in", type: .normal) }
-        guard let draft = try ReferralDrafts(app: app).load(context, session: session) else { return ReferralDrafts(app: app).notFound(session) }
-        let q = request.uri.queryParameters
-        return page(draft, session: session, error: nil, added: q["added"] == "1", removed: q["removed"] == "1")
+        try await ReferralDrafts(app: app).handle(request, context: context) { session, _, draft in
+            let q = request.uri.queryParameters
+            return page(draft, session: session, error: nil, added: q["added"] == "1", removed: q["removed"] == "1")
+        }
     }
 
     func upload(_ request: Request, context: WebContext) async throws -> Response {
@@ -71,16 +71,16 @@ struct ReferralDocuments {
     }
 
     func remove(_ request: Request, context: WebContext) async throws -> Response {
-        guard let session = context.session else { return .redirect(to: "/sign-in", type: .normal) }
-        _ = try await FormBody.read(request, context: context, limit: 4096)
-        guard var draft = try ReferralDrafts(app: app).load(context, session: session) else { return ReferralDrafts(app: app).notFound(session) }
-        let id = context.parameters.get("document") ?? ""
-        guard draft.documents.contains(where: { $0.id == id }) else { return .redirect(to: "/referrals/\(draft.id)/documents", type: .normal) }
-        draft.documents.removeAll { $0.id == id }
-        // The draft first: a crash between leaves an unnamed sealed file, removed with the draft.
-        try ReferralDrafts(app: app).save(draft, session: session)
-        DraftDocuments(home: app.home).removeFile(id, of: draft.id)
-        return .redirect(to: "/referrals/\(draft.id)/documents?removed=1", type: .normal)
+        try await ReferralDrafts(app: app).handleForm(request, context: context) { session, _, draft in
+            var draft = draft
+            let id = context.parameters.get("document") ?? ""
+            guard draft.documents.contains(where: { $0.id == id }) else { return .redirect(to: "/referrals/\(draft.id)/documents", type: .normal) }
+            draft.documents.removeAll { $0.id == id }
+            // The draft first: a crash between leaves an unnamed sealed file, removed with the draft.
+            try ReferralDrafts(app: app).save(draft, session: session)
+            DraftDocuments(home: app.home).removeFile(id, of: draft.id)
+            return .redirect(to: "/referrals/\(draft.id)/documents?removed=1", type: .normal)
+        }
     }
 
     private func page(_ draft: Draft, session: WebSession, error: String?, added: Bool = false, removed: Bool = false,

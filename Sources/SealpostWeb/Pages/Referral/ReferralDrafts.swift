@@ -24,6 +24,28 @@ struct ReferralDrafts {
         try store().load(context.parameters.get("id") ?? "", identity: app.identity(session))
     }
 
+    /// Answers a request to a draft's page (`WebApp.handle`'s order, then the draft): `body` gets
+    /// the session, the form (a POST's, of at most `formLimit` bytes; nil for a GET) and the draft
+    /// the route's `:id` names; a draft that is not held here (sent, deleted, mistyped) is "Draft
+    /// not found". A question page answers its GET and its POST with one body, which saves what
+    /// was typed when there is a form.
+    func handle(_ request: Request, context: WebContext, formLimit: Int = 4096,
+                _ body: (WebSession, FormBody.Fields?, Draft) async throws -> Response) async throws -> Response {
+        try await app.handle(request, context: context, formLimit: formLimit) { session, fields in
+            guard let draft = try load(context, session: session) else { return notFound(session) }
+            return try await body(session, fields, draft)
+        }
+    }
+
+    /// `handle` for a route that is only a POST, whose form is always there.
+    func handleForm(_ request: Request, context: WebContext, formLimit: Int = 4096,
+                    _ body: (WebSession, FormBody.Fields, Draft) async throws -> Response) async throws -> Response {
+        try await handle(request, context: context, formLimit: formLimit) { session, fields, draft in
+            guard let fields else { throw HTTPError(.methodNotAllowed) }
+            return try await body(session, fields, draft)
+        }
+    }
+
     func notFound(_ session: WebSession) -> Response {
         app.pages.problem(.notFound, title: "Draft not found",
                           message: "No draft referral with that reference is held here. It may have been sent or deleted; see Referrals.",

@@ -83,15 +83,13 @@ struct ReferralList {
 
     /// The draft's record as a file to download (what `sealpost send` takes once it is complete).
     func export(_ request: Request, context: WebContext) async throws -> Response {
-        guard let session = context.session else { return .redirect(to: "/sign-in", type: .normal) }
-        guard let draft = try ReferralDrafts(app: app).load(context, session: session) else {
-            return ReferralDrafts(app: app).notFound(session)
+        try await ReferralDrafts(app: app).handle(request, context: context) { session, _, draft in
+            let name = (draft[member: "id"]?.stringValue ?? "referral").filter { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
+            let bytes = JSONWriter(options: [.prettyPrinted]).bytes(draft.record) + [0x0a]
+            return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8",
+                                                   .contentDisposition: "attachment; filename=\"\(name.isEmpty ? "referral" : name).json\""],
+                            body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
         }
-        let name = (draft[member: "id"]?.stringValue ?? "referral").filter { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
-        let bytes = JSONWriter(options: [.prettyPrinted]).bytes(draft.record) + [0x0a]
-        return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8",
-                                               .contentDisposition: "attachment; filename=\"\(name.isEmpty ? "referral" : name).json\""],
-                        body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 
     func delete(_ request: Request, context: WebContext) async throws -> Response {

@@ -17,7 +17,7 @@ struct ReferralQuestions {
         let intro: String?
         let action: String
         let back: String
-        let errorList: [FieldError]
+        let errorList: [FormProblem]
         let fields: [FieldView]
         let button: String
     }
@@ -43,44 +43,35 @@ struct ReferralQuestions {
         }
     }
 
-    func showSection(_ request: Request, context: WebContext) async throws -> Response {
-        try await handleSection(request, context: context, submitted: false)
-    }
-
-    func saveSection(_ request: Request, context: WebContext) async throws -> Response {
-        try await handleSection(request, context: context, submitted: true)
-    }
-
-    private func handleSection(_ request: Request, context: WebContext, submitted: Bool) async throws -> Response {
-        guard let session = context.session else { return .redirect(to: "/sign-in", type: .normal) }
-        let fields = submitted ? try await FormBody.read(request, context: context, limit: Self.formLimit) : nil
-        guard var draft = try ReferralDrafts(app: app).load(context, session: session) else {
-            return ReferralDrafts(app: app).notFound(session)
+    /// A section's question page (GET), or what was typed into it saved (POST).
+    func section(_ request: Request, context: WebContext) async throws -> Response {
+        try await ReferralDrafts(app: app).handle(request, context: context, formLimit: Self.formLimit) { session, fields, draft in
+            var draft = draft
+            let slug = context.parameters.get("slug") ?? ""
+            guard let page = try section(slug, session: session) else { throw HTTPError(.notFound) }
+            var errors: [FormProblem] = []
+            if let fields {
+                draft.record = page.apply(fields, to: draft.record)
+                try ReferralDrafts(app: app).save(draft, session: session)
+                errors = page.errors(draft.issues, base: []) + (slug == "purpose" ? try basisErrors(draft, session: session) : [])
+                if errors.isEmpty { return .redirect(to: "/referrals/\(draft.id)", type: .normal) }
+            }
+            let model = Model(csrf: session.csrf, title: page.title, caption: page.caption, intro: page.intro,
+                              action: "/referrals/\(draft.id)/section/\(slug)", back: "/referrals/\(draft.id)", errorList: errors,
+                              fields: page.fields(draft.record, errors: errors), button: "Save and continue")
+            return app.pages.page("referral-question", model, title: (errors.isEmpty ? "" : "Error: ") + page.title, session: session,
+                                  section: "/referrals", status: errors.isEmpty ? .ok : .badRequest)
         }
-        let slug = context.parameters.get("slug") ?? ""
-        guard let page = try section(slug, session: session) else { throw HTTPError(.notFound) }
-        var errors: [FieldError] = []
-        if let fields {
-            draft.record = page.apply(fields, to: draft.record)
-            try ReferralDrafts(app: app).save(draft, session: session)
-            errors = page.errors(draft.issues, base: []) + (slug == "purpose" ? try basisErrors(draft, session: session) : [])
-            if errors.isEmpty { return .redirect(to: "/referrals/\(draft.id)", type: .normal) }
-        }
-        let model = Model(csrf: session.csrf, title: page.title, caption: page.caption, intro: page.intro,
-                          action: "/referrals/\(draft.id)/section/\(slug)", back: "/referrals/\(draft.id)", errorList: errors,
-                          fields: page.fields(draft.record, errors: errors), button: "Save and continue")
-        return app.pages.page("referral-question", model, title: (errors.isEmpty ? "" : "Error: ") + page.title, session: session,
-                              section: "/referrals", status: errors.isEmpty ? .ok : .badRequest)
     }
 
     /// The lawful basis must be one the agreement names for the chosen purpose.
-    private func basisErrors(_ draft: Draft, session: WebSession) throws -> [FieldError] {
+    private func basisErrors(_ draft: Draft, session: WebSession) throws -> [FormProblem] {
         guard let purposeID = draft.record.value(at: ["purpose"])?.stringValue,
               let basis = draft.record.value(at: ["lawful_basis", "article_6"])?.stringValue,
               let purpose = try app.context(session).agreement.purpose(purposeID),
               !purpose.lawfulBases.map(\.rawValue).contains(basis) else { return [] }
         let allowed = purpose.lawfulBases.map { ReferralSections.label($0.rawValue).lowercased() }.joined(separator: " or ")
-        return [FieldError(field: "lawful_basis-article_6", anchor: "lawful_basis-article_6-1",
+        return [FormProblem(field: "lawful_basis-article_6", anchor: "lawful_basis-article_6-1",
                            message: "The agreement lets \(purpose.name) rest on \(allowed) only")]
     }
 
@@ -106,22 +97,20 @@ struct ReferralQuestions {
     }
 
     func showList(_ request: Request, context: WebContext) async throws -> Response {
-        guard let session = context.session else { return .redirect(to: "/sign-in", type: .normal) }
-        guard let draft = try ReferralDrafts(app: app).load(context, session: session) else {
-            return ReferralDrafts(app: app).notFound(session)
+        try await ReferralDrafts(app: app).handle(request, context: context) { session, _, draft in
+            guard let list = Self.lists[context.parameters.get("kind") ?? ""] else { throw HTTPError(.notFound) }
+            let issues = draft.issues
+            let elements = draft[member: list.member]?.arrayValue ?? []
+            let base = "/referrals/\(draft.id)/list/\(list.member)"
+            let items = elements.enumerated().map { n, e in
+                ListModel.Item(number: n + 1, summary: Self.summary(e, kind: list.member), detail: Self.detail(e, kind: list.member),
+                               change: "\(base)/\(n)", remove: "\(base)/\(n)/remove",
+                               problem: issues.contains { $0.path.hasPrefix(JSONPath([.key(list.member), .index(n)])) })
+            }
+            let model = ListModel(csrf: session.csrf, heading: list.heading, noun: list.noun, items: items, add: "\(base)/\(elements.count)",
+                                  done: "\(base)/done", back: "/referrals/\(draft.id)")
+            return app.pages.page("referral-list", model, title: list.heading, session: session, section: "/referrals")
         }
-        guard let list = Self.lists[context.parameters.get("kind") ?? ""] else { throw HTTPError(.notFound) }
-        let issues = draft.issues
-        let elements = draft[member: list.member]?.arrayValue ?? []
-        let base = "/referrals/\(draft.id)/list/\(list.member)"
-        let items = elements.enumerated().map { n, e in
-            ListModel.Item(number: n + 1, summary: Self.summary(e, kind: list.member), detail: Self.detail(e, kind: list.member),
-                           change: "\(base)/\(n)", remove: "\(base)/\(n)/remove",
-                           problem: issues.contains { $0.path.hasPrefix(JSONPath([.key(list.member), .index(n)])) })
-        }
-        let model = ListModel(csrf: session.csrf, heading: list.heading, noun: list.noun, items: items, add: "\(base)/\(elements.count)",
-                              done: "\(base)/done", back: "/referrals/\(draft.id)")
-        return app.pages.page("referral-list", model, title: list.heading, session: session, section: "/referrals")
     }
 
     static func summary(_ e: JSONValue, kind: String) -> String {
@@ -146,67 +135,54 @@ struct ReferralQuestions {
 
     /// "Save and return": the list is recorded as finished, even when there is nobody in it.
     func finishList(_ request: Request, context: WebContext) async throws -> Response {
-        guard let session = context.session else { return .redirect(to: "/sign-in", type: .normal) }
-        _ = try await FormBody.read(request, context: context, limit: 4096)
-        guard var draft = try ReferralDrafts(app: app).load(context, session: session) else {
-            return ReferralDrafts(app: app).notFound(session)
+        try await ReferralDrafts(app: app).handleForm(request, context: context) { session, _, draft in
+            var draft = draft
+            guard let list = Self.lists[context.parameters.get("kind") ?? ""] else { throw HTTPError(.notFound) }
+            if draft[member: list.member] == nil { draft.set(list.member, .array([])) }
+            try ReferralDrafts(app: app).save(draft, session: session)
+            return .redirect(to: "/referrals/\(draft.id)", type: .normal)
         }
-        guard let list = Self.lists[context.parameters.get("kind") ?? ""] else { throw HTTPError(.notFound) }
-        if draft[member: list.member] == nil { draft.set(list.member, .array([])) }
-        try ReferralDrafts(app: app).save(draft, session: session)
-        return .redirect(to: "/referrals/\(draft.id)", type: .normal)
     }
 
     func removeItem(_ request: Request, context: WebContext) async throws -> Response {
-        guard let session = context.session else { return .redirect(to: "/sign-in", type: .normal) }
-        _ = try await FormBody.read(request, context: context, limit: 4096)
-        guard var draft = try ReferralDrafts(app: app).load(context, session: session) else {
-            return ReferralDrafts(app: app).notFound(session)
-        }
-        guard let list = Self.lists[context.parameters.get("kind") ?? ""] else { throw HTTPError(.notFound) }
-        var elements = draft[member: list.member]?.arrayValue ?? []
-        if let n = context.parameters.get("n").flatMap(Int.init), elements.indices.contains(n) { elements.remove(at: n) }
-        draft.set(list.member, .array(elements))
-        try ReferralDrafts(app: app).save(draft, session: session)
-        return .redirect(to: "/referrals/\(draft.id)/list/\(list.member)", type: .normal)
-    }
-
-    func showItem(_ request: Request, context: WebContext) async throws -> Response {
-        try await handleItem(request, context: context, submitted: false)
-    }
-
-    func saveItem(_ request: Request, context: WebContext) async throws -> Response {
-        try await handleItem(request, context: context, submitted: true)
-    }
-
-    private func handleItem(_ request: Request, context: WebContext, submitted: Bool) async throws -> Response {
-        guard let session = context.session else { return .redirect(to: "/sign-in", type: .normal) }
-        let fields = submitted ? try await FormBody.read(request, context: context, limit: Self.formLimit) : nil
-        guard var draft = try ReferralDrafts(app: app).load(context, session: session) else {
-            return ReferralDrafts(app: app).notFound(session)
-        }
-        guard let list = Self.lists[context.parameters.get("kind") ?? ""] else { throw HTTPError(.notFound) }
-        var elements = draft[member: list.member]?.arrayValue ?? []
-        guard let n = context.parameters.get("n").flatMap(Int.init), (0...elements.count).contains(n) else { throw HTTPError(.notFound) }
-        var item = n < elements.count ? elements[n] : .object(JSONObject())
-        var errors: [FieldError] = []
-        if let fields {
-            item = list.page.apply(fields, to: item)
-            if list.member != "statements", item["id"] == nil { item = item.setting(["id"], to: .string(Self.newPersonID(draft, kind: list.member))) }
-            if let o = item.objectValue { item = .object(Self.ordered(o, kind: list.member)) }
-            if n < elements.count { elements[n] = item } else { elements.append(item) }
+        try await ReferralDrafts(app: app).handleForm(request, context: context) { session, _, draft in
+            var draft = draft
+            guard let list = Self.lists[context.parameters.get("kind") ?? ""] else { throw HTTPError(.notFound) }
+            var elements = draft[member: list.member]?.arrayValue ?? []
+            if let n = context.parameters.get("n").flatMap(Int.init), elements.indices.contains(n) { elements.remove(at: n) }
             draft.set(list.member, .array(elements))
             try ReferralDrafts(app: app).save(draft, session: session)
-            errors = list.page.errors(draft.issues, base: [.key(list.member), .index(n)])
-            if errors.isEmpty { return .redirect(to: "/referrals/\(draft.id)/list/\(list.member)", type: .normal) }
+            return .redirect(to: "/referrals/\(draft.id)/list/\(list.member)", type: .normal)
         }
-        let title = (n < elements.count && !submitted ? "Change " : n < elements.count ? "" : "Add ") + list.page.title.lowercased()
-        let model = Model(csrf: session.csrf, title: title.prefix(1).uppercased() + title.dropFirst(), caption: list.page.caption,
-                          intro: list.page.intro, action: "/referrals/\(draft.id)/list/\(list.member)/\(n)",
-                          back: "/referrals/\(draft.id)/list/\(list.member)", errorList: errors,
-                          fields: list.page.fields(item, errors: errors), button: "Save")
-        return app.pages.page("referral-question", model, title: (errors.isEmpty ? "" : "Error: ") + model.title, session: session,
-                              section: "/referrals", status: errors.isEmpty ? .ok : .badRequest)
+    }
+
+    /// One list element's question page (GET), or what was typed into it saved (POST).
+    func item(_ request: Request, context: WebContext) async throws -> Response {
+        try await ReferralDrafts(app: app).handle(request, context: context, formLimit: Self.formLimit) { session, fields, draft in
+            var draft = draft
+            guard let list = Self.lists[context.parameters.get("kind") ?? ""] else { throw HTTPError(.notFound) }
+            var elements = draft[member: list.member]?.arrayValue ?? []
+            guard let n = context.parameters.get("n").flatMap(Int.init), (0...elements.count).contains(n) else { throw HTTPError(.notFound) }
+            var item = n < elements.count ? elements[n] : .object(JSONObject())
+            var errors: [FormProblem] = []
+            if let fields {
+                item = list.page.apply(fields, to: item)
+                if list.member != "statements", item["id"] == nil { item = item.setting(["id"], to: .string(Self.newPersonID(draft, kind: list.member))) }
+                if let o = item.objectValue { item = .object(Self.ordered(o, kind: list.member)) }
+                if n < elements.count { elements[n] = item } else { elements.append(item) }
+                draft.set(list.member, .array(elements))
+                try ReferralDrafts(app: app).save(draft, session: session)
+                errors = list.page.errors(draft.issues, base: [.key(list.member), .index(n)])
+                if errors.isEmpty { return .redirect(to: "/referrals/\(draft.id)/list/\(list.member)", type: .normal) }
+            }
+            let title = (n < elements.count && fields == nil ? "Change " : n < elements.count ? "" : "Add ") + list.page.title.lowercased()
+            let model = Model(csrf: session.csrf, title: title.prefix(1).uppercased() + title.dropFirst(), caption: list.page.caption,
+                              intro: list.page.intro, action: "/referrals/\(draft.id)/list/\(list.member)/\(n)",
+                              back: "/referrals/\(draft.id)/list/\(list.member)", errorList: errors,
+                              fields: list.page.fields(item, errors: errors), button: "Save")
+            return app.pages.page("referral-question", model, title: (errors.isEmpty ? "" : "Error: ") + model.title, session: session,
+                                  section: "/referrals", status: errors.isEmpty ? .ok : .badRequest)
+        }
     }
 
     /// `household-N` or `party-N`, unused by anyone else in the record.
@@ -236,4 +212,3 @@ extension ReferralQuestions.ListModel: ViewModel {
     var computed: [String: Any] { ["hasItems": !items.isEmpty] }
 }
 extension ReferralQuestions.ListModel.Item: ViewModel {}
-extension FieldError: ViewModel {}

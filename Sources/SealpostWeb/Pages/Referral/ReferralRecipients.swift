@@ -46,48 +46,39 @@ struct ReferralRecipients {
         return (offered, not)
     }
 
-    func show(_ request: Request, context: WebContext) async throws -> Response {
-        try await handle(request, context: context, submitted: false)
-    }
-
-    func save(_ request: Request, context: WebContext) async throws -> Response {
-        try await handle(request, context: context, submitted: true)
-    }
-
-    private func handle(_ request: Request, context: WebContext, submitted: Bool) async throws -> Response {
-        guard let session = context.session else { return .redirect(to: "/sign-in", type: .normal) }
-        let fields = submitted ? try await FormBody.read(request, context: context, limit: 16 * 1024) : nil
-        guard var draft = try ReferralDrafts(app: app).load(context, session: session) else {
-            return ReferralDrafts(app: app).notFound(session)
-        }
-        guard let purposeID = draft[member: "purpose"]?.stringValue else { return .redirect(to: "/referrals/\(draft.id)", type: .normal) }
-        let (offered, not) = try parties(purposeID, session: session)
-        var error: String?
-        var chosen = draft.recipients
-        if let fields {
-            chosen = fields.values("recipients")
-            let allowed = Set(offered.map(\.agencyID))
-            if let stray = chosen.first(where: { !allowed.contains($0) }) {
-                error = "\(Printable.escape(stray)) cannot receive a referral for this purpose under the agreement: choose from the list"
-            } else if chosen.isEmpty {
-                error = "Select at least one agency to send the referral to"
-            } else {
-                draft.recipients = offered.map(\.agencyID).filter(chosen.contains)
-                try ReferralDrafts(app: app).save(draft, session: session)
-                return .redirect(to: "/referrals/\(draft.id)", type: .normal)
+    /// The recipients' page (GET), or the choice saved (POST).
+    func page(_ request: Request, context: WebContext) async throws -> Response {
+        try await ReferralDrafts(app: app).handle(request, context: context, formLimit: 16 * 1024) { session, fields, draft in
+            var draft = draft
+            guard let purposeID = draft[member: "purpose"]?.stringValue else { return .redirect(to: "/referrals/\(draft.id)", type: .normal) }
+            let (offered, not) = try parties(purposeID, session: session)
+            var error: String?
+            var chosen = draft.recipients
+            if let fields {
+                chosen = fields.values("recipients")
+                let allowed = Set(offered.map(\.agencyID))
+                if let stray = chosen.first(where: { !allowed.contains($0) }) {
+                    error = "\(Printable.escape(stray)) cannot receive a referral for this purpose under the agreement: choose from the list"
+                } else if chosen.isEmpty {
+                    error = "Select at least one agency to send the referral to"
+                } else {
+                    draft.recipients = offered.map(\.agencyID).filter(chosen.contains)
+                    try ReferralDrafts(app: app).save(draft, session: session)
+                    return .redirect(to: "/referrals/\(draft.id)", type: .normal)
+                }
             }
+            let purposeName = try app.context(session).agreement.purpose(purposeID)?.name ?? purposeID
+            let model = Model(
+                csrf: session.csrf, action: "/referrals/\(draft.id)/recipients", back: "/referrals/\(draft.id)", purpose: purposeName,
+                offered: offered.enumerated().map { n, p in
+                    Offered(oid: "recipients-\(n + 1)", agency: p.agencyID, name: p.name, role: ReferralSections.label(p.role.rawValue),
+                            checked: chosen.contains(p.agencyID))
+                },
+                notOffered: not.map { NotOffered(name: "\($0.0.name) (\(ReferralSections.label($0.0.role.rawValue)))", reason: $0.1) },
+                errorMessage: error)
+            return app.pages.page("referral-recipients", model, title: (error == nil ? "" : "Error: ") + "Who it goes to", session: session,
+                                  section: "/referrals", status: error == nil ? .ok : .badRequest)
         }
-        let purposeName = try app.context(session).agreement.purpose(purposeID)?.name ?? purposeID
-        let model = Model(
-            csrf: session.csrf, action: "/referrals/\(draft.id)/recipients", back: "/referrals/\(draft.id)", purpose: purposeName,
-            offered: offered.enumerated().map { n, p in
-                Offered(oid: "recipients-\(n + 1)", agency: p.agencyID, name: p.name, role: ReferralSections.label(p.role.rawValue),
-                        checked: chosen.contains(p.agencyID))
-            },
-            notOffered: not.map { NotOffered(name: "\($0.0.name) (\(ReferralSections.label($0.0.role.rawValue)))", reason: $0.1) },
-            errorMessage: error)
-        return app.pages.page("referral-recipients", model, title: (error == nil ? "" : "Error: ") + "Who it goes to", session: session,
-                              section: "/referrals", status: error == nil ? .ok : .badRequest)
     }
 }
 

@@ -19,17 +19,17 @@ func addReferralRoutes(to router: Router<WebContext>, app: WebApp) {
     router.post("/referrals/:id/delete") { request, context in try await list.delete(request, context: context) }
 
     let questions = ReferralQuestions(app: app)
-    router.get("/referrals/:id/section/:slug") { request, context in try await questions.showSection(request, context: context) }
-    router.post("/referrals/:id/section/:slug") { request, context in try await questions.saveSection(request, context: context) }
+    router.get("/referrals/:id/section/:slug") { request, context in try await questions.section(request, context: context) }
+    router.post("/referrals/:id/section/:slug") { request, context in try await questions.section(request, context: context) }
     router.get("/referrals/:id/list/:kind") { request, context in try await questions.showList(request, context: context) }
     router.post("/referrals/:id/list/:kind/done") { request, context in try await questions.finishList(request, context: context) }
-    router.get("/referrals/:id/list/:kind/:n") { request, context in try await questions.showItem(request, context: context) }
-    router.post("/referrals/:id/list/:kind/:n") { request, context in try await questions.saveItem(request, context: context) }
+    router.get("/referrals/:id/list/:kind/:n") { request, context in try await questions.item(request, context: context) }
+    router.post("/referrals/:id/list/:kind/:n") { request, context in try await questions.item(request, context: context) }
     router.post("/referrals/:id/list/:kind/:n/remove") { request, context in try await questions.removeItem(request, context: context) }
 
     let recipients = ReferralRecipients(app: app)
-    router.get("/referrals/:id/recipients") { request, context in try await recipients.show(request, context: context) }
-    router.post("/referrals/:id/recipients") { request, context in try await recipients.save(request, context: context) }
+    router.get("/referrals/:id/recipients") { request, context in try await recipients.page(request, context: context) }
+    router.post("/referrals/:id/recipients") { request, context in try await recipients.page(request, context: context) }
 
     let documents = ReferralDocuments(app: app)
     router.get("/referrals/:id/documents") { request, context in try await documents.show(request, context: context) }

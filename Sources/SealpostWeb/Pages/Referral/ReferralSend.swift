@@ -82,7 +82,7 @@ struct ReferralSend {
         if !draft.documents.isEmpty && !documentsChecked {
             return try ReferralCheck(app: app).render(
                 &draft, session: session, typed: [:],
-                errors: [FieldError(field: "documents-checked", anchor: "documents-checked",
+                errors: [FormProblem(field: "documents-checked", anchor: "documents-checked",
                                     message: "Confirm you have checked each document: they are sent as they are, not redacted")],
                 notice: nil, status: .badRequest)
         }

@@ -58,39 +58,37 @@ struct ReferralTasks {
     static func ready(_ draft: Draft) -> Bool { draft.issues.isEmpty && !draft.recipients.isEmpty }
 
     func show(_ request: Request, context: WebContext) async throws -> Response {
-        guard let session = context.session else { return .redirect(to: "/sign-in", type: .normal) }
-        guard let draft = try ReferralDrafts(app: app).load(context, session: session) else {
-            return ReferralDrafts(app: app).notFound(session)
+        try await ReferralDrafts(app: app).handle(request, context: context) { session, _, draft in
+            let issues = draft.issues
+            let base = "/referrals/\(draft.id)/"
+            var tasks = Self.sections.map { s -> Task in
+                let (status, tag) = Self.status(of: s.members, in: draft, issues: issues)
+                let hint: String? = s.id == "household" || s.id == "parties" ? "Add everyone named, or say there is nobody" : nil
+                return Task(id: s.id, label: s.label, href: base + s.path, status: status, tag: tag, taskHint: hint)
+            }
+            let documents = draft.documents.count
+            tasks.append(Task(id: "documents", label: "Documents (optional)", href: base + "documents",
+                              status: documents == 0 ? "None added" : "\(documents) added", tag: nil,
+                              taskHint: "Files sent with the record, such as a plan or a report: you confirm each was checked"))
+            let hasPurpose = draft[member: "purpose"] != nil
+            tasks.append(Task(id: "recipients", label: "Who it goes to", href: hasPurpose ? base + "recipients" : nil,
+                              status: !hasPurpose ? "Cannot start yet" : draft.recipients.isEmpty ? "Not yet started" : "Completed",
+                              tag: hasPurpose && draft.recipients.isEmpty ? "govuk-tag--blue" : nil,
+                              taskHint: hasPurpose ? "Chosen from the agreement's parties" : "Choose the purpose first"))
+            let ready = Self.ready(draft)
+            tasks.append(Task(id: "check", label: "Check what leaves, then send", href: ready ? base + "check" : nil,
+                              status: ready ? "Not yet started" : "Cannot start yet", tag: ready ? "govuk-tag--blue" : nil,
+                              taskHint: ready ? nil : "Complete every section first"))
+            let model = Model(csrf: session.csrf, draftID: draft.id, reference: draft[member: "id"]?.stringValue ?? "",
+                              heading: draft.childName.map { "Referral about \($0)" } ?? "New referral",
+                              saved: "Saved " + Format.time(seconds: draft.updatedAt) + " by " + draft.updatedBy,
+                              emergency: draft.record.value(at: ["concern", "urgency"])?.stringValue == "emergency",
+                              tasks: tasks, problems: issues.count, imported: request.uri.queryParameters["imported"] == "1",
+                              otherProblems: issues.filter { i in !Self.sections.flatMap(\.members).contains { i.path.hasPrefix(JSONPath([.key($0)])) } }
+                                  .map { "\($0.path): \($0.problem); \($0.fix)" },
+                              answer: RequestAnswer.info(draft, exchange: try app.context(session), purposeName: app.purposeNames()))
+            return app.pages.page("referral-tasks", model, title: model.heading, session: session, section: "/referrals")
         }
-        let issues = draft.issues
-        let base = "/referrals/\(draft.id)/"
-        var tasks = Self.sections.map { s -> Task in
-            let (status, tag) = Self.status(of: s.members, in: draft, issues: issues)
-            let hint: String? = s.id == "household" || s.id == "parties" ? "Add everyone named, or say there is nobody" : nil
-            return Task(id: s.id, label: s.label, href: base + s.path, status: status, tag: tag, taskHint: hint)
-        }
-        let documents = draft.documents.count
-        tasks.append(Task(id: "documents", label: "Documents (optional)", href: base + "documents",
-                          status: documents == 0 ? "None added" : "\(documents) added", tag: nil,
-                          taskHint: "Files sent with the record, such as a plan or a report: you confirm each was checked"))
-        let hasPurpose = draft[member: "purpose"] != nil
-        tasks.append(Task(id: "recipients", label: "Who it goes to", href: hasPurpose ? base + "recipients" : nil,
-                          status: !hasPurpose ? "Cannot start yet" : draft.recipients.isEmpty ? "Not yet started" : "Completed",
-                          tag: hasPurpose && draft.recipients.isEmpty ? "govuk-tag--blue" : nil,
-                          taskHint: hasPurpose ? "Chosen from the agreement's parties" : "Choose the purpose first"))
-        let ready = Self.ready(draft)
-        tasks.append(Task(id: "check", label: "Check what leaves, then send", href: ready ? base + "check" : nil,
-                          status: ready ? "Not yet started" : "Cannot start yet", tag: ready ? "govuk-tag--blue" : nil,
-                          taskHint: ready ? nil : "Complete every section first"))
-        let model = Model(csrf: session.csrf, draftID: draft.id, reference: draft[member: "id"]?.stringValue ?? "",
-                          heading: draft.childName.map { "Referral about \($0)" } ?? "New referral",
-                          saved: "Saved " + Format.time(seconds: draft.updatedAt) + " by " + draft.updatedBy,
-                          emergency: draft.record.value(at: ["concern", "urgency"])?.stringValue == "emergency",
-                          tasks: tasks, problems: issues.count, imported: request.uri.queryParameters["imported"] == "1",
-                          otherProblems: issues.filter { i in !Self.sections.flatMap(\.members).contains { i.path.hasPrefix(JSONPath([.key($0)])) } }
-                              .map { "\($0.path): \($0.problem); \($0.fix)" },
-                          answer: RequestAnswer.info(draft, exchange: try app.context(session), purposeName: app.purposeNames()))
-        return app.pages.page("referral-tasks", model, title: model.heading, session: session, section: "/referrals")
     }
 }
 

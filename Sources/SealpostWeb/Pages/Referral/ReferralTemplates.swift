@@ -14,7 +14,7 @@ enum ReferralTemplates {
     <div class="govuk-error-summary" tabindex="-1" data-module="govuk-error-summary"><div role="alert">
       <h2 class="govuk-error-summary__title">There is a problem</h2>
       <div class="govuk-error-summary__body"><ul class="govuk-list govuk-error-summary__list">
-        {{#errorList}}<li><a href="#{{anchor}}">{{message}}</a></li>{{/errorList}}
+        {{#errorList}}<li><a href="{{href}}">{{message}}</a></li>{{/errorList}}
       </ul></div>
     </div></div>
     {{/hasErrors}}

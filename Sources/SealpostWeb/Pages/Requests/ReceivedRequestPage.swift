@@ -25,7 +25,7 @@ struct ReceivedRequestPage {
         let declined: [RecordView.Row]
         let reasonCodes: [LoopForm.Choice]
         let reason: String
-        let problems: [LoopForm.Problems.Item]
+        let problems: [FormProblem]
         let reasonError: String?
         /// A draft already answering the request, to continue instead of starting another.
         let draftHref: String?
@@ -35,49 +35,43 @@ struct ReceivedRequestPage {
         let answerLogHref: String?
     }
 
-    private func opened(_ context: WebContext, exchange: ExchangeContext) throws -> (EnvelopeID, InboxEntry)? {
-        guard let id = context.parameters.get("id").flatMap(EnvelopeID.init(hex:)), let entry = try exchange.requestsIn.entry(id.description) else {
-            return nil
-        }
-        return (id, entry)
-    }
-
-    private func notFound(_ session: WebSession) -> Response {
+    /// The answer to an address naming a request that is not held here (this page's and "Answer
+    /// with a record"'s).
+    static func notFound(_ app: WebApp, _ session: WebSession) -> Response {
         app.pages.problem(.notFound, title: "Request not found",
                           message: "No request with that reference has been opened here. Go to the inbox to open it.", session: session)
     }
 
     func show(_ request: Request, context: WebContext) async throws -> Response {
-        guard let session = context.session else { return .redirect(to: "/sign-in", type: .normal) }
-        let exchange = try app.context(session)
-        guard let (_, entry) = try opened(context, exchange: exchange) else { return notFound(session) }
-        let q = request.uri.queryParameters
-        return try render(session, exchange: exchange, entry: entry, codes: [], reason: "", problems: LoopForm.Problems(),
-                          justDeclined: q["declined"] == "1", queued: q["queued"] == "1")
+        try await app.reading(request, context: context) { session, exchange in
+            guard let (_, entry) = try exchange.requestsIn.entry(routedBy: context) else { return Self.notFound(app, session) }
+            let q = request.uri.queryParameters
+            return try render(session, exchange: exchange, entry: entry, codes: [], reason: "", problems: LoopForm.Problems(),
+                              justDeclined: q["declined"] == "1", queued: q["queued"] == "1")
+        }
     }
 
     func decline(_ request: Request, context: WebContext) async throws -> Response {
-        guard let session = context.session else { return .redirect(to: "/sign-in", type: .normal) }
-        let fields = try await FormBody.read(request, context: context, limit: 32 * 1024)
-        let exchange = try app.context(session)
-        guard let (id, entry) = try opened(context, exchange: exchange) else { return notFound(session) }
-        let codes = fields.values("reason-code").compactMap(Decline.Reason.init(rawValue:))
-        let reason = fields["reason"]?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-        var problems = LoopForm.Problems()
-        problems.checkText(reason, field: "reason", label: "Why the information is not shared", required: true,
-                           emptyMessage: "Enter why the information is not shared")
-        guard problems.isEmpty else {
-            return try render(session, exchange: exchange, entry: entry, codes: codes, reason: reason, problems: problems, status: .badRequest)
+        try await app.acting(request, context: context, formLimit: 32 * 1024) { session, fields, exchange in
+            guard let (id, entry) = try exchange.requestsIn.entry(routedBy: context) else { return Self.notFound(app, session) }
+            let codes = fields.values("reason-code").compactMap(Decline.Reason.init(rawValue:))
+            let reason = fields["reason"]?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+            var problems = LoopForm.Problems()
+            problems.checkText(reason, field: "reason", label: "Why the information is not shared", required: true,
+                               emptyMessage: "Enter why the information is not shared")
+            guard problems.isEmpty else {
+                return try render(session, exchange: exchange, entry: entry, codes: codes, reason: reason, problems: problems, status: .badRequest)
+            }
+            do {
+                _ = try await app.withRelay(exchange) { relay in try await Decline.decline(id, reason: reason, reasons: codes, session: relay) }
+            } catch let error as ExchangeError {
+                // Logged and journalled, but the relay did not take it: the next relay action sends it.
+                guard try exchange.declines.entry(entry.envelopeID) != nil else { throw error }
+                app.logger.warning("decline journalled, not yet deposited", metadata: ["code": .string("\(error.code)")])
+                return .redirect(to: "/requests/received/\(entry.envelopeID)?declined=1&queued=1", type: .normal)
+            }
+            return .redirect(to: "/requests/received/\(entry.envelopeID)?declined=1", type: .normal)
         }
-        do {
-            _ = try await app.withRelay(exchange) { relay in try await Decline.decline(id, reason: reason, reasons: codes, session: relay) }
-        } catch let error as ExchangeError {
-            // Logged and journalled, but the relay did not take it: the next relay action sends it.
-            guard try exchange.declines.entry(entry.envelopeID) != nil else { throw error }
-            app.logger.warning("decline journalled, not yet deposited", metadata: ["code": .string("\(error.code)")])
-            return .redirect(to: "/requests/received/\(entry.envelopeID)?declined=1&queued=1", type: .normal)
-        }
-        return .redirect(to: "/requests/received/\(entry.envelopeID)?declined=1", type: .normal)
     }
 
     private func render(_ session: WebSession, exchange: ExchangeContext, entry: InboxEntry, codes: [Decline.Reason], reason: String,

@@ -28,33 +28,31 @@ struct RequestAnswer {
 
     /// "Answer with a record": a draft answering the request, or the one already started.
     func start(_ request: Request, context: WebContext) async throws -> Response {
-        guard let session = context.session else { return .redirect(to: "/sign-in", type: .normal) }
-        _ = try await FormBody.read(request, context: context, limit: 4096)
-        let exchange = try app.context(session)
-        guard let id = context.parameters.get("id").flatMap(EnvelopeID.init(hex:)), let entry = try exchange.requestsIn.entry(id.description) else {
-            return app.pages.problem(.notFound, title: "Request not found",
-                                     message: "No request with that reference has been opened here. Go to the inbox to open it.", session: session)
+        try await app.acting(request, context: context) { session, _, exchange in
+            guard let (_, entry) = try exchange.requestsIn.entry(routedBy: context) else {
+                return ReceivedRequestPage.notFound(app, session)
+            }
+            guard try RequestLists.answerState(entry, exchange: exchange).state == "to answer" else {
+                return .redirect(to: "/requests/received/\(entry.envelopeID)", type: .normal)
+            }
+            if let existing = try Self.drafts(answering: entry.envelopeID, app: app, session: session).first {
+                return .redirect(to: "/referrals/\(existing.id)", type: .normal)
+            }
+            var record = JSONObject()
+            record["purpose"] = .string(entry.purpose)
+            if let asked = exchange.requestsIn.content(entry.envelopeID).flatMap({ try? InformationRequest(decoding: $0) }) {
+                var subject = JSONObject()
+                subject["name"] = .string(asked.subject.name)
+                if let dob = asked.subject.dob { subject["dob"] = .string(dob.description) }
+                if let nhs = asked.subject.nhsNumber { subject["nhs_number"] = .string(nhs.description) }
+                record["subject"] = .object(subject)
+            }
+            var draft = try ReferralDrafts(app: app).start(session: session, record: .object(record))
+            draft.answering = entry.envelopeID
+            draft.recipients = [entry.sender]
+            try ReferralDrafts(app: app).save(draft, session: session)
+            return .redirect(to: "/referrals/\(draft.id)", type: .normal)
         }
-        guard try RequestLists.answerState(entry, exchange: exchange).state == "to answer" else {
-            return .redirect(to: "/requests/received/\(entry.envelopeID)", type: .normal)
-        }
-        if let existing = try Self.drafts(answering: entry.envelopeID, app: app, session: session).first {
-            return .redirect(to: "/referrals/\(existing.id)", type: .normal)
-        }
-        var record = JSONObject()
-        record["purpose"] = .string(entry.purpose)
-        if let asked = exchange.requestsIn.content(entry.envelopeID).flatMap({ try? InformationRequest(decoding: $0) }) {
-            var subject = JSONObject()
-            subject["name"] = .string(asked.subject.name)
-            if let dob = asked.subject.dob { subject["dob"] = .string(dob.description) }
-            if let nhs = asked.subject.nhsNumber { subject["nhs_number"] = .string(nhs.description) }
-            record["subject"] = .object(subject)
-        }
-        var draft = try ReferralDrafts(app: app).start(session: session, record: .object(record))
-        draft.answering = entry.envelopeID
-        draft.recipients = [entry.sender]
-        try ReferralDrafts(app: app).save(draft, session: session)
-        return .redirect(to: "/referrals/\(draft.id)", type: .normal)
     }
 
     /// The drafts held here that answer request `envelopeID`, most recently changed first.

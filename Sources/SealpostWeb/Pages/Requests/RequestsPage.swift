@@ -33,7 +33,7 @@ struct RequestsPage {
         let dobMonth: String
         let dobYear: String
         let reason: String
-        let problems: [LoopForm.Problems.Item]
+        let problems: [FormProblem]
         let toError: String?
         let purposeError: String?
         let childNameError: String?
@@ -43,57 +43,56 @@ struct RequestsPage {
     }
 
     func list(_ request: Request, context: WebContext) async throws -> Response {
-        guard let session = context.session else { return .redirect(to: "/sign-in", type: .normal) }
-        let q = request.uri.queryParameters
-        let exchange = try app.context(session)
-        return try render(session, exchange: exchange, fields: nil, problems: LoopForm.Problems(), askedID: q["asked"].map(String.init),
-                          queued: q["queued"] == "1", checked: q["checked"].map { "Checked the relay: \($0) new decline(s)." })
+        try await app.reading(request, context: context) { session, exchange in
+            let q = request.uri.queryParameters
+            return try render(session, exchange: exchange, fields: nil, problems: LoopForm.Problems(), askedID: q["asked"].map(String.init),
+                              queued: q["queued"] == "1", checked: q["checked"].map { "Checked the relay: \($0) new decline(s)." })
+        }
     }
 
     func ask(_ request: Request, context: WebContext) async throws -> Response {
-        guard let session = context.session else { return .redirect(to: "/sign-in", type: .normal) }
-        let fields = try await FormBody.read(request, context: context, limit: 32 * 1024)
-        let exchange = try app.context(session)
-        var problems = LoopForm.Problems()
-        let holder = fields.text("to"), purpose = fields.text("purpose")
-        if holder == nil { problems.add("to", "Select the agency to ask") }
-        if purpose == nil { problems.add("purpose", "Select what the information is needed for") }
-        let urgency = SafeguardingRecord.Concern.Urgency(rawValue: fields.text("urgency") ?? "routine") ?? .routine
-        var subject: InformationRequest.Subject?
-        let name = fields.text("child-name")
-        if name == nil {
-            problems.add("child-name", "Enter the child's name")
-        } else if (try? InformationRequest.Subject(name: name ?? "")) == nil {
-            problems.add("child-name", "Enter the child's name as letters on one line, like Jayden Okafor")
+        try await app.acting(request, context: context, formLimit: 32 * 1024) { session, fields, exchange in
+            var problems = LoopForm.Problems()
+            let holder = fields.text("to"), purpose = fields.text("purpose")
+            if holder == nil { problems.add("to", "Select the agency to ask") }
+            if purpose == nil { problems.add("purpose", "Select what the information is needed for") }
+            let urgency = SafeguardingRecord.Concern.Urgency(rawValue: fields.text("urgency") ?? "routine") ?? .routine
+            var subject: InformationRequest.Subject?
+            let name = fields.text("child-name")
+            if name == nil {
+                problems.add("child-name", "Enter the child's name")
+            } else if (try? InformationRequest.Subject(name: name ?? "")) == nil {
+                problems.add("child-name", "Enter the child's name as letters on one line, like Jayden Okafor")
+            }
+            var nhs: NHSNumber?
+            if let text = fields.text("nhs-number") {
+                nhs = NHSNumber(text)
+                if nhs == nil { problems.add("nhs-number", "Enter a real NHS number, 10 digits like 943 476 5919") }
+            }
+            let dob = Self.date(fields, problems: &problems)
+            if let name, problems.isEmpty { subject = try? InformationRequest.Subject(name: name, nhsNumber: nhs, dob: dob) }
+            let reason = fields["reason"]?.trimmingCharacters(in: .whitespacesAndNewlines)
+            problems.checkText(reason, field: "reason", label: "Why the information is needed", required: true,
+                               emptyMessage: "Enter why the information is needed")
+            guard problems.isEmpty, let holder, let purpose, let subject, let reason else {
+                return try render(session, exchange: exchange, fields: fields, problems: problems, status: .badRequest)
+            }
+            let sealed: OutboxEntry
+            switch Self.seal(holder: holder, purpose: purpose, urgency: urgency, subject: subject, reason: reason, context: exchange) {
+            case .success(let entry): sealed = entry
+            case .failure(let error) where error.code == .agreement:
+                problems.add("purpose", error.message.prefix(1).uppercased() + error.message.dropFirst() + (error.hint.map { ". " + $0 } ?? ""))
+                return try render(session, exchange: exchange, fields: fields, problems: problems, status: .conflict)
+            case .failure(let error): throw error
+            }
+            do {
+                _ = try await app.withRelay(exchange) { relay in try await SealpostExchange.Request.deposit(sealed, session: relay) }
+            } catch let error as ExchangeError {
+                app.logger.warning("request sealed, not yet deposited", metadata: ["code": .string("\(error.code)")])
+                return .redirect(to: "/requests?asked=\(sealed.envelopeID)&queued=1", type: .normal)
+            }
+            return .redirect(to: "/requests?asked=\(sealed.envelopeID)", type: .normal)
         }
-        var nhs: NHSNumber?
-        if let text = fields.text("nhs-number") {
-            nhs = NHSNumber(text)
-            if nhs == nil { problems.add("nhs-number", "Enter a real NHS number, 10 digits like 943 476 5919") }
-        }
-        let dob = Self.date(fields, problems: &problems)
-        if let name, problems.isEmpty { subject = try? InformationRequest.Subject(name: name, nhsNumber: nhs, dob: dob) }
-        let reason = fields["reason"]?.trimmingCharacters(in: .whitespacesAndNewlines)
-        problems.checkText(reason, field: "reason", label: "Why the information is needed", required: true,
-                           emptyMessage: "Enter why the information is needed")
-        guard problems.isEmpty, let holder, let purpose, let subject, let reason else {
-            return try render(session, exchange: exchange, fields: fields, problems: problems, status: .badRequest)
-        }
-        let sealed: OutboxEntry
-        switch Self.seal(holder: holder, purpose: purpose, urgency: urgency, subject: subject, reason: reason, context: exchange) {
-        case .success(let entry): sealed = entry
-        case .failure(let error) where error.code == .agreement:
-            problems.add("purpose", error.message.prefix(1).uppercased() + error.message.dropFirst() + (error.hint.map { ". " + $0 } ?? ""))
-            return try render(session, exchange: exchange, fields: fields, problems: problems, status: .conflict)
-        case .failure(let error): throw error
-        }
-        do {
-            _ = try await app.withRelay(exchange) { relay in try await SealpostExchange.Request.deposit(sealed, session: relay) }
-        } catch let error as ExchangeError {
-            app.logger.warning("request sealed, not yet deposited", metadata: ["code": .string("\(error.code)")])
-            return .redirect(to: "/requests?asked=\(sealed.envelopeID)&queued=1", type: .normal)
-        }
-        return .redirect(to: "/requests?asked=\(sealed.envelopeID)", type: .normal)
     }
 
     /// `Request.seal`, its refusal as a value (the page shows an agreement's refusal on the form).
@@ -110,11 +109,10 @@ struct RequestsPage {
     /// "Check for answers": collects declines (and anything else waiting) and deposits requests
     /// the relay could not take before.
     func sync(_ request: Request, context: WebContext) async throws -> Response {
-        guard let session = context.session else { return .redirect(to: "/sign-in", type: .normal) }
-        _ = try await FormBody.read(request, context: context, limit: 4096)
-        let exchange = try app.context(session)
-        let report = try await app.withRelay(exchange, finishPending: true) { relay in try await Sync.run(session: relay) }
-        return .redirect(to: "/requests?checked=\(report.declined.count)", type: .normal)
+        try await app.acting(request, context: context) { session, _, exchange in
+            let report = try await app.withRelay(exchange, finishPending: true) { relay in try await Sync.run(session: relay) }
+            return .redirect(to: "/requests?checked=\(report.declined.count)", type: .normal)
+        }
     }
 
     /// The date of birth from its three fields: nil when all are empty; a problem when some are

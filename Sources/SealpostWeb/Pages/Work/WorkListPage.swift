@@ -61,24 +61,12 @@ struct WorkListPage {
 
     static func list(_ name: String) -> List? { lists.first { $0.name == name } }
 
-    struct Row {
-        let href: String
-        let reference: String
-        let kind: String
-        let agency: String
-        let purpose: String
-        let urgency: String
-        let urgencyTag: String
-        let due: String
-        let overdue: Bool
-    }
-
     struct Model {
         let title: String
         let agencyHeading: String
         let empty: String
         let count: Int
-        let rows: [Row]
+        let rows: [WorkRow]
     }
 
     func show(_ request: Request, context: WebContext) async throws -> Response {
@@ -91,9 +79,9 @@ struct WorkListPage {
         let purposeName = app.purposeNames()
         let familyList = list.name == "family-to-tell"
         let rows = list.items(work, now).map { item, kind in
-            Row(href: kind.href(item), reference: item.recordID ?? String(item.envelopeID.prefix(12)), kind: kind.rawValue, agency: item.agency,
-                purpose: purposeName(item.purpose), urgency: item.urgency, urgencyTag: Tags.urgency(item.urgency),
-                due: familyList ? "when it is safe" : Format.due(item.due, now: now), overdue: !familyList && item.isOverdue(at: now))
+            WorkRow(item, href: kind.href(item), reference: item.recordID ?? String(item.envelopeID.prefix(12)), kind: kind.rawValue,
+                    purposeName: purposeName, due: familyList ? "when it is safe" : Format.due(item.due, now: now),
+                    overdue: !familyList && item.isOverdue(at: now))
         }
         let model = Model(title: list.title, agencyHeading: list.agencyHeading, empty: list.empty, count: rows.count, rows: rows)
         return app.pages.page("work-list", model, title: list.title, session: session, section: "/")
