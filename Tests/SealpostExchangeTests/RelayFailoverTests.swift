@@ -207,9 +207,11 @@ struct RelayFailoverTests {
         let mash = try AgencyHome(Fixture.mash, in: folder)
         let broken = try ["https://relay.invalid:8443", "http://127.0.0.1:\(closing.port)", "http://127.0.0.1:\(silent.port)"]
             .map { try RelayEndpoint(parsing: $0) }
-        // One second for an answer, so the instance that never answers costs a second, not two minutes.
+        // Five seconds for an answer, so the instance that never answers costs seconds, not two
+        // minutes, while the real relay still answers in time on a loaded machine (at one second it
+        // did not, under ThreadSanitizer and at load 24).
         func configuration(_ endpoints: [RelayEndpoint]) -> RelayClient.Configuration {
-            RelayClient.Configuration(endpoints: endpoints, retry: .none, connectTimeout: 2, requestTimeout: 1)
+            RelayClient.Configuration(endpoints: endpoints, retry: .none, connectTimeout: 5, requestTimeout: 5)
         }
         try await withRelay { relay in
             let listed = broken + [try RelayEndpoint(parsing: relay.url)]
