@@ -88,32 +88,18 @@ extension PostgresRelayRepository {
     /// lost, and only if the database server itself crashes within a fraction of a second of it
     /// (spec/relay.md §Replay). This spares every request one WAL flush of its own.
     public func claimNonce(agency: String, nonce: [UInt8], timestamp: Int64, window: Int64, now: Int64) async throws -> NonceClaim {
-        let nonceData = Data(nonce)
-        let inserted = try await client.query("""
-            INSERT INTO request_nonce (agency, nonce, forget_at)
-            SELECT \(agency), \(nonceData), \(timestamp + window) FROM (SELECT set_config('synchronous_commit', 'off', true)) AS unflushed
-            ON CONFLICT (agency, nonce) DO NOTHING RETURNING 1
-            """, logger: logger).collect()
-        return inserted.isEmpty ? .replayed : .fresh
+        try await claimNonce(agency: agency, nonce: nonce, timestamp: timestamp, window: window, now: now, usageOf: []).claim
     }
 
-    /// The claim above and the usage of each mailbox, in one statement: one round trip for a
-    /// deposit's step 9 and its first look at the quota. The claim commits as above, unflushed.
+    /// The claim above and the usage of each mailbox, in one prepared statement
+    /// (`PostgresStatements.Claim`): one round trip for a deposit's step 9 and its first look at
+    /// the quota. The claim commits as above, unflushed.
     public func claimNonce(agency: String, nonce: [UInt8], timestamp: Int64, window: Int64, now: Int64,
                            usageOf mailboxes: [String]) async throws -> (claim: NonceClaim, usage: [MailboxUsage]) {
-        let nonceData = Data(nonce)
-        let row = try await client.query(try """
-            WITH claim AS (
-                INSERT INTO request_nonce (agency, nonce, forget_at)
-                SELECT \(agency), \(nonceData), \(timestamp + window) FROM (SELECT set_config('synchronous_commit', 'off', true)) AS unflushed
-                ON CONFLICT (agency, nonce) DO NOTHING RETURNING 1
-            ), wanted AS (SELECT m, i FROM unnest(\(mailboxes)::text[]) WITH ORDINALITY AS w(m, i))
-            SELECT (SELECT count(*) FROM claim),
-                   ARRAY(SELECT coalesce(u.count, 0) FROM wanted LEFT JOIN mailbox_usage u ON u.mailbox = wanted.m ORDER BY wanted.i),
-                   ARRAY(SELECT coalesce(u.bytes, 0) FROM wanted LEFT JOIN mailbox_usage u ON u.mailbox = wanted.m ORDER BY wanted.i)
-            """, logger: logger).collect().first
+        let claim = PostgresStatements.Claim(agency: agency, nonce: Data(nonce), forgetAt: timestamp + window, mailboxes: mailboxes)
+        let row = try await client.rows(claim, logger: logger).first
         guard let row else { throw RelayStorageError("the database returned nothing for a nonce claim") }
-        let (claimed, counts, bytes) = try row.decode((Int64, [Int64], [Int64]).self)
+        let (claimed, counts, bytes) = row
         guard claimed == 1 else { return (.replayed, []) }
         guard counts.count == mailboxes.count, bytes.count == mailboxes.count else {
             throw RelayStorageError("the database returned the usage of \(counts.count) mailboxes for \(mailboxes.count)")

@@ -36,22 +36,21 @@ extension PostgresRelayRepository {
         case .staged(let staged): (nil, staged)
         }
         let mailboxes = receipt.mailboxes
-        let query: PostgresQuery = try """
-            SELECT * FROM sealpost_deposit(\(id), \(receipt.sender), \(receipt.relay), \(size), \(receipt.depositedAt),
-                \(receipt.expiresAt), \(deposit.forgetAt), \(signature), \(mailboxes)::text[], \(bytes), \(staged),
-                \(Int64(DepositBody.parts(size))), \(Int64(deposit.quota.maximumCount)), \(deposit.quota.maximumBytes))
-            """
-        let row: PostgresRow?
+        let call = PostgresStatements.Deposit(
+            id: id, sender: receipt.sender, relay: receipt.relay, size: size, depositedAt: receipt.depositedAt,
+            expiresAt: receipt.expiresAt, forgetAt: deposit.forgetAt, signature: signature, mailboxes: mailboxes, bytes: bytes,
+            staged: staged, parts: Int64(DepositBody.parts(size)), maximumCount: Int64(deposit.quota.maximumCount),
+            maximumBytes: deposit.quota.maximumBytes)
+        let row: PostgresStatements.Deposit.Row?
         do {
-            row = try await statement { try await self.client.query(query, logger: self.logger).collect().first }
+            row = try await statement { try await self.client.rows(call, logger: self.logger).first }
         } catch let error as PSQLError where error.serverInfo?[.sqlState] == PostgresDepositFunction.mailboxFull {
             return .mailboxFull(mailbox: error.serverInfo?[.message] ?? "?")
         } catch let error as PSQLError where error.serverInfo?[.sqlState] == PostgresDepositFunction.stagedBodyNotWhole {
             throw RelayStorageError("the staged body of envelope \(receipt.envelopeID.shortForm) is not whole")
         }
         guard let row else { throw RelayStorageError("envelope \(receipt.envelopeID.shortForm) was known and is no longer") }
-        let (stored, sender, relay, depositedAt, expiresAt, signatureBytes, storedMailboxes) =
-            try row.decode((Bool, String?, String?, Int64?, Int64?, Data?, [String]?).self)
+        let (stored, sender, relay, depositedAt, expiresAt, signatureBytes, storedMailboxes) = row
         if stored { return .stored(deposit.receipt) }
         guard let sender, let relay, let depositedAt, let expiresAt, let signatureBytes, let storedMailboxes else {
             throw RelayStorageError("the stored receipt of envelope \(receipt.envelopeID.shortForm) is incomplete")
@@ -68,9 +67,8 @@ extension PostgresRelayRepository {
 
     /// One statement, `sealpost_delete` (`PostgresDepositFunction`): one round trip, one commit.
     public func delete(_ id: EnvelopeID, mailbox: String, now: Int64) async throws -> Bool {
-        let query: PostgresQuery = try "SELECT sealpost_delete(\(Data(id.bytes)), \(mailbox), \(now))"
-        let row = try await statement { try await self.client.query(query, logger: self.logger).collect().first }
-        return try row?.decode(Bool.self) ?? false
+        let call = PostgresStatements.Delete(id: Data(id.bytes), mailbox: mailbox, now: now)
+        return try await statement { try await self.client.rows(call, logger: self.logger).first } ?? false
     }
 
     public func expire(now: Int64, batchLimit: Int) async throws -> ExpiryReport {
