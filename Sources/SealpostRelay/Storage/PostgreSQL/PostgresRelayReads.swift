@@ -15,15 +15,12 @@ extension PostgresRelayRepository {
                 """, logger: logger).collect().first?.decode(Int64.self) else { throw UnknownCursor() }
             afterSeq = seq
         }
-        let rows = try await client.query("""
-            SELECT e.id, e.sender, e.size, e.deposited_at, e.expires_at, d.seq FROM delivery d JOIN envelope e ON e.seq = d.seq
-            WHERE d.mailbox = \(mailbox) AND d.state = \(PostgresSchema.waiting) AND d.seq > \(afterSeq) AND e.expires_at > \(now)
-            ORDER BY d.seq LIMIT \(Int64(limit + 1))
-            """, logger: logger).collect()
+        let rows = try await client.rows(PostgresStatements.List(mailbox: mailbox, after: afterSeq, now: now, limit: Int64(limit + 1)),
+                                         logger: logger)
         var entries: [MailboxEntry] = []
         var lastID: EnvelopeID?
         for row in rows.prefix(limit) {
-            let (idBytes, sender, size, depositedAt, expiresAt, _) = try row.decode((Data, String, Int64, Int64, Int64, Int64).self)
+            let (idBytes, sender, size, depositedAt, expiresAt) = row
             let id = EnvelopeID(storedBytes: Array(idBytes))
             entries.append(MailboxEntry(envelopeID: id.description, sender: sender, size: size, depositedAt: depositedAt, expiresAt: expiresAt))
             lastID = id
@@ -32,19 +29,13 @@ extension PostgresRelayRepository {
     }
 
     public func fetch(_ id: EnvelopeID, mailbox: String, now: Int64) async throws -> StoredBody? {
-        let idData = Data(id.bytes)
-        let row = try await client.query("""
-            SELECT b.id, e.size FROM envelope e JOIN delivery d ON d.seq = e.seq JOIN deposit_body b ON b.seq = e.seq
-            WHERE e.id = \(idData) AND d.mailbox = \(mailbox) AND d.state = \(PostgresSchema.waiting) AND e.expires_at > \(now)
-            """, logger: logger).collect().first
-        guard let (body, size) = try row?.decode((Int64, Int64).self) else { return nil }
+        let row = try await client.rows(PostgresStatements.Fetch(id: Data(id.bytes), mailbox: mailbox, now: now), logger: logger).first
+        guard let (body, size) = row else { return nil }
         return StoredBody(body: body, size: size, parts: DepositBody.parts(size))
     }
 
     public func bodyChunk(body: Int64, part: Int) async throws -> [UInt8]? {
-        let row = try await client.query("SELECT bytes FROM deposit_chunk WHERE body = \(body) AND part = \(Int32(part))",
-                                         logger: logger).collect().first
-        return try row.map { Array(try $0.decode(Data.self)) }
+        try await client.rows(PostgresStatements.Chunk(body: body, part: Int32(part)), logger: logger).first.map { Array($0) }
     }
 
     public func depositStatus(_ id: EnvelopeID, sender: String, now: Int64) async throws -> DepositStatus? {
