@@ -52,19 +52,54 @@ struct Relay: Sendable {
 
 extension Relay {
     /// Checks a signed request's headers and signature, before any of its body is read
-    /// (spec/relay.md §Verifying a request, steps 1-8). The body's hash is checked as it is read.
-    func authenticate(_ request: Request, context: RelayRequestContext) async throws -> Caller {
+    /// (spec/relay.md §Verifying a request, steps 1-9). The body's hash is checked as it is read.
+    ///
+    /// With `claimingNonce` false, step 9 (the nonce claim) is left to the route, which must make
+    /// it with `claimNonce(for:usageOf:context:)` before anything else: the deposit route does, so
+    /// that the claim and its first look at the mailboxes' quota are one call to the store (one
+    /// round trip to a shared database).
+    func authenticate(_ request: Request, context: RelayRequestContext, claimingNonce: Bool = true) async throws -> Caller {
         let address = context.remoteHost
         if let addressLimiter, case .failure(let wait) = addressLimiter.check(address) {
             metrics.rateLimited(kind: "address")
             throw RelayFailure.rateLimited(retryAfter: wait.seconds, who: "this address")
         }
         do {
-            return try await verify(request)
+            let caller = try await verify(request)
+            if claimingNonce { _ = try await claimNonce(caller, usageOf: []) }
+            return caller
         } catch let failure as RelayFailure where failure.status == .unauthorized {
             // Failed attempts count against the address, so guessing costs the guesser.
             _ = addressLimiter?.take(address)
             throw failure
+        }
+    }
+
+    /// Step 9 for a caller `authenticate` left it to, and the usage of each of `mailboxes` in
+    /// their order once the claim is fresh. A refusal costs the address a token, as in `authenticate`.
+    func claimNonce(for caller: Caller, usageOf mailboxes: [String], context: RelayRequestContext) async throws -> [MailboxUsage] {
+        do {
+            return try await claimNonce(caller, usageOf: mailboxes)
+        } catch let failure as RelayFailure where failure.status == .unauthorized {
+            _ = addressLimiter?.take(context.remoteHost)
+            throw failure
+        }
+    }
+
+    private func claimNonce(_ caller: Caller, usageOf mailboxes: [String]) async throws -> [MailboxUsage] {
+        let signed = caller.request
+        let (claim, usage) = try await repository.claimNonce(agency: signed.agency, nonce: signed.nonce, timestamp: signed.timestamp,
+                                                             window: SignedRequest.maximumSkewSeconds, now: clock(), usageOf: mailboxes)
+        switch claim {
+        case .fresh:
+            return usage
+        case .replayed:
+            throw RelayFailure(.unauthorized, RelayErrorCode.replayed, "this request has been received before",
+                               hint: "sign every request afresh, with a new nonce")
+        case .beforeLedger(let startedAt):
+            throw RelayFailure(.unauthorized, RelayErrorCode.replayed,
+                               "the request is timestamped \(signed.timestamp), before the relay started at \(startedAt), so it may have been received before",
+                               hint: "sign the request again with the current time")
         }
     }
 
@@ -115,17 +150,6 @@ extension Relay {
             metrics.rateLimited(kind: "agency")
             throw RelayFailure.rateLimited(retryAfter: wait.seconds, who: signed.agency)
         }
-        switch try await repository.claimNonce(agency: signed.agency, nonce: signed.nonce, timestamp: signed.timestamp,
-                                                window: SignedRequest.maximumSkewSeconds, now: now) {
-        case .fresh:
-            return Caller(agency: signed.agency, request: signed, parties: parties)
-        case .replayed:
-            throw RelayFailure(.unauthorized, RelayErrorCode.replayed, "this request has been received before",
-                               hint: "sign every request afresh, with a new nonce")
-        case .beforeLedger(let startedAt):
-            throw RelayFailure(.unauthorized, RelayErrorCode.replayed,
-                               "the request is timestamped \(signed.timestamp), before the relay started at \(startedAt), so it may have been received before",
-                               hint: "sign the request again with the current time")
-        }
+        return Caller(agency: signed.agency, request: signed, parties: parties)
     }
 }

@@ -27,7 +27,18 @@ public struct RelayBenchmark: Sendable {
         public var database: PostgresURL?
         /// Seconds for the raw ceiling measured after the load (pgbench, or the bare SQLite loop); 0 for none.
         public var rawSeconds: Double = 5
+        /// Cycles per agency whose requests are signed before the timed phase (`BenchLoad`); nil
+        /// for enough at a generous rate (12 000 deposits/s, or 3 000 full cycles/s), 0 to sign
+        /// every request as it is sent.
+        public var presign: Int?
         public init() {}
+
+        /// The stock of cycles each agency signs beforehand.
+        var presignedCycles: Int {
+            if let presign { return max(0, presign) }
+            let rate: Double = depositOnly ? 12_000 : 3_000
+            return Int(((warmUpSeconds + seconds) * rate / Double(max(1, agencies))).rounded(.up))
+        }
     }
 
     public struct Report: Sendable {
@@ -51,6 +62,9 @@ public struct RelayBenchmark: Sendable {
         public var sodiumCyclesPerSecondPerCore: Double
         /// The store's bare insert rate measured in the same run (`RawCeiling`), when asked for.
         public var rawCeiling: RawCeiling?
+        /// Requests the agencies signed before the timed phase, and signed as they sent them.
+        public var presigned: Int
+        public var signedLive: Int
         public var depositsPerSecond: Double { Double(deposits) / seconds }
         /// Full cycles (deposit, list, fetch, delete) completed per second: deletes, one per cycle.
         public var cyclesPerSecond: Double { Double(deletes) / seconds }
@@ -109,20 +123,31 @@ public struct RelayBenchmark: Sendable {
         guard let endpoint = BenchConnection.Endpoint(baseURL: baseURL) else {
             throw RelayConfigurationError("the bench drives a relay over plain HTTP on this machine, such as http://127.0.0.1:8443; not \(baseURL)")
         }
-        let load = Load(agencies: partnership.agencies, endpoint: endpoint, size: options.size, collect: !options.depositOnly)
-        progress("load: \(options.agencies) agencies, one connection and one thread each, \(options.size)-byte envelopes, \(options.warmUpSeconds) s warm-up then \(options.seconds) s measured")
-        let start = ContinuousClock.now
-        let measureFrom = start + .milliseconds(Int64(options.warmUpSeconds * 1000))
-        let measureUntil = measureFrom + .milliseconds(Int64(options.seconds * 1000))
-        let cpu = Mutex<(start: Double, end: Double)>((0, 0))
-        let sampler = Task {
-            try? await Task.sleep(until: measureFrom)
-            cpu.withLock { $0.start = Self.processCPUSeconds() }
-            try? await Task.sleep(until: measureUntil)
-            cpu.withLock { $0.end = Self.processCPUSeconds() }
+        let presign = options.presignedCycles
+        let load = BenchLoad(agencies: partnership.agencies, endpoint: endpoint, size: options.size, collect: !options.depositOnly,
+                             presign: presign)
+        if presign > 0 {
+            progress("signing: each agency signs its first \(presign) cycles' requests before the timed phase (the relay verifies every one)")
         }
-        await load.run(measureFrom: measureFrom, until: measureUntil)
-        await sampler.value
+        progress("load: \(options.agencies) agencies, one connection and one thread each, \(options.size)-byte envelopes, \(options.warmUpSeconds) s warm-up then \(options.seconds) s measured")
+        let cpu = Mutex<(start: Double, end: Double)>((0, 0))
+        let sampled = DispatchSemaphore(value: 0)
+        await load.run(warmUp: .milliseconds(Int64(options.warmUpSeconds * 1000)), measured: .milliseconds(Int64(options.seconds * 1000))) {
+            measureFrom, until in
+            Thread.detachNewThread {
+                Thread.sleep(forTimeInterval: Self.seconds(measureFrom - ContinuousClock.now))
+                cpu.withLock { $0.start = Self.processCPUSeconds() }
+                Thread.sleep(forTimeInterval: Self.seconds(until - ContinuousClock.now))
+                cpu.withLock { $0.end = Self.processCPUSeconds() }
+                sampled.signal()
+            }
+        }
+        await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+            Thread.detachNewThread {
+                sampled.wait()
+                done.resume()
+            }
+        }
         let cpuSeconds = cpu.withLock { $0.end - $0.start }
 
         var meanBatch: Double?
@@ -158,7 +183,7 @@ public struct RelayBenchmark: Sendable {
                       depositLatencyP50: percentile(0.50), depositLatencyP99: percentile(0.99),
                       depositLatencyMax: .nanoseconds(sorted.last ?? 0), meanBatchSize: meanBatch,
                       processCPUSeconds: options.url == nil ? cpuSeconds : nil,
-                      sodiumCyclesPerSecondPerCore: sodium, rawCeiling: raw)
+                      sodiumCyclesPerSecondPerCore: sodium, rawCeiling: raw, presigned: tally.presigned, signedLive: tally.signedLive)
     }
 
     /// The cryptography of one deposit-fetch-delete cycle, client and relay together: three request
@@ -186,6 +211,10 @@ public struct RelayBenchmark: Sendable {
         return Double(cycles) / (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
     }
 
+    static func seconds(_ duration: Duration) -> Double {
+        max(0, Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18)
+    }
+
     static func processCPUSeconds() -> Double {
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)
@@ -206,107 +235,4 @@ public struct RelayBenchmark: Sendable {
         guard let sum = value("sealpost_relay_commit_batch_size_sum"), let count = value("sealpost_relay_commit_batch_size_count"), count > 0 else { return nil }
         return sum / count
     }
-}
-
-/// The agencies' traffic and its tally. Each agency is one thread with one keep-alive connection
-/// and plain blocking sockets: the leanest client that still signs every request, so that as much of
-/// the machine as possible is left to the relay.
-private final class Load: Sendable {
-    struct Tally {
-        var deposits = 0, fetches = 0, deletes = 0, lists = 0, failures = 0
-        var latencies: [Int64] = []
-    }
-
-    let agencies: [Identity]
-    let endpoint: BenchConnection.Endpoint
-    let size: Int
-    let collect: Bool
-    let tally = Mutex(Tally())
-    /// What each agency has been sent and not yet collected: the bench's stand-in for its inbox listing.
-    let inboxes: [Inbox]
-
-    init(agencies: [Identity], endpoint: BenchConnection.Endpoint, size: Int, collect: Bool) {
-        (self.agencies, self.endpoint, self.size, self.collect) = (agencies, endpoint, size, collect)
-        inboxes = agencies.map { _ in Inbox() }
-    }
-
-    func run(measureFrom: ContinuousClock.Instant, until: ContinuousClock.Instant) async {
-        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            let remaining = Mutex(agencies.count)
-            for index in agencies.indices {
-                Thread.detachNewThread {
-                    self.agency(index, measureFrom: measureFrom, until: until)
-                    let last = remaining.withLock { count -> Bool in
-                        count -= 1
-                        return count == 0
-                    }
-                    if last { continuation.resume() }
-                }
-            }
-        }
-    }
-
-    private func agency(_ index: Int, measureFrom: ContinuousClock.Instant, until: ContinuousClock.Instant) {
-        let me = agencies[index]
-        let next = (index + 1) % agencies.count
-        let connection = BenchConnection(endpoint)
-        defer { connection.close() }
-        var template = Array("SEALPOST".utf8) + RandomBytes.make(count: size - 8)
-        var local = Tally()
-        var counter: UInt64 = 0
-        let depositTarget = RelayAPI.Path.envelopes + "?to=" + agencies[next].agencyID
-        while true {
-            let now = ContinuousClock.now
-            if now >= until { break }
-            let measuring = now >= measureFrom
-            counter += 1
-            withUnsafeBytes(of: counter.bigEndian) { template.replaceSubrange(8..<16, with: $0) }
-            let started = ContinuousClock.now
-            if send(connection, as: me, "POST", depositTarget, body: template) == 201 {
-                let elapsed = ContinuousClock.now - started
-                if collect { inboxes[next].ids.withLock { $0.append(EnvelopeID(of: template).description) } }
-                if measuring {
-                    local.deposits += 1
-                    local.latencies.append(elapsed.components.seconds * 1_000_000_000 + elapsed.components.attoseconds / 1_000_000_000)
-                }
-            } else if measuring {
-                local.failures += 1
-            }
-            // A full cycle: list the mailbox, fetch and delete what came in.
-            if collect {
-                let listed = send(connection, as: me, "GET", RelayAPI.Path.mailbox + "?limit=10", body: [])
-                if measuring { if listed == 200 { local.lists += 1 } else { local.failures += 1 } }
-            }
-            if let id = inboxes[index].ids.withLock({ $0.isEmpty ? nil : $0.removeFirst() }) {
-                let fetched = send(connection, as: me, "GET", RelayAPI.Path.mailboxEntry(id), body: [])
-                let deleted = send(connection, as: me, "DELETE", RelayAPI.Path.mailboxEntry(id), body: [])
-                if measuring {
-                    if fetched == 200 { local.fetches += 1 } else { local.failures += 1 }
-                    if deleted == 204 { local.deletes += 1 } else { local.failures += 1 }
-                }
-            }
-        }
-        let finished = local
-        tally.withLock { tally in
-            tally.deposits += finished.deposits
-            tally.fetches += finished.fetches
-            tally.deletes += finished.deletes
-            tally.lists += finished.lists
-            tally.failures += finished.failures
-            tally.latencies += finished.latencies
-        }
-    }
-
-    /// One signed request; the status, or nil when it did not complete.
-    private func send(_ connection: BenchConnection, as identity: Identity, _ method: String, _ target: String, body: [UInt8]) -> Int? {
-        let signed = SignedRequest.make(agency: identity.agencyID, method: method, target: target, host: endpoint.host,
-                                        timestamp: RelayConfiguration.systemClock(), body: body)
-        var headers = signed.headers(signedWith: identity.signingKey)
-        if !body.isEmpty { headers.append(("Content-Type", RelayAPI.envelopeMediaType)) }
-        return connection.exchange(method: method, target: target, headers: headers, body: body)
-    }
-}
-
-private final class Inbox: Sendable {
-    let ids = Mutex([String]())
 }

@@ -77,7 +77,8 @@ struct AuthenticationMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
-        let caller = try await relay.authenticate(request, context: context)
+        // The one POST route, the deposit, makes the nonce claim itself, with its quota look.
+        let caller = try await relay.authenticate(request, context: context, claimingNonce: request.method != .post)
         context.caller = caller
         context.trace.note(agency: caller.agency)
         return try await next(request, context)

@@ -24,7 +24,12 @@ extension Relay {
     /// timeout is the client's failure, answered 400, not the relay's.
     func deposit(_ request: Request, context: RelayRequestContext) async throws -> Response {
         guard let caller = context.caller else { throw RelayFailure.unauthenticated() }
-        let recipients = try depositRecipients(target: caller.request.target, parties: caller.parties)
+        // Step 9, the nonce claim, was left to this route (`AuthenticationMiddleware`): it is made
+        // now, before any other check, together with the first look at the quota below, in one
+        // call to the store. Refusals keep their order: replayed, then the recipients.
+        let named = Result { () throws(RelayFailure) in try depositRecipients(target: caller.request.target, parties: caller.parties) }
+        let usage = try await claimNonce(for: caller, usageOf: (try? named.get()) ?? [], context: context)
+        let recipients = try named.get()
         let limit = limits.maximumEnvelopeBytes
         var expected = 0
         if let declared = request.headers[.contentLength] {
@@ -37,8 +42,7 @@ extension Relay {
         // deposit this sender already made (the signed content hash is the envelope id) is let
         // through, so that the store can answer it as the duplicate it is.
         let smallest = Int64(max(expected, EnvelopeFormat.fixedHeaderLength))
-        for mailbox in recipients {
-            let usage = try await repository.usage(mailbox: mailbox)
+        for (mailbox, usage) in zip(recipients, usage) {
             guard usage.count + 1 > quota.maximumCount || usage.bytes + smallest > quota.maximumBytes else { continue }
             let claimed = EnvelopeID(storedBytes: caller.request.contentHash)
             if try await repository.depositStatus(claimed, sender: caller.agency, now: clock()) != nil { break }

@@ -60,6 +60,12 @@ public protocol RelayRepository: Sendable {
     /// which the timestamp alone refuses the request.
     func claimNonce(agency: String, nonce: [UInt8], timestamp: Int64, window: Int64, now: Int64) async throws -> NonceClaim
 
+    /// `claimNonce`, then, once the claim is fresh, `usage` of each of `mailboxes`, in their order:
+    /// a deposit's nonce claim and its first look at the quota before its body is read. A store
+    /// across a network answers both in one round trip. (The default makes the calls one by one.)
+    func claimNonce(agency: String, nonce: [UInt8], timestamp: Int64, window: Int64, now: Int64,
+                    usageOf mailboxes: [String]) async throws -> (claim: NonceClaim, usage: [MailboxUsage])
+
     /// Keeps `bytes`, the signed file of agreement `id` edition `version` that this relay has just
     /// accepted, as the newest edition, unless an edition at least as new is kept already. Every
     /// instance over the same store converges on it (`newerAgreement`). The store is not trusted
@@ -75,6 +81,17 @@ public protocol RelayRepository: Sendable {
 
     /// Releases the store. Further calls fail.
     func close() async throws
+}
+
+extension RelayRepository {
+    public func claimNonce(agency: String, nonce: [UInt8], timestamp: Int64, window: Int64, now: Int64,
+                           usageOf mailboxes: [String]) async throws -> (claim: NonceClaim, usage: [MailboxUsage]) {
+        let claim = try await claimNonce(agency: agency, nonce: nonce, timestamp: timestamp, window: window, now: now)
+        guard claim == .fresh else { return (claim, []) }
+        var usage: [MailboxUsage] = []
+        for mailbox in mailboxes { usage.append(try await self.usage(mailbox: mailbox)) }
+        return (claim, usage)
+    }
 }
 
 /// A deposit as the relay accepted it, its receipt already signed and its body checked against

@@ -15,15 +15,12 @@ extension PostgresRelayRepository {
                 """, logger: logger).collect().first?.decode(Int64.self) else { throw UnknownCursor() }
             afterSeq = seq
         }
-        let rows = try await client.query("""
-            SELECT e.id, e.sender, e.size, e.deposited_at, e.expires_at, d.seq FROM delivery d JOIN envelope e ON e.seq = d.seq
-            WHERE d.mailbox = \(mailbox) AND d.state = \(PostgresSchema.waiting) AND d.seq > \(afterSeq) AND e.expires_at > \(now)
-            ORDER BY d.seq LIMIT \(Int64(limit + 1))
-            """, logger: logger).collect()
+        let rows = try await client.rows(PostgresStatements.List(mailbox: mailbox, after: afterSeq, now: now, limit: Int64(limit + 1)),
+                                         logger: logger)
         var entries: [MailboxEntry] = []
         var lastID: EnvelopeID?
         for row in rows.prefix(limit) {
-            let (idBytes, sender, size, depositedAt, expiresAt, _) = try row.decode((Data, String, Int64, Int64, Int64, Int64).self)
+            let (idBytes, sender, size, depositedAt, expiresAt) = row
             let id = EnvelopeID(storedBytes: Array(idBytes))
             entries.append(MailboxEntry(envelopeID: id.description, sender: sender, size: size, depositedAt: depositedAt, expiresAt: expiresAt))
             lastID = id
@@ -32,19 +29,13 @@ extension PostgresRelayRepository {
     }
 
     public func fetch(_ id: EnvelopeID, mailbox: String, now: Int64) async throws -> StoredBody? {
-        let idData = Data(id.bytes)
-        let row = try await client.query("""
-            SELECT b.id, e.size FROM envelope e JOIN delivery d ON d.seq = e.seq JOIN deposit_body b ON b.seq = e.seq
-            WHERE e.id = \(idData) AND d.mailbox = \(mailbox) AND d.state = \(PostgresSchema.waiting) AND e.expires_at > \(now)
-            """, logger: logger).collect().first
-        guard let (body, size) = try row?.decode((Int64, Int64).self) else { return nil }
+        let row = try await client.rows(PostgresStatements.Fetch(id: Data(id.bytes), mailbox: mailbox, now: now), logger: logger).first
+        guard let (body, size) = row else { return nil }
         return StoredBody(body: body, size: size, parts: DepositBody.parts(size))
     }
 
     public func bodyChunk(body: Int64, part: Int) async throws -> [UInt8]? {
-        let row = try await client.query("SELECT bytes FROM deposit_chunk WHERE body = \(body) AND part = \(Int32(part))",
-                                         logger: logger).collect().first
-        return try row.map { Array(try $0.decode(Data.self)) }
+        try await client.rows(PostgresStatements.Chunk(body: body, part: Int32(part)), logger: logger).first.map { Array($0) }
     }
 
     public func depositStatus(_ id: EnvelopeID, sender: String, now: Int64) async throws -> DepositStatus? {
@@ -88,12 +79,22 @@ extension PostgresRelayRepository {
     /// lost, and only if the database server itself crashes within a fraction of a second of it
     /// (spec/relay.md §Replay). This spares every request one WAL flush of its own.
     public func claimNonce(agency: String, nonce: [UInt8], timestamp: Int64, window: Int64, now: Int64) async throws -> NonceClaim {
-        let nonceData = Data(nonce)
-        let inserted = try await client.query("""
-            INSERT INTO request_nonce (agency, nonce, forget_at)
-            SELECT \(agency), \(nonceData), \(timestamp + window) FROM (SELECT set_config('synchronous_commit', 'off', true)) AS unflushed
-            ON CONFLICT (agency, nonce) DO NOTHING RETURNING 1
-            """, logger: logger).collect()
-        return inserted.isEmpty ? .replayed : .fresh
+        try await claimNonce(agency: agency, nonce: nonce, timestamp: timestamp, window: window, now: now, usageOf: []).claim
+    }
+
+    /// The claim above and the usage of each mailbox, in one prepared statement
+    /// (`PostgresStatements.Claim`): one round trip for a deposit's step 9 and its first look at
+    /// the quota. The claim commits as above, unflushed.
+    public func claimNonce(agency: String, nonce: [UInt8], timestamp: Int64, window: Int64, now: Int64,
+                           usageOf mailboxes: [String]) async throws -> (claim: NonceClaim, usage: [MailboxUsage]) {
+        let claim = PostgresStatements.Claim(agency: agency, nonce: Data(nonce), forgetAt: timestamp + window, mailboxes: mailboxes)
+        let row = try await client.rows(claim, logger: logger).first
+        guard let row else { throw RelayStorageError("the database returned nothing for a nonce claim") }
+        let (claimed, counts, bytes) = row
+        guard claimed == 1 else { return (.replayed, []) }
+        guard counts.count == mailboxes.count, bytes.count == mailboxes.count else {
+            throw RelayStorageError("the database returned the usage of \(counts.count) mailboxes for \(mailboxes.count)")
+        }
+        return (.fresh, zip(counts, bytes).map { MailboxUsage(count: Int($0), bytes: $1) })
     }
 }

@@ -120,6 +120,25 @@ public final class PostgresRelayRepository: RelayRepository {
         }
     }
 
+    /// Runs one statement (its own implicit transaction, committed before its answer comes back),
+    /// again (up to five times in all) when the database ends it for a deadlock or a serialization
+    /// failure. One round trip, and no connection left idle in a transaction.
+    func statement<T: Sendable>(_ body: () async throws -> T) async throws -> T {
+        var attempt = 0
+        while true {
+            attempt += 1
+            let started = ContinuousClock.now
+            do {
+                let value = try await body()
+                observe(1, ContinuousClock.now - started)
+                return value
+            } catch let error as PSQLError where attempt < 5 && Self.isTransient(error) {
+                logger.debug("statement retried", metadata: ["sqlstate": "\(error.serverInfo?[.sqlState] ?? "")"])
+                continue
+            }
+        }
+    }
+
     /// 40001 serialization_failure and 40P01 deadlock_detected: nothing was committed; run it again.
     static func isTransient(_ error: PSQLError) -> Bool {
         guard let state = error.serverInfo?[.sqlState] else { return false }

@@ -5,7 +5,8 @@ import SealpostCore
 import SealpostProtocol
 import SealpostSodium
 
-// Deposits, deletes and the expiry sweep: one transaction each (see PostgresRelayRepository).
+// Deposits and deletes, one statement each (`PostgresDepositFunction`), and the expiry sweep, one
+// transaction (see PostgresRelayRepository).
 extension PostgresRelayRepository {
     public func beginBody(now: Int64) async throws -> Int64 {
         let row = try await client.query("INSERT INTO deposit_body (seq, started_at) VALUES (NULL, \(now)) RETURNING id",
@@ -24,105 +25,50 @@ extension PostgresRelayRepository {
         try await client.query("DELETE FROM deposit_body WHERE id = \(body) AND seq IS NULL", logger: logger)
     }
 
+    /// One statement, `sealpost_deposit` (`PostgresDepositFunction`): one round trip, one commit.
     public func deposit(_ deposit: NewDeposit) async throws -> DepositOutcome {
         let receipt = deposit.receipt.receipt
         let id = Data(receipt.envelopeID.bytes)
         let signature = Data(deposit.receipt.signature.rawRepresentation)
-        let (body, size) = (deposit.body, deposit.size)
-        let quota = deposit.quota
-        let forgetAt = deposit.forgetAt
-        let mailboxes = receipt.mailboxes
-        let logger = self.logger
-        return try await transaction { connection in
-            // The id first: a concurrent deposit of the same id, through any instance, waits here
-            // until this one commits or rolls back, then finds it or takes its place. The body goes
-            // in the same statement (one round trip fewer; the relay's deposit rate is bound by its
-            // round trips to the database): a whole one written, a staged one claimed only if it
-            // is whole (every chunk there, adding up to the size checked). It is rolled back with
-            // everything else if the quota refuses.
-            let query: PostgresQuery
-            switch body {
-            case .whole(let bytes):
-                query = try """
-                    WITH e AS (
-                        INSERT INTO envelope (id, sender, relay, size, deposited_at, expires_at, forget_at, signature, waiting)
-                        VALUES (\(id), \(receipt.sender), \(receipt.relay), \(size), \(receipt.depositedAt), \(receipt.expiresAt),
-                                \(forgetAt), \(signature), \(Int32(mailboxes.count)))
-                        ON CONFLICT (id) DO NOTHING RETURNING seq
-                    ), b AS (
-                        INSERT INTO deposit_body (seq, started_at) SELECT seq, \(receipt.depositedAt) FROM e RETURNING id
-                    ), c AS (
-                        INSERT INTO deposit_chunk (body, part, bytes) SELECT id, 0, \(Data(bytes)) FROM b
-                    )
-                    SELECT (SELECT seq FROM e), (SELECT count(*) FROM b)
-                    """
-            case .staged(let staged):
-                query = try """
-                    WITH e AS (
-                        INSERT INTO envelope (id, sender, relay, size, deposited_at, expires_at, forget_at, signature, waiting)
-                        VALUES (\(id), \(receipt.sender), \(receipt.relay), \(size), \(receipt.depositedAt), \(receipt.expiresAt),
-                                \(forgetAt), \(signature), \(Int32(mailboxes.count)))
-                        ON CONFLICT (id) DO NOTHING RETURNING seq
-                    ), b AS (
-                        UPDATE deposit_body SET seq = (SELECT seq FROM e)
-                        WHERE id = \(staged) AND seq IS NULL AND EXISTS (SELECT 1 FROM e)
-                          AND (SELECT count(*) = \(Int64(DepositBody.parts(size))) AND coalesce(sum(length(bytes)), 0) = \(size)
-                               FROM deposit_chunk WHERE body = \(staged))
-                        RETURNING id
-                    )
-                    SELECT (SELECT seq FROM e), (SELECT count(*) FROM b)
-                    """
-            }
-            let inserted = try await connection.query(query, logger: logger).collect()
-            let (insertedSeq, claimed) = try inserted.first?.decode((Int64?, Int64).self) ?? (nil, Int64(0))
-            guard let seq = insertedSeq else {
-                guard let existing = try await Self.storedReceipt(id: id, connection) else {
-                    throw RelayStorageError("envelope \(receipt.envelopeID.shortForm) was known and is no longer")
-                }
-                guard existing.receipt.sender == receipt.sender, existing.receipt.mailboxes == mailboxes else { return .rollback(.conflict) }
-                return .rollback(.duplicate(existing))
-            }
-            guard claimed == 1 else { throw RelayStorageError("the staged body of envelope \(receipt.envelopeID.shortForm) is not whole") }
-            // The usage rows are the quota's locks, taken in one order (the mailboxes are sorted)
-            // so two deposits never wait for each other in a circle.
-            try await connection.query("""
-                INSERT INTO mailbox_usage (mailbox, count, bytes) SELECT m, 0, 0 FROM unnest(\(mailboxes)::text[]) AS m
-                ON CONFLICT (mailbox) DO NOTHING
-                """, logger: logger)
-            let usage = try await connection.query("""
-                SELECT mailbox, count, bytes FROM mailbox_usage WHERE mailbox = ANY(\(mailboxes)) ORDER BY mailbox COLLATE "C" FOR UPDATE
-                """, logger: logger).collect()
-            for row in usage {
-                let (mailbox, count, bytes) = try row.decode((String, Int64, Int64).self)
-                if count + 1 > Int64(quota.maximumCount) || bytes + size > quota.maximumBytes { return .rollback(.mailboxFull(mailbox: mailbox)) }
-            }
-            try await connection.query("""
-                WITH d AS (
-                    INSERT INTO delivery (seq, mailbox, state) SELECT \(seq), m, \(PostgresSchema.waiting) FROM unnest(\(mailboxes)::text[]) AS m
-                )
-                UPDATE mailbox_usage SET count = count + 1, bytes = bytes + \(size) WHERE mailbox = ANY(\(mailboxes))
-                """, logger: logger)
-            return .commit(.stored(deposit.receipt))
+        let size = deposit.size
+        let (bytes, staged): (Data?, Int64?) = switch deposit.body {
+        case .whole(let bytes): (Data(bytes), nil)
+        case .staged(let staged): (nil, staged)
         }
+        let mailboxes = receipt.mailboxes
+        let call = PostgresStatements.Deposit(
+            id: id, sender: receipt.sender, relay: receipt.relay, size: size, depositedAt: receipt.depositedAt,
+            expiresAt: receipt.expiresAt, forgetAt: deposit.forgetAt, signature: signature, mailboxes: mailboxes, bytes: bytes,
+            staged: staged, parts: Int64(DepositBody.parts(size)), maximumCount: Int64(deposit.quota.maximumCount),
+            maximumBytes: deposit.quota.maximumBytes)
+        let row: PostgresStatements.Deposit.Row?
+        do {
+            row = try await statement { try await self.client.rows(call, logger: self.logger).first }
+        } catch let error as PSQLError where error.serverInfo?[.sqlState] == PostgresDepositFunction.mailboxFull {
+            return .mailboxFull(mailbox: error.serverInfo?[.message] ?? "?")
+        } catch let error as PSQLError where error.serverInfo?[.sqlState] == PostgresDepositFunction.stagedBodyNotWhole {
+            throw RelayStorageError("the staged body of envelope \(receipt.envelopeID.shortForm) is not whole")
+        }
+        guard let row else { throw RelayStorageError("envelope \(receipt.envelopeID.shortForm) was known and is no longer") }
+        let (stored, sender, relay, depositedAt, expiresAt, signatureBytes, storedMailboxes) = row
+        if stored { return .stored(deposit.receipt) }
+        guard let sender, let relay, let depositedAt, let expiresAt, let signatureBytes, let storedMailboxes else {
+            throw RelayStorageError("the stored receipt of envelope \(receipt.envelopeID.shortForm) is incomplete")
+        }
+        guard sender == receipt.sender, storedMailboxes == mailboxes else { return .conflict }
+        guard let original = try? Ed25519.Signature(rawRepresentation: Array(signatureBytes)) else {
+            throw RelayStorageError("the stored receipt signature of envelope \(receipt.envelopeID.shortForm) is malformed")
+        }
+        return .duplicate(SignedDepositReceipt(
+            receipt: DepositReceipt(envelopeID: receipt.envelopeID, relay: relay, sender: sender, mailboxes: storedMailboxes,
+                                    depositedAt: depositedAt, expiresAt: expiresAt),
+            signature: original))
     }
 
+    /// One statement, `sealpost_delete` (`PostgresDepositFunction`): one round trip, one commit.
     public func delete(_ id: EnvelopeID, mailbox: String, now: Int64) async throws -> Bool {
-        let idData = Data(id.bytes)
-        let logger = self.logger
-        return try await transaction { connection in
-            // Locks the copy: of two deletes through two instances, the second finds it no longer waiting.
-            let rows = try await connection.query("""
-                SELECT e.seq, e.size, e.expires_at FROM delivery d JOIN envelope e ON e.seq = d.seq
-                WHERE e.id = \(idData) AND d.mailbox = \(mailbox) AND d.state = \(PostgresSchema.waiting) FOR UPDATE OF d
-                """, logger: logger).collect()
-            guard let row = rows.first else { return .rollback(false) }
-            let (seq, size, expiresAt) = try row.decode((Int64, Int64, Int64).self)
-            // Past its expiry the copy is expired, whether or not a sweep has marked it yet.
-            let expired = expiresAt <= now
-            try await Self.finish(seq: seq, mailbox: mailbox, size: size, state: expired ? PostgresSchema.expired : PostgresSchema.deleted,
-                                  at: expired ? expiresAt : now, connection, logger: logger)
-            return .commit(!expired)
-        }
+        let call = PostgresStatements.Delete(id: Data(id.bytes), mailbox: mailbox, now: now)
+        return try await statement { try await self.client.rows(call, logger: self.logger).first } ?? false
     }
 
     public func expire(now: Int64, batchLimit: Int) async throws -> ExpiryReport {
@@ -179,25 +125,5 @@ extension PostgresRelayRepository {
         guard waiting == 0 else { return false }
         try await connection.query("DELETE FROM deposit_body WHERE seq = \(seq)", logger: logger)
         return true
-    }
-
-    /// The receipt stored with envelope `id`, its mailboxes in byte order.
-    static func storedReceipt(id: Data, _ connection: PostgresConnection) async throws -> SignedDepositReceipt? {
-        let logger = Logger(label: "sealpost-relay", factory: { _ in SwiftLogNoOpLogHandler() })
-        guard let row = try await connection.query("""
-            SELECT seq, sender, relay, deposited_at, expires_at, signature FROM envelope WHERE id = \(id)
-            """, logger: logger).collect().first else { return nil }
-        let (seq, sender, relay, depositedAt, expiresAt, signatureBytes) = try row.decode((Int64, String, String, Int64, Int64, Data).self)
-        var mailboxes: [String] = []
-        for try await mailbox in try await connection.query("SELECT mailbox FROM delivery WHERE seq = \(seq)", logger: logger).decode(String.self) {
-            mailboxes.append(mailbox)
-        }
-        guard let signature = try? Ed25519.Signature(rawRepresentation: Array(signatureBytes)) else {
-            throw RelayStorageError("the stored receipt signature of envelope \(Hex.encode(Array(id.prefix(8)))) is malformed")
-        }
-        let receipt = DepositReceipt(envelopeID: EnvelopeID(storedBytes: Array(id)), relay: relay, sender: sender,
-                                     mailboxes: mailboxes.sorted(by: { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }),
-                                     depositedAt: depositedAt, expiresAt: expiresAt)
-        return SignedDepositReceipt(receipt: receipt, signature: signature)
     }
 }

@@ -16,6 +16,8 @@ import PostgresNIO
 ///     deposit_body   one row per body, being received (`seq` NULL) or an envelope's, while any
 ///                    copy still waits (v3); a deposit's transaction sets `seq` as it stores the envelope
 ///     deposit_chunk  a body's bytes in chunks of at most 1 MiB, `part` 0, 1, ... in order (v3)
+///     sealpost_deposit(), sealpost_delete()  a deposit, a delete, as one statement each (v4,
+///                    `PostgresDepositFunction`)
 enum PostgresSchema {
     static let migrations: [(name: String, sql: [String])] = [
         ("v1: envelopes, bodies, deliveries, usage, nonces", [
@@ -89,6 +91,11 @@ enum PostgresSchema {
             """,
             "DROP TABLE body",
         ]),
+        // A deposit, and a delete, in one statement each, so one round trip and one commit
+        // (spec/relay.md §Storage, §Measured): what `deposit` did in six statements inside BEGIN
+        // ... COMMIT, and `delete` in up to six, in the same order and with the same locks. A
+        // refusal raises, which rolls the whole statement back.
+        ("v4: deposit and delete functions", [PostgresDepositFunction.create, PostgresDepositFunction.createDelete]),
     ]
 
     /// Any constant will do, as long as nothing else in the database uses it for another lock.
