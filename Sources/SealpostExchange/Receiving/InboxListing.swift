@@ -107,7 +107,12 @@ public enum InboxListing {
                 continue  // deleted or expired since the listing
             }
         }
-        listing.items.sort { ($0.urgencyRank, $0.mailbox.depositedAt, $0.id) < ($1.urgencyRank, $1.mailbox.depositedAt, $1.id) }
+        // Most urgent, then oldest; deposits within one second keep the relay's order (its
+        // sequence, spec/relay.md), so a re-send never sorts before what it re-sends.
+        let position = Dictionary(listing.items.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        listing.items.sort {
+            ($0.urgencyRank, $0.mailbox.depositedAt, position[$0.id] ?? 0) < ($1.urgencyRank, $1.mailbox.depositedAt, position[$1.id] ?? 0)
+        }
         return listing
     }
 
