@@ -29,7 +29,7 @@ extension Streets {
     }
 
     /// Words after a number that make it a time, an age or a measure rather than a house.
-    static let notHouseAfter: Set<UInt64> = Set("""
+    static let notHouseAfter: WordSet = WordSet("""
         am pm hrs hr hours hour oclock o'clock years year yrs yr months month weeks week days day mins minutes min
         mph miles mile km metres meters percent times secs seconds weeks pounds kg st lbs
         """.split(whereSeparator: \.isWhitespace).map { Tokenizer.hash(String($0)) })
@@ -74,5 +74,5 @@ extension Streets {
         return first
     }
 
-    static let streetPrepositions: Set<UInt64> = Set(["on", "in", "off", "behind", "opposite", "near", "by"].map { Tokenizer.hash($0) })
+    static let streetPrepositions: WordSet = WordSet(["on", "in", "off", "behind", "opposite", "near", "by"].map { Tokenizer.hash($0) })
 }

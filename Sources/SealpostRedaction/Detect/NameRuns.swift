@@ -106,7 +106,9 @@ extension Engine {
         let mention = NameMention(first: items.first!.k, last: items.last!.k, titles: titles, names: names,
                                   gender: titleGender(w, titles), cue: cueBefore(w, items.first!.k))
         let scored = scoreCandidates(w, mention)
-        if let best = scored.map(\.score).max(), best > 0 {
+        var best = 0
+        for s in scored where s.score > best { best = s.score }
+        if best > 0 {
             decideListed(w, mention, scored: scored, best: best, final: final)
         } else {
             decideUnlisted(w, mention, final: final)

@@ -207,7 +207,7 @@ extension Engine {
     }
 
     /// Letters that stand for words in text-speak ("v tired", "n", "w", "u", "r"), never a surname initial.
-    static let textSpeakLetters: Set<UInt64> = Set(["v", "n", "w", "u", "r", "x", "k", "c", "y"].map { Tokenizer.hash($0) })
+    static let textSpeakLetters: WordSet = WordSet(["v", "n", "w", "u", "r", "x", "k", "c", "y"].map { Tokenizer.hash($0) })
 
     /// Flags that can make a lowercase known word part of a name.
     static let lowerNameFlags: UInt64 = Lex.given | Lex.surname | Lex.particle | Lex.title | Lex.shortTitle

@@ -176,7 +176,7 @@ enum Patterns {
 
     static let meHash = Tokenizer.hash("me")
 
-    static let handleFillers: Set<UInt64> = Set(
+    static let handleFillers: WordSet = WordSet(
         ["is", "as", "name", "username", "user", "handle", "called", "account", "profile", "was", "under", "id", "tag",
          "her", "his", "their", "on", "of"].map { Tokenizer.hash($0) })
 

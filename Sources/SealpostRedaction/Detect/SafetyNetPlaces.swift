@@ -12,7 +12,7 @@ extension Engine {
     @inline(__always) static func isWherePreposition(_ h: UInt64) -> Bool {
         h == onHash || h == inHash || h == atHash || h == nearHash || h == offHash
     }
-    static let wherePrepositions: Set<UInt64> = Set(["on", "in", "at", "near", "off"].map { Tokenizer.hash($0) })
+    static let wherePrepositions: WordSet = WordSet(["on", "in", "at", "near", "off"].map { Tokenizer.hash($0) })
 
     /// "lives in Small Heath", "her house on Almondbury Bank", "a flat on Audley Range": after a
     /// residence word and "on"/"in"/"at"/"near" (and "the"), a run of capitalised words nobody
@@ -41,7 +41,7 @@ extension Engine {
 
     /// Trade words that make a name a private business (a workplace that can identify someone),
     /// unlike a school, surgery or council.
-    static let businessWords: Set<UInt64> = Set("""
+    static let businessWords: WordSet = WordSet("""
         cars taxis cabs taxi cab logistics solutions construction builders plumbing cleaning recruitment
         hairdressers nails beauty studio studios salon barbers barber bakery takeaway launderette laundrette garage
         motors lettings estates removals scaffolding roofing tyres autos carwash haulage transport kebabs kebab
@@ -60,11 +60,11 @@ extension Engine {
         }
     }
 
-    static let lowercaseStreetWords: Set<UInt64> = Set("""
+    static let lowercaseStreetWords: WordSet = WordSet("""
         road rd street st lane ln avenue ave close crescent cres drive dr way grove place terrace tce gardens row walk
         court ct rise mews
         """.split(whereSeparator: \.isWhitespace).map { Tokenizer.hash(String($0)) })
-    static let streetPrepositions: Set<UInt64> = Set(["on", "off", "at", "from", "near", "down", "up", "along", "of", "in"]
+    static let streetPrepositions: WordSet = WordSet(["on", "off", "at", "from", "near", "down", "up", "along", "of", "in"]
         .map { Tokenizer.hash($0) })
 
     /// "at no 7 on pitt st", "the co-op on bank st", "lives off church lane": in lowercase, a
@@ -89,7 +89,7 @@ extension Engine {
         w.addFinding(s, k, .address, .possibleAddress)
     }
 
-    static let venueWords: Set<UInt64> = Set("""
+    static let venueWords: WordSet = WordSet("""
         warehouse factory depot plant docks dock port yard scrapyard site shop salon garage gym pub club bakery
         launderette takeaway cafe church mosque temple gurdwara cathedral nursery hall barbers restaurant hotel farm
         office offices store supermarket market unit studio kitchen
@@ -131,10 +131,10 @@ extension Engine {
         w.addFinding(s, end, .workplace, .possibleWorkplace)
     }
 
-    static let foreignStreetWords: Set<UInt64> = Set("""
+    static let foreignStreetWords: WordSet = WordSet("""
         strada ulica ul rue calle strasse utca ulice avenida rua sokak sokagi caddesi
         """.split(whereSeparator: \.isWhitespace).map { Tokenizer.hash(String($0)) })
-    static let namedHousePrepositions: Set<UInt64> = Set(["at", "to", "from", "in"].map { Tokenizer.hash($0) })
+    static let namedHousePrepositions: WordSet = WordSet(["at", "to", "from", "in"].map { Tokenizer.hash($0) })
 
     /// "Strada Florilor 12", "ul. Długa 5": a foreign street word before capitalised words; and
     /// "at The Laurels": a named house or place, "The" capitalised mid-sentence after "at", "to",

@@ -131,7 +131,7 @@ extension Engine {
     }
 
     /// Contractions typed without their apostrophe and text-speak: never names.
-    static let textSpeak: Set<UInt64> = Set("""
+    static let textSpeak: WordSet = WordSet("""
         dont doesnt didnt isnt wasnt werent arent cant couldnt wouldnt shouldnt wont hasnt havent hadnt hes shes
         theyre theyll theyve youll youre youve ive im itll thats whats wheres theres heres whos aint gonna wanna
         gotta dunno innit pls plz idk tbh omg lol ur ya yer hun bro sis num cos coz becos bcos bc wiv wen wat

@@ -147,10 +147,13 @@ final class RecordIndex {
         let part = FuzzyPart(person: person, kind: kind, word: index)
         fuzzyParts.append(part)
         fuzzy.insert(word.hash, part)
-        for d in 0..<word.word.count {
-            var v = word.word
-            v.remove(at: d)
-            fuzzy.insert(FNV.hash(v), part)
+        // Each deletion variant, hashed in place (no copy of the word per variant).
+        word.word.withUnsafeBufferPointer { bytes in
+            for d in 0..<bytes.count {
+                var h = FNV.offset
+                for (j, b) in bytes.enumerated() where j != d { h = FNV.mix(h, b) }
+                fuzzy.insert(FNV.finish(h), part)
+            }
         }
     }
 

@@ -79,21 +79,26 @@ enum Tokenizer {
 
         // Fast path while nothing is written out: a run of ASCII letters and digits, exactly as
         // the general loop below would take it, without its per-byte checks.
-        if norm == nil {
+        // Which classes were seen is kept as bits (only whether each count is zero matters).
+        if norm == nil, p[i] < 0x80 {
+            first = cls[Int(p[i])]
+            var seen: UInt8 = 0
             while i < n {
                 let b = p[i]
                 guard b < 0x80 else { break }
                 let c = cls[Int(b)]
                 if c == 0 { break }
-                let x = c == 2 ? b | 0x20 : b
+                let x = b | (c & 2) &<< 4  // uppercase folded; digits already have 0x20 set
                 prevH = h
                 h = (h ^ UInt64(x)) &* FNV.prime
-                last = x
-                nlen += 1
-                if c == 1 { lowers += 1 } else if c == 2 { uppers += 1 } else { digits += 1 }
-                if first == 0 { first = c }
+                seen |= 1 &<< c
                 i += 1
             }
+            nlen = i - start
+            if nlen > 0 { last = p[i - 1] | (cls[Int(p[i - 1])] & 2) &<< 4 }
+            if seen & 2 != 0 { lowers = 1 }
+            if seen & 4 != 0 { uppers = 1 }
+            if seen & 8 != 0 { digits = 1 }
         }
         scan: while i < n {
             let b = p[i]

@@ -87,3 +87,15 @@ struct WordMultiMap<T: Sendable>: Sendable {
 
     var isEmpty: Bool { entries.isEmpty }
 }
+
+/// A fixed set of word hashes, probed like the lexicon (one multiply-free probe of an open-addressing
+/// table) instead of through `Set`'s seeded hasher, which costs more than the test it answers.
+struct WordSet: Sendable {
+    private var table = WordTable()
+
+    init(_ hashes: some Sequence<UInt64>) {
+        for h in hashes { table.set(h, 1) }
+    }
+
+    @inline(__always) func contains(_ h: UInt64) -> Bool { table.get(h) != 0 }
+}
