@@ -63,6 +63,7 @@ extension Engine {
                 k = items.last!.k + 1
                 continue
             }
+            if plainToken(w, k) { k += 1; continue }
             let first = view(w, k)
             if first.bearing == .none { k += 1; continue }
             // A capitalised ordinary word alone is nothing; skip it without building a run.
