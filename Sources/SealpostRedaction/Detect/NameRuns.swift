@@ -73,6 +73,7 @@ extension Engine {
                 k += 1
                 continue
             }
+            for i in run.indices { index.recycle(&run[i].cands) }
             run.removeAll(keepingCapacity: true)
             run.append(first)
             var j = k + 1
@@ -88,6 +89,7 @@ extension Engine {
                 j += 1
             }
             interpret(w, run[...], final: final)
+            for i in run.indices { index.recycle(&run[i].cands) }
             k = j
         }
     }
@@ -106,7 +108,11 @@ extension Engine {
         guard !names.isEmpty else { return }
         let mention = NameMention(first: items.first!.k, last: items.last!.k, titles: titles, names: names,
                                   gender: titleGender(w, titles), cue: cueBefore(w, items.first!.k))
-        let scored = scoreCandidates(w, mention)
+        // The record's score buffer is taken out while in use (a nested run, if any, gets a new one).
+        var scored: [PersonScore] = []
+        swap(&scored, &index.scoreBuffer)
+        defer { swap(&scored, &index.scoreBuffer) }
+        scoreCandidates(w, mention, into: &scored)
         var best = 0
         for s in scored where s.score > best { best = s.score }
         if best > 0 {

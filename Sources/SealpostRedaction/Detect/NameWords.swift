@@ -90,7 +90,8 @@ extension Engine {
         let t = w.tokens[k]
         let upper = t.shape & (Shape.cap | Shape.allCaps) != 0
         let f = t.lex
-        var cands: [Candidate] = []
+        // A word some name in the record uses takes a recycled buffer for its candidates.
+        var cands: [Candidate] = index.names.first(t.hash) >= 0 ? index.candidateBuffer() : []
         candidates(w, k, t.hash, upper: upper, surnameOnly: false, into: &cands)
         if cands.isEmpty && t.shape & Shape.plural != 0 {
             if upper { candidates(w, k, w.pluralHash(k), upper: upper, surnameOnly: true, into: &cands) }
