@@ -18,6 +18,7 @@ extension Engine {
                 lowercaseListedNameAt(w, k)
                 cuedLowercaseNameAt(w, k)
                 if t.lex & (Lex.street | Lex.streetWeak) != 0 { lowercaseStreetAt(w, k) }
+                if t.lex & Lex.known == 0 { lowercasePlaceAt(w, k) }
             } else if t.shape & (Shape.cap | Shape.allCaps) != 0 {
                 if t.shape & Shape.allCaps != 0 { surnameFirstAt(w, k) }
                 undecidedGivenNameAt(w, k)

@@ -161,4 +161,43 @@ extension Engine {
             w.addFinding(k, e, .address, .possibleAddress)
         }
     }
+
+    /// Words of going somewhere or living there, which make a lowercase unknown word after
+    /// "in", "to", "from" or "near" a place ("the house in glodwick", "been going to walsall").
+    static let movementWords: WordSet = WordSet("""
+        go goes going gone went been come comes coming came move moves moved moving sent send took taken drove driven
+        drive drives stay stays stayed staying
+        """.split(whereSeparator: \.isWhitespace).map { Tokenizer.hash(String($0)) })
+    static let placeEntryPrepositions: WordSet = WordSet(["in", "to", "from", "near"].map { Tokenizer.hash($0) })
+
+    /// A lowercase word no list knows right after "in"/"to"/"from"/"near", with a word of going
+    /// within three words before (`movementWords`) or a residence word right before, that ends its
+    /// phrase: a district or town typed in lowercase ("the house in glodwick"). Reported, never
+    /// replaced: it may be a typo.
+    func lowercasePlaceAt(_ w: TextWork, _ k: Int) {
+        let t = w.tokens[k]
+        guard k >= 2, w.isFree(k), t.isWord, t.shape & Shape.lower != 0, t.nlen >= 4,
+            t.lex & (Lex.known | Lex.english | Lex.given | Lex.surname | Lex.kin | Lex.handleCue | Lex.socialSite) == 0,
+            w.spaceGap(k), Self.placeEntryPrepositions.contains(w.tokens[k - 1].hash), !Self.textSpeak.contains(t.hash)
+        else { return }
+        var j = k - 2
+        var cue = false
+        while j >= 0 && k - 1 - j <= 3 && w.tokens[j + 1].gap & (Gap.stop | Gap.newline | Gap.period) == 0 {
+            // A residence word counts right before the preposition ("the house in"), a word of going within three.
+            if Self.movementWords.contains(w.tokens[j].hash) || (j == k - 2 && w.tokens[j].lex & Lex.residence != 0) {
+                cue = true
+                break
+            }
+            j -= 1
+        }
+        // A place name ends its phrase ("in glodwick and", "to walsall for them"); a word that runs
+        // on into a noun is more likely a modifier ("to maths teacher", "near windmill ct").
+        if k + 1 < w.count && w.spaceGap(k + 1) && w.tokens[k + 1].isWord
+            && w.tokens[k + 1].lex & (Lex.function | Lex.determiner | Lex.pronoun | Lex.connector | Lex.modal) == 0
+        {
+            return
+        }
+        guard cue, !index.isOrdinary(w, k) else { return }
+        w.addFinding(k, k, .address, .possibleAddress)
+    }
 }

@@ -86,7 +86,9 @@ extension Engine {
             }
             if k > 0 && w.tokens[k - 1].lex & Lex.locative != 0 && t.shape & Shape.boundary == 0 { continue }
             if index.isOrdinary(w, k) { continue }
-            w.addFinding(k, k, .name, .possibleName)
+            // "Abu Khalil", "Uncle Tariq": a family word of address before the name goes with it.
+            let kin = k > 0 && w.isFree(k - 1) && w.spaceGap(k) && w.tokens[k - 1].lex & Lex.kin != 0
+            w.addFinding(kin ? k - 1 : k, k, .name, .possibleName)
         }
         if w.lowercaseStyle { findLowercaseUnknownNames(w) }
         findCoordinatedNames(w)

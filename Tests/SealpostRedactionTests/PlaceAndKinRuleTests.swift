@@ -1,0 +1,52 @@
+import Testing
+@testable import SealpostRedaction
+
+/// The fourth session's rules for issue 13's categories (places tied to a third party, names in
+/// weak forms): each with a sentence where the rule must act and, where a needless flag or a
+/// damaged word is likely, one where it must not.
+@Suite struct PlaceAndKinRuleTests {
+    static let people = WeakFormTests.people
+
+    func check(_ text: String, covered: [String], notCovered: [String] = []) throws {
+        let r = try Fixture.redact(text, people: Self.people)
+        for word in covered {
+            #expect(SafetyNetTests.covered(r, text, word), "\(word) in \(r.record.texts[0].text) \(r.record.uncertain)")
+        }
+        for word in notCovered {
+            #expect(!SafetyNetTests.covered(r, text, word), "\(word) in \(r.record.texts[0].text) \(r.record.uncertain)")
+        }
+    }
+
+    /// Places: a district or town typed in lowercase after a word of going or a residence word.
+    @Test func aLowercaseUnknownPlaceAfterGoingOrLivingIsReported() throws {
+        try check("they say me go to the house in glodwick and give the bag", covered: ["glodwick"])
+        try check("he said he's been going to ellesmoor for them", covered: ["ellesmoor"])
+        // A word that runs on into a noun, or with no word of going or living before it, is not a place.
+        try check("Mei say she not want go to maths teacher any more", covered: [], notCovered: ["maths"])
+        try check("home educated due to immune issues", covered: [], notCovered: ["immune"])
+        try check("she put it in glodwick", covered: [], notCovered: ["glodwick"])
+    }
+
+    /// Places: the named place on a street nobody in the record lives on goes into the finding.
+    @Test func aNamedPlaceOnAReportedStreetIsReportedWithIt() throws {
+        try check("Leah joins a boxing gym, Iron Lions on Cavendish Street, run by a man she met.",
+                  covered: ["Iron Lions on Cavendish Street"])
+        // Sentence-initial capitals are not taken as the place's name.
+        try check("Leah walked home. Yesterday on Cavendish Street she saw nobody.", covered: ["Cavendish Street"],
+                  notCovered: ["Yesterday"])
+    }
+
+    /// Places: a street given as where someone lives is withheld with the home described on it.
+    @Test func aWithheldStreetTakesTheHomeDescribedOnIt() throws {
+        let text = try Fixture.redacted("Dom said Leah should come and live with him in the flats on Jardine Crescent.",
+                                        people: Self.people)
+        #expect(!text.contains("flats") && !text.contains("Jardine"), "\(text)")
+        #expect(text.contains("live with him in [Withheld address 1]."), "\(text)")
+    }
+
+    /// Names in weak forms: a family word of address before an unknown capitalised name.
+    @Test func aFamilyWordBeforeAnUnknownNameIsReportedWithIt() throws {
+        try check("He says the man who brought him, Abu Khalil, is still calling him.", covered: ["Abu Khalil"])
+        try check("She calls her grandmother Nana at weekends.", covered: [], notCovered: ["Nana"])
+    }
+}
