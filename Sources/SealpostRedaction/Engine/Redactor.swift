@@ -32,6 +32,7 @@ public struct Redactor: Sendable {
         index.resetMentions()
         for w in works { engine.scanNames(w, final: true) }
         for w in works {
+            engine.extendLowercaseSurnames(w)
             engine.applyWorkplaces(w)
             engine.attribute(w)
             engine.findUncertain(w)

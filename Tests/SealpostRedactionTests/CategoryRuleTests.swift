@@ -2,9 +2,9 @@ import Testing
 @testable import SealpostRedaction
 
 /// The fourth session's rules for issue 13's categories (places tied to a third party, names in
-/// weak forms): each with a sentence where the rule must act and, where a needless flag or a
-/// damaged word is likely, one where it must not.
-@Suite struct PlaceAndKinRuleTests {
+/// weak forms, handles): each with a sentence where the rule must act and, where a needless flag
+/// or a damaged word is likely, one where it must not.
+@Suite struct CategoryRuleTests {
     static let people = WeakFormTests.people
 
     func check(_ text: String, covered: [String], notCovered: [String] = []) throws {
@@ -48,5 +48,26 @@ import Testing
     @Test func aFamilyWordBeforeAnUnknownNameIsReportedWithIt() throws {
         try check("He says the man who brought him, Abu Khalil, is still calling him.", covered: ["Abu Khalil"])
         try check("She calls her grandmother Nana at weekends.", covered: [], notCovered: ["Nana"])
+    }
+
+    /// Names in weak forms: a lowercase surname after a protected person's replaced name joins it.
+    @Test func aLowercaseSurnameAfterAReplacedNameJoinsIt() throws {
+        let text = try Fixture.redacted("hello my names linda haworth i live next door", people: Self.people)
+        #expect(!text.contains("linda") && !text.contains("haworth"), "\(text)")
+        #expect(text.contains("] i live next door"), "\(text)")
+        // An ordinary word after the name is not a surname.
+        let plain = try Fixture.redacted("my cousin jordan price said dom slater was there", people: Self.people)
+        #expect(plain.contains("] said ") && plain.contains("] was there"), "\(plain)")
+    }
+
+    /// Handles: lowercase words joined by full stops, alone in brackets, are a profile name.
+    @Test func aDottedNameInBracketsIsAHandle() throws {
+        let text = try Fixture.redacted("Leah was messaged by a girl on insta called \"Lily\" (lily.ed.x) last week.",
+                                        people: Self.people)
+        #expect(!text.contains("lily.ed.x") && text.contains("[Withheld social media handle 1]"), "\(text)")
+        // Abbreviations, domains and decimals in brackets are not handles.
+        for kept in ["Leah was tired (i.e. not sleeping).", "See the leaflet (nhs.uk) for advice.", "Her score (4.5) was low."] {
+            #expect(try Fixture.redacted(kept, people: Self.people) == kept)
+        }
     }
 }
