@@ -1,7 +1,7 @@
 /// Names in weak forms: a surname typed in lowercase after a protected person's replaced name.
 extension Engine {
     /// "hello my names linda haworth": in lowercase, right after a protected person's name that was
-    /// replaced (itself lowercase, no possessive), a word that is a surname from the lists and no
+    /// replaced as one word (lowercase, no possessive: a given name with no surname yet), a word that is a surname from the lists and no
     /// ordinary word, or a word no list knows at all, is the rest of that name and joins its
     /// replacement. Capitalised text is left to the run finder, which already joins capitals.
     func extendLowercaseSurnames(_ w: TextWork) {
@@ -15,7 +15,7 @@ extension Engine {
             let ci = w.claimOf[k - 1]
             guard ci >= 0 else { continue }
             let c = w.claims[Int(ci)]
-            guard c.category == .name, case .person = c.owner, c.last == Int32(k - 1),
+            guard c.category == .name, case .person = c.owner, c.last == Int32(k - 1), c.first == c.last,
                 w.tokens[k - 1].possLen == 0, w.tokens[k - 1].shape & Shape.lower != 0,
                 !Self.textSpeak.contains(t.hash), !index.isOrdinary(w, k)
             else { continue }
