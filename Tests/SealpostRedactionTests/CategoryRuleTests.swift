@@ -70,4 +70,15 @@ import Testing
             #expect(try Fixture.redacted(kept, people: Self.people) == kept)
         }
     }
+
+    /// Over-redaction: a name with a regnal number is a monarch's, or a school's named after one.
+    @Test func aNameWithARegnalNumberIsKept() throws {
+        let people = Self.people + [Fixture.person("e", .party, .other, PersonIdentifiers(name: "Edward Blake"))]
+        for kept in ["The DSL at King Edward VI rang.", "Leah goes to Henry VIII Academy."] {
+            #expect(try Fixture.redacted(kept, people: people) == kept)
+        }
+        // A single capital after a name, with no royal word, is still a surname initial.
+        let text = try Fixture.redacted("Leah was with Edward B at the park.", people: people)
+        #expect(!text.contains("Edward"), "\(text)")
+    }
 }

@@ -24,6 +24,7 @@ public struct Redactor: Sendable {
             engine.applyStreets(w)
             engine.applyPhrases(w, organisations: true)
             engine.applyOrganisations(w)
+            engine.applyRegnalNames(w)
             engine.applyQuotedNames(w)
         }
         // First find the people the texts mention, so that an early bare "Jodie" is known by the
