@@ -81,4 +81,13 @@ import Testing
         let text = try Fixture.redacted("Leah was with Edward B at the park.", people: people)
         #expect(!text.contains("Edward"), "\(text)")
     }
+
+    /// Places: the district named after a town where someone lives, or after a residence word.
+    @Test func aPlaceNamedAfterACommaIsReported() throws {
+        try check("He has a brother who lives in Birmingham, in Small Heath, and works nights.", covered: ["Small Heath"])
+        try check("Dom lives on the estate, Kestrel Fold, near the shops.", covered: ["Kestrel Fold"])
+        // A town alone stays (too wide); a relation or a weekday after the comma is not a place.
+        try check("He lives in Birmingham, Mum said.", covered: [], notCovered: ["Birmingham", "Mum"])
+        try check("Leah stayed at home, Sunday and Monday.", covered: [], notCovered: ["Sunday"])
+    }
 }

@@ -20,6 +20,8 @@ extension Engine {
     /// identify a home and is left; a run whose words are all in kept people's addresses is theirs.
     func residencePlaceAt(_ w: TextWork, _ k: Int) {
         guard w.tokens[k].lex & Lex.residence != 0, w.tokens[k].isWord else { return }
+        // "on the same estate, Birch Rise": a place named after a comma.
+        placeAfterComma(w, k)
         var m = k + 1
         guard m + 1 < w.count, w.spaceGap(m), Self.wherePrepositions.contains(w.tokens[m].hash) else { return }
         m += 1
@@ -32,9 +34,34 @@ extension Engine {
             e += 1
         }
         guard e >= m else { return }
-        // A single word after "in"/"at"/"near" is most often a town ("lives in Dalton"): too wide.
+        // A single word after "in"/"at"/"near" is most often a town ("lives in Dalton"): too wide;
+        // but the district named after it is not ("lives in Birmingham, in Small Heath").
         let on = w.tokens[m - 1].hash == Self.onHash || w.tokens[m - 2].hash == Self.onHash
-        if e == m && (!on || w.tokens[m].lex & (Lex.place | Lex.nationality) != 0) { return }
+        if e == m && (!on || w.tokens[m].lex & (Lex.place | Lex.nationality) != 0) {
+            placeAfterComma(w, e)
+            return
+        }
+        if (m...e).allSatisfy({ index.keptPlaceWords.contains(w.tokens[$0].hash) }) { return }
+        w.addFinding(m, e, .address, .possibleAddress)
+    }
+
+    /// After token `k` (a residence word, or a town where someone lives), a comma, "in" or not, and
+    /// one to three capitalised words nobody decided that are not a person's title, relation or a
+    /// function word: the district or street named more closely. Reported, never replaced.
+    func placeAfterComma(_ w: TextWork, _ k: Int) {
+        var m = k + 1
+        guard m < w.count, w.tokens[m].gap & ~(Gap.comma | Gap.space) == 0, w.tokens[m].gap & Gap.comma != 0 else { return }
+        if w.tokens[m].hash == lexicon.words.in && m + 1 < w.count && w.spaceGap(m + 1) { m += 1 }
+        var e = m - 1
+        while e + 1 < w.count && e + 1 - m < 3 && isUndecided(w, e + 1) && (e + 1 == m || w.spaceGap(e + 1)) {
+            let t = w.tokens[e + 1]
+            guard t.isWord, t.shape & Shape.cap != 0, t.shape & Shape.allCaps == 0,
+                t.lex & (Self.neverWeakName | Lex.title | Lex.relation | Lex.kin | Lex.personVerb | Lex.orgWord) == 0
+            else { break }
+            e += 1
+        }
+        // Two words or more, or one that is no town, weekday or known word ("Birch Rise", "Small Heath").
+        guard e > m || (e == m && w.tokens[m].lex & (Lex.known | Lex.place) == 0) else { return }
         if (m...e).allSatisfy({ index.keptPlaceWords.contains(w.tokens[$0].hash) }) { return }
         w.addFinding(m, e, .address, .possibleAddress)
     }
