@@ -11,23 +11,26 @@ extension Engine {
     /// words): a historical name is no one the record is about ("DSL at King Edward VI").
     /// A single letter with no royal word before it stays a surname initial ("Tom V").
     func applyRegnalNames(_ w: TextWork) {
-        var k = 0
-        while k < w.count {
-            let royal = Self.royalWords.contains(w.tokens[k].hash) && w.tokens[k].shape & Shape.cap != 0
-            let first = royal ? k + 1 : k
-            var last = first - 1
-            while last + 1 < w.count && last + 1 - first < 2 && w.isFree(last + 1) && w.tokens[last + 1].isWord
-                && w.tokens[last + 1].shape & Shape.cap != 0 && w.tokens[last + 1].shape & Shape.allCaps == 0
-                && (last + 1 == k || w.spaceGap(last + 1))
-            {
-                last += 1
+        // Anchored on the numeral, the rare token, so that ordinary text costs one shape test a token.
+        for n in 1..<max(w.count, 1) where w.tokens[n].shape & Shape.allCaps != 0 && w.tokens[n].nlen <= 4 {
+            guard w.isFree(n), w.spaceGap(n), Self.regnalNumbers.contains(w.tokens[n].hash) else { continue }
+            func nameWord(_ i: Int) -> Bool {
+                w.isFree(i) && w.tokens[i].isWord && w.tokens[i].shape & Shape.cap != 0 && w.tokens[i].shape & Shape.allCaps == 0
             }
-            let n = last + 1
-            guard last >= first, n < w.count, w.isFree(n), w.spaceGap(n), w.tokens[n].shape & Shape.allCaps != 0,
-                Self.regnalNumbers.contains(w.tokens[n].hash), royal || w.tokens[n].nlen >= 2, w.isFree(k, last)
-            else { k += 1; continue }
-            w.claimTokens(k, n, category: nil, owner: .kept, keepPossessive: false)
-            k = n + 1
+            func royal(_ i: Int) -> Bool { nameWord(i) && Self.royalWords.contains(w.tokens[i].hash) }
+            var i = n - 1
+            var names = 0
+            var isRoyal = false
+            while i >= 0 && names < 2 && nameWord(i) && (i == n - 1 || w.spaceGap(i + 1)) {
+                if names >= 1 && royal(i) { isRoyal = true; break }
+                names += 1
+                i -= 1
+            }
+            guard names >= 1 else { continue }
+            if !isRoyal && i >= 0 && w.spaceGap(i + 1) && royal(i) { isRoyal = true }
+            let first = isRoyal ? i : i + 1
+            guard isRoyal || w.tokens[n].nlen >= 2 else { continue }
+            w.claimTokens(first, n, category: nil, owner: .kept, keepPossessive: false)
         }
     }
 }
