@@ -223,11 +223,13 @@ final class RecordIndex {
         case .workplace, .address:
             // The whole value, and each comma-separated line, as phrases.
             let kind: Phrase.Kind = category == .workplace ? .workplace : .addressLine
-            for segment in value.split(separator: ",") {
-                let words = Tokenizer.wordHashes(String(segment)).filter { lexicon.flags($0) & Lex.connector == 0 }
+            // Split on the comma's byte (it never falls inside a multi-byte character).
+            for part in value.utf8.split(separator: UInt8(ascii: ",")) {
+                let segment = String(decoding: part, as: UTF8.self)
+                let words = Tokenizer.wordHashes(segment).filter { lexicon.flags($0) & Lex.connector == 0 }
                 guard !words.isEmpty else { continue }
                 // A bare town or number is not an identifier of its own.
-                if kind == .addressLine && (words.count < 2 || segmentIsStreetOrTown(String(segment))) { continue }
+                if kind == .addressLine && (words.count < 2 || segmentIsStreetOrTown(segment)) { continue }
                 let single = words.count == 1 && lexicon.flags(words[0]) & (Lex.known | Lex.ambiguous) != 0
                 addPhrase(Phrase(words: words, person: i, kind: kind, lexicalSingle: single, needsPossessive: false))
             }
@@ -244,9 +246,12 @@ final class RecordIndex {
     }
 
     func own(_ key: OwnerKey, _ person: Int32) {
-        var list = owners[key, default: []]
-        if !list.contains(person) { list.append(person) }
-        owners[key] = list
+        // In place: one lookup, and no copy of the owner list.
+        if let i = owners.index(forKey: key) {
+            if !owners.values[i].contains(person) { owners.values[i].append(person) }
+        } else {
+            owners[key] = [person]
+        }
     }
 
     // MARK: - Ownership
