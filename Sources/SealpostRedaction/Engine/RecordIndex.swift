@@ -44,6 +44,10 @@ final class RecordIndex {
 
     init(people: [RedactionPerson], lexicon: Lexicon) {
         self.lexicon = lexicon
+        // Sized for a listed person's name words and their one-letter deletions (about 40 a person),
+        // so that the fuzzy index is not rehashed over and over while it is filled.
+        fuzzy = WordMultiMap(capacity: 48 * max(people.count, 1))
+        names = WordMultiMap(capacity: 16 * max(people.count, 1))
         for (i, p) in people.enumerated() {
             var model = PersonModel(listedIndex: i, kept: !p.isProtected, role: p.role)
             model.isSubject = p.category == .subject

@@ -60,8 +60,11 @@ struct WordTable: Sendable {
 
 /// A multimap from word hashes to entries of type `T`, as linked lists in one array.
 struct WordMultiMap<T: Sendable>: Sendable {
-    private var heads = WordTable()
+    private var heads: WordTable
     private(set) var entries: [(value: T, next: Int32)] = []
+
+    /// `capacity`: the number of distinct keys expected, so that the table need not grow while filled.
+    init(capacity: Int = 16) { heads = WordTable(capacity: capacity) }
 
     /// The index of the first entry for `k`, or -1.
     @inline(__always)
