@@ -9,10 +9,10 @@ import Testing
 struct HeldOutTests {
     /// Floors a little below the development half's figures when they were last raised, so a
     /// regression fails. Percentages, and needless flags per record.
-    static let devRemoved = 90.5
-    static let devRemovedOrFlagged = 96.5
-    static let devDamagedAtMost = 1.2
-    static let devClean = 67.0
+    static let devRemoved = 91.0
+    static let devRemovedOrFlagged = 97.3
+    static let devDamagedAtMost = 1.05
+    static let devClean = 68.0
     static let devNeedlessAtMost = 0.5
 
     @Test func scores() throws {
@@ -20,15 +20,18 @@ struct HeldOutTests {
         try #require(!records.isEmpty, "the held-out corpus is missing from the test bundle")
         var dev = HeldOutMetrics(details: ProcessInfo.processInfo.environment["SEALPOST_HELDOUT_REPORT"] == "1")
         var test = HeldOutMetrics(details: false)
+        // The test half is scored only when asked (SEALPOST_HELDOUT_TEST=1), once at the end of a
+        // piece of work, so that tuning on the development half never shows it by the way.
+        let scoreTest = ProcessInfo.processInfo.environment["SEALPOST_HELDOUT_TEST"] == "1"
         for r in records {
             switch r.split {
             case .dev: try dev.add(r)
-            case .test: try test.add(r)
+            case .test: if scoreTest { try test.add(r) }
             }
         }
         let styles = Set(records.map(\.style)).count
         print("held-out corpus, \(styles) styles, development half: \(dev.report)")
-        print("held-out corpus, \(styles) styles, test half: \(test.report)")
+        if scoreTest { print("held-out corpus, \(styles) styles, test half: \(test.report)") }
         // SEALPOST_HELDOUT_SHOW=<id> prints one development record's redacted texts and findings.
         if let id = ProcessInfo.processInfo.environment["SEALPOST_HELDOUT_SHOW"], let r = records.first(where: { $0.id == id && $0.split == .dev }) {
             let redaction = try HeldOutMetrics.redact(r)

@@ -29,7 +29,7 @@ extension Streets {
     }
 
     /// Words after a number that make it a time, an age or a measure rather than a house.
-    static let notHouseAfter: Set<UInt64> = Set("""
+    static let notHouseAfter: WordSet = WordSet("""
         am pm hrs hr hours hour oclock o'clock years year yrs yr months month weeks week days day mins minutes min
         mph miles mile km metres meters percent times secs seconds weeks pounds kg st lbs
         """.split(whereSeparator: \.isWhitespace).map { Tokenizer.hash(String($0)) })
@@ -55,12 +55,27 @@ extension Streets {
 
     /// "the church hall on Seven Sisters Road", "a unit behind Progress Road": an article and up to
     /// three lowercase words naming a place, then a preposition of place, right before the street
-    /// at `first`; the first token of that description, or `first` when there is none.
-    static func placeOnStreetStart(_ w: TextWork, _ first: Int, _ lexicon: Lexicon) -> Int {
+    /// at `first`; the first token of that description, or `first` when there is none. With
+    /// `named`, also one to three capitalised words mid-sentence naming the place ("a boxing gym,
+    /// Iron Lions on Cavendish Street"): for a finding, where a wider span costs nothing.
+    static func placeOnStreetStart(_ w: TextWork, _ first: Int, _ lexicon: Lexicon, named: Bool = false) -> Int {
         var j = first - 1
         if j >= 0 && w.tokens[j].hash == lexicon.words.the { j -= 1 }
         guard j >= 1, streetPrepositions.contains(w.tokens[j].hash), w.tokens[j + 1].gap & (Gap.newline | Gap.stop) == 0 else {
             return first
+        }
+        if named && w.tokens[j - 1].shape & Shape.cap != 0 {
+            var i = j - 1
+            while i >= 0 && j - i <= 3 {
+                let t = w.tokens[i]
+                guard w.isFree(i) || w.claimOf[i] == TextWork.reserved, t.isWord, t.shape & Shape.cap != 0,
+                    t.lex & (Lex.function | Lex.pronoun | Lex.personVerb | Lex.title | Lex.determiner) == 0,
+                    w.tokens[i + 1].gap & ~Gap.space == 0
+                else { break }
+                if t.shape & Shape.boundary != 0 { return first }
+                i -= 1
+            }
+            return i == j - 1 ? first : i + 1
         }
         var i = j - 1
         while i >= 0 && j - i <= 4 {
@@ -74,5 +89,5 @@ extension Streets {
         return first
     }
 
-    static let streetPrepositions: Set<UInt64> = Set(["on", "in", "off", "behind", "opposite", "near", "by"].map { Tokenizer.hash($0) })
+    static let streetPrepositions: WordSet = WordSet(["on", "in", "off", "behind", "opposite", "near", "by"].map { Tokenizer.hash($0) })
 }

@@ -57,7 +57,7 @@ extension Engine {
     static let thisHash = Tokenizer.hash("this")
     static let imHash = Tokenizer.hash("im")
     static let itsHash = Tokenizer.hash("its")
-    static let greetings: Set<UInt64> = Set(["hi", "hello", "hiya", "hey", "morning", "afternoon", "evening", "yes", "yeah", "oh", "um", "uh"]
+    static let greetings: WordSet = WordSet(["hi", "hello", "hiya", "hey", "morning", "afternoon", "evening", "yes", "yeah", "oh", "um", "uh"]
         .map { Tokenizer.hash($0) })
 
     /// `listed`: the word names someone the record lists (so "May" is more likely May than the month).
@@ -111,7 +111,7 @@ extension Engine {
         return .unknown
     }
 
-    static let personPrepositions: Set<UInt64> = Set(
+    static let personPrepositions: WordSet = WordSet(
         ["with", "by", "told", "asked", "saw", "met", "visited", "phoned", "texted", "messaged", "hit", "punched", "kicked",
          "pushed", "grabbed", "slapped", "threatened", "followed", "said", "tells", "told", "says"].map { Tokenizer.hash($0) })
 

@@ -6,11 +6,13 @@ extension Engine {
         if !final, let top = scored.first(where: { $0.score == best }) {
             if nameWordMask(m) & ~(top.given | top.surname) == 0 && m.titles.isEmpty { return }
         }
-        let tied = scored.indices.filter { scored[$0].score == best }
+        // Most runs have one best person: find it without building the list of ties.
+        let firstBest = scored.firstIndex { $0.score == best }!
         let (slot, shared): (Int, Bool)
-        if tied.count == 1 {
-            (slot, shared) = (tied[0], false)
+        if !scored[(firstBest + 1)...].contains(where: { $0.score == best }) {
+            (slot, shared) = (firstBest, false)
         } else {
+            let tied = scored.indices.filter { scored[$0].score == best }
             (slot, shared) = choose(tied.map { scored[$0].person }, titles: m.titles.map { w.tokens[$0.k].hash }, gender: m.gender,
                                     slots: tied, hint: roleHint(w, before: m.first))
         }

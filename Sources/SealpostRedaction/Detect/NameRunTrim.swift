@@ -92,7 +92,7 @@ extension Engine {
         return t.shape & Shape.cap != 0 && (t.lex & Lex.shortTitle != 0 || Self.surnameTitles.contains(t.hash))
     }
 
-    static let surnameTitles: Set<UInt64> = Set(["miss", "mister", "madame", "mme", "monsieur", "mlle"].map { Tokenizer.hash($0) })
+    static let surnameTitles: WordSet = WordSet(["miss", "mister", "madame", "mme", "monsieur", "mlle"].map { Tokenizer.hash($0) })
 
     /// The bit of token `k`'s first letter in a person's initials masks (a = bit 0), or 0.
     func letterBit(_ w: TextWork, _ k: Int) -> UInt32 {

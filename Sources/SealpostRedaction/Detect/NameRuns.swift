@@ -63,6 +63,7 @@ extension Engine {
                 k = items.last!.k + 1
                 continue
             }
+            if plainToken(w, k) { k += 1; continue }
             let first = view(w, k)
             if first.bearing == .none { k += 1; continue }
             // A capitalised ordinary word alone is nothing; skip it without building a run.
@@ -72,6 +73,7 @@ extension Engine {
                 k += 1
                 continue
             }
+            for i in run.indices { index.recycle(&run[i].cands) }
             run.removeAll(keepingCapacity: true)
             run.append(first)
             var j = k + 1
@@ -87,6 +89,7 @@ extension Engine {
                 j += 1
             }
             interpret(w, run[...], final: final)
+            for i in run.indices { index.recycle(&run[i].cands) }
             k = j
         }
     }
@@ -105,8 +108,14 @@ extension Engine {
         guard !names.isEmpty else { return }
         let mention = NameMention(first: items.first!.k, last: items.last!.k, titles: titles, names: names,
                                   gender: titleGender(w, titles), cue: cueBefore(w, items.first!.k))
-        let scored = scoreCandidates(w, mention)
-        if let best = scored.map(\.score).max(), best > 0 {
+        // The record's score buffer is taken out while in use (a nested run, if any, gets a new one).
+        var scored: [PersonScore] = []
+        swap(&scored, &index.scoreBuffer)
+        defer { swap(&scored, &index.scoreBuffer) }
+        scoreCandidates(w, mention, into: &scored)
+        var best = 0
+        for s in scored where s.score > best { best = s.score }
+        if best > 0 {
             decideListed(w, mention, scored: scored, best: best, final: final)
         } else {
             decideUnlisted(w, mention, final: final)

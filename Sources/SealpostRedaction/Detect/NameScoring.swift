@@ -29,8 +29,9 @@ extension Engine {
     /// (bit masks over the name words) are given names and which surnames. Each word counts once
     /// per person, by the best-weighted of its candidates for that person ("Abdi" is the father
     /// Abdikarim Abdi's surname before it is the start of his given name).
-    func scoreCandidates(_ w: TextWork, _ m: NameMention) -> [PersonScore] {
-        var scored: [PersonScore] = []
+    /// `scored` is emptied first; passing the same buffer run after run saves an allocation per run.
+    func scoreCandidates(_ w: TextWork, _ m: NameMention, into scored: inout [PersonScore]) {
+        scored.removeAll(keepingCapacity: true)
         for (pos, item) in m.names.enumerated() where !item.cands.isEmpty {
             let bit = UInt8(1) << UInt8(pos)
             let ranked = item.cands.count > 1
@@ -47,7 +48,6 @@ extension Engine {
             }
         }
         if !scored.isEmpty { scoreInitials(w, m, &scored) }
-        return scored
     }
 
     /// Single capital letters in the run ("Kevin S", "K Smith", "Mr K") add to the people whose

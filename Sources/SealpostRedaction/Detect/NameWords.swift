@@ -73,17 +73,25 @@ extension Engine {
         }
     }
 
-    func view(_ w: TextWork, _ k: Int) -> RunItem {
+    /// True when token `k` can take no part in a name, decided from its shape and flags alone:
+    /// taken already, not a word, or (most tokens) a lowercase ordinary word that no listed person
+    /// uses (a lone letter may be a surname initial after "mr", so not those). `view` gives such a
+    /// token `.none`; the run scanner skips it without building a `RunItem`.
+    @inline(__always) func plainToken(_ w: TextWork, _ k: Int) -> Bool {
         let t = w.tokens[k]
-        guard w.isFree(k), t.isWord else { return RunItem(k: k, bearing: .none, cands: []) }
+        guard w.isFree(k), t.isWord else { return true }
+        let f = t.lex
+        return t.shape & (Shape.cap | Shape.allCaps) == 0 && t.nlen > 1 && f & Lex.known != 0
+            && f & Self.lowerNameFlags == 0 && index.names.first(t.hash) < 0
+    }
+
+    func view(_ w: TextWork, _ k: Int) -> RunItem {
+        if plainToken(w, k) { return RunItem(k: k, bearing: .none, cands: []) }
+        let t = w.tokens[k]
         let upper = t.shape & (Shape.cap | Shape.allCaps) != 0
         let f = t.lex
-        // Most tokens are lowercase ordinary words that no listed person uses: nothing below
-        // can make them a name (a lone letter may be a surname initial after "mr", so not those).
-        if !upper && t.nlen > 1 && f & Lex.known != 0 && f & Self.lowerNameFlags == 0 && index.names.first(t.hash) < 0 {
-            return RunItem(k: k, bearing: .none, cands: [])
-        }
-        var cands: [Candidate] = []
+        // A word some name in the record uses takes a recycled buffer for its candidates.
+        var cands: [Candidate] = index.names.first(t.hash) >= 0 ? index.candidateBuffer() : []
         candidates(w, k, t.hash, upper: upper, surnameOnly: false, into: &cands)
         if cands.isEmpty && t.shape & Shape.plural != 0 {
             if upper { candidates(w, k, w.pluralHash(k), upper: upper, surnameOnly: true, into: &cands) }
@@ -207,7 +215,7 @@ extension Engine {
     }
 
     /// Letters that stand for words in text-speak ("v tired", "n", "w", "u", "r"), never a surname initial.
-    static let textSpeakLetters: Set<UInt64> = Set(["v", "n", "w", "u", "r", "x", "k", "c", "y"].map { Tokenizer.hash($0) })
+    static let textSpeakLetters: WordSet = WordSet(["v", "n", "w", "u", "r", "x", "k", "c", "y"].map { Tokenizer.hash($0) })
 
     /// Flags that can make a lowercase known word part of a name.
     static let lowerNameFlags: UInt64 = Lex.given | Lex.surname | Lex.particle | Lex.title | Lex.shortTitle

@@ -44,7 +44,7 @@ extension Patterns {
     static func numbers(_ s: ArraySlice<UInt8>) -> Bool { !s.isEmpty && s.allSatisfy(isDigit) }
 
     static let inHash = Tokenizer.hash("in")
-    static let endingWords: Set<UInt64> = Set(["ending", "ends", "ended", "end"].map { Tokenizer.hash($0) })
+    static let endingWords: WordSet = WordSet(["ending", "ends", "ended", "end"].map { Tokenizer.hash($0) })
 
     /// "REG ENDING WFK": three letters that are not a word, after "ending" near a vehicle word.
     static func registrationEndings(_ w: TextWork, _ hits: inout [PatternHit]) {

@@ -38,6 +38,7 @@ enum Patterns {
         telegram(w, &hits)
         handlesAfterCues(w, lexicon, &hits)
         joinedHandles(w, &hits)
+        bracketedDottedHandles(w, &hits)
         nhsNumbers(w, &hits)
         numericDates(w, lexicon, &hits)
         phones(w, &hits)
@@ -158,6 +159,32 @@ enum Patterns {
         }
     }
 
+    /// Last parts of a dotted name that make it a web or email domain rather than a handle.
+    static let domainEndings: WordSet = WordSet("com uk org net co gov nhs io ac edu info biz me tv app html php"
+        .split(separator: " ").map { Tokenizer.hash(String($0)) })
+
+    /// "(lily.ed.x)", "(tilly.x.x)": lowercase words joined by full stops, alone in brackets (the
+    /// way a profile is written after a display name), is a handle: at least one part of three
+    /// letters or more, not a domain's ending, and not abbreviations of single letters ("(i.e)").
+    static func bracketedDottedHandles(_ w: TextWork, _ hits: inout [PatternHit]) {
+        var k = 0
+        while k + 1 < w.count {
+            guard w.isFree(k), w.gapIs(k + 1, UInt8(ascii: ".")), w.gapBytes(k).last == UInt8(ascii: "(") else { k += 1; continue }
+            var b = k + 1
+            while b + 1 < w.count && w.gapIs(b + 1, UInt8(ascii: ".")) { b += 1 }
+            let e = Int(w.tokens[b].end)
+            let closed = e < w.bytes.count && w.bytes[e] == UInt8(ascii: ")")
+            let parts = k...b
+            guard closed, w.isFree(k, b), parts.allSatisfy({ w.tokens[$0].shape & (Shape.cap | Shape.allCaps) == 0 }),
+                parts.contains(where: { w.tokens[$0].nlen >= 3 && w.tokens[$0].shape & Shape.alpha != 0 }),
+                !domainEndings.contains(w.tokens[b].hash)
+            else { k = b + 1; continue }
+            let s = Int(w.tokens[k].start)
+            add(w, &hits, k, b, s, e, .handle, [OwnerKey(kind: .handle, value: lower(w.bytes[s..<e]))])
+            k = b + 1
+        }
+    }
+
     /// "t.me/northern_iron": a Telegram address, whole.
     static func telegram(_ w: TextWork, _ hits: inout [PatternHit]) {
         let bytes = w.bytes
@@ -176,7 +203,7 @@ enum Patterns {
 
     static let meHash = Tokenizer.hash("me")
 
-    static let handleFillers: Set<UInt64> = Set(
+    static let handleFillers: WordSet = WordSet(
         ["is", "as", "name", "username", "user", "handle", "called", "account", "profile", "was", "under", "id", "tag",
          "her", "his", "their", "on", "of"].map { Tokenizer.hash($0) })
 

@@ -48,7 +48,7 @@ extension Engine {
 
     /// Words that say a name follows in quotation marks: "first name as \"Ash\"", "saved as \"B\"",
     /// "goes by \"T\"", "calls him \"Mac\"".
-    static let namingContext: Set<UInt64> = Set(
+    static let namingContext: WordSet = WordSet(
         ["name", "names", "named", "saved", "called", "calls", "call", "nicknamed", "nickname", "known", "goes", "alias", "aka"]
             .map { Tokenizer.hash($0) })
 

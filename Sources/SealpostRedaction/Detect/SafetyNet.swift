@@ -18,6 +18,7 @@ extension Engine {
                 lowercaseListedNameAt(w, k)
                 cuedLowercaseNameAt(w, k)
                 if t.lex & (Lex.street | Lex.streetWeak) != 0 { lowercaseStreetAt(w, k) }
+                if t.lex & Lex.known == 0 { lowercasePlaceAt(w, k) }
             } else if t.shape & (Shape.cap | Shape.allCaps) != 0 {
                 if t.shape & Shape.allCaps != 0 { surnameFirstAt(w, k) }
                 undecidedGivenNameAt(w, k)
@@ -92,7 +93,7 @@ extension Engine {
     }
 
     static let nameIsHash = Tokenizer.hash("name")
-    static let personNouns: Set<UInt64> = Set("""
+    static let personNouns: WordSet = WordSet("""
         girl boy lad lass man woman guy bloke kid fella cousin friend mate bf gf boyfriend girlfriend sister brother
         uncle aunt auntie aunty nan gran neighbour partner ex
         """.split(whereSeparator: \.isWhitespace).map { Tokenizer.hash(String($0)) })
@@ -216,7 +217,7 @@ extension Engine {
         w.addFinding(k, e, .name, .possibleName)
     }
 
-    static let describedPerson: Set<UInt64> = Set("lad guy man boy girl woman one fella bloke kid lads guys boys girls"
+    static let describedPerson: WordSet = WordSet("lad guy man boy girl woman one fella bloke kid lads guys boys girls"
         .split(separator: " ").map { Tokenizer.hash(String($0)) })
 
     /// "(Dean, not on the tenancy)", "seen with Amber": a capitalised given name or surname from the
@@ -238,7 +239,7 @@ extension Engine {
         w.addFinding(k, k, .name, .possibleName)
     }
 
-    static let ageWords: Set<UInt64> = Set("aged age yr yrs year years yo".split(separator: " ").map { Tokenizer.hash(String($0)) })
+    static let ageWords: WordSet = WordSet("aged age yr yrs year years yo".split(separator: " ").map { Tokenizer.hash(String($0)) })
 
     /// True when token `k` is an age or a school year: "14", "y9", "yr 10", "aged 15", "30s".
     func isAgeOrYear(_ w: TextWork, _ k: Int) -> Bool {
@@ -272,7 +273,7 @@ extension Engine {
         w.addFinding(s, k, .name, .possibleName)
     }
 
-    static let sizeWords: Set<UInt64> = Set("little lil big baby young".split(separator: " ").map { Tokenizer.hash(String($0)) })
+    static let sizeWords: WordSet = WordSet("little lil big baby young".split(separator: " ").map { Tokenizer.hash(String($0)) })
 
     /// "with Tizzy, Little K and three older lads", "Big Sparks": a size word and a capitalised
     /// word or letter, mid-sentence, is a street nickname.

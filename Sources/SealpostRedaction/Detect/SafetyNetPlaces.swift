@@ -12,7 +12,7 @@ extension Engine {
     @inline(__always) static func isWherePreposition(_ h: UInt64) -> Bool {
         h == onHash || h == inHash || h == atHash || h == nearHash || h == offHash
     }
-    static let wherePrepositions: Set<UInt64> = Set(["on", "in", "at", "near", "off"].map { Tokenizer.hash($0) })
+    static let wherePrepositions: WordSet = WordSet(["on", "in", "at", "near", "off"].map { Tokenizer.hash($0) })
 
     /// "lives in Small Heath", "her house on Almondbury Bank", "a flat on Audley Range": after a
     /// residence word and "on"/"in"/"at"/"near" (and "the"), a run of capitalised words nobody
@@ -20,6 +20,8 @@ extension Engine {
     /// identify a home and is left; a run whose words are all in kept people's addresses is theirs.
     func residencePlaceAt(_ w: TextWork, _ k: Int) {
         guard w.tokens[k].lex & Lex.residence != 0, w.tokens[k].isWord else { return }
+        // "on the same estate, Birch Rise": a place named after a comma.
+        placeAfterComma(w, k)
         var m = k + 1
         guard m + 1 < w.count, w.spaceGap(m), Self.wherePrepositions.contains(w.tokens[m].hash) else { return }
         m += 1
@@ -32,16 +34,41 @@ extension Engine {
             e += 1
         }
         guard e >= m else { return }
-        // A single word after "in"/"at"/"near" is most often a town ("lives in Dalton"): too wide.
+        // A single word after "in"/"at"/"near" is most often a town ("lives in Dalton"): too wide;
+        // but the district named after it is not ("lives in Birmingham, in Small Heath").
         let on = w.tokens[m - 1].hash == Self.onHash || w.tokens[m - 2].hash == Self.onHash
-        if e == m && (!on || w.tokens[m].lex & (Lex.place | Lex.nationality) != 0) { return }
+        if e == m && (!on || w.tokens[m].lex & (Lex.place | Lex.nationality) != 0) {
+            placeAfterComma(w, e)
+            return
+        }
+        if (m...e).allSatisfy({ index.keptPlaceWords.contains(w.tokens[$0].hash) }) { return }
+        w.addFinding(m, e, .address, .possibleAddress)
+    }
+
+    /// After token `k` (a residence word, or a town where someone lives), a comma, "in" or not, and
+    /// one to three capitalised words nobody decided that are not a person's title, relation or a
+    /// function word: the district or street named more closely. Reported, never replaced.
+    func placeAfterComma(_ w: TextWork, _ k: Int) {
+        var m = k + 1
+        guard m < w.count, w.tokens[m].gap & ~(Gap.comma | Gap.space) == 0, w.tokens[m].gap & Gap.comma != 0 else { return }
+        if w.tokens[m].hash == lexicon.words.in && m + 1 < w.count && w.spaceGap(m + 1) { m += 1 }
+        var e = m - 1
+        while e + 1 < w.count && e + 1 - m < 3 && isUndecided(w, e + 1) && (e + 1 == m || w.spaceGap(e + 1)) {
+            let t = w.tokens[e + 1]
+            guard t.isWord, t.shape & Shape.cap != 0, t.shape & Shape.allCaps == 0,
+                t.lex & (Self.neverWeakName | Lex.title | Lex.relation | Lex.kin | Lex.personVerb | Lex.orgWord) == 0
+            else { break }
+            e += 1
+        }
+        // Two words or more, or one that is no town, weekday or known word ("Birch Rise", "Small Heath").
+        guard e > m || (e == m && w.tokens[m].lex & (Lex.known | Lex.place) == 0) else { return }
         if (m...e).allSatisfy({ index.keptPlaceWords.contains(w.tokens[$0].hash) }) { return }
         w.addFinding(m, e, .address, .possibleAddress)
     }
 
     /// Trade words that make a name a private business (a workplace that can identify someone),
     /// unlike a school, surgery or council.
-    static let businessWords: Set<UInt64> = Set("""
+    static let businessWords: WordSet = WordSet("""
         cars taxis cabs taxi cab logistics solutions construction builders plumbing cleaning recruitment
         hairdressers nails beauty studio studios salon barbers barber bakery takeaway launderette laundrette garage
         motors lettings estates removals scaffolding roofing tyres autos carwash haulage transport kebabs kebab
@@ -60,11 +87,11 @@ extension Engine {
         }
     }
 
-    static let lowercaseStreetWords: Set<UInt64> = Set("""
+    static let lowercaseStreetWords: WordSet = WordSet("""
         road rd street st lane ln avenue ave close crescent cres drive dr way grove place terrace tce gardens row walk
         court ct rise mews
         """.split(whereSeparator: \.isWhitespace).map { Tokenizer.hash(String($0)) })
-    static let streetPrepositions: Set<UInt64> = Set(["on", "off", "at", "from", "near", "down", "up", "along", "of", "in"]
+    static let streetPrepositions: WordSet = WordSet(["on", "off", "at", "from", "near", "down", "up", "along", "of", "in"]
         .map { Tokenizer.hash($0) })
 
     /// "at no 7 on pitt st", "the co-op on bank st", "lives off church lane": in lowercase, a
@@ -89,7 +116,7 @@ extension Engine {
         w.addFinding(s, k, .address, .possibleAddress)
     }
 
-    static let venueWords: Set<UInt64> = Set("""
+    static let venueWords: WordSet = WordSet("""
         warehouse factory depot plant docks dock port yard scrapyard site shop salon garage gym pub club bakery
         launderette takeaway cafe church mosque temple gurdwara cathedral nursery hall barbers restaurant hotel farm
         office offices store supermarket market unit studio kitchen
@@ -131,10 +158,10 @@ extension Engine {
         w.addFinding(s, end, .workplace, .possibleWorkplace)
     }
 
-    static let foreignStreetWords: Set<UInt64> = Set("""
+    static let foreignStreetWords: WordSet = WordSet("""
         strada ulica ul rue calle strasse utca ulice avenida rua sokak sokagi caddesi
         """.split(whereSeparator: \.isWhitespace).map { Tokenizer.hash(String($0)) })
-    static let namedHousePrepositions: Set<UInt64> = Set(["at", "to", "from", "in"].map { Tokenizer.hash($0) })
+    static let namedHousePrepositions: WordSet = WordSet(["at", "to", "from", "in"].map { Tokenizer.hash($0) })
 
     /// "Strada Florilor 12", "ul. Długa 5": a foreign street word before capitalised words; and
     /// "at The Laurels": a named house or place, "The" capitalised mid-sentence after "at", "to",
@@ -160,5 +187,44 @@ extension Engine {
                 && (w.tokens[e + 1].shape & Shape.cap != 0 || w.tokens[e + 1].shape & Shape.digit != 0) { e += 1 }
             w.addFinding(k, e, .address, .possibleAddress)
         }
+    }
+
+    /// Words of going somewhere or living there, which make a lowercase unknown word after
+    /// "in", "to", "from" or "near" a place ("the house in glodwick", "been going to walsall").
+    static let movementWords: WordSet = WordSet("""
+        go goes going gone went been come comes coming came move moves moved moving sent send took taken drove driven
+        drive drives stay stays stayed staying
+        """.split(whereSeparator: \.isWhitespace).map { Tokenizer.hash(String($0)) })
+    static let placeEntryPrepositions: WordSet = WordSet(["in", "to", "from", "near"].map { Tokenizer.hash($0) })
+
+    /// A lowercase word no list knows right after "in"/"to"/"from"/"near", with a word of going
+    /// within three words before (`movementWords`) or a residence word right before, that ends its
+    /// phrase: a district or town typed in lowercase ("the house in glodwick"). Reported, never
+    /// replaced: it may be a typo.
+    func lowercasePlaceAt(_ w: TextWork, _ k: Int) {
+        let t = w.tokens[k]
+        guard k >= 2, w.isFree(k), t.isWord, t.shape & Shape.lower != 0, t.nlen >= 4,
+            t.lex & (Lex.known | Lex.english | Lex.given | Lex.surname | Lex.kin | Lex.handleCue | Lex.socialSite) == 0,
+            w.spaceGap(k), Self.placeEntryPrepositions.contains(w.tokens[k - 1].hash), !Self.textSpeak.contains(t.hash)
+        else { return }
+        var j = k - 2
+        var cue = false
+        while j >= 0 && k - 1 - j <= 3 && w.tokens[j + 1].gap & (Gap.stop | Gap.newline | Gap.period) == 0 {
+            // A residence word counts right before the preposition ("the house in"), a word of going within three.
+            if Self.movementWords.contains(w.tokens[j].hash) || (j == k - 2 && w.tokens[j].lex & Lex.residence != 0) {
+                cue = true
+                break
+            }
+            j -= 1
+        }
+        // A place name ends its phrase ("in glodwick and", "to walsall for them"); a word that runs
+        // on into a noun is more likely a modifier ("to maths teacher", "near windmill ct").
+        if k + 1 < w.count && w.spaceGap(k + 1) && w.tokens[k + 1].isWord
+            && w.tokens[k + 1].lex & (Lex.function | Lex.determiner | Lex.pronoun | Lex.connector | Lex.modal) == 0
+        {
+            return
+        }
+        guard cue, !index.isOrdinary(w, k) else { return }
+        w.addFinding(k, k, .address, .possibleAddress)
     }
 }

@@ -72,7 +72,7 @@ enum Streets {
         return Patterns.lower(b)
     }
 
-    static let placePrepositions: Set<UInt64> = Set(["on", "in", "at", "off"].map { Tokenizer.hash($0) })
+    static let placePrepositions: WordSet = WordSet(["on", "in", "at", "off"].map { Tokenizer.hash($0) })
 
     /// "his flat on", "lives on the", "flat's on": a residence word (`Lex.residence`: where someone
     /// lives makes the place after "on", "in", "at" or "off" their address) shortly before a preposition

@@ -86,7 +86,9 @@ extension Engine {
             }
             if k > 0 && w.tokens[k - 1].lex & Lex.locative != 0 && t.shape & Shape.boundary == 0 { continue }
             if index.isOrdinary(w, k) { continue }
-            w.addFinding(k, k, .name, .possibleName)
+            // "Abu Khalil", "Uncle Tariq": a family word of address before the name goes with it.
+            let kin = k > 0 && w.isFree(k - 1) && w.spaceGap(k) && w.tokens[k - 1].lex & Lex.kin != 0
+            w.addFinding(kin ? k - 1 : k, k, .name, .possibleName)
         }
         if w.lowercaseStyle { findLowercaseUnknownNames(w) }
         findCoordinatedNames(w)
@@ -131,7 +133,7 @@ extension Engine {
     }
 
     /// Contractions typed without their apostrophe and text-speak: never names.
-    static let textSpeak: Set<UInt64> = Set("""
+    static let textSpeak: WordSet = WordSet("""
         dont doesnt didnt isnt wasnt werent arent cant couldnt wouldnt shouldnt wont hasnt havent hadnt hes shes
         theyre theyll theyve youll youre youve ive im itll thats whats wheres theres heres whos aint gonna wanna
         gotta dunno innit pls plz idk tbh omg lol ur ya yer hun bro sis num cos coz becos bcos bc wiv wen wat

@@ -6,14 +6,14 @@
 extension Engine {
     static let withHash = Tokenizer.hash("with")
     static let anHash = Tokenizer.hash("an")
-    static let ownVerbs: Set<UInt64> = Set(["runs", "ran", "owns", "owned", "manages", "managed"].map { Tokenizer.hash($0) })
-    static let workPrepositions: Set<UInt64> = Set(["at", "for"].map { Tokenizer.hash($0) })
-    static let placePrepositions: Set<UInt64> = Set(
+    static let ownVerbs: WordSet = WordSet(["runs", "ran", "owns", "owned", "manages", "managed"].map { Tokenizer.hash($0) })
+    static let workPrepositions: WordSet = WordSet(["at", "for"].map { Tokenizer.hash($0) })
+    static let placePrepositions: WordSet = WordSet(
         ["at", "on", "in", "for", "near", "by", "off", "behind", "opposite", "above", "beside", "outside"].map { Tokenizer.hash($0) })
     static let nextHash = Tokenizer.hash("next")
     static let toHash = Tokenizer.hash("to")
     /// Words that end a workplace phrase: a new clause or what someone does there.
-    static let phraseEnds: Set<UInt64> = Set(
+    static let phraseEnds: WordSet = WordSet(
         """
         that who which and but because when where while since so until as with to from if or then than after before
         about every each during
@@ -23,7 +23,7 @@ extension Engine {
     /// "the bouncer at the Crown"): after an article, in lowercase, they stand for a verb of work.
     /// Professionals who write referrals (teacher, nurse, officer) are left out: their workplace
     /// is usually the referring agency.
-    static let occupations: Set<UInt64> = Set("""
+    static let occupations: WordSet = WordSet("""
         deacon pastor imam priest vicar elder cleaner driver cabbie bouncer barman barmaid bartender chef cook waiter
         waitress mechanic labourer builder supervisor foreman porter caretaker receptionist cashier packer picker
         forklift doorman steward groundsman janitor handyman tattooist barber hairdresser stylist trainer instructor

@@ -215,7 +215,7 @@ struct Engine {
                     ownership = hit.kind == .block || hit.addressContext ? .nobody : .kept
                     if hit.kind == .streetOnly && !hit.addressContext {
                         // "the packhouse on West Marsh Road": the place on the street goes with it.
-                        let from = Streets.placeOnStreetStart(w, hit.first, lexicon)
+                        let from = Streets.placeOnStreetStart(w, hit.first, lexicon, named: true)
                         w.findings.append(Finding(start: w.tokens[from].start, end: end, category: .address, reason: .possibleAddress))
                     }
                 } else {
@@ -245,7 +245,13 @@ struct Engine {
             case .nobody:
                 let key = hit.keys.first { $0.kind == .fullStreet || $0.kind == .block } ?? hit.keys.first
                 let v = index.withheldValue(.address, key, text: w.string(start, end))
-                let first = withArticle(w, hit)
+                var first = withArticle(w, hit)
+                // "live with her in the flats on Jardine Crescent": a street alone given as where
+                // someone lives takes the description of the home on it ("the flats on") with it.
+                if hit.kind == .streetOnly && hit.addressContext {
+                    let from = Streets.placeOnStreetStart(w, hit.first, lexicon)
+                    if from < first && (from..<first).allSatisfy({ w.claimOf[$0] < 0 }) { first = from }
+                }
                 w.claim(first, hit.last, start: w.tokens[first].start, end: end, category: .address, owner: .withheld(v))
             }
         }

@@ -27,15 +27,15 @@ struct ParsedName {
 /// Parses "First Last", "First Middle Last", "SURNAME, First", "Surname, First", with or
 /// without titles, particles (van der, de la, Al-), hyphens and apostrophes.
 enum NameParser {
-    static let maleTitles = Set(Vocabulary.maleTitles.split(separator: " ").map { Tokenizer.hash(String($0)) })
+    static let maleTitles = WordSet(Vocabulary.maleTitles.split(separator: " ").map { Tokenizer.hash(String($0)) })
     /// Police ranks are titles only in capitals, so "Di" stays a given name.
-    static let policeRanks = Set("pc dc ps ds di dci dsi psgt".split(separator: " ").map { Tokenizer.hash(String($0)) })
+    static let policeRanks = WordSet("pc dc ps ds di dci dsi psgt".split(separator: " ").map { Tokenizer.hash(String($0)) })
 
     static func isTitle(_ t: Token) -> Bool {
         guard t.lex & Lex.title != 0 else { return false }
         return !policeRanks.contains(t.hash) || t.shape & Shape.allCaps != 0
     }
-    static let femaleTitles = Set(Vocabulary.femaleTitles.split(separator: " ").map { Tokenizer.hash(String($0)) })
+    static let femaleTitles = WordSet(Vocabulary.femaleTitles.split(separator: " ").map { Tokenizer.hash(String($0)) })
 
     static func word(_ w: TextWork, _ k: Int, _ lexicon: Lexicon) -> NameWord {
         let norm = w.normalized(k)

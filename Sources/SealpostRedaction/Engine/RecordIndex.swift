@@ -25,9 +25,29 @@ final class RecordIndex {
     var withheld: [WithheldValue] = []
     var withheldIndex: [OwnerKey: Int32] = [:]
     var mentionCounter = 0
+    /// Scratch space for scoring one run of name words (`Engine.interpret`), reused run after run.
+    @exclusivity(unchecked) var scoreBuffer: [PersonScore] = []
+    /// Emptied candidate lists of runs already decided, for `Engine.view` to fill again.
+    @exclusivity(unchecked) private var candidatePool: [[Candidate]] = []
+
+    /// An empty candidate list, with room from an earlier run's when there is one.
+    @inline(__always) func candidateBuffer() -> [Candidate] { candidatePool.popLast() ?? [] }
+
+    /// Takes back `cands` (left empty) for a later `candidateBuffer()`.
+    @inline(__always) func recycle(_ cands: inout [Candidate]) {
+        guard cands.capacity > 0, candidatePool.count < 32 else { return }
+        var spare: [Candidate] = []
+        swap(&spare, &cands)
+        spare.removeAll(keepingCapacity: true)
+        candidatePool.append(spare)
+    }
 
     init(people: [RedactionPerson], lexicon: Lexicon) {
         self.lexicon = lexicon
+        // Sized for a listed person's name words and their one-letter deletions (about 40 a person),
+        // so that the fuzzy index is not rehashed over and over while it is filled.
+        fuzzy = WordMultiMap(capacity: 48 * max(people.count, 1))
+        names = WordMultiMap(capacity: 16 * max(people.count, 1))
         for (i, p) in people.enumerated() {
             var model = PersonModel(listedIndex: i, kept: !p.isProtected, role: p.role)
             model.isSubject = p.category == .subject
@@ -147,10 +167,13 @@ final class RecordIndex {
         let part = FuzzyPart(person: person, kind: kind, word: index)
         fuzzyParts.append(part)
         fuzzy.insert(word.hash, part)
-        for d in 0..<word.word.count {
-            var v = word.word
-            v.remove(at: d)
-            fuzzy.insert(FNV.hash(v), part)
+        // Each deletion variant, hashed in place (no copy of the word per variant).
+        word.word.withUnsafeBufferPointer { bytes in
+            for d in 0..<bytes.count {
+                var h = FNV.offset
+                for (j, b) in bytes.enumerated() where j != d { h = FNV.mix(h, b) }
+                fuzzy.insert(FNV.finish(h), part)
+            }
         }
     }
 
@@ -204,11 +227,13 @@ final class RecordIndex {
         case .workplace, .address:
             // The whole value, and each comma-separated line, as phrases.
             let kind: Phrase.Kind = category == .workplace ? .workplace : .addressLine
-            for segment in value.split(separator: ",") {
-                let words = Tokenizer.wordHashes(String(segment)).filter { lexicon.flags($0) & Lex.connector == 0 }
+            // Split on the comma's byte (it never falls inside a multi-byte character).
+            for part in value.utf8.split(separator: UInt8(ascii: ",")) {
+                let segment = String(decoding: part, as: UTF8.self)
+                let words = Tokenizer.wordHashes(segment).filter { lexicon.flags($0) & Lex.connector == 0 }
                 guard !words.isEmpty else { continue }
                 // A bare town or number is not an identifier of its own.
-                if kind == .addressLine && (words.count < 2 || segmentIsStreetOrTown(String(segment))) { continue }
+                if kind == .addressLine && (words.count < 2 || segmentIsStreetOrTown(segment)) { continue }
                 let single = words.count == 1 && lexicon.flags(words[0]) & (Lex.known | Lex.ambiguous) != 0
                 addPhrase(Phrase(words: words, person: i, kind: kind, lexicalSingle: single, needsPossessive: false))
             }
@@ -225,9 +250,12 @@ final class RecordIndex {
     }
 
     func own(_ key: OwnerKey, _ person: Int32) {
-        var list = owners[key, default: []]
-        if !list.contains(person) { list.append(person) }
-        owners[key] = list
+        // In place: one lookup, and no copy of the owner list.
+        if let i = owners.index(forKey: key) {
+            if !owners.values[i].contains(person) { owners.values[i].append(person) }
+        } else {
+            owners[key] = [person]
+        }
     }
 
     // MARK: - Ownership

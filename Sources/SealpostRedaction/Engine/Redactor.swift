@@ -24,6 +24,7 @@ public struct Redactor: Sendable {
             engine.applyStreets(w)
             engine.applyPhrases(w, organisations: true)
             engine.applyOrganisations(w)
+            engine.applyRegnalNames(w)
             engine.applyQuotedNames(w)
         }
         // First find the people the texts mention, so that an early bare "Jodie" is known by the
@@ -32,6 +33,7 @@ public struct Redactor: Sendable {
         index.resetMentions()
         for w in works { engine.scanNames(w, final: true) }
         for w in works {
+            engine.extendLowercaseSurnames(w)
             engine.applyWorkplaces(w)
             engine.attribute(w)
             engine.findUncertain(w)

@@ -22,6 +22,20 @@ enum Tokenizer {
         return t
     }()
 
+    /// For each byte: an ASCII letter or digit's folded (lowercase) byte in the low 8 bits and its
+    /// class as a bit in the high 8 (1 << class: 2 lower, 4 upper, 8 digit); 0 for every other byte.
+    nonisolated(unsafe) static let asciiFold: UnsafeMutablePointer<UInt16> = {
+        let t = UnsafeMutablePointer<UInt16>.allocate(capacity: 256)
+        t.initialize(repeating: 0, count: 256)
+        for b in 0..<128 {
+            let c = asciiClass[b]
+            guard c != 0 else { continue }
+            let folded = c == 2 ? UInt16(b) | 0x20 : UInt16(b)
+            t[b] = folded | UInt16(1 << c) << 8
+        }
+        return t
+    }()
+
     static let asciiGap: [UInt16] = {
         var t = [UInt16](repeating: Gap.other, count: 128)
         for b in [0x20, 0x09, 0x0B, 0x0C, 0x0D] { t[b] = Gap.space }
@@ -78,22 +92,27 @@ enum Tokenizer {
         }
 
         // Fast path while nothing is written out: a run of ASCII letters and digits, exactly as
-        // the general loop below would take it, without its per-byte checks.
-        if norm == nil {
+        // the general loop below would take it, without its per-byte checks. One table read per
+        // byte gives the folded byte and its class bit (0 ends the run, as does any byte >= 0x80);
+        // which classes were seen is kept as bits (only whether each count is zero matters).
+        if norm == nil, p[i] < 0x80 {
+            first = cls[Int(p[i])]
+            var seen: UInt16 = 0
+            let fold = asciiFold
             while i < n {
-                let b = p[i]
-                guard b < 0x80 else { break }
-                let c = cls[Int(b)]
-                if c == 0 { break }
-                let x = c == 2 ? b | 0x20 : b
+                let e = fold[Int(p[i])]
+                if e == 0 { break }
                 prevH = h
-                h = (h ^ UInt64(x)) &* FNV.prime
-                last = x
-                nlen += 1
-                if c == 1 { lowers += 1 } else if c == 2 { uppers += 1 } else { digits += 1 }
-                if first == 0 { first = c }
+                h = (h ^ UInt64(e & 0xFF)) &* FNV.prime
+                seen |= e
                 i += 1
             }
+            nlen = i - start
+            if nlen > 0 { last = UInt8(truncatingIfNeeded: fold[Int(p[i - 1])]) }
+            seen >>= 8
+            if seen & 2 != 0 { lowers = 1 }
+            if seen & 4 != 0 { uppers = 1 }
+            if seen & 8 != 0 { digits = 1 }
         }
         scan: while i < n {
             let b = p[i]

@@ -60,8 +60,11 @@ struct WordTable: Sendable {
 
 /// A multimap from word hashes to entries of type `T`, as linked lists in one array.
 struct WordMultiMap<T: Sendable>: Sendable {
-    private var heads = WordTable()
+    private var heads: WordTable
     private(set) var entries: [(value: T, next: Int32)] = []
+
+    /// `capacity`: the number of distinct keys expected, so that the table need not grow while filled.
+    init(capacity: Int = 16) { heads = WordTable(capacity: capacity) }
 
     /// The index of the first entry for `k`, or -1.
     @inline(__always)
@@ -86,4 +89,16 @@ struct WordMultiMap<T: Sendable>: Sendable {
     }
 
     var isEmpty: Bool { entries.isEmpty }
+}
+
+/// A fixed set of word hashes, probed like the lexicon (one multiply-free probe of an open-addressing
+/// table) instead of through `Set`'s seeded hasher, which costs more than the test it answers.
+struct WordSet: Sendable {
+    private var table = WordTable()
+
+    init(_ hashes: some Sequence<UInt64>) {
+        for h in hashes { table.set(h, 1) }
+    }
+
+    @inline(__always) func contains(_ h: UInt64) -> Bool { table.get(h) != 0 }
 }

@@ -1,0 +1,36 @@
+/// Names with a regnal number: monarchs and popes, and the schools, hospitals and roads named
+/// after them ("King Edward VI", "Queen Elizabeth II", "Henry VIII Academy").
+extension Engine {
+    static let royalWords: WordSet = WordSet("king queen prince princess pope saint st".split(separator: " ").map { Tokenizer.hash(String($0)) })
+    static let regnalNumbers: WordSet = WordSet("""
+        i ii iii iv v vi vii viii ix x xi xii xiii xiv xv xvi
+        """.split(whereSeparator: \.isWhitespace).map { Tokenizer.hash(String($0)) })
+
+    /// Keeps one or two capitalised name words followed by a regnal number in capitals (two
+    /// letters or more, or any after King, Queen, Prince, Princess, Pope or Saint before the
+    /// words): a historical name is no one the record is about ("DSL at King Edward VI").
+    /// A single letter with no royal word before it stays a surname initial ("Tom V").
+    func applyRegnalNames(_ w: TextWork) {
+        // Anchored on the numeral, the rare token, so that ordinary text costs one shape test a token.
+        for n in 1..<max(w.count, 1) where w.tokens[n].shape & Shape.allCaps != 0 && w.tokens[n].nlen <= 4 {
+            guard w.isFree(n), w.spaceGap(n), Self.regnalNumbers.contains(w.tokens[n].hash) else { continue }
+            func nameWord(_ i: Int) -> Bool {
+                w.isFree(i) && w.tokens[i].isWord && w.tokens[i].shape & Shape.cap != 0 && w.tokens[i].shape & Shape.allCaps == 0
+            }
+            func royal(_ i: Int) -> Bool { nameWord(i) && Self.royalWords.contains(w.tokens[i].hash) }
+            var i = n - 1
+            var names = 0
+            var isRoyal = false
+            while i >= 0 && names < 2 && nameWord(i) && (i == n - 1 || w.spaceGap(i + 1)) {
+                if names >= 1 && royal(i) { isRoyal = true; break }
+                names += 1
+                i -= 1
+            }
+            guard names >= 1 else { continue }
+            if !isRoyal && i >= 0 && w.spaceGap(i + 1) && royal(i) { isRoyal = true }
+            let first = isRoyal ? i : i + 1
+            guard isRoyal || w.tokens[n].nlen >= 2 else { continue }
+            w.claimTokens(first, n, category: nil, owner: .kept, keepPossessive: false)
+        }
+    }
+}
