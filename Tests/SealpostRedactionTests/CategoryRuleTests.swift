@@ -80,6 +80,17 @@ import Testing
         // A single capital after a name, with no royal word, is still a surname initial.
         let text = try Fixture.redacted("Leah was with Edward B at the park.", people: people)
         #expect(!text.contains("Edward"), "\(text)")
+        // A person's name before II, III or IV (intravenous) is a person's: a listed name, an
+        // unlisted full name and a listed given name are each still redacted or reported.
+        let hollins = Fixture.person("h", .party, .neighbour, protect: true, PersonIdentifiers(name: "Patricia Hollins"))
+        let withHollins = Self.people + [hollins, Fixture.person("e", .party, .other, PersonIdentifiers(name: "Edward Blake"))]
+        for (sentence, name) in [("Mrs Patricia Hollins IV drug user was seen at the flat.", "Hollins"),
+                                 ("Neighbour Patricia Hollins II said she heard shouting.", "Hollins"),
+                                 ("A man, Kyle Brennan IV drug user, visits often.", "Brennan"),
+                                 ("Edward VIII was at the door again.", "Edward")] {
+            let r = try Fixture.redact(sentence, people: withHollins)
+            #expect(SafetyNetTests.covered(r, sentence, name), "\(name) in \(r.record.texts[0].text) \(r.record.uncertain)")
+        }
     }
 
     /// Places: the district named after a town where someone lives, or after a residence word.

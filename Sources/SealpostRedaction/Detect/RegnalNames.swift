@@ -5,11 +5,20 @@ extension Engine {
     static let regnalNumbers: WordSet = WordSet("""
         i ii iii iv v vi vii viii ix x xi xii xiii xiv xv xvi
         """.split(whereSeparator: \.isWhitespace).map { Tokenizer.hash(String($0)) })
+    /// Given names that monarchs and popes bore: without a royal word, only these take a numeral.
+    static let regnalGivenNames: WordSet = WordSet("""
+        edward henry elizabeth george william charles james richard mary victoria anne john stephen
+        louis pius gregory benedict leo paul clement innocent alexander peter catherine frederick
+        """.split(whereSeparator: \.isWhitespace).map { Tokenizer.hash(String($0)) })
+    static let ivHash = Tokenizer.hash("iv")
 
-    /// Keeps one or two capitalised name words followed by a regnal number in capitals (two
-    /// letters or more, or any after King, Queen, Prince, Princess, Pope or Saint before the
-    /// words): a historical name is no one the record is about ("DSL at King Edward VI").
-    /// A single letter with no royal word before it stays a surname initial ("Tom V").
+    /// Keeps one or two capitalised name words followed by a regnal number in capitals after
+    /// King, Queen, Prince, Princess, Pope or Saint ("DSL at King Edward VI"); without a royal
+    /// word, only one given name that monarchs bore, not the name of anyone the record lists,
+    /// before a numeral of two letters or more other than IV ("Henry VIII Academy"). Anything
+    /// else is left to the name passes: "Patricia Hollins II", "Kyle Brennan IV drug user" (IV,
+    /// intravenous) and a listed "Edward VI…" are people, and keeping them would let a protected
+    /// name out. A single letter with no royal word before it stays a surname initial ("Tom V").
     func applyRegnalNames(_ w: TextWork) {
         // Anchored on the numeral, the rare token, so that ordinary text costs one shape test a token.
         for n in 1..<max(w.count, 1) where w.tokens[n].shape & Shape.allCaps != 0 && w.tokens[n].nlen <= 4 {
@@ -29,7 +38,11 @@ extension Engine {
             guard names >= 1 else { continue }
             if !isRoyal && i >= 0 && w.spaceGap(i + 1) && royal(i) { isRoyal = true }
             let first = isRoyal ? i : i + 1
-            guard isRoyal || w.tokens[n].nlen >= 2 else { continue }
+            if !isRoyal {
+                let given = w.tokens[n - 1]
+                guard names == 1, w.tokens[n].nlen >= 2, w.tokens[n].hash != Self.ivHash,
+                      Self.regnalGivenNames.contains(given.hash), index.names.first(given.hash) < 0 else { continue }
+            }
             w.claimTokens(first, n, category: nil, owner: .kept, keepPossessive: false)
         }
     }
