@@ -4,9 +4,10 @@ import SealpostSodium
 /// A stored attachment read back a chunk at a time (the home at rest), so a 200 MiB document is
 /// written out or downloaded in constant memory. Every chunk is authenticated before it is
 /// returned, and the whole is checked against the hash the sender signed when the last chunk has
-/// been read: `next()` returns nil only then, and throws when the file is damaged, cut short or
-/// not the one received. What the chunks were written to must therefore stay discardable (an
-/// uncommitted AtomicFile, a response that is cut off) until `next()` has returned nil.
+/// been read: `next()` returns nil only then, and throws when the file is damaged, cut short,
+/// longer than signed (as soon as it is) or not the one received. What the chunks were written to
+/// must therefore stay discardable (an uncommitted AtomicFile) until `next()` has returned nil, or
+/// hold the last chunk back until then (a download: the response then ends short).
 public struct AttachmentReading {
     /// The attachment as received: name, type, length and hash.
     public let attachment: InboxEntry.ReceivedAttachment
@@ -35,6 +36,9 @@ public struct AttachmentReading {
             return nil
         }
         length += UInt64(chunk.count)
+        guard length <= attachment.length else {
+            throw ExchangeError(.storage, "\(label) is longer than what the sender signed", hint: "restore \(folder) from a backup")
+        }
         hasher.update(chunk)
         return chunk
     }

@@ -57,14 +57,21 @@ struct ReceivedDocuments {
                                        .contentDisposition: Self.disposition(attachment.stored)]
             headers[.cacheControl] = "no-store"
             headers[.xContentTypeOptions] = "nosniff"
-            // Then streamed a chunk at a time, in constant memory, checked again as it goes: a file
-            // changed between the two readings ends the response short of its length, which the
-            // browser reports as a failed download.
+            // Then streamed a chunk at a time, in constant memory, checked again as it goes, one
+            // chunk held back: each is sent only once the next has authenticated, and the last
+            // only once the whole matched the signed hash. So a file changed between the two
+            // readings (even one of the same length, sealed to the same public key) ends the
+            // response short of its length, which the browser reports as a failed download.
             let logger = app.logger
             let body = ResponseBody(contentLength: Int(clamping: attachment.length)) { writer in
                 var reading = try inbox.reading(id, attachment: n - 1)
                 do {
-                    while let chunk = try reading.next() { try await writer.write(ByteBuffer(bytes: chunk)) }
+                    var held: [UInt8]? = nil
+                    while let chunk = try reading.next() {
+                        if let held { try await writer.write(ByteBuffer(bytes: held)) }
+                        held = chunk
+                    }
+                    if let held { try await writer.write(ByteBuffer(bytes: held)) }
                 } catch let error as ExchangeError {
                     logger.warning("received document changed while it was downloaded", metadata: ["code": "document"])
                     throw error
