@@ -77,8 +77,11 @@ struct AuthenticationMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
-        // The one POST route, the deposit, makes the nonce claim itself, with its quota look.
-        let caller = try await relay.authenticate(request, context: context, claimingNonce: request.method != .post)
+        // The deposit (POST /v1/envelopes) makes the nonce claim itself, with its quota look; every
+        // other request, including any POST route added later, is claimed here, so none goes
+        // without replay protection.
+        let deposit = request.method == .post && request.uri.path == RelayAPI.Path.envelopes
+        let caller = try await relay.authenticate(request, context: context, claimingNonce: !deposit)
         context.caller = caller
         context.trace.note(agency: caller.agency)
         return try await next(request, context)
