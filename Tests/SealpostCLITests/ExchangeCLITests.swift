@@ -44,17 +44,24 @@ import Testing
             for home in ["school", "mash"] {
                 try Self.expectSuccess(cli.run(["agreement", "install", "--home", cli.path(home), ag]))
             }
-            relay = Process()
+            relay = try Self.startRelay(cli, agreement: ag, port: port, store: ["--db", cli.path("relay.sqlite")])
+        }
+
+        /// Starts `sealpost-relay serve` as the relay home on `port` over `store` (its `--db` or
+        /// `--database` arguments) and waits until it listens.
+        static func startRelay(_ cli: CLI, agreement: String, port: Int, store: [String]) throws -> Process {
+            let relay = Process()
             relay.executableURL = CLI.binDirectory.appendingPathComponent("sealpost-relay")
-            relay.arguments = ["serve", "--home", cli.path("relay"), "--agreement", ag, "--port", String(port),
-                               "--db", cli.path("relay.sqlite"), "--log-level", "error"]
+            relay.arguments = ["serve", "--home", cli.path("relay"), "--agreement", agreement, "--port", String(port)]
+                + store + ["--log-level", "error"]
             var environment = ProcessInfo.processInfo.environment
             environment["SEALPOST_PASSPHRASE"] = cli.passphrase
             relay.environment = environment
             relay.standardOutput = FileHandle.nullDevice
             relay.standardError = FileHandle.nullDevice
             try relay.run()
-            guard Self.waitForListener(port: port) else { throw CLIFailure("sealpost-relay serve did not start listening") }
+            guard waitForListener(port: port) else { throw CLIFailure("sealpost-relay serve on port \(port) did not start listening") }
+            return relay
         }
 
         func stop() {

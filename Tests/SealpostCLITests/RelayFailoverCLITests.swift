@@ -56,18 +56,7 @@ import Glibc
 
     /// One `sealpost-relay serve` instance on `port` over `database`.
     static func startInstance(_ cli: CLI, agreement: String, port: Int, database: Database) throws -> Process {
-        let relay = Process()
-        relay.executableURL = CLI.binDirectory.appendingPathComponent("sealpost-relay")
-        relay.arguments = ["serve", "--home", cli.path("relay"), "--agreement", agreement, "--port", String(port),
-                           "--database", database.url, "--log-level", "error"]
-        var environment = ProcessInfo.processInfo.environment
-        environment["SEALPOST_PASSPHRASE"] = cli.passphrase
-        relay.environment = environment
-        relay.standardOutput = FileHandle.nullDevice
-        relay.standardError = FileHandle.nullDevice
-        try relay.run()
-        guard ExchangeCLITests.Partnership.waitForListener(port: port) else { throw CLIFailure("sealpost-relay serve on port \(port) did not start") }
-        return relay
+        try ExchangeCLITests.Partnership.startRelay(cli, agreement: agreement, port: port, store: ["--database", database.url])
     }
 
     /// The envelope ids (12 digits) the MASH's inbox lists, each as often as it is listed.
