@@ -32,24 +32,3 @@ public struct AgreementSenders: SenderDirectory {
         return .trusted
     }
 }
-
-extension CalendarDate {
-    /// Today's date in UTC.
-    public static func today(now: Double) -> CalendarDate {
-        let days = Int((now / 86_400).rounded(.down))
-        // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
-        // Past the years a CalendarDate holds, the clock is wrong: clamp rather than crash.
-        return CalendarDate(year: year, month: month, day: day)
-            ?? (year < CalendarDate.years.lowerBound ? CalendarDate(year: CalendarDate.years.lowerBound, month: 1, day: 1)!
-                : CalendarDate(year: CalendarDate.years.upperBound, month: 12, day: 31)!)
-    }
-}

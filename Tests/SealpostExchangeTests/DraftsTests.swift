@@ -27,7 +27,7 @@ struct DraftsTests {
         #expect(loaded == draft)
         #expect(loaded.record.objectValue?.keys == ["subject", "narrative"], "members kept in the record's order")
         #expect(loaded.childName == "Jayden Okafor")
-        #expect(loaded.issues.contains { $0.path.description == "$.subject.nhs_number" }, "what was typed is kept, and still reported")
+        #expect(loaded.issues(at: 0).contains { $0.path.description == "$.subject.nhs_number" }, "what was typed is kept, and still reported")
 
         let file = try String(decoding: Data(contentsOf: URL(fileURLWithPath: home.draftsDirectory + "/" + draft.id + ".sealed")), as: UTF8.self)
         for secret in ["Jayden", "Hollins", "943 476", "kingsbridge-mash", "school's own"] {

@@ -207,6 +207,26 @@ import Testing
         }
     }
 
+    /// A date of birth after today (a typing error: 2031 for 2013) is refused before anything is
+    /// sealed, against the sender's clock; the same record sent a day later is not refused for it.
+    @Test func futureDateOfBirthIsRefusedBeforeSealing() throws {
+        let folder = try TemporaryFolder(); defer { folder.remove() }
+        let now = Int64(Date().timeIntervalSince1970)
+        let school = try AgencyHome(Fixture.school, in: folder, clock: { now })
+        let tomorrowEverywhere = CalendarDate.today(now: Double(now) + 38 * 3_600)
+        var record = try Fixture.record()
+        record.subject.dob = tomorrowEverywhere
+        #expect {
+            try Send.prepare(record, purpose: Fixture.s47, recipients: [Fixture.mash.agencyID], context: school.context)
+        } throws: { error in
+            guard case let .invalidRecord(issues) = error as? Send.Refusal else { return false }
+            return issues.map(\.code) == [.dateOfBirthInFuture] && issues[0].path.description == "$.subject.dob"
+        }
+        #expect(try school.context.outbox.entries().isEmpty)
+        record.subject.dob = CalendarDate.today(now: Double(now))
+        _ = try Send.prepare(record, purpose: Fixture.s47, recipients: [Fixture.mash.agencyID], context: school.context)
+    }
+
     /// The pseudonym map is sealed to the sender, never sent.
     @Test func pseudonymMapStaysWithTheSenderSealed() async throws {
         let folder = try TemporaryFolder(); defer { folder.remove() }

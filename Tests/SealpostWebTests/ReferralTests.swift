@@ -39,6 +39,14 @@ struct ReferralTests {
             #expect(again.contains("data-nhs-number") && again.contains("<script src=\"/assets/referral.js\" defer></script>"))
             let script = try await app.get("/assets/referral.js")
             #expect(script.status == .ok && script.text.contains("data-nhs-number"))
+            // A date of birth years ahead (a typing slip) is reported against the date, and the section is not complete.
+            let nextYear = CalendarDate.today(now: Date().timeIntervalSince1970).year + 1
+            let future = try await app.post("/referrals/\(id)/section/child", [
+                ("subject-name", "Jayden Okafor"), ("subject-dob-day", "14"), ("subject-dob-month", "3"), ("subject-dob-year", "\(nextYear)"),
+            ])
+            #expect(future.status == .badRequest)
+            #expect(future.text.contains("<a href=\"#subject-dob-day\">Date of birth must be today or in the past"))
+            #expect(try await app.get("/referrals/\(id)").text.contains("Incomplete"))
             let short = try await app.post("/referrals/\(id)/section/child", [("subject-name", "Jayden Okafor"), ("subject-nhs_number", "12345")])
             #expect(short.text.contains("NHS number must be 10 digits"))
 

@@ -74,8 +74,12 @@ public struct Draft: Sendable, Equatable {
         record = .object(ordered)
     }
 
-    /// The record as a send needs it, or every issue still to fix (with JSON paths).
-    public var issues: [RecordIssue] { SafeguardingRecord.issues(in: record, mode: .full) }
+    /// Every issue still to fix before the record can be sent (with JSON paths), a date of birth
+    /// after today (at `now`, seconds since 1970) among them; empty when it is ready.
+    public func issues(at now: Int64) -> [RecordIssue] {
+        SafeguardingRecord.issues(in: record, mode: .full)
+            + SafeguardingRecord.futureBirthDates(in: record, today: .latest(atUnixTime: now))
+    }
 
     /// The child's name so far, for lists (nil when not yet given).
     public var childName: String? { record["subject"]?["name"]?.stringValue }

@@ -56,4 +56,37 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         }
         return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
     }
+
+    /// The date `days` days after 1970-01-01 (before it when negative); nil outside `years`.
+    /// The civil-from-days conversion of the proleptic Gregorian calendar, by 400-year eras
+    /// (Howard Hinnant's algorithm).
+    public init?(daysSince1970 days: Int) {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let shiftedMonth = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
+        let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
+        self.init(year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month: month, day: day)
+    }
+
+    /// Today's date in UTC at `now` (seconds since 1970). Past the years a date holds, the clock
+    /// is wrong: clamped to the first or last day rather than trapping.
+    public static func today(now: Double) -> CalendarDate {
+        let days = (now / 86_400).rounded(.down)
+        guard days.isFinite, abs(days) < 10_000_000 else {
+            return days > 0 ? CalendarDate(year: years.upperBound, month: 12, day: 31)! : CalendarDate(year: years.lowerBound, month: 1, day: 1)!
+        }
+        if let date = CalendarDate(daysSince1970: Int(days)) { return date }
+        return days > 0 ? CalendarDate(year: years.upperBound, month: 12, day: 31)! : CalendarDate(year: years.lowerBound, month: 1, day: 1)!
+    }
+
+    /// The latest date it is anywhere on Earth at `unixTime`: the date at UTC+14, the most eastern
+    /// time zone. A date after it is in the future everywhere, so a check against it never refuses
+    /// a date that is today where the record is being written.
+    public static func latest(atUnixTime unixTime: Int64) -> CalendarDate {
+        today(now: Double(unixTime) + 14 * 3_600)
+    }
 }

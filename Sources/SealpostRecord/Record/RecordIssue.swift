@@ -35,6 +35,8 @@ public struct RecordIssue: Sendable, Hashable, CustomStringConvertible {
         case authorContactMissing = "author_contact_missing"
         case familyDetailMissing = "family_detail_missing"
         case familyDetailNotApplicable = "family_detail_not_applicable"
+        /// A date of birth after the sender's today (a sender's check: `futureBirthDates(in:today:)`).
+        case dateOfBirthInFuture = "date_of_birth_in_future"
     }
 
     public let code: Code

@@ -64,6 +64,8 @@ struct Question: Sendable {
             return missing ?? "Enter \(label.lowercased())"
         case .invalidDate:
             return "\(label) must be a real date, for example 27 3 2016"
+        case .dateOfBirthInFuture:
+            return "\(label) must be today or in the past"
         case .invalidNHSNumber:
             return issue.problem.contains("check digit")
                 ? "Check the NHS number: its last digit does not match the others, so a digit is wrong"

@@ -87,7 +87,7 @@ struct ReferralCheck {
     /// The page for `draft`; decisions the record no longer raises are dropped from it (and saved).
     func render(_ draft: inout Draft, session: WebSession, typed: Typed, errors: [FormProblem], notice: String?,
                 status: HTTPResponse.Status = .ok) throws -> Response {
-        guard ReferralTasks.ready(draft), let record = try? SafeguardingRecord(draft.record, mode: .full) else {
+        guard ReferralTasks.ready(draft, now: app.now), let record = try? SafeguardingRecord(draft.record, mode: .full) else {
             return .redirect(to: "/referrals/\(draft.id)", type: .normal)
         }
         var review = try RedactionReview.review(record, decisions: draft.decisions)

@@ -35,7 +35,7 @@ struct ReferralList {
     func page(session: WebSession, importError: String?) throws -> Response {
         let (drafts, damaged) = ReferralDrafts(app: app).store().list(identity: try app.identity(session))
         let rows = drafts.map { d in
-            let ready = ReferralTasks.ready(d)
+            let ready = ReferralTasks.ready(d, now: app.now)
             return Row(href: "/referrals/\(d.id)", child: d.childName ?? "(child not yet named)", reference: d[member: "id"]?.stringValue ?? "",
                        updated: Format.time(seconds: d.updatedAt) + " by " + d.updatedBy, status: ready ? "Ready to check" : "In progress",
                        statusTag: ready ? "govuk-tag--green" : "govuk-tag--blue", answers: d.answering.map { String($0.prefix(12)) })

@@ -53,7 +53,7 @@ struct ReferralQuestions {
             if let fields {
                 draft.record = page.apply(fields, to: draft.record)
                 try ReferralDrafts(app: app).save(draft, session: session)
-                errors = page.errors(draft.issues, base: []) + (slug == "purpose" ? try basisErrors(draft, session: session) : [])
+                errors = page.errors(draft.issues(at: app.now), base: []) + (slug == "purpose" ? try basisErrors(draft, session: session) : [])
                 if errors.isEmpty { return .redirect(to: "/referrals/\(draft.id)", type: .normal) }
             }
             let model = Model(csrf: session.csrf, title: page.title, caption: page.caption, intro: page.intro,
@@ -99,7 +99,7 @@ struct ReferralQuestions {
     func showList(_ request: Request, context: WebContext) async throws -> Response {
         try await ReferralDrafts(app: app).handle(request, context: context) { session, _, draft in
             guard let list = Self.lists[context.parameters.get("kind") ?? ""] else { throw HTTPError(.notFound) }
-            let issues = draft.issues
+            let issues = draft.issues(at: app.now)
             let elements = draft[member: list.member]?.arrayValue ?? []
             let base = "/referrals/\(draft.id)/list/\(list.member)"
             let items = elements.enumerated().map { n, e in
@@ -172,7 +172,7 @@ struct ReferralQuestions {
                 if n < elements.count { elements[n] = item } else { elements.append(item) }
                 draft.set(list.member, .array(elements))
                 try ReferralDrafts(app: app).save(draft, session: session)
-                errors = list.page.errors(draft.issues, base: [.key(list.member), .index(n)])
+                errors = list.page.errors(draft.issues(at: app.now), base: [.key(list.member), .index(n)])
                 if errors.isEmpty { return .redirect(to: "/referrals/\(draft.id)/list/\(list.member)", type: .normal) }
             }
             let title = (n < elements.count && fields == nil ? "Change " : n < elements.count ? "" : "Add ") + list.page.title.lowercased()

@@ -55,11 +55,11 @@ struct ReferralTasks {
     }
 
     /// Whether the record is ready and recipients are chosen, so what leaves can be checked.
-    static func ready(_ draft: Draft) -> Bool { draft.issues.isEmpty && !draft.recipients.isEmpty }
+    static func ready(_ draft: Draft, now: Int64) -> Bool { draft.issues(at: now).isEmpty && !draft.recipients.isEmpty }
 
     func show(_ request: Request, context: WebContext) async throws -> Response {
         try await ReferralDrafts(app: app).handle(request, context: context) { session, _, draft in
-            let issues = draft.issues
+            let issues = draft.issues(at: app.now)
             let base = "/referrals/\(draft.id)/"
             var tasks = Self.sections.map { s -> Task in
                 let (status, tag) = Self.status(of: s.members, in: draft, issues: issues)
@@ -75,7 +75,7 @@ struct ReferralTasks {
                               status: !hasPurpose ? "Cannot start yet" : draft.recipients.isEmpty ? "Not yet started" : "Completed",
                               tag: hasPurpose && draft.recipients.isEmpty ? "govuk-tag--blue" : nil,
                               taskHint: hasPurpose ? "Chosen from the agreement's parties" : "Choose the purpose first"))
-            let ready = Self.ready(draft)
+            let ready = Self.ready(draft, now: app.now)
             tasks.append(Task(id: "check", label: "Check what leaves, then send", href: ready ? base + "check" : nil,
                               status: ready ? "Not yet started" : "Cannot start yet", tag: ready ? "govuk-tag--blue" : nil,
                               taskHint: ready ? nil : "Complete every section first"))
