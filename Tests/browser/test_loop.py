@@ -28,13 +28,19 @@ def check_home_counts(driver, base, pages, label):
     driver.get(base + "/")
     counts = [(a.get_attribute("href"), int(a.find_element(By.CLASS_NAME, "sp-count__number").text))
               for a in driver.find_elements(By.CSS_SELECTOR, "a.sp-count")]
-    assert len(counts) == 8, counts
+    # Nine counts: the first is what waits at the relay to be opened (the relay runs in these tests).
+    assert len(counts) == 9, counts
+    assert counts[0][0].endswith("/inbox#waiting"), counts
     for href, number in counts:
         driver.get(href)
-        # Drafts are listed on the referrals page; every other count on its work list.
-        rows = "#drafts ~ table tbody tr" if href.endswith("/referrals#drafts") else "tr.sp-work-item"
+        # Waiting items have their Open button in the inbox; drafts are listed on the referrals page;
+        # every other count on its work list.
+        if href.endswith("/inbox#waiting"):
+            rows = "form[action='/inbox/open']"
+        else:
+            rows = "#drafts ~ table tbody tr" if href.endswith("/referrals#drafts") else "tr.sp-work-item"
         assert len(driver.find_elements(By.CSS_SELECTOR, rows)) == number, f"{label}: {href} should list {number}"
-    driver.get(counts[0][0])
+    driver.get(counts[1][0])
     pages.check(f"{label}-work-list")
     return {href.rsplit("/", 1)[-1]: number for href, number in counts}
 
@@ -45,6 +51,12 @@ def test_mash_records_an_outcome_and_the_school_sees_it(partnership, browser, pa
                          "child_protection_enquiry_s47", "examples/records/disclosure.json")
     driver = browser
     sign_in(driver, partnership.mash, MASH_USER)
+    # Home asks the relay: the re-sent record waits there, counted first, with its Open button.
+    driver.get(partnership.mash + "/")
+    waiting = driver.find_element(By.CSS_SELECTOR, "a.sp-count[href='/inbox#waiting']")
+    assert int(waiting.find_element(By.CLASS_NAME, "sp-count__number").text) >= 1
+    assert driver.find_elements(By.CSS_SELECTOR, "#waiting ~ table form[action='/inbox/open'] button")
+    pages.check("mash-home-waiting")
     assert open_everything_waiting(driver, partnership.mash)[0] >= 1
     driver.get(partnership.mash + "/inbox")
     assert "Sent 2 times" in pages.text(), "the re-send is grouped with the first copy"

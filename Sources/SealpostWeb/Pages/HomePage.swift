@@ -2,8 +2,11 @@ import Hummingbird
 import SealpostExchange
 import SealpostRecord
 
-/// What needs attention, most urgent first: overdue sends, records received and not yet
-/// acknowledged, requests to answer, with counts linking to their lists.
+/// What needs attention, most urgent first: records and requests waiting at the relay to be
+/// opened, overdue sends, records received and not yet acknowledged, requests to answer, with
+/// counts linking to their lists. A new referral is the most urgent thing a MASH can have, and it
+/// waits at the relay until it is opened, so Home asks the relay (one signed listing request) and
+/// says so when it cannot be reached.
 struct HomePage {
     let app: WebApp
 
@@ -24,6 +27,10 @@ struct HomePage {
     }
 
     struct Model {
+        /// Records and requests at the relay, not yet opened (nil: the relay could not be asked).
+        let waiting: [RelayWaiting.Item]
+        let waitingCount: Count?
+        let relayProblem: String?
         let counts: [Count]
         let sections: [Section]
         /// Referrals being written here (counted from the file names; nothing is opened).
@@ -36,6 +43,16 @@ struct HomePage {
         let work = try app.waitingWork()
         let now = app.now
         let purposeName = app.purposeNames()
+        // Home shows what is kept here even when the exchange cannot be loaded (no agreement yet).
+        let relay: RelayWaiting
+        do {
+            relay = await RelayWaiting.fetch(app, try app.context(session), purposeName: purposeName)
+        } catch let error as ExchangeError {
+            relay = RelayWaiting(problem: error.message + (error.hint.map { " " + $0 } ?? ""))
+        }
+        let toOpen = relay.toOpen
+        let waitingCount = relay.problem == nil
+            ? Count(number: toOpen.count, label: "waiting to be opened", href: "/inbox#waiting", alert: relay.hasUrgent) : nil
         func item(_ w: WaitingWork.Item, href: String) -> WorkRow {
             WorkRow(w, href: href, reference: String(w.envelopeID.prefix(12)), purposeName: purposeName,
                     due: Format.due(w.due, now: now), overdue: w.isOverdue(at: now))
@@ -55,7 +72,8 @@ struct HomePage {
             return Section(id: id, title: list.title, agencyHeading: list.agencyHeading, empty: list.empty,
                            items: list.items(work, now).prefix(20).map { w, kind in item(w, href: kind.href(w)) })
         }
-        let model = Model(counts: counts, sections: sections, draftsCount: Drafts(home: app.home).count,
+        let model = Model(waiting: Array(toOpen.prefix(20)), waitingCount: waitingCount, relayProblem: relay.problem,
+                          counts: counts, sections: sections, draftsCount: Drafts(home: app.home).count,
                           csrf: session.csrf)
         return app.pages.page("home", model, title: "What needs attention", session: session, section: "/")
     }
@@ -64,12 +82,34 @@ struct HomePage {
 enum HomeTemplates {
     static let home = """
     <h1 class="govuk-heading-l">What needs attention</h1>
+    {{#relayProblem}}
+    <div class="govuk-warning-text"><span class="govuk-warning-text__icon" aria-hidden="true">!</span>
+      <strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">Warning</span>The relay could not be reached, so records waiting there to be opened are not counted: {{relayProblem}}</strong></div>
+    {{/relayProblem}}
     <form method="post" action="/referrals/new"><input type="hidden" name="csrf" value="{{csrf}}">
       <button type="submit" class="govuk-button">New referral</button></form>
     <ul class="sp-counts">
+      {{#waitingCount}}<li><a class="sp-count{{#alert}} sp-count--alert{{/alert}}" href="{{href}}"><span class="sp-count__number">{{number}}</span> {{label}}</a></li>{{/waitingCount}}
       {{#counts}}<li><a class="sp-count{{#alert}} sp-count--alert{{/alert}}" href="{{href}}"><span class="sp-count__number">{{number}}</span> {{label}}</a></li>{{/counts}}
       <li><a class="sp-count" href="/referrals#drafts"><span class="sp-count__number">{{draftsCount}}</span> drafts</a></li>
     </ul>
+    {{#hasWaiting}}
+    <h2 class="govuk-heading-m" id="waiting">Waiting to be opened</h2>
+    <p class="govuk-body">Opening a record checks who sent it and that it was not changed, and records it in your receipt log.</p>
+    <table class="govuk-table">
+      <thead class="govuk-table__head"><tr class="govuk-table__row">
+        <th scope="col" class="govuk-table__header">Reference</th><th scope="col" class="govuk-table__header">What</th>
+        <th scope="col" class="govuk-table__header">From</th><th scope="col" class="govuk-table__header">Purpose</th>
+        <th scope="col" class="govuk-table__header">Urgency</th><th scope="col" class="govuk-table__header"><span class="govuk-visually-hidden">Action</span></th></tr></thead>
+      <tbody class="govuk-table__body">
+      {{#waiting}}<tr class="govuk-table__row"><td class="govuk-table__cell">{{reference}}</td><td class="govuk-table__cell">{{kind}}</td>
+        <td class="govuk-table__cell">{{from}}</td><td class="govuk-table__cell">{{purpose}}</td>
+        <td class="govuk-table__cell"><strong class="govuk-tag {{urgencyTag}}">{{urgency}}</strong></td>
+        <td class="govuk-table__cell"><form method="post" action="/inbox/open"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="id" value="{{id}}">
+          <button type="submit" class="govuk-button govuk-button--secondary sp-button--inline">Open<span class="govuk-visually-hidden"> {{reference}}</span></button></form></td></tr>{{/waiting}}
+      </tbody>
+    </table>
+    {{/hasWaiting}}
     {{#sections}}
     <h2 class="govuk-heading-m" id="{{id}}">{{title}}</h2>
     {{#hasItems}}
@@ -95,4 +135,6 @@ extension HomePage.Section: ViewModel {
     var computed: [String: Any] { ["hasItems": !items.isEmpty] }
 }
 
-extension HomePage.Model: ViewModel {}
+extension HomePage.Model: ViewModel {
+    var computed: [String: Any] { ["hasWaiting": !waiting.isEmpty] }
+}

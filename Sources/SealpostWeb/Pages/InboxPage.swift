@@ -26,22 +26,11 @@ struct InboxPage {
         var copies: [ResentCopy] = []
     }
 
-    struct Waiting {
-        let id: String
-        let reference: String
-        let from: String
-        let purpose: String
-        let urgency: String
-        let urgencyTag: String
-        let kind: String
-        let refusal: String?
-    }
-
     struct Model {
         let csrf: String
         let opened: [Row]
         let pagination: LogPagination
-        let waiting: [Waiting]
+        let waiting: [RelayWaiting.Item]
         let relayProblem: String?
         let acknowledgementsWaiting: Int
         /// Requests for information opened here, each linking to its page (answer or decline).
@@ -68,34 +57,11 @@ struct InboxPage {
                            stateTag: state == "acknowledged" ? "govuk-tag--green" : "govuk-tag--yellow", recordID: entry.recordID,
                            copies: group.dropFirst().map { ResentCopy(href: "/inbox/\($0.entry.envelopeID)", received: Format.time(seconds: $0.entry.receivedAt)) })
             }
-            var waiting: [Waiting] = []
-            var relayProblem: String?
-            var acknowledgements = 0
-            do {
-                let listing = try await app.withRelay(exchange) { session in try await InboxListing.list(session: session) }
-                acknowledgements = listing.acknowledgements
-                for item in listing.items {
-                    switch item.status {
-                    case .waiting(let sender, let purpose, let urgency):
-                        waiting.append(Waiting(id: item.id, reference: String(item.id.prefix(12)), from: sender, purpose: purposeName(purpose), urgency: urgency,
-                                               urgencyTag: Tags.urgency(urgency), kind: "Record", refusal: nil))
-                    case .request(let sender, let purpose, let urgency):
-                        waiting.append(Waiting(id: item.id, reference: String(item.id.prefix(12)), from: sender, purpose: purposeName(purpose), urgency: urgency,
-                                               urgencyTag: Tags.urgency(urgency), kind: "Request for information", refusal: nil))
-                    case .refused(let error):
-                        waiting.append(Waiting(id: item.id, reference: String(item.id.prefix(12)), from: item.mailbox.sender, purpose: "-",
-                                               urgency: "-", urgencyTag: "govuk-tag--grey", kind: "Refused", refusal: error.message))
-                    case .opened, .openedRequest:
-                        break
-                    }
-                }
-            } catch let error as ExchangeError {
-                relayProblem = error.message + (error.hint.map { " " + $0 } ?? "")
-            }
+            let relay = await RelayWaiting.fetch(app, exchange, purposeName: purposeName)
             // 50 records to a page: a triage list of 1,000 rows is neither readable nor quick to render.
             let model = Model(csrf: session.csrf, opened: Array(opened), pagination: pagination,
-                              waiting: waiting, relayProblem: relayProblem,
-                              acknowledgementsWaiting: acknowledgements, requests: try RequestLists.received(exchange, purposeName: purposeName))
+                              waiting: relay.items, relayProblem: relay.problem,
+                              acknowledgementsWaiting: relay.acknowledgements, requests: try RequestLists.received(exchange, purposeName: purposeName))
             return app.pages.page("inbox", model, title: "Inbox", session: session, section: "/inbox")
         }
     }

@@ -6,7 +6,7 @@ enum InboxTemplates {
       <strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">Warning</span>The relay could not be reached, so new records are not shown: {{relayProblem}}</strong></div>
     {{/relayProblem}}
     {{#hasAcknowledgementsWaiting}}<p class="govuk-body">Acknowledgements of your own sends are waiting: see <a class="govuk-link" href="/sent">Sent</a>.</p>{{/hasAcknowledgementsWaiting}}
-    <h2 class="govuk-heading-m">Waiting to be opened</h2>
+    <h2 class="govuk-heading-m" id="waiting">Waiting to be opened</h2>
     {{#hasWaiting}}
     <p class="govuk-body">Opening a record checks who sent it and that it was not changed, records it in your receipt log and stores it here.</p>
     <table class="govuk-table">

@@ -1,0 +1,63 @@
+import SealpostExchange
+
+/// What waits at the relay for this agency, as the inbox and Home show it: records and requests
+/// to open, envelopes that cannot be opened (with why), and how many acknowledgements of this
+/// agency's own sends wait to be collected; or, when the relay could not be asked, why not.
+///
+/// Asking costs one signed listing request. A relay that cannot be reached is not an error of the
+/// page: the page says so and shows everything kept here.
+struct RelayWaiting {
+    /// One envelope waiting at the relay, as a table row.
+    struct Item {
+        let id: String
+        let reference: String
+        let from: String
+        let purpose: String
+        let urgency: String
+        let urgencyTag: String
+        let kind: String
+        /// Why it cannot be opened (the sender is no party, the header does not verify); nil when it can.
+        let refusal: String?
+    }
+
+    var items: [Item] = []
+    var acknowledgements = 0
+    /// Why the relay could not be asked, with how to fix it; nil when it answered.
+    var problem: String?
+
+    /// The envelopes that can be opened.
+    var toOpen: [Item] { items.filter { $0.refusal == nil } }
+
+    /// Whether any envelope to open is marked emergency or urgent.
+    var hasUrgent: Bool { toOpen.contains { $0.urgency == "emergency" || $0.urgency == "urgent" } }
+
+    static func fetch(_ app: WebApp, _ exchange: ExchangeContext, purposeName: PurposeNames) async -> RelayWaiting {
+        var waiting = RelayWaiting()
+        do {
+            let listing = try await app.withRelay(exchange) { session in try await InboxListing.list(session: session) }
+            waiting.acknowledgements = listing.acknowledgements
+            for item in listing.items {
+                let reference = String(item.id.prefix(12))
+                switch item.status {
+                case .waiting(let sender, let purpose, let urgency), .request(let sender, let purpose, let urgency):
+                    let kind: String
+                    if case .request = item.status { kind = "Request for information" } else { kind = "Record" }
+                    waiting.items.append(Item(id: item.id, reference: reference, from: sender, purpose: purposeName(purpose), urgency: urgency,
+                                              urgencyTag: Tags.urgency(urgency), kind: kind, refusal: nil))
+                case .refused(let error):
+                    waiting.items.append(Item(id: item.id, reference: reference, from: item.mailbox.sender, purpose: "-", urgency: "-",
+                                              urgencyTag: "govuk-tag--grey", kind: "Refused", refusal: error.message))
+                case .opened, .openedRequest:
+                    break
+                }
+            }
+        } catch let error as ExchangeError {
+            waiting.problem = error.message + (error.hint.map { " " + $0 } ?? "")
+        } catch {
+            waiting.problem = "the relay's answer could not be read. Try again; if it keeps happening, tell whoever runs your relay."
+        }
+        return waiting
+    }
+}
+
+extension RelayWaiting.Item: ViewModel {}
