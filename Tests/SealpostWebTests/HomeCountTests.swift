@@ -62,6 +62,10 @@ struct HomeCountTests {
                 #expect(counts["waiting"] == 0)
                 let list = try await school.get("/work/awaiting-acknowledgement")
                 #expect(list.text.contains("href=\"/sent#e-\(id)\""))
+                // Agencies by the names practitioners know, not the agreement's ids.
+                #expect(list.text.contains("<td class=\"govuk-table__cell\">Kingsbridge MASH</td>"))
+                #expect(!list.text.contains(">kingsbridge-mash<"))
+                #expect(try await school.get("/sent").text.contains("Acknowledged by Kingsbridge MASH"))
             }
             try await p.withApp(p.mashHome) { client in
                 let mash = try await Browser.signIn(client, as: WebPartnership.mashUser)
@@ -71,6 +75,7 @@ struct HomeCountTests {
                 let home = try await mash.get("/").text
                 #expect(home.contains("sp-count sp-count--alert\" href=\"/inbox#waiting\""), "an urgent record waiting is an alert")
                 #expect(home.contains("name=\"id\" value=\"\(id)\""))
+                #expect(home.contains("St Anne&#39;s Primary School") && !home.contains(">school-st-annes<"))
                 _ = try await mash.post("/inbox/open", [("id", id)])
                 let opened = try await Self.checkCounts(mash, "mash after opening")
                 #expect(opened["to-acknowledge"] == 1 && opened["outcomes-to-record"] == 1 && opened["waiting"] == 0)

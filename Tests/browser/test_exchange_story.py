@@ -15,7 +15,7 @@ def test_mash_opens_reads_and_acknowledges_then_school_sees_it(partnership, brow
 
     driver.get(partnership.mash + "/inbox")
     assert "Waiting to be opened" in pages.text()
-    assert "school-st-annes" in pages.text()
+    assert "St Anne's Primary School" in pages.text(), "the sender by its name in the agreement"
     pages.check("mash-inbox")
     submit(driver, driver.find_element(By.CSS_SELECTOR, "form[action='/inbox/open'] button"))
 
@@ -60,7 +60,7 @@ def test_mash_opens_reads_and_acknowledges_then_school_sees_it(partnership, brow
         submit(school, school.find_element(By.CSS_SELECTOR, "form[action='/sent/sync'] button"))
         text = school_pages.text()
         assert "1 new acknowledgement" in text
-        assert "Acknowledged by kingsbridge-mash" in text
+        assert "Acknowledged by Kingsbridge MASH" in text
         school_pages.check("school-sent-acknowledged")
 
         for driver_, base, p in [(school, partnership.school, school_pages), (driver, partnership.mash, pages)]:

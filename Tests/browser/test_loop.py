@@ -143,7 +143,7 @@ def test_a_request_is_asked_refused_without_a_role_and_declined(partnership, bro
         opened, landed = open_everything_waiting(school, partnership.school, kind="Request for information")
         assert opened == 1 and "/requests/received/" in landed
         school.get(landed)
-        assert "Request for information from kingsbridge-mash" in school.find_element(By.TAG_NAME, "h1").text
+        assert "Request for information from Kingsbridge MASH" in school.find_element(By.TAG_NAME, "h1").text
         assert "Strategy discussion on Friday" in school_pages.text()
         school_pages.check("school-request-received")
         submit(school, school.find_element(By.CSS_SELECTOR, "form[action$='/decline'] button"))

@@ -250,7 +250,7 @@ def test_school_writes_checks_and_sends_a_referral_and_the_mash_acknowledges_it(
         mash.quit()
 
     submit(driver, driver.find_element(By.CSS_SELECTOR, "form[action='/sent/sync'] button"))
-    assert "Acknowledged by kingsbridge-mash" in [e for e in driver.find_elements(By.CSS_SELECTOR, ".sp-send") if reference in e.text][0].text
+    assert "Acknowledged by Kingsbridge MASH" in [e for e in driver.find_elements(By.CSS_SELECTOR, ".sp-send") if reference in e.text][0].text
     driver.get(partnership.school + "/referrals")
     pages.check("referral-drafts")
 

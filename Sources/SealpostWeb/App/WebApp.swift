@@ -37,6 +37,13 @@ struct WebApp: Sendable {
                                        uniquingKeysWith: { a, _ in a }))
     }
 
+    /// Agencies as practitioners know them: each party's name in the agreement ("Kingsbridge
+    /// MASH", not `kingsbridge-mash`); the id itself when it is no party of the installed agreement.
+    func agencyNames() -> AgencyNames {
+        AgencyNames(names: Dictionary(((try? AgreementStore(home: home).current())??.agreement.parties ?? []).map { ($0.agencyID, $0.name) },
+                                      uniquingKeysWith: { a, _ in a }))
+    }
+
     /// The signed-in practitioner's unlocked identity.
     func identity(_ session: WebSession) throws -> Identity {
         guard let signedIn = session.signedIn else { throw WebError("not signed in") }
@@ -59,6 +66,11 @@ struct WebApp: Sendable {
 }
 
 struct PurposeNames {
+    let names: [String: String]
+    func callAsFunction(_ id: String) -> String { names[id] ?? id }
+}
+
+struct AgencyNames {
     let names: [String: String]
     func callAsFunction(_ id: String) -> String { names[id] ?? id }
 }

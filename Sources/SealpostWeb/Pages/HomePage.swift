@@ -43,10 +43,11 @@ struct HomePage {
         let work = try app.waitingWork()
         let now = app.now
         let purposeName = app.purposeNames()
+        let agencyName = app.agencyNames()
         // Home shows what is kept here even when the exchange cannot be loaded (no agreement yet).
         let relay: RelayWaiting
         do {
-            relay = await RelayWaiting.fetch(app, try app.context(session), purposeName: purposeName)
+            relay = await RelayWaiting.fetch(app, try app.context(session), purposeName: purposeName, agencyName: agencyName)
         } catch let error as ExchangeError {
             relay = RelayWaiting(problem: error.message + (error.hint.map { " " + $0 } ?? ""))
         }
@@ -54,7 +55,7 @@ struct HomePage {
         let waitingCount = relay.problem == nil
             ? Count(number: toOpen.count, label: "waiting to be opened", href: "/inbox#waiting", alert: relay.hasUrgent) : nil
         func item(_ w: WaitingWork.Item, href: String) -> WorkRow {
-            WorkRow(w, href: href, reference: String(w.envelopeID.prefix(12)), purposeName: purposeName,
+            WorkRow(w, href: href, reference: String(w.envelopeID.prefix(12)), purposeName: purposeName, agencyName: agencyName,
                     due: Format.due(w.due, now: now), overdue: w.isOverdue(at: now))
         }
         let counts = [("overdue", "overdue"), ("to-acknowledge", "received, not yet acknowledged"),

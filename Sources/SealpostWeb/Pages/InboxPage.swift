@@ -40,6 +40,7 @@ struct InboxPage {
     func list(_ request: Request, context: WebContext) async throws -> Response {
         try await app.reading(request, context: context) { session, exchange in
             let purposeName = app.purposeNames()
+            let agencyName = app.agencyNames()
             let acks = Dictionary(try exchange.acks.entries().map { ($0.envelopeID, $0) }, uniquingKeysWith: { a, _ in a })
             // Re-sends grouped first, then only the page's rows made (50 of what may be 1,000).
             let groups = try InboxEntryCache.shared.items(exchange.inbox).sorted {
@@ -52,12 +53,12 @@ struct InboxPage {
                 let child = group[0].child ?? "(name not shared)"
                 let state = acks[entry.envelopeID].map { $0.state == .done ? "acknowledged" : "acknowledging" } ?? "not acknowledged"
                 return Row(href: "/inbox/\(entry.envelopeID)", reference: entry.recordID ?? String(entry.envelopeID.prefix(12)), child: child,
-                           from: entry.sender, purpose: purposeName(entry.purpose), urgency: entry.urgency, urgencyTag: Tags.urgency(entry.urgency),
+                           from: agencyName(entry.sender), purpose: purposeName(entry.purpose), urgency: entry.urgency, urgencyTag: Tags.urgency(entry.urgency),
                            received: Format.time(seconds: entry.receivedAt), state: state,
                            stateTag: state == "acknowledged" ? "govuk-tag--green" : "govuk-tag--yellow", recordID: entry.recordID,
                            copies: group.dropFirst().map { ResentCopy(href: "/inbox/\($0.entry.envelopeID)", received: Format.time(seconds: $0.entry.receivedAt)) })
             }
-            let relay = await RelayWaiting.fetch(app, exchange, purposeName: purposeName)
+            let relay = await RelayWaiting.fetch(app, exchange, purposeName: purposeName, agencyName: agencyName)
             // 50 records to a page: a triage list of 1,000 rows is neither readable nor quick to render.
             let model = Model(csrf: session.csrf, opened: Array(opened), pagination: pagination,
                               waiting: relay.items, relayProblem: relay.problem,
@@ -111,7 +112,7 @@ struct InboxPage {
             let ack = try exchange.acks.entry(entry.envelopeID)
             let view = RecordView(value)
             let model = RecordModel(
-                csrf: session.csrf, envelopeID: entry.envelopeID, record: view, from: entry.sender, purpose: app.purposeNames()(entry.purpose),
+                csrf: session.csrf, envelopeID: entry.envelopeID, record: view, from: app.agencyNames()(entry.sender), purpose: app.purposeNames()(entry.purpose),
                 urgency: entry.urgency, urgencyTag: Tags.urgency(entry.urgency), received: Format.time(seconds: entry.receivedAt),
                 sent: Format.time(seconds: entry.sentAt),
                 acknowledged: ack.map { $0.state == .done ? "Acknowledged " + Format.time(seconds: $0.doneAt ?? $0.journalledAt) : "Acknowledgement being sent" },

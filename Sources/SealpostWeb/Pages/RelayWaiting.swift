@@ -31,7 +31,7 @@ struct RelayWaiting {
     /// Whether any envelope to open is marked emergency or urgent.
     var hasUrgent: Bool { toOpen.contains { $0.urgency == "emergency" || $0.urgency == "urgent" } }
 
-    static func fetch(_ app: WebApp, _ exchange: ExchangeContext, purposeName: PurposeNames) async -> RelayWaiting {
+    static func fetch(_ app: WebApp, _ exchange: ExchangeContext, purposeName: PurposeNames, agencyName: AgencyNames) async -> RelayWaiting {
         var waiting = RelayWaiting()
         do {
             let listing = try await app.withRelay(exchange) { session in try await InboxListing.list(session: session) }
@@ -42,10 +42,10 @@ struct RelayWaiting {
                 case .waiting(let sender, let purpose, let urgency), .request(let sender, let purpose, let urgency):
                     let kind: String
                     if case .request = item.status { kind = "Request for information" } else { kind = "Record" }
-                    waiting.items.append(Item(id: item.id, reference: reference, from: sender, purpose: purposeName(purpose), urgency: urgency,
+                    waiting.items.append(Item(id: item.id, reference: reference, from: agencyName(sender), purpose: purposeName(purpose), urgency: urgency,
                                               urgencyTag: Tags.urgency(urgency), kind: kind, refusal: nil))
                 case .refused(let error):
-                    waiting.items.append(Item(id: item.id, reference: reference, from: item.mailbox.sender, purpose: "-", urgency: "-",
+                    waiting.items.append(Item(id: item.id, reference: reference, from: agencyName(item.mailbox.sender), purpose: "-", urgency: "-",
                                               urgencyTag: "govuk-tag--grey", kind: "Refused", refusal: error.message))
                 case .opened, .openedRequest:
                     break

@@ -41,6 +41,7 @@ struct SentPage {
         try await app.reading(request, context: context) { session, exchange in
             let now = app.now
             let purposeName = app.purposeNames()
+            let agencyName = app.agencyNames()
             let deadlines = app.deadlines()
             let outcomeDetails = OutcomeDetails(exchange)
             let rows = try exchange.outbox.entries().sorted { $0.sealedAt > $1.sealedAt }.map { e -> Row in
@@ -48,21 +49,22 @@ struct SentPage {
                 let deadline = deadlines.acknowledgementDue(receivedAt: e.sealedAt, urgency: urgency)
                 let outcome = SentOutcomes(e, details: outcomeDetails, deadlines: deadlines, now: now)
                 let open = e.isOpen
+                let recipient = agencyName(e.recipient)
                 var steps = [Step(label: "Decided and sealed", time: Format.time(seconds: e.sealedAt), done: true),
                              Step(label: "Taken by the relay", time: e.receipt.map { Format.time(seconds: $0.depositedAt) } ?? "not yet",
                                   done: e.receipt != nil)]
                 switch e.state {
                 case .acknowledged:
-                    steps.append(Step(label: "Acknowledged by \(e.recipient)",
+                    steps.append(Step(label: "Acknowledged by \(recipient)",
                                       time: e.acknowledgement.map { Format.time(seconds: $0.acknowledgedAt) } ?? "", done: true))
                 case .expired:
                     steps.append(Step(label: "Expired at the relay, never collected", time: Format.time(seconds: e.expiredAt ?? 0), done: true))
                 case .sealed, .deposited:
-                    steps.append(Step(label: "Acknowledged by \(e.recipient)", time: "not yet", done: false))
+                    steps.append(Step(label: "Acknowledged by \(recipient)", time: "not yet", done: false))
                 }
                 steps += outcome.lines.map { Step(label: "Outcome: \($0.decision)", time: $0.decided, done: true) }
-                if let due = outcome.outcomeDue { steps.append(Step(label: "Outcome from \(e.recipient)", time: due, done: false)) }
-                return Row(anchor: "e-\(e.envelopeID)", reference: e.recordID ?? String(e.envelopeID.prefix(12)), recipient: e.recipient,
+                if let due = outcome.outcomeDue { steps.append(Step(label: "Outcome from \(recipient)", time: due, done: false)) }
+                return Row(anchor: "e-\(e.envelopeID)", reference: e.recordID ?? String(e.envelopeID.prefix(12)), recipient: recipient,
                            purpose: purposeName(e.purpose), urgency: e.urgency, urgencyTag: Tags.urgency(e.urgency), state: e.state.rawValue,
                            stateTag: Tags.state(e.state.rawValue), overdue: open && deadline <= now,
                            due: open ? Format.due(deadline, now: now) : nil, steps: steps, problem: e.state == .sealed ? e.lastError : nil,

@@ -17,11 +17,11 @@ struct WorkRow {
     let overdue: Bool
 
     init(_ item: WaitingWork.Item, href: String, reference: String, kind: String? = nil, purposeName: PurposeNames,
-         due: String, overdue: Bool) {
+         agencyName: AgencyNames, due: String, overdue: Bool) {
         self.href = href
         self.reference = reference
         self.kind = kind
-        agency = item.agency
+        agency = agencyName(item.agency)
         purpose = purposeName(item.purpose)
         urgency = item.urgency
         urgencyTag = Tags.urgency(item.urgency)

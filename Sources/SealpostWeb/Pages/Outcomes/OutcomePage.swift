@@ -88,7 +88,7 @@ struct OutcomePage {
         }
         let model = Model(
             csrf: session.csrf, envelopeID: entry.envelopeID, reference: entry.recordID ?? String(entry.envelopeID.prefix(12)),
-            childName: record?["subject"]?["name"]?.stringValue ?? "(name not shared)", from: entry.sender, choices: choices,
+            childName: record?["subject"]?["name"]?.stringValue ?? "(name not shared)", from: app.agencyNames()(entry.sender), choices: choices,
             reason: reason, nextSteps: nextSteps, problems: problems.items, decisionError: problems["decision"],
             reasonError: problems["reason"], nextStepsError: problems["next-steps"], earlier: earlier)
         let title = "Record an outcome"

@@ -71,12 +71,14 @@ struct RecordOutcomes {
     init(entry: InboxEntry, acknowledged: Bool, journal: [OutcomeJournal.Entry], app: WebApp, exchange: ExchangeContext) {
         let details = OutcomeDetails(exchange)
         let recorded = details.all(envelope: entry.envelopeID)
+        let agencyName = app.agencyNames()
         lines = journal.map { j in
             let d = recorded.first { $0.decision == j.decision && $0.decidedAt == j.journalledAt }?.details
                 ?? recorded.first { $0.decision == j.decision }?.details
             return OutcomeLine(decision: OutcomeLine.sentence(j.decision), decided: Format.time(seconds: j.journalledAt), why: d?.reason,
                                then: d?.nextSteps, by: d?.actor?.display,
-                               delivery: j.state == .done ? "Sent to \(j.sender)" : "Recorded; sent to \(j.sender) when the relay can be reached")
+                               delivery: j.state == .done ? "Sent to \(agencyName(j.sender))"
+                                   : "Recorded; sent to \(agencyName(j.sender)) when the relay can be reached")
         }
         let urgency = SafeguardingRecord.Concern.Urgency(rawValue: entry.urgency) ?? .routine
         let dueAt = app.deadlines().outcomeDue(receivedAt: entry.receivedAt, urgency: urgency)

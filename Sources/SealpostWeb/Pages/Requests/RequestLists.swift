@@ -82,7 +82,7 @@ enum RequestLists {
             case (nil, .expired): state = "expired at the relay, never collected"; tag = "govuk-tag--grey"
             default: break
             }
-            return Asked(anchor: "r-\(e.envelopeID)", reference: String(e.envelopeID.prefix(12)), to: e.recipient,
+            return Asked(anchor: "r-\(e.envelopeID)", reference: String(e.envelopeID.prefix(12)), to: exchange.agreement.party(e.recipient)?.name ?? e.recipient,
                          child: index.childOfSent[e.messageID] ?? "(see the receipt log)", purpose: purposeName(e.purpose), urgency: e.urgency,
                          urgencyTag: Tags.urgency(e.urgency), asked: Format.time(seconds: e.sealedAt), state: state, stateTag: tag,
                          answerHref: href, declineReasons: reasons, declineWhy: why)
@@ -100,7 +100,7 @@ enum RequestLists {
         try exchange.requestsIn.entries().sorted { $0.receivedAt > $1.receivedAt }.map { e in
             let request = exchange.requestsIn.content(e.envelopeID).flatMap { try? InformationRequest(decoding: $0) }
             let (state, tag) = try answerState(e, exchange: exchange)
-            return Received(href: "/requests/received/\(e.envelopeID)", reference: String(e.envelopeID.prefix(12)), from: e.sender,
+            return Received(href: "/requests/received/\(e.envelopeID)", reference: String(e.envelopeID.prefix(12)), from: exchange.agreement.party(e.sender)?.name ?? e.sender,
                             child: request?.subject.name ?? "(cannot be read)", purpose: purposeName(e.purpose), urgency: e.urgency,
                             urgencyTag: Tags.urgency(e.urgency), received: Format.time(seconds: e.receivedAt), state: state, stateTag: tag)
         }

@@ -77,10 +77,11 @@ struct WorkListPage {
         let work = try app.waitingWork()
         let now = app.now
         let purposeName = app.purposeNames()
+        let agencyName = app.agencyNames()
         let familyList = list.name == "family-to-tell"
         let rows = list.items(work, now).map { item, kind in
             WorkRow(item, href: kind.href(item), reference: item.recordID ?? String(item.envelopeID.prefix(12)), kind: kind.rawValue,
-                    purposeName: purposeName, due: familyList ? "when it is safe" : Format.due(item.due, now: now),
+                    purposeName: purposeName, agencyName: agencyName, due: familyList ? "when it is safe" : Format.due(item.due, now: now),
                     overdue: !familyList && item.isOverdue(at: now))
         }
         let model = Model(title: list.title, agencyHeading: list.agencyHeading, empty: list.empty, count: rows.count, rows: rows)
