@@ -72,6 +72,19 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         self.init(year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month: month, day: day)
     }
 
+    /// Days from 1970-01-01 to this date (negative before it): the inverse of `init(daysSince1970:)`.
+    public var daysSince1970: Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+
+    /// The day of the week, 0 for Sunday to 6 for Saturday (1970-01-01 was a Thursday).
+    public var weekday: Int { ((daysSince1970 + 4) % 7 + 7) % 7 }
+
     /// Today's date in UTC at `now` (seconds since 1970). Past the years a date holds, the clock
     /// is wrong: clamped to the first or last day rather than trapping.
     public static func today(now: Double) -> CalendarDate {

@@ -1,9 +1,12 @@
 import SealpostCore
 
-/// How pages show times, ages and deadlines (always UTC, as the log records them).
+/// How pages show times, ages and deadlines: in UK time, the GOV.UK way (`UKTime`). The receipt
+/// log's exports and the command line keep UTC, as the log records it.
 enum Format {
-    static func time(seconds: Int64) -> String { Timestamp.display(milliseconds: seconds * 1000) + " UTC" }
-    static func time(milliseconds: Int64) -> String { Timestamp.display(milliseconds: milliseconds) + " UTC" }
+    static func time(seconds: Int64) -> String { UKTime.text(seconds) }
+    static func time(milliseconds: Int64) -> String {
+        UKTime.text(milliseconds >= 0 ? milliseconds / 1000 : -((-milliseconds + 999) / 1000))
+    }
 
     static func age(_ seconds: Int64) -> String { Elapsed.text(seconds, .words) }
 

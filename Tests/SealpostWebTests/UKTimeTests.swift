@@ -1,0 +1,36 @@
+import SealpostRecord
+@testable import SealpostWeb
+import Testing
+
+/// Pages show times in UK time, the GOV.UK way, across the changes to and from British Summer Time.
+@Suite("sealpost web: times in UK time")
+struct UKTimeTests {
+    @Test("GMT in winter, BST from 01:00 UTC on the last Sunday of March to 01:00 UTC on the last Sunday of October")
+    func ukTime() {
+        let cases: [(Int64, String)] = [
+            (1_796_607_745, "7 December 2026, 1:42am"),
+            (1_782_907_200, "1 July 2026, 1:00pm"),
+            (1_774_745_999, "29 March 2026, 12:59am"),  // a second before the clocks go forward
+            (1_774_746_000, "29 March 2026, 2:00am"),
+            (1_792_889_999, "25 October 2026, 1:59am"),  // a second before the clocks go back
+            (1_792_890_000, "25 October 2026, 1:00am"),
+            (1_796_947_200, "11 December 2026, midnight"),
+            (1_796_990_400, "11 December 2026, midday"),
+            (1_709_247_900, "29 February 2024, 11:05pm"),
+            (-1, "31 December 1969, 11:59pm"),
+        ]
+        for (seconds, expected) in cases { #expect(UKTime.text(seconds) == expected, "\(seconds)") }
+        #expect(Format.time(milliseconds: 1_796_607_745_999) == "7 December 2026, 1:42am")
+    }
+
+    @Test("days since 1970 and back, and weekdays")
+    func daysAndWeekdays() throws {
+        for days in stride(from: -25_567, through: 47_846, by: 97) {
+            let date = try #require(CalendarDate(daysSince1970: days))
+            #expect(date.daysSince1970 == days)
+        }
+        #expect(CalendarDate(year: 1970, month: 1, day: 1)?.weekday == 4, "a Thursday")
+        #expect(CalendarDate(year: 2026, month: 12, day: 7)?.weekday == 1, "a Monday")
+        #expect(CalendarDate(year: 1900, month: 1, day: 1)?.weekday == 1, "a Monday")
+    }
+}
