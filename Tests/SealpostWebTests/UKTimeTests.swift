@@ -1,3 +1,4 @@
+import Hummingbird
 import SealpostRecord
 @testable import SealpostWeb
 import Testing
@@ -21,6 +22,21 @@ struct UKTimeTests {
         ]
         for (seconds, expected) in cases { #expect(UKTime.text(seconds) == expected, "\(seconds)") }
         #expect(Format.time(milliseconds: 1_796_607_745_999) == "7 December 2026, 1:42am")
+    }
+
+    @Test("a day begins at UK midnight, so the receipt log's date filters match the times the page shows")
+    func ukDays() {
+        func start(_ iso: String) -> Int64 { UKTime.startOfDay(CalendarDate(iso: iso)!) }
+        #expect(start("2026-12-07") == 1_796_601_600, "GMT: midnight UTC")
+        #expect(start("2026-07-01") == 1_782_860_400, "BST: 23:00 UTC the day before")
+        #expect(start("2026-03-29") == 1_774_742_400, "the clocks go forward at 1am, after midnight GMT")
+        #expect(start("2026-10-25") == 1_792_882_800, "the clocks go back at 2am BST, after midnight BST")
+        var query = Hummingbird.Parameters()
+        query["since"] = "2026-07-01"
+        query["until"] = "2026-10-25"
+        let (filter, error) = LogPage.filter(query)
+        #expect(error == nil)
+        #expect(filter.since == 1_782_860_400_000 && filter.until == 1_792_972_800_000, "to the end of 25 October, a 25-hour day")
     }
 
     @Test("days since 1970 and back, and weekdays")

@@ -184,21 +184,24 @@ struct LogPage {
     /// The query's filter parameters (`filter(_:)` reads them; page links and exports keep them).
     static let filterKeys = ["kind", "counterpart", "child", "since", "until"]
 
-    /// The filter the query asks for, with what was wrong in it (dates are `YYYY-MM-DD`).
+    /// The filter the query asks for, with what was wrong in it (dates are `YYYY-MM-DD`, days in UK
+    /// time as the page shows the entries: "to 2026-07-01" ends at midnight BST).
     static func filter(_ q: Hummingbird.Parameters) -> (filter: LedgerFilter, error: String?) {
         var error: String?
-        func day(_ key: String) -> Int64? {
+        func day(_ key: String, next: Bool = false) -> Int64? {
             guard let text = q[Substring(key)], !text.isEmpty else { return nil }
             guard let date = CalendarDate(iso: String(text)) else {
                 error = "Enter the \(key == "since" ? "from" : "to") date as a year, month and day, for example 2026-11-21"
                 return nil
             }
-            return Timestamp.startOfDay(year: date.year, month: date.month, day: date.day)
+            guard next else { return UKTime.startOfDay(date) * 1000 }
+            let end = CalendarDate(daysSince1970: date.daysSince1970 + 1).map(UKTime.startOfDay) ?? UKTime.startOfDay(date) + 86_400
+            return end * 1000
         }
         let kind = q["kind"].flatMap { $0.isEmpty ? nil : [String($0)] } ?? []
         let filter = LedgerFilter(kinds: kind, counterpart: q["counterpart"].flatMap { $0.isEmpty ? nil : String($0) },
                                   child: q["child"].flatMap { $0.isEmpty ? nil : String($0) }, since: day("since"),
-                                  until: day("until").map { $0 + 86_400_000 })
+                                  until: day("until", next: true))
         return (filter, error)
     }
 

@@ -36,6 +36,13 @@ enum UKTime {
         return "\(date.day) \(months[date.month - 1]) \(date.year), \(clock)"
     }
 
+    /// When `date` begins in the UK (its midnight, GMT or BST), in seconds since 1970. Midnight is
+    /// never skipped or repeated: the clocks change at 01:00 UTC.
+    static func startOfDay(_ date: CalendarDate) -> Int64 {
+        let utcMidnight = Int64(date.daysSince1970) * 86_400
+        return isSummerTime(utcMidnight - 3_600) ? utcMidnight - 3_600 : utcMidnight
+    }
+
     private static func lastSunday(month: Int, year: Int) -> CalendarDate? {
         guard let last = CalendarDate(year: year, month: month, day: CalendarDate.daysIn(month: month, year: year)) else { return nil }
         return CalendarDate(daysSince1970: last.daysSince1970 - last.weekday)
