@@ -97,19 +97,7 @@ enum HomeTemplates {
     {{#hasWaiting}}
     <h2 class="govuk-heading-m" id="waiting">Waiting to be opened</h2>
     <p class="govuk-body">Opening a record checks who sent it and that it was not changed, and records it in your receipt log.</p>
-    <table class="govuk-table">
-      <thead class="govuk-table__head"><tr class="govuk-table__row">
-        <th scope="col" class="govuk-table__header">Reference</th><th scope="col" class="govuk-table__header">What</th>
-        <th scope="col" class="govuk-table__header">From</th><th scope="col" class="govuk-table__header">Purpose</th>
-        <th scope="col" class="govuk-table__header">Urgency</th><th scope="col" class="govuk-table__header"><span class="govuk-visually-hidden">Action</span></th></tr></thead>
-      <tbody class="govuk-table__body">
-      {{#waiting}}<tr class="govuk-table__row"><td class="govuk-table__cell">{{reference}}</td><td class="govuk-table__cell">{{kind}}</td>
-        <td class="govuk-table__cell">{{from}}</td><td class="govuk-table__cell">{{purpose}}</td>
-        <td class="govuk-table__cell"><strong class="govuk-tag {{urgencyTag}}">{{urgency}}</strong></td>
-        <td class="govuk-table__cell"><form method="post" action="/inbox/open"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="id" value="{{id}}">
-          <button type="submit" class="govuk-button govuk-button--secondary sp-button--inline">Open<span class="govuk-visually-hidden"> {{reference}}</span></button></form></td></tr>{{/waiting}}
-      </tbody>
-    </table>
+    {{> relay-waiting}}
     {{/hasWaiting}}
     {{#sections}}
     <h2 class="govuk-heading-m" id="{{id}}">{{title}}</h2>

@@ -61,3 +61,26 @@ struct RelayWaiting {
 }
 
 extension RelayWaiting.Item: ViewModel {}
+
+/// The table of what waits at the relay, on Home and in the Inbox: each row with its Open button,
+/// or why it cannot be opened. The page's model holds `waiting` and `csrf`.
+enum RelayWaitingTemplates {
+    static let all: [(String, String)] = [("relay-waiting", table)]
+
+    static let table = """
+    <table class="govuk-table">
+      <thead class="govuk-table__head"><tr class="govuk-table__row">
+        <th scope="col" class="govuk-table__header">Reference</th><th scope="col" class="govuk-table__header">What</th>
+        <th scope="col" class="govuk-table__header">From</th><th scope="col" class="govuk-table__header">Purpose</th>
+        <th scope="col" class="govuk-table__header">Urgency</th><th scope="col" class="govuk-table__header"><span class="govuk-visually-hidden">Action</span></th></tr></thead>
+      <tbody class="govuk-table__body">
+      {{#waiting}}<tr class="govuk-table__row"><td class="govuk-table__cell">{{reference}}</td><td class="govuk-table__cell">{{kind}}</td>
+        <td class="govuk-table__cell">{{from}}</td><td class="govuk-table__cell">{{purpose}}</td>
+        <td class="govuk-table__cell"><strong class="govuk-tag {{urgencyTag}}">{{urgency}}</strong></td>
+        <td class="govuk-table__cell">{{#refusal}}Cannot be opened: {{refusal}}{{/refusal}}{{^refusal}}
+          <form method="post" action="/inbox/open"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="id" value="{{id}}">
+          <button type="submit" class="govuk-button govuk-button--secondary sp-button--inline">Open<span class="govuk-visually-hidden"> {{reference}}</span></button></form>{{/refusal}}</td></tr>{{/waiting}}
+      </tbody>
+    </table>
+    """
+}

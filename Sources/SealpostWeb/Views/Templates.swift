@@ -7,7 +7,7 @@ enum Templates {
         ("log", LogTemplates.log), ("log-entry", LogTemplates.entry), ("log-verify", LogTemplates.verify),
         ("report", ReportTemplates.report),
     ] + OutcomeTemplates.all + RequestTemplates.all + WorkListTemplates.all + ResendTemplates.all + LogPaginationTemplates.all
-        + ReferralTemplates.all
+        + ReferralTemplates.all + RelayWaitingTemplates.all
 
     static let layout = """
     <!DOCTYPE html>
