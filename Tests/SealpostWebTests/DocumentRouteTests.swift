@@ -73,7 +73,7 @@ struct DocumentRouteTests {
 
                 let sent = try await school.post(draft + "/send", [("documents-checked", "yes")])
                 #expect(sent.status == .seeOther && sent.location?.hasPrefix("/referrals/sent?record=") == true)
-                #expect(try await school.get(try #require(sent.location)).text.contains("1 document(s) went with it"))
+                #expect(try await school.get(try #require(sent.location)).text.contains("1 document went with it"))
                 #expect(!FileManager.default.fileExists(atPath: p.schoolHome.draftsDirectory + "/\(stored.id).documents"), "gone with the draft")
                 let outbox = try Outbox(home: p.schoolHome).entries()
                 #expect(outbox.first?.attachments?.count == 1 && outbox.first?.attachments?.first?.length == UInt64(Self.pdf.count))

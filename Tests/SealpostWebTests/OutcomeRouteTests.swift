@@ -64,7 +64,7 @@ struct OutcomeRouteTests {
                 let sync = try await school.post("/sent/sync", [])
                 #expect(sync.location == "/sent?checked=1&outcomes=2")
                 let sent = try await school.get(sync.location ?? "")
-                #expect(sent.text.contains("1 new acknowledgement(s), 2 new outcome(s)"))
+                #expect(sent.text.contains("1 new acknowledgement, 2 new outcomes."))
                 #expect(sent.text.contains("Outcome: Early help") && sent.text.contains("Outcome: Child protection enquiry (section 47)"))
                 #expect(sent.text.contains("Early help assessment within 10 days") && sent.text.contains("New disclosure at a home visit"))
                 #expect(!sent.text.contains(payload) && sent.text.contains("&lt;script&gt;"), "the MASH's words are shown inert")

@@ -95,7 +95,7 @@ def test_mash_records_an_outcome_and_the_school_sees_it(partnership, browser, pa
         school.get(partnership.school + "/sent")
         submit(school, school.find_element(By.CSS_SELECTOR, "form[action='/sent/sync'] button"))
         text = school_pages.text()
-        assert "new outcome(s)" in text and "Outcome: Child in need assessment (section 17)" in text
+        assert "1 new outcome." in text and "Outcome: Child in need assessment (section 17)" in text
         assert "Needs are complex" in text and "Assessment starts on Monday" in text
         school_pages.check("school-sent-outcome")
         buttons = school.find_elements(By.CSS_SELECTOR, "form[action='/sent/family-told'] button")

@@ -71,7 +71,10 @@ struct SentPage {
                            outcome: outcome)
             }
             let q = request.uri.queryParameters
-            let checked = q["checked"].map { "Checked the relay: \($0) new acknowledgement(s)" + (q["outcomes"].map { ", \($0) new outcome(s)." } ?? ".") }
+            let checked = q["checked"].flatMap { Int($0) }.map { acknowledged in
+                "Checked the relay: " + Format.count(acknowledged, "new acknowledgement")
+                    + (q["outcomes"].flatMap { Int($0) }.map { ", " + Format.count($0, "new outcome") } ?? "") + "."
+            }
                 ?? q["told"].map { _ in "Recorded that the family has been told." }
             let model = Model(csrf: session.csrf, sends: rows, checked: checked)
             return app.pages.page("sent", model, title: "Sent", session: session, section: "/sent")

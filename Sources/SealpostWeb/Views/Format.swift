@@ -8,6 +8,11 @@ enum Format {
         UKTime.text(milliseconds >= 0 ? milliseconds / 1000 : -((-milliseconds + 999) / 1000))
     }
 
+    /// "1 new outcome", "2 new outcomes": a count with its noun, never "outcome(s)".
+    static func count(_ n: Int, _ singular: String, plural: String? = nil) -> String {
+        "\(n) " + (n == 1 ? singular : plural ?? singular + "s")
+    }
+
     static func age(_ seconds: Int64) -> String { Elapsed.text(seconds, .words) }
 
     static func due(_ due: Int64, now: Int64) -> String {

@@ -240,7 +240,7 @@ extension ReferralCheck.Model: ViewModel {
     var computed: [String: Any] {
         ["hasFindings": !findings.isEmpty, "hasRecipients": !recipients.isEmpty, "hasTokens": !tokens.isEmpty, "hasRefusals": !refusals.isEmpty,
          "hasErrors": !errorList.isEmpty, "hasDecided": decided > 0, "findingCount": findings.count, "one": findings.count == 1,
-         "hasDocuments": !documents.isEmpty]
+         "hasDocuments": !documents.isEmpty, "decidedText": Format.count(decided, "decision")]
     }
 }
 extension ReferralCheck.Segment: ViewModel {}

@@ -95,7 +95,7 @@ enum ReferralCheckTemplates {
     <p class="govuk-body">Recipients see these tokens; who they stand for stays here, sealed to your agency.</p>
     <ul class="govuk-list govuk-list--bullet">{{#tokens}}<li><mark class="sp-mark sp-mark--token">{{.}}</mark></li>{{/tokens}}</ul>{{/hasTokens}}
     {{#hasDecided}}<form method="post" action="/referrals/{{draftID}}/decisions"><input type="hidden" name="csrf" value="{{csrf}}">
-      <p class="govuk-body">You have made {{decided}} decision(s) on possible identities.
+      <p class="govuk-body">You have made {{decidedText}} on possible identities.
       <button type="submit" name="clear" value="1" class="sp-link-button">Make them again</button></p></form>{{/hasDecided}}
 
     <h2 class="govuk-heading-m">Send</h2>
@@ -133,7 +133,7 @@ enum ReferralCheckTemplates {
       <div class="govuk-panel__body">Your reference<br><strong class="sp-panel-reference">{{reference}}</strong></div>
     </div>
     {{#answeredReference}}<p class="govuk-body" id="answered">Sent in answer to request <a class="govuk-link sp-code" href="{{answeredHref}}">{{answeredReference}}</a>: the request is now answered.</p>{{/answeredReference}}
-    {{#hasDocuments}}<p class="govuk-body">{{documents}} document(s) went with it, as you checked them.</p>{{/hasDocuments}}
+    {{#hasDocuments}}<p class="govuk-body">{{documentsText}} went with it, as you checked them.</p>{{/hasDocuments}}
     {{#queued}}<div class="govuk-warning-text"><span class="govuk-warning-text__icon" aria-hidden="true">!</span>
       <strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">Warning</span>The relay could not be reached, so the referral is sealed and kept in your outbox. It goes when Sealpost next reaches the relay: press "Check for acknowledgements" on Sent, or send again later. If the child is at risk now, phone the agency.</strong></div>{{/queued}}
     {{#emergency}}<div class="govuk-warning-text"><span class="govuk-warning-text__icon" aria-hidden="true">!</span>

@@ -102,6 +102,6 @@ struct ReferralList {
 }
 
 extension ReferralList.Model: ViewModel {
-    var computed: [String: Any] { ["hasDrafts": !drafts.isEmpty, "hasDamaged": damaged > 0] }
+    var computed: [String: Any] { ["hasDrafts": !drafts.isEmpty, "hasDamaged": damaged > 0, "damagedText": Format.count(damaged, "draft file")] }
 }
 extension ReferralList.Row: ViewModel {}

@@ -168,7 +168,7 @@ struct ReferralSend {
 
 extension ReferralSend.Refused: ViewModel {}
 extension ReferralSend.Sent: ViewModel {
-    var computed: [String: Any] { ["hasDocuments": documents > 0] }
+    var computed: [String: Any] { ["hasDocuments": documents > 0, "documentsText": Format.count(documents, "document")] }
 }
 extension ReferralSend.Row: ViewModel {}
 

@@ -46,7 +46,7 @@ struct RequestsPage {
         try await app.reading(request, context: context) { session, exchange in
             let q = request.uri.queryParameters
             return try render(session, exchange: exchange, fields: nil, problems: LoopForm.Problems(), askedID: q["asked"].map(String.init),
-                              queued: q["queued"] == "1", checked: q["checked"].map { "Checked the relay: \($0) new decline(s)." })
+                              queued: q["queued"] == "1", checked: q["checked"].flatMap { Int($0) }.map { "Checked the relay: \(Format.count($0, "new decline"))." })
         }
     }
 
