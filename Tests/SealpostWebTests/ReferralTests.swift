@@ -207,6 +207,11 @@ struct ReferralTests {
             #expect(Drafts(home: app.home).count == 0, "the draft is gone once sealed")
             let report = try await app.get("/report?subject=Jayden+Okafor").text
             #expect(report.contains("Ann Smith (Designated Safeguarding Lead)"), "the decision records the acting practitioner")
+            // A GET form writes a space as "+" and a typed plus as %2B: the search box shows what was typed.
+            #expect(report.contains("value=\"Jayden Okafor\"") && !report.contains("Jayden+Okafor"))
+            #expect(try await app.get("/report?subject=Jayden%2BOkafor").text.contains("value=\"Jayden+Okafor\""))
+            let filtered = try await app.get("/log?child=Jayden+Okafor&counterpart=kingsbridge+mash").text
+            #expect(filtered.contains("value=\"Jayden Okafor\"") && filtered.contains("child=Jayden%20Okafor"))
         }
     }
 

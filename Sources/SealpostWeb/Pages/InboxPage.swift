@@ -46,8 +46,8 @@ struct InboxPage {
             let groups = try InboxEntryCache.shared.items(exchange.inbox).sorted {
                 ($0.entry.receivedAt, $0.entry.envelopeID) > ($1.entry.receivedAt, $1.entry.envelopeID)
             }.groupingResends()
-            let pagination = LogPagination(matching: groups.count, requested: request.uri.queryParameters["page"].flatMap { Int($0) },
-                                           query: request.uri.queryParameters, size: 50, path: "/inbox", keep: [])
+            let pagination = LogPagination(matching: groups.count, requested: request.formQuery["page"].flatMap { Int($0) },
+                                           query: request.formQuery, size: 50, path: "/inbox", keep: [])
             let opened = pagination.page(of: groups).map { group -> Row in
                 let entry = group[0].entry
                 let child = group[0].child ?? "(name not shared)"
@@ -116,9 +116,9 @@ struct InboxPage {
                 urgency: entry.urgency, urgencyTag: Tags.urgency(entry.urgency), received: Format.time(seconds: entry.receivedAt),
                 sent: Format.time(seconds: entry.sentAt),
                 acknowledged: ack.map { $0.state == .done ? "Acknowledged " + Format.time(seconds: $0.doneAt ?? $0.journalledAt) : "Acknowledgement being sent" },
-                justAcknowledged: request.uri.queryParameters["acknowledged"] == "1",
+                justAcknowledged: request.formQuery["acknowledged"] == "1",
                 outcomes: RecordOutcomes(entry: entry, acknowledged: ack != nil, journal: try exchange.outcomes.entries(about: entry.envelopeID), app: app, exchange: exchange),
-                justRecordedOutcome: request.uri.queryParameters["outcome"] == "1", documents: ReceivedDocuments.rows(entry))
+                justRecordedOutcome: request.formQuery["outcome"] == "1", documents: ReceivedDocuments.rows(entry))
             return app.pages.page("record", model, title: "Record \(view.reference)", session: session, section: "/inbox")
         }
     }

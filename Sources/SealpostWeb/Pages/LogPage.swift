@@ -47,7 +47,7 @@ struct LogPage {
         guard let session = context.session else { return .redirect(to: "/sign-in", type: .normal) }
         let snapshot = LedgerCache.shared.snapshot(directory: app.home.logDirectory, atRest: AtRest(identity: try app.identity(session)))
         let ledger = snapshot.ledger
-        let q = request.uri.queryParameters
+        let q = request.formQuery
         let kind = q["kind"].map(String.init) ?? ""
         let (filter, error) = Self.filter(q)
         let status = snapshot.status
@@ -157,7 +157,7 @@ struct LogPage {
     func export(_ request: Request, context: WebContext) async throws -> Response {
         guard let session = context.session, session.signedIn != nil else { return .redirect(to: "/sign-in", type: .normal) }
         let ledger = try read(session)
-        let q = request.uri.queryParameters
+        let q = request.formQuery
         let entries = Self.filter(q).filter.apply(to: ledger.entries)
         let format = context.parameters.get("format") ?? ""
         let bytes: [UInt8]

@@ -30,8 +30,8 @@ struct ReportPage {
 
     func show(_ request: Request, context: WebContext) async throws -> Response {
         guard let session = context.session else { return .redirect(to: "/sign-in", type: .normal) }
-        let query = request.uri.queryParameters["subject"].map(String.init)?.trimmingCharacters(in: .whitespaces) ?? ""
-        let searched = request.uri.queryParameters["subject"] != nil
+        let query = request.formQuery["subject"].map(String.init)?.trimmingCharacters(in: .whitespaces) ?? ""
+        let searched = request.formQuery["subject"] != nil
         guard searched, SubjectQuery(query).isUsable else {
             let error = searched ? "Enter the child's name, NHS number or record reference" : nil
             let model = Model(query: query, searched: false, error: error, subject: nil, verification: "", verified: false, events: [],

@@ -70,7 +70,7 @@ struct SentPage {
                            due: open ? Format.due(deadline, now: now) : nil, steps: steps, problem: e.state == .sealed ? e.lastError : nil,
                            outcome: outcome)
             }
-            let q = request.uri.queryParameters
+            let q = request.formQuery
             let checked = q["checked"].flatMap { Int($0) }.map { acknowledged in
                 "Checked the relay: " + Format.count(acknowledged, "new acknowledgement")
                     + (q["outcomes"].flatMap { Int($0) }.map { ", " + Format.count($0, "new outcome") } ?? "") + "."

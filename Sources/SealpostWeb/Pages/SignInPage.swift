@@ -21,7 +21,7 @@ struct SignInPage {
         if context.session?.signedIn != nil { return .redirect(to: "/", type: .normal) }
         let session: WebSession
         if let existing = context.session { session = existing } else { session = await app.sessions.startAnonymous(now: app.now) }
-        let locked = request.uri.queryParameters["locked"] == "1"
+        let locked = request.formQuery["locked"] == "1"
         var response = app.pages.page("sign-in", Model(csrf: session.csrf, name: "", locked: locked, error: nil, waitSeconds: nil),
                                       title: "Sign in", session: nil)
         if context.session == nil { response.setCookie(app.sessionMiddleware.cookie(session.token)) }

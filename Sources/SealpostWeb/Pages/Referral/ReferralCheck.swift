@@ -78,7 +78,7 @@ struct ReferralCheck {
     func show(_ request: Request, context: WebContext) async throws -> Response {
         try await ReferralDrafts(app: app).handle(request, context: context) { session, _, draft in
             var draft = draft
-            let notice = request.uri.queryParameters["notice"] == "undecided"
+            let notice = request.formQuery["notice"] == "undecided"
                 ? "Decide every possible identity before you send: nothing was sent." : nil
             return try render(&draft, session: session, typed: [:], errors: [], notice: notice)
         }

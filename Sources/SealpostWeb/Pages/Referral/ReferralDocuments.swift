@@ -40,7 +40,7 @@ struct ReferralDocuments {
 
     func show(_ request: Request, context: WebContext) async throws -> Response {
         try await ReferralDrafts(app: app).handle(request, context: context) { session, _, draft in
-            let q = request.uri.queryParameters
+            let q = request.formQuery
             return page(draft, session: session, error: nil, added: q["added"] == "1", removed: q["removed"] == "1")
         }
     }

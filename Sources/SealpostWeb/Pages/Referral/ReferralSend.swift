@@ -141,7 +141,7 @@ struct ReferralSend {
     /// The confirmation panel: the reference, each recipient's state, and what happens next.
     func confirmation(_ request: Request, context: WebContext) async throws -> Response {
         guard let session = context.session else { return .redirect(to: "/sign-in", type: .normal) }
-        let reference = request.uri.queryParameters["record"].map(String.init) ?? ""
+        let reference = request.formQuery["record"].map(String.init) ?? ""
         let exchange = try app.context(session)
         let entries = try exchange.outbox.entries().filter { $0.recordID == reference && !reference.isEmpty }
         guard let first = entries.first else {

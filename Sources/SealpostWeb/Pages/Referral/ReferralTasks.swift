@@ -83,7 +83,7 @@ struct ReferralTasks {
                               heading: draft.childName.map { "Referral about \($0)" } ?? "New referral",
                               saved: "Saved " + Format.time(seconds: draft.updatedAt) + " by " + draft.updatedBy,
                               emergency: draft.record.value(at: ["concern", "urgency"])?.stringValue == "emergency",
-                              tasks: tasks, problems: issues.count, imported: request.uri.queryParameters["imported"] == "1",
+                              tasks: tasks, problems: issues.count, imported: request.formQuery["imported"] == "1",
                               otherProblems: issues.filter { i in !Self.sections.flatMap(\.members).contains { i.path.hasPrefix(JSONPath([.key($0)])) } }
                                   .map { "\($0.path): \($0.problem); \($0.fix)" },
                               answer: RequestAnswer.info(draft, exchange: try app.context(session), purposeName: app.purposeNames()))

@@ -45,7 +45,7 @@ struct ReceivedRequestPage {
     func show(_ request: Request, context: WebContext) async throws -> Response {
         try await app.reading(request, context: context) { session, exchange in
             guard let (_, entry) = try exchange.requestsIn.entry(routedBy: context) else { return Self.notFound(app, session) }
-            let q = request.uri.queryParameters
+            let q = request.formQuery
             return try render(session, exchange: exchange, entry: entry, codes: [], reason: "", problems: LoopForm.Problems(),
                               justDeclined: q["declined"] == "1", queued: q["queued"] == "1")
         }

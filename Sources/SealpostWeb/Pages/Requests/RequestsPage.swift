@@ -44,7 +44,7 @@ struct RequestsPage {
 
     func list(_ request: Request, context: WebContext) async throws -> Response {
         try await app.reading(request, context: context) { session, exchange in
-            let q = request.uri.queryParameters
+            let q = request.formQuery
             return try render(session, exchange: exchange, fields: nil, problems: LoopForm.Problems(), askedID: q["asked"].map(String.init),
                               queued: q["queued"] == "1", checked: q["checked"].flatMap { Int($0) }.map { "Checked the relay: \(Format.count($0, "new decline"))." })
         }
