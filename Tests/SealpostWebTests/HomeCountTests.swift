@@ -77,6 +77,8 @@ struct HomeCountTests {
                 #expect(home.contains("name=\"id\" value=\"\(id)\""))
                 #expect(home.contains("St Anne&#39;s Primary School") && !home.contains(">school-st-annes<"))
                 _ = try await mash.post("/inbox/open", [("id", id)])
+                let record = try await mash.get("/inbox/\(id)").text
+                #expect(record.contains("14 March 2017") && !record.contains("2017-03-14"), "dates of birth the GOV.UK way")
                 let opened = try await Self.checkCounts(mash, "mash after opening")
                 #expect(opened["to-acknowledge"] == 1 && opened["outcomes-to-record"] == 1 && opened["waiting"] == 0)
                 #expect(try await mash.get("/work/outcomes-to-record").text.contains("href=\"/inbox/\(id)\""))

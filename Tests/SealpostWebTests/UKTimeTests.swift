@@ -22,6 +22,7 @@ struct UKTimeTests {
         ]
         for (seconds, expected) in cases { #expect(UKTime.text(seconds) == expected, "\(seconds)") }
         #expect(Format.time(milliseconds: 1_796_607_745_999) == "7 December 2026, 1:42am")
+        #expect(Format.date("2017-03-14") == "14 March 2017" && Format.date("not a date") == "not a date")
     }
 
     @Test("a day begins at UK midnight, so the receipt log's date filters match the times the page shows")

@@ -63,7 +63,7 @@ struct ReportPage {
             return Event(number: i + 1, time: Format.time(milliseconds: e.at), headline: e.headline, details: rows)
         }
         let subject = report.subject.map { s in
-            [s.name, s.nhsNumber.map { "NHS number \($0)" }, s.dob.map { "born \($0)" }].compactMap { $0 }.joined(separator: ", ")
+            [s.name, s.nhsNumber.map { "NHS number \($0)" }, s.dob.map { "born \(Format.date("\($0)"))" }].compactMap { $0 }.joined(separator: ", ")
         }
         let (text, ok): (String, Bool) = switch verification {
         case .verified(let n): ("The receipt log verifies (\(n) entries).", true)

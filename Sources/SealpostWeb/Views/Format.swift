@@ -1,4 +1,5 @@
 import SealpostCore
+import SealpostRecord
 
 /// How pages show times, ages and deadlines: in UK time, the GOV.UK way (`UKTime`). The receipt
 /// log's exports and the command line keep UTC, as the log records it.
@@ -7,6 +8,9 @@ enum Format {
     static func time(milliseconds: Int64) -> String {
         UKTime.text(milliseconds >= 0 ? milliseconds / 1000 : -((-milliseconds + 999) / 1000))
     }
+
+    /// A record's `YYYY-MM-DD` date as "14 March 2017"; text that is not such a date, as it is.
+    static func date(_ iso: String) -> String { CalendarDate(iso: iso).map(UKTime.dateText) ?? iso }
 
     /// "1 new outcome", "2 new outcomes": a count with its noun, never "outcome(s)".
     static func count(_ n: Int, _ singular: String, plural: String? = nil) -> String {

@@ -78,6 +78,7 @@ struct RecordView {
             guard let value = o[key], !value.isNull else { return nil }
             let text: String
             switch value {
+            case .string(let s) where key == "dob": text = Format.date(s)
             case .string(let s): text = ["name", "address", "email", "job_title", "organisation"].contains(key) ? s : s.replacingOccurrences(of: "_", with: " ")
             case .bool(let b): text = b ? "Yes" : "No"
             case .array(let items): text = items.compactMap(\.stringValue).joined(separator: ", ")

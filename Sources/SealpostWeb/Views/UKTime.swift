@@ -19,6 +19,9 @@ enum UKTime {
         return unixSeconds >= startsAt && unixSeconds < endsAt
     }
 
+    /// "14 March 2017": a calendar date the GOV.UK way.
+    static func dateText(_ date: CalendarDate) -> String { "\(date.day) \(months[date.month - 1]) \(date.year)" }
+
     /// "7 December 2026, 1:42pm" in UK time.
     static func text(_ unixSeconds: Int64) -> String {
         let local = unixSeconds + (isSummerTime(unixSeconds) ? 3_600 : 0)
@@ -33,7 +36,7 @@ enum UKTime {
             let twelve = hour % 12 == 0 ? 12 : hour % 12
             clock = "\(twelve):\(minute < 10 ? "0" : "")\(minute)\(hour < 12 ? "am" : "pm")"
         }
-        return "\(date.day) \(months[date.month - 1]) \(date.year), \(clock)"
+        return "\(dateText(date)), \(clock)"
     }
 
     /// When `date` begins in the UK (its midnight, GMT or BST), in seconds since 1970. Midnight is

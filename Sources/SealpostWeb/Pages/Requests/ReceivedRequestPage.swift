@@ -85,7 +85,7 @@ struct ReceivedRequestPage {
         if let request {
             rows.append(.init(key: "Child's name", value: request.subject.name))
             if let nhs = request.subject.nhsNumber { rows.append(.init(key: "NHS number", value: nhs.description)) }
-            if let dob = request.subject.dob { rows.append(.init(key: "Date of birth", value: dob.description)) }
+            if let dob = request.subject.dob { rows.append(.init(key: "Date of birth", value: UKTime.dateText(dob))) }
             if let why = request.reason { rows.append(.init(key: "Why it is needed", value: why)) }
         }
         let (state, tag) = try RequestLists.answerState(entry, exchange: exchange)
