@@ -92,6 +92,7 @@ extension Patterns {
             let plus = t.start > 0 && bytes[Int(t.start) - 1] == UInt8(ascii: "+")
             guard plus || first == 0x30 else { continue }
             var d: [UInt8] = []
+            d.reserveCapacity(16)
             var best = -1
             var bestKey = ""
             var j = k
@@ -99,9 +100,10 @@ extension Patterns {
                 let tj = w.tokens[j]
                 guard tj.isNumber, w.isFree(j) else { break }
                 if j > k && !phoneGap(w, j) { break }
-                d += digits(w, j)
+                d.append(contentsOf: w.tokenBytes(j))
                 if d.count > 15 { break }
-                if let key = phoneKey(d, international: plus) { best = j; bestKey = key }
+                // Fewer than eight digits is never a number `phoneKey` accepts.
+                if d.count >= 8, let key = phoneKey(d, international: plus) { best = j; bestKey = key }
                 j += 1
             }
             if best >= 0 {
