@@ -8,38 +8,50 @@
 /// makes every test it made before (including whether the token is free, which earlier finders
 /// change) finds exactly what it found walking all tokens, in the same order.
 struct PatternCandidates {
+    /// A candidate token and the lists (bits below) it is on, in text order.
+    struct Entry {
+        var k: Int32
+        var lists: UInt16
+    }
+
     /// The gap before holds an "@".
-    let emails: [Int32]
+    static let emails: UInt16 = 1 << 0
     /// A social site's name ("facebook").
-    let urls: [Int32]
+    static let urls: UInt16 = 1 << 1
     /// A one-letter "t" with a token after it.
-    let telegram: [Int32]
+    static let telegram: UInt16 = 1 << 2
     /// A handle cue ("Snapchat", "TikTok").
-    let handleCues: [Int32]
+    static let handleCues: UInt16 = 1 << 3
     /// The next token follows an underscore.
-    let joined: [Int32]
+    static let joined: UInt16 = 1 << 4
     /// After an opening bracket or quote, with the next token after a full stop.
-    let bracketed: [Int32]
+    static let bracketed: UInt16 = 1 << 5
     /// Digits only.
-    let numbers: [Int32]
+    static let numbers: UInt16 = 1 << 6
     /// Digits only, starting with 0 or after a "+".
-    let phones: [Int32]
+    static let phones: UInt16 = 1 << 7
     /// Letters with digits, or two letters before a number.
-    let ni: [Int32]
+    static let ni: UInt16 = 1 << 8
     /// Letters with digits.
-    let alnum: [Int32]
+    static let alnum: UInt16 = 1 << 9
     /// Letters with digits, or three letters before a token with digits.
-    let vehicles: [Int32]
+    static let vehicles: UInt16 = 1 << 10
     /// A three-letter word the lexicon does not know, not the first token.
-    let endings: [Int32]
+    static let endings: UInt16 = 1 << 11
     /// Digits, or a month's name.
-    let dates: [Int32]
+    static let dates: UInt16 = 1 << 12
+
+    /// One array for all the lists (a short structured value makes one allocation, not thirteen).
+    let entries: [Entry]
+
+    /// The tokens on `list`, in text order.
+    @inline(__always) func list(_ list: UInt16) -> LazyMapSequence<LazyFilterSequence<[Entry]>, Int32> {
+        entries.lazy.filter { $0.lists & list != 0 }.map(\.k)
+    }
 
     init(_ w: TextWork) {
         let n = w.count
-        var emails: [Int32] = [], urls: [Int32] = [], telegram: [Int32] = [], handleCues: [Int32] = []
-        var joined: [Int32] = [], bracketed: [Int32] = [], numbers: [Int32] = [], phones: [Int32] = []
-        var ni: [Int32] = [], alnum: [Int32] = [], vehicles: [Int32] = [], endings: [Int32] = [], dates: [Int32] = []
+        var entries: [Entry] = []
         w.tokens.withUnsafeBufferPointer { t in
             w.bytes.withUnsafeBufferPointer { bytes in
                 for k in 0..<n {
@@ -56,29 +68,28 @@ struct PatternCandidates {
                     {
                         continue
                     }
-                    let k32 = Int32(k)
-                    if tok.gap & Gap.at != 0 { emails.append(k32) }
-                    if tok.lex & Lex.socialSite != 0 { urls.append(k32) }
-                    if k + 1 < n && tok.nlen == 1 && bytes[Int(tok.start)] | 0x20 == UInt8(ascii: "t") { telegram.append(k32) }
-                    if tok.lex & Lex.handleCue != 0 { handleCues.append(k32) }
-                    if nextGap & Gap.underscore != 0 { joined.append(k32) }
-                    if nextGap & Gap.period != 0 && tok.gap & Gap.open != 0 { bracketed.append(k32) }
+                    var lists: UInt16 = 0
+                    if tok.gap & Gap.at != 0 { lists |= Self.emails }
+                    if tok.lex & Lex.socialSite != 0 { lists |= Self.urls }
+                    if k + 1 < n && tok.nlen == 1 && bytes[Int(tok.start)] | 0x20 == UInt8(ascii: "t") { lists |= Self.telegram }
+                    if tok.lex & Lex.handleCue != 0 { lists |= Self.handleCues }
+                    if nextGap & Gap.underscore != 0 { lists |= Self.joined }
+                    if nextGap & Gap.period != 0 && tok.gap & Gap.open != 0 { lists |= Self.bracketed }
                     if digit && !alpha {
-                        numbers.append(k32)
+                        lists |= Self.numbers
                         let s = Int(tok.start)
-                        if bytes[s] == 0x30 || (s > 0 && bytes[s - 1] == UInt8(ascii: "+")) { phones.append(k32) }
+                        if bytes[s] == 0x30 || (s > 0 && bytes[s - 1] == UInt8(ascii: "+")) { lists |= Self.phones }
                     }
                     let nextNumber = nextShape & Shape.digit != 0 && nextShape & Shape.alpha == 0
-                    if alpha && (digit || (tok.nlen == 2 && nextNumber)) { ni.append(k32) }
-                    if alpha && digit { alnum.append(k32) }
-                    if alpha && (digit || (tok.nlen == 3 && nextShape & Shape.digit != 0)) { vehicles.append(k32) }
-                    if k >= 1 && tok.nlen == 3 && tok.lex & Lex.known == 0 && alpha && !digit { endings.append(k32) }
-                    if digit || tok.lex & Lex.month != 0 { dates.append(k32) }
+                    if alpha && (digit || (tok.nlen == 2 && nextNumber)) { lists |= Self.ni }
+                    if alpha && digit { lists |= Self.alnum }
+                    if alpha && (digit || (tok.nlen == 3 && nextShape & Shape.digit != 0)) { lists |= Self.vehicles }
+                    if k >= 1 && tok.nlen == 3 && tok.lex & Lex.known == 0 && alpha && !digit { lists |= Self.endings }
+                    if digit || tok.lex & Lex.month != 0 { lists |= Self.dates }
+                    if lists != 0 { entries.append(Entry(k: Int32(k), lists: lists)) }
                 }
             }
         }
-        self.emails = emails; self.urls = urls; self.telegram = telegram; self.handleCues = handleCues
-        self.joined = joined; self.bracketed = bracketed; self.numbers = numbers; self.phones = phones
-        self.ni = ni; self.alnum = alnum; self.vehicles = vehicles; self.endings = endings; self.dates = dates
+        self.entries = entries
     }
 }

@@ -25,7 +25,7 @@ extension Patterns {
     }
 
     static func postcodes(_ w: TextWork, _ c: PatternCandidates, _ hits: inout [PatternHit]) {
-        for k32 in c.alnum where w.isFree(Int(k32)) {
+        for k32 in c.list(PatternCandidates.alnum) where w.isFree(Int(k32)) {
             let k = Int(k32)
             guard let s = w.asciiUpper(k) else { continue }
             if s.count >= 5 && s.count <= 7, isInward(s.suffix(3)[...]), isOutward(s.dropLast(3)), oneCase(w, k...k) {
@@ -49,7 +49,7 @@ extension Patterns {
 
     /// "REG ENDING WFK": three letters that are not a word, after "ending" near a vehicle word.
     static func registrationEndings(_ w: TextWork, _ c: PatternCandidates, _ hits: inout [PatternHit]) {
-        for k32 in c.endings where w.isFree(Int(k32)) {
+        for k32 in c.list(PatternCandidates.endings) where w.isFree(Int(k32)) {
             let k = Int(k32)
             guard endingWords.contains(w.tokens[k - 1].hash) || (k >= 2 && w.tokens[k - 1].hash == inHash
                     && endingWords.contains(w.tokens[k - 2].hash)),
@@ -63,7 +63,7 @@ extension Patterns {
 
     static func vehicles(_ w: TextWork, _ c: PatternCandidates, _ hits: inout [PatternHit]) {
         registrationEndings(w, c, &hits)
-        for k32 in c.vehicles where w.isFree(Int(k32)) {
+        for k32 in c.list(PatternCandidates.vehicles) where w.isFree(Int(k32)) {
             let k = Int(k32)
             // Every format has digits in this token or the next.
             let t = w.tokens[k]

@@ -65,7 +65,7 @@ extension Patterns {
     /// date and a time, not a number.
     static func numericDates(_ w: TextWork, _ c: PatternCandidates, _ lexicon: Lexicon, _ hits: inout [PatternHit]) {
         var k = 0
-        for k32 in c.numbers where Int(k32) >= k {
+        for k32 in c.list(PatternCandidates.numbers) where Int(k32) >= k {
             k = Int(k32)
             guard w.isFree(k), w.tokens[k].isNumber, let (last, keys) = numericDate(w, k) else { continue }
             add(w, &hits, k, last, Int(w.tokens[k].start), Int(w.tokens[last].end), .dob, keys, dob: dobContext(w, k, lexicon))
@@ -75,7 +75,7 @@ extension Patterns {
 
     static func dates(_ w: TextWork, _ c: PatternCandidates, _ lexicon: Lexicon, _ hits: inout [PatternHit]) {
         var k = 0
-        for k32 in c.dates where Int(k32) >= k {
+        for k32 in c.list(PatternCandidates.dates) where Int(k32) >= k {
             k = Int(k32)
             let t = w.tokens[k]
             guard w.isFree(k), t.shape & Shape.digit != 0 || t.lex & Lex.month != 0 else { continue }

@@ -14,7 +14,7 @@ extension Patterns {
 
     static func nhsNumbers(_ w: TextWork, _ c: PatternCandidates, _ hits: inout [PatternHit]) {
         var k = 0
-        for k32 in c.numbers where Int(k32) >= k {
+        for k32 in c.list(PatternCandidates.numbers) where Int(k32) >= k {
             k = Int(k32)
             let t = w.tokens[k]
             guard t.isNumber, w.isFree(k) else { continue }
@@ -84,7 +84,7 @@ extension Patterns {
     static func phones(_ w: TextWork, _ c: PatternCandidates, _ hits: inout [PatternHit]) {
         let bytes = w.bytes
         var k = 0
-        for k32 in c.phones where Int(k32) >= k {
+        for k32 in c.list(PatternCandidates.phones) where Int(k32) >= k {
             k = Int(k32)
             let t = w.tokens[k]
             guard t.isNumber, w.isFree(k) else { continue }
@@ -122,7 +122,7 @@ extension Patterns {
 
     /// "QQ 12 34 56 C", "QQ123456C": two letters, six digits, and a letter A to D.
     static func niNumbers(_ w: TextWork, _ c: PatternCandidates, _ hits: inout [PatternHit]) {
-        for k32 in c.ni where w.isFree(Int(k32)) && w.tokens[Int(k32)].shape & Shape.alpha != 0 {
+        for k32 in c.list(PatternCandidates.ni) where w.isFree(Int(k32)) && w.tokens[Int(k32)].shape & Shape.alpha != 0 {
             let k = Int(k32)
             let t = w.tokens[k]
             // Digits in the token, or two letters followed by a number.

@@ -91,7 +91,7 @@ enum Patterns {
 
     static func emails(_ w: TextWork, _ c: PatternCandidates, _ hits: inout [PatternHit]) {
         let bytes = w.bytes
-        for k32 in c.emails {
+        for k32 in c.list(PatternCandidates.emails) {
             let k = Int(k32)
             let g0 = k == 0 ? 0 : Int(w.tokens[k - 1].end)
             var at = Int(w.tokens[k].start) - 1
@@ -125,7 +125,7 @@ enum Patterns {
     /// Profile addresses on social sites: the path after `facebook.com/` is a handle.
     static func urls(_ w: TextWork, _ c: PatternCandidates, _ lexicon: Lexicon, _ hits: inout [PatternHit]) {
         let bytes = w.bytes
-        for k32 in c.urls where w.isFree(Int(k32)) {
+        for k32 in c.list(PatternCandidates.urls) where w.isFree(Int(k32)) {
             let k = Int(k32)
             var j = k + 1
             guard j < w.count, w.gapIs(j, UInt8(ascii: ".")) else { continue }
@@ -146,7 +146,7 @@ enum Patterns {
     /// they stand (prose never joins words so); dots may join further parts ("dev_x.2").
     static func joinedHandles(_ w: TextWork, _ c: PatternCandidates, _ hits: inout [PatternHit]) {
         var k = 0
-        for k32 in c.joined where Int(k32) >= k {
+        for k32 in c.list(PatternCandidates.joined) where Int(k32) >= k {
             k = Int(k32)
             guard w.isFree(k), w.gapIs(k + 1, UInt8(ascii: "_")) else { continue }
             var a = k
@@ -172,7 +172,7 @@ enum Patterns {
     /// letters or more, not a domain's ending, and not abbreviations of single letters ("(i.e)").
     static func bracketedDottedHandles(_ w: TextWork, _ c: PatternCandidates, _ hits: inout [PatternHit]) {
         var k = 0
-        for k32 in c.bracketed where Int(k32) >= k {
+        for k32 in c.list(PatternCandidates.bracketed) where Int(k32) >= k {
             k = Int(k32)
             guard w.isFree(k), w.gapIs(k + 1, UInt8(ascii: ".")), w.gapBytes(k).last == UInt8(ascii: "(") else { continue }
             var b = k + 1
@@ -193,7 +193,7 @@ enum Patterns {
     /// "t.me/northern_iron": a Telegram address, whole.
     static func telegram(_ w: TextWork, _ c: PatternCandidates, _ hits: inout [PatternHit]) {
         let bytes = w.bytes
-        for k32 in c.telegram {
+        for k32 in c.list(PatternCandidates.telegram) {
             let k = Int(k32)
             guard w.gapIs(k + 1, UInt8(ascii: ".")), w.tokens[k + 1].hash == meHash else { continue }
             var e = Int(w.tokens[k + 1].end)
@@ -216,7 +216,7 @@ enum Patterns {
     /// "her Snapchat is kev_smith99", "TikTok: darkangel07".
     static func handlesAfterCues(_ w: TextWork, _ c: PatternCandidates, _ lexicon: Lexicon, _ hits: inout [PatternHit]) {
         let bytes = w.bytes
-        for k32 in c.handleCues {
+        for k32 in c.list(PatternCandidates.handleCues) {
             let k = Int(k32)
             var j = k + 1
             var skipped = 0
