@@ -80,7 +80,8 @@ struct Engine {
         guard !phrases.isEmpty else { return }
         var k = 0
         while k < w.count {
-            guard w.isFree(k), w.tokens[k].shape & Shape.alpha != 0 else { k += 1; continue }
+            k = nextPhraseStart(w, from: k, phrases)
+            guard k < w.count else { break }
             var i = phrases.first(w.tokens[k].hash)
             var best: (end: Int, phrase: Int32)?
             var keptMatch = false
@@ -108,6 +109,19 @@ struct Engine {
             w.claimTokens(first, end, category: phrase.category, owner: owner)
             if case .person(let p) = owner, phrase.kind == .aka { index.mention(p) }
             k = end + 1
+        }
+    }
+
+    /// The first token from `k` on that is free, has letters and starts some phrase of `phrases`
+    /// (the only tokens `applyPhrases` can match at), or `w.count`.
+    @inline(__always) func nextPhraseStart(_ w: TextWork, from k: Int, _ phrases: WordMultiMap<Int32>) -> Int {
+        w.tokens.withUnsafeBufferPointer { t in
+            var k = k
+            while k < t.count {
+                if w.claimOf[k] == TextWork.free && t[k].shape & Shape.alpha != 0 && phrases.first(t[k].hash) >= 0 { return k }
+                k += 1
+            }
+            return k
         }
     }
 
