@@ -24,8 +24,9 @@ extension Patterns {
         return !(upper && lower)
     }
 
-    static func postcodes(_ w: TextWork, _ hits: inout [PatternHit]) {
-        for k in 0..<w.count where w.isFree(k) && w.tokens[k].shape & Shape.digit != 0 && w.tokens[k].shape & Shape.alpha != 0 {
+    static func postcodes(_ w: TextWork, _ c: PatternCandidates, _ hits: inout [PatternHit]) {
+        for k32 in c.list(PatternCandidates.alnum) where w.isFree(Int(k32)) {
+            let k = Int(k32)
             guard let s = w.asciiUpper(k) else { continue }
             if s.count >= 5 && s.count <= 7, isInward(s.suffix(3)[...]), isOutward(s.dropLast(3)), oneCase(w, k...k) {
                 add(w, &hits, k, k, Int(w.tokens[k].start), Int(w.tokens[k].end), .postcode,
@@ -47,8 +48,9 @@ extension Patterns {
     static let endingWords: WordSet = WordSet(["ending", "ends", "ended", "end"].map { Tokenizer.hash($0) })
 
     /// "REG ENDING WFK": three letters that are not a word, after "ending" near a vehicle word.
-    static func registrationEndings(_ w: TextWork, _ hits: inout [PatternHit]) {
-        for k in 1..<max(w.count, 1) where w.tokens[k].nlen == 3 && w.tokens[k].lex & Lex.known == 0 && w.isFree(k) && w.tokens[k].isWord {
+    static func registrationEndings(_ w: TextWork, _ c: PatternCandidates, _ hits: inout [PatternHit]) {
+        for k32 in c.list(PatternCandidates.endings) where w.isFree(Int(k32)) {
+            let k = Int(k32)
             guard endingWords.contains(w.tokens[k - 1].hash) || (k >= 2 && w.tokens[k - 1].hash == inHash
                     && endingWords.contains(w.tokens[k - 2].hash)),
                 oneCase(w, k...k), w.cueBefore(k, window: 5, flags: Lex.vehicleCue),
@@ -59,9 +61,10 @@ extension Patterns {
         }
     }
 
-    static func vehicles(_ w: TextWork, _ hits: inout [PatternHit]) {
-        registrationEndings(w, &hits)
-        for k in 0..<w.count where w.isFree(k) && w.tokens[k].shape & Shape.alpha != 0 {
+    static func vehicles(_ w: TextWork, _ c: PatternCandidates, _ hits: inout [PatternHit]) {
+        registrationEndings(w, c, &hits)
+        for k32 in c.list(PatternCandidates.vehicles) where w.isFree(Int(k32)) {
+            let k = Int(k32)
             // Every format has digits in this token or the next.
             let t = w.tokens[k]
             guard t.shape & Shape.digit != 0 || (t.nlen == 3 && t.shape & Shape.allCaps != 0 && k + 1 < w.count

@@ -63,28 +63,28 @@ extension Patterns {
 
     /// Dates written with numbers only, found before phone numbers so "05.04.2025 08:40" is a
     /// date and a time, not a number.
-    static func numericDates(_ w: TextWork, _ lexicon: Lexicon, _ hits: inout [PatternHit]) {
+    static func numericDates(_ w: TextWork, _ c: PatternCandidates, _ lexicon: Lexicon, _ hits: inout [PatternHit]) {
         var k = 0
-        while k < w.count {
-            guard w.isFree(k), w.tokens[k].isNumber, let (last, keys) = numericDate(w, k) else { k += 1; continue }
+        for k32 in c.list(PatternCandidates.numbers) where Int(k32) >= k {
+            k = Int(k32)
+            guard w.isFree(k), w.tokens[k].isNumber, let (last, keys) = numericDate(w, k) else { continue }
             add(w, &hits, k, last, Int(w.tokens[k].start), Int(w.tokens[last].end), .dob, keys, dob: dobContext(w, k, lexicon))
             k = last + 1
         }
     }
 
-    static func dates(_ w: TextWork, _ lexicon: Lexicon, _ hits: inout [PatternHit]) {
+    static func dates(_ w: TextWork, _ c: PatternCandidates, _ lexicon: Lexicon, _ hits: inout [PatternHit]) {
         var k = 0
-        while k < w.count {
+        for k32 in c.list(PatternCandidates.dates) where Int(k32) >= k {
+            k = Int(k32)
             let t = w.tokens[k]
-            guard w.isFree(k), t.shape & Shape.digit != 0 || t.lex & Lex.month != 0 else { k += 1; continue }
+            guard w.isFree(k), t.shape & Shape.digit != 0 || t.lex & Lex.month != 0 else { continue }
             if let (last, keys) = numericDate(w, k) ?? textualDate(w, k, lexicon), !keys.isEmpty {
                 let dob = dobContext(w, k, lexicon)
                 // A month and year alone is a date of birth only when the text says so.
-                if keys.first?.kind == .dateMonthYear && !dob { k += 1; continue }
+                if keys.first?.kind == .dateMonthYear && !dob { continue }
                 add(w, &hits, k, last, Int(w.tokens[k].start), Int(w.tokens[last].end), .dob, keys, dob: dob)
                 k = last + 1
-            } else {
-                k += 1
             }
         }
     }

@@ -12,11 +12,12 @@ extension Patterns {
         return check != 10 && check == Int(d[9] - 48)
     }
 
-    static func nhsNumbers(_ w: TextWork, _ hits: inout [PatternHit]) {
+    static func nhsNumbers(_ w: TextWork, _ c: PatternCandidates, _ hits: inout [PatternHit]) {
         var k = 0
-        while k < w.count {
+        for k32 in c.list(PatternCandidates.numbers) where Int(k32) >= k {
+            k = Int(k32)
             let t = w.tokens[k]
-            guard t.isNumber, w.isFree(k) else { k += 1; continue }
+            guard t.isNumber, w.isFree(k) else { continue }
             var d: [UInt8] = []
             var last = k
             if t.nlen == 10 {
@@ -29,7 +30,6 @@ extension Patterns {
                 d = digits(w, k) + digits(w, k + 1) + digits(w, k + 2)
                 last = k + 2
             } else {
-                k += 1
                 continue
             }
             let context = w.cueBefore(k, window: 5, flags: Lex.nhsCue)
@@ -39,8 +39,6 @@ extension Patterns {
                 add(w, &hits, k, last, Int(t.start), Int(w.tokens[last].end), .nhsNumber,
                     [OwnerKey(kind: .nhs, value: String(decoding: d, as: UTF8.self))], valid: valid)
                 k = last + 1
-            } else {
-                k += 1
             }
         }
     }
@@ -83,16 +81,18 @@ extension Patterns {
         return "44" + String(decoding: digits.dropFirst(), as: UTF8.self)
     }
 
-    static func phones(_ w: TextWork, _ hits: inout [PatternHit]) {
+    static func phones(_ w: TextWork, _ c: PatternCandidates, _ hits: inout [PatternHit]) {
         let bytes = w.bytes
         var k = 0
-        while k < w.count {
+        for k32 in c.list(PatternCandidates.phones) where Int(k32) >= k {
+            k = Int(k32)
             let t = w.tokens[k]
-            guard t.isNumber, w.isFree(k) else { k += 1; continue }
+            guard t.isNumber, w.isFree(k) else { continue }
             let first = bytes[Int(t.start)]
             let plus = t.start > 0 && bytes[Int(t.start) - 1] == UInt8(ascii: "+")
-            guard plus || first == 0x30 else { k += 1; continue }
+            guard plus || first == 0x30 else { continue }
             var d: [UInt8] = []
+            d.reserveCapacity(16)
             var best = -1
             var bestKey = ""
             var j = k
@@ -100,9 +100,10 @@ extension Patterns {
                 let tj = w.tokens[j]
                 guard tj.isNumber, w.isFree(j) else { break }
                 if j > k && !phoneGap(w, j) { break }
-                d += digits(w, j)
+                d.append(contentsOf: w.tokenBytes(j))
                 if d.count > 15 { break }
-                if let key = phoneKey(d, international: plus) { best = j; bestKey = key }
+                // Fewer than eight digits is never a number `phoneKey` accepts.
+                if d.count >= 8, let key = phoneKey(d, international: plus) { best = j; bestKey = key }
                 j += 1
             }
             if best >= 0 {
@@ -115,15 +116,14 @@ extension Patterns {
                 }
                 add(w, &hits, k, best, start, Int(w.tokens[best].end), .phone, [OwnerKey(kind: .phone, value: bestKey)])
                 k = best + 1
-            } else {
-                k += 1
             }
         }
     }
 
     /// "QQ 12 34 56 C", "QQ123456C": two letters, six digits, and a letter A to D.
-    static func niNumbers(_ w: TextWork, _ hits: inout [PatternHit]) {
-        for k in 0..<w.count where w.isFree(k) && w.tokens[k].shape & Shape.alpha != 0 {
+    static func niNumbers(_ w: TextWork, _ c: PatternCandidates, _ hits: inout [PatternHit]) {
+        for k32 in c.list(PatternCandidates.ni) where w.isFree(Int(k32)) && w.tokens[Int(k32)].shape & Shape.alpha != 0 {
+            let k = Int(k32)
             let t = w.tokens[k]
             // Digits in the token, or two letters followed by a number.
             guard t.shape & Shape.digit != 0 || (t.nlen == 2 && k + 1 < w.count && w.tokens[k + 1].isNumber) else { continue }

@@ -33,19 +33,20 @@ enum Patterns {
     static func findAll(in w: TextWork, lexicon: Lexicon) -> [PatternHit] {
         var hits: [PatternHit] = []
         guard w.count > 0 else { return hits }
-        emails(w, &hits)
-        urls(w, lexicon, &hits)
-        telegram(w, &hits)
-        handlesAfterCues(w, lexicon, &hits)
-        joinedHandles(w, &hits)
-        bracketedDottedHandles(w, &hits)
-        nhsNumbers(w, &hits)
-        numericDates(w, lexicon, &hits)
-        phones(w, &hits)
-        niNumbers(w, &hits)
-        postcodes(w, &hits)
-        vehicles(w, &hits)
-        dates(w, lexicon, &hits)
+        let c = PatternCandidates(w)
+        emails(w, c, &hits)
+        urls(w, c, lexicon, &hits)
+        telegram(w, c, &hits)
+        handlesAfterCues(w, c, lexicon, &hits)
+        joinedHandles(w, c, &hits)
+        bracketedDottedHandles(w, c, &hits)
+        nhsNumbers(w, c, &hits)
+        numericDates(w, c, lexicon, &hits)
+        phones(w, c, &hits)
+        niNumbers(w, c, &hits)
+        postcodes(w, c, &hits)
+        vehicles(w, c, &hits)
+        dates(w, c, lexicon, &hits)
         return hits
     }
 
@@ -88,9 +89,10 @@ enum Patterns {
     static func isDomainChar(_ b: UInt8) -> Bool { isAlnum(b) || b == UInt8(ascii: ".") || b == UInt8(ascii: "-") }
     static func isHandleChar(_ b: UInt8) -> Bool { isAlnum(b) || b == UInt8(ascii: "_") || b == UInt8(ascii: ".") }
 
-    static func emails(_ w: TextWork, _ hits: inout [PatternHit]) {
+    static func emails(_ w: TextWork, _ c: PatternCandidates, _ hits: inout [PatternHit]) {
         let bytes = w.bytes
-        for k in 0..<w.count where w.tokens[k].gap & Gap.at != 0 {
+        for k32 in c.list(PatternCandidates.emails) {
+            let k = Int(k32)
             let g0 = k == 0 ? 0 : Int(w.tokens[k - 1].end)
             var at = Int(w.tokens[k].start) - 1
             while at >= g0 && bytes[at] != UInt8(ascii: "@") { at -= 1 }
@@ -121,9 +123,10 @@ enum Patterns {
     }
 
     /// Profile addresses on social sites: the path after `facebook.com/` is a handle.
-    static func urls(_ w: TextWork, _ lexicon: Lexicon, _ hits: inout [PatternHit]) {
+    static func urls(_ w: TextWork, _ c: PatternCandidates, _ lexicon: Lexicon, _ hits: inout [PatternHit]) {
         let bytes = w.bytes
-        for k in 0..<w.count where w.tokens[k].lex & Lex.socialSite != 0 && w.isFree(k) {
+        for k32 in c.list(PatternCandidates.urls) where w.isFree(Int(k32)) {
+            let k = Int(k32)
             var j = k + 1
             guard j < w.count, w.gapIs(j, UInt8(ascii: ".")) else { continue }
             while j + 1 < w.count && w.gapIs(j + 1, UInt8(ascii: ".")) { j += 1 }
@@ -141,10 +144,11 @@ enum Patterns {
 
     /// "kian_ts4", "j_roc_crewe": words and numbers joined by underscores are a handle wherever
     /// they stand (prose never joins words so); dots may join further parts ("dev_x.2").
-    static func joinedHandles(_ w: TextWork, _ hits: inout [PatternHit]) {
+    static func joinedHandles(_ w: TextWork, _ c: PatternCandidates, _ hits: inout [PatternHit]) {
         var k = 0
-        while k + 1 < w.count {
-            guard w.isFree(k), w.gapIs(k + 1, UInt8(ascii: "_")) else { k += 1; continue }
+        for k32 in c.list(PatternCandidates.joined) where Int(k32) >= k {
+            k = Int(k32)
+            guard w.isFree(k), w.gapIs(k + 1, UInt8(ascii: "_")) else { continue }
             var a = k
             while a > 0 && w.isFree(a - 1) && (w.gapIs(a, UInt8(ascii: "_")) || w.gapIs(a, UInt8(ascii: "."))) { a -= 1 }
             var b = k + 1
@@ -166,10 +170,11 @@ enum Patterns {
     /// "(lily.ed.x)", "(tilly.x.x)": lowercase words joined by full stops, alone in brackets (the
     /// way a profile is written after a display name), is a handle: at least one part of three
     /// letters or more, not a domain's ending, and not abbreviations of single letters ("(i.e)").
-    static func bracketedDottedHandles(_ w: TextWork, _ hits: inout [PatternHit]) {
+    static func bracketedDottedHandles(_ w: TextWork, _ c: PatternCandidates, _ hits: inout [PatternHit]) {
         var k = 0
-        while k + 1 < w.count {
-            guard w.isFree(k), w.gapIs(k + 1, UInt8(ascii: ".")), w.gapBytes(k).last == UInt8(ascii: "(") else { k += 1; continue }
+        for k32 in c.list(PatternCandidates.bracketed) where Int(k32) >= k {
+            k = Int(k32)
+            guard w.isFree(k), w.gapIs(k + 1, UInt8(ascii: ".")), w.gapBytes(k).last == UInt8(ascii: "(") else { continue }
             var b = k + 1
             while b + 1 < w.count && w.gapIs(b + 1, UInt8(ascii: ".")) { b += 1 }
             let e = Int(w.tokens[b].end)
@@ -186,9 +191,10 @@ enum Patterns {
     }
 
     /// "t.me/northern_iron": a Telegram address, whole.
-    static func telegram(_ w: TextWork, _ hits: inout [PatternHit]) {
+    static func telegram(_ w: TextWork, _ c: PatternCandidates, _ hits: inout [PatternHit]) {
         let bytes = w.bytes
-        for k in 0..<(max(w.count, 1) - 1) where w.tokens[k].nlen == 1 && bytes[Int(w.tokens[k].start)] | 0x20 == UInt8(ascii: "t") {
+        for k32 in c.list(PatternCandidates.telegram) {
+            let k = Int(k32)
             guard w.gapIs(k + 1, UInt8(ascii: ".")), w.tokens[k + 1].hash == meHash else { continue }
             var e = Int(w.tokens[k + 1].end)
             guard e < bytes.count, bytes[e] == UInt8(ascii: "/") else { continue }
@@ -208,9 +214,10 @@ enum Patterns {
          "her", "his", "their", "on", "of"].map { Tokenizer.hash($0) })
 
     /// "her Snapchat is kev_smith99", "TikTok: darkangel07".
-    static func handlesAfterCues(_ w: TextWork, _ lexicon: Lexicon, _ hits: inout [PatternHit]) {
+    static func handlesAfterCues(_ w: TextWork, _ c: PatternCandidates, _ lexicon: Lexicon, _ hits: inout [PatternHit]) {
         let bytes = w.bytes
-        for k in 0..<w.count where w.tokens[k].lex & Lex.handleCue != 0 {
+        for k32 in c.list(PatternCandidates.handleCues) {
+            let k = Int(k32)
             var j = k + 1
             var skipped = 0
             while j < w.count && skipped < 3 && handleFillers.contains(w.tokens[j].hash) && w.tokens[j].gap & Gap.newline == 0 {

@@ -80,7 +80,8 @@ struct Engine {
         guard !phrases.isEmpty else { return }
         var k = 0
         while k < w.count {
-            guard w.isFree(k), w.tokens[k].shape & Shape.alpha != 0 else { k += 1; continue }
+            k = nextPhraseStart(w, from: k, phrases)
+            guard k < w.count else { break }
             var i = phrases.first(w.tokens[k].hash)
             var best: (end: Int, phrase: Int32)?
             var keptMatch = false
@@ -108,6 +109,19 @@ struct Engine {
             w.claimTokens(first, end, category: phrase.category, owner: owner)
             if case .person(let p) = owner, phrase.kind == .aka { index.mention(p) }
             k = end + 1
+        }
+    }
+
+    /// The first token from `k` on that is free, has letters and starts some phrase of `phrases`
+    /// (the only tokens `applyPhrases` can match at), or `w.count`.
+    @inline(__always) func nextPhraseStart(_ w: TextWork, from k: Int, _ phrases: WordMultiMap<Int32>) -> Int {
+        w.tokens.withUnsafeBufferPointer { t in
+            var k = k
+            while k < t.count {
+                if w.claimOf[k] == TextWork.free && t[k].shape & Shape.alpha != 0 && phrases.first(t[k].hash) >= 0 { return k }
+                k += 1
+            }
+            return k
         }
     }
 
@@ -185,25 +199,27 @@ struct Engine {
             }
             guard w.claimOf[hit.first] < 0 || w.claimOf[hit.first] == TextWork.reserved else { continue }
             if (hit.first...hit.last).contains(where: { w.claimOf[$0] >= 0 }) { continue }
+            // Built once: `StreetHit.keys` formats its strings on every read.
+            let keys = hit.keys
             let ownership: RecordIndex.Ownership
             switch hit.kind {
             case .numbered where hit.tentative:
-                let o = index.owner(of: hit.keys.filter { $0.kind == .fullStreet || $0.kind == .flatStreet })
+                let o = index.owner(of: keys.filter { $0.kind == .fullStreet || $0.kind == .flatStreet })
                 if case .nobody = o { continue }
                 ownership = o
             case .numbered:
                 // A flat or house we know decides; else a protected owner of the number and street;
                 // a kept person's building with a different flat number is someone else's home.
-                let flatKeys = hit.keys.filter { $0.kind == .flatStreet }
+                let flatKeys = keys.filter { $0.kind == .flatStreet }
                 let flatOwner = flatKeys.isEmpty ? .nobody : index.owner(of: flatKeys)
                 if case .nobody = flatOwner {
-                    let full = index.owner(of: hit.keys.filter { $0.kind == .fullStreet })
+                    let full = index.owner(of: keys.filter { $0.kind == .fullStreet })
                     if case .kept = full, hit.flat != nil { ownership = .nobody } else { ownership = full }
                 } else {
                     ownership = flatOwner
                 }
             case .streetOnly, .block:
-                let o = index.owner(of: hit.keys)
+                let o = index.owner(of: keys)
                 if case .nobody = o {
                     if hit.kind == .block && hit.flat == nil {
                         w.claim(hit.first, hit.last, start: start, end: end, category: nil, owner: .kept)
@@ -222,7 +238,7 @@ struct Engine {
                     ownership = o
                 }
             case .numberOnly, .flatOnly:
-                let o = index.owner(of: hit.keys)
+                let o = index.owner(of: keys)
                 if case .nobody = o {
                     // "at number 7", "No. 29": a house number nobody kept owns may be anyone's home,
                     // so the practitioner decides (a finding); a flat number nobody kept owns
@@ -243,7 +259,7 @@ struct Engine {
                 let first = withArticle(w, hit)
                 w.claim(first, hit.last, start: w.tokens[first].start, end: end, category: .address, owner: .person(p))
             case .nobody:
-                let key = hit.keys.first { $0.kind == .fullStreet || $0.kind == .block } ?? hit.keys.first
+                let key = keys.first { $0.kind == .fullStreet || $0.kind == .block } ?? keys.first
                 let v = index.withheldValue(.address, key, text: w.string(start, end))
                 var first = withArticle(w, hit)
                 // "live with her in the flats on Jardine Crescent": a street alone given as where

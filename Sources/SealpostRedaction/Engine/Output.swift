@@ -7,22 +7,22 @@ struct OutputBuilder {
     /// Tokens are numbered listed protected people first, in record order, then the people
     /// found in the text in order of first appearance; withheld values per category.
     func build() -> Redaction {
-        var tokenOf: [Int32: String] = [:]
+        // By person and by withheld value: no hashing per replacement.
+        var tokenOf = [String?](repeating: nil, count: index.persons.count)
         var order: [Int32] = []
         var next = 1
         for (i, p) in index.persons.enumerated() where !p.unlisted && !p.kept {
-            tokenOf[Int32(i)] = "[Third party \(next) (\(p.role?.rawValue ?? "party"))]"
+            tokenOf[i] = "[Third party \(next) (\(p.role?.rawValue ?? "party"))]"
             order.append(Int32(i))
             next += 1
         }
-        var withheldToken: [Int32: String] = [:]
+        var withheldToken = [String?](repeating: nil, count: index.withheld.count)
         var withheldCount: [IdentifierCategory: Int] = [:]
         var withheldOrder: [Int32] = []
         // Counted in arrays (by category, person and withheld value): no hashing per replacement.
         var categoryCounts = [Int](repeating: 0, count: IdentifierCategory.allCases.count)
         var personUses = [Int](repeating: 0, count: index.persons.count)
         var withheldUses = [Int](repeating: 0, count: index.withheld.count)
-        let categoryIndex = Dictionary(uniqueKeysWithValues: IdentifierCategory.allCases.enumerated().map { ($1, $0) })
 
         var texts: [RedactedText] = []
         var findings: [UncertainFinding] = []
@@ -40,21 +40,25 @@ struct OutputBuilder {
                 let token: String
                 switch c.owner {
                 case .person(let p):
-                    if tokenOf[p] == nil {
-                        tokenOf[p] = "[Third party \(next) (unlisted)]"
+                    if let t = tokenOf[Int(p)] {
+                        token = t
+                    } else {
+                        token = "[Third party \(next) (unlisted)]"
+                        tokenOf[Int(p)] = token
                         order.append(p)
                         next += 1
                     }
-                    token = tokenOf[p]!
                 case .withheld(let v):
-                    if withheldToken[v] == nil {
+                    if let t = withheldToken[Int(v)] {
+                        token = t
+                    } else {
                         let cat = index.withheld[Int(v)].category
                         let n = (withheldCount[cat] ?? 0) + 1
                         withheldCount[cat] = n
-                        withheldToken[v] = "[Withheld \(cat.tokenWords) \(n)]"
+                        token = "[Withheld \(cat.tokenWords) \(n)]"
+                        withheldToken[Int(v)] = token
                         withheldOrder.append(v)
                     }
-                    token = withheldToken[v]!
                 case .kept:
                     continue
                 }
@@ -64,7 +68,7 @@ struct OutputBuilder {
                 replacements.append(Replacement(token: token, category: c.category!, originalRange: s..<e, range: rs..<out.count))
                 shifts.append((e, out.count - e))
                 cursor = e
-                categoryCounts[categoryIndex[c.category!]!] += 1
+                categoryCounts[c.category!.ordinal] += 1
                 switch c.owner {
                 case .person(let p): personUses[Int(p)] += 1
                 case .withheld(let v): withheldUses[Int(v)] += 1
@@ -92,11 +96,11 @@ struct OutputBuilder {
 
         var people: [RedactedPerson] = []
         for (i, p) in input.people.enumerated() {
-            let token = tokenOf[Int32(i)]
+            let token = i < tokenOf.count ? tokenOf[i] : nil
             var ids = p.identifiers
             if let token, p.isProtected {
                 for (category, _) in ids.values {
-                    categoryCounts[categoryIndex[category]!] += 1
+                    categoryCounts[category.ordinal] += 1
                     personUses[i] += 1
                 }
                 ids = ids.replacingValues(with: token)
@@ -109,7 +113,7 @@ struct OutputBuilder {
         var entries: [PseudonymMap.Entry] = []
         for p in order {
             let person = index.persons[Int(p)]
-            let token = tokenOf[p]!
+            let token = tokenOf[Int(p)]!
             tokenUses.append(.init(token: token, label: person.label, occurrences: personUses[Int(p)]))
             var identities = index.words[Int(p)].mentions
             if let li = person.listedIndex {
@@ -121,7 +125,7 @@ struct OutputBuilder {
         }
         for v in withheldOrder {
             let value = index.withheld[Int(v)]
-            let token = withheldToken[v]!
+            let token = withheldToken[Int(v)]!
             let label = "withheld \(value.category.tokenWords)"
             tokenUses.append(.init(token: token, label: label, occurrences: withheldUses[Int(v)]))
             entries.append(.init(token: token, personID: nil, label: label, identities: [value.text]))
@@ -131,5 +135,24 @@ struct OutputBuilder {
         let summary = RedactionSummary(counts: counts, tokens: tokenUses, uncertainCount: findings.count)
         let record = RedactedRecord(texts: texts, people: people, summary: summary, uncertain: findings)
         return Redaction(record: record, pseudonyms: PseudonymMap(entries: entries))
+    }
+}
+
+extension IdentifierCategory {
+    /// The position in `allCases`, without hashing.
+    var ordinal: Int {
+        switch self {
+        case .name: 0
+        case .phone: 1
+        case .email: 2
+        case .postcode: 3
+        case .nhsNumber: 4
+        case .niNumber: 5
+        case .dob: 6
+        case .address: 7
+        case .vehicle: 8
+        case .handle: 9
+        case .workplace: 10
+        }
     }
 }

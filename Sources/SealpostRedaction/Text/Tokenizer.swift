@@ -193,6 +193,41 @@ enum Tokenizer {
         return WordScan(end: i, hash: FNV.finish(hash), altHash: alt, shape: shape, nlen: nlen, possLen: possLen)
     }
 
+    /// The word at `start` (an ASCII letter or digit) when it is ASCII letters and digits only,
+    /// ended by the text's end or an ASCII byte other than an apostrophe; nil otherwise, and then
+    /// `scanWord` reads it. The result is exactly `scanWord`'s for such a word (no apostrophe, so
+    /// no possessive; a plural candidate when it ends in "s" after three letters and has no
+    /// digits), without its per-byte bookkeeping or the call: most words of English take this path.
+    @inline(__always)
+    static func asciiWord(_ p: UnsafeBufferPointer<UInt8>, from start: Int, fold: UnsafeMutablePointer<UInt16>) -> WordScan? {
+        let n = p.count
+        var i = start
+        var h = FNV.offset
+        var prevH = h
+        var seen: UInt16 = 0
+        while i < n {
+            let e = fold[Int(p[i])]
+            if e == 0 { break }
+            prevH = h
+            h = (h ^ UInt64(e & 0xFF)) &* FNV.prime
+            seen |= e
+            i += 1
+        }
+        if i < n && (p[i] >= 0x80 || p[i] == 0x27) { return nil }
+        let nlen = i - start
+        let firstClass = fold[Int(p[start])] >> 8  // 2 lower, 4 upper, 8 digit
+        seen >>= 8
+        var shape: UInt16 = 0
+        if seen & 6 != 0 { shape |= Shape.alpha }
+        if seen & 8 != 0 { shape |= Shape.digit }
+        if firstClass == 4 { shape |= Shape.cap }
+        if firstClass == 2 { shape |= Shape.lower }
+        if seen & 6 == 4 { shape |= Shape.allCaps }
+        var alt: UInt64 = 0
+        if nlen >= 4, seen & 8 == 0, fold[Int(p[i - 1])] & 0xFF == UInt16(UInt8(ascii: "s")) { alt = FNV.finish(prevH) }
+        return WordScan(end: i, hash: FNV.finish(h), altHash: alt, shape: shape, nlen: nlen, possLen: 0)
+    }
+
     /// Tokenizes `p` into `tokens`, looking every word up in `lexicon`.
     static func tokenize(_ p: UnsafeBufferPointer<UInt8>, lexicon: Lexicon, into tokens: inout [Token]) {
         tokens.removeAll(keepingCapacity: true)
@@ -203,6 +238,7 @@ enum Tokenizer {
         var prevLex: UInt64 = 0
         var prevSingleLetter = false
         let table = lexicon.table
+        let fold = asciiFold
         asciiClass.withUnsafeBufferPointer { cls in
             asciiGap.withUnsafeBufferPointer { gapTable in
                 while i < n {
@@ -230,7 +266,7 @@ enum Tokenizer {
                             continue
                         }
                     }
-                    let w = scanWord(p, from: i, cls: cls)
+                    let w = b < 0x80 ? asciiWord(p, from: i, fold: fold) ?? scanWord(p, from: i, cls: cls) : scanWord(p, from: i, cls: cls)
                     var shape = w.shape
                     if tokens.isEmpty || gap & Gap.newline != 0 {
                         shape |= Shape.sentence | Shape.line

@@ -59,9 +59,20 @@ struct WordTable: Sendable {
 }
 
 /// A multimap from word hashes to entries of type `T`, as linked lists in one array.
+///
+/// The maps a record compiles (its people's name words, their misspellings, its phrases) hold a
+/// few hundred keys at most, and most words of a text are none of them: a 512-bit filter (one bit
+/// per value of the hash's top nine bits, set for every key inserted) answers most misses without
+/// probing the table. It never rejects a key that was inserted, so `first` answers as before.
 struct WordMultiMap<T: Sendable>: Sendable {
     private var heads: WordTable
     private(set) var entries: [(value: T, next: Int32)] = []
+    private var filter = SIMD8<UInt64>()
+
+    /// The filter's word and bit for `k`.
+    @inline(__always) private static func filterBit(_ k: UInt64) -> (word: Int, bit: UInt64) {
+        (Int(truncatingIfNeeded: k >> 61), 1 &<< ((k >> 55) & 63))
+    }
 
     /// `capacity`: the number of distinct keys expected, so that the table need not grow while filled.
     init(capacity: Int = 16) { heads = WordTable(capacity: capacity) }
@@ -69,6 +80,8 @@ struct WordMultiMap<T: Sendable>: Sendable {
     /// The index of the first entry for `k`, or -1.
     @inline(__always)
     func first(_ k: UInt64) -> Int32 {
+        let f = Self.filterBit(k)
+        if filter[f.word] & f.bit == 0 { return -1 }
         let v = heads.get(k)
         return v == 0 ? -1 : Int32(truncatingIfNeeded: v - 1)
     }
@@ -84,6 +97,8 @@ struct WordMultiMap<T: Sendable>: Sendable {
 
     mutating func insert(_ k: UInt64, _ value: T) {
         let head = first(k)
+        let f = Self.filterBit(k)
+        filter[f.word] |= f.bit
         entries.append((value, head))
         heads.set(k, UInt64(entries.count))
     }
