@@ -224,13 +224,9 @@ struct Engine {
             case .numberOnly, .flatOnly:
                 let o = index.owner(of: hit.keys)
                 if case .nobody = o {
-                    // "at number 7", "No. 29": a house number nobody kept owns may be anyone's home,
-                    // so the practitioner decides (a finding); a flat number nobody kept owns
-                    // ("a man from flat 12") names a home on its own and is withheld.
-                    if hit.kind == .numberOnly {
-                        w.findings.append(Finding(start: start, end: end, category: .address, reason: .possibleAddress))
-                        continue
-                    }
+                    // "at number 7", "No. 29", "a man from flat 12": a house or flat number nobody
+                    // kept owns points at someone's home (the household's street is known to the
+                    // recipient), so it is withheld (policy 4).
                     ownership = .nobody
                 } else {
                     ownership = o
