@@ -15,6 +15,7 @@ extension Engine {
         for k in 0..<n {
             let t = w.tokens[k]
             if t.shape & Shape.lower != 0 {
+                if t.lex & Lex.kin != 0 { kinAfterNameAt(w, k) }
                 lowercaseListedNameAt(w, k)
                 cuedLowercaseNameAt(w, k)
                 if t.lex & (Lex.street | Lex.streetWeak) != 0 { lowercaseStreetAt(w, k) }
@@ -31,6 +32,7 @@ extension Engine {
             if t.lex & Lex.residence != 0 { residencePlaceAt(w, k) }
             if k + 2 < n && w.tokens[k + 1].shape & Shape.lower != 0 && w.tokens[k + 2].shape & Shape.cap != 0 { venueWithPlaceAt(w, k) }
             if !stems.isEmpty { handleStemAt(w, k, stems) }
+            if k + 2 < n && w.tokens[k + 1].hash == lexicon.words.at { personAtHouseNumberAt(w, k) }
         }
         findBusinessNames(w)
     }
@@ -199,7 +201,9 @@ extension Engine {
     func quotedShortNameAt(_ w: TextWork, _ k: Int) {
         guard w.tokens[k].gap & Gap.open != 0, quoteAround(w, k, after: false) else { return }
         var e = k
-        while e < w.count && e - k < 3 && !quoteAround(w, e, after: true) && e + 1 < w.count && w.spaceGap(e + 1) { e += 1 }
+        // Words joined by spaces or a hyphen ("K-Dot").
+        while e < w.count && e - k < 3 && !quoteAround(w, e, after: true) && e + 1 < w.count
+            && (w.spaceGap(e + 1) || w.tokens[e + 1].gap == Gap.hyphen) { e += 1 }
         guard e < w.count, quoteAround(w, e, after: true), isOpen(w, k, e) else { return }
         // "the Manc lad", "the flat guy": a quoted description of a person.
         if w.tokens[k].hash == lexicon.words.the && e > k && Self.describedPerson.contains(w.tokens[e].hash) {
@@ -300,9 +304,11 @@ extension Engine {
         let nc = w.claimOf[k + 1]
         let replacedName = nc >= 0 && w.claims[Int(nc)].category == .name && w.claims[Int(nc)].owner.isRedacted
         guard replacedName || isOpen(w, k + 1) else { return }
+        // "Yours sincerely, Dr A Okonjo": after a title, any capitalised word no list knows.
+        let titled = k > 0 && w.tokens[k - 1].lex & Lex.title != 0 && n.lex & Lex.known == 0
         guard t.isWord, t.length == 1, t.shape & Shape.cap != 0, w.spaceGap(k + 1) || w.gapIs(k + 1, UInt8(ascii: ".")),
             n.isWord, n.shape & Shape.cap != 0, n.shape & Shape.allCaps == 0,
-            replacedName || n.lex & (Lex.surname | Lex.known) == Lex.surname || protectedNameWord(n.hash)
+            replacedName || titled || n.lex & (Lex.surname | Lex.known) == Lex.surname || protectedNameWord(n.hash)
         else { return }
         // "I Shah" only where "I" cannot be the pronoun: after a bracket or a title.
         if t.hash == Self.iHash && !(t.gap & Gap.open != 0 || (k > 0 && w.tokens[k - 1].lex & Lex.title != 0)) { return }
@@ -310,4 +316,38 @@ extension Engine {
     }
 
     static let iHash = Tokenizer.hash("i")
+
+    /// "with Shafiq mama", "Bilal kaka": a family word of address typed after a replaced name (as
+    /// South Asian and other languages place it) is part of how the person is called.
+    func kinAfterNameAt(_ w: TextWork, _ k: Int) {
+        guard k >= 1, isOpen(w, k), w.spaceGap(k), Self.kinAfterName.contains(w.tokens[k].hash) else { return }
+        let ci = w.claimOf[k - 1]
+        guard ci >= 0, w.claims[Int(ci)].category == .name, w.claims[Int(ci)].owner.isRedacted,
+            Int(w.claims[Int(ci)].end) == Int(w.tokens[k - 1].end)
+        else { return }
+        w.addFinding(k, k, .name, .possibleName)
+    }
+
+    /// Family words placed after the name (not English ones: "Sunny uncle" is the uncle, named).
+    static let kinAfterName: WordSet = WordSet("mama kaka baba dada abba".split(separator: " ").map { Tokenizer.hash(String($0)) })
+
+    /// "round to shug at no 22", "the Pritchards at number 7": a word no list knows right before
+    /// "at" and a house number that was withheld is whoever lives there.
+    func personAtHouseNumberAt(_ w: TextWork, _ k: Int) {
+        guard isOpen(w, k), w.spaceGap(k + 1), w.spaceGap(k + 2) else { return }
+        let t = w.tokens[k]
+        guard t.isWord, t.nlen >= 2, t.shape & Shape.digit == 0,
+            t.lex & (Self.neverWeakName | Lex.known | Lex.english | Lex.personVerb | Lex.kin | Lex.relation | Lex.residence) == 0,
+            !Self.textSpeak.contains(t.hash), !keptNameWord(t.hash)
+        else { return }
+        // The house number itself ("no 22", "number 7", "23"), not a flat or a street with its home.
+        let h = w.tokens[k + 2]
+        guard h.isNumber || (h.lex & Lex.numberWord != 0 && h.isWord) else { return }
+        // A house number alone ("at 7", "at no 22"), not a whole address ("staying at 117 King Street").
+        let ci = w.claimOf[k + 2]
+        guard ci >= 0, w.claims[Int(ci)].category == .address, w.claims[Int(ci)].owner.isRedacted,
+            Int(w.claims[Int(ci)].last) <= k + 3, Int(w.claims[Int(ci)].first) == k + 2
+        else { return }
+        w.addFinding(k, k, .name, .possibleName)
+    }
 }
