@@ -101,4 +101,28 @@ import Testing
         let r = try Fixture.redact("leah said she was at 16 manor rd all night", people: Self.people)
         #expect(r.record.uncertain.isEmpty && r.record.texts[0].text.contains("16 manor rd"), "\(r.record.uncertain)")
     }
+
+    /// Places: a capitalised word no list knows and a common-word street ending after "at", "on",
+    /// "near" or "from" is reported (a street or a village green: the practitioner decides).
+    @Test func anUnknownWordAndACommonStreetWordAfterAtAreReported() throws {
+        try check("Update: Kettle arrested at Orford Green at 21:30.", covered: ["Orford Green"])
+        try check("Leah played football at Village Green on Saturday.", covered: [], notCovered: ["Village Green"])
+    }
+
+    /// Names: a size word before a replaced name is part of the street nickname.
+    @Test func aSizeWordBeforeAReplacedNameIsReported() throws {
+        let text = "Kai forwarded these at 22:40:\n\"Big Sparks 💰\" (+44 7700 900733): \"u owe me 2 bags\"\n"
+            + "\"Kai pls just do it\"\n\"Big Sparks 💰\": \"or il come to urs\""
+        let r = try Fixture.redact(text, people: Self.people)
+        let second = text.utf8.count - "Big Sparks 💰\": \"or il come to urs\"".utf8.count
+        let ranges = r.record.texts[0].replacements.map(\.originalRange) + r.record.uncertain.map(\.originalRange)
+        #expect((second..<(second + 3)).allSatisfy { i in ranges.contains { $0.contains(i) } },
+                "\(r.record.texts[0].text) \(r.record.uncertain)")
+    }
+
+    /// Names: after a naming word, a letter and a word as heard in a call, and another spelling offered.
+    @Test func aNicknameSpeltOutAfterANamingWordIsReported() throws {
+        try check("he said one of them is called k dot or kaydot i don't know", covered: ["k dot", "kaydot"])
+        try check("she is called a liar by them at school", covered: [], notCovered: ["liar"])
+    }
 }

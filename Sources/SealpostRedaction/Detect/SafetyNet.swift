@@ -24,6 +24,7 @@ extension Engine {
                 if t.shape & Shape.allCaps != 0 { surnameFirstAt(w, k) }
                 undecidedGivenNameAt(w, k)
                 sizeNicknameAt(w, k)
+                if t.lex & Lex.streetWeak != 0 { weakStreetAt(w, k) }
                 initialAndSurnameAt(w, k)
                 namedPlaceAt(w, k)
             }
@@ -111,6 +112,7 @@ extension Engine {
             || ph == Self.imHash || ph == Self.itsHash
         else { return }
         let t = w.tokens[k]
+        if t.nlen == 1 && w.tokens[k - 1].lex & Lex.naming != 0 { spelledNicknameAt(w, k); return }
         guard t.isWord, t.shape & Shape.lower != 0, t.nlen >= 2, w.spaceGap(k),
             t.lex & (Self.neverWeakName | Lex.personVerb | Lex.relation | Lex.kin | Lex.locative | Lex.nationality) == 0
         else { return }
@@ -125,6 +127,22 @@ extension Engine {
         // "called back", "this is normal": an ordinary word after a naming cue is that word.
         if t.lex & Lex.english != 0 && t.lex & Lex.given == 0 { return }
         w.addFinding(k, k, .name, .possibleName)
+    }
+
+    /// "called k dot or kaydot": after a naming word, a letter and a word typed as heard (a
+    /// nickname read out in a call), and a word no list knows offered as another spelling of it.
+    func spelledNicknameAt(_ w: TextWork, _ k: Int) {
+        guard k + 1 < w.count, isOpen(w, k), isOpen(w, k + 1), w.spaceGap(k), w.spaceGap(k + 1) else { return }
+        let t = w.tokens[k], n = w.tokens[k + 1]
+        guard t.isWord, t.shape & Shape.lower != 0, t.hash != Self.iHash, t.hash != lexicon.words.a,
+            n.isWord, n.shape & Shape.lower != 0, n.lex & (Self.neverWeakName | Lex.personVerb) == 0
+        else { return }
+        w.addFinding(k, k + 1, .name, .possibleName)
+        // "or kaydot": another spelling offered for it.
+        guard k + 3 < w.count, w.tokens[k + 2].hash == Self.orHash, isOpen(w, k + 3), w.spaceGap(k + 3) else { return }
+        let o = w.tokens[k + 3]
+        guard o.isWord, o.nlen >= 3, o.lex & (Lex.known | Lex.english) == 0, !Self.textSpeak.contains(o.hash) else { return }
+        w.addFinding(k + 3, k + 3, .name, .possibleName)
     }
 
     /// "WOODS Carly", "DRAYCOTT Marjorie": in a text that is not all capitals, a word in capitals
@@ -282,7 +300,18 @@ extension Engine {
     /// "with Tizzy, Little K and three older lads", "Big Sparks": a size word and a capitalised
     /// word or letter, mid-sentence, is a street nickname.
     func sizeNicknameAt(_ w: TextWork, _ k: Int) {
-        guard k >= 1, k + 1 < w.count, isOpen(w, k), isOpen(w, k + 1) else { return }
+        guard k >= 1, k + 1 < w.count, isUndecided(w, k) else { return }
+        // "Big [Third party 1]": the size word before a replaced name is part of the nickname.
+        let nc = w.claimOf[k + 1]
+        if nc >= 0 {
+            guard w.claims[Int(nc)].category == .name, w.claims[Int(nc)].owner.isRedacted,
+                Self.sizeWords.contains(w.tokens[k].hash), w.tokens[k].shape & Shape.cap != 0, w.spaceGap(k + 1),
+                w.tokens[k].shape & Shape.boundary == 0 || quoteAround(w, k, after: false)
+            else { return }
+            w.addFinding(k, k, .name, .possibleName)
+            return
+        }
+        guard isOpen(w, k), isOpen(w, k + 1) else { return }
         let t = w.tokens[k], n = w.tokens[k + 1]
         guard t.shape & Shape.cap != 0, n.shape & Shape.cap != 0, t.nlen <= 6, Self.sizeWords.contains(t.hash),
             t.shape & Shape.allCaps == 0,
@@ -327,6 +356,26 @@ extension Engine {
         else { return }
         w.addFinding(k, k, .name, .possibleName)
     }
+
+    /// "arrested at Orford Green", "lives near Kestrel Fold": a capitalised word no list knows and a
+    /// street word that is also a common word, after "at", "on", "near" or "from", where nobody
+    /// kept lives: perhaps a street, perhaps a village green; the practitioner decides.
+    func weakStreetAt(_ w: TextWork, _ k: Int) {
+        guard k >= 2, isOpen(w, k), isOpen(w, k - 1), w.spaceGap(k), w.spaceGap(k - 1),
+            Self.weakStreetWords.contains(w.tokens[k].hash)
+        else { return }
+        let p = w.tokens[k - 1]
+        guard p.isWord, p.shape & Shape.cap != 0, p.shape & (Shape.allCaps | Shape.boundary) == 0,
+            p.lex & (Lex.known | Lex.given | Lex.place | Lex.title | Lex.relation) == 0,
+            Self.weakStreetPrepositions.contains(w.tokens[k - 2].hash),
+            !(index.keptPlaceWords.contains(p.hash) && index.keptPlaceWords.contains(w.tokens[k].hash))
+        else { return }
+        w.addFinding(k - 1, k, .address, .possibleAddress)
+    }
+
+    static let weakStreetWords: WordSet = WordSet("green close rise grove croft fold chase walk row mews"
+        .split(separator: " ").map { Tokenizer.hash(String($0)) })
+    static let weakStreetPrepositions: WordSet = WordSet("at on near from".split(separator: " ").map { Tokenizer.hash(String($0)) })
 
     /// Family words placed after the name (not English ones: "Sunny uncle" is the uncle, named).
     static let kinAfterName: WordSet = WordSet("mama kaka baba dada abba".split(separator: " ").map { Tokenizer.hash(String($0)) })
