@@ -81,7 +81,7 @@ struct DraftsTests {
         #expect(first.narrative.contains { $0.kind == .replaced && $0.text.hasPrefix("[") }, "replaced identities show as tokens")
         #expect(!first.narrative.map(\.text).joined().contains("de Souza"), "the protected neighbour is not in the narrative as it leaves")
         #expect(first.narrative.map(\.text).joined().count > 100)
-        #expect(!first.findings.isEmpty, "the example raises an uncertain finding (the house number)")
+        #expect(!first.findings.isEmpty, "the example raises an uncertain finding (a street)")
         let file = DecisionFile(actions: first.findings.map { ($0.id, DecisionFile.Action.keep) },
                                 reasons: Dictionary(uniqueKeysWithValues: first.findings.map { ($0.id, "a reason") }))
         let settled = try RedactionReview.review(record, decisions: file)

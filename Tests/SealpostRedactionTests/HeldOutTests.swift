@@ -9,10 +9,10 @@ import Testing
 struct HeldOutTests {
     /// Floors a little below the development half's figures when they were last raised, so a
     /// regression fails. Percentages, and needless flags per record.
-    static let devRemoved = 91.0
-    static let devRemovedOrFlagged = 97.3
+    static let devRemoved = 92.2
+    static let devRemovedOrFlagged = 98.3
     static let devDamagedAtMost = 1.05
-    static let devClean = 68.0
+    static let devClean = 70.5
     static let devNeedlessAtMost = 0.5
 
     @Test func scores() throws {

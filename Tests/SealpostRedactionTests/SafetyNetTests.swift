@@ -26,10 +26,11 @@ import Testing
         #expect(plain == "We hope Leah is well. Brook Lane was quiet.")
     }
 
-    @Test func aBareNumberAfterAPersonAndAtIsReported() throws {
+    @Test func aBareNumberAfterAPersonAndAtIsWithheld() throws {
         let text = "She names Mrs Mayhew at 23 as the problem. I'm at 12, two doors down."
         let r = try Self.redact(text)
-        #expect(Self.covered(r, text, "23") && Self.covered(r, text, "12"), "\(r.record.uncertain)")
+        let out = r.record.texts[0].text
+        #expect(!out.contains("23") && !out.contains("12") && r.record.uncertain.isEmpty, "\(out) \(r.record.uncertain)")
     }
 
     @Test func timesAgesAndTheChildsOwnNumberAreNotReported() throws {
@@ -38,10 +39,10 @@ import Testing
         #expect(r.record.texts[0].text.hasSuffix("Leah lives at 16."), "the child's own house number stays")
     }
 
-    @Test func aHouseNumberInWordsIsReported() throws {
+    @Test func aHouseNumberInWordsIsWithheld() throws {
         let text = "hello my names pat i live at number seventeen next door to leah"
         let r = try Self.redact(text)
-        #expect(Self.covered(r, text, "seventeen"), "\(r.record.uncertain)")
+        #expect(!r.record.texts[0].text.contains("seventeen"), "\(r.record.texts[0].text)")
     }
 
     @Test func aLowercaseGivenNameWithNoCueIsReported() throws {

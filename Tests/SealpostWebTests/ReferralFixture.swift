@@ -92,7 +92,7 @@ struct ReferralFixture {
     }
 
     static let narrative = "Jayden told his class teacher that Mr Hollins next door shouted at him through the fence and threw a bottle. "
-        + "He said the man at number 4 saw it too."
+        + "He said a man from Tanner Street saw it too."
 
     /// Answers every section validly (a protected neighbour named in the narrative), recipients the MASH.
     func completeDraft(_ id: String, purpose: String = s47) async throws {

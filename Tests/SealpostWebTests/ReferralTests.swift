@@ -181,7 +181,7 @@ struct ReferralTests {
             #expect(undecided.status == .badRequest && undecided.text.contains("<a href=\"#action-1-1\">Select redact or keep"))
 
             let decided = try await app.post("/referrals/\(id)/decisions", [
-                ("finding-1", String(finding)), ("action-1", "keep"), ("reason-1", "the number of the school's own minibus bay, not a home"),
+                ("finding-1", String(finding)), ("action-1", "keep"), ("reason-1", "the street of the school's minibus stop, not anyone's home"),
             ])
             #expect(decided.status == .seeOther)
             let ready = try await app.get("/referrals/\(id)/check").text

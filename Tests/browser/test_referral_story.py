@@ -12,7 +12,7 @@ from selenium.webdriver.support.ui import Select
 from conftest import MASH_USER, ROOT, SCHOOL_USER, make_browser, sign_in, submit, Pages
 
 NARRATIVE = ("Maya told her class teacher that Mr Hollins next door shouted at her through the fence and threw a bottle. "
-             "She said the man at number 4 saw it too.")
+             "She said a man from Tanner Street saw it too.")
 
 
 def fill(driver, values):
@@ -194,7 +194,7 @@ def test_school_writes_checks_and_sends_a_referral_and_the_mash_acknowledges_it(
     pages.check("referral-tasks-complete")
     open_task(driver, "check")
 
-    # Check what leaves: the neighbour is a token; the house number must be decided before Send.
+    # Check what leaves: the neighbour is a token; the street must be decided before Send.
     text = pages.text()
     assert "[Third party 1 (neighbour)]" in text and "Hollins" not in driver.page_source
     assert "possible identit" in text
@@ -207,7 +207,7 @@ def test_school_writes_checks_and_sends_a_referral_and_the_mash_acknowledges_it(
     keys.send_keys(Keys.ARROW_DOWN).perform()
     assert driver.find_element(By.ID, "action-1-2").is_selected()
     reason = driver.find_element(By.ID, "reason-1")
-    tab_to(driver, reason).send_keys("the number of the school's minibus bay, not anyone's home").perform()
+    tab_to(driver, reason).send_keys("the street of the school's minibus stop, not anyone's home").perform()
     button = driver.find_element(By.CSS_SELECTOR, "form[action$='/decisions'] button[type='submit']")
     keys = tab_to(driver, button)
     submit(driver, button, lambda: keys.send_keys(Keys.ENTER).perform())

@@ -58,7 +58,7 @@ extension Streets {
     /// at `first`; the first token of that description, or `first` when there is none. With
     /// `named`, also one to three capitalised words mid-sentence naming the place ("a boxing gym,
     /// Iron Lions on Cavendish Street"): for a finding, where a wider span costs nothing.
-    static func placeOnStreetStart(_ w: TextWork, _ first: Int, _ lexicon: Lexicon, named: Bool = false) -> Int {
+    static func placeOnStreetStart(_ w: TextWork, _ first: Int, _ lexicon: Lexicon, named: Bool = false, nested: Bool = false) -> Int {
         var j = first - 1
         if j >= 0 && w.tokens[j].hash == lexicon.words.the { j -= 1 }
         guard j >= 1, streetPrepositions.contains(w.tokens[j].hash), w.tokens[j + 1].gap & (Gap.newline | Gap.stop) == 0 else {
@@ -82,7 +82,11 @@ extension Streets {
             let t = w.tokens[i]
             guard w.isFree(i) || w.claimOf[i] == TextWork.reserved, t.isWord, w.tokens[i + 1].gap & ~(Gap.space | Gap.hyphen) == 0
             else { return first }
-            if t.hash == lexicon.words.the || t.hash == lexicon.words.a { return i == j - 1 ? first : i }
+            if t.hash == lexicon.words.the || t.hash == lexicon.words.a {
+                guard i < j - 1 else { return first }
+                // "the bungalow by the garage on Tyne Green Rd": one description before another.
+                return nested ? i : placeOnStreetStart(w, i, lexicon, nested: true)
+            }
             guard t.shape & Shape.lower != 0, t.lex & (Lex.personVerb | Lex.pronoun | Lex.function) == 0 else { return first }
             i -= 1
         }

@@ -15,6 +15,7 @@ extension Engine {
         for k in 0..<n {
             let t = w.tokens[k]
             if t.shape & Shape.lower != 0 {
+                if t.lex & Lex.kin != 0 { kinAfterNameAt(w, k) }
                 lowercaseListedNameAt(w, k)
                 cuedLowercaseNameAt(w, k)
                 if t.lex & (Lex.street | Lex.streetWeak) != 0 { lowercaseStreetAt(w, k) }
@@ -23,6 +24,7 @@ extension Engine {
                 if t.shape & Shape.allCaps != 0 { surnameFirstAt(w, k) }
                 undecidedGivenNameAt(w, k)
                 sizeNicknameAt(w, k)
+                if t.lex & Lex.streetWeak != 0 { weakStreetAt(w, k) }
                 initialAndSurnameAt(w, k)
                 namedPlaceAt(w, k)
             }
@@ -31,6 +33,7 @@ extension Engine {
             if t.lex & Lex.residence != 0 { residencePlaceAt(w, k) }
             if k + 2 < n && w.tokens[k + 1].shape & Shape.lower != 0 && w.tokens[k + 2].shape & Shape.cap != 0 { venueWithPlaceAt(w, k) }
             if !stems.isEmpty { handleStemAt(w, k, stems) }
+            if k + 2 < n && w.tokens[k + 1].hash == lexicon.words.at { personAtHouseNumberAt(w, k) }
         }
         findBusinessNames(w)
     }
@@ -109,6 +112,7 @@ extension Engine {
             || ph == Self.imHash || ph == Self.itsHash
         else { return }
         let t = w.tokens[k]
+        if t.nlen == 1 && w.tokens[k - 1].lex & Lex.naming != 0 { spelledNicknameAt(w, k); return }
         guard t.isWord, t.shape & Shape.lower != 0, t.nlen >= 2, w.spaceGap(k),
             t.lex & (Self.neverWeakName | Lex.personVerb | Lex.relation | Lex.kin | Lex.locative | Lex.nationality) == 0
         else { return }
@@ -123,6 +127,22 @@ extension Engine {
         // "called back", "this is normal": an ordinary word after a naming cue is that word.
         if t.lex & Lex.english != 0 && t.lex & Lex.given == 0 { return }
         w.addFinding(k, k, .name, .possibleName)
+    }
+
+    /// "called k dot or kaydot": after a naming word, a letter and a word typed as heard (a
+    /// nickname read out in a call), and a word no list knows offered as another spelling of it.
+    func spelledNicknameAt(_ w: TextWork, _ k: Int) {
+        guard k + 1 < w.count, isOpen(w, k), isOpen(w, k + 1), w.spaceGap(k), w.spaceGap(k + 1) else { return }
+        let t = w.tokens[k], n = w.tokens[k + 1]
+        guard t.isWord, t.shape & Shape.lower != 0, t.hash != Self.iHash, t.hash != lexicon.words.a,
+            n.isWord, n.shape & Shape.lower != 0, n.lex & (Self.neverWeakName | Lex.personVerb) == 0
+        else { return }
+        w.addFinding(k, k + 1, .name, .possibleName)
+        // "or kaydot": another spelling offered for it.
+        guard k + 3 < w.count, w.tokens[k + 2].hash == Self.orHash, isOpen(w, k + 3), w.spaceGap(k + 3) else { return }
+        let o = w.tokens[k + 3]
+        guard o.isWord, o.nlen >= 3, o.lex & (Lex.known | Lex.english) == 0, !Self.textSpeak.contains(o.hash) else { return }
+        w.addFinding(k + 3, k + 3, .name, .possibleName)
     }
 
     /// "WOODS Carly", "DRAYCOTT Marjorie": in a text that is not all capitals, a word in capitals
@@ -199,7 +219,9 @@ extension Engine {
     func quotedShortNameAt(_ w: TextWork, _ k: Int) {
         guard w.tokens[k].gap & Gap.open != 0, quoteAround(w, k, after: false) else { return }
         var e = k
-        while e < w.count && e - k < 3 && !quoteAround(w, e, after: true) && e + 1 < w.count && w.spaceGap(e + 1) { e += 1 }
+        // Words joined by spaces or a hyphen ("K-Dot").
+        while e < w.count && e - k < 3 && !quoteAround(w, e, after: true) && e + 1 < w.count
+            && (w.spaceGap(e + 1) || w.tokens[e + 1].gap == Gap.hyphen) { e += 1 }
         guard e < w.count, quoteAround(w, e, after: true), isOpen(w, k, e) else { return }
         // "the Manc lad", "the flat guy": a quoted description of a person.
         if w.tokens[k].hash == lexicon.words.the && e > k && Self.describedPerson.contains(w.tokens[e].hash) {
@@ -278,7 +300,18 @@ extension Engine {
     /// "with Tizzy, Little K and three older lads", "Big Sparks": a size word and a capitalised
     /// word or letter, mid-sentence, is a street nickname.
     func sizeNicknameAt(_ w: TextWork, _ k: Int) {
-        guard k >= 1, k + 1 < w.count, isOpen(w, k), isOpen(w, k + 1) else { return }
+        guard k >= 1, k + 1 < w.count, isUndecided(w, k) else { return }
+        // "Big [Third party 1]": the size word before a replaced name is part of the nickname.
+        let nc = w.claimOf[k + 1]
+        if nc >= 0 {
+            guard w.claims[Int(nc)].category == .name, w.claims[Int(nc)].owner.isRedacted,
+                Self.sizeWords.contains(w.tokens[k].hash), w.tokens[k].shape & Shape.cap != 0, w.spaceGap(k + 1),
+                w.tokens[k].shape & Shape.boundary == 0 || quoteAround(w, k, after: false)
+            else { return }
+            w.addFinding(k, k, .name, .possibleName)
+            return
+        }
+        guard isOpen(w, k), isOpen(w, k + 1) else { return }
         let t = w.tokens[k], n = w.tokens[k + 1]
         guard t.shape & Shape.cap != 0, n.shape & Shape.cap != 0, t.nlen <= 6, Self.sizeWords.contains(t.hash),
             t.shape & Shape.allCaps == 0,
@@ -300,9 +333,11 @@ extension Engine {
         let nc = w.claimOf[k + 1]
         let replacedName = nc >= 0 && w.claims[Int(nc)].category == .name && w.claims[Int(nc)].owner.isRedacted
         guard replacedName || isOpen(w, k + 1) else { return }
+        // "Yours sincerely, Dr A Okonjo": after a title, any capitalised word no list knows.
+        let titled = k > 0 && w.tokens[k - 1].lex & Lex.title != 0 && n.lex & Lex.known == 0
         guard t.isWord, t.length == 1, t.shape & Shape.cap != 0, w.spaceGap(k + 1) || w.gapIs(k + 1, UInt8(ascii: ".")),
             n.isWord, n.shape & Shape.cap != 0, n.shape & Shape.allCaps == 0,
-            replacedName || n.lex & (Lex.surname | Lex.known) == Lex.surname || protectedNameWord(n.hash)
+            replacedName || titled || n.lex & (Lex.surname | Lex.known) == Lex.surname || protectedNameWord(n.hash)
         else { return }
         // "I Shah" only where "I" cannot be the pronoun: after a bracket or a title.
         if t.hash == Self.iHash && !(t.gap & Gap.open != 0 || (k > 0 && w.tokens[k - 1].lex & Lex.title != 0)) { return }
@@ -310,4 +345,58 @@ extension Engine {
     }
 
     static let iHash = Tokenizer.hash("i")
+
+    /// "with Shafiq mama", "Bilal kaka": a family word of address typed after a replaced name (as
+    /// South Asian and other languages place it) is part of how the person is called.
+    func kinAfterNameAt(_ w: TextWork, _ k: Int) {
+        guard k >= 1, isOpen(w, k), w.spaceGap(k), Self.kinAfterName.contains(w.tokens[k].hash) else { return }
+        let ci = w.claimOf[k - 1]
+        guard ci >= 0, w.claims[Int(ci)].category == .name, w.claims[Int(ci)].owner.isRedacted,
+            Int(w.claims[Int(ci)].end) == Int(w.tokens[k - 1].end)
+        else { return }
+        w.addFinding(k, k, .name, .possibleName)
+    }
+
+    /// "arrested at Orford Green", "lives near Kestrel Fold": a capitalised word no list knows and a
+    /// street word that is also a common word, after "at", "on", "near" or "from", where nobody
+    /// kept lives: perhaps a street, perhaps a village green; the practitioner decides.
+    func weakStreetAt(_ w: TextWork, _ k: Int) {
+        guard k >= 2, isOpen(w, k), isOpen(w, k - 1), w.spaceGap(k), w.spaceGap(k - 1),
+            Self.weakStreetWords.contains(w.tokens[k].hash)
+        else { return }
+        let p = w.tokens[k - 1]
+        guard p.isWord, p.shape & Shape.cap != 0, p.shape & (Shape.allCaps | Shape.boundary) == 0,
+            p.lex & (Lex.known | Lex.given | Lex.place | Lex.title | Lex.relation) == 0,
+            Self.weakStreetPrepositions.contains(w.tokens[k - 2].hash),
+            !(index.keptPlaceWords.contains(p.hash) && index.keptPlaceWords.contains(w.tokens[k].hash))
+        else { return }
+        w.addFinding(k - 1, k, .address, .possibleAddress)
+    }
+
+    static let weakStreetWords: WordSet = WordSet("green close rise grove croft fold chase walk row mews"
+        .split(separator: " ").map { Tokenizer.hash(String($0)) })
+    static let weakStreetPrepositions: WordSet = WordSet("at on near from".split(separator: " ").map { Tokenizer.hash(String($0)) })
+
+    /// Family words placed after the name (not English ones: "Sunny uncle" is the uncle, named).
+    static let kinAfterName: WordSet = WordSet("mama kaka baba dada abba".split(separator: " ").map { Tokenizer.hash(String($0)) })
+
+    /// "round to shug at no 22", "the Pritchards at number 7": a word no list knows right before
+    /// "at" and a house number that was withheld is whoever lives there.
+    func personAtHouseNumberAt(_ w: TextWork, _ k: Int) {
+        guard isOpen(w, k), w.spaceGap(k + 1), w.spaceGap(k + 2) else { return }
+        let t = w.tokens[k]
+        guard t.isWord, t.nlen >= 2, t.shape & Shape.digit == 0,
+            t.lex & (Self.neverWeakName | Lex.known | Lex.english | Lex.personVerb | Lex.kin | Lex.relation | Lex.residence) == 0,
+            !Self.textSpeak.contains(t.hash), !keptNameWord(t.hash)
+        else { return }
+        // The house number itself ("no 22", "number 7", "23"), not a flat or a street with its home.
+        let h = w.tokens[k + 2]
+        guard h.isNumber || (h.lex & Lex.numberWord != 0 && h.isWord) else { return }
+        // A house number alone ("at 7", "at no 22"), not a whole address ("staying at 117 King Street").
+        let ci = w.claimOf[k + 2]
+        guard ci >= 0, w.claims[Int(ci)].category == .address, w.claims[Int(ci)].owner.isRedacted,
+            Int(w.claims[Int(ci)].last) <= k + 3, Int(w.claims[Int(ci)].first) == k + 2
+        else { return }
+        w.addFinding(k, k, .name, .possibleName)
+    }
 }

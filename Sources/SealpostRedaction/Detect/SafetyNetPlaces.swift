@@ -113,7 +113,8 @@ extension Engine {
         guard s < k, s > 0, w.spaceGap(s), Self.streetPrepositions.contains(w.tokens[s - 1].hash) else { return }
         // A kept person's street ("on manor rd" where the family lives on Manor Road) is theirs.
         if (s..<k).allSatisfy({ index.keptPlaceWords.contains(w.tokens[$0].hash) }) { return }
-        w.addFinding(s, k, .address, .possibleAddress)
+        // "(the co-op on bank st)": the place described on the street goes into the finding.
+        w.addFinding(Streets.placeOnStreetStart(w, s, lexicon), k, .address, .possibleAddress)
     }
 
     static let venueWords: WordSet = WordSet("""

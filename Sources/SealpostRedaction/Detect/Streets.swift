@@ -137,8 +137,12 @@ enum Streets {
             var s = k
             while s - 1 >= 0 && k - (s - 1) <= 4 {
                 let p = w.tokens[s - 1]
+                // "Seven Sisters Road": a capitalised relation word in the plural, inside the name.
+                let pluralRelation = p.shape & (Shape.cap | Shape.plural) == Shape.cap | Shape.plural
+                    && p.lex & stopWords == Lex.relation && s - 2 >= 0 && w.tokens[s - 2].shape & Shape.cap != 0
+                    && w.spaceGap(s - 1)
                 guard w.isFree(s - 1), p.isWord, lowercase || p.shape & Shape.cap != 0, w.spaceGap(s),
-                    p.lex & stopWords == 0 || p.lex & Lex.saint != 0
+                    p.lex & stopWords == 0 || p.lex & Lex.saint != 0 || pluralRelation
                 else { break }
                 s -= 1
                 if p.shape & Shape.boundary != 0 { break }
@@ -250,8 +254,11 @@ enum Streets {
                 w.spaceGap(k + 1) || w.tokens[k + 1].gap == Gap.period | Gap.space
             else { continue }
             let atOrIn = k > 0 && (w.tokens[k - 1].hash == words.at || w.tokens[k - 1].hash == words.in)
-            // "number 14" in running text; "No 14" or "no. 14" in an address, or "at no 40".
-            if w.tokens[k].hash == words.number || w.tokens[k].shape & Shape.cap != 0 || w.tokens[k + 1].gap & Gap.period != 0 || atOrIn {
+            // "number 14" in running text; "No 14" or "no. 14" in an address, "at no 40", or "no 212"
+            // as a clause of its own ("the one w the green door, no 212)").
+            if w.tokens[k].hash == words.number || w.tokens[k].shape & Shape.cap != 0 || w.tokens[k + 1].gap & Gap.period != 0 || atOrIn
+                || numberStandsAlone(w, k)
+            {
                 // "No. 29, Kevin WHALLEY": the abbreviation with its full stop is only ever a house number.
                 let context = w.cueBefore(k, window: 4, flags: Lex.addressCue) || atOrIn
                     || (w.tokens[k].hash != words.number && w.tokens[k + 1].gap & Gap.period != 0)
@@ -261,6 +268,14 @@ enum Streets {
         }
         bareHouseNumbers(w, lexicon, into: &hits)
         return hits
+    }
+
+    /// "no 212" between a comma or bracket and the end of its clause: a house number given on its own.
+    static func numberStandsAlone(_ w: TextWork, _ k: Int) -> Bool {
+        guard k > 0, w.tokens[k].gap & (Gap.comma | Gap.open) != 0 else { return false }
+        guard k + 2 < w.count else { return true }
+        let g = w.tokens[k + 2].gap
+        return g & (Gap.comma | Gap.close | Gap.stop | Gap.newline | Gap.semicolon) != 0 || g == Gap.period | Gap.space
     }
 
     static func key(_ w: TextWork, _ s: Int, _ k: Int) -> UInt64 {

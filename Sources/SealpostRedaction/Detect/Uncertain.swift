@@ -69,6 +69,15 @@ extension Engine {
         for k in 0..<w.count where w.isFree(k) {
             let t = w.tokens[k]
             guard t.isWord, t.shape & Shape.cap != 0 else { continue }
+            // In any text, initials before a bracket that opens with a lowercase word ("JR (pe) says"):
+            // a member of staff known by initials, with their role.
+            if t.shape & Shape.allCaps != 0 && t.nlen >= 2 && t.nlen <= 3 && t.lex & (Lex.acronym | Self.neverWeakName) == 0
+                && k + 1 < w.count && w.tokens[k + 1].gap & Gap.open != 0 && w.tokens[k + 1].shape & Shape.lower != 0
+                && w.tokens[k + 1].gap & (Gap.newline | Gap.stop) == 0
+            {
+                w.addFinding(k, k, .name, .possibleName)
+                continue
+            }
             guard t.lex & (Lex.known | Lex.given | Lex.surname | Lex.vehicleCue | Lex.handleCue) == 0 else { continue }
             // Short words in capitals are acronyms, except initials in a note typed without capitals ("KB from").
             if t.shape & Shape.allCaps != 0 && t.nlen <= 4 {
@@ -90,7 +99,7 @@ extension Engine {
             let kin = k > 0 && w.isFree(k - 1) && w.spaceGap(k) && w.tokens[k - 1].lex & Lex.kin != 0
             w.addFinding(kin ? k - 1 : k, k, .name, .possibleName)
         }
-        if w.lowercaseStyle { findLowercaseUnknownNames(w) }
+        findLowercaseUnknownNames(w)
         findCoordinatedNames(w)
         findWeakForms(w)
         for k in 0..<w.count where w.tokens[k].lex & Lex.workCue != 0 && w.tokens[k].isWord {
@@ -114,10 +123,15 @@ extension Engine {
         }
     }
 
-    /// In a note typed without capitals, a word no list knows, beside a verb people do or after
-    /// a word that takes a person ("with shero", "riz took her"), may be a name or a nickname:
-    /// the practitioner decides. Typos of ordinary words are the cost (measured as needless flags).
+    /// A word no list knows, in lowercase, beside a verb people do or after a word that takes a
+    /// person ("with shero", "riz took her"), may be a name or a nickname: the practitioner
+    /// decides. In a note typed without capitals, and in a capitalised text inside a sentence or
+    /// clause typed without capitals (a child's note or a text message quoted as written: "becos i
+    /// was with shero"); elsewhere a lowercase word no list knows is an ordinary word the lists
+    /// lack ("scabies", "sponsor"). Typos of ordinary words are the cost (measured as needless
+    /// flags). A family word of address right before it goes into the finding ("baba gul").
     func findLowercaseUnknownNames(_ w: TextWork) {
+        let hasty = w.lowercaseStyle
         for k in 0..<w.count where w.isFree(k) {
             let t = w.tokens[k]
             guard t.isWord, t.shape & Shape.lower != 0, t.nlen >= 3, t.shape & Shape.digit == 0,
@@ -127,9 +141,29 @@ extension Engine {
             let verbAfter = k + 1 < w.count && w.spaceGap(k + 1) && w.tokens[k + 1].lex & Lex.personVerb != 0
                 && w.tokens[k + 1].lex & Lex.modal == 0
             let personBefore = k > 0 && w.spaceGap(k) && Self.personPrepositions.contains(w.tokens[k - 1].hash)
-            guard verbAfter || personBefore, !index.isOrdinary(w, k) else { continue }
-            w.addFinding(k, k, .name, .possibleName)
+            let kin = k > 0 && w.spaceGap(k) && w.isFree(k - 1) && w.tokens[k - 1].lex & Lex.kin != 0
+                && w.tokens[k - 1].shape & Shape.lower != 0
+            guard verbAfter || personBefore || kin, hasty || typedWithoutCapitals(w, k), !index.isOrdinary(w, k) else { continue }
+            w.addFinding(kin ? k - 1 : k, k, .name, .possibleName)
         }
+    }
+
+    /// True when the sentence or clause token `k` stands in starts in lowercase and has a
+    /// contraction typed without its apostrophe, text-speak or the pronoun "i" in lowercase before
+    /// `k`, or starts in lowercase after a quotation mark: words quoted as a child or a text
+    /// message typed them.
+    func typedWithoutCapitals(_ w: TextWork, _ k: Int) -> Bool {
+        var i = k
+        var speak = false
+        while i > 0 && w.tokens[i].shape & Shape.boundary == 0 && k - i < 40 {
+            let t = w.tokens[i]
+            if Self.textSpeak.contains(t.hash) || (t.hash == Self.iHash && t.shape & Shape.lower != 0) { speak = true }
+            i -= 1
+        }
+        if w.tokens[i].hash == Self.iHash { speak = true }
+        let first = w.tokens[i]
+        guard first.shape & Shape.boundary != 0, first.shape & Shape.lower != 0, first.lex & Lex.acronym == 0 else { return false }
+        return speak || quoteAround(w, i, after: false)
     }
 
     /// Contractions typed without their apostrophe and text-speak: never names.

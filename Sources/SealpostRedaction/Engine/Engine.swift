@@ -205,7 +205,11 @@ struct Engine {
             switch hit.kind {
             case .numbered where hit.tentative:
                 let o = index.owner(of: keys.filter { $0.kind == .fullStreet || $0.kind == .flatStreet })
-                if case .nobody = o { continue }
+                if case .nobody = o {
+                    // "at a party at 43 millbrook st": maybe a home, maybe not; the practitioner decides.
+                    w.findings.append(Finding(start: start, end: end, category: .address, reason: .possibleAddress))
+                    continue
+                }
                 ownership = o
             case .numbered:
                 // A flat or house we know decides; else a protected owner of the number and street;
@@ -240,13 +244,9 @@ struct Engine {
             case .numberOnly, .flatOnly:
                 let o = index.owner(of: keys)
                 if case .nobody = o {
-                    // "at number 7", "No. 29": a house number nobody kept owns may be anyone's home,
-                    // so the practitioner decides (a finding); a flat number nobody kept owns
-                    // ("a man from flat 12") names a home on its own and is withheld.
-                    if hit.kind == .numberOnly {
-                        w.findings.append(Finding(start: start, end: end, category: .address, reason: .possibleAddress))
-                        continue
-                    }
+                    // "at number 7", "No. 29", "a man from flat 12": a house or flat number nobody
+                    // kept owns points at someone's home (the household's street is known to the
+                    // recipient), so it is withheld (policy 4).
                     ownership = .nobody
                 } else {
                     ownership = o
@@ -256,7 +256,13 @@ struct Engine {
             case .kept:
                 w.claim(hit.first, hit.last, start: start, end: end, category: .address, owner: .kept)
             case .person(let p):
-                let first = withArticle(w, hit)
+                var first = withArticle(w, hit)
+                // "lives in the bungalow by the garage on Tyne Green Rd": the place described on a
+                // protected person's street goes with it (it may be their home).
+                if hit.kind == .streetOnly {
+                    let from = Streets.placeOnStreetStart(w, hit.first, lexicon)
+                    if from < first && (from..<first).allSatisfy({ w.claimOf[$0] < 0 }) { first = from }
+                }
                 w.claim(first, hit.last, start: w.tokens[first].start, end: end, category: .address, owner: .person(p))
             case .nobody:
                 let key = keys.first { $0.kind == .fullStreet || $0.kind == .block } ?? keys.first
