@@ -155,13 +155,15 @@ struct BatchDepositTests {
         try await withRelay(store: store) { relay, _ in
             let repository = try await openRepository(relay.configuration, startedAt: relay.configuration.clock())
             defer { Task { try? await repository.close() } }
+            // Not before the store was opened: the SQLite store's ledger, in memory, refuses those.
+            let time = relay.configuration.clock() + 1
             let shared = RandomBytes.make(count: 16)
             let nonces = (0..<10).map { _ in shared } + (0..<10).map { _ in RandomBytes.make(count: 16) }
             let claims = try await withThrowingTaskGroup(of: (Bool, NonceClaim, [MailboxUsage]).self) { group in
                 for nonce in nonces {
                     group.addTask {
-                        let (claim, usage) = try await repository.claimNonce(agency: Party.school.agencyID, nonce: nonce, timestamp: Self.now,
-                                                                             window: 600, now: Self.now, usageOf: [Party.mash.agencyID])
+                        let (claim, usage) = try await repository.claimNonce(agency: Party.school.agencyID, nonce: nonce, timestamp: time,
+                                                                             window: 600, now: time, usageOf: [Party.mash.agencyID])
                         return (nonce == shared, claim, usage)
                     }
                 }

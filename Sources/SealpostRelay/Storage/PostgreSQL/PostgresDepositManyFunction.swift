@@ -59,6 +59,8 @@ enum PostgresDepositManyFunction {
             v_j INTEGER;
             v_k INTEGER;
             v_first INTEGER := 1;
+            v_gone BIGINT[] := '{}';
+            v_staged BOOLEAN := false;
         BEGIN
             -- 1. The ids, in byte order; the new ones are outcome 0 until refused.
             FOR v_row IN
@@ -75,7 +77,8 @@ enum PostgresDepositManyFunction {
             END LOOP;
 
             -- 2. Staged bodies: whole, and locked, or the deposit is refused.
-            IF EXISTS (SELECT 1 FROM unnest(p_staged) AS s(body) WHERE s.body <> 0) THEN
+            v_staged := EXISTS (SELECT 1 FROM unnest(p_staged) AS s(body) WHERE s.body <> 0);
+            IF v_staged THEN
                 FOR v_i IN SELECT t.i FROM unnest(p_staged) WITH ORDINALITY AS t(body, i)
                            WHERE t.body <> 0 AND v_outcome[t.i] = 0 LOOP
                     PERFORM 1 FROM deposit_body b
@@ -142,12 +145,20 @@ enum PostgresDepositManyFunction {
                       FROM unnest(p_mailboxes, p_item) AS m(mailbox, item)
                       WHERE v_outcome[m.item] = 2 GROUP BY m.mailbox) AS d
                 WHERE u.mailbox = d.mailbox;
-                DELETE FROM envelope e USING unnest(v_seq, v_outcome) AS t(seq, outcome)
-                WHERE e.seq = t.seq AND t.outcome IN (2, 3);
+                FOR v_i IN 1 .. v_n LOOP
+                    IF v_outcome[v_i] IN (2, 3) THEN
+                        v_gone := v_gone || v_seq[v_i];
+                    END IF;
+                END LOOP;
+                DELETE FROM envelope WHERE seq = ANY(v_gone);
             END IF;
-            UPDATE deposit_body b SET seq = v_seq[t.i]
-            FROM unnest(p_staged) WITH ORDINALITY AS t(body, i)
-            WHERE t.body <> 0 AND v_outcome[t.i] = 0 AND b.id = t.body;
+            IF v_staged THEN
+                FOR v_i IN 1 .. v_n LOOP
+                    IF v_outcome[v_i] = 0 AND p_staged[v_i] <> 0 THEN
+                        UPDATE deposit_body SET seq = v_seq[v_i] WHERE id = p_staged[v_i];
+                    END IF;
+                END LOOP;
+            END IF;
             WITH bodies AS (
                 INSERT INTO deposit_body (seq, started_at)
                 SELECT v_seq[t.i], p_deposited_at[t.i] FROM generate_subscripts(p_ids, 1) AS t(i)
@@ -160,13 +171,22 @@ enum PostgresDepositManyFunction {
             SELECT v_seq[m.item], m.mailbox, 0 FROM unnest(p_mailboxes, p_item) AS m(mailbox, item)
             WHERE v_outcome[m.item] = 0;
 
-            RETURN QUERY
-            SELECT t.i::INTEGER, v_outcome[t.i], v_full[t.i], e.sender, e.relay, e.deposited_at, e.expires_at, e.signature,
-                   CASE WHEN e.seq IS NULL THEN NULL ELSE
-                       ARRAY(SELECT d.mailbox FROM delivery d WHERE d.seq = e.seq ORDER BY d.mailbox COLLATE "C") END
-            FROM generate_subscripts(p_ids, 1) AS t(i)
-            LEFT JOIN envelope e ON v_outcome[t.i] = 1 AND e.id = p_ids[t.i]
-            ORDER BY t.i;
+            -- One row per deposit, in order; a known id's stored receipt looked up by its index
+            -- (each statement here is planned once for any batch, so no join that could scan a table).
+            FOR v_i IN 1 .. v_n LOOP
+                r_item := v_i;
+                r_outcome := v_outcome[v_i];
+                r_mailbox := v_full[v_i];
+                r_sender := NULL; r_relay := NULL; r_deposited_at := NULL; r_expires_at := NULL;
+                r_signature := NULL; r_mailboxes := NULL;
+                IF v_outcome[v_i] = 1 THEN
+                    SELECT e.sender, e.relay, e.deposited_at, e.expires_at, e.signature,
+                           ARRAY(SELECT d.mailbox FROM delivery d WHERE d.seq = e.seq ORDER BY d.mailbox COLLATE "C")
+                    INTO r_sender, r_relay, r_deposited_at, r_expires_at, r_signature, r_mailboxes
+                    FROM envelope e WHERE e.id = p_ids[v_i];
+                END IF;
+                RETURN NEXT;
+            END LOOP;
         END
         $$
         """
