@@ -201,4 +201,52 @@ struct BatchDepositTests {
         try await repository.close()
         await database.drop()
     }
+
+    @Test("relays of the previous version (sealpost_deposit, one at a time) and batches over one database: each id stored once, no deadlock")
+    func mixedVersions() async throws {
+        guard TestStore.all.contains(.postgres) else { return }
+        let database = try await PostgresTestServer.createDatabase()
+        let repository = try await PostgresRelayRepository(url: database.url)
+        var configuration = database.url.clientConfiguration()
+        configuration.options.maximumConnections = 8
+        let old = PostgresClient(configuration: configuration, backgroundLogger: repository.logger)
+        let runner = Task { await old.run() }
+        let mailboxes = [Party.csc, Party.mash, Party.police, Party.health].map(\.agencyID).sorted()
+        // Each envelope for two or three of four mailboxes, deposited through both versions at once.
+        let deposits = (0..<60).map { index in
+            let chosen = mailboxes.enumerated().filter { $0.offset != index % 4 || index % 3 == 0 }.map(\.element)
+            return StoreDepositTests.deposit(envelope(size: 200), to: [Party.csc, Party.mash, Party.police, Party.health]
+                .filter { chosen.contains($0.agencyID) }, quota: Self.roomy)
+        }
+        let stored = try await withThrowingTaskGroup(of: Bool.self) { group in
+            for deposit in deposits {
+                group.addTask { if case .stored = try await repository.deposit(deposit) { true } else { false } }
+                group.addTask {
+                    let receipt = deposit.receipt.receipt
+                    let bytes: [UInt8] = if case .whole(let bytes) = deposit.body { bytes } else { [] }
+                    let query: PostgresQuery = try """
+                        SELECT r_stored FROM sealpost_deposit(\(Data(receipt.envelopeID.bytes)), \(receipt.sender), \(receipt.relay),
+                            \(deposit.size), \(receipt.depositedAt), \(receipt.expiresAt), \(deposit.forgetAt),
+                            \(Data(deposit.receipt.signature.rawRepresentation)), \(receipt.mailboxes), \(Data(bytes)), NULL::int8,
+                            \(Int64(1)), \(Int64(Self.roomy.maximumCount)), \(Self.roomy.maximumBytes))
+                        """
+                    return try await old.query(query).collect().first?.decode(Bool.self) ?? false
+                }
+            }
+            return try await group.reduce(into: 0) { $0 += $1 ? 1 : 0 }
+        }
+        #expect(stored == deposits.count, "each envelope stored once, by one version or the other")
+        for mailbox in mailboxes {
+            let expected = deposits.filter { $0.receipt.receipt.mailboxes.contains(mailbox) }.count
+            #expect(try await repository.usage(mailbox: mailbox) == MailboxUsage(count: expected, bytes: Int64(expected * 200)))
+        }
+        runner.cancel()
+        try await repository.close()
+        // The backends report their statistics as they end.
+        try await Task.sleep(for: .seconds(1))
+        let deadlocks = try await PostgresTestServer.admin().query(
+            "SELECT deadlocks FROM pg_stat_database WHERE datname = \(database.name)").collect().first?.decode(Int64.self)
+        #expect(deadlocks == 0, "the server ended \(deadlocks ?? -1) transactions for deadlocks")
+        await database.drop()
+    }
 }
