@@ -16,7 +16,8 @@ import SealpostSodium
 /// for it, then finds it), then locks its mailboxes' usage rows in sorted order to check the quota;
 /// a delete locks the copy it ends; the expiry sweep takes copies `FOR UPDATE SKIP LOCKED`, so
 /// instances sweeping at once share the work. A transaction the database ends for a deadlock or a
-/// serialization failure is run again, up to five times.
+/// serialization failure is run again, up to five times. Concurrent deposits, and concurrent nonce
+/// claims, are written in batches of one statement each (`PostgresBatcher`), each answered alone.
 public final class PostgresRelayRepository: RelayRepository {
     let client: PostgresClient
     private let runner: Task<Void, Never>
