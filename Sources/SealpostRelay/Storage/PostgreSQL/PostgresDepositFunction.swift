@@ -1,6 +1,9 @@
 /// The deposit, and the delete, as server-side functions (migration v4), so that storing an envelope costs one
 /// round trip and one commit instead of six statements inside `BEGIN ... COMMIT`, during which the
 /// connection sat idle in its transaction waiting for the relay (spec/relay.md §Measured).
+/// Relays since migration v5 store deposits in batches (`PostgresDepositManyFunction`), with the
+/// same steps and locks; `sealpost_deposit` stays for relays of the version before, which may
+/// share the database during an upgrade.
 ///
 /// It runs as its own implicit transaction, committed with `synchronous_commit=on` before the
 /// relay reads its answer. The steps and locks are those of the transaction it replaces, in the

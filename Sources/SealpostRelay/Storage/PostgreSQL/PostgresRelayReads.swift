@@ -82,19 +82,40 @@ extension PostgresRelayRepository {
         try await claimNonce(agency: agency, nonce: nonce, timestamp: timestamp, window: window, now: now, usageOf: []).claim
     }
 
-    /// The claim above and the usage of each mailbox, in one prepared statement
-    /// (`PostgresStatements.Claim`): one round trip for a deposit's step 9 and its first look at
-    /// the quota. The claim commits as above, unflushed.
+    /// The claim above and the usage of each mailbox, in one round trip for a deposit's step 9 and
+    /// its first look at the quota: through the claim batcher, with the claims of the requests
+    /// that arrive meanwhile, in one prepared statement (`PostgresStatements.ClaimMany`). The
+    /// claims commit as above, unflushed.
     public func claimNonce(agency: String, nonce: [UInt8], timestamp: Int64, window: Int64, now: Int64,
                            usageOf mailboxes: [String]) async throws -> (claim: NonceClaim, usage: [MailboxUsage]) {
-        let claim = PostgresStatements.Claim(agency: agency, nonce: Data(nonce), forgetAt: timestamp + window, mailboxes: mailboxes)
-        let row = try await client.rows(claim, logger: logger).first
-        guard let row else { throw RelayStorageError("the database returned nothing for a nonce claim") }
-        let (claimed, counts, bytes) = row
-        guard claimed == 1 else { return (.replayed, []) }
-        guard counts.count == mailboxes.count, bytes.count == mailboxes.count else {
-            throw RelayStorageError("the database returned the usage of \(counts.count) mailboxes for \(mailboxes.count)")
-        }
-        return (.fresh, zip(counts, bytes).map { MailboxUsage(count: Int($0), bytes: $1) })
+        let (claim, usage) = try await claims.submit(NonceClaimRequest(agency: agency, nonce: nonce, forgetAt: timestamp + window,
+                                                                      mailboxes: mailboxes))
+        return (claim, usage)
     }
+
+    /// Claims `requests` (no (agency, nonce) twice) in one statement; their answers, in order.
+    static func claimBatch(_ requests: [NonceClaimRequest], client: PostgresClient,
+                           logger: Logger) async throws -> [Result<(NonceClaim, [MailboxUsage]), any Error>] {
+        let rows = try await client.rows(PostgresStatements.ClaimMany(requests), logger: logger)
+        guard rows.count == requests.count else {
+            throw RelayStorageError("the database answered \(rows.count) of a batch of \(requests.count) nonce claims")
+        }
+        return zip(requests, rows).enumerated().map { index, pair in
+            let (request, (item, claimed, counts, bytes)) = pair
+            guard Int(item) == index + 1 else { return .failure(RelayStorageError("the database answered a batch's nonce claims out of order")) }
+            guard claimed else { return .success((.replayed, [])) }
+            guard counts.count == request.mailboxes.count, bytes.count == request.mailboxes.count else {
+                return .failure(RelayStorageError("the database returned the usage of \(counts.count) mailboxes for \(request.mailboxes.count)"))
+            }
+            return .success((.fresh, zip(counts, bytes).map { MailboxUsage(count: Int($0), bytes: $1) }))
+        }
+    }
+}
+
+/// One request's nonce claim, and the mailboxes whose usage it wants (a deposit's), as batched.
+struct NonceClaimRequest: Sendable {
+    let agency: String
+    let nonce: [UInt8]
+    let forgetAt: Int64
+    let mailboxes: [String]
 }

@@ -16,12 +16,16 @@ import SealpostSodium
 /// for it, then finds it), then locks its mailboxes' usage rows in sorted order to check the quota;
 /// a delete locks the copy it ends; the expiry sweep takes copies `FOR UPDATE SKIP LOCKED`, so
 /// instances sweeping at once share the work. A transaction the database ends for a deadlock or a
-/// serialization failure is run again, up to five times.
+/// serialization failure is run again, up to five times. Concurrent deposits, and concurrent nonce
+/// claims, are written in batches of one statement each (`PostgresBatcher`), each answered alone.
 public final class PostgresRelayRepository: RelayRepository {
     let client: PostgresClient
     private let runner: Task<Void, Never>
     let logger: Logger
     private let observe: @Sendable (_ batchSize: Int, _ duration: Duration) -> Void
+    /// Gather concurrent deposits, and concurrent nonce claims, into one statement a batch (`PostgresBatcher`).
+    let deposits: PostgresBatcher<NewDeposit, DepositOutcome>
+    let claims: PostgresBatcher<NonceClaimRequest, (NonceClaim, [MailboxUsage])>
     /// The database's URL with any password hidden.
     public let location: String
 
@@ -36,6 +40,19 @@ public final class PostgresRelayRepository: RelayRepository {
         self.logger = logger
         observe = observeCommit
         location = url.redacted
+        // Whole bodies up to 16 MiB a statement (a body of up to one chunk, 1 MiB, is whole).
+        deposits = PostgresBatcher(maximumWeight: 16 << 20, key: { $0.receipt.receipt.envelopeID.bytes }, weight: { deposit in
+            if case .whole(let bytes) = deposit.body { bytes.count } else { 0 }
+        }, write: { [client, logger] deposits in
+            try await Self.retrying(logger: logger, batchSize: deposits.count, observe: observeCommit) {
+                try await Self.depositBatch(deposits, client: client, logger: logger)
+            }
+        })
+        claims = PostgresBatcher(key: { Array($0.agency.utf8) + [0] + $0.nonce }, write: { [client, logger] claims in
+            try await Self.retrying(logger: logger, batchSize: claims.count, observe: { _, _ in }) {
+                try await Self.claimBatch(claims, client: client, logger: logger)
+            }
+        })
         do {
             // One connection of its own first, so that a server that cannot be reached says why at once.
             try await Self.withTimeout(timeout) {
@@ -124,13 +141,19 @@ public final class PostgresRelayRepository: RelayRepository {
     /// again (up to five times in all) when the database ends it for a deadlock or a serialization
     /// failure. One round trip, and no connection left idle in a transaction.
     func statement<T: Sendable>(_ body: () async throws -> T) async throws -> T {
+        try await Self.retrying(logger: logger, batchSize: 1, observe: observe, body)
+    }
+
+    /// `statement`'s retries, for a statement that stores `batchSize` writes at once.
+    static func retrying<T: Sendable>(logger: Logger, batchSize: Int, observe: (_ batchSize: Int, _ duration: Duration) -> Void,
+                                      _ body: () async throws -> T) async throws -> T {
         var attempt = 0
         while true {
             attempt += 1
             let started = ContinuousClock.now
             do {
                 let value = try await body()
-                observe(1, ContinuousClock.now - started)
+                observe(batchSize, ContinuousClock.now - started)
                 return value
             } catch let error as PSQLError where attempt < 5 && Self.isTransient(error) {
                 logger.debug("statement retried", metadata: ["sqlstate": "\(error.serverInfo?[.sqlState] ?? "")"])

@@ -25,44 +25,53 @@ extension PostgresRelayRepository {
         try await client.query("DELETE FROM deposit_body WHERE id = \(body) AND seq IS NULL", logger: logger)
     }
 
-    /// One statement, `sealpost_deposit` (`PostgresDepositFunction`): one round trip, one commit.
+    /// Through the batcher: with the deposits that arrive meanwhile, one statement,
+    /// `sealpost_deposit_many` (`PostgresDepositManyFunction`), one round trip, one commit.
     public func deposit(_ deposit: NewDeposit) async throws -> DepositOutcome {
-        let receipt = deposit.receipt.receipt
-        let id = Data(receipt.envelopeID.bytes)
-        let signature = Data(deposit.receipt.signature.rawRepresentation)
-        let size = deposit.size
-        let (bytes, staged): (Data?, Int64?) = switch deposit.body {
-        case .whole(let bytes): (Data(bytes), nil)
-        case .staged(let staged): (nil, staged)
+        try await deposits.submit(deposit)
+    }
+
+    /// Stores `deposits` (no envelope id twice) in one statement and commit; their outcomes, in order
+    /// (a failure for a deposit the database could not take for a reason of its own).
+    static func depositBatch(_ deposits: [NewDeposit], client: PostgresClient, logger: Logger) async throws -> [Result<DepositOutcome, any Error>] {
+        let rows = try await client.rows(PostgresStatements.DepositMany(deposits), logger: logger)
+        guard rows.count == deposits.count else {
+            throw RelayStorageError("the database answered \(rows.count) of a batch of \(deposits.count) deposits")
         }
-        let mailboxes = receipt.mailboxes
-        let call = PostgresStatements.Deposit(
-            id: id, sender: receipt.sender, relay: receipt.relay, size: size, depositedAt: receipt.depositedAt,
-            expiresAt: receipt.expiresAt, forgetAt: deposit.forgetAt, signature: signature, mailboxes: mailboxes, bytes: bytes,
-            staged: staged, parts: Int64(DepositBody.parts(size)), maximumCount: Int64(deposit.quota.maximumCount),
-            maximumBytes: deposit.quota.maximumBytes)
-        let row: PostgresStatements.Deposit.Row?
-        do {
-            row = try await statement { try await self.client.rows(call, logger: self.logger).first }
-        } catch let error as PSQLError where error.serverInfo?[.sqlState] == PostgresDepositFunction.mailboxFull {
-            return .mailboxFull(mailbox: error.serverInfo?[.message] ?? "?")
-        } catch let error as PSQLError where error.serverInfo?[.sqlState] == PostgresDepositFunction.stagedBodyNotWhole {
-            throw RelayStorageError("the staged body of envelope \(receipt.envelopeID.shortForm) is not whole")
+        var outcomes: [Result<DepositOutcome, any Error>] = []
+        outcomes.reserveCapacity(deposits.count)
+        for (deposit, row) in zip(deposits, rows) {
+            let receipt = deposit.receipt.receipt
+            let (item, outcome, fullMailbox, sender, relay, depositedAt, expiresAt, signatureBytes, storedMailboxes) = row
+            guard Int(item) == outcomes.count + 1 else { throw RelayStorageError("the database answered a batch's deposits out of order") }
+            switch outcome {
+            case PostgresDepositManyFunction.stored:
+                outcomes.append(.success(.stored(deposit.receipt)))
+            case PostgresDepositManyFunction.mailboxFull:
+                outcomes.append(.success(.mailboxFull(mailbox: fullMailbox ?? "?")))
+            case PostgresDepositManyFunction.stagedBodyNotWhole:
+                outcomes.append(.failure(RelayStorageError("the staged body of envelope \(receipt.envelopeID.shortForm) is not whole")))
+            default:
+                guard let sender, let relay, let depositedAt, let expiresAt, let signatureBytes, let storedMailboxes else {
+                    outcomes.append(.failure(RelayStorageError("envelope \(receipt.envelopeID.shortForm) was known and is no longer")))
+                    continue
+                }
+                guard sender == receipt.sender, storedMailboxes == receipt.mailboxes else {
+                    outcomes.append(.success(.conflict))
+                    continue
+                }
+                guard let original = try? Ed25519.Signature(rawRepresentation: Array(signatureBytes)) else {
+                    outcomes.append(.failure(RelayStorageError(
+                        "the stored receipt signature of envelope \(receipt.envelopeID.shortForm) is malformed")))
+                    continue
+                }
+                outcomes.append(.success(.duplicate(SignedDepositReceipt(
+                    receipt: DepositReceipt(envelopeID: receipt.envelopeID, relay: relay, sender: sender, mailboxes: storedMailboxes,
+                                            depositedAt: depositedAt, expiresAt: expiresAt),
+                    signature: original))))
+            }
         }
-        guard let row else { throw RelayStorageError("envelope \(receipt.envelopeID.shortForm) was known and is no longer") }
-        let (stored, sender, relay, depositedAt, expiresAt, signatureBytes, storedMailboxes) = row
-        if stored { return .stored(deposit.receipt) }
-        guard let sender, let relay, let depositedAt, let expiresAt, let signatureBytes, let storedMailboxes else {
-            throw RelayStorageError("the stored receipt of envelope \(receipt.envelopeID.shortForm) is incomplete")
-        }
-        guard sender == receipt.sender, storedMailboxes == mailboxes else { return .conflict }
-        guard let original = try? Ed25519.Signature(rawRepresentation: Array(signatureBytes)) else {
-            throw RelayStorageError("the stored receipt signature of envelope \(receipt.envelopeID.shortForm) is malformed")
-        }
-        return .duplicate(SignedDepositReceipt(
-            receipt: DepositReceipt(envelopeID: receipt.envelopeID, relay: relay, sender: sender, mailboxes: storedMailboxes,
-                                    depositedAt: depositedAt, expiresAt: expiresAt),
-            signature: original))
+        return outcomes
     }
 
     /// One statement, `sealpost_delete` (`PostgresDepositFunction`): one round trip, one commit.

@@ -18,6 +18,7 @@ import PostgresNIO
 ///     deposit_chunk  a body's bytes in chunks of at most 1 MiB, `part` 0, 1, ... in order (v3)
 ///     sealpost_deposit(), sealpost_delete()  a deposit, a delete, as one statement each (v4,
 ///                    `PostgresDepositFunction`)
+///     sealpost_deposit_many()  a batch of deposits as one statement (v5, `PostgresDepositManyFunction`)
 enum PostgresSchema {
     static let migrations: [(name: String, sql: [String])] = [
         ("v1: envelopes, bodies, deliveries, usage, nonces", [
@@ -96,6 +97,15 @@ enum PostgresSchema {
         // ... COMMIT, and `delete` in up to six, in the same order and with the same locks. A
         // refusal raises, which rolls the whole statement back.
         ("v4: deposit and delete functions", [PostgresDepositFunction.create, PostgresDepositFunction.createDelete]),
+        // Group commit in the relay: a batch of deposits in one statement (spec/relay.md §Storage).
+        // And a chunk of up to about 8 KiB (most envelopes) kept in its row rather than cut into
+        // TOAST rows: 4 KiB took three TOAST rows and their index entries. Nothing read changes:
+        // TOAST is the server's own affair, and rows already written stay as they are. (The price:
+        // a 4 KiB chunk fills a page alone, about twice the space it took in TOAST.)
+        ("v5: deposits in batches; small chunks in their rows", [
+            PostgresDepositManyFunction.create,
+            "ALTER TABLE deposit_chunk SET (toast_tuple_target = 8160)",
+        ]),
     ]
 
     /// Any constant will do, as long as nothing else in the database uses it for another lock.

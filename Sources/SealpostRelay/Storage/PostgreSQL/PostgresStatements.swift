@@ -7,78 +7,134 @@ import PostgresNIO
 /// planner among its larger costs when every statement was sent as text (spec/relay.md §Measured).
 /// Parameters carry explicit types, so a NULL (a deposit with a staged body) needs no inference.
 enum PostgresStatements {
-    /// The nonce claim (spec/relay.md §Replay), committed without waiting for its WAL flush, and
-    /// the usage of each mailbox in `mailboxes`, in their order (none for requests other than deposits).
-    struct Claim: PostgresPreparedStatement {
-        static let name = "sealpost_claim_v1"
+    /// The nonce claims (spec/relay.md §Replay) of a batch of requests in one statement, committed
+    /// without waiting for its WAL flush (`PostgresRelayRepository.claimNonce`),
+    /// each with the usage of its mailboxes. A batch names each (agency, nonce) once
+    /// (`PostgresBatcher`); the nonces are inserted in sorted order, so two batches through two
+    /// instances never wait for each other in a circle. `mailboxes` holds each request's mailboxes
+    /// one after another, `items` the request (1-based) each belongs to.
+    struct ClaimMany: PostgresPreparedStatement {
+        static let name = "sealpost_claim_many_v5"
         static let sql = """
-            WITH claim AS (
+            WITH unflushed AS (SELECT set_config('synchronous_commit', 'off', true)),
+            claimed AS (
                 INSERT INTO request_nonce (agency, nonce, forget_at)
-                SELECT $1::text, $2::bytea, $3::int8 FROM (SELECT set_config('synchronous_commit', 'off', true)) AS unflushed
-                ON CONFLICT (agency, nonce) DO NOTHING RETURNING 1
-            ), wanted AS (SELECT m, i FROM unnest($4::text[]) WITH ORDINALITY AS w(m, i))
-            SELECT (SELECT count(*) FROM claim),
-                   ARRAY(SELECT coalesce(u.count, 0) FROM wanted LEFT JOIN mailbox_usage u ON u.mailbox = wanted.m ORDER BY wanted.i),
-                   ARRAY(SELECT coalesce(u.bytes, 0) FROM wanted LEFT JOIN mailbox_usage u ON u.mailbox = wanted.m ORDER BY wanted.i)
+                SELECT t.agency, t.nonce, t.forget_at FROM unnest($1::text[], $2::bytea[], $3::int8[]) AS t(agency, nonce, forget_at), unflushed
+                ORDER BY t.agency COLLATE "C", t.nonce
+                ON CONFLICT (agency, nonce) DO NOTHING RETURNING agency, nonce
+            ), wanted AS (
+                SELECT w.item, w.k, coalesce(u.count, 0) AS count, coalesce(u.bytes, 0) AS bytes
+                FROM unnest($4::text[], $5::int4[]) WITH ORDINALITY AS w(m, item, k) LEFT JOIN mailbox_usage u ON u.mailbox = w.m
+            )
+            SELECT t.i::int4, EXISTS (SELECT 1 FROM claimed c WHERE c.agency = t.agency AND c.nonce = t.nonce),
+                   ARRAY(SELECT wanted.count FROM wanted WHERE wanted.item = t.i ORDER BY wanted.k),
+                   ARRAY(SELECT wanted.bytes FROM wanted WHERE wanted.item = t.i ORDER BY wanted.k)
+            FROM unnest($1::text[], $2::bytea[]) WITH ORDINALITY AS t(agency, nonce, i) ORDER BY t.i
             """
-        typealias Row = (Int64, [Int64], [Int64])
+        typealias Row = (Int32, Bool, [Int64], [Int64])
 
-        var agency: String
-        var nonce: Data
-        var forgetAt: Int64
-        var mailboxes: [String]
+        var agencies: [String] = []
+        var nonces: [ByteBuffer] = []
+        var forgetAt: [Int64] = []
+        var mailboxes: [String] = []
+        var items: [Int32] = []
+
+        init(_ requests: [NonceClaimRequest]) {
+            for (index, request) in requests.enumerated() {
+                agencies.append(request.agency)
+                nonces.append(ByteBuffer(bytes: request.nonce))
+                forgetAt.append(request.forgetAt)
+                mailboxes += request.mailboxes
+                items += repeatElement(Int32(index + 1), count: request.mailboxes.count)
+            }
+        }
 
         func makeBindings() throws -> PostgresBindings {
-            var bindings = PostgresBindings(capacity: 4)
-            try bindings.append(agency)
-            try bindings.append(nonce)
+            var bindings = PostgresBindings(capacity: 5)
+            try bindings.append(agencies)
+            try bindings.append(nonces)
             try bindings.append(forgetAt)
             try bindings.append(mailboxes)
+            try bindings.append(items)
             return bindings
         }
 
         func decodeRow(_ row: PostgresRow) throws -> Row { try row.decode(Row.self) }
     }
 
-    /// `sealpost_deposit` (`PostgresDepositFunction`).
-    struct Deposit: PostgresPreparedStatement {
-        static let name = "sealpost_deposit_v4"
+    /// `sealpost_deposit_many` (`PostgresDepositManyFunction`): a batch of deposits, one statement.
+    /// (`sealpost_deposit`, one deposit, stays in the database for relays of the version before.)
+    struct DepositMany: PostgresPreparedStatement {
+        static let name = "sealpost_deposit_many_v5"
         static let sql = """
-            SELECT * FROM sealpost_deposit($1::bytea, $2::text, $3::text, $4::int8, $5::int8, $6::int8, $7::int8, $8::bytea,
-                                           $9::text[], $10::bytea, $11::int8, $12::int8, $13::int8, $14::int8)
+            SELECT * FROM sealpost_deposit_many($1::bytea[], $2::text[], $3::text[], $4::int8[], $5::int8[], $6::int8[],
+                $7::int8[], $8::bytea[], $9::int4[], $10::text[], $11::int4[], $12::bytea[], $13::int8[], $14::int8[],
+                $15::int8[], $16::int8[])
             """
-        typealias Row = (Bool, String?, String?, Int64?, Int64?, Data?, [String]?)
+        typealias Row = (Int32, Int16, String?, String?, String?, Int64?, Int64?, Data?, [String]?)
 
-        var id: Data
-        var sender: String
-        var relay: String
-        var size: Int64
-        var depositedAt: Int64
-        var expiresAt: Int64
-        var forgetAt: Int64
-        var signature: Data
-        var mailboxes: [String]
-        var bytes: Data?
-        var staged: Int64?
-        var parts: Int64
-        var maximumCount: Int64
-        var maximumBytes: Int64
+        var ids: [ByteBuffer] = []
+        var senders: [String] = []
+        var relays: [String] = []
+        var sizes: [Int64] = []
+        var depositedAt: [Int64] = []
+        var expiresAt: [Int64] = []
+        var forgetAt: [Int64] = []
+        var signatures: [ByteBuffer] = []
+        var counts: [Int32] = []
+        var mailboxes: [String] = []
+        var items: [Int32] = []
+        var bytes: [ByteBuffer] = []
+        var staged: [Int64] = []
+        var parts: [Int64] = []
+        var maximumCounts: [Int64] = []
+        var maximumBytes: [Int64] = []
+
+        init(_ deposits: [NewDeposit]) {
+            for (index, deposit) in deposits.enumerated() {
+                let receipt = deposit.receipt.receipt
+                ids.append(ByteBuffer(bytes: receipt.envelopeID.bytes))
+                senders.append(receipt.sender)
+                relays.append(receipt.relay)
+                sizes.append(deposit.size)
+                depositedAt.append(receipt.depositedAt)
+                expiresAt.append(receipt.expiresAt)
+                forgetAt.append(deposit.forgetAt)
+                signatures.append(ByteBuffer(bytes: deposit.receipt.signature.rawRepresentation))
+                counts.append(Int32(receipt.mailboxes.count))
+                mailboxes += receipt.mailboxes
+                items += repeatElement(Int32(index + 1), count: receipt.mailboxes.count)
+                switch deposit.body {
+                case .whole(let whole):
+                    bytes.append(ByteBuffer(bytes: whole))
+                    staged.append(0)
+                case .staged(let body):
+                    bytes.append(ByteBuffer())
+                    staged.append(body)
+                }
+                parts.append(Int64(DepositBody.parts(deposit.size)))
+                maximumCounts.append(Int64(deposit.quota.maximumCount))
+                maximumBytes.append(deposit.quota.maximumBytes)
+            }
+        }
 
         func makeBindings() throws -> PostgresBindings {
-            var bindings = PostgresBindings(capacity: 14)
-            try bindings.append(id)
-            try bindings.append(sender)
-            try bindings.append(relay)
-            try bindings.append(size)
+            var bindings = PostgresBindings(capacity: 16)
+            try bindings.append(ids)
+            try bindings.append(senders)
+            try bindings.append(relays)
+            try bindings.append(sizes)
             try bindings.append(depositedAt)
             try bindings.append(expiresAt)
             try bindings.append(forgetAt)
-            try bindings.append(signature)
+            try bindings.append(signatures)
+            try bindings.append(counts)
             try bindings.append(mailboxes)
-            if let bytes { try bindings.append(bytes) } else { bindings.appendNull() }
-            if let staged { try bindings.append(staged) } else { bindings.appendNull() }
+            try bindings.append(items)
+            try bindings.append(bytes)
+            try bindings.append(staged)
             try bindings.append(parts)
-            try bindings.append(maximumCount)
+            try bindings.append(maximumCounts)
             try bindings.append(maximumBytes)
             return bindings
         }
