@@ -1,7 +1,7 @@
 import Foundation
 import SealpostAgreement
 import SealpostCore
-import SealpostExchange
+@testable import SealpostExchange
 import SealpostProtocol
 import SealpostRecord
 import SealpostRedaction
@@ -41,6 +41,26 @@ import Testing
             #expect(sender == Fixture.school.agencyID && purpose == Fixture.s47 && urgency == "urgent")
             #expect(listing.items[0].id == entry.envelopeID)
             #expect(try mash.context.inbox.entries().isEmpty)
+
+            // Listed again with what an earlier listing verified, the envelope is described from there,
+            // not fetched again, under the same agreement edition only; what the relay no longer lists
+            // is forgotten.
+            let descriptions = VerifiedDescriptions()
+            _ = try await mash.withSession(relay) { try await InboxListing.list(session: $0, descriptions: descriptions) }
+            #expect(descriptions.count == 1)
+            let edition = "\(mash.context.agreement.id)/\(mash.context.agreement.version)"
+            descriptions.remember(entry.envelopeID, .record(sender: "as-remembered", purpose: Fixture.s47, urgency: "routine",
+                                                           recordID: nil, child: nil), agreement: edition)
+            descriptions.remember(String(repeating: "0", count: 64), .acknowledgement, agreement: edition)
+            let relisted = try await mash.withSession(relay) { try await InboxListing.list(session: $0, descriptions: descriptions) }
+            guard case let .waiting(remembered, _, _) = relisted.items.first?.status else { Issue.record("expected a waiting record"); return }
+            #expect(remembered == "as-remembered", "described from what was verified before")
+            #expect(descriptions.count == 1, "an envelope the relay no longer lists is forgotten")
+            descriptions.remember(entry.envelopeID, .record(sender: "as-remembered", purpose: Fixture.s47, urgency: "routine",
+                                                           recordID: nil, child: nil), agreement: "another-edition/9")
+            let fresh = try await mash.withSession(relay) { try await InboxListing.list(session: $0, descriptions: descriptions) }
+            guard case let .waiting(verifiedAgain, _, _) = fresh.items.first?.status else { Issue.record("expected a waiting record"); return }
+            #expect(verifiedAgain == Fixture.school.agencyID, "verified again under another edition")
 
             // Open stores the record once, as the school's projection for the MASH: redacted.
             let id = try #require(EnvelopeID(hex: entry.envelopeID))
@@ -207,15 +227,15 @@ import Testing
         }
     }
 
-    /// A date of birth after today (a typing error: 2031 for 2013) is refused before anything is
-    /// sealed, against the sender's clock; the same record sent a day later is not refused for it.
+    /// A date of birth after today in the UK (a typing error: 2031 for 2013) is refused before
+    /// anything is sealed, against the sender's clock; today's date is not.
     @Test func futureDateOfBirthIsRefusedBeforeSealing() throws {
         let folder = try TemporaryFolder(); defer { folder.remove() }
         let now = Int64(Date().timeIntervalSince1970)
         let school = try AgencyHome(Fixture.school, in: folder, clock: { now })
-        let tomorrowEverywhere = CalendarDate.today(now: Double(now) + 38 * 3_600)
+        let today = UKCalendar.today(atUnixTime: now)
         var record = try Fixture.record()
-        record.subject.dob = tomorrowEverywhere
+        record.subject.dob = CalendarDate(daysSince1970: today.daysSince1970 + 1)
         #expect {
             try Send.prepare(record, purpose: Fixture.s47, recipients: [Fixture.mash.agencyID], context: school.context)
         } throws: { error in
@@ -223,7 +243,7 @@ import Testing
             return issues.map(\.code) == [.dateOfBirthInFuture] && issues[0].path.description == "$.subject.dob"
         }
         #expect(try school.context.outbox.entries().isEmpty)
-        record.subject.dob = CalendarDate.today(now: Double(now))
+        record.subject.dob = today
         _ = try Send.prepare(record, purpose: Fixture.s47, recipients: [Fixture.mash.agencyID], context: school.context)
     }
 

@@ -18,14 +18,17 @@ struct BirthDateTests {
         #expect(CalendarDate.today(now: .nan).year == 1900)
     }
 
-    @Test("the latest date anywhere is the date at UTC+14")
-    func latestDateAnywhere() {
-        let midnightUTC: Int64 = 1_796_601_600  // 2026-12-07T00:00:00Z
-        #expect(CalendarDate.today(now: Double(midnightUTC)).description == "2026-12-07")
-        #expect(CalendarDate.latest(atUnixTime: midnightUTC - 14 * 3_600 - 1).description == "2026-12-06")
-        #expect(CalendarDate.latest(atUnixTime: midnightUTC - 14 * 3_600).description == "2026-12-07")
-        #expect(CalendarDate.latest(atUnixTime: midnightUTC + 9 * 3_600).description == "2026-12-07")
-        #expect(CalendarDate.latest(atUnixTime: midnightUTC + 10 * 3_600).description == "2026-12-08")
+    @Test("today is the UK's date: GMT in winter, BST in summer, changing at 01:00 UTC")
+    func ukToday() {
+        let midnightUTC: Int64 = 1_796_601_600  // 2026-12-07T00:00:00Z, GMT
+        #expect(UKCalendar.today(atUnixTime: midnightUTC - 1).description == "2026-12-06")
+        #expect(UKCalendar.today(atUnixTime: midnightUTC).description == "2026-12-07")
+        let julyUTC: Int64 = 1_782_864_000  // 2026-07-01T00:00:00Z, 1am BST
+        #expect(UKCalendar.today(atUnixTime: julyUTC - 3_601).description == "2026-06-30")
+        #expect(UKCalendar.today(atUnixTime: julyUTC - 3_600).description == "2026-07-01", "midnight BST")
+        #expect(UKCalendar.isSummerTime(1_774_746_000) && !UKCalendar.isSummerTime(1_774_745_999), "29 March 2026, 01:00 UTC")
+        #expect(!UKCalendar.isSummerTime(1_792_890_000) && UKCalendar.isSummerTime(1_792_889_999), "25 October 2026, 01:00 UTC")
+        #expect(CalendarDate(daysSince1970: Int.max) == nil && CalendarDate(daysSince1970: Int.min) == nil, "never traps")
     }
 
     @Test("a date of birth after today is reported where it is, for the child, household and parties; today is not")

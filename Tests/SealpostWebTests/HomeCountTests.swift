@@ -1,4 +1,5 @@
 import Foundation
+import SealpostExchange
 @testable import SealpostWeb
 import Testing
 
@@ -22,7 +23,8 @@ struct HomeCountTests {
         // and otherwise the page says it could not be reached.
         let relayAnswered = counts.contains { $0.href == "/inbox#waiting" }
         #expect(counts.count == (relayAnswered ? 9 : 8), "\(label): nine counts, or eight without the relay's")
-        #expect(relayAnswered != home.text.contains("The relay could not be reached"), "\(label): the relay's count or why it is missing")
+        #expect(relayAnswered != home.text.contains("Records waiting at the relay to be opened are not counted"),
+                "\(label): the relay's count or why it is missing")
         var out: [String: Int] = [:]
         for count in counts {
             if count.href == "/inbox#waiting" {
@@ -49,6 +51,32 @@ struct HomeCountTests {
             out[String(count.href.dropFirst(6))] = count.number
         }
         return out
+    }
+
+    @Test("Home asks the relay without the home's lock, and says why when the relay is down")
+    func homeNeverWaitsOnTheRelay() async throws {
+        try await WebPartnership.with { p in
+            let id = try await p.schoolSendsDisclosure()
+            try await p.withApp(p.mashHome) { client in
+                let mash = try await Browser.signIn(client, as: WebPartnership.mashUser)
+                // A send, open or sync under way holds the home's lock: Home neither waits for it nor fails.
+                let lock = try HomeLock(home: p.mashHome)
+                let home = try await mash.get("/")
+                lock.release()
+                #expect(home.status == .ok)
+                #expect(Self.counts(home.text).contains { $0.href == "/inbox#waiting" && $0.number == 1 })
+                #expect(home.text.contains("name=\"id\" value=\"\(id)\""))
+            }
+            // With the relay unreachable, Home says why at once and still shows what is kept here.
+            try await p.withApp(p.mashHome, relay: RelayAccess(override: "http://127.0.0.1:9")) { client in
+                let mash = try await Browser.signIn(client, as: WebPartnership.mashUser)
+                let home = try await mash.get("/")
+                #expect(home.status == .ok)
+                #expect(home.text.contains("Records waiting at the relay to be opened are not counted"))
+                #expect(!Self.counts(home.text).contains { $0.href == "/inbox#waiting" })
+                #expect(Self.counts(home.text).contains { $0.href == "/work/to-acknowledge" }, "the counts kept here are shown")
+            }
+        }
     }
 
     @Test("each count's link lands on a list of exactly those items")

@@ -27,7 +27,7 @@ struct UKTimeTests {
 
     @Test("a day begins at UK midnight, so the receipt log's date filters match the times the page shows")
     func ukDays() {
-        func start(_ iso: String) -> Int64 { UKTime.startOfDay(CalendarDate(iso: iso)!) }
+        func start(_ iso: String) -> Int64 { UKCalendar.startOfDay(CalendarDate(iso: iso)!) }
         #expect(start("2026-12-07") == 1_796_601_600, "GMT: midnight UTC")
         #expect(start("2026-07-01") == 1_782_860_400, "BST: 23:00 UTC the day before")
         #expect(start("2026-03-29") == 1_774_742_400, "the clocks go forward at 1am, after midnight GMT")

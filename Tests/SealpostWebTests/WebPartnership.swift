@@ -89,10 +89,10 @@ final class WebPartnership: @unchecked Sendable {
     var access: RelayAccess { RelayAccess(override: relay.baseURL, retry: RetryPolicy(attempts: 2, baseDelay: 0.05)) }
 
     /// Runs `body` with a client of `sealpost web` over `home`.
-    func withApp(_ home: Home, _ body: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
+    func withApp(_ home: Home, relay: RelayAccess? = nil, _ body: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
         var configuration = WebConfiguration(home: home)
         configuration.port = 0
-        configuration.relay = access
+        configuration.relay = relay ?? access
         let clock = self.clock
         configuration.clock = { clock.now }
         let app = try await buildWebApplication(configuration, logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() })

@@ -75,10 +75,10 @@ public struct Draft: Sendable, Equatable {
     }
 
     /// Every issue still to fix before the record can be sent (with JSON paths), a date of birth
-    /// after today (at `now`, seconds since 1970) among them; empty when it is ready.
+    /// after today in the UK (at `now`, seconds since 1970) among them; empty when it is ready.
     public func issues(at now: Int64) -> [RecordIssue] {
         SafeguardingRecord.issues(in: record, mode: .full)
-            + SafeguardingRecord.futureBirthDates(in: record, today: .latest(atUnixTime: now))
+            + SafeguardingRecord.futureBirthDates(in: record, today: UKCalendar.today(atUnixTime: now))
     }
 
     /// The child's name so far, for lists (nil when not yet given).

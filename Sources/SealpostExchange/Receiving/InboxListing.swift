@@ -64,10 +64,15 @@ public enum InboxListing {
         public var outcomes = 0
     }
 
-    public static func list(session: RelaySession) async throws(ExchangeError) -> Listing {
+    /// The listing. With `descriptions`, an envelope verified by an earlier listing under the same
+    /// agreement edition is described from there instead of being fetched again.
+    public static func list(session: RelaySession, descriptions: VerifiedDescriptions? = nil) async throws(ExchangeError) -> Listing {
         let context = session.context
+        let agreement = "\(context.agreement.id)/\(context.agreement.version)"
         var listing = Listing(items: [], acknowledgements: 0)
-        for entry in try await session.client.mailbox() {
+        let mailbox = try await session.client.mailbox()
+        defer { descriptions?.keepOnly(Set(mailbox.map(\.envelopeID))) }
+        for entry in mailbox {
             guard let id = EnvelopeID(hex: entry.envelopeID) else { continue }
             let view = MailboxEntryView(sender: entry.sender, size: entry.size, depositedAt: entry.depositedAt, expiresAt: entry.expiresAt)
             if let held = try context.inbox.entry(entry.envelopeID) {
@@ -82,24 +87,25 @@ public enum InboxListing {
                 continue
             }
             do {
-                let verified = try await Receive.fetchVerified(id, session: session, keepAttachments: false)
-                switch verified.conventions.kind {
+                let description: VerifiedDescriptions.Description
+                if let known = descriptions?.description(entry.envelopeID, agreement: agreement) {
+                    description = known
+                } else {
+                    description = try await describe(id, session: session)
+                    descriptions?.remember(entry.envelopeID, description, agreement: agreement)
+                }
+                switch description {
                 case .acknowledgement:
                     listing.acknowledgements += 1
                 case .decline:
                     listing.declines += 1
                 case .outcome:
                     listing.outcomes += 1
-                case .request:
-                    listing.items.append(Item(id: entry.envelopeID, mailbox: view, status: .request(
-                        sender: verified.opened.manifest.senderAgency, purpose: verified.conventions.purpose ?? "",
-                        urgency: verified.conventions.urgency?.rawValue ?? "")))
-                case .record:
-                    let record = try? JSONParser.parse(verified.content)
-                    listing.items.append(Item(id: entry.envelopeID, mailbox: view, status: .waiting(
-                        sender: verified.opened.manifest.senderAgency, purpose: verified.conventions.purpose ?? "",
-                        urgency: verified.conventions.urgency?.rawValue ?? ""),
-                        recordID: record?["id"]?.stringValue, child: record?["subject"]?["name"]?.stringValue))
+                case .request(let sender, let purpose, let urgency):
+                    listing.items.append(Item(id: entry.envelopeID, mailbox: view, status: .request(sender: sender, purpose: purpose, urgency: urgency)))
+                case .record(let sender, let purpose, let urgency, let recordID, let child):
+                    listing.items.append(Item(id: entry.envelopeID, mailbox: view, status: .waiting(sender: sender, purpose: purpose, urgency: urgency),
+                                              recordID: recordID, child: child))
                 }
             } catch where error.code == .envelope {
                 listing.items.append(Item(id: entry.envelopeID, mailbox: view, status: .refused(error)))
@@ -114,6 +120,23 @@ public enum InboxListing {
             ($0.urgencyRank, $0.mailbox.depositedAt, position[$0.id] ?? 0) < ($1.urgencyRank, $1.mailbox.depositedAt, position[$1.id] ?? 0)
         }
         return listing
+    }
+
+    /// Fetches and verifies one envelope, as `open` would, and says what it is.
+    static func describe(_ id: EnvelopeID, session: RelaySession) async throws(ExchangeError) -> VerifiedDescriptions.Description {
+        let verified = try await Receive.fetchVerified(id, session: session, keepAttachments: false)
+        let sender = verified.opened.manifest.senderAgency
+        let purpose = verified.conventions.purpose ?? "", urgency = verified.conventions.urgency?.rawValue ?? ""
+        switch verified.conventions.kind {
+        case .acknowledgement: return .acknowledgement
+        case .decline: return .decline
+        case .outcome: return .outcome
+        case .request: return .request(sender: sender, purpose: purpose, urgency: urgency)
+        case .record:
+            let record = try? JSONParser.parse(verified.content)
+            return .record(sender: sender, purpose: purpose, urgency: urgency, recordID: record?["id"]?.stringValue,
+                           child: record?["subject"]?["name"]?.stringValue)
+        }
     }
 
     /// The child's name in a record's JSON, if it gives one.

@@ -74,7 +74,7 @@ public enum Send {
         }
         do { try checkAttachments(attachments, checked: attachmentsChecked) } catch { throw .other(error) }
         do { try context.checkAgreementValid() } catch { throw .other(error) }
-        let issues = record.issues(for: .full) + record.futureBirthDates(today: .latest(atUnixTime: context.now))
+        let issues = record.issues(for: .full) + record.futureBirthDates(today: UKCalendar.today(atUnixTime: context.now))
         guard issues.isEmpty else { throw .invalidRecord(issues) }
 
         // Every recipient's right to receive, before anything else.

@@ -61,6 +61,8 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     /// The civil-from-days conversion of the proleptic Gregorian calendar, by 400-year eras
     /// (Howard Hinnant's algorithm).
     public init?(daysSince1970 days: Int) {
+        // 1900-01-01 to 2100-12-31; checked first, so that no value can overflow the arithmetic.
+        guard (-25_567...47_846).contains(days) else { return nil }
         let z = days + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let dayOfEra = z - era * 146_097
@@ -96,10 +98,4 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         return days > 0 ? CalendarDate(year: years.upperBound, month: 12, day: 31)! : CalendarDate(year: years.lowerBound, month: 1, day: 1)!
     }
 
-    /// The latest date it is anywhere on Earth at `unixTime`: the date at UTC+14, the most eastern
-    /// time zone. A date after it is in the future everywhere, so a check against it never refuses
-    /// a date that is today where the record is being written.
-    public static func latest(atUnixTime unixTime: Int64) -> CalendarDate {
-        today(now: Double(unixTime) + 14 * 3_600)
-    }
 }

@@ -11,6 +11,8 @@ struct WebApp: Sendable {
     let sessions: SessionStore
     let throttle = SignInThrottle()
     let pages: PageRenderer
+    /// What the relay's waiting envelopes verified as, so Home and the Inbox fetch each one once.
+    let relayDescriptions = VerifiedDescriptions()
     let sessionMiddleware: SessionMiddleware
     let logger: Logger
     let agencyID: String

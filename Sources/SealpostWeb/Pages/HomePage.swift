@@ -27,9 +27,12 @@ struct HomePage {
     }
 
     struct Model {
-        /// Records and requests at the relay, not yet opened (nil: the relay could not be asked).
+        /// Records and requests at the relay, not yet opened (empty too when the relay could not be asked).
         let waiting: [RelayWaiting.Item]
+        /// Nil when the relay could not be asked.
         let waitingCount: Count?
+        /// Envelopes at the relay that cannot be opened; nil when there are none.
+        let refusedCount: Count?
         let relayProblem: String?
         let counts: [Count]
         let sections: [Section]
@@ -47,13 +50,16 @@ struct HomePage {
         // Home shows what is kept here even when the exchange cannot be loaded (no agreement yet).
         let relay: RelayWaiting
         do {
-            relay = await RelayWaiting.fetch(app, try app.context(session), purposeName: purposeName, agencyName: agencyName)
+            relay = await RelayWaiting.fetch(app, try app.context(session), purposeName: purposeName, agencyName: agencyName, glance: true)
         } catch let error as ExchangeError {
             relay = RelayWaiting(problem: error.message + (error.hint.map { " " + $0 } ?? ""))
         }
         let toOpen = relay.toOpen
         let waitingCount = relay.problem == nil
             ? Count(number: toOpen.count, label: "waiting to be opened", href: "/inbox#waiting", alert: relay.hasUrgent) : nil
+        // An envelope that cannot be opened (its sender is no party, it does not verify) is shown, never silently left.
+        let refusedCount = relay.refused.isEmpty ? nil
+            : Count(number: relay.refused.count, label: "cannot be opened", href: "/inbox#waiting", alert: true)
         func item(_ w: WaitingWork.Item, href: String) -> WorkRow {
             WorkRow(w, href: href, reference: String(w.envelopeID.prefix(12)), purposeName: purposeName, agencyName: agencyName,
                     due: Format.due(w.due, now: now), overdue: w.isOverdue(at: now))
@@ -73,7 +79,7 @@ struct HomePage {
             return Section(id: id, title: list.title, agencyHeading: list.agencyHeading, empty: list.empty,
                            items: list.items(work, now).prefix(20).map { w, kind in item(w, href: kind.href(w)) })
         }
-        let model = Model(waiting: Array(toOpen.prefix(20)), waitingCount: waitingCount, relayProblem: relay.problem,
+        let model = Model(waiting: Array(toOpen.prefix(20)), waitingCount: waitingCount, refusedCount: refusedCount, relayProblem: relay.problem,
                           counts: counts, sections: sections, draftsCount: Drafts(home: app.home).count,
                           csrf: session.csrf)
         return app.pages.page("home", model, title: "What needs attention", session: session, section: "/")
@@ -85,12 +91,13 @@ enum HomeTemplates {
     <h1 class="govuk-heading-l">What needs attention</h1>
     {{#relayProblem}}
     <div class="govuk-warning-text"><span class="govuk-warning-text__icon" aria-hidden="true">!</span>
-      <strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">Warning</span>The relay could not be reached, so records waiting there to be opened are not counted: {{relayProblem}}</strong></div>
+      <strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">Warning</span>Records waiting at the relay to be opened are not counted: {{relayProblem}}</strong></div>
     {{/relayProblem}}
     <form method="post" action="/referrals/new"><input type="hidden" name="csrf" value="{{csrf}}">
       <button type="submit" class="govuk-button">New referral</button></form>
     <ul class="sp-counts">
       {{#waitingCount}}<li><a class="sp-count{{#alert}} sp-count--alert{{/alert}}" href="{{href}}"><span class="sp-count__number">{{number}}</span> {{label}}</a></li>{{/waitingCount}}
+      {{#refusedCount}}<li><a class="sp-count sp-count--alert" href="{{href}}"><span class="sp-count__number">{{number}}</span> {{label}}</a></li>{{/refusedCount}}
       {{#counts}}<li><a class="sp-count{{#alert}} sp-count--alert{{/alert}}" href="{{href}}"><span class="sp-count__number">{{number}}</span> {{label}}</a></li>{{/counts}}
       <li><a class="sp-count" href="/referrals#drafts"><span class="sp-count__number">{{draftsCount}}</span> drafts</a></li>
     </ul>

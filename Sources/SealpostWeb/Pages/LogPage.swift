@@ -194,8 +194,8 @@ struct LogPage {
                 error = "Enter the \(key == "since" ? "from" : "to") date as a year, month and day, for example 2026-11-21"
                 return nil
             }
-            guard next else { return UKTime.startOfDay(date) * 1000 }
-            let end = CalendarDate(daysSince1970: date.daysSince1970 + 1).map(UKTime.startOfDay) ?? UKTime.startOfDay(date) + 86_400
+            guard next else { return UKCalendar.startOfDay(date) * 1000 }
+            let end = CalendarDate(daysSince1970: date.daysSince1970 + 1).map(UKCalendar.startOfDay) ?? UKCalendar.startOfDay(date) + 86_400
             return end * 1000
         }
         let kind = q["kind"].flatMap { $0.isEmpty ? nil : [String($0)] } ?? []

@@ -4,8 +4,12 @@ import SealpostExchange
 /// to open, envelopes that cannot be opened (with why), and how many acknowledgements of this
 /// agency's own sends wait to be collected; or, when the relay could not be asked, why not.
 ///
-/// Asking costs one signed listing request. A relay that cannot be reached is not an error of the
-/// page: the page says so and shows everything kept here.
+/// Asking costs one signed listing request, plus fetching and verifying each envelope the app has
+/// not verified before (`VerifiedDescriptions`: an envelope's bytes never change), so the purpose
+/// and urgency shown are the ones its sender signed. It changes nothing here, so it takes no lock
+/// on the home: it neither waits for nor blocks a send, open or sync. A relay that cannot be
+/// reached is not an error of the page: the page says so and shows everything kept here. Home asks
+/// with `RelayAccess.glance` (one attempt, a few seconds), so it is never held up by the relay.
 struct RelayWaiting {
     /// One envelope waiting at the relay, as a table row.
     struct Item {
@@ -31,10 +35,18 @@ struct RelayWaiting {
     /// Whether any envelope to open is marked emergency or urgent.
     var hasUrgent: Bool { toOpen.contains { $0.urgency == "emergency" || $0.urgency == "urgent" } }
 
-    static func fetch(_ app: WebApp, _ exchange: ExchangeContext, purposeName: PurposeNames, agencyName: AgencyNames) async -> RelayWaiting {
+    /// The envelopes that cannot be opened.
+    var refused: [Item] { items.filter { $0.refusal != nil } }
+
+    static func fetch(_ app: WebApp, _ exchange: ExchangeContext, purposeName: PurposeNames, agencyName: AgencyNames,
+                      glance: Bool = false) async -> RelayWaiting {
         var waiting = RelayWaiting()
+        let access = glance ? app.configuration.relay.glance : app.configuration.relay
+        let descriptions = app.relayDescriptions
         do {
-            let listing = try await app.withRelay(exchange) { session in try await InboxListing.list(session: session) }
+            let listing = try await RelaySession.run(exchange, access: access, finishPending: false, locking: false) { session in
+                try await InboxListing.list(session: session, descriptions: descriptions)
+            }
             waiting.acknowledgements = listing.acknowledgements
             for item in listing.items {
                 let reference = String(item.id.prefix(12))

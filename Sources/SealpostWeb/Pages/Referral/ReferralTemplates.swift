@@ -90,7 +90,7 @@ enum ReferralTemplates {
     <form method="post" action="/referrals/new"><input type="hidden" name="csrf" value="{{csrf}}">
       <button type="submit" class="govuk-button">New referral</button></form>
     <h2 class="govuk-heading-m" id="drafts">Drafts</h2>
-    {{#hasDamaged}}<p class="govuk-body">{{damagedText}} here do not open with your agency's key and are not listed.</p>{{/hasDamaged}}
+    {{#hasDamaged}}<p class="govuk-body">Not listed here, because they do not open with your agency's key: {{damagedText}}.</p>{{/hasDamaged}}
     {{#hasDrafts}}
     <table class="govuk-table">
       <thead class="govuk-table__head"><tr class="govuk-table__row"><th scope="col" class="govuk-table__header">Child</th>

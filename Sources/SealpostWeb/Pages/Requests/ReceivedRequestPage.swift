@@ -78,8 +78,9 @@ struct ReceivedRequestPage {
                         problems: LoopForm.Problems, justDeclined: Bool = false, queued: Bool = false,
                         status: HTTPResponse.Status = .ok) throws -> Response {
         let request = exchange.requestsIn.content(entry.envelopeID).flatMap { try? InformationRequest(decoding: $0) }
+        let from = app.agencyNames()(entry.sender)
         var rows: [RecordView.Row] = [
-            .init(key: "From", value: app.agencyNames()(entry.sender)), .init(key: "Purpose", value: app.purposeNames()(entry.purpose)),
+            .init(key: "From", value: from), .init(key: "Purpose", value: app.purposeNames()(entry.purpose)),
             .init(key: "Urgency", value: entry.urgency), .init(key: "Received", value: Format.time(seconds: entry.receivedAt)),
         ]
         if let request {
@@ -96,12 +97,12 @@ struct ReceivedRequestPage {
         let answer = try answerRows(entry, exchange: exchange)
         let draft = state == "to answer" ? try RequestAnswer.drafts(answering: entry.envelopeID, app: app, session: session).first : nil
         let model = Model(
-            csrf: session.csrf, envelopeID: entry.envelopeID, reference: String(entry.envelopeID.prefix(12)), from: app.agencyNames()(entry.sender), rows: rows,
+            csrf: session.csrf, envelopeID: entry.envelopeID, reference: String(entry.envelopeID.prefix(12)), from: from, rows: rows,
             state: state, stateTag: tag, canDecline: state == "to answer", justDeclined: justDeclined, queued: queued,
             declined: try declineRows(entry, exchange: exchange), reasonCodes: choices, reason: reason, problems: problems.items,
             reasonError: problems["reason"], draftHref: draft.map { "/referrals/\($0.id)" }, answered: answer.rows,
             answerSentHref: answer.sent, answerLogHref: answer.log)
-        let title = "Request for information from \(app.agencyNames()(entry.sender))"
+        let title = "Request for information from \(from)"
         return app.pages.page("request-received", model, title: problems.isEmpty ? title : "Error: " + title, session: session,
                               section: "/requests", status: status)
     }
