@@ -212,6 +212,20 @@ struct CLIStop: Error {}
         }
     }
 
+    /// A child's date of birth after today in the UK is a typing slip: refused before anything is sealed.
+    @Test func aFutureDateOfBirthIsRefusedBeforeSealing() throws {
+        let folder = try TemporaryFolder(); defer { folder.remove() }
+        let mash = try AgencyHome(Fixture.mash, in: folder)
+        let tomorrow = CalendarDate(daysSince1970: UKCalendar.today(atUnixTime: mash.context.now).daysSince1970 + 1)
+        let subject = try InformationRequest.Subject(name: RequestFixture.name, nhsNumber: nil, dob: tomorrow)
+        let error = #expect(throws: ExchangeError.self) {
+            try Request.seal(to: Fixture.school.agencyID, purpose: Fixture.s47, urgency: .routine, subject: subject,
+                             reason: RequestFixture.reason, context: mash.context)
+        }
+        #expect(error?.code == .record && error?.message.contains("date of birth is after today") == true)
+        #expect(try mash.context.requestsOut.entries().isEmpty)
+    }
+
     /// An agency the agreement gives no role in the purpose may not ask for it: refused before
     /// anything is sealed, and the refusal logged with the reason in details.
     @Test func aRequesterWithNoRoleIsRefusedAndLogged() throws {

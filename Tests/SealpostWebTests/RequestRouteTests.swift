@@ -2,6 +2,7 @@ import Foundation
 import SealpostCore
 import SealpostExchange
 import SealpostLedger
+import SealpostRecord
 @testable import SealpostWeb
 import Testing
 
@@ -43,6 +44,9 @@ struct RequestRouteTests {
                     #expect(empty.text.contains("id=\"\(field)\""), "the summary's link has a field to land on: \(field)")
                 }
                 #expect(empty.text.contains("value=\"943 476 5918\"") && empty.text.contains("value=\"31\""))
+                let nextYear = CalendarDate.today(now: Date().timeIntervalSince1970).year + 1
+                let future = try await mash.post("/requests", [("dob-day", "1"), ("dob-month", "2"), ("dob-year", "\(nextYear)")])
+                #expect(future.text.contains("<a href=\"#dob-day\">Date of birth must be today or in the past"))
                 #expect(empty.text.contains("id=\"urgency-urgent\" name=\"urgency\" type=\"radio\" value=\"urgent\" checked"))
                 let asked = try await mash.post("/requests", [
                     ("to", "school-st-annes"), ("purpose", "child_protection_enquiry_s47"), ("urgency", "urgent"), ("child-name", "Jayden Okafor"),

@@ -23,6 +23,11 @@ public enum Request {
         if let reason, !FreeText.isAcceptable(reason) {
             throw ExchangeError(.record, "the reason \(FreeText.rule)", hint: "say briefly why the information is needed")
         }
+        let today = UKCalendar.today(atUnixTime: context.now)
+        if let dob = subject.dob, dob > today {
+            throw ExchangeError(.record, "the child's date of birth is after today (\(today)); nothing was sealed",
+                                hint: "check the year and the month; for an unborn baby leave the date of birth out and say so in the reason")
+        }
         guard AgencyID.isValid(holder) else {
             throw ExchangeError(.agreement, "\(Printable.escape(holder)) is not an agency id", hint: "name the holder by its agency id in the agreement (sealpost agreement show)")
         }

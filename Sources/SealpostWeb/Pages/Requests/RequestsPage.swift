@@ -69,7 +69,7 @@ struct RequestsPage {
                 nhs = NHSNumber(text)
                 if nhs == nil { problems.add("nhs-number", "Enter a real NHS number, 10 digits like 943 476 5919") }
             }
-            let dob = Self.date(fields, problems: &problems)
+            let dob = Self.date(fields, today: UKCalendar.today(atUnixTime: app.now), problems: &problems)
             if let name, problems.isEmpty { subject = try? InformationRequest.Subject(name: name, nhsNumber: nhs, dob: dob) }
             let reason = fields["reason"]?.trimmingCharacters(in: .whitespacesAndNewlines)
             problems.checkText(reason, field: "reason", label: "Why the information is needed", required: true,
@@ -117,12 +117,16 @@ struct RequestsPage {
 
     /// The date of birth from its three fields: nil when all are empty; a problem when some are
     /// missing, it is not a real date, or it is in the future.
-    static func date(_ fields: FormBody.Fields, problems: inout LoopForm.Problems) -> CalendarDate? {
+    static func date(_ fields: FormBody.Fields, today: CalendarDate, problems: inout LoopForm.Problems) -> CalendarDate? {
         let parts = ["dob-day", "dob-month", "dob-year"].map { fields.text($0) }
         if parts.allSatisfy({ $0 == nil }) { return nil }
         guard let d = parts[0].flatMap({ Int($0) }), let m = parts[1].flatMap({ Int($0) }), let y = parts[2].flatMap({ Int($0) }),
               parts[2]?.count == 4, let date = CalendarDate(year: y, month: m, day: d) else {
             problems.add("dob-day", "Date of birth must be a real date, like 27 3 2015")
+            return nil
+        }
+        guard date <= today else {
+            problems.add("dob-day", "Date of birth must be today or in the past")
             return nil
         }
         return date
