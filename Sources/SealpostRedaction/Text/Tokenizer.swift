@@ -97,16 +97,10 @@ enum Tokenizer {
         // which classes were seen is kept as bits (only whether each count is zero matters).
         if norm == nil, p[i] < 0x80 {
             first = cls[Int(p[i])]
-            var seen: UInt16 = 0
+            let run = asciiRun(p, from: i, fold: asciiFold, hash: h, previous: prevH)
+            (i, h, prevH) = (run.end, run.hash, run.previous)
+            var seen = run.seen
             let fold = asciiFold
-            while i < n {
-                let e = fold[Int(p[i])]
-                if e == 0 { break }
-                prevH = h
-                h = (h ^ UInt64(e & 0xFF)) &* FNV.prime
-                seen |= e
-                i += 1
-            }
             nlen = i - start
             if nlen > 0 { last = UInt8(truncatingIfNeeded: fold[Int(p[i - 1])]) }
             seen >>= 8
@@ -201,18 +195,9 @@ enum Tokenizer {
     @inline(__always)
     static func asciiWord(_ p: UnsafeBufferPointer<UInt8>, from start: Int, fold: UnsafeMutablePointer<UInt16>) -> WordScan? {
         let n = p.count
-        var i = start
-        var h = FNV.offset
-        var prevH = h
-        var seen: UInt16 = 0
-        while i < n {
-            let e = fold[Int(p[i])]
-            if e == 0 { break }
-            prevH = h
-            h = (h ^ UInt64(e & 0xFF)) &* FNV.prime
-            seen |= e
-            i += 1
-        }
+        let run = asciiRun(p, from: start, fold: fold, hash: FNV.offset, previous: FNV.offset)
+        let (i, h, prevH) = (run.end, run.hash, run.previous)
+        var seen = run.seen
         if i < n && (p[i] >= 0x80 || p[i] == 0x27) { return nil }
         let nlen = i - start
         let firstClass = fold[Int(p[start])] >> 8  // 2 lower, 4 upper, 8 digit
@@ -226,6 +211,26 @@ enum Tokenizer {
         var alt: UInt64 = 0
         if nlen >= 4, seen & 8 == 0, fold[Int(p[i - 1])] & 0xFF == UInt16(UInt8(ascii: "s")) { alt = FNV.finish(prevH) }
         return WordScan(end: i, hash: FNV.finish(h), altHash: alt, shape: shape, nlen: nlen, possLen: 0)
+    }
+
+    /// A run of ASCII letters and digits from `start`, each byte folded by `fold` (0 ends the run,
+    /// as does any byte >= 0x80): where it ends, its FNV-1a hash continued from `hash`, the hash
+    /// before its last byte (`previous` when the run is empty), and the classes it held (the
+    /// folded values' high bytes, or-ed). The one loop both ASCII paths read words with.
+    @inline(__always)
+    static func asciiRun(_ p: UnsafeBufferPointer<UInt8>, from start: Int, fold: UnsafeMutablePointer<UInt16>, hash: UInt64,
+                         previous: UInt64) -> (end: Int, hash: UInt64, previous: UInt64, seen: UInt16) {
+        var (i, h, prevH) = (start, hash, previous)
+        var seen: UInt16 = 0
+        while i < p.count {
+            let e = fold[Int(p[i])]
+            if e == 0 { break }
+            prevH = h
+            h = (h ^ UInt64(e & 0xFF)) &* FNV.prime
+            seen |= e
+            i += 1
+        }
+        return (i, h, prevH, seen)
     }
 
     /// Tokenizes `p` into `tokens`, looking every word up in `lexicon`.
