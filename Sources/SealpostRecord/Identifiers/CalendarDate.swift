@@ -91,11 +91,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     /// is wrong: clamped to the first or last day rather than trapping.
     public static func today(now: Double) -> CalendarDate {
         let days = (now / 86_400).rounded(.down)
-        guard days.isFinite, abs(days) < 10_000_000 else {
-            return days > 0 ? CalendarDate(year: years.upperBound, month: 12, day: 31)! : CalendarDate(year: years.lowerBound, month: 1, day: 1)!
-        }
-        if let date = CalendarDate(daysSince1970: Int(days)) { return date }
+        if days.isFinite, abs(days) < 1e9, let date = CalendarDate(daysSince1970: Int(days)) { return date }
         return days > 0 ? CalendarDate(year: years.upperBound, month: 12, day: 31)! : CalendarDate(year: years.lowerBound, month: 1, day: 1)!
     }
-
 }

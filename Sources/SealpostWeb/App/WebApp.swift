@@ -67,12 +67,11 @@ struct WebApp: Sendable {
     }
 }
 
-struct PurposeNames {
+/// An agreement's name for each of its ids (purposes, agencies); the id itself when it has none.
+struct AgreementNames {
     let names: [String: String]
     func callAsFunction(_ id: String) -> String { names[id] ?? id }
 }
 
-struct AgencyNames {
-    let names: [String: String]
-    func callAsFunction(_ id: String) -> String { names[id] ?? id }
-}
+typealias PurposeNames = AgreementNames
+typealias AgencyNames = AgreementNames
