@@ -25,7 +25,7 @@ enum Stylesheet {
     .govuk-header__button{background:#0b0c0c;border:2px solid #fff;color:#fff;font:inherit;padding:4px 10px;cursor:pointer}
     .govuk-exit-this-page{max-width:960px;margin:10px auto 0;padding:0 15px;text-align:right}
     .govuk-service-navigation{background:#f3f2f1;border-bottom:1px solid #b1b4b6}
-    .govuk-service-navigation__list{list-style:none;display:flex;flex-wrap:wrap;gap:0 25px;padding:10px 0;margin-top:0;margin-bottom:0}
+    .govuk-service-navigation__list{list-style:none;display:flex;flex-wrap:wrap;gap:10px 25px;padding:10px 0;margin-top:0;margin-bottom:0}
     .govuk-service-navigation__link{font-weight:700}
     .govuk-service-navigation__item--active .govuk-service-navigation__link{color:#0b0c0c;text-decoration:none;border-bottom:4px solid #1d70b8}
     .govuk-main-wrapper{display:block;padding:30px 0 40px}
@@ -56,7 +56,7 @@ enum Stylesheet {
     .govuk-error-message{color:#d4351c;font-weight:700;font-size:1.1875rem;margin:0 0 10px}
     .govuk-input,.govuk-select,.govuk-textarea{font:inherit;font-size:1.1875rem;width:100%;padding:5px;border:2px solid #0b0c0c;border-radius:0;background:#fff;color:#0b0c0c}
     .govuk-input--width-20{max-width:41ex}.govuk-input--width-10{max-width:23ex}
-    .govuk-select{width:auto;min-width:11em}
+    .govuk-select{width:auto;min-width:11em;max-width:100%}
     .govuk-error-summary{border:5px solid #d4351c;padding:15px;margin-bottom:30px}
     .govuk-error-summary:focus{outline:3px solid #ffdd00;outline-offset:0}
     .govuk-error-summary__title{font-size:1.5rem;margin:0 0 15px}
@@ -81,6 +81,9 @@ enum Stylesheet {
     .govuk-table{width:100%;border-collapse:collapse;margin-bottom:30px;font-size:1.1875rem}
     .govuk-table__header,.govuk-table__cell{text-align:left;vertical-align:top;padding:10px 20px 10px 0;border-bottom:1px solid #b1b4b6}
     .govuk-table__header{font-weight:700}
+    .sp-table{position:relative;overflow-x:auto;margin-bottom:30px}.sp-table>.govuk-table{margin-bottom:0}
+    .sp-table:focus{outline:3px solid #ffdd00;outline-offset:0;box-shadow:0 0 0 4px #0b0c0c}
+    @media(max-width:40.0525em){.govuk-table{font-size:1rem}.govuk-table__header,.govuk-table__cell{padding-right:15px}}
     .govuk-tag{display:inline-block;padding:2px 8px;font-weight:400;font-size:1rem;background:#e5e6e7;color:#383f43}
     .govuk-tag--grey{background:#e5e6e7;color:#383f43}.govuk-tag--green{background:#cce2d8;color:#005a30}
     .govuk-tag--yellow{background:#fff7bf;color:#594d00}.govuk-tag--red{background:#f4cdc6;color:#2a0b06}

@@ -109,7 +109,7 @@ enum HomeTemplates {
     {{#sections}}
     <h2 class="govuk-heading-m" id="{{id}}">{{title}}</h2>
     {{#hasItems}}
-    <table class="govuk-table">
+    <div class="sp-table" role="region" aria-label="{{title}}" tabindex="0"><table class="govuk-table">
       <thead class="govuk-table__head"><tr class="govuk-table__row">
         <th scope="col" class="govuk-table__header">Reference</th><th scope="col" class="govuk-table__header">{{agencyHeading}}</th>
         <th scope="col" class="govuk-table__header">Purpose</th><th scope="col" class="govuk-table__header">Urgency</th>
@@ -120,7 +120,7 @@ enum HomeTemplates {
         <td class="govuk-table__cell"><strong class="govuk-tag {{urgencyTag}}">{{urgency}}</strong></td>
         <td class="govuk-table__cell">{{#overdue}}<strong class="govuk-tag govuk-tag--red">Overdue</strong> {{/overdue}}{{due}}</td></tr>{{/items}}
       </tbody>
-    </table>
+    </table></div>
     {{/hasItems}}
     {{^hasItems}}<p class="govuk-body">{{empty}}</p>{{/hasItems}}
     {{/sections}}

@@ -80,7 +80,7 @@ enum RelayWaitingTemplates {
     static let all: [(String, String)] = [("relay-waiting", table)]
 
     static let table = """
-    <table class="govuk-table">
+    <div class="sp-table" role="region" aria-label="Waiting to be opened" tabindex="0"><table class="govuk-table">
       <thead class="govuk-table__head"><tr class="govuk-table__row">
         <th scope="col" class="govuk-table__header">Reference</th><th scope="col" class="govuk-table__header">What</th>
         <th scope="col" class="govuk-table__header">From</th><th scope="col" class="govuk-table__header">Purpose</th>
@@ -93,6 +93,6 @@ enum RelayWaitingTemplates {
           <form method="post" action="/inbox/open"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="id" value="{{id}}">
           <button type="submit" class="govuk-button govuk-button--secondary sp-button--inline">Open<span class="govuk-visually-hidden"> {{reference}}</span></button></form>{{/refusal}}</td></tr>{{/waiting}}
       </tbody>
-    </table>
+    </table></div>
     """
 }

@@ -14,7 +14,7 @@ enum InboxTemplates {
     {{^hasWaiting}}<p class="govuk-body">Nothing is waiting at the relay.</p>{{/hasWaiting}}
     <h2 class="govuk-heading-m">Opened here</h2>
     {{#hasOpened}}
-    <table class="govuk-table">
+    <div class="sp-table" role="region" aria-label="Records opened here" tabindex="0"><table class="govuk-table">
       <thead class="govuk-table__head"><tr class="govuk-table__row">
         <th scope="col" class="govuk-table__header">Record</th><th scope="col" class="govuk-table__header">Child</th>
         <th scope="col" class="govuk-table__header">From</th><th scope="col" class="govuk-table__header">Purpose</th>
@@ -26,7 +26,7 @@ enum InboxTemplates {
         <td class="govuk-table__cell"><strong class="govuk-tag {{urgencyTag}}">{{urgency}}</strong></td>
         <td class="govuk-table__cell">{{received}}</td><td class="govuk-table__cell"><strong class="govuk-tag {{stateTag}}">{{state}}</strong></td></tr>{{/opened}}
       </tbody>
-    </table>
+    </table></div>
     {{#pagination}}{{> inbox-pagination}}{{/pagination}}
     {{/hasOpened}}
     {{^hasOpened}}<p class="govuk-body">No records have been opened here yet.</p>{{/hasOpened}}
@@ -69,17 +69,17 @@ enum InboxTemplates {
     <dl class="govuk-summary-list">{{#rows}}<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">{{key}}</dt><dd class="govuk-summary-list__value">{{value}}</dd></div>{{/rows}}</dl>{{/record.parties}}{{/record.hasParties}}
     {{#hasDocuments}}<h2 class="govuk-heading-m" id="documents">Documents sent with it</h2>
     <p class="govuk-body">Checked against the sender's signed list when the record was opened. Each downloads as a file.</p>
-    <table class="govuk-table"><thead class="govuk-table__head"><tr class="govuk-table__row"><th scope="col" class="govuk-table__header">Document</th>
+    <div class="sp-table" role="region" aria-label="Documents sent with it" tabindex="0"><table class="govuk-table"><thead class="govuk-table__head"><tr class="govuk-table__row"><th scope="col" class="govuk-table__header">Document</th>
       <th scope="col" class="govuk-table__header">Type</th><th scope="col" class="govuk-table__header">Size</th></tr></thead>
       <tbody class="govuk-table__body">{{#documents}}<tr class="govuk-table__row"><td class="govuk-table__cell"><a class="govuk-link" href="{{href}}" download>{{name}}<span class="govuk-visually-hidden"> (download)</span></a></td>
-      <td class="govuk-table__cell">{{kind}}</td><td class="govuk-table__cell">{{size}}</td></tr>{{/documents}}</tbody></table>{{/hasDocuments}}
+      <td class="govuk-table__cell">{{kind}}</td><td class="govuk-table__cell">{{size}}</td></tr>{{/documents}}</tbody></table></div>{{/hasDocuments}}
     <h2 class="govuk-heading-m">What happened</h2>
     {{#record.paragraphs}}<p class="govuk-body">{{.}}</p>{{/record.paragraphs}}
     {{#record.hasStatements}}<h2 class="govuk-heading-m">Statements</h2>
-    <table class="govuk-table"><thead class="govuk-table__head"><tr class="govuk-table__row"><th scope="col" class="govuk-table__header">Statement</th>
+    <div class="sp-table" role="region" aria-label="Statements" tabindex="0"><table class="govuk-table"><thead class="govuk-table__head"><tr class="govuk-table__row"><th scope="col" class="govuk-table__header">Statement</th>
       <th scope="col" class="govuk-table__header">Fact or opinion</th><th scope="col" class="govuk-table__header">When</th><th scope="col" class="govuk-table__header">Source</th></tr></thead>
       <tbody class="govuk-table__body">{{#record.statements}}<tr class="govuk-table__row"><td class="govuk-table__cell">{{text}}</td><td class="govuk-table__cell">{{kind}}</td>
-      <td class="govuk-table__cell">{{time}}</td><td class="govuk-table__cell">{{source}}</td></tr>{{/record.statements}}</tbody></table>{{/record.hasStatements}}
+      <td class="govuk-table__cell">{{time}}</td><td class="govuk-table__cell">{{source}}</td></tr>{{/record.statements}}</tbody></table></div>{{/record.hasStatements}}
     {{#record.hasConcern}}<h2 class="govuk-heading-m">The concern</h2>
     <p class="govuk-body">{{#record.concernTags}}<strong class="govuk-tag govuk-tag--purple sp-tag-gap">{{.}}</strong> {{/record.concernTags}}</p>
     <dl class="govuk-summary-list">{{#record.concern}}<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">{{key}}</dt><dd class="govuk-summary-list__value">{{value}}</dd></div>{{/record.concern}}</dl>{{/record.hasConcern}}

@@ -24,7 +24,7 @@ enum LogTemplates {
       <a class="govuk-link" href="/log/export/json?{{exportQuery}}">JSON without personal details</a> or
       <a class="govuk-link" href="/log/export/json?details=1&amp;{{exportQuery}}">JSON with details (contains children's identities)</a>.</p>
     {{#hasRows}}
-    <table class="govuk-table">
+    <div class="sp-table" role="region" aria-label="Receipt log entries" tabindex="0"><table class="govuk-table">
       <thead class="govuk-table__head"><tr class="govuk-table__row"><th scope="col" class="govuk-table__header">Entry</th>
         <th scope="col" class="govuk-table__header">Time</th><th scope="col" class="govuk-table__header">Kind</th>
         <th scope="col" class="govuk-table__header">Other agency</th><th scope="col" class="govuk-table__header">Purpose</th>
@@ -32,7 +32,7 @@ enum LogTemplates {
       <tbody class="govuk-table__body">{{#rows}}<tr class="govuk-table__row"><td class="govuk-table__cell"><a class="govuk-link" href="/log/{{seq}}">{{seq}}</a></td>
         <td class="govuk-table__cell">{{time}}</td><td class="govuk-table__cell">{{kind}}</td><td class="govuk-table__cell">{{counterpart}}</td>
         <td class="govuk-table__cell">{{purpose}}</td><td class="govuk-table__cell"><strong class="govuk-tag {{statusTag}}">{{status}}</strong></td></tr>{{/rows}}</tbody>
-    </table>
+    </table></div>
     {{#pagination}}{{> log-pagination}}{{/pagination}}
     {{/hasRows}}
     {{^hasRows}}<p class="govuk-body">No entries match.</p>{{/hasRows}}

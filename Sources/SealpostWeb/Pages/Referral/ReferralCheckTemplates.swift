@@ -67,29 +67,29 @@ enum ReferralCheckTemplates {
       {{#narrativeShared}}<div class="sp-narrative">{{#narrative}}{{#token}}<mark class="sp-mark sp-mark--token">{{text}}</mark>{{/token}}{{^token}}{{text}}{{/token}}{{/narrative}}</div>{{/narrativeShared}}
       {{^narrativeShared}}<p class="govuk-body">Not shared with this recipient.</p>{{/narrativeShared}}
       {{#record.hasStatements}}<h4 class="govuk-heading-s">Statements</h4>
-      <table class="govuk-table"><thead class="govuk-table__head"><tr class="govuk-table__row"><th scope="col" class="govuk-table__header">Statement</th>
+      <div class="sp-table" role="region" aria-label="Statements" tabindex="0"><table class="govuk-table"><thead class="govuk-table__head"><tr class="govuk-table__row"><th scope="col" class="govuk-table__header">Statement</th>
         <th scope="col" class="govuk-table__header">Fact or opinion</th><th scope="col" class="govuk-table__header">When</th><th scope="col" class="govuk-table__header">Source</th></tr></thead>
         <tbody class="govuk-table__body">{{#record.statements}}<tr class="govuk-table__row"><td class="govuk-table__cell">{{text}}</td><td class="govuk-table__cell">{{kind}}</td>
-        <td class="govuk-table__cell">{{time}}</td><td class="govuk-table__cell">{{source}}</td></tr>{{/record.statements}}</tbody></table>{{/record.hasStatements}}
+        <td class="govuk-table__cell">{{time}}</td><td class="govuk-table__cell">{{source}}</td></tr>{{/record.statements}}</tbody></table></div>{{/record.hasStatements}}
       {{#record.hasConcern}}<h4 class="govuk-heading-s">The concern</h4>
       <p class="govuk-body">{{#record.concernTags}}<strong class="govuk-tag govuk-tag--purple sp-tag-gap">{{.}}</strong> {{/record.concernTags}}</p>
       <dl class="govuk-summary-list">{{#record.concern}}<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">{{key}}</dt><dd class="govuk-summary-list__value">{{value}}</dd></div>{{/record.concern}}</dl>{{/record.hasConcern}}
       <h4 class="govuk-heading-s">Why it is shared</h4>
       <dl class="govuk-summary-list">{{#record.sharing}}<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">{{key}}</dt><dd class="govuk-summary-list__value">{{value}}</dd></div>{{/record.sharing}}</dl>
       {{#hasWithheld}}<h4 class="govuk-heading-s">Withheld from {{name}}</h4>
-      <table class="govuk-table"><thead class="govuk-table__head"><tr class="govuk-table__row"><th scope="col" class="govuk-table__header">Field</th>
+      <div class="sp-table" role="region" aria-label="Withheld from {{name}}" tabindex="0"><table class="govuk-table"><thead class="govuk-table__head"><tr class="govuk-table__row"><th scope="col" class="govuk-table__header">Field</th>
         <th scope="col" class="govuk-table__header">Why</th></tr></thead>
-        <tbody class="govuk-table__body">{{#withheld}}<tr class="govuk-table__row"><td class="govuk-table__cell sp-code">{{field}}</td><td class="govuk-table__cell">{{why}}</td></tr>{{/withheld}}</tbody></table>{{/hasWithheld}}
+        <tbody class="govuk-table__body">{{#withheld}}<tr class="govuk-table__row"><td class="govuk-table__cell sp-code">{{field}}</td><td class="govuk-table__cell">{{why}}</td></tr>{{/withheld}}</tbody></table></div>{{/hasWithheld}}
     </div>
     {{/recipients}}
     {{/hasRecipients}}
 
     {{#hasDocuments}}<h2 class="govuk-heading-m" id="documents">Documents sent with it</h2>
     <p class="govuk-body">Every recipient gets these files as they are: they are not redacted. <a class="govuk-link" href="/referrals/{{draftID}}/documents">Change the documents</a></p>
-    <table class="govuk-table"><thead class="govuk-table__head"><tr class="govuk-table__row"><th scope="col" class="govuk-table__header">Document</th>
+    <div class="sp-table" role="region" aria-label="Documents sent with it" tabindex="0"><table class="govuk-table"><thead class="govuk-table__head"><tr class="govuk-table__row"><th scope="col" class="govuk-table__header">Document</th>
       <th scope="col" class="govuk-table__header">Type</th><th scope="col" class="govuk-table__header">Size</th></tr></thead>
       <tbody class="govuk-table__body">{{#documents}}<tr class="govuk-table__row"><td class="govuk-table__cell sp-text">{{name}}</td><td class="govuk-table__cell">{{kind}}</td>
-      <td class="govuk-table__cell">{{size}}</td></tr>{{/documents}}</tbody></table>{{/hasDocuments}}
+      <td class="govuk-table__cell">{{size}}</td></tr>{{/documents}}</tbody></table></div>{{/hasDocuments}}
 
     {{#hasTokens}}<h2 class="govuk-heading-m">Identities replaced</h2>
     <p class="govuk-body">Recipients see these tokens; who they stand for stays here, sealed to your agency.</p>
@@ -138,10 +138,10 @@ enum ReferralCheckTemplates {
       <strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">Warning</span>The relay could not be reached, so the referral is sealed and kept in your outbox. It goes when Sealpost next reaches the relay: press "Check for acknowledgements" on Sent, or send again later. If the child is at risk now, phone the agency.</strong></div>{{/queued}}
     {{#emergency}}<div class="govuk-warning-text"><span class="govuk-warning-text__icon" aria-hidden="true">!</span>
       <strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">Warning</span>If the child is in immediate danger and you have not called 999, call now.</strong></div>{{/emergency}}
-    <table class="govuk-table"><caption class="govuk-table__caption govuk-table__caption--m">Recipients</caption>
+    <div class="sp-table" role="region" aria-label="Recipients" tabindex="0"><table class="govuk-table"><caption class="govuk-table__caption govuk-table__caption--m">Recipients</caption>
       <thead class="govuk-table__head"><tr class="govuk-table__row"><th scope="col" class="govuk-table__header">Agency</th><th scope="col" class="govuk-table__header">State</th></tr></thead>
       <tbody class="govuk-table__body">{{#rows}}<tr class="govuk-table__row"><td class="govuk-table__cell">{{recipient}}</td>
-        <td class="govuk-table__cell"><strong class="govuk-tag {{stateTag}}">{{state}}</strong>{{#problem}} {{problem}}{{/problem}}</td></tr>{{/rows}}</tbody></table>
+        <td class="govuk-table__cell"><strong class="govuk-tag {{stateTag}}">{{state}}</strong>{{#problem}} {{problem}}{{/problem}}</td></tr>{{/rows}}</tbody></table></div>
     <h2 class="govuk-heading-m">What happens next</h2>
     <p class="govuk-body">Each agency opens the referral and acknowledges it; they are asked to within {{deadline}}. Sealpost shows the acknowledgement, with who made it and when, on Sent.</p>
     <p class="govuk-body">If you have not heard by then, phone them and give the reference above.</p>

@@ -92,7 +92,7 @@ enum ReferralTemplates {
     <h2 class="govuk-heading-m" id="drafts">Drafts</h2>
     {{#hasDamaged}}<p class="govuk-body">Not listed here, because they do not open with your agency's key: {{damagedText}}.</p>{{/hasDamaged}}
     {{#hasDrafts}}
-    <table class="govuk-table">
+    <div class="sp-table" role="region" aria-label="Drafts" tabindex="0"><table class="govuk-table">
       <thead class="govuk-table__head"><tr class="govuk-table__row"><th scope="col" class="govuk-table__header">Child</th>
         <th scope="col" class="govuk-table__header">Reference</th><th scope="col" class="govuk-table__header">Last saved</th>
         <th scope="col" class="govuk-table__header">Status</th></tr></thead>
@@ -101,7 +101,7 @@ enum ReferralTemplates {
         <td class="govuk-table__cell sp-code">{{reference}}</td><td class="govuk-table__cell">{{updated}}</td>
         <td class="govuk-table__cell"><strong class="govuk-tag {{statusTag}}">{{status}}</strong></td></tr>{{/drafts}}
       </tbody>
-    </table>
+    </table></div>
     {{/hasDrafts}}
     {{^hasDrafts}}<p class="govuk-body">No drafts are held here.</p>{{/hasDrafts}}
     <h2 class="govuk-heading-m" id="import">Import a record file</h2>

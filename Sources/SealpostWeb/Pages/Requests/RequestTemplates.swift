@@ -3,7 +3,7 @@ enum RequestTemplates {
     static let all: [(String, String)] = [("requests", requests), ("request-received", received), ("inbox-requests", inboxRequests)]
 
     static let receivedTable = """
-    <table class="govuk-table">
+    <div class="sp-table" role="region" aria-label="Requests received" tabindex="0"><table class="govuk-table">
       <thead class="govuk-table__head"><tr class="govuk-table__row">
         <th scope="col" class="govuk-table__header">Request</th><th scope="col" class="govuk-table__header">Child</th>
         <th scope="col" class="govuk-table__header">From</th><th scope="col" class="govuk-table__header">Purpose</th>
@@ -15,7 +15,7 @@ enum RequestTemplates {
         <td class="govuk-table__cell"><strong class="govuk-tag {{urgencyTag}}">{{urgency}}</strong></td><td class="govuk-table__cell">{{received}}</td>
         <td class="govuk-table__cell"><strong class="govuk-tag {{stateTag}}">{{state}}</strong></td></tr>{{/received}}
       </tbody>
-    </table>
+    </table></div>
     """
 
     /// On the Inbox, inside `{{#hasRequests}}`.
@@ -39,7 +39,7 @@ enum RequestTemplates {
     <form method="post" action="/requests/sync"><input type="hidden" name="csrf" value="{{csrf}}">
       <button type="submit" class="govuk-button govuk-button--secondary">Check for answers</button></form>
     {{#hasAsked}}
-    <table class="govuk-table">
+    <div class="sp-table" role="region" aria-label="Requests asked by you" tabindex="0"><table class="govuk-table">
       <thead class="govuk-table__head"><tr class="govuk-table__row">
         <th scope="col" class="govuk-table__header">Request</th><th scope="col" class="govuk-table__header">Child</th>
         <th scope="col" class="govuk-table__header">Asked of</th><th scope="col" class="govuk-table__header">Purpose</th>
@@ -53,7 +53,7 @@ enum RequestTemplates {
           {{#hasDeclineReasons}}<ul class="govuk-list">{{#declineReasons}}<li>{{.}}</li>{{/declineReasons}}</ul>{{/hasDeclineReasons}}
           {{#declineWhy}}<p class="govuk-body sp-text">{{declineWhy}}</p>{{/declineWhy}}</td></tr>{{/asked}}
       </tbody>
-    </table>
+    </table></div>
     {{/hasAsked}}
     {{^hasAsked}}<p class="govuk-body">You have not asked for information yet.</p>{{/hasAsked}}
 

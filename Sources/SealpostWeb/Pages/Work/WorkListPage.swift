@@ -106,7 +106,7 @@ enum WorkListTemplates {
     <h1 class="govuk-heading-l">{{title}}</h1>
     {{#hasRows}}
     <p class="govuk-body" id="work-count">{{count}} items, most urgent first.</p>
-    <table class="govuk-table">
+    <div class="sp-table" role="region" aria-label="{{title}}" tabindex="0"><table class="govuk-table">
       <thead class="govuk-table__head"><tr class="govuk-table__row">
         <th scope="col" class="govuk-table__header">Reference</th><th scope="col" class="govuk-table__header">What</th>
         <th scope="col" class="govuk-table__header">{{agencyHeading}}</th><th scope="col" class="govuk-table__header">Purpose</th>
@@ -117,7 +117,7 @@ enum WorkListTemplates {
         <td class="govuk-table__cell"><strong class="govuk-tag {{urgencyTag}}">{{urgency}}</strong></td>
         <td class="govuk-table__cell">{{#overdue}}<strong class="govuk-tag govuk-tag--red">Overdue</strong> {{/overdue}}{{due}}</td></tr>{{/rows}}
       </tbody>
-    </table>
+    </table></div>
     {{/hasRows}}
     {{^hasRows}}<p class="govuk-body">{{empty}}</p>{{/hasRows}}
     <p class="govuk-body"><a class="govuk-link" href="/">Back to what needs attention</a></p>
