@@ -90,6 +90,7 @@ struct HomeCountTests {
                 #expect(counts["waiting"] == 0)
                 let list = try await school.get("/work/awaiting-acknowledgement")
                 #expect(list.text.contains("href=\"/sent#e-\(id)\""))
+                #expect(list.text.contains("<p class=\"govuk-body\" id=\"work-count\">1 item.</p>"), "one item, in the singular")
                 // Agencies by the names practitioners know, not the agreement's ids.
                 #expect(list.text.contains("<td class=\"govuk-table__cell\">Kingsbridge MASH</td>"))
                 #expect(!list.text.contains(">kingsbridge-mash<"))

@@ -90,7 +90,7 @@ struct WorkListPage {
 }
 
 extension WorkListPage.Model: ViewModel {
-    var computed: [String: Any] { ["hasRows": !rows.isEmpty] }
+    var computed: [String: Any] { ["hasRows": !rows.isEmpty, "countText": Format.count(count, "item") + (count > 1 ? ", most urgent first" : "")] }
 }
 
 func addWorkListRoutes(_ router: Router<WebContext>, app: WebApp) {
@@ -105,7 +105,7 @@ enum WorkListTemplates {
     <span class="govuk-caption-l">What needs attention</span>
     <h1 class="govuk-heading-l">{{title}}</h1>
     {{#hasRows}}
-    <p class="govuk-body" id="work-count">{{count}} items, most urgent first.</p>
+    <p class="govuk-body" id="work-count">{{countText}}.</p>
     <div class="sp-table" role="region" aria-label="{{title}}" tabindex="0"><table class="govuk-table">
       <thead class="govuk-table__head"><tr class="govuk-table__row">
         <th scope="col" class="govuk-table__header">Reference</th><th scope="col" class="govuk-table__header">What</th>
