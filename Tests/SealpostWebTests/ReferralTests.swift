@@ -231,7 +231,13 @@ struct ReferralTests {
             #expect(refused.text.contains("police-cait (police) has no role in purpose early_help"))
             let exchange = try ExchangeContext.load(home: app.home, identity: app.identity, logger: ExchangeLog.silent)
             #expect(try exchange.outbox.entries().isEmpty && Drafts(home: app.home).count == 1)
-            #expect(try await app.get("/log").text.contains("refused"), "the refusal is in the receipt log")
+            let log = try await app.get("/log").text
+            #expect(log.contains("refused"), "the refusal is in the receipt log")
+            // Counts in the singular when there is one: "1 entry", never "1 entries".
+            #expect(log.contains("other agencies' copies. 1 entry.</p>"))
+            let verified = try await app.get("/log/verify").text
+            #expect(verified.contains("1 entry, each signed and chained; 0 signatures of other agencies checked"))
+            #expect(verified.contains("The entry still holds its details."))
         }
     }
 }

@@ -20,9 +20,17 @@ public enum Elapsed {
     public static func text(_ seconds: Int64, _ units: Units) -> String {
         let s = max(0, seconds)
         let n = units.names
-        if s < 60 { return "\(s) \(n.second)" }
-        if s < 3600 { return "\(s / 60) \(n.minute)" }
-        if s < 86_400 { return "\(s / 3600) \(n.hour) \(s % 3600 / 60) \(n.minute)" }
-        return "\(s / 86_400) \(n.day) \(s % 86_400 / 3600) \(n.hour)"
+        // Words read as a person would say them: "1 minute", "2 hours", "1 day 3 hours" (a singular
+        // for one, no "0 minutes"). The abbreviations keep both columns for the command line.
+        func count(_ k: Int64, _ name: String) -> String {
+            units == .words && k == 1 ? "1 \(name.dropLast())" : "\(k) \(name)"
+        }
+        func pair(_ big: Int64, _ bigName: String, _ small: Int64, _ smallName: String) -> String {
+            units == .words && small == 0 ? count(big, bigName) : count(big, bigName) + " " + count(small, smallName)
+        }
+        if s < 60 { return count(s, n.second) }
+        if s < 3600 { return count(s / 60, n.minute) }
+        if s < 86_400 { return pair(s / 3600, n.hour, s % 3600 / 60, n.minute) }
+        return pair(s / 86_400, n.day, s % 86_400 / 3600, n.hour)
     }
 }

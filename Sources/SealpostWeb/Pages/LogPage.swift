@@ -216,5 +216,15 @@ struct LogPage {
 }
 
 extension LogPage.Model: ViewModel {
-    var computed: [String: Any] { ["hasRows": !rows.isEmpty] }
+    var computed: [String: Any] { ["hasRows": !rows.isEmpty, "totalText": Format.count(total, "entry", plural: "entries")] }
+}
+
+extension LogPage.VerifyModel: ViewModel {
+    var computed: [String: Any] {
+        let held = detailsPresent == entries ? (entries == 1 ? "The entry still holds its details." : "Every entry still holds its details.")
+            : "\(detailsPresent) of \(Format.count(Int(entries), "entry", plural: "entries")) still hold their details; "
+            + "the rest were erased under a retention rule."
+        return ["entriesText": Format.count(Int(entries), "entry", plural: "entries"),
+                "signaturesText": Format.count(Int(counterpartSignatures), "signature"), "detailsText": held]
+    }
 }

@@ -91,7 +91,7 @@ enum SignInTemplates {
     {{#waitSeconds}}
     <div class="govuk-error-summary" tabindex="-1"><div role="alert">
       <h2 class="govuk-error-summary__title">Too many attempts</h2>
-      <div class="govuk-error-summary__body"><p class="govuk-body">Sign-in is paused after several wrong passphrases. Try again in {{waitSeconds}} seconds, or ask a colleague who can sign in.</p></div>
+      <div class="govuk-error-summary__body"><p class="govuk-body">Sign-in is paused after several wrong passphrases. Try again in {{waitText}}, or ask a colleague who can sign in.</p></div>
     </div></div>
     {{/waitSeconds}}
     <h1 class="govuk-heading-l">Sign in to Sealpost</h1>
@@ -111,4 +111,8 @@ enum SignInTemplates {
     </form>
     </div></div>
     """
+}
+
+extension SignInPage.Model: ViewModel {
+    var computed: [String: Any] { waitSeconds.map { ["waitText": Format.age($0 < 60 ? $0 : ($0 + 59) / 60 * 60)] } ?? [:] }
 }

@@ -1,7 +1,7 @@
 enum LogTemplates {
     static let log = """
     <h1 class="govuk-heading-l">Receipt log</h1>
-    <p class="govuk-body">Every decision this agency took about sharing: signed, chained, and checked by the other agencies' copies. {{total}} entries.</p>
+    <p class="govuk-body">Every decision this agency took about sharing: signed, chained, and checked by the other agencies' copies. {{totalText}}.</p>
     <p class="govuk-body"><a class="govuk-button govuk-button--secondary" href="/log/verify">Verify the log</a></p>
     {{#error}}
     <div class="govuk-error-summary" tabindex="-1"><div role="alert"><h2 class="govuk-error-summary__title">There is a problem</h2>
@@ -58,12 +58,12 @@ enum LogTemplates {
 
     static let verify = """
     {{#valid}}<div class="govuk-panel govuk-panel--confirmation"><h1 class="govuk-panel__title">The log verifies</h1>
-      <div class="govuk-panel__body">{{entries}} entries, each signed and chained; {{counterpartSignatures}} signatures of other agencies checked</div></div>{{/valid}}
+      <div class="govuk-panel__body">{{entriesText}}, each signed and chained; {{signaturesText}} of other agencies checked</div></div>{{/valid}}
     {{^valid}}<h1 class="govuk-heading-l">The log does not verify</h1>
     <div class="govuk-warning-text"><span class="govuk-warning-text__icon" aria-hidden="true">!</span>
       <strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">Warning</span>{{problem}}</strong></div>
     <p class="govuk-body">Tell your data protection officer: the log may have been altered or restored from an old copy.</p>{{/valid}}
-    <p class="govuk-body">{{detailsPresent}} entries still hold their details; the rest were erased under a retention rule.</p>
+    <p class="govuk-body">{{detailsText}}</p>
     <p class="govuk-body"><a class="govuk-link" href="/log">Back to the receipt log</a></p>
     """
 }
