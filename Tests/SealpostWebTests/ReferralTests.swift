@@ -238,6 +238,12 @@ struct ReferralTests {
             let verified = try await app.get("/log/verify").text
             #expect(verified.contains("1 entry, each signed and chained; 0 signatures of other agencies checked"))
             #expect(verified.contains("The entry still holds its details."))
+            // The entry's page says what was decided in the subject report's words, with the proof and the
+            // signed data behind a disclosure.
+            let entry = try await app.get("/log/1").text
+            #expect(entry.contains("<p class=\"govuk-body-l\" id=\"headline\">Not shared with police-cait"))
+            #expect(entry.contains("<dt class=\"govuk-summary-list__key\">Purpose</dt><dd class=\"govuk-summary-list__value\">early_help"))
+            #expect(entry.contains(">Proof</h2>") && entry.contains("The signed facts, as data"))
         }
     }
 }

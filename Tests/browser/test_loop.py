@@ -38,7 +38,7 @@ def check_home_counts(driver, base, pages, label):
         if href.endswith("/inbox#waiting"):
             rows = "form[action='/inbox/open']"
         else:
-            rows = "#drafts ~ table tbody tr" if href.endswith("/referrals#drafts") else "tr.sp-work-item"
+            rows = "#drafts ~ .sp-table tbody tr" if href.endswith("/referrals#drafts") else "tr.sp-work-item"
         assert len(driver.find_elements(By.CSS_SELECTOR, rows)) == number, f"{label}: {href} should list {number}"
     driver.get(counts[1][0])
     pages.check(f"{label}-work-list")
@@ -55,7 +55,7 @@ def test_mash_records_an_outcome_and_the_school_sees_it(partnership, browser, pa
     driver.get(partnership.mash + "/")
     waiting = driver.find_element(By.CSS_SELECTOR, "a.sp-count[href='/inbox#waiting']")
     assert int(waiting.find_element(By.CLASS_NAME, "sp-count__number").text) >= 1
-    assert driver.find_elements(By.CSS_SELECTOR, "#waiting ~ table form[action='/inbox/open'] button")
+    assert driver.find_elements(By.CSS_SELECTOR, "#waiting ~ .sp-table form[action='/inbox/open'] button")
     pages.check("mash-home-waiting")
     assert open_everything_waiting(driver, partnership.mash)[0] >= 1
     driver.get(partnership.mash + "/inbox")

@@ -87,7 +87,8 @@ public struct HistoryEvent: Sendable {
     /// agency's (for example, collected its acknowledgement).
     public let isOwnDecision: Bool
 
-    init(_ entry: LedgerEntry, owner: String, agreement: Agreement?, messages: MessageStatus) {
+    /// `entry` in words, as `owner` (this agency) reads it, naming purposes by `agreement`.
+    public init(_ entry: LedgerEntry, owner: String, agreement: Agreement?, messages: MessageStatus) {
         seq = entry.seq
         at = entry.at
         actor = entry.details?.actor

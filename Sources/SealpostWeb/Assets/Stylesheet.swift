@@ -100,6 +100,16 @@ enum Stylesheet {
     .sp-timeline__label{font-weight:700}
     .sp-send{border-top:1px solid #b1b4b6;padding-top:5px}
     .sp-filters{display:flex;flex-wrap:wrap;gap:0 20px;align-items:flex-end}
+    .govuk-body-l{font-size:1.5rem;margin:0 0 30px}
+    .govuk-details{font-size:1.1875rem;margin:0 0 30px}
+    .govuk-details__summary{display:inline-block;position:relative;padding-left:25px;color:#1d70b8;cursor:pointer}
+    .govuk-details__summary::before{content:"";position:absolute;top:-1px;bottom:0;left:0;margin:auto;width:0;height:0;border-style:solid;border-color:transparent;border-width:7px 0 7px 12.124px;border-left-color:inherit}
+    .govuk-details[open]>.govuk-details__summary::before{border-width:12.124px 7px 0 7px;border-color:inherit transparent transparent}
+    .govuk-details__summary-text{text-decoration:underline;text-underline-offset:.1578em}
+    .govuk-details__summary:focus{outline:3px solid transparent;color:#0b0c0c;background:#ffdd00;box-shadow:0 -2px #ffdd00,0 4px #0b0c0c;text-decoration:none}
+    .govuk-details__summary:focus .govuk-details__summary-text{text-decoration:none}
+    .govuk-details__summary::-webkit-details-marker{display:none}
+    .govuk-details__text{padding:15px 15px 15px 20px;border-left:5px solid #b1b4b6;margin-top:10px}
     .sp-code{font-family:"Courier New",monospace;font-size:1rem}
     .sp-pre{font-family:"Courier New",monospace;font-size:0.9375rem;background:#f3f2f1;padding:15px;overflow:auto;white-space:pre-wrap;overflow-wrap:anywhere}
     @media print{.govuk-header__account,.govuk-exit-this-page,.govuk-service-navigation,.govuk-footer,.sp-no-print,.govuk-skip-link{display:none}

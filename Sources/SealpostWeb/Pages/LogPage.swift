@@ -78,6 +78,9 @@ struct LogPage {
         let hash: String
         let prev: String
         let signature: String
+        /// What was decided, in one sentence, and its rows: the same words as the subject report.
+        let headline: String
+        let summary: [RecordView.Row]
         let facts: String
         let details: String?
         let commitment: String
@@ -88,16 +91,19 @@ struct LogPage {
 
     func entry(_ request: Request, context: WebContext) async throws -> Response {
         guard let session = context.session else { return .redirect(to: "/sign-in", type: .normal) }
-        guard let seq = context.parameters.get("seq").flatMap(Int64.init), let entry = try read(session).entry(seq: seq) else {
+        let snapshot = LedgerCache.shared.snapshot(directory: app.home.logDirectory, atRest: AtRest(identity: try app.identity(session)))
+        guard let seq = context.parameters.get("seq").flatMap(Int64.init), let entry = snapshot.ledger.entry(seq: seq) else {
             return app.pages.problem(.notFound, title: "No such entry", message: "Choose an entry from the receipt log.", session: session)
         }
         let e = entry.entry
+        let agreement = try? AgreementStore(home: app.home).current()?.agreement
+        let event = HistoryEvent(entry, owner: app.agencyID, agreement: agreement, messages: snapshot.status)
         let link = Self.answeredRequest(entry.facts, home: app.home)
         func pretty(_ o: JSONObject) -> String {
             String(decoding: JSONValue.object(o).serialized(options: [.prettyPrinted, .sortedKeys]), as: UTF8.self)
         }
-        let model = EntryModel(seq: e.seq, kind: e.kind, time: Format.time(milliseconds: e.at), hash: Hex.encode(e.hash), prev: Hex.encode(e.prev),
-                               signature: Hex.encode(e.signature.rawRepresentation), facts: e.facts.map(pretty) ?? "(not readable)",
+        let model = EntryModel(seq: e.seq, kind: e.kind.replacingOccurrences(of: "_", with: " "), time: Format.time(milliseconds: e.at), hash: Hex.encode(e.hash), prev: Hex.encode(e.prev),
+                               signature: Hex.encode(e.signature.rawRepresentation), headline: event.headline, summary: HistoryRows.rows(event), facts: e.facts.map(pretty) ?? "(not readable)",
                                details: entry.detailsJSON.map(pretty), commitment: String(Hex.encode(e.commitment).prefix(16)),
                                answers: link?.text, answersHref: link?.href)
         return app.pages.page("log-entry", model, title: "Log entry \(seq)", session: session, section: "/log")

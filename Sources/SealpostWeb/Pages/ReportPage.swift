@@ -45,20 +45,7 @@ struct ReportPage {
         let report = SubjectReport(query: query, ledger: ledger, owner: app.agencyID, agreement: agreement)
         let verification = SubjectReport.verify(directory: app.home.logDirectory, owner: identity.signingKey.publicKey, atRest: AtRest(identity: identity))
         let events = report.events.enumerated().map { i, e -> Event in
-            var rows: [RecordView.Row] = []
-            if let purpose = e.purpose { rows.append(.init(key: "Purpose", value: purpose + (e.purposeName.map { " (\($0))" } ?? ""))) }
-            if let basis = e.lawfulBasis { rows.append(.init(key: "Lawful basis", value: basis)) }
-            if let consent = e.consent { rows.append(.init(key: "Consent", value: consent.replacingOccurrences(of: "_", with: " "))) }
-            if let urgency = e.urgency, !urgency.isEmpty { rows.append(.init(key: "Urgency", value: urgency)) }
-            if !e.shared.isEmpty { rows.append(.init(key: "Shared", value: e.shared.joined(separator: ", "))) }
-            if !e.withheld.isEmpty { rows.append(.init(key: "Withheld", value: e.withheld.map { "\($0.path) (\($0.reason))" }.joined(separator: ", "))) }
-            if !e.protectedTokens.isEmpty { rows.append(.init(key: "Other people protected", value: e.protectedTokens.joined(separator: ", "))) }
-            if !e.declineReasons.isEmpty { rows.append(.init(key: "Reasons", value: e.declineReasons.joined(separator: ", "))) }
-            if let status = e.status { rows.append(.init(key: "Status", value: status)) }
-            if e.answersRequest { rows.append(.init(key: "In answer to", value: "a request for information")) }
-            if let actor = e.actor {
-                rows.append(.init(key: e.isOwnDecision ? "Decided by" : "Recorded by", value: actor.name + (actor.role.map { " (\($0))" } ?? "")))
-            }
+            var rows = HistoryRows.rows(e)
             rows.append(.init(key: "Log entry", value: String(e.seq)))
             return Event(number: i + 1, time: Format.time(milliseconds: e.at), headline: e.headline, details: rows)
         }
@@ -66,7 +53,7 @@ struct ReportPage {
             [s.name, s.nhsNumber.map { "NHS number \($0)" }, s.dob.map { "born \(Format.date("\($0)"))" }].compactMap { $0 }.joined(separator: ", ")
         }
         let (text, ok): (String, Bool) = switch verification {
-        case .verified(let n): ("The receipt log verifies (\(n) entries).", true)
+        case .verified(let n): ("The receipt log verifies (\(Format.count(Int(n), "entry", plural: "entries"))).", true)
         case .failed(let problem): ("The receipt log does not verify: \(problem)", false)
         case .notChecked: ("The receipt log could not be checked.", false)
         }

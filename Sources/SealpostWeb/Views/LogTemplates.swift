@@ -41,18 +41,27 @@ enum LogTemplates {
     static let entry = """
     <span class="govuk-caption-l">Receipt log</span>
     <h1 class="govuk-heading-l">Entry {{seq}}: {{kind}}</h1>
+    <p class="govuk-body-l" id="headline">{{headline}}</p>
     <dl class="govuk-summary-list">
       <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Time</dt><dd class="govuk-summary-list__value">{{time}}</dd></div>
+      {{#summary}}<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">{{key}}</dt><dd class="govuk-summary-list__value">{{value}}</dd></div>{{/summary}}
+      {{#answersHref}}<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Request</dt><dd class="govuk-summary-list__value"><a class="govuk-link" href="{{answersHref}}" id="answers">{{answers}}</a></dd></div>{{/answersHref}}
+    </dl>
+    <h2 class="govuk-heading-m">Proof</h2>
+    <p class="govuk-body">This agency signed the entry and chained it to the one before, so no entry can be changed, removed or
+      reordered without "Verify the log" saying so.</p>
+    <dl class="govuk-summary-list">
       <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Hash</dt><dd class="govuk-summary-list__value sp-code">{{hash}}</dd></div>
       <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Previous</dt><dd class="govuk-summary-list__value sp-code">{{prev}}</dd></div>
       <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Signature</dt><dd class="govuk-summary-list__value sp-code">{{signature}}</dd></div>
-      {{#answersHref}}<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">In answer to</dt><dd class="govuk-summary-list__value"><a class="govuk-link" href="{{answersHref}}" id="answers">{{answers}}</a></dd></div>{{/answersHref}}
     </dl>
-    <h2 class="govuk-heading-m">Facts</h2>
-    <pre class="sp-pre" tabindex="0">{{facts}}</pre>
-    <h2 class="govuk-heading-m">Details</h2>
-    {{#details}}<pre class="sp-pre" tabindex="0">{{details}}</pre>{{/details}}
-    {{^details}}<p class="govuk-body">Erased under a retention rule. Its commitment {{commitment}}… remains in the chain.</p>{{/details}}
+    <details class="govuk-details"><summary class="govuk-details__summary"><span class="govuk-details__summary-text">The signed facts, as data</span></summary>
+      <div class="govuk-details__text"><pre class="sp-pre" tabindex="0" id="facts">{{facts}}</pre></div></details>
+    <details class="govuk-details"><summary class="govuk-details__summary"><span class="govuk-details__summary-text">The details, as data</span></summary>
+      <div class="govuk-details__text">
+      {{#details}}<pre class="sp-pre" tabindex="0" id="details">{{details}}</pre>{{/details}}
+      {{^details}}<p class="govuk-body">Erased under a retention rule. Its commitment {{commitment}}… remains in the chain.</p>{{/details}}
+      </div></details>
     <p class="govuk-body"><a class="govuk-link" href="/log">Back to the receipt log</a></p>
     """
 
