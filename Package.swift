@@ -198,7 +198,7 @@ let package = Package(
             name: "SealpostWebTests",
             dependencies: [
                 "SealpostWeb", "SealpostCore", "SealpostSodium", "SealpostExchange", "SealpostRelay", "SealpostAgreement", "SealpostRecord",
-                "SealpostLedger", "SealpostSharing",
+                "SealpostLedger", "SealpostLog", "SealpostSharing",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),

@@ -5,6 +5,7 @@ import HummingbirdTesting
 import SealpostCore
 import SealpostExchange
 import SealpostRecord
+import SealpostLog
 @testable import SealpostWeb
 import Testing
 
@@ -244,6 +245,21 @@ struct ReferralTests {
             #expect(entry.contains("<p class=\"govuk-body-l\" id=\"headline\">Not shared with police-cait"))
             #expect(entry.contains("<dt class=\"govuk-summary-list__key\">Purpose</dt><dd class=\"govuk-summary-list__value\">early_help"))
             #expect(entry.contains(">Proof</h2>") && entry.contains("The signed facts, as data"))
+            // Retention erases the details: the verify page says so of every entry, and the entry's page says
+            // its details were erased, outside any disclosure.
+            let receipts = try ReceiptLog(directory: app.home.logDirectory, identity: app.identity)
+            #expect(try receipts.eraseDetails(before: Int64(Date().timeIntervalSince1970 * 1000) + 60_000, rule: "kept 6 years", at: Int64(Date().timeIntervalSince1970 * 1000)) == 1)
+            let erased = try await app.get("/log/verify").text
+            #expect(erased.contains("The log verifies") && erased.contains("2 entries, each signed and chained"))
+            #expect(erased.contains("1 of 2 entries still hold their details; the rest were erased under a retention rule."), "\(erased)")
+            #expect(try await app.get("/log/1").text.contains("<p class=\"govuk-body\">Its details were erased under a retention rule."))
+            // A chain that does not verify says nothing about retention: the details check did not run.
+            let chain = app.home.logDirectory + "/chain.log"
+            var bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: chain)))
+            bytes[bytes.count / 3] ^= 0x01
+            try Data(bytes).write(to: URL(fileURLWithPath: chain))
+            let broken = try await app.get("/log/verify").text
+            #expect(broken.contains("The log does not verify") && !broken.contains("still hold") && !broken.contains("erased under"))
         }
     }
 }

@@ -101,3 +101,5 @@ def test_repeated_failures_pause_sign_in(partnership):
         assert statuses[:5] == [401] * 5 and statuses[5] == 429
         paused = session.post(app.base + "/sign-in", data={"csrf": token, "name": SCHOOL_USER, "passphrase": USER_PASSPHRASE})
         assert paused.status_code == 429 and "Too many attempts" in paused.text
+        # The wait in words a person would say, rounded up to whole minutes.
+        assert "Try again in 15 minutes, or ask" in paused.text or "Try again in 14 minutes, or ask" in paused.text

@@ -6,7 +6,7 @@ from selenium.webdriver.common.by import By
 
 from conftest import MASH_USER, SCHOOL_USER, sign_in
 
-PAGES = ["/", "/inbox", "/referrals", "/sent", "/requests", "/log", "/report", "/work/overdue"]
+PAGES = ["/", "/inbox", "/referrals", "/sent", "/requests", "/log", "/log/1", "/report", "/work/overdue"]
 
 
 def narrow(driver, width=320):
@@ -24,7 +24,8 @@ def check_reflow(driver, label):
     for table in tables:
         region = table.find_element(By.XPATH, "..")
         assert region.get_attribute("class") == "sp-table", f"{label}: a table outside a scrolling region"
-        assert region.get_attribute("role") == "region" and region.get_attribute("aria-label"), label
+        named = region.get_attribute("aria-label") or region.get_attribute("aria-labelledby")
+        assert region.get_attribute("role") == "region" and named, f"{label}: a scrolling region without a name"
         assert region.get_attribute("tabindex") == "0", f"{label}: a keyboard user cannot scroll the table"
     return len(tables)
 

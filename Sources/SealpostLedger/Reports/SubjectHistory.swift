@@ -153,7 +153,7 @@ public struct HistoryEvent: Sendable {
         case .cardReplaced(let f):
             headline = "Replaced the card of \(f.agency) (fingerprint \(f.oldFingerprint) became \(f.newFingerprint))"
         case .erased(let rule, _, let n):
-            headline = "Details of \(n) older entries erased under the retention rule \"\(Printable.escape(rule))\""
+            headline = (n == 1 ? "Details of 1 older entry" : "Details of \(n) older entries") + " erased under the retention rule \"\(Printable.escape(rule))\""
         case .other:
             headline = entry.kind
         }

@@ -82,7 +82,7 @@ enum Stylesheet {
     .govuk-table__header,.govuk-table__cell{text-align:left;vertical-align:top;padding:10px 20px 10px 0;border-bottom:1px solid #b1b4b6}
     .govuk-table__header{font-weight:700}
     .sp-table{position:relative;overflow-x:auto;margin-bottom:30px}.sp-table>.govuk-table{margin-bottom:0}
-    .sp-table:focus{outline:3px solid #ffdd00;outline-offset:0;box-shadow:0 0 0 4px #0b0c0c}
+    .sp-table:focus-visible{outline:3px solid #ffdd00;outline-offset:0;box-shadow:0 0 0 4px #0b0c0c}
     @media(max-width:40.0525em){.govuk-table{font-size:1rem}.govuk-table__header,.govuk-table__cell{padding-right:15px}}
     .govuk-tag{display:inline-block;padding:2px 8px;font-weight:400;font-size:1rem;background:#e5e6e7;color:#383f43}
     .govuk-tag--grey{background:#e5e6e7;color:#383f43}.govuk-tag--green{background:#cce2d8;color:#005a30}
@@ -113,6 +113,7 @@ enum Stylesheet {
     .sp-code{font-family:"Courier New",monospace;font-size:1rem}
     .sp-pre{font-family:"Courier New",monospace;font-size:0.9375rem;background:#f3f2f1;padding:15px;overflow:auto;white-space:pre-wrap;overflow-wrap:anywhere}
     @media print{.govuk-header__account,.govuk-exit-this-page,.govuk-service-navigation,.govuk-footer,.sp-no-print,.govuk-skip-link{display:none}
+      .sp-table{overflow:visible}.govuk-details::details-content{content-visibility:visible;display:block}.govuk-details__summary{display:none}
       .govuk-header{background:#fff;color:#0b0c0c;border-bottom:2px solid #0b0c0c}.govuk-header__link,.govuk-header__agency{color:#0b0c0c}
       a{color:#0b0c0c;text-decoration:none}}
     """ + ReferralStylesheet.css

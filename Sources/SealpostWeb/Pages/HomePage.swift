@@ -70,7 +70,9 @@ struct HomePage {
                       ("family-to-tell", "families to be told")].compactMap { name, label -> Count? in
             guard let list = WorkListPage.list(name) else { return nil }
             let number = list.items(work, now).count
-            return Count(number: number, label: label, href: "/work/\(name)", alert: name == "overdue" && number > 0)
+            // The card reads "1 request to answer", "2 requests to answer".
+            let singular = ["requests to answer": "request to answer", "families to be told": "family to be told"][label] ?? label
+            return Count(number: number, label: number == 1 ? singular : label, href: "/work/\(name)", alert: name == "overdue" && number > 0)
         }
         // The first 20 of three work lists, with the lists' own titles, headings and links.
         let shown = [("received", "to-acknowledge"), ("sent", "awaiting-acknowledgement"), ("requests", "requests-to-answer")]
@@ -99,7 +101,7 @@ enum HomeTemplates {
       {{#waitingCount}}<li><a class="sp-count{{#alert}} sp-count--alert{{/alert}}" href="{{href}}"><span class="sp-count__number">{{number}}</span> {{label}}</a></li>{{/waitingCount}}
       {{#refusedCount}}<li><a class="sp-count sp-count--alert" href="{{href}}"><span class="sp-count__number">{{number}}</span> {{label}}</a></li>{{/refusedCount}}
       {{#counts}}<li><a class="sp-count{{#alert}} sp-count--alert{{/alert}}" href="{{href}}"><span class="sp-count__number">{{number}}</span> {{label}}</a></li>{{/counts}}
-      <li><a class="sp-count" href="/referrals#drafts"><span class="sp-count__number">{{draftsCount}}</span> drafts</a></li>
+      <li><a class="sp-count" href="/referrals#drafts"><span class="sp-count__number">{{draftsCount}}</span> {{draftsLabel}}</a></li>
     </ul>
     {{#hasWaiting}}
     <h2 class="govuk-heading-m" id="waiting">Waiting to be opened</h2>
@@ -132,5 +134,5 @@ extension HomePage.Section: ViewModel {
 }
 
 extension HomePage.Model: ViewModel {
-    var computed: [String: Any] { ["hasWaiting": !waiting.isEmpty] }
+    var computed: [String: Any] { ["hasWaiting": !waiting.isEmpty, "draftsLabel": draftsCount == 1 ? "draft" : "drafts"] }
 }

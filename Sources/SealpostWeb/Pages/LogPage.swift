@@ -103,7 +103,8 @@ struct LogPage {
             String(decoding: JSONValue.object(o).serialized(options: [.prettyPrinted, .sortedKeys]), as: UTF8.self)
         }
         let model = EntryModel(seq: e.seq, kind: e.kind.replacingOccurrences(of: "_", with: " "), time: Format.time(milliseconds: e.at), hash: Hex.encode(e.hash), prev: Hex.encode(e.prev),
-                               signature: Hex.encode(e.signature.rawRepresentation), headline: event.headline, summary: HistoryRows.rows(event), facts: e.facts.map(pretty) ?? "(not readable)",
+                               signature: Hex.encode(e.signature.rawRepresentation), headline: event.headline,
+                               summary: HistoryRows.rows(event).filter { link == nil || $0.key != "In answer to" }, facts: e.facts.map(pretty) ?? "(not readable)",
                                details: entry.detailsJSON.map(pretty), commitment: String(Hex.encode(e.commitment).prefix(16)),
                                answers: link?.text, answersHref: link?.href)
         return app.pages.page("log-entry", model, title: "Log entry \(seq)", session: session, section: "/log")
@@ -227,10 +228,15 @@ extension LogPage.Model: ViewModel {
 
 extension LogPage.VerifyModel: ViewModel {
     var computed: [String: Any] {
-        let held = detailsPresent == entries ? (entries == 1 ? "The entry still holds its details." : "Every entry still holds its details.")
-            : "\(detailsPresent) of \(Format.count(Int(entries), "entry", plural: "entries")) still hold their details; "
-            + "the rest were erased under a retention rule."
-        return ["entriesText": Format.count(Int(entries), "entry", plural: "entries"),
-                "signaturesText": Format.count(Int(counterpartSignatures), "signature"), "detailsText": held]
+        var values: [String: Any] = ["entriesText": Format.count(Int(entries), "entry", plural: "entries"),
+                                     "signaturesText": Format.count(Int(counterpartSignatures), "signature")]
+        // What retention erased, said only of a log that verified (a broken chain stops the details check).
+        if valid && entries > 0 {
+            values["detailsText"] = detailsPresent == entries
+                ? (entries == 1 ? "The entry still holds its details." : "Every entry still holds its details.")
+                : detailsPresent == 0 ? "The details of every entry were erased under a retention rule."
+                : "\(detailsPresent) of \(entries) entries still hold their details; the rest were erased under a retention rule."
+        }
+        return values
     }
 }

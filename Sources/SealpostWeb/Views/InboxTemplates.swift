@@ -14,7 +14,7 @@ enum InboxTemplates {
     {{^hasWaiting}}<p class="govuk-body">Nothing is waiting at the relay.</p>{{/hasWaiting}}
     <h2 class="govuk-heading-m">Opened here</h2>
     {{#hasOpened}}
-    <div class="sp-table" role="region" aria-label="Records opened here" tabindex="0"><table class="govuk-table">
+    <div class="sp-table" role="region" aria-label="Opened here" tabindex="0"><table class="govuk-table">
       <thead class="govuk-table__head"><tr class="govuk-table__row">
         <th scope="col" class="govuk-table__header">Record</th><th scope="col" class="govuk-table__header">Child</th>
         <th scope="col" class="govuk-table__header">From</th><th scope="col" class="govuk-table__header">Purpose</th>

@@ -45,11 +45,11 @@ enum LogTemplates {
     <dl class="govuk-summary-list">
       <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Time</dt><dd class="govuk-summary-list__value">{{time}}</dd></div>
       {{#summary}}<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">{{key}}</dt><dd class="govuk-summary-list__value">{{value}}</dd></div>{{/summary}}
-      {{#answersHref}}<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Request</dt><dd class="govuk-summary-list__value"><a class="govuk-link" href="{{answersHref}}" id="answers">{{answers}}</a></dd></div>{{/answersHref}}
+      {{#answersHref}}<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">In answer to</dt><dd class="govuk-summary-list__value"><a class="govuk-link" href="{{answersHref}}" id="answers">{{answers}}</a></dd></div>{{/answersHref}}
     </dl>
     <h2 class="govuk-heading-m">Proof</h2>
-    <p class="govuk-body">This agency signed the entry and chained it to the one before, so no entry can be changed, removed or
-      reordered without "Verify the log" saying so.</p>
+    <p class="govuk-body">This agency signed the entry and chained it to the one before. "Verify the log" finds any entry changed
+      or reordered, and any removed from before the last checkpoint another agency holds.</p>
     <dl class="govuk-summary-list">
       <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Hash</dt><dd class="govuk-summary-list__value sp-code">{{hash}}</dd></div>
       <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Previous</dt><dd class="govuk-summary-list__value sp-code">{{prev}}</dd></div>
@@ -57,11 +57,9 @@ enum LogTemplates {
     </dl>
     <details class="govuk-details"><summary class="govuk-details__summary"><span class="govuk-details__summary-text">The signed facts, as data</span></summary>
       <div class="govuk-details__text"><pre class="sp-pre" tabindex="0" id="facts">{{facts}}</pre></div></details>
-    <details class="govuk-details"><summary class="govuk-details__summary"><span class="govuk-details__summary-text">The details, as data</span></summary>
-      <div class="govuk-details__text">
-      {{#details}}<pre class="sp-pre" tabindex="0" id="details">{{details}}</pre>{{/details}}
-      {{^details}}<p class="govuk-body">Erased under a retention rule. Its commitment {{commitment}}… remains in the chain.</p>{{/details}}
-      </div></details>
+    {{#details}}<details class="govuk-details"><summary class="govuk-details__summary"><span class="govuk-details__summary-text">The details recorded with it (they name the child)</span></summary>
+      <div class="govuk-details__text"><pre class="sp-pre" tabindex="0" id="details">{{details}}</pre></div></details>{{/details}}
+    {{^details}}<p class="govuk-body">Its details were erased under a retention rule. Their commitment {{commitment}}… remains in the chain.</p>{{/details}}
     <p class="govuk-body"><a class="govuk-link" href="/log">Back to the receipt log</a></p>
     """
 
@@ -72,7 +70,7 @@ enum LogTemplates {
     <div class="govuk-warning-text"><span class="govuk-warning-text__icon" aria-hidden="true">!</span>
       <strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">Warning</span>{{problem}}</strong></div>
     <p class="govuk-body">Tell your data protection officer: the log may have been altered or restored from an old copy.</p>{{/valid}}
-    <p class="govuk-body">{{detailsText}}</p>
+    {{#detailsText}}<p class="govuk-body">{{detailsText}}</p>{{/detailsText}}
     <p class="govuk-body"><a class="govuk-link" href="/log">Back to the receipt log</a></p>
     """
 }

@@ -67,7 +67,7 @@ enum ReferralCheckTemplates {
       {{#narrativeShared}}<div class="sp-narrative">{{#narrative}}{{#token}}<mark class="sp-mark sp-mark--token">{{text}}</mark>{{/token}}{{^token}}{{text}}{{/token}}{{/narrative}}</div>{{/narrativeShared}}
       {{^narrativeShared}}<p class="govuk-body">Not shared with this recipient.</p>{{/narrativeShared}}
       {{#record.hasStatements}}<h4 class="govuk-heading-s">Statements</h4>
-      <div class="sp-table" role="region" aria-label="Statements" tabindex="0"><table class="govuk-table"><thead class="govuk-table__head"><tr class="govuk-table__row"><th scope="col" class="govuk-table__header">Statement</th>
+      <div class="sp-table" role="region" aria-label="Statements for {{name}}" tabindex="0"><table class="govuk-table"><thead class="govuk-table__head"><tr class="govuk-table__row"><th scope="col" class="govuk-table__header">Statement</th>
         <th scope="col" class="govuk-table__header">Fact or opinion</th><th scope="col" class="govuk-table__header">When</th><th scope="col" class="govuk-table__header">Source</th></tr></thead>
         <tbody class="govuk-table__body">{{#record.statements}}<tr class="govuk-table__row"><td class="govuk-table__cell">{{text}}</td><td class="govuk-table__cell">{{kind}}</td>
         <td class="govuk-table__cell">{{time}}</td><td class="govuk-table__cell">{{source}}</td></tr>{{/record.statements}}</tbody></table></div>{{/record.hasStatements}}
@@ -138,7 +138,7 @@ enum ReferralCheckTemplates {
       <strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">Warning</span>The relay could not be reached, so the referral is sealed and kept in your outbox. It goes when Sealpost next reaches the relay: press "Check for acknowledgements" on Sent, or send again later. If the child is at risk now, phone the agency.</strong></div>{{/queued}}
     {{#emergency}}<div class="govuk-warning-text"><span class="govuk-warning-text__icon" aria-hidden="true">!</span>
       <strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">Warning</span>If the child is in immediate danger and you have not called 999, call now.</strong></div>{{/emergency}}
-    <div class="sp-table" role="region" aria-label="Recipients" tabindex="0"><table class="govuk-table"><caption class="govuk-table__caption govuk-table__caption--m">Recipients</caption>
+    <div class="sp-table" role="region" aria-labelledby="recipients-caption" tabindex="0"><table class="govuk-table"><caption class="govuk-table__caption govuk-table__caption--m" id="recipients-caption">Recipients</caption>
       <thead class="govuk-table__head"><tr class="govuk-table__row"><th scope="col" class="govuk-table__header">Agency</th><th scope="col" class="govuk-table__header">State</th></tr></thead>
       <tbody class="govuk-table__body">{{#rows}}<tr class="govuk-table__row"><td class="govuk-table__cell">{{recipient}}</td>
         <td class="govuk-table__cell"><strong class="govuk-tag {{stateTag}}">{{state}}</strong>{{#problem}} {{problem}}{{/problem}}</td></tr>{{/rows}}</tbody></table></div>

@@ -41,7 +41,7 @@ struct ReferralSend {
         switch refusal {
         case .notAllowed(let refused): return refused.map { "\($0.recipient): \($0.reason.message)" }.joined(separator: "; ")
         case .invalidRecord(let issues): return "the record is not ready: " + issues.prefix(3).map { "\($0.path) \($0.problem)" }.joined(separator: "; ")
-        case .needsDecisions(let findings): return "\(findings.count) possible identities are still to decide"
+        case .needsDecisions(let findings): return findings.count == 1 ? "1 possible identity is still to decide" : "\(findings.count) possible identities are still to decide"
         case .unmatchedDecisions: return "some decisions no longer match the text; check what leaves again"
         case .other(let error): return error.message
         }

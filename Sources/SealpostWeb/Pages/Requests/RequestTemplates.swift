@@ -3,7 +3,7 @@ enum RequestTemplates {
     static let all: [(String, String)] = [("requests", requests), ("request-received", received), ("inbox-requests", inboxRequests)]
 
     static let receivedTable = """
-    <div class="sp-table" role="region" aria-label="Requests received" tabindex="0"><table class="govuk-table">
+    <div class="sp-table" role="region" aria-label="Requests for information received" tabindex="0"><table class="govuk-table">
       <thead class="govuk-table__head"><tr class="govuk-table__row">
         <th scope="col" class="govuk-table__header">Request</th><th scope="col" class="govuk-table__header">Child</th>
         <th scope="col" class="govuk-table__header">From</th><th scope="col" class="govuk-table__header">Purpose</th>
