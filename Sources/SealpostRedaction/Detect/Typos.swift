@@ -10,7 +10,7 @@ extension Engine {
     /// True when token `k` (a word) is a typo of a common word and near no protected name.
     func isTypoOfCommonWord(_ w: TextWork, _ k: Int) -> Bool {
         let t = w.tokens[k]
-        guard t.nlen >= 4, t.nlen <= 20 else { return false }
+        guard t.nlen >= 5, t.nlen <= 20 else { return false }
         let word = w.normalized(k)
         guard word.count >= 4, word.allSatisfy({ $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }) else { return false }
         guard oneEditFromCommonWord(word) else { return false }

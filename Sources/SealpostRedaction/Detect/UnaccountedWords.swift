@@ -53,13 +53,14 @@ extension Engine {
         let lower = t.shape & Shape.lower != 0
         if lower {
             guard t.nlen >= 3, t.lex & Self.notNameOnly == 0 else { return false }
-            // Three lowercase letters no list knows are mostly abbreviations ("oic", "mcg", "til");
-            // a three-letter name counts when the name lists have it ("dom", "kaz").
-            if t.nlen == 3 && t.lex == 0 { return false }
         } else {
-            // Capitalised: a name from the lists is the name rules' to decide; short capitals are
-            // acronyms or initials ("DSL", "JT"), which other rules weigh.
-            guard t.nlen >= 2, t.lex == 0 else { return false }
+            // Capitalised: short capitals are acronyms or initials ("DSL", "JT"), which other rules weigh.
+            guard t.nlen >= 2 else { return false }
+            // A name of the lists that no name rule decided and that is no English word ("Kyle"
+            // left free) is not accounted for either.
+            if t.lex != 0 {
+                guard t.lex & Self.notNameOnly == 0, t.lex & Lex.english == 0, t.nlen >= 3 else { return false }
+            }
             if t.shape & Shape.allCaps != 0 && t.nlen <= 4 { return false }
             // A single capitalised word after "in", "near" ...: a town, too wide to identify
             // anyone (spec/redaction.md §The safety net), as the capitalised-word rule leaves it.

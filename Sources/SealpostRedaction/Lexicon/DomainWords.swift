@@ -8,6 +8,8 @@
 enum DomainWords {
     /// Safeguarding, social care, police and court.
     static let care = """
+        oic iic sio dci dsu pc pcs sgt insp mol nmo dod tbc tba nfa recd reqd req att enc fwd bcc mgr asst supv
+        mcg mls mgs kgs hrs mins secs wks mths yrs yo yos sib sibs poss approx meds til tel mob ref refs rec
         ceop iwf ncmec cert certs rota rotas naturopath homeopath surrogacy surrogate owie owies ouchie
         safeguarding safeguarded safeguard dsl ddsl dslt mash csc cin cla lac cp cpp icpc rcpc pep peps marac idva
         idvas isva isvas mappa cse cce cme fgm lado ewo esw ppn ppns vpn vpns vpp pnc cad cid cps cpo cpn dash
@@ -74,6 +76,7 @@ enum DomainWords {
         ah ahh oh ooh eh huh ok okay okk k kk hiya hey hi bye cya ta cheers sorry soz sozz mum mam ma
         mama baba kaka dada abba ammi ammu amma appa nani dadi nana chacha chachi mamu khala phuppo
         phupho bhai bhaiya apa api baji didi bhabhi beta beti uncleji auntyji aunty auntie ji sahib sahab
+        nite tonite lite rite gud hav hve ther thier dat dis dem dey bout abt rly rlly realy wer luvs hunni
         owt nowt summat aught naught nobbut reet mardy mither mithering gobby chuffed skint minging bladdered
         kno knw wud cud shud wld cld shld coulda woulda shoulda sry srry plss pleasee urs yh ye ofc obvs deffo
         defo prob probs hmu wyd wbu lmk ikr jk fr frfr ong bruh innit sayin doin goin nothin somethin
