@@ -31,7 +31,12 @@ extension Engine {
         let n = w.count
         var k = 0
         while k < n {
-            guard isUnaccounted(w, k) else { k += 1; continue }
+            // The hot path, inline: most tokens are decided, or words the lexicon knows.
+            let t = w.tokens[k]
+            guard w.claimOf[k] == TextWork.free, t.lex & Self.notNameOnly == 0, t.isWord, isUnaccounted(w, k) else {
+                k += 1
+                continue
+            }
             var e = k
             while e + 1 < n && e - k < 5 && (w.spaceGap(e + 1) || w.tokens[e + 1].gap == Gap.hyphen)
                 && isUnaccounted(w, e + 1) { e += 1 }

@@ -23,45 +23,50 @@ struct BroadVocabulary: Sendable {
     init() {
         var size = 1 << 10
         while size < (BroadEnglish.count + 4_096) * 2 { size <<= 1 }
-        var keys = [UInt64](repeating: 0, count: size)
         let mask = size - 1
         var count = 0
-        func insert(_ h: UInt64) {
-            var i = Self.home(h, mask)
-            while keys[i] != 0 {
-                if keys[i] == h { return }
-                i = (i + 1) & mask
-            }
-            keys[i] = h
-            count += 1
-        }
-        // Words are lowercase ASCII separated by spaces and line breaks: hash the bytes as they come.
-        func add(_ text: String) {
-            var text = text
-            text.withUTF8 { bytes in
-                var h = FNV.offset
-                var n = 0
-                for b in bytes {
-                    if b == UInt8(ascii: " ") || b == UInt8(ascii: "\n") {
-                        if n > 0 { insert(FNV.finish(h)) }
-                        h = FNV.offset
-                        n = 0
-                    } else {
-                        h = FNV.mix(h, b)
-                        n += 1
+        var keys = [UInt64](repeating: 0, count: size)
+        keys.withUnsafeMutableBufferPointer { table in
+            // Words are lowercase ASCII separated by spaces and line breaks: hash the bytes as they come.
+            func add(_ text: String) {
+                var text = text
+                text.withUTF8 { bytes in
+                    var h = FNV.offset
+                    var n = 0
+                    for b in bytes {
+                        if b == UInt8(ascii: " ") || b == UInt8(ascii: "\n") {
+                            if n > 0 { count += Self.insert(FNV.finish(h), into: table, mask) }
+                            h = FNV.offset
+                            n = 0
+                        } else {
+                            h = FNV.mix(h, b)
+                            n += 1
+                        }
                     }
+                    if n > 0 { count += Self.insert(FNV.finish(h), into: table, mask) }
                 }
-                if n > 0 { insert(FNV.finish(h)) }
             }
+            add(BroadEnglish.list)
+            add(DomainWords.care)
+            add(DomainWords.health)
+            add(DomainWords.life)
+            add(DomainWords.speech)
         }
-        add(BroadEnglish.list)
-        add(DomainWords.care)
-        add(DomainWords.health)
-        add(DomainWords.life)
-        add(DomainWords.speech)
         self.keys = keys
         self.mask = mask
         self.count = count
+    }
+
+    /// Puts `h` in the table; 1 when it was not there yet.
+    @inline(__always)
+    private static func insert(_ h: UInt64, into table: UnsafeMutableBufferPointer<UInt64>, _ mask: Int) -> Int {
+        var i = home(h, mask)
+        while table[i] != 0 {
+            if table[i] == h { return 0 }
+            i = (i + 1) & mask
+        }
+        table[i] = h
+        return 1
     }
 
     @inline(__always) private static func home(_ k: UInt64, _ mask: Int) -> Int {
