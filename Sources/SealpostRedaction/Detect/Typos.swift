@@ -1,7 +1,8 @@
 /// Typos of common words ("becuase", "freind", "acomodation"): a hastily typed note or ESOL
 /// text is full of them, and a word the vocabulary does not hold would otherwise be reported as a
 /// possible name. A word one edit (a letter dropped, added or changed, or two neighbours swapped)
-/// from a common word (the first letter as typed) is taken for that word, unless it is within two edits of a protected
+/// from a common word (the first letter as typed; no name of the lists, or "jacko" would be
+/// "jack") is taken for that word, unless it is within two edits of a protected
 /// person's name word: "slaiter" stays a possible "Slater" however close it is to "slater" or "salter".
 ///
 /// Invariant: only asked about words that are already unknown to every list (rare), so its cost,
@@ -23,8 +24,11 @@ extension Engine {
     func oneEditFromCommonWord(_ word: [UInt8]) -> Bool {
         let broad = word.count >= 7
         let vocabulary = BroadVocabulary.shared
+        // A neighbour that is also a name of the lists makes a nickname, not a typo: "jacko", "gazz".
         func common(_ h: UInt64) -> Bool {
-            lexicon.flags(h) & (Lex.english | Lex.function) != 0 || (broad && vocabulary.contains(h))
+            let f = lexicon.flags(h)
+            guard f & (Lex.given | Lex.surname) == 0 else { return false }
+            return f & (Lex.english | Lex.function) != 0 || (broad && vocabulary.contains(h))
         }
         let n = word.count
         // FNV is sequential: each variant continues from the hash of the prefix it shares.
