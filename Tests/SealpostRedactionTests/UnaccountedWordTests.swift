@@ -62,6 +62,14 @@ import Testing
         #expect(SafetyNetTests.covered(r, "leah went off with kezzo mottz after school", "kezzo mottz"))
     }
 
+    /// A name of the lists that only the broad vocabulary has as a word is taken for the name in
+    /// lowercase ("khan"; the name rules report it too); a name that the lexicon knows is also a
+    /// common word is not ("miles", which this rule alone would report without that test).
+    @Test func aListedNameThatIsARareWordIsReportedInLowercase() throws {
+        try check("the car outside was khan again and the lads", reported: ["khan"])
+        try check("the car outside was 3 miles away", reported: [], notReported: ["miles"])
+    }
+
     /// Typos of common words are not names; a typo near a protected person's name stays reported.
     @Test func aTypoOfACommonWordIsNotReportedButOneNearAProtectedNameIs() throws {
         try check("leah was upset becuase her freind said somthing horrible", reported: [],

@@ -74,7 +74,10 @@ extension Engine {
         // Glued to a number or another word without a space ("14th", "5mg", "x3"): part of a code.
         if w.gapLength(k) == 0 && k > 0 { return false }
         let vocabulary = BroadVocabulary.shared
-        if vocabulary.contains(t.hash) { return false }
+        // A name of the lists that only the broad vocabulary has as a word ("khan", "shah") is
+        // more likely the name; the lexicon decides which names are also common words ("will",
+        // "miles": ambiguous).
+        if vocabulary.contains(t.hash) && (t.lex == 0 || !lower || t.lex & Lex.ambiguous != 0) { return false }
         if t.shape & Shape.innerApostrophe != 0 && t.nlen <= 5 { return false }
         if Self.textSpeak.contains(t.hash) || keptNameWord(t.hash) || index.keptPlaceWords.contains(t.hash) { return false }
         if lower && k > 0 && w.spaceGap(k) && w.tokens[k - 1].lex & Lex.determiner != 0 { return false }
