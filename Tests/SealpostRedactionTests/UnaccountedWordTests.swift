@@ -6,7 +6,8 @@ import Testing
 /// kept person's name, a code or a word built of ordinary words is not. Each case has a sentence
 /// where the rule must act and one where it must not.
 @Suite struct UnaccountedWordTests {
-    static let child = Fixture.person("s", .subject, PersonIdentifiers(name: "Leah Marsh", address: "4 Fir Walk, Hull HU5 2PL"))
+    static let child = Fixture.person("s", .subject, PersonIdentifiers(
+        name: "Leah Marsh", address: "4 Fir Walk, Hull HU5 2PL"))
     static let mum = Fixture.person("m", .household, PersonIdentifiers(name: "Donna Marsh"))
     static let ex = Fixture.person("x", .party, .other, PersonIdentifiers(name: "Dominic Slater"))
     static let people = [child, mum, ex]
@@ -42,7 +43,8 @@ import Testing
                   notReported: ["outside", "gates"])
         try check("Leah told staff that kayden keeps messaging her late at night.", reported: ["kayden"])
         // The same sentence with ordinary words only gives no finding.
-        let r = try Fixture.redact("Leah told staff that her brother keeps messaging her late at night.", people: Self.people)
+        let plain = "Leah told staff that her brother keeps messaging her late at night."
+        let r = try Fixture.redact(plain, people: Self.people)
         #expect(r.record.uncertain.isEmpty, "\(r.record.uncertain)")
     }
 

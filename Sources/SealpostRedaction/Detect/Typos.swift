@@ -13,7 +13,9 @@ extension Engine {
         let t = w.tokens[k]
         guard t.nlen >= 5, t.nlen <= 20 else { return false }
         let word = w.normalized(k)
-        guard word.count >= 4, word.allSatisfy({ $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }) else { return false }
+        guard word.count >= 5, word.allSatisfy({ $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }) else {
+            return false
+        }
         guard oneEditFromCommonWord(word) else { return false }
         return !nearProtectedName(word)
     }

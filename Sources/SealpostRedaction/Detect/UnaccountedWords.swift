@@ -4,17 +4,19 @@
 /// where a name might stand. A word is accounted for when it is
 ///
 /// - decided by a detector (replaced or kept), or part of a number, date or code;
-/// - a word the lexicon knows (English, function word, place, organisation, title, brand ...),
-///   or an ordinary word of the broad vocabulary (`BroadVocabulary`) — in lowercase, or
-///   capitalised when it is no given name or surname of the lists (those stay with the name rules:
-///   "Will", "Grace");
+/// - a word the lexicon knows (English, function word, place, organisation, title, brand ...); a
+///   capitalised given name or surname of the lists that is also an English word ("Will", "Grace"),
+///   which stays with the name rules;
+/// - an ordinary word of the broad vocabulary (`BroadVocabulary`), unless in lowercase it is a
+///   name of the lists that the lexicon does not mark as also a common word ("khan");
 /// - a kept person's name word, or a word of a kept person's address;
 /// - text-speak, or a typo of a common word near no protected name (`Typos.swift`);
 /// - made of vocabulary words ("pushchair", "reoffending", "sustainment") or clinical by its
 ///   ending ("otitis", "flucloxacillin"), when no name list has it (`Compounds.swift`);
 /// - capitalised before an organisation word ("Broughton High"): an organisation, which is kept;
 /// - a lowercase word right after an article or possessive ("the centile", "her inhaler"), where
-///   a name does not stand.
+///   a name does not stand, or joined by a hyphen to an ordinary lowercase word ("steri-strips");
+/// - a capitalised word after "in", "near" and other locatives: a town, too wide to identify anyone.
 ///
 /// Anything else, a word of at least three letters (two when capitalised), becomes a finding:
 /// adjacent words make one finding (one decision for the practitioner, not one per word), of
@@ -33,7 +35,8 @@ extension Engine {
         while k < n {
             // The hot path, inline: most tokens are decided, or words the lexicon knows.
             let t = w.tokens[k]
-            guard w.claimOf[k] == TextWork.free, t.lex & Self.notNameOnly == 0, t.isWord, isUnaccounted(w, k) else {
+            guard w.claimOf[k] == TextWork.free, t.lex & Self.notNameOnly == 0, t.isWord, isUnaccounted(w, k)
+            else {
                 k += 1
                 continue
             }
@@ -77,18 +80,26 @@ extension Engine {
         // A name of the lists that only the broad vocabulary has as a word ("khan", "shah") is
         // more likely the name; the lexicon decides which names are also common words ("will",
         // "miles": ambiguous).
-        if vocabulary.contains(t.hash) && (t.lex == 0 || !lower || t.lex & Lex.ambiguous != 0) { return false }
+        if vocabulary.contains(t.hash) && (t.lex == 0 || !lower || t.lex & Lex.ambiguous != 0) {
+            return false
+        }
         if t.shape & Shape.innerApostrophe != 0 && t.nlen <= 5 { return false }
-        if Self.textSpeak.contains(t.hash) || keptNameWord(t.hash) || index.keptPlaceWords.contains(t.hash) { return false }
+        if Self.textSpeak.contains(t.hash) || keptNameWord(t.hash) || index.keptPlaceWords.contains(t.hash) {
+            return false
+        }
         if lower && k > 0 && w.spaceGap(k) && w.tokens[k - 1].lex & Lex.determiner != 0 { return false }
         if lower && hyphenedToWord(w, k) { return false }
         if alreadyReported(w, k) { return false }
         // Rarer tests last: they normalise the word's bytes.
         if t.lex == 0 {
             let word = w.normalized(k)
-            if vocabulary.isCompound(word) || vocabulary.isDerived(word) || BroadVocabulary.isClinical(word) { return false }
+            if vocabulary.isCompound(word) || vocabulary.isDerived(word) || BroadVocabulary.isClinical(word) {
+                return false
+            }
             // "Broughton High", "Ysgol Bro": a word before an organisation word names the organisation.
-            if !lower && k + 1 < w.count && w.spaceGap(k + 1) && w.tokens[k + 1].lex & Lex.orgWord != 0 { return false }
+            if !lower && k + 1 < w.count && w.spaceGap(k + 1) && w.tokens[k + 1].lex & Lex.orgWord != 0 {
+                return false
+            }
         }
         // A name of the lists is never taken for a typo ("kian" is not "kin").
         if t.lex == 0 && isTypoOfCommonWord(w, k) { return false }
@@ -99,7 +110,8 @@ extension Engine {
     func hyphenedToWord(_ w: TextWork, _ k: Int) -> Bool {
         func ordinary(_ j: Int) -> Bool {
             let t = w.tokens[j]
-            return t.isWord && t.shape & Shape.lower != 0 && (t.lex & Lex.english != 0 || BroadVocabulary.shared.contains(t.hash))
+            return t.isWord && t.shape & Shape.lower != 0
+                && (t.lex & Lex.english != 0 || BroadVocabulary.shared.contains(t.hash))
         }
         if w.tokens[k].gap == Gap.hyphen && w.gapLength(k) == 1 && ordinary(k - 1) { return true }
         return k + 1 < w.count && w.tokens[k + 1].gap == Gap.hyphen && w.gapLength(k + 1) == 1 && ordinary(k + 1)
