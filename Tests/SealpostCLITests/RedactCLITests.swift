@@ -82,6 +82,35 @@ import Testing
         #expect((line2["findings"] as? [Any])?.isEmpty == true)
     }
 
+    /// The safety net's last rule (words nothing accounts for) reaches the line like any finding:
+    /// adjacent unknown words as one finding, in a statement's text as in the narrative, with
+    /// scalar offsets after letters and symbols of more than one byte.
+    @Test func jsonLinesCarryUnaccountedWordsInScalarOffsets() throws {
+        let cli = try CLI(); defer { cli.remove() }
+        let narrative = "Zoë’s café ☕: amira said she was off with kezzo mottz after school."
+        let statement = "amira 😢 says drevin waits outside most nights"
+        let record: [String: Any] = [
+            "id": "r2", "subject": ["name": "Amira Khan"], "narrative": narrative,
+            "statements": [["text": statement, "kind": "fact", "time": "current", "source": "class teacher"]],
+        ]
+        let input = try JSONSerialization.data(withJSONObject: record) + Data("\n".utf8)
+        let r = try cli.run(["redact", "--jsonl", "-"], input: input)
+        #expect(r.status == 0, "\(r.stderr)")
+        let line = try #require(try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any])
+        let findings = try #require(line["findings"] as? [[String: Any]])
+        func text(_ f: [String: Any]) throws -> String {
+            let field = f["path"] as? String == "$.narrative" ? narrative : statement
+            let scalars = Array(field.unicodeScalars)
+            let start = try #require(f["start"] as? Int), end = try #require(f["end"] as? Int)
+            try #require(start >= 0 && start <= end && end <= scalars.count)
+            return String(String.UnicodeScalarView(scalars[start..<end]))
+        }
+        let unaccounted = findings.filter { $0["reason"] as? String == "unaccounted_word" }
+        #expect(try unaccounted.map(text).sorted() == ["drevin", "kezzo mottz"], "\(findings)")
+        #expect(Set(unaccounted.compactMap { $0["path"] as? String }) == ["$.narrative", "$.statements[0].text"])
+        #expect(unaccounted.allSatisfy { $0["category"] as? String == "name" })
+    }
+
     @Test func savedMapIsSealedToTheSender() throws {
         let cli = try CLI(); defer { cli.remove() }
         try cli.makeIdentity("school", agency: "school-a", name: "School A")

@@ -24,7 +24,9 @@ import Testing
         // A word that runs on into a noun, or with no word of going or living before it, is not a place.
         try check("Mei say she not want go to maths teacher any more", covered: [], notCovered: ["maths"])
         try check("home educated due to immune issues", covered: [], notCovered: ["immune"])
-        try check("she put it in glodwick", covered: [], notCovered: ["glodwick"])
+        // No word of going before it: this rule leaves it, but the safety net's last rule reports it
+        // as a word no vocabulary accounts for (UnaccountedWordTests).
+        try check("she put it in glodwick", covered: ["glodwick"])
     }
 
     /// Places: the named place on a street nobody in the record lives on goes into the finding.

@@ -10,10 +10,10 @@ struct HeldOutTests {
     /// Floors a little below the development half's figures when they were last raised, so a
     /// regression fails. Percentages, and needless flags per record.
     static let devRemoved = 92.2
-    static let devRemovedOrFlagged = 98.3
+    static let devRemovedOrFlagged = 98.6
     static let devDamagedAtMost = 1.05
     static let devClean = 70.5
-    static let devNeedlessAtMost = 0.5
+    static let devNeedlessAtMost = 0.55
 
     @Test func scores() throws {
         let records = try HeldOut.load()

@@ -36,6 +36,8 @@ extension Engine {
             if k + 2 < n && w.tokens[k + 1].hash == lexicon.words.at { personAtHouseNumberAt(w, k) }
         }
         findBusinessNames(w)
+        // Last: whatever no rule above decided or reported and no vocabulary accounts for.
+        findUnaccountedWords(w)
     }
 
     /// Not decided by any detector (free, or only reserved by a pattern finder that decided nothing).

@@ -43,6 +43,8 @@ public struct UncertainFinding: Sendable, Hashable, Codable, CustomStringConvert
         case possibleAddress = "possible_address"
         /// A ten-digit number near "NHS" that fails the NHS number check.
         case possibleNHSNumber = "possible_nhs_number"
+        /// A word no vocabulary, name list or detector accounts for, where a name or place could stand.
+        case unaccountedWord = "unaccounted_word"
 
         public var explanation: String {
             switch self {
@@ -52,6 +54,7 @@ public struct UncertainFinding: Sendable, Hashable, Codable, CustomStringConvert
             case .possibleWorkplace: "a place of work that belongs to nobody in the record"
             case .possibleAddress: "a street or house number, given as where someone lives, that belongs to nobody in the record"
             case .possibleNHSNumber: "a number near \"NHS\" that fails the NHS number check"
+            case .unaccountedWord: "a word that is no ordinary word and no name the record knows"
             }
         }
     }
