@@ -51,7 +51,9 @@ extension Relay {
         var headers = HTTPFields()
         headers[.contentType] = RelayAPI.envelopeMediaType
         // The first chunk is read before answering, so that a store that fails is a 500, not a cut-off 200.
-        guard let first = try await repository.bodyChunk(body: stored.body, part: 0) else { throw RelayFailure.notFound }
+        var first = stored.firstChunk
+        if first == nil { first = try await repository.bodyChunk(body: stored.body, part: 0) }
+        guard let first else { throw RelayFailure.notFound }
         if stored.parts == 1 {
             return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: first)))
         }

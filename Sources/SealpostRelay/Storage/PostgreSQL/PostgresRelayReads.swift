@@ -30,8 +30,9 @@ extension PostgresRelayRepository {
 
     public func fetch(_ id: EnvelopeID, mailbox: String, now: Int64) async throws -> StoredBody? {
         let row = try await client.rows(PostgresStatements.Fetch(id: Data(id.bytes), mailbox: mailbox, now: now), logger: logger).first
-        guard let (body, size) = row else { return nil }
-        return StoredBody(body: body, size: size, parts: DepositBody.parts(size))
+        guard let (body, size, first) = row else { return nil }
+        return StoredBody(body: body, size: size, parts: DepositBody.parts(size),
+                          firstChunk: first.map { Array($0) })
     }
 
     public func bodyChunk(body: Int64, part: Int) async throws -> [UInt8]? {

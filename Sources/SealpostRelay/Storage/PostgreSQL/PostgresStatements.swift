@@ -142,7 +142,37 @@ enum PostgresStatements {
         func decodeRow(_ row: PostgresRow) throws -> Row { try row.decode(Row.self) }
     }
 
-    /// `sealpost_delete` (`PostgresDepositFunction`).
+    /// `sealpost_delete_many` (`PostgresDeleteManyFunction`): a batch of deletes, one statement.
+    /// (`sealpost_delete`, one delete, stays in the database for relays of the version before.)
+    struct DeleteMany: PostgresPreparedStatement {
+        static let name = "sealpost_delete_many_v6"
+        static let sql = "SELECT r_item, r_deleted FROM sealpost_delete_many($1::bytea[], $2::text[], $3::int8[])"
+        typealias Row = (Int32, Bool)
+
+        var ids: [ByteBuffer] = []
+        var mailboxes: [String] = []
+        var now: [Int64] = []
+
+        init(_ deletes: [DeleteRequest]) {
+            for delete in deletes {
+                ids.append(ByteBuffer(bytes: delete.id.bytes))
+                mailboxes.append(delete.mailbox)
+                now.append(delete.now)
+            }
+        }
+
+        func makeBindings() throws -> PostgresBindings {
+            var bindings = PostgresBindings(capacity: 3)
+            try bindings.append(ids)
+            try bindings.append(mailboxes)
+            try bindings.append(now)
+            return bindings
+        }
+
+        func decodeRow(_ row: PostgresRow) throws -> Row { try row.decode(Row.self) }
+    }
+
+    /// `sealpost_delete` (`PostgresDepositFunction`), used by relays before migration v6.
     struct Delete: PostgresPreparedStatement {
         static let name = "sealpost_delete_v4"
         static let sql = "SELECT sealpost_delete($1::bytea, $2::text, $3::int8)"
@@ -194,14 +224,16 @@ extension PostgresStatements {
         func decodeRow(_ row: PostgresRow) throws -> Row { try row.decode(Row.self) }
     }
 
-    /// Where a waiting, unexpired envelope's body is kept, and its size.
+    /// Where a waiting, unexpired envelope's body is kept, its size, and its first chunk (read in
+    /// the same statement, so a fetch of a body of one chunk, most of them, is one round trip).
     struct Fetch: PostgresPreparedStatement {
-        static let name = "sealpost_fetch_v1"
+        static let name = "sealpost_fetch_v2"
         static let sql = """
-            SELECT b.id, e.size FROM envelope e JOIN delivery d ON d.seq = e.seq JOIN deposit_body b ON b.seq = e.seq
+            SELECT b.id, e.size, c.bytes FROM envelope e JOIN delivery d ON d.seq = e.seq JOIN deposit_body b ON b.seq = e.seq
+            LEFT JOIN deposit_chunk c ON c.body = b.id AND c.part = 0
             WHERE e.id = $1::bytea AND d.mailbox = $2::text AND d.state = 0 AND e.expires_at > $3::int8
             """
-        typealias Row = (Int64, Int64)
+        typealias Row = (Int64, Int64, Data?)
 
         var id: Data
         var mailbox: String
