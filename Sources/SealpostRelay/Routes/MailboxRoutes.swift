@@ -30,7 +30,7 @@ extension Relay {
         } catch is UnknownCursor {
             throw RelayFailure.badRequest("after names no envelope of your mailbox", hint: "pass the next value of the previous page")
         }
-        return jsonResponse(MailboxListing(messages: page.entries, next: page.next?.description), status: .ok)
+        return jsonResponse(bytes: ResponseJSON.encode(MailboxListing(messages: page.entries, next: page.next?.description)), status: .ok)
     }
 
     /// GET /v1/mailbox/{id}: the envelope's bytes, exactly as stored, streamed out chunk by chunk
@@ -157,8 +157,13 @@ extension Relay {
     }
 
     func jsonResponse(_ value: some Encodable, status: HTTPResponse.Status) -> Response {
+        jsonResponse(bytes: RelayJSON.encode(value), status: status)
+    }
+
+    /// A JSON body already encoded (`ResponseJSON` for the busiest answers).
+    func jsonResponse(bytes: [UInt8], status: HTTPResponse.Status) -> Response {
         var headers = HTTPFields()
         headers[.contentType] = "application/json"
-        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: RelayJSON.encode(value))))
+        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 }
