@@ -171,27 +171,6 @@ enum PostgresStatements {
 
         func decodeRow(_ row: PostgresRow) throws -> Row { try row.decode(Row.self) }
     }
-
-    /// `sealpost_delete` (`PostgresDepositFunction`), used by relays before migration v6.
-    struct Delete: PostgresPreparedStatement {
-        static let name = "sealpost_delete_v4"
-        static let sql = "SELECT sealpost_delete($1::bytea, $2::text, $3::int8)"
-        typealias Row = Bool
-
-        var id: Data
-        var mailbox: String
-        var now: Int64
-
-        func makeBindings() throws -> PostgresBindings {
-            var bindings = PostgresBindings(capacity: 3)
-            try bindings.append(id)
-            try bindings.append(mailbox)
-            try bindings.append(now)
-            return bindings
-        }
-
-        func decodeRow(_ row: PostgresRow) throws -> Row { try row.decode(Row.self) }
-    }
 }
 
 /// The reads of a full exchange cycle, prepared likewise: the planner took about half a
