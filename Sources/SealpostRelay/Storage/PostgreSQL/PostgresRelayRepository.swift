@@ -17,7 +17,8 @@ import SealpostSodium
 /// a delete locks the copy it ends; the expiry sweep takes copies `FOR UPDATE SKIP LOCKED`, so
 /// instances sweeping at once share the work. A transaction the database ends for a deadlock or a
 /// serialization failure is run again, up to five times. Concurrent deposits, deletes and nonce
-/// claims are written in batches of one statement each (`PostgresBatcher`), each answered alone.
+/// claims are written, and concurrent mailbox pages and fetches read, in batches of one statement
+/// each (`PostgresBatcher`), each answered alone.
 public final class PostgresRelayRepository: RelayRepository {
     let client: PostgresClient
     private let runner: Task<Void, Never>
@@ -28,6 +29,10 @@ public final class PostgresRelayRepository: RelayRepository {
     let claims: PostgresBatcher<NonceClaimRequest, (NonceClaim, [MailboxUsage])>
     /// Gathers concurrent deletes into one statement a batch (`PostgresDeleteManyFunction`).
     let deletes: PostgresBatcher<DeleteRequest, Bool>
+    /// Gather concurrent mailbox pages, and concurrent fetches, into one statement a batch (`PostgresReadBatches`).
+    let lists: PostgresBatcher<ListRequest, [ListedRow]>
+    let fetches: PostgresBatcher<FetchRequest, StoredBody?>
+    let tickets = ReadTickets()
     /// The database's URL with any password hidden.
     public let location: String
 
@@ -53,6 +58,16 @@ public final class PostgresRelayRepository: RelayRepository {
         deletes = PostgresBatcher(key: { $0.id.bytes + Array($0.mailbox.utf8) }, write: { [client, logger] deletes in
             try await Self.retrying(logger: logger, batchSize: deletes.count, observe: observeCommit) {
                 try await Self.deleteBatch(deletes, client: client, logger: logger)
+            }
+        })
+        lists = PostgresBatcher(key: { ReadTickets.key($0.ticket) }, write: { [client, logger] requests in
+            try await Self.retrying(logger: logger, batchSize: requests.count, observe: { _, _ in }) {
+                try await Self.listBatch(requests, client: client, logger: logger)
+            }
+        })
+        fetches = PostgresBatcher(key: { ReadTickets.key($0.ticket) }, write: { [client, logger] requests in
+            try await Self.retrying(logger: logger, batchSize: requests.count, observe: { _, _ in }) {
+                try await Self.fetchBatch(requests, client: client, logger: logger)
             }
         })
         claims = PostgresBatcher(key: { Array($0.agency.utf8) + [0] + $0.nonce }, write: { [client, logger] claims in
