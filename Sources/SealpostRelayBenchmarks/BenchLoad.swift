@@ -33,14 +33,18 @@ final class BenchLoad: Sendable {
     let collect: Bool
     let presign: Int
     let tally = Mutex(Tally())
+    /// The agency threads' CPU clocks, for the bench's accounting (`CPUAccounting`).
+    let clocks: ClientThreadClocks
     /// Each agency's envelopes: this template with a counter in bytes 8..<16.
     let templates: [[UInt8]]
     /// The counters of the envelopes each agency has been sent and not yet collected: the bench's
     /// stand-in for its inbox listing.
     private let inboxes: [Inbox]
 
-    init(agencies: [Identity], endpoint: BenchConnection.Endpoint, size: Int, collect: Bool, presign: Int) {
+    init(agencies: [Identity], endpoint: BenchConnection.Endpoint, size: Int, collect: Bool, presign: Int,
+         clocks: ClientThreadClocks = ClientThreadClocks()) {
         (self.agencies, self.endpoint, self.size, self.collect, self.presign) = (agencies, endpoint, size, collect, presign)
+        self.clocks = clocks
         templates = agencies.map { _ in Array("SEALPOST".utf8) + RandomBytes.make(count: size - 8) }
         inboxes = agencies.map { _ in Inbox() }
     }
@@ -55,6 +59,8 @@ final class BenchLoad: Sendable {
             let remaining = Mutex(agencies.count)
             for index in agencies.indices {
                 Thread.detachNewThread {
+                    let clock = self.clocks.enter()
+                    defer { self.clocks.leave(clock) }
                     var stock = self.sign(index)
                     let last = ready.withLock { state -> Bool in
                         state.waiting -= 1

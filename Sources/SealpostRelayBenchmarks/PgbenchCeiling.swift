@@ -14,17 +14,22 @@ enum PgbenchCeiling {
     struct Result {
         let transactionsPerSecond: Double
         let latencyMilliseconds: Double?
+        /// CPU-seconds per transaction of pgbench itself, and of the server when `server` was given.
+        let clientCPUPerTransaction: Double?
+        let serverCPUPerTransaction: Double?
     }
 
-    static func run(url: PostgresURL, clients: Int, size: Int, seconds: Int) throws -> Result {
+    static func run(url: PostgresURL, clients: Int, size: Int, seconds: Int, server: PostgresServerProcesses? = nil) throws -> Result {
         try psql(url, "DROP TABLE IF EXISTS sealpost_bench_raw; CREATE TABLE sealpost_bench_raw (seq BIGSERIAL PRIMARY KEY, bytes BYTEA NOT NULL); ALTER TABLE sealpost_bench_raw ALTER COLUMN bytes SET STORAGE EXTERNAL")
         defer { _ = try? psql(url, "DROP TABLE IF EXISTS sealpost_bench_raw") }
         let script = FileManager.default.temporaryDirectory.appendingPathComponent("sealpost-pgbench-\(UUID().uuidString).sql").path
         defer { try? FileManager.default.removeItem(atPath: script) }
         try Data("INSERT INTO sealpost_bench_raw (bytes) VALUES (decode(repeat('5a', \(size)), 'hex'));\n".utf8)
             .write(to: URL(fileURLWithPath: script))
+        let (serverBefore, childrenBefore) = (server?.seconds(), CPUAccounting.childrenSeconds())
         let output = try tool("pgbench", ["-n", "-M", "prepared", "-c", "\(clients)", "-j", "2", "-T", "\(seconds)", "-f", script]
                               + connection(url) + [url.database], url: url)
+        let (serverAfter, childrenAfter) = (server?.seconds(), CPUAccounting.childrenSeconds())
         func number(after label: String) -> Double? {
             guard let line = output.split(separator: "\n").first(where: { $0.hasPrefix(label) }) else { return nil }
             return Double(line.dropFirst(label.count).split(separator: " ").first ?? "")
@@ -32,7 +37,17 @@ enum PgbenchCeiling {
         guard let tps = number(after: "tps = ") else {
             throw RelayConfigurationError("pgbench printed no rate: \(output.suffix(500))")
         }
-        return Result(transactionsPerSecond: tps, latencyMilliseconds: number(after: "latency average = "))
+        let count = number(after: "number of transactions actually processed: ").flatMap { $0 > 0 ? $0 : nil }
+        var serverCPU: Double?
+        if let serverBefore, let serverAfter, let count { serverCPU = (serverAfter - serverBefore) / count }
+        return Result(transactionsPerSecond: tps, latencyMilliseconds: number(after: "latency average = "),
+                      clientCPUPerTransaction: count.map { (childrenAfter - childrenBefore) / $0 },
+                      serverCPUPerTransaction: serverCPU)
+    }
+
+    /// The result of one query, unaligned and without headers (`psql -At`).
+    static func value(_ url: PostgresURL, _ sql: String) throws -> String {
+        try tool("psql", ["-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-c", sql] + connection(url) + [url.database], url: url)
     }
 
     private static func connection(_ url: PostgresURL) -> [String] {

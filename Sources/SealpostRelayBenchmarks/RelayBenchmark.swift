@@ -58,6 +58,10 @@ public struct RelayBenchmark: Sendable {
         /// CPU time (user + system) this process used in the measured window, relay and clients
         /// together, when the relay ran in process: what the run got of the machine.
         public var processCPUSeconds: Double?
+        /// CPU-seconds in the measured window by who used them: the client threads, the relay (the
+        /// rest of this process, when it ran in process), the PostgreSQL server (when on this
+        /// machine), the machine's busy time (`CPUAccounting`).
+        public var cpu: CPUUse?
         /// One core doing a deposit cycle's cryptography and nothing else (see `cycleCrypto`).
         public var sodiumCyclesPerSecondPerCore: Double
         /// The store's bare insert rate measured in the same run (`RawCeiling`), when asked for.
@@ -75,6 +79,22 @@ public struct RelayBenchmark: Sendable {
         /// How it was measured, for the report.
         public var method: String
         public var insertsPerSecond: Double
+        /// CPU-seconds per insert: the store's client (pgbench, or the bare loop in this process)
+        /// and, for PostgreSQL on this machine, the server.
+        public var clientCPUPerInsert: Double?
+        public var serverCPUPerInsert: Double?
+    }
+
+    /// CPU-seconds by who used them over the measured window (see `CPUAccounting`).
+    public struct CPUUse: Sendable {
+        public var clients: Double
+        /// Nil when the relay ran elsewhere (`--url`); its CPU is then not this process's.
+        public var relay: Double?
+        public var server: Double?
+        public var machineBusy: Double?
+        public var others: Double?
+        /// Wall seconds times the machine's cores.
+        public var machineCapacity: Double
     }
 
     public let options: Options
@@ -88,7 +108,7 @@ public struct RelayBenchmark: Sendable {
         try BenchPartnership(agencies: agencies).write(to: path)
     }
 
-    public func run(progress: @Sendable (String) -> Void = { _ in }) async throws -> Report {
+    public func run(progress: @escaping @Sendable (String) -> Void = { _ in }) async throws -> Report {
         let partnership = try BenchPartnership(agencies: options.agencies)
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sealpost-bench-\(UUID().uuidString)").path
         var relay: RunningRelay?
@@ -124,21 +144,24 @@ public struct RelayBenchmark: Sendable {
             throw RelayConfigurationError("the bench drives a relay over plain HTTP on this machine, such as http://127.0.0.1:8443; not \(baseURL)")
         }
         let presign = options.presignedCycles
+        let accounting = CPUAccounting(server: options.database.flatMap { PostgresServerProcesses(url: $0) })
         let load = BenchLoad(agencies: partnership.agencies, endpoint: endpoint, size: options.size, collect: !options.depositOnly,
-                             presign: presign)
+                             presign: presign, clocks: accounting.clientThreads)
         if presign > 0 {
             progress("signing: each agency signs its first \(presign) cycles' requests before the timed phase (the relay verifies every one)")
         }
         progress("load: \(options.agencies) agencies, one connection and one thread each, \(options.size)-byte envelopes, \(options.warmUpSeconds) s warm-up then \(options.seconds) s measured")
-        let cpu = Mutex<(start: Double, end: Double)>((0, 0))
+        let samples = Mutex<(start: CPUAccounting.Sample?, end: CPUAccounting.Sample?)>((nil, nil))
         let sampled = DispatchSemaphore(value: 0)
         await load.run(warmUp: .milliseconds(Int64(options.warmUpSeconds * 1000)), measured: .milliseconds(Int64(options.seconds * 1000))) {
             measureFrom, until in
+            progress("signed: warm-up, then the measured window")
             Thread.detachNewThread {
                 Thread.sleep(forTimeInterval: Self.seconds(measureFrom - ContinuousClock.now))
-                cpu.withLock { $0.start = Self.processCPUSeconds() }
+                let start = accounting.sample()
                 Thread.sleep(forTimeInterval: Self.seconds(until - ContinuousClock.now))
-                cpu.withLock { $0.end = Self.processCPUSeconds() }
+                let end = accounting.sample()
+                samples.withLock { $0 = (start, end) }
                 sampled.signal()
             }
         }
@@ -148,7 +171,14 @@ public struct RelayBenchmark: Sendable {
                 done.resume()
             }
         }
-        let cpuSeconds = cpu.withLock { $0.end - $0.start }
+        var cpu: CPUUse?
+        let taken = samples.withLock { $0 }
+        if let start = taken.start, let end = taken.end {
+            let use = CPUAccounting.use(from: start, to: end, wallSeconds: options.seconds)
+            let inProcess = options.url == nil
+            cpu = CPUUse(clients: use.clients, relay: inProcess ? use.relay : nil, server: use.server, machineBusy: use.machineBusy,
+                         others: inProcess ? use.others : nil, machineCapacity: use.machineCapacity)
+        }
 
         var meanBatch: Double?
         if let relay, let metricsPort = relay.metricsPort {
@@ -160,16 +190,19 @@ public struct RelayBenchmark: Sendable {
             if let database = options.database {
                 progress("raw ceiling: pgbench, \(options.agencies) clients, one \(options.size)-byte INSERT per transaction ...")
                 let result = try PgbenchCeiling.run(url: database, clients: options.agencies, size: options.size,
-                                                    seconds: max(1, Int(options.rawSeconds)))
+                                                    seconds: max(1, Int(options.rawSeconds)), server: accounting.server)
                 raw = RawCeiling(method: "pgbench: \(options.agencies) clients, one \(options.size)-byte INSERT per transaction, synchronous_commit=on, prepared",
-                                 insertsPerSecond: result.transactionsPerSecond)
+                                 insertsPerSecond: result.transactionsPerSecond,
+                                 clientCPUPerInsert: result.clientCPUPerTransaction, serverCPUPerInsert: result.serverCPUPerTransaction)
             } else {
                 let batch = max(1, Int((meanBatch ?? 1).rounded()))
                 progress("raw ceiling: bare SQLite loop, \(options.size)-byte rows, \(batch) per transaction ...")
                 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                let before = CPUAccounting.processSeconds()
                 let rate = try RawInsertCeiling.sqlite(folder: folder, size: options.size, batch: batch, seconds: options.rawSeconds)
                 raw = RawCeiling(method: "bare SQLite loop: \(options.size)-byte rows, \(batch) per transaction (the relay's mean group commit), WAL, synchronous=FULL",
-                                 insertsPerSecond: rate)
+                                 insertsPerSecond: rate,
+                                 clientCPUPerInsert: (CPUAccounting.processSeconds() - before) / (rate * options.rawSeconds))
             }
         }
         let tally = load.tally.withLock { $0 }
@@ -182,7 +215,7 @@ public struct RelayBenchmark: Sendable {
                       fetches: tally.fetches, deletes: tally.deletes, lists: tally.lists, failures: tally.failures,
                       depositLatencyP50: percentile(0.50), depositLatencyP99: percentile(0.99),
                       depositLatencyMax: .nanoseconds(sorted.last ?? 0), meanBatchSize: meanBatch,
-                      processCPUSeconds: options.url == nil ? cpuSeconds : nil,
+                      processCPUSeconds: cpu.flatMap { cpu in cpu.relay.map { $0 + cpu.clients } }, cpu: cpu,
                       sodiumCyclesPerSecondPerCore: sodium, rawCeiling: raw, presigned: tally.presigned, signedLive: tally.signedLive)
     }
 
@@ -213,13 +246,6 @@ public struct RelayBenchmark: Sendable {
 
     static func seconds(_ duration: Duration) -> Double {
         max(0, Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18)
-    }
-
-    static func processCPUSeconds() -> Double {
-        var usage = rusage()
-        getrusage(RUSAGE_SELF.rawValue, &usage)
-        return Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
-            + Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
     }
 
     /// The mean of the relay's commit-batch histogram, read from its Prometheus listener on loopback.

@@ -80,15 +80,12 @@ struct BenchCommand: AsyncParsableCommand {
         if let raw = report.rawCeiling {
             print(String(format: "store alone (%@): %.0f inserts/s; relay deposits/s / that = %.2f",
                          raw.method, raw.insertsPerSecond, report.depositsPerSecond / raw.insertsPerSecond))
+            var perInsert: [String] = []
+            if let client = raw.clientCPUPerInsert { perInsert.append(String(format: "its client %.3f ms", client * 1000)) }
+            if let server = raw.serverCPUPerInsert { perInsert.append(String(format: "the server %.3f ms", server * 1000)) }
+            if !perInsert.isEmpty { print("store alone, CPU per insert: " + perInsert.joined(separator: ", ")) }
         }
-        if let cpu = report.processCPUSeconds {
-            let cores = Double(ProcessInfo.processInfo.activeProcessorCount)
-            let perCPUSecond = Double(report.deposits) / cpu
-            print(String(format: "cpu: relay and clients used %.1f s of CPU in %.1f s (%.0f%% of %.0f cores); "
-                         + "%.0f deposits per CPU-second, %.0f/s if they had every core",
-                         cpu, report.seconds, 100 * cpu / (report.seconds * cores), cores,
-                         perCPUSecond, perCPUSecond * cores))
-        }
+        if let cpu = report.cpu { printCPU(cpu, report: report) }
         if let batch = report.meanBatchSize {
             print(String(format: "group commit: %.1f writes per transaction on average", batch))
         }
@@ -96,5 +93,28 @@ struct BenchCommand: AsyncParsableCommand {
                      + "relay cycles/s / that = %.2f",
                      "3 sign + 3 verify + 2 BLAKE2b of the envelope + 1 receipt sign",
                      report.sodiumCyclesPerSecondPerCore, sodiumTwoCores, report.depositsPerSecond / sodiumTwoCores))
+    }
+
+    /// The measured window's CPU by who used it, per deposit (and per full cycle) and as a share
+    /// of the machine.
+    private func printCPU(_ cpu: RelayBenchmark.CPUUse, report: RelayBenchmark.Report) {
+        func ms(_ seconds: Double, per count: Int) -> String {
+            count > 0 ? String(format: "%.3f ms", seconds * 1000 / Double(count)) : "-"
+        }
+        func share(_ seconds: Double) -> String { String(format: "%.0f%%", 100 * seconds / cpu.machineCapacity) }
+        var parts: [(String, Double)] = []
+        if let relay = cpu.relay { parts.append(("relay", relay)) }
+        parts.append(("clients", cpu.clients))
+        if let server = cpu.server { parts.append(("PostgreSQL", server)) }
+        print("cpu per deposit: " + parts.map { "\($0.0) \(ms($0.1, per: report.deposits))" }.joined(separator: ", ")
+              + String(format: " (%.2f s of CPU in all for %d deposits)", parts.reduce(0) { $0 + $1.1 }, report.deposits))
+        if !depositOnly {
+            print("cpu per full cycle: " + parts.map { "\($0.0) \(ms($0.1, per: report.deletes))" }.joined(separator: ", "))
+        }
+        var machine = parts.map { "\($0.0) \(share($0.1))" }
+        if let others = cpu.others { machine.append("other processes \(share(others))") }
+        if let busy = cpu.machineBusy { machine.append("idle \(share(max(0, cpu.machineCapacity - busy)))") }
+        print(String(format: "cpu of the machine (%.1f CPU-seconds: %d cores x %.1f s): ", cpu.machineCapacity,
+                     ProcessInfo.processInfo.activeProcessorCount, report.seconds) + machine.joined(separator: ", "))
     }
 }

@@ -30,8 +30,9 @@ final class DepositReceiving {
     init(repository: any RelayRepository, now: Int64, expected: Int) {
         self.repository = repository
         self.now = now
-        // Room for what was declared, up to one chunk: memory follows bytes that actually arrive.
-        buffer.reserveCapacity(min(max(expected, 64 * 1024), DepositBody.chunkBytes))
+        // Room for what was declared, up to one chunk (64 KiB to start with when nothing was):
+        // memory follows bytes that actually arrive, and a 4 KiB envelope does not take 64 KiB.
+        buffer.reserveCapacity(min(expected > 0 ? expected : 64 * 1024, DepositBody.chunkBytes))
     }
 
     /// Reads `body` to its end. Refuses it (413) the moment it passes `limit`; `reserve(n)` is

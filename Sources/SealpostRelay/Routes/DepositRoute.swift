@@ -111,11 +111,11 @@ extension Relay {
             metrics.deposited(bytes: receiving.size, recipients: recipients.count)
             logger.info("deposit stored", metadata: ["envelope": "\(id.shortForm)", "sender": "\(caller.agency)",
                                                      "mailboxes": "\(recipients.count)", "size": "\(receiving.size)"])
-            return jsonResponse(DepositResponse(stored, duplicate: false), status: .created)
+            return jsonResponse(bytes: ResponseJSON.encode(DepositResponse(stored, duplicate: false)), status: .created)
         case .duplicate(let original):
             metrics.duplicate()
             logger.info("deposit duplicate", metadata: ["envelope": "\(id.shortForm)", "sender": "\(caller.agency)"])
-            return jsonResponse(DepositResponse(original, duplicate: true), status: .ok)
+            return jsonResponse(bytes: ResponseJSON.encode(DepositResponse(original, duplicate: true)), status: .ok)
         case .conflict:
             throw RelayFailure(.conflict, RelayErrorCode.conflict,
                                "envelope \(id) was already deposited by another agency or for other mailboxes",

@@ -30,7 +30,7 @@ extension Relay {
         } catch is UnknownCursor {
             throw RelayFailure.badRequest("after names no envelope of your mailbox", hint: "pass the next value of the previous page")
         }
-        return jsonResponse(MailboxListing(messages: page.entries, next: page.next?.description), status: .ok)
+        return jsonResponse(bytes: ResponseJSON.encode(MailboxListing(messages: page.entries, next: page.next?.description)), status: .ok)
     }
 
     /// GET /v1/mailbox/{id}: the envelope's bytes, exactly as stored, streamed out chunk by chunk
@@ -51,7 +51,9 @@ extension Relay {
         var headers = HTTPFields()
         headers[.contentType] = RelayAPI.envelopeMediaType
         // The first chunk is read before answering, so that a store that fails is a 500, not a cut-off 200.
-        guard let first = try await repository.bodyChunk(body: stored.body, part: 0) else { throw RelayFailure.notFound }
+        var first = stored.firstChunk
+        if first == nil { first = try await repository.bodyChunk(body: stored.body, part: 0) }
+        guard let first else { throw RelayFailure.notFound }
         if stored.parts == 1 {
             return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: first)))
         }
@@ -155,8 +157,13 @@ extension Relay {
     }
 
     func jsonResponse(_ value: some Encodable, status: HTTPResponse.Status) -> Response {
+        jsonResponse(bytes: RelayJSON.encode(value), status: status)
+    }
+
+    /// A JSON body already encoded (`ResponseJSON` for the busiest answers).
+    func jsonResponse(bytes: [UInt8], status: HTTPResponse.Status) -> Response {
         var headers = HTTPFields()
         headers[.contentType] = "application/json"
-        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: RelayJSON.encode(value))))
+        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 }

@@ -123,9 +123,12 @@ public struct StoredBody: Sendable, Equatable {
     public var body: Int64
     public var size: Int64
     public var parts: Int
+    /// Part 0, when the store read it with the rest (one read instead of two); nil when it did
+    /// not, and `bodyChunk(body:part: 0)` gives it.
+    public var firstChunk: [UInt8]?
 
-    public init(body: Int64, size: Int64, parts: Int) {
-        (self.body, self.size, self.parts) = (body, size, parts)
+    public init(body: Int64, size: Int64, parts: Int, firstChunk: [UInt8]? = nil) {
+        (self.body, self.size, self.parts, self.firstChunk) = (body, size, parts, firstChunk)
     }
 }
 

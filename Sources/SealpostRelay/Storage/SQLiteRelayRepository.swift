@@ -225,12 +225,16 @@ public struct SQLiteRelayRepository: RelayRepository {
     public func fetch(_ id: EnvelopeID, mailbox: String, now: Int64) async throws -> StoredBody? {
         let idData = Data(id.bytes)
         return try await pool.read { db in
+            // The first chunk in the same read: a body of one chunk (most) is fetched in one go. (As
+            // a blob whatever it is stored as: a value made text, with a NUL in it, must not be cut.)
             guard let row = try Row.fetchOne(db.cachedStatement(sql: """
-                SELECT b.id, e.size FROM envelope e JOIN delivery d ON d.seq = e.seq JOIN deposit_body b ON b.seq = e.seq
+                SELECT b.id, e.size, CAST(c.bytes AS BLOB) FROM envelope e JOIN delivery d ON d.seq = e.seq JOIN deposit_body b ON b.seq = e.seq
+                LEFT JOIN deposit_chunk c ON c.body = b.id AND c.part = 0
                 WHERE e.id = ? AND d.mailbox = ? AND d.state = 0 AND e.expires_at > ?
                 """), arguments: [idData, mailbox, now]) else { return nil }
             let size: Int64 = row[1]
-            return StoredBody(body: row[0], size: size, parts: DepositBody.parts(size))
+            let first: Data? = row[2]
+            return StoredBody(body: row[0], size: size, parts: DepositBody.parts(size), firstChunk: first.map { Array($0) })
         }
     }
 

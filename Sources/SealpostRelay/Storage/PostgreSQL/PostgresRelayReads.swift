@@ -4,7 +4,8 @@ import PostgresNIO
 import SealpostCore
 import SealpostProtocol
 
-// Reads, each one statement on a pooled connection, and the shared nonce ledger.
+// Reads (mailbox pages and fetches in batches, `PostgresReadBatches`; the rest one statement each on
+// a pooled connection), and the shared nonce ledger.
 extension PostgresRelayRepository {
     public func listMailbox(_ mailbox: String, after: EnvelopeID?, limit: Int, now: Int64) async throws -> MailboxPage {
         var afterSeq: Int64 = 0
@@ -15,8 +16,9 @@ extension PostgresRelayRepository {
                 """, logger: logger).collect().first?.decode(Int64.self) else { throw UnknownCursor() }
             afterSeq = seq
         }
-        let rows = try await client.rows(PostgresStatements.List(mailbox: mailbox, after: afterSeq, now: now, limit: Int64(limit + 1)),
-                                         logger: logger)
+        // Through the batcher, with the pages asked for meanwhile (`PostgresReadBatches`).
+        let rows = try await lists.submit(ListRequest(ticket: tickets.take(), mailbox: mailbox, after: afterSeq, now: now,
+                                                      limit: Int64(limit + 1)))
         var entries: [MailboxEntry] = []
         var lastID: EnvelopeID?
         for row in rows.prefix(limit) {
@@ -29,9 +31,8 @@ extension PostgresRelayRepository {
     }
 
     public func fetch(_ id: EnvelopeID, mailbox: String, now: Int64) async throws -> StoredBody? {
-        let row = try await client.rows(PostgresStatements.Fetch(id: Data(id.bytes), mailbox: mailbox, now: now), logger: logger).first
-        guard let (body, size) = row else { return nil }
-        return StoredBody(body: body, size: size, parts: DepositBody.parts(size))
+        // Through the batcher, with the fetches asked for meanwhile (`PostgresReadBatches`).
+        try await fetches.submit(FetchRequest(ticket: tickets.take(), id: id.bytes, mailbox: mailbox, now: now))
     }
 
     public func bodyChunk(body: Int64, part: Int) async throws -> [UInt8]? {

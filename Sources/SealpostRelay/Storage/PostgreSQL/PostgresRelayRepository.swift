@@ -16,8 +16,9 @@ import SealpostSodium
 /// for it, then finds it), then locks its mailboxes' usage rows in sorted order to check the quota;
 /// a delete locks the copy it ends; the expiry sweep takes copies `FOR UPDATE SKIP LOCKED`, so
 /// instances sweeping at once share the work. A transaction the database ends for a deadlock or a
-/// serialization failure is run again, up to five times. Concurrent deposits, and concurrent nonce
-/// claims, are written in batches of one statement each (`PostgresBatcher`), each answered alone.
+/// serialization failure is run again, up to five times. Concurrent deposits, deletes and nonce
+/// claims are written, and concurrent mailbox pages and fetches read, in batches of one statement
+/// each (`PostgresBatcher`), each answered alone.
 public final class PostgresRelayRepository: RelayRepository {
     let client: PostgresClient
     private let runner: Task<Void, Never>
@@ -26,6 +27,12 @@ public final class PostgresRelayRepository: RelayRepository {
     /// Gather concurrent deposits, and concurrent nonce claims, into one statement a batch (`PostgresBatcher`).
     let deposits: PostgresBatcher<NewDeposit, DepositOutcome>
     let claims: PostgresBatcher<NonceClaimRequest, (NonceClaim, [MailboxUsage])>
+    /// Gathers concurrent deletes into one statement a batch (`PostgresDeleteManyFunction`).
+    let deletes: PostgresBatcher<DeleteRequest, Bool>
+    /// Gather concurrent mailbox pages, and concurrent fetches, into one statement a batch (`PostgresReadBatches`).
+    let lists: PostgresBatcher<ListRequest, [ListedRow]>
+    let fetches: PostgresBatcher<FetchRequest, StoredBody?>
+    let tickets = ReadTickets()
     /// The database's URL with any password hidden.
     public let location: String
 
@@ -46,6 +53,21 @@ public final class PostgresRelayRepository: RelayRepository {
         }, write: { [client, logger] deposits in
             try await Self.retrying(logger: logger, batchSize: deposits.count, observe: observeCommit) {
                 try await Self.depositBatch(deposits, client: client, logger: logger)
+            }
+        })
+        deletes = PostgresBatcher(key: { $0.id.bytes + Array($0.mailbox.utf8) }, write: { [client, logger] deletes in
+            try await Self.retrying(logger: logger, batchSize: deletes.count, observe: observeCommit) {
+                try await Self.deleteBatch(deletes, client: client, logger: logger)
+            }
+        })
+        lists = PostgresBatcher(key: { ReadTickets.key($0.ticket) }, write: { [client, logger] requests in
+            try await Self.retrying(logger: logger, batchSize: requests.count, observe: { _, _ in }) {
+                try await Self.listBatch(requests, client: client, logger: logger)
+            }
+        })
+        fetches = PostgresBatcher(key: { ReadTickets.key($0.ticket) }, write: { [client, logger] requests in
+            try await Self.retrying(logger: logger, batchSize: requests.count, observe: { _, _ in }) {
+                try await Self.fetchBatch(requests, client: client, logger: logger)
             }
         })
         claims = PostgresBatcher(key: { Array($0.agency.utf8) + [0] + $0.nonce }, write: { [client, logger] claims in

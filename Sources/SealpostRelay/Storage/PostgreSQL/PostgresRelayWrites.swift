@@ -5,8 +5,8 @@ import SealpostCore
 import SealpostProtocol
 import SealpostSodium
 
-// Deposits and deletes, one statement each (`PostgresDepositFunction`), and the expiry sweep, one
-// transaction (see PostgresRelayRepository).
+// Deposits and deletes, each batch one statement (`PostgresDepositManyFunction`,
+// `PostgresDeleteManyFunction`), and the expiry sweep, one transaction (see PostgresRelayRepository).
 extension PostgresRelayRepository {
     public func beginBody(now: Int64) async throws -> Int64 {
         let row = try await client.query("INSERT INTO deposit_body (seq, started_at) VALUES (NULL, \(now)) RETURNING id",
@@ -74,10 +74,23 @@ extension PostgresRelayRepository {
         return outcomes
     }
 
-    /// One statement, `sealpost_delete` (`PostgresDepositFunction`): one round trip, one commit.
+    /// Through the batcher: with the deletes that arrive meanwhile, one statement,
+    /// `sealpost_delete_many` (`PostgresDeleteManyFunction`), one round trip, one commit.
     public func delete(_ id: EnvelopeID, mailbox: String, now: Int64) async throws -> Bool {
-        let call = PostgresStatements.Delete(id: Data(id.bytes), mailbox: mailbox, now: now)
-        return try await statement { try await self.client.rows(call, logger: self.logger).first } ?? false
+        try await deletes.submit(DeleteRequest(id: id, mailbox: mailbox, now: now))
+    }
+
+    /// Ends the copies `deletes` name (no (id, mailbox) twice) in one statement and commit; for each,
+    /// in order, whether it was deleted.
+    static func deleteBatch(_ deletes: [DeleteRequest], client: PostgresClient, logger: Logger) async throws -> [Result<Bool, any Error>] {
+        let rows = try await client.rows(PostgresStatements.DeleteMany(deletes), logger: logger)
+        guard rows.count == deletes.count else {
+            throw RelayStorageError("the database answered \(rows.count) of a batch of \(deletes.count) deletes")
+        }
+        return try rows.enumerated().map { index, row in
+            guard Int(row.0) == index + 1 else { throw RelayStorageError("the database answered a batch's deletes out of order") }
+            return .success(row.1)
+        }
     }
 
     public func expire(now: Int64, batchLimit: Int) async throws -> ExpiryReport {
@@ -135,4 +148,11 @@ extension PostgresRelayRepository {
         try await connection.query("DELETE FROM deposit_body WHERE seq = \(seq)", logger: logger)
         return true
     }
+}
+
+/// One recipient's delete of one copy, as batched.
+struct DeleteRequest: Sendable {
+    let id: EnvelopeID
+    let mailbox: String
+    let now: Int64
 }

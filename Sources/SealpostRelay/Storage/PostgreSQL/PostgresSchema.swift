@@ -106,6 +106,9 @@ enum PostgresSchema {
             PostgresDepositManyFunction.create,
             "ALTER TABLE deposit_chunk SET (toast_tuple_target = 8160)",
         ]),
+        // Group commit of deletes, as of deposits (`PostgresDeleteManyFunction`). `sealpost_delete`
+        // stays for relays of the version before, which may share the database during an upgrade.
+        ("v6: deletes in batches", [PostgresDeleteManyFunction.create]),
     ]
 
     /// Any constant will do, as long as nothing else in the database uses it for another lock.

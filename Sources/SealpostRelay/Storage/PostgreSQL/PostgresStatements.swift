@@ -142,20 +142,29 @@ enum PostgresStatements {
         func decodeRow(_ row: PostgresRow) throws -> Row { try row.decode(Row.self) }
     }
 
-    /// `sealpost_delete` (`PostgresDepositFunction`).
-    struct Delete: PostgresPreparedStatement {
-        static let name = "sealpost_delete_v4"
-        static let sql = "SELECT sealpost_delete($1::bytea, $2::text, $3::int8)"
-        typealias Row = Bool
+    /// `sealpost_delete_many` (`PostgresDeleteManyFunction`): a batch of deletes, one statement.
+    /// (`sealpost_delete`, one delete, stays in the database for relays of the version before.)
+    struct DeleteMany: PostgresPreparedStatement {
+        static let name = "sealpost_delete_many_v6"
+        static let sql = "SELECT r_item, r_deleted FROM sealpost_delete_many($1::bytea[], $2::text[], $3::int8[])"
+        typealias Row = (Int32, Bool)
 
-        var id: Data
-        var mailbox: String
-        var now: Int64
+        var ids: [ByteBuffer] = []
+        var mailboxes: [String] = []
+        var now: [Int64] = []
+
+        init(_ deletes: [DeleteRequest]) {
+            for delete in deletes {
+                ids.append(ByteBuffer(bytes: delete.id.bytes))
+                mailboxes.append(delete.mailbox)
+                now.append(delete.now)
+            }
+        }
 
         func makeBindings() throws -> PostgresBindings {
             var bindings = PostgresBindings(capacity: 3)
-            try bindings.append(id)
-            try bindings.append(mailbox)
+            try bindings.append(ids)
+            try bindings.append(mailboxes)
             try bindings.append(now)
             return bindings
         }
@@ -165,59 +174,9 @@ enum PostgresStatements {
 }
 
 /// The reads of a full exchange cycle, prepared likewise: the planner took about half a
-/// millisecond of the server's time for each as text, more than running it.
+/// millisecond of the server's time for each as text, more than running it. (Mailbox pages and
+/// fetches are read in batches: `PostgresReadBatches`.)
 extension PostgresStatements {
-    /// A page of a mailbox: envelopes waiting and not expired, after sequence number `after`.
-    struct List: PostgresPreparedStatement {
-        static let name = "sealpost_list_v1"
-        static let sql = """
-            SELECT e.id, e.sender, e.size, e.deposited_at, e.expires_at FROM delivery d JOIN envelope e ON e.seq = d.seq
-            WHERE d.mailbox = $1::text AND d.state = 0 AND d.seq > $2::int8 AND e.expires_at > $3::int8
-            ORDER BY d.seq LIMIT $4::int8
-            """
-        typealias Row = (Data, String, Int64, Int64, Int64)
-
-        var mailbox: String
-        var after: Int64
-        var now: Int64
-        var limit: Int64
-
-        func makeBindings() throws -> PostgresBindings {
-            var bindings = PostgresBindings(capacity: 4)
-            try bindings.append(mailbox)
-            try bindings.append(after)
-            try bindings.append(now)
-            try bindings.append(limit)
-            return bindings
-        }
-
-        func decodeRow(_ row: PostgresRow) throws -> Row { try row.decode(Row.self) }
-    }
-
-    /// Where a waiting, unexpired envelope's body is kept, and its size.
-    struct Fetch: PostgresPreparedStatement {
-        static let name = "sealpost_fetch_v1"
-        static let sql = """
-            SELECT b.id, e.size FROM envelope e JOIN delivery d ON d.seq = e.seq JOIN deposit_body b ON b.seq = e.seq
-            WHERE e.id = $1::bytea AND d.mailbox = $2::text AND d.state = 0 AND e.expires_at > $3::int8
-            """
-        typealias Row = (Int64, Int64)
-
-        var id: Data
-        var mailbox: String
-        var now: Int64
-
-        func makeBindings() throws -> PostgresBindings {
-            var bindings = PostgresBindings(capacity: 3)
-            try bindings.append(id)
-            try bindings.append(mailbox)
-            try bindings.append(now)
-            return bindings
-        }
-
-        func decodeRow(_ row: PostgresRow) throws -> Row { try row.decode(Row.self) }
-    }
-
     /// One chunk of a body.
     struct Chunk: PostgresPreparedStatement {
         static let name = "sealpost_chunk_v1"
