@@ -36,11 +36,17 @@ start)
     chown postgres: "$dir"
     run_as=(runuser -u postgres --)
   fi
+  # Every test makes its own database, and each CREATE DATABASE writes the template's ~8 MB to the
+  # WAL: a suite run writes gigabytes, and the default max_wal_size would checkpoint every few seconds,
+  # each checkpoint fsyncing thousands of files (44 s once on a shared disk, stalling new connections
+  # past the tests' 30 s). A throwaway cluster needs no checkpoint before it stops (`stop` is
+  # immediate), so none runs; commits are still flushed (fsync=on, synchronous_commit=on).
+  no_checkpoints="-c max_wal_size=64GB -c checkpoint_timeout=1d -c log_checkpoints=on"
   port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
   "${run_as[@]}" "$bin/initdb" -D "$dir/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 \
     || { cat "$dir/initdb.log" >&2; exit 1; }
   "${run_as[@]}" "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-    -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c max_connections=300 -c synchronous_commit=on -c fsync=on ${SEALPOST_PG_SETTINGS:-}" start >&2 \
+    -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c max_connections=300 -c synchronous_commit=on -c fsync=on $no_checkpoints ${SEALPOST_PG_SETTINGS:-}" start >&2 \
     || { cat "$dir/server.log" >&2; exit 1; }
   echo "export SEALPOST_TEST_POSTGRES_URL=postgres://postgres@127.0.0.1:$port/postgres SEALPOST_TEST_POSTGRES_DIR=$dir"
   ;;
