@@ -50,7 +50,8 @@ extension Engine {
             i = e.next
         }
         guard !cands.isEmpty else { return nil }
-        return (k..<j).map { RunItem(k: $0, bearing: .strong, cands: $0 == k ? cands : []) }
+        let stored = index.candidateArena.store(cands)
+        return (k..<j).map { $0 == k ? RunItem(k: $0, bearing: .strong, cands: stored) : RunItem(k: $0, bearing: .strong) }
     }
 
     func scanNames(_ w: TextWork, final: Bool) {
@@ -58,6 +59,8 @@ extension Engine {
         var run: [RunItem] = []
         run.reserveCapacity(8)
         while k < w.count {
+            // Every run below is decided before the next starts: its candidate lists can go.
+            index.candidateArena.reset()
             if w.tokens[k].nlen == 1, let items = dottedInitials(w, k) {
                 interpret(w, items[...], final: final)
                 k = items.last!.k + 1
@@ -73,7 +76,6 @@ extension Engine {
                 k += 1
                 continue
             }
-            for i in run.indices { index.recycle(&run[i].cands) }
             run.removeAll(keepingCapacity: true)
             run.append(first)
             var j = k + 1
@@ -89,7 +91,6 @@ extension Engine {
                 j += 1
             }
             interpret(w, run[...], final: final)
-            for i in run.indices { index.recycle(&run[i].cands) }
             k = j
         }
     }

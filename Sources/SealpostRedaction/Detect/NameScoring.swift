@@ -16,6 +16,10 @@ enum NameWeights {
     /// A single capital letter matching the person's initial.
     static let initialLetter = 2
 
+    /// Every value `weight(of:bare:)` takes with `doubleSurname` false, best first: the order in
+    /// which a word's candidates are counted.
+    static let levels = [given, bareSurname, otherPart, weakMatch]
+
     static func weight(of c: Candidate, bare: Bool, doubleSurname: Bool = false) -> Int {
         if c.fuzzy || c.kind == .prefix { return weakMatch }
         if c.kind == .given || c.kind == .aka { return given }
@@ -34,17 +38,22 @@ extension Engine {
         scored.removeAll(keepingCapacity: true)
         for (pos, item) in m.names.enumerated() where !item.cands.isEmpty {
             let bit = UInt8(1) << UInt8(pos)
-            let ranked = item.cands.count > 1
-                ? item.cands.sorted { NameWeights.weight(of: $0, bare: m.isBare) > NameWeights.weight(of: $1, bare: m.isBare) }
-                : item.cands
-            for c in ranked {
+            func count(_ c: Candidate) {
                 var slot = scored.firstIndex { $0.person == c.person } ?? -1
                 if slot < 0 { scored.append(PersonScore(person: c.person)); slot = scored.count - 1 }
-                if scored[slot].counted & bit != 0 { continue }
+                if scored[slot].counted & bit != 0 { return }
                 scored[slot].counted |= bit
                 scored[slot].score += NameWeights.weight(of: c, bare: m.isBare, doubleSurname: index.words[Int(c.person)].surname.count > 2)
                 if c.kind.isGivenLike || c.kind == .initials { scored[slot].given |= bit }
                 if c.kind.isSurnameLike || c.kind == .initials { scored[slot].surname |= bit }
+            }
+            if item.cands.count == 1 {
+                count(item.cands[0])
+                continue
+            }
+            // Best-weighted first, ties in list order (a stable sort by weight, without one).
+            for level in NameWeights.levels {
+                for c in item.cands where NameWeights.weight(of: c, bare: m.isBare) == level { count(c) }
             }
         }
         if !scored.isEmpty { scoreInitials(w, m, &scored) }

@@ -27,20 +27,8 @@ final class RecordIndex {
     var mentionCounter = 0
     /// Scratch space for scoring one run of name words (`Engine.interpret`), reused run after run.
     @exclusivity(unchecked) var scoreBuffer: [PersonScore] = []
-    /// Emptied candidate lists of runs already decided, for `Engine.view` to fill again.
-    @exclusivity(unchecked) private var candidatePool: [[Candidate]] = []
-
-    /// An empty candidate list, with room from an earlier run's when there is one.
-    @inline(__always) func candidateBuffer() -> [Candidate] { candidatePool.popLast() ?? [] }
-
-    /// Takes back `cands` (left empty) for a later `candidateBuffer()`.
-    @inline(__always) func recycle(_ cands: inout [Candidate]) {
-        guard cands.capacity > 0, candidatePool.count < 32 else { return }
-        var spare: [Candidate] = []
-        swap(&spare, &cands)
-        spare.removeAll(keepingCapacity: true)
-        candidatePool.append(spare)
-    }
+    /// Where the run being built keeps its words' candidate lists (`Engine.scanNames`).
+    let candidateArena = NameCandidateArena()
 
     init(people: [RedactionPerson], lexicon: Lexicon) {
         self.lexicon = lexicon
