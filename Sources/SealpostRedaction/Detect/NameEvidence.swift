@@ -102,7 +102,7 @@ extension Engine {
 
     static let dateSeparators: Set<UInt8> = [UInt8(ascii: "/"), UInt8(ascii: "-"), UInt8(ascii: ".")]
 
-    func titleGender(_ w: TextWork, _ items: ArraySlice<RunItem>) -> Gender {
+    func titleGender(_ w: TextWork, _ items: RunSlice) -> Gender {
         for item in items where item.bearing == .title {
             let h = w.tokens[item.k].hash
             if NameParser.maleTitles.contains(h) { return .male }

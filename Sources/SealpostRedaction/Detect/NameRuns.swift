@@ -55,18 +55,20 @@ extension Engine {
     }
 
     func scanNames(_ w: TextWork, final: Bool) {
+        // A run holds at most seven words (dotted initials, which may be more, bring their own).
+        let run = UnsafeMutableBufferPointer<RunItem>.allocate(capacity: 8)
+        defer { run.deallocate() }
         var k = 0
-        var run: [RunItem] = []
-        run.reserveCapacity(8)
-        while k < w.count {
+        while true {
+            k = nextNameStart(w, from: k)
+            guard k < w.count else { break }
             // Every run below is decided before the next starts: its candidate lists can go.
             index.candidateArena.reset()
             if w.tokens[k].nlen == 1, let items = dottedInitials(w, k) {
-                interpret(w, items[...], final: final)
+                items.withUnsafeBufferPointer { interpret(w, $0[...], final: final) }
                 k = items.last!.k + 1
                 continue
             }
-            if plainToken(w, k) { k += 1; continue }
             let first = view(w, k)
             if first.bearing == .none { k += 1; continue }
             // A capitalised ordinary word alone is nothing; skip it without building a run.
@@ -76,22 +78,45 @@ extension Engine {
                 k += 1
                 continue
             }
-            run.removeAll(keepingCapacity: true)
-            run.append(first)
+            run.initializeElement(at: 0, to: first)
+            var n = 1
             var j = k + 1
-            while j < w.count && run.count < 7 && joinable(w, j, after: run[run.count - 1]) {
+            while j < w.count && n < 7 && joinable(w, j, after: run[n - 1]) {
                 let v = view(w, j)
                 if v.bearing == .none { break }
                 // Lowercase ordinary words join only lowercase words ("precious black", "stacey
                 // king"), never a capitalised name ("Will mark his progress").
                 let prevUpper = w.tokens[j - 1].shape & (Shape.cap | Shape.allCaps) != 0
                 let upper = w.tokens[j].shape & (Shape.cap | Shape.allCaps) != 0
-                if (v.bearing == .lowerLexical && prevUpper) || (run[run.count - 1].bearing == .lowerLexical && upper) { break }
-                run.append(v)
+                if (v.bearing == .lowerLexical && prevUpper) || (run[n - 1].bearing == .lowerLexical && upper) { break }
+                run.initializeElement(at: n, to: v)
+                n += 1
                 j += 1
             }
-            interpret(w, run[...], final: final)
+            interpret(w, UnsafeBufferPointer(run)[0..<n], final: final)
             k = j
+        }
+    }
+
+    /// The first token from `k` on that may start a run (one `plainToken` is false for, or a
+    /// free single letter, which may begin dotted initials), or `w.count`.
+    @inline(__always) func nextNameStart(_ w: TextWork, from k: Int) -> Int {
+        let names = index.names
+        return w.tokens.withUnsafeBufferPointer { t in
+            var k = k
+            while k < t.count {
+                let tok = t[k]
+                if w.claimOf[k] == TextWork.free && tok.isWord {
+                    // `plainToken`'s test for a free word, with the single-letter case first.
+                    if tok.nlen == 1 || tok.shape & (Shape.cap | Shape.allCaps) != 0 || tok.lex & Lex.known == 0
+                        || tok.lex & Self.lowerNameFlags != 0 || names.first(tok.hash) >= 0
+                    {
+                        return k
+                    }
+                }
+                k += 1
+            }
+            return k
         }
     }
 
@@ -102,7 +127,7 @@ extension Engine {
     /// (`scoreCandidates`, weights in `NameWeights`), then give the run to the best listed
     /// person (`decideListed`) or, when nobody listed fits, to someone the text mentions if the
     /// evidence is good enough (`decideUnlisted`).
-    func interpret(_ w: TextWork, _ run: ArraySlice<RunItem>, final: Bool) {
+    func interpret(_ w: TextWork, _ run: RunSlice, final: Bool) {
         guard let items = trimmedRun(w, run) else { return }
         let titles = items.prefix { $0.bearing == .title }
         let names = items.dropFirst(titles.count)
@@ -129,8 +154,8 @@ struct NameMention {
     /// The first and last tokens of the run, titles included.
     var first: Int
     var last: Int
-    var titles: ArraySlice<RunItem>
-    var names: ArraySlice<RunItem>
+    var titles: RunSlice
+    var names: RunSlice
     /// The sex the titles imply.
     var gender: Gender
     /// A relation or naming cue right before the run ("her friend", "a man called").

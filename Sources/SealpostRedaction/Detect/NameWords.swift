@@ -42,6 +42,10 @@ struct RunItem {
     }
 }
 
+/// A run of name words, or part of one, as it is trimmed and decided: plain data over the
+/// scanner's run buffer, valid until the scanner starts the next run.
+typealias RunSlice = Slice<UnsafeBufferPointer<RunItem>>
+
 /// How well a run fits one person: its score and which positions are given names or surnames.
 struct PersonScore {
     var person: Int32
