@@ -7,8 +7,8 @@
 /// the previous run has been decided, and no `RunItem` outlives it. Chunks are kept for reuse and
 /// freed only with the arena.
 final class NameCandidateArena {
-    /// Candidates per chunk: far more than one run of at most seven words needs in practice.
-    private static let chunkSize = 1024
+    /// Candidates per chunk (more when one list needs more).
+    private static let chunkSize = 256
 
     // Used from one thread, by one redaction, with no overlapping access: no exclusivity checks.
     @exclusivity(unchecked) private var chunks: [UnsafeMutablePointer<Candidate>] = []

@@ -54,27 +54,54 @@ extension Engine {
         return (k..<j).map { $0 == k ? RunItem(k: $0, bearing: .strong, cands: stored) : RunItem(k: $0, bearing: .strong) }
     }
 
+    /// Finds the runs of name words of `w` and decides each (`interpret`). The first pass
+    /// (`final: false`) records what it found at each token in `w.nameRuns`; the second reuses a
+    /// recorded run when nothing it depends on has changed (`NameRunCache`).
     func scanNames(_ w: TextWork, final: Bool) {
         // A run holds at most seven words (dotted initials, which may be more, bring their own).
         let run = UnsafeMutableBufferPointer<RunItem>.allocate(capacity: 8)
         defer { run.deallocate() }
+        if final {
+            w.nameRuns.rewind()
+            index.inFirstNamePass = false
+        } else {
+            w.nameRuns.start(tokens: w.count)
+            // Kept until the redaction ends: the second pass reads the recorded runs' candidates.
+            index.inFirstNamePass = true
+        }
         var k = 0
         while true {
             k = nextNameStart(w, from: k)
             guard k < w.count else { break }
-            // Every run below is decided before the next starts: its candidate lists can go.
-            index.candidateArena.reset()
+            let generation = index.nameGeneration
+            if final, let e = w.nameRuns.entry(at: k, generation: generation) {
+                if e.count == 0 { k += 1; continue }
+                let end = k + Int(e.count)
+                if w.isFree(k, end - 1) {
+                    w.nameRuns.items.withUnsafeBufferPointer {
+                        interpret(w, $0[Int(e.first)..<(Int(e.first) + Int(e.count))], final: final)
+                    }
+                    k = end
+                    continue
+                }
+            }
+            // Every run below is decided before the next starts: in the second pass its candidate
+            // lists can go.
+            if final { index.candidateArena.reset() }
             if w.tokens[k].nlen == 1, let items = dottedInitials(w, k) {
-                items.withUnsafeBufferPointer { interpret(w, $0[...], final: final) }
+                items.withUnsafeBufferPointer {
+                    if !final { w.nameRuns.record($0, at: k, generation: generation) }
+                    interpret(w, $0[...], final: final)
+                }
                 k = items.last!.k + 1
                 continue
             }
             let first = view(w, k)
-            if first.bearing == .none { k += 1; continue }
             // A capitalised ordinary word alone is nothing; skip it without building a run.
-            if first.bearing == .capWord && (k + 1 >= w.count || !w.spaceGap(k + 1)
+            if first.bearing == .none || first.bearing == .capWord && (k + 1 >= w.count || !w.spaceGap(k + 1)
                 || w.tokens[k + 1].shape & (Shape.cap | Shape.allCaps) == 0)
             {
+                if !final { w.nameRuns.recordNothing(at: k, generation: generation) }
                 k += 1
                 continue
             }
@@ -93,7 +120,9 @@ extension Engine {
                 n += 1
                 j += 1
             }
-            interpret(w, UnsafeBufferPointer(run)[0..<n], final: final)
+            let items = UnsafeBufferPointer(rebasing: UnsafeBufferPointer(run)[0..<n])
+            if !final { w.nameRuns.record(items, at: k, generation: generation) }
+            interpret(w, items[...], final: final)
             k = j
         }
     }

@@ -27,8 +27,16 @@ final class RecordIndex {
     var mentionCounter = 0
     /// Scratch space for scoring one run of name words (`Engine.interpret`), reused run after run.
     @exclusivity(unchecked) var scoreBuffer: [PersonScore] = []
-    /// Where the run being built keeps its words' candidate lists (`Engine.scanNames`).
-    let candidateArena = NameCandidateArena()
+    /// Where the run being built keeps its words' candidate lists (`Engine.scanNames`): in the
+    /// first name pass `firstPassArena`, never reset, since the runs it records are read again in
+    /// the second; in the second `runArena`, reset run after run.
+    var candidateArena: NameCandidateArena { inFirstNamePass ? firstPassArena : runArena }
+    @exclusivity(unchecked) var inFirstNamePass = false
+    let firstPassArena = NameCandidateArena()
+    let runArena = NameCandidateArena()
+    /// Counts changes to the name index (`names`, `fuzzy`, `givenWords`): a run recorded by the
+    /// first name pass is reused only at the generation it was made (`NameRunCache`).
+    @exclusivity(unchecked) private(set) var nameGeneration = 0
 
     init(people: [RedactionPerson], lexicon: Lexicon) {
         self.lexicon = lexicon
@@ -147,6 +155,7 @@ final class RecordIndex {
         guard !word.word.isEmpty else { return }
         // Never let a function word (an initial "A", "de") stand for a person on its own.
         if word.word.count < 2 && kind != .initials { return }
+        nameGeneration += 1
         names.insert(word.hash, NamePart(person: person, kind: kind, lexical: word.lexical))
         guard withFuzzy, word.word.count >= 4, word.word.count <= 24 else { return }
         if !fuzzyCache.isEmpty { fuzzyCache.removeAll() }
