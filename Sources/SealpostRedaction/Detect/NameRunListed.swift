@@ -72,9 +72,11 @@ extension Engine {
     /// person, or nil to keep the chosen one.
     func resolveUnmatchedWords(_ w: TextWork, _ m: NameMention, _ score: PersonScore) -> Int32? {
         func positions(_ mask: UInt8) -> [Int] { (0..<8).filter { mask & (UInt8(1) << UInt8($0)) != 0 } }
-        let unmatched = positions(nameWordMask(m) & ~(score.given | score.surname))
+        let unmatchedMask = nameWordMask(m) & ~(score.given | score.surname)
         let hasGiven = score.given != 0, hasSurname = score.surname != 0
-        guard !unmatched.isEmpty && !(hasGiven && hasSurname) else { return nil }
+        // Most runs: every word is the person's, or the run has both a given name and a surname.
+        guard unmatchedMask != 0 && !(hasGiven && hasSurname) else { return nil }
+        let unmatched = positions(unmatchedMask)
         let p = score.person
         let givenPos = positions(score.given), surnamePos = positions(score.surname)
         let personKept = index.persons[Int(p)].kept
