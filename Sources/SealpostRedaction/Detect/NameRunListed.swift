@@ -1,7 +1,7 @@
 /// Deciding a run that fits at least one listed (or already found) person: which of them it
 /// names, or whether its other words make it someone else.
 extension Engine {
-    func decideListed(_ w: TextWork, _ m: NameMention, scored: [PersonScore], best: Int, final: Bool) {
+    func decideListed(_ w: TextWork, _ m: NameMention, scored: UnsafeMutableBufferPointer<PersonScore>, best: Int, final: Bool) {
         // Finding people only: a run wholly of listed words registers nobody new.
         if !final, let top = scored.first(where: { $0.score == best }) {
             if nameWordMask(m) & ~(top.given | top.surname) == 0 && m.titles.isEmpty { return }

@@ -163,11 +163,7 @@ extension Engine {
         guard !names.isEmpty else { return }
         let mention = NameMention(first: items.first!.k, last: items.last!.k, titles: titles, names: names,
                                   gender: titleGender(w, titles), cue: cueBefore(w, items.first!.k))
-        // The record's score buffer is taken out while in use (a nested run, if any, gets a new one).
-        var scored: [PersonScore] = []
-        swap(&scored, &index.scoreBuffer)
-        defer { swap(&scored, &index.scoreBuffer) }
-        scoreCandidates(w, mention, into: &scored)
+        let scored = scoreCandidates(w, mention, into: index.scoreBuffer())
         var best = 0
         for s in scored where s.score > best { best = s.score }
         if best > 0 {

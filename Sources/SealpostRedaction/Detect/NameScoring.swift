@@ -33,19 +33,22 @@ extension Engine {
     /// (bit masks over the name words) are given names and which surnames. Each word counts once
     /// per person, by the best-weighted of its candidates for that person ("Abdi" is the father
     /// Abdikarim Abdi's surname before it is the start of his given name).
-    /// `scored` is emptied first; passing the same buffer run after run saves an allocation per run.
-    func scoreCandidates(_ w: TextWork, _ m: NameMention, into scored: inout [PersonScore]) {
-        scored.removeAll(keepingCapacity: true)
+    /// `buffer` (the record's scratch space, one slot per person) holds the scores; the part
+    /// used is returned.
+    func scoreCandidates(_ w: TextWork, _ m: NameMention,
+                         into buffer: UnsafeMutableBufferPointer<PersonScore>) -> UnsafeMutableBufferPointer<PersonScore> {
+        var n = 0
         for (pos, item) in m.names.enumerated() where !item.cands.isEmpty {
             let bit = UInt8(1) << UInt8(pos)
             func count(_ c: Candidate) {
-                var slot = scored.firstIndex { $0.person == c.person } ?? -1
-                if slot < 0 { scored.append(PersonScore(person: c.person)); slot = scored.count - 1 }
-                if scored[slot].counted & bit != 0 { return }
-                scored[slot].counted |= bit
-                scored[slot].score += NameWeights.weight(of: c, bare: m.isBare, doubleSurname: index.words[Int(c.person)].surname.count > 2)
-                if c.kind.isGivenLike || c.kind == .initials { scored[slot].given |= bit }
-                if c.kind.isSurnameLike || c.kind == .initials { scored[slot].surname |= bit }
+                var slot = 0
+                while slot < n && buffer[slot].person != c.person { slot += 1 }
+                if slot == n { buffer[n] = PersonScore(person: c.person); n += 1 }
+                if buffer[slot].counted & bit != 0 { return }
+                buffer[slot].counted |= bit
+                buffer[slot].score += NameWeights.weight(of: c, bare: m.isBare, doubleSurname: index.words[Int(c.person)].surname.count > 2)
+                if c.kind.isGivenLike || c.kind == .initials { buffer[slot].given |= bit }
+                if c.kind.isSurnameLike || c.kind == .initials { buffer[slot].surname |= bit }
             }
             if item.cands.count == 1 {
                 count(item.cands[0])
@@ -56,13 +59,15 @@ extension Engine {
                 for c in item.cands where NameWeights.weight(of: c, bare: m.isBare) == level { count(c) }
             }
         }
-        if !scored.isEmpty { scoreInitials(w, m, &scored) }
+        let scored = UnsafeMutableBufferPointer(rebasing: buffer[0..<n])
+        if n > 0 { scoreInitials(w, m, scored) }
+        return scored
     }
 
     /// Single capital letters in the run ("Kevin S", "K Smith", "Mr K") add to the people whose
     /// initials they are: the last word of several, or after a title, as a surname initial; any
     /// other as a given initial.
-    func scoreInitials(_ w: TextWork, _ m: NameMention, _ scored: inout [PersonScore]) {
+    func scoreInitials(_ w: TextWork, _ m: NameMention, _ scored: UnsafeMutableBufferPointer<PersonScore>) {
         for (pos, item) in m.names.enumerated() where item.bearing == .initial {
             let bit = letterBit(w, item.k)
             guard bit != 0 else { continue }

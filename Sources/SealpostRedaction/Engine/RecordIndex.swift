@@ -25,8 +25,21 @@ final class RecordIndex {
     var withheld: [WithheldValue] = []
     var withheldIndex: [OwnerKey: Int32] = [:]
     var mentionCounter = 0
-    /// Scratch space for scoring one run of name words (`Engine.interpret`), reused run after run.
-    @exclusivity(unchecked) var scoreBuffer: [PersonScore] = []
+    /// Scratch space for scoring one run of name words (`Engine.interpret`), reused run after run:
+    /// at least one slot per person (a run scores each person once), grown as people are found.
+    @exclusivity(unchecked) private var scoreStorage = UnsafeMutableBufferPointer<PersonScore>(start: nil, count: 0)
+
+    /// The score scratch space, with a slot for every person known now.
+    func scoreBuffer() -> UnsafeMutableBufferPointer<PersonScore> {
+        if scoreStorage.count < persons.count {
+            scoreStorage.deallocate()
+            scoreStorage = .allocate(capacity: max(16, 2 * persons.count))
+            scoreStorage.initialize(repeating: PersonScore(person: 0))
+        }
+        return scoreStorage
+    }
+
+    deinit { scoreStorage.deallocate() }
     /// Where the run being built keeps its words' candidate lists (`Engine.scanNames`): in the
     /// first name pass `firstPassArena`, never reset, since the runs it records are read again in
     /// the second; in the second `runArena`, reset run after run.
