@@ -182,8 +182,9 @@ extension Engine {
             // "mum clare" for the listed mother Claire: a lowercase given name one slip from a kept
             // person's (and no one's exactly) is theirs, as a hasty note misspells it.
             if !upper && t.nlen >= 4 {
-                let kept = fuzzyCandidates(w, k).filter { index.persons[Int($0.person)].kept }
-                if !kept.isEmpty { return RunItem(k: k, bearing: .strong, cands: index.candidateArena.store(kept)) }
+                arena.open()
+                for c in fuzzyCandidates(w, k) where index.persons[Int(c.person)].kept { arena.append(c) }
+                if arena.openCount > 0 { return RunItem(k: k, bearing: .strong, cands: arena.close()) }
             }
             if f & Lex.ambiguous != 0 {
                 // "a man called dean": a lowercase name that is also a word counts only after "called"/"named".

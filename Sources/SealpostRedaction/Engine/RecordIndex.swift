@@ -40,19 +40,28 @@ final class RecordIndex {
     }
 
     deinit { scoreStorage.deallocate() }
+
     /// Where the run being built keeps its words' candidate lists (`Engine.scanNames`): in the
     /// first name pass `firstPassArena`, never reset, since the runs it records are read again in
     /// the second; in the second `runArena`, reset run after run.
-    var candidateArena: NameCandidateArena { inFirstNamePass ? firstPassArena : runArena }
-    @exclusivity(unchecked) var inFirstNamePass = false
-    let firstPassArena = NameCandidateArena()
-    let runArena = NameCandidateArena()
+    /// Unowned: it is always one of the two arenas below, which the index holds.
+    @exclusivity(unchecked) private(set) unowned(unsafe) var candidateArena: NameCandidateArena
+    let firstPassArena: NameCandidateArena
+    let runArena: NameCandidateArena
+    /// True while the first name pass runs (its candidates go to `firstPassArena`).
+    @exclusivity(unchecked) var inFirstNamePass = false {
+        didSet { candidateArena = inFirstNamePass ? firstPassArena : runArena }
+    }
     /// Counts changes to the name index (`names`, `fuzzy`, `givenWords`): a run recorded by the
     /// first name pass is reused only at the generation it was made (`NameRunCache`).
     @exclusivity(unchecked) private(set) var nameGeneration = 0
 
     init(people: [RedactionPerson], lexicon: Lexicon) {
         self.lexicon = lexicon
+        let arena = NameCandidateArena()
+        runArena = arena
+        firstPassArena = NameCandidateArena()
+        candidateArena = arena
         // Sized for a listed person's name words and their one-letter deletions (about 40 a person),
         // so that the fuzzy index is not rehashed over and over while it is filled.
         fuzzy = WordMultiMap(capacity: 48 * max(people.count, 1))
