@@ -52,11 +52,14 @@ extension Engine {
         return nil
     }
 
-    static let namesHash = Tokenizer.hash("names")
-    static let myHash = Tokenizer.hash("my")
-    static let thisHash = Tokenizer.hash("this")
-    static let imHash = Tokenizer.hash("im")
-    static let itsHash = Tokenizer.hash("its")
+    // The hashes of "names", "my", "this", "im" and "its" (`Tokenizer.hash`, checked by
+    // `WordHashLiteralTests`), written as literals: read per token, a constant costs
+    // nothing, where a computed static would pay a lazy-initialisation check on every read.
+    static let namesHash: UInt64 = 0xAFB7_28FF_F268_814F
+    static let myHash: UInt64 = 0x08A9_4307_B550_2113
+    static let thisHash: UInt64 = 0x2587_BCEF_3249_3841
+    static let imHash: UInt64 = 0x08B7_3707_B55C_4A0B
+    static let itsHash: UInt64 = 0x2BB3_EA19_2BE5_4D99
     static let greetings: WordSet = WordSet(["hi", "hello", "hiya", "hey", "morning", "afternoon", "evening", "yes", "yeah", "oh", "um", "uh"]
         .map { Tokenizer.hash($0) })
 
@@ -102,7 +105,7 @@ extension Engine {
 
     static let dateSeparators: Set<UInt8> = [UInt8(ascii: "/"), UInt8(ascii: "-"), UInt8(ascii: ".")]
 
-    func titleGender(_ w: TextWork, _ items: ArraySlice<RunItem>) -> Gender {
+    func titleGender(_ w: TextWork, _ items: RunSlice) -> Gender {
         for item in items where item.bearing == .title {
             let h = w.tokens[item.k].hash
             if NameParser.maleTitles.contains(h) { return .male }

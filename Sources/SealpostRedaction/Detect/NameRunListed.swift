@@ -1,7 +1,7 @@
 /// Deciding a run that fits at least one listed (or already found) person: which of them it
 /// names, or whether its other words make it someone else.
 extension Engine {
-    func decideListed(_ w: TextWork, _ m: NameMention, scored: [PersonScore], best: Int, final: Bool) {
+    func decideListed(_ w: TextWork, _ m: NameMention, scored: UnsafeMutableBufferPointer<PersonScore>, best: Int, final: Bool) {
         // Finding people only: a run wholly of listed words registers nobody new.
         if !final, let top = scored.first(where: { $0.score == best }) {
             if nameWordMask(m) & ~(top.given | top.surname) == 0 && m.titles.isEmpty { return }
@@ -72,9 +72,11 @@ extension Engine {
     /// person, or nil to keep the chosen one.
     func resolveUnmatchedWords(_ w: TextWork, _ m: NameMention, _ score: PersonScore) -> Int32? {
         func positions(_ mask: UInt8) -> [Int] { (0..<8).filter { mask & (UInt8(1) << UInt8($0)) != 0 } }
-        let unmatched = positions(nameWordMask(m) & ~(score.given | score.surname))
+        let unmatchedMask = nameWordMask(m) & ~(score.given | score.surname)
         let hasGiven = score.given != 0, hasSurname = score.surname != 0
-        guard !unmatched.isEmpty && !(hasGiven && hasSurname) else { return nil }
+        // Most runs: every word is the person's, or the run has both a given name and a surname.
+        guard unmatchedMask != 0 && !(hasGiven && hasSurname) else { return nil }
+        let unmatched = positions(unmatchedMask)
         let p = score.person
         let givenPos = positions(score.given), surnamePos = positions(score.surname)
         let personKept = index.persons[Int(p)].kept

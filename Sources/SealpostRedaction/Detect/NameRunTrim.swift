@@ -2,7 +2,7 @@
 /// name, and refusing runs of lowercase ordinary words that do not spell a listed full name.
 extension Engine {
     /// The run without its uninformative edges, or nil when nothing of it can be a name.
-    func trimmedRun(_ w: TextWork, _ run: ArraySlice<RunItem>) -> ArraySlice<RunItem>? {
+    func trimmedRun(_ w: TextWork, _ run: RunSlice) -> RunSlice? {
         var items = run
         dropTrailingNonNames(w, &items)
         dropSentenceStartBeforeGiven(w, &items)
@@ -13,7 +13,7 @@ extension Engine {
 
     /// Trailing particles, titles and initials name nobody, except a trailing initial that is
     /// the surname initial of someone the run names ("Jake W").
-    func dropTrailingNonNames(_ w: TextWork, _ items: inout ArraySlice<RunItem>) {
+    func dropTrailingNonNames(_ w: TextWork, _ items: inout RunSlice) {
         while let last = items.last, last.bearing == .particle || last.bearing == .initial || last.bearing == .title {
             // "Mr K": a title and one letter is someone, known by the initial of their surname.
             if last.bearing == .initial, items.count > 1, items.dropLast().allSatisfy({ $0.bearing == .title }) { break }
@@ -37,7 +37,7 @@ extension Engine {
 
     /// A capitalised unknown word at the start of a sentence, before a given name ("Thereafter
     /// Kevin"), is no evidence of a name; before a surname ("Bronagh Yilmaz") it is the given name.
-    func dropSentenceStartBeforeGiven(_ w: TextWork, _ items: inout ArraySlice<RunItem>) {
+    func dropSentenceStartBeforeGiven(_ w: TextWork, _ items: inout RunSlice) {
         while items.count > 1, let f = items.first, f.bearing == .weak, w.tokens[f.k].shape & Shape.boundary != 0 {
             let next = items[items.index(after: items.startIndex)]
             let nextGiven = next.cands.contains { $0.kind.isGivenLike }
@@ -48,7 +48,7 @@ extension Engine {
     }
 
     /// Capitalised ordinary words count only beside a name: before a surname, after a given name.
-    func dropOrdinaryEdges(_ w: TextWork, _ items: inout ArraySlice<RunItem>) {
+    func dropOrdinaryEdges(_ w: TextWork, _ items: inout RunSlice) {
         func surnameLike(_ i: RunItem) -> Bool {
             i.cands.contains { $0.kind.isSurnameLike }
                 || (i.cands.isEmpty && w.tokens[i.k].lex & Lex.surname != 0 && w.tokens[i.k].lex & Lex.given == 0 && i.bearing == .strong)
@@ -71,7 +71,7 @@ extension Engine {
 
     /// Lowercase ordinary words are a name only when they spell a listed person's given name and
     /// surname ("precious black"), or one of them follows "called"/"named".
-    func lowercaseWordsSpellFullName(_ w: TextWork, _ items: ArraySlice<RunItem>) -> Bool {
+    func lowercaseWordsSpellFullName(_ w: TextWork, _ items: RunSlice) -> Bool {
         guard items.contains(where: { $0.bearing == .lowerLexical }) else { return true }
         let all = items.allSatisfy { $0.bearing == .lowerLexical }
         let named = items.first!.k > 0 && (w.tokens[items.first!.k - 1].lex & Lex.naming != 0 || cueBefore(w, items.first!.k)

@@ -78,7 +78,7 @@ extension Engine {
     /// "Jack King was there", "met Will Baxter": two or more capitalised words, one an ambiguous
     /// name, mid-sentence; or at a sentence start when a given name leads and a surname (or an
     /// unknown word) ends.
-    func capitalisedPairWithAmbiguousName(_ w: TextWork, _ names: ArraySlice<RunItem>) -> Bool {
+    func capitalisedPairWithAmbiguousName(_ w: TextWork, _ names: RunSlice) -> Bool {
         guard names.count >= 2, names.contains(where: { $0.bearing == .ambiguous }),
             names.allSatisfy({ w.tokens[$0.k].shape & (Shape.cap | Shape.allCaps) != 0 && $0.bearing != .lowerName })
         else { return false }

@@ -50,47 +50,102 @@ extension Engine {
             i = e.next
         }
         guard !cands.isEmpty else { return nil }
-        return (k..<j).map { RunItem(k: $0, bearing: .strong, cands: $0 == k ? cands : []) }
+        let stored = index.candidateArena.store(cands)
+        return (k..<j).map { $0 == k ? RunItem(k: $0, bearing: .strong, cands: stored) : RunItem(k: $0, bearing: .strong) }
     }
 
+    /// Finds the runs of name words of `w` and decides each (`interpret`). The first pass
+    /// (`final: false`) records what it found at each token in `w.nameRuns`; the second reuses a
+    /// recorded run when nothing it depends on has changed (`NameRunCache`).
     func scanNames(_ w: TextWork, final: Bool) {
+        // A run holds at most seven words (dotted initials, which may be more, bring their own).
+        let run = UnsafeMutableBufferPointer<RunItem>.allocate(capacity: 8)
+        defer { run.deallocate() }
+        if final {
+            w.nameRuns.rewind()
+            index.inFirstNamePass = false
+        } else {
+            w.nameRuns.start(tokens: w.count)
+            // Kept until the redaction ends: the second pass reads the recorded runs' candidates.
+            index.inFirstNamePass = true
+        }
         var k = 0
-        var run: [RunItem] = []
-        run.reserveCapacity(8)
-        while k < w.count {
+        while true {
+            k = nextNameStart(w, from: k)
+            guard k < w.count else { break }
+            let generation = index.nameGeneration
+            if final, let e = w.nameRuns.entry(at: k, generation: generation) {
+                if e.count == 0 { k += 1; continue }
+                let end = k + Int(e.count)
+                if w.isFree(k, end - 1) {
+                    w.nameRuns.items.withUnsafeBufferPointer {
+                        interpret(w, $0[Int(e.first)..<(Int(e.first) + Int(e.count))], final: final)
+                    }
+                    k = end
+                    continue
+                }
+            }
+            // Every run below is decided before the next starts: in the second pass its candidate
+            // lists can go.
+            if final { index.candidateArena.reset() }
             if w.tokens[k].nlen == 1, let items = dottedInitials(w, k) {
-                interpret(w, items[...], final: final)
+                items.withUnsafeBufferPointer {
+                    if !final { w.nameRuns.record($0, at: k, generation: generation) }
+                    interpret(w, $0[...], final: final)
+                }
                 k = items.last!.k + 1
                 continue
             }
-            if plainToken(w, k) { k += 1; continue }
             let first = view(w, k)
-            if first.bearing == .none { k += 1; continue }
             // A capitalised ordinary word alone is nothing; skip it without building a run.
-            if first.bearing == .capWord && (k + 1 >= w.count || !w.spaceGap(k + 1)
+            if first.bearing == .none || first.bearing == .capWord && (k + 1 >= w.count || !w.spaceGap(k + 1)
                 || w.tokens[k + 1].shape & (Shape.cap | Shape.allCaps) == 0)
             {
+                if !final { w.nameRuns.recordNothing(at: k, generation: generation) }
                 k += 1
                 continue
             }
-            for i in run.indices { index.recycle(&run[i].cands) }
-            run.removeAll(keepingCapacity: true)
-            run.append(first)
+            run.initializeElement(at: 0, to: first)
+            var n = 1
             var j = k + 1
-            while j < w.count && run.count < 7 && joinable(w, j, after: run[run.count - 1]) {
+            while j < w.count && n < 7 && joinable(w, j, after: run[n - 1]) {
                 let v = view(w, j)
                 if v.bearing == .none { break }
                 // Lowercase ordinary words join only lowercase words ("precious black", "stacey
                 // king"), never a capitalised name ("Will mark his progress").
                 let prevUpper = w.tokens[j - 1].shape & (Shape.cap | Shape.allCaps) != 0
                 let upper = w.tokens[j].shape & (Shape.cap | Shape.allCaps) != 0
-                if (v.bearing == .lowerLexical && prevUpper) || (run[run.count - 1].bearing == .lowerLexical && upper) { break }
-                run.append(v)
+                if (v.bearing == .lowerLexical && prevUpper) || (run[n - 1].bearing == .lowerLexical && upper) { break }
+                run.initializeElement(at: n, to: v)
+                n += 1
                 j += 1
             }
-            interpret(w, run[...], final: final)
-            for i in run.indices { index.recycle(&run[i].cands) }
+            let items = UnsafeBufferPointer(rebasing: UnsafeBufferPointer(run)[0..<n])
+            if !final { w.nameRuns.record(items, at: k, generation: generation) }
+            interpret(w, items[...], final: final)
             k = j
+        }
+    }
+
+    /// The first token from `k` on that may start a run (one `plainToken` is false for, or a
+    /// free single letter, which may begin dotted initials), or `w.count`.
+    @inline(__always) func nextNameStart(_ w: TextWork, from k: Int) -> Int {
+        let names = index.names
+        return w.tokens.withUnsafeBufferPointer { t in
+            var k = k
+            while k < t.count {
+                let tok = t[k]
+                if w.claimOf[k] == TextWork.free && tok.isWord {
+                    // `plainToken`'s test for a free word, with the single-letter case first.
+                    if tok.nlen == 1 || tok.shape & (Shape.cap | Shape.allCaps) != 0 || tok.lex & Lex.known == 0
+                        || tok.lex & Self.lowerNameFlags != 0 || names.first(tok.hash) >= 0
+                    {
+                        return k
+                    }
+                }
+                k += 1
+            }
+            return k
         }
     }
 
@@ -101,18 +156,14 @@ extension Engine {
     /// (`scoreCandidates`, weights in `NameWeights`), then give the run to the best listed
     /// person (`decideListed`) or, when nobody listed fits, to someone the text mentions if the
     /// evidence is good enough (`decideUnlisted`).
-    func interpret(_ w: TextWork, _ run: ArraySlice<RunItem>, final: Bool) {
+    func interpret(_ w: TextWork, _ run: RunSlice, final: Bool) {
         guard let items = trimmedRun(w, run) else { return }
         let titles = items.prefix { $0.bearing == .title }
         let names = items.dropFirst(titles.count)
         guard !names.isEmpty else { return }
         let mention = NameMention(first: items.first!.k, last: items.last!.k, titles: titles, names: names,
                                   gender: titleGender(w, titles), cue: cueBefore(w, items.first!.k))
-        // The record's score buffer is taken out while in use (a nested run, if any, gets a new one).
-        var scored: [PersonScore] = []
-        swap(&scored, &index.scoreBuffer)
-        defer { swap(&scored, &index.scoreBuffer) }
-        scoreCandidates(w, mention, into: &scored)
+        let scored = scoreCandidates(w, mention, into: index.scoreBuffer())
         var best = 0
         for s in scored where s.score > best { best = s.score }
         if best > 0 {
@@ -128,8 +179,8 @@ struct NameMention {
     /// The first and last tokens of the run, titles included.
     var first: Int
     var last: Int
-    var titles: ArraySlice<RunItem>
-    var names: ArraySlice<RunItem>
+    var titles: RunSlice
+    var names: RunSlice
     /// The sex the titles imply.
     var gender: Gender
     /// A relation or naming cue right before the run ("her friend", "a man called").

@@ -16,6 +16,10 @@ enum NameWeights {
     /// A single capital letter matching the person's initial.
     static let initialLetter = 2
 
+    /// Every value `weight(of:bare:)` takes with `doubleSurname` false, best first: the order in
+    /// which a word's candidates are counted.
+    static let levels = [given, bareSurname, otherPart, weakMatch]
+
     static func weight(of c: Candidate, bare: Bool, doubleSurname: Bool = false) -> Int {
         if c.fuzzy || c.kind == .prefix { return weakMatch }
         if c.kind == .given || c.kind == .aka { return given }
@@ -29,31 +33,41 @@ extension Engine {
     /// (bit masks over the name words) are given names and which surnames. Each word counts once
     /// per person, by the best-weighted of its candidates for that person ("Abdi" is the father
     /// Abdikarim Abdi's surname before it is the start of his given name).
-    /// `scored` is emptied first; passing the same buffer run after run saves an allocation per run.
-    func scoreCandidates(_ w: TextWork, _ m: NameMention, into scored: inout [PersonScore]) {
-        scored.removeAll(keepingCapacity: true)
+    /// `buffer` (the record's scratch space, one slot per person) holds the scores; the part
+    /// used is returned.
+    func scoreCandidates(_ w: TextWork, _ m: NameMention,
+                         into buffer: UnsafeMutableBufferPointer<PersonScore>) -> UnsafeMutableBufferPointer<PersonScore> {
+        var n = 0
         for (pos, item) in m.names.enumerated() where !item.cands.isEmpty {
             let bit = UInt8(1) << UInt8(pos)
-            let ranked = item.cands.count > 1
-                ? item.cands.sorted { NameWeights.weight(of: $0, bare: m.isBare) > NameWeights.weight(of: $1, bare: m.isBare) }
-                : item.cands
-            for c in ranked {
-                var slot = scored.firstIndex { $0.person == c.person } ?? -1
-                if slot < 0 { scored.append(PersonScore(person: c.person)); slot = scored.count - 1 }
-                if scored[slot].counted & bit != 0 { continue }
-                scored[slot].counted |= bit
-                scored[slot].score += NameWeights.weight(of: c, bare: m.isBare, doubleSurname: index.words[Int(c.person)].surname.count > 2)
-                if c.kind.isGivenLike || c.kind == .initials { scored[slot].given |= bit }
-                if c.kind.isSurnameLike || c.kind == .initials { scored[slot].surname |= bit }
+            func count(_ c: Candidate) {
+                var slot = 0
+                while slot < n && buffer[slot].person != c.person { slot += 1 }
+                if slot == n { buffer[n] = PersonScore(person: c.person); n += 1 }
+                if buffer[slot].counted & bit != 0 { return }
+                buffer[slot].counted |= bit
+                buffer[slot].score += NameWeights.weight(of: c, bare: m.isBare, doubleSurname: index.words[Int(c.person)].surname.count > 2)
+                if c.kind.isGivenLike || c.kind == .initials { buffer[slot].given |= bit }
+                if c.kind.isSurnameLike || c.kind == .initials { buffer[slot].surname |= bit }
+            }
+            if item.cands.count == 1 {
+                count(item.cands[0])
+                continue
+            }
+            // Best-weighted first, ties in list order (a stable sort by weight, without one).
+            for level in NameWeights.levels {
+                for c in item.cands where NameWeights.weight(of: c, bare: m.isBare) == level { count(c) }
             }
         }
-        if !scored.isEmpty { scoreInitials(w, m, &scored) }
+        let scored = UnsafeMutableBufferPointer(rebasing: buffer[0..<n])
+        if n > 0 { scoreInitials(w, m, scored) }
+        return scored
     }
 
     /// Single capital letters in the run ("Kevin S", "K Smith", "Mr K") add to the people whose
     /// initials they are: the last word of several, or after a title, as a surname initial; any
     /// other as a given initial.
-    func scoreInitials(_ w: TextWork, _ m: NameMention, _ scored: inout [PersonScore]) {
+    func scoreInitials(_ w: TextWork, _ m: NameMention, _ scored: UnsafeMutableBufferPointer<PersonScore>) {
         for (pos, item) in m.names.enumerated() where item.bearing == .initial {
             let bit = letterBit(w, item.k)
             guard bit != 0 else { continue }

@@ -28,11 +28,23 @@ struct Candidate {
     var lowercase = false
 }
 
+/// One word of a run. Its candidates live in the record's `NameCandidateArena` and are valid
+/// until the next run starts; a `RunItem` is plain data, copied freely while the run is decided.
 struct RunItem {
     var k: Int
     var bearing: Bearing
-    var cands: [Candidate]
+    var cands: UnsafeBufferPointer<Candidate>
+
+    init(k: Int, bearing: Bearing, cands: UnsafeBufferPointer<Candidate> = UnsafeBufferPointer(start: nil, count: 0)) {
+        self.k = k
+        self.bearing = bearing
+        self.cands = cands
+    }
 }
+
+/// A run of name words, or part of one, as it is trimmed and decided: plain data over the
+/// scanner's run buffer, valid until the scanner starts the next run.
+typealias RunSlice = Slice<UnsafeBufferPointer<RunItem>>
 
 /// How well a run fits one person: its score and which positions are given names or surnames.
 struct PersonScore {
@@ -57,7 +69,8 @@ enum Evidence {
 extension Engine {
     // MARK: - Tokens
 
-    func candidates(_ w: TextWork, _ k: Int, _ hash: UInt64, upper: Bool, surnameOnly: Bool, into out: inout [Candidate]) {
+    /// Appends the record's name parts that token `k` (or `hash`, a form of it) may be to `out`'s open list.
+    func candidates(_ w: TextWork, _ k: Int, _ hash: UInt64, upper: Bool, surnameOnly: Bool, into out: NameCandidateArena) {
         let t = w.tokens[k]
         var i = index.names.first(hash)
         while i >= 0 {
@@ -86,61 +99,65 @@ extension Engine {
     }
 
     func view(_ w: TextWork, _ k: Int) -> RunItem {
-        if plainToken(w, k) { return RunItem(k: k, bearing: .none, cands: []) }
+        if plainToken(w, k) { return RunItem(k: k, bearing: .none) }
         let t = w.tokens[k]
         let upper = t.shape & (Shape.cap | Shape.allCaps) != 0
         let f = t.lex
-        // A word some name in the record uses takes a recycled buffer for its candidates.
-        var cands: [Candidate] = index.names.first(t.hash) >= 0 ? index.candidateBuffer() : []
-        candidates(w, k, t.hash, upper: upper, surnameOnly: false, into: &cands)
-        if cands.isEmpty && t.shape & Shape.plural != 0 {
-            if upper { candidates(w, k, w.pluralHash(k), upper: upper, surnameOnly: true, into: &cands) }
+        // The candidates are gathered as the arena's open list, kept (closed) only if returned.
+        let arena = index.candidateArena
+        arena.open()
+        candidates(w, k, t.hash, upper: upper, surnameOnly: false, into: arena)
+        if arena.openCount == 0 && t.shape & Shape.plural != 0 {
+            if upper { candidates(w, k, w.pluralHash(k), upper: upper, surnameOnly: true, into: arena) }
             // "jaxons mum", "at mrs sehgals": a possessive typed without its apostrophe.
-            if cands.isEmpty && f & (Lex.known | Lex.given | Lex.surname) == 0 {
-                candidates(w, k, w.pluralHash(k), upper: upper, surnameOnly: false, into: &cands)
+            if arena.openCount == 0 && f & (Lex.known | Lex.given | Lex.surname) == 0 {
+                candidates(w, k, w.pluralHash(k), upper: upper, surnameOnly: false, into: arena)
             }
         }
         // "Tommy" for a listed Tom: a given name that is a listed one with a pet-form ending.
-        if cands.isEmpty && upper && f & Lex.given != 0 && t.nlen >= 4 && !index.givenWords.isEmpty {
-            cands = petFormCandidates(w, k)
+        if arena.openCount == 0 && upper && f & Lex.given != 0 && t.nlen >= 4 && !index.givenWords.isEmpty {
+            arena.append(contentsOf: petFormCandidates(w, k))
         }
         // A slip of a listed name, capitalised or, in notes typed without capitals, not.
-        if cands.isEmpty && t.nlen >= 4 && f & (Lex.known | Lex.given | Lex.surname) == 0 && t.shape & (Shape.cap | Shape.lower) != 0 {
-            cands = fuzzyCandidates(w, k)
+        if arena.openCount == 0 && t.nlen >= 4 && f & (Lex.known | Lex.given | Lex.surname) == 0
+            && t.shape & (Shape.cap | Shape.lower) != 0
+        {
+            arena.append(contentsOf: fuzzyCandidates(w, k))
         }
-        if !cands.isEmpty {
+        if arena.openCount > 0 {
+            let cands = arena.openList
             // "DS Jones": initials that are also a title, before a name, are the title.
             if f & Lex.title != 0, cands.allSatisfy({ $0.kind == .initials }), k + 1 < w.count, w.spaceGap(k + 1),
                 w.tokens[k + 1].shape & Shape.cap != 0, w.tokens[k + 1].isWord
             {
-                return RunItem(k: k, bearing: .title, cands: [])
+                return RunItem(k: k, bearing: .title)
             }
-            if cands.allSatisfy(\.lowercase) { return RunItem(k: k, bearing: .lowerLexical, cands: cands) }
-            cands.removeAll { $0.lowercase }
-            let lexical = cands.allSatisfy(\.lexical)
-            return RunItem(k: k, bearing: lexical ? .ambiguous : .strong, cands: cands)
+            if cands.allSatisfy(\.lowercase) { return RunItem(k: k, bearing: .lowerLexical, cands: arena.close()) }
+            arena.filterOpen { !$0.lowercase }
+            let lexical = arena.openList.allSatisfy(\.lexical)
+            return RunItem(k: k, bearing: lexical ? .ambiguous : .strong, cands: arena.close())
         }
         if NameParser.isTitle(t) && t.shape & Shape.cap != 0 && f & (Lex.given | Lex.surname) == 0 {
-            return RunItem(k: k, bearing: .title, cands: [])
+            return RunItem(k: k, bearing: .title)
         }
-        if lowercaseTitle(w, k) { return RunItem(k: k, bearing: .title, cands: []) }
+        if lowercaseTitle(w, k) { return RunItem(k: k, bearing: .title) }
         let afterTitle = k > 0 && w.tokens[k - 1].lex & Lex.title != 0 && (w.spaceGap(k) || w.gapIs(k, UInt8(ascii: ".")))
             && NameParser.isTitle(w.tokens[k - 1])
             && (w.tokens[k - 1].shape & Shape.cap != 0 || lowercaseTitle(w, k - 1))
         // "Mr K", "mrs k": a lone letter after a title stands for a surname.
         if afterTitle && t.nlen == 1 && t.hash != lexicon.words.i && t.hash != lexicon.words.a {
-            return RunItem(k: k, bearing: .initial, cands: [])
+            return RunItem(k: k, bearing: .initial)
         }
         // "mr fulcher": a lowercase word that is not an ordinary one, after a title.
         if afterTitle && !upper && f & (Lex.known | Lex.english) == 0 && t.nlen >= 2 {
-            return RunItem(k: k, bearing: .weak, cands: [])
+            return RunItem(k: k, bearing: .weak)
         }
         // "Miss Harrow", "Mrs Brook": after a personal title, a capitalised place or ordinary word is a surname.
         if afterTitle && upper && t.nlen >= 2 && personalTitle(w, k - 1) && f & (Lex.known | Lex.properNoun) != 0
             && f & (Lex.function | Lex.determiner | Lex.pronoun | Lex.personVerb | Lex.month | Lex.weekday | Lex.title
                 | Lex.particle | Lex.given | Lex.surname) == 0
         {
-            return RunItem(k: k, bearing: .capWord, cands: [])
+            return RunItem(k: k, bearing: .capWord)
         }
         // "tyler b", "stevie b": a lowercase letter after a lowercase given name is a surname initial.
         if t.nlen == 1 && !upper && t.hash != lexicon.words.i && t.hash != lexicon.words.a && k > 0 && w.spaceGap(k)
@@ -148,34 +165,35 @@ extension Engine {
             && w.tokens[k - 1].shape & Shape.lower != 0 && w.tokens[k - 1].lex & Lex.given != 0
             && w.tokens[k - 1].lex & Lex.ambiguous == 0
         {
-            return RunItem(k: k, bearing: .initial, cands: [])
+            return RunItem(k: k, bearing: .initial)
         }
         if t.nlen == 1 && t.shape & Shape.cap != 0 {
             // "I" and "A" are words, unless written as an initial: "A. Gallagher".
             let dotted = Int(t.end) < w.bytes.count && w.bytes[Int(t.end)] == UInt8(ascii: ".")
             if (t.hash != lexicon.words.i && t.hash != lexicon.words.a) || dotted {
-                return RunItem(k: k, bearing: .initial, cands: [])
+                return RunItem(k: k, bearing: .initial)
             }
         }
         if f & Lex.particle != 0 && f & (Lex.given | Lex.surname) == 0 {
-            return RunItem(k: k, bearing: .particle, cands: [])
+            return RunItem(k: k, bearing: .particle)
         }
-        if f & Lex.properNoun != 0 { return RunItem(k: k, bearing: .none, cands: []) }
+        if f & Lex.properNoun != 0 { return RunItem(k: k, bearing: .none) }
         if f & Lex.given != 0 {
             // "mum clare" for the listed mother Claire: a lowercase given name one slip from a kept
             // person's (and no one's exactly) is theirs, as a hasty note misspells it.
             if !upper && t.nlen >= 4 {
-                let kept = fuzzyCandidates(w, k).filter { index.persons[Int($0.person)].kept }
-                if !kept.isEmpty { return RunItem(k: k, bearing: .strong, cands: kept) }
+                arena.open()
+                for c in fuzzyCandidates(w, k) where index.persons[Int(c.person)].kept { arena.append(c) }
+                if arena.openCount > 0 { return RunItem(k: k, bearing: .strong, cands: arena.close()) }
             }
             if f & Lex.ambiguous != 0 {
                 // "a man called dean": a lowercase name that is also a word counts only after "called"/"named".
                 if !upper && k > 0 && (w.tokens[k - 1].lex & Lex.naming != 0 && w.spaceGap(k) || selfIntroduction(w, k)) {
-                    return RunItem(k: k, bearing: .lowerName, cands: [])
+                    return RunItem(k: k, bearing: .lowerName)
                 }
-                return RunItem(k: k, bearing: upper ? .ambiguous : .none, cands: [])
+                return RunItem(k: k, bearing: upper ? .ambiguous : .none)
             }
-            return RunItem(k: k, bearing: upper || w.lowercaseStyle ? .strong : .lowerName, cands: [])
+            return RunItem(k: k, bearing: upper || w.lowercaseStyle ? .strong : .lowerName)
         }
         if f & Lex.surname != 0 {
             if f & Lex.ambiguous != 0 {
@@ -183,11 +201,11 @@ extension Engine {
                 if !upper, k > 0, w.spaceGap(k), w.tokens[k - 1].shape & Shape.lower != 0,
                     w.tokens[k - 1].lex & Lex.given != 0, w.tokens[k - 1].lex & Lex.ambiguous == 0
                 {
-                    return RunItem(k: k, bearing: .lowerName, cands: [])
+                    return RunItem(k: k, bearing: .lowerName)
                 }
-                return RunItem(k: k, bearing: upper ? .weak : .none, cands: [])
+                return RunItem(k: k, bearing: upper ? .weak : .none)
             }
-            return RunItem(k: k, bearing: upper ? .strong : .lowerName, cands: [])
+            return RunItem(k: k, bearing: upper ? .strong : .lowerName)
         }
         // "my nephew karan", "her bf gav": a lowercase word that is not an ordinary one, right after a
         // relation word; "my names linda", "hi its shaz": after someone gives their own name.
@@ -195,23 +213,23 @@ extension Engine {
             && (w.tokens[k - 1].lex & (Lex.relation | Lex.naming) != 0 && w.tokens[k - 1].shape & Shape.lower != 0
                 || selfIntroduction(w, k))
         {
-            return RunItem(k: k, bearing: .weak, cands: [])
+            return RunItem(k: k, bearing: .weak)
         }
         // "sorcha de souza": a lowercase word after a particle is the rest of a surname.
         if !upper && f & (Lex.known | Lex.english) == 0 && k > 0 && w.tokens[k - 1].lex & Lex.particle != 0 && w.spaceGap(k) {
-            return RunItem(k: k, bearing: .lowerName, cands: [])
+            return RunItem(k: k, bearing: .lowerName)
         }
         if upper && f & Lex.known == 0 {
-            if t.shape & Shape.allCaps != 0 && t.nlen <= 4 { return RunItem(k: k, bearing: .none, cands: []) }
+            if t.shape & Shape.allCaps != 0 && t.nlen <= 4 { return RunItem(k: k, bearing: .none) }
             if index.isOrdinary(w, k) {
-                return RunItem(k: k, bearing: t.shape & Shape.cap != 0 && t.shape & Shape.allCaps == 0 ? .capWord : .none, cands: [])
+                return RunItem(k: k, bearing: t.shape & Shape.cap != 0 && t.shape & Shape.allCaps == 0 ? .capWord : .none)
             }
-            return RunItem(k: k, bearing: .weak, cands: [])
+            return RunItem(k: k, bearing: .weak)
         }
         if t.shape & Shape.cap != 0 && t.shape & Shape.allCaps == 0 && f & Self.notNameWords == 0 && t.nlen >= 3 {
-            return RunItem(k: k, bearing: .capWord, cands: [])
+            return RunItem(k: k, bearing: .capWord)
         }
-        return RunItem(k: k, bearing: .none, cands: [])
+        return RunItem(k: k, bearing: .none)
     }
 
     /// Letters that stand for words in text-speak ("v tired", "n", "w", "u", "r"), never a surname initial.

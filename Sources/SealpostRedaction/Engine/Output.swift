@@ -24,20 +24,27 @@ struct OutputBuilder {
         var personUses = [Int](repeating: 0, count: index.persons.count)
         var withheldUses = [Int](repeating: 0, count: index.withheld.count)
 
+        // Each token's bytes, made once: appending an array's bytes is a copy, a string's is not.
+        var personBytes = [[UInt8]](repeating: [], count: index.persons.count)
+        var withheldBytes = [[UInt8]](repeating: [], count: index.withheld.count)
+
         var texts: [RedactedText] = []
         var findings: [UncertainFinding] = []
         for w in works {
-            let redacted = w.claims.enumerated().filter { $0.element.owner.isRedacted && $0.element.category != nil }
-                .sorted { $0.element.start < $1.element.start }
+            var redacted = w.claims.filter { $0.owner.isRedacted && $0.category != nil }
+            redacted.sort { $0.start < $1.start }
             var out: [UInt8] = []
             out.reserveCapacity(w.bytes.count)
             var replacements: [Replacement] = []
+            replacements.reserveCapacity(redacted.count)
             var cursor = 0
             var shifts: [(original: Int, delta: Int)] = []
-            for (_, c) in redacted {
+            shifts.reserveCapacity(redacted.count)
+            for c in redacted {
                 let s = Int(c.start), e = Int(c.end)
                 guard s >= cursor, e > s else { continue }
                 let token: String
+                let bytes: [UInt8]
                 switch c.owner {
                 case .person(let p):
                     if let t = tokenOf[Int(p)] {
@@ -48,6 +55,8 @@ struct OutputBuilder {
                         order.append(p)
                         next += 1
                     }
+                    if personBytes[Int(p)].isEmpty { personBytes[Int(p)] = Array(token.utf8) }
+                    bytes = personBytes[Int(p)]
                 case .withheld(let v):
                     if let t = withheldToken[Int(v)] {
                         token = t
@@ -58,13 +67,15 @@ struct OutputBuilder {
                         token = "[Withheld \(cat.tokenWords) \(n)]"
                         withheldToken[Int(v)] = token
                         withheldOrder.append(v)
+                        withheldBytes[Int(v)] = Array(token.utf8)
                     }
+                    bytes = withheldBytes[Int(v)]
                 case .kept:
                     continue
                 }
                 out.append(contentsOf: w.bytes[cursor..<s])
                 let rs = out.count
-                out.append(contentsOf: token.utf8)
+                out.append(contentsOf: bytes)
                 replacements.append(Replacement(token: token, category: c.category!, originalRange: s..<e, range: rs..<out.count))
                 shifts.append((e, out.count - e))
                 cursor = e

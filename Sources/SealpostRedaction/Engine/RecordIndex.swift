@@ -25,25 +25,43 @@ final class RecordIndex {
     var withheld: [WithheldValue] = []
     var withheldIndex: [OwnerKey: Int32] = [:]
     var mentionCounter = 0
-    /// Scratch space for scoring one run of name words (`Engine.interpret`), reused run after run.
-    @exclusivity(unchecked) var scoreBuffer: [PersonScore] = []
-    /// Emptied candidate lists of runs already decided, for `Engine.view` to fill again.
-    @exclusivity(unchecked) private var candidatePool: [[Candidate]] = []
+    /// Scratch space for scoring one run of name words (`Engine.interpret`), reused run after run:
+    /// at least one slot per person (a run scores each person once), grown as people are found.
+    @exclusivity(unchecked) private var scoreStorage = UnsafeMutableBufferPointer<PersonScore>(start: nil, count: 0)
 
-    /// An empty candidate list, with room from an earlier run's when there is one.
-    @inline(__always) func candidateBuffer() -> [Candidate] { candidatePool.popLast() ?? [] }
-
-    /// Takes back `cands` (left empty) for a later `candidateBuffer()`.
-    @inline(__always) func recycle(_ cands: inout [Candidate]) {
-        guard cands.capacity > 0, candidatePool.count < 32 else { return }
-        var spare: [Candidate] = []
-        swap(&spare, &cands)
-        spare.removeAll(keepingCapacity: true)
-        candidatePool.append(spare)
+    /// The score scratch space, with a slot for every person known now.
+    func scoreBuffer() -> UnsafeMutableBufferPointer<PersonScore> {
+        if scoreStorage.count < persons.count {
+            scoreStorage.deallocate()
+            scoreStorage = .allocate(capacity: max(16, 2 * persons.count))
+            scoreStorage.initialize(repeating: PersonScore(person: 0))
+        }
+        return scoreStorage
     }
+
+    deinit { scoreStorage.deallocate() }
+
+    /// Where the run being built keeps its words' candidate lists (`Engine.scanNames`): in the
+    /// first name pass `firstPassArena`, never reset, since the runs it records are read again in
+    /// the second; in the second `runArena`, reset run after run.
+    /// Unowned: it is always one of the two arenas below, which the index holds.
+    @exclusivity(unchecked) private(set) unowned(unsafe) var candidateArena: NameCandidateArena
+    let firstPassArena: NameCandidateArena
+    let runArena: NameCandidateArena
+    /// True while the first name pass runs (its candidates go to `firstPassArena`).
+    @exclusivity(unchecked) var inFirstNamePass = false {
+        didSet { candidateArena = inFirstNamePass ? firstPassArena : runArena }
+    }
+    /// Counts changes to the name index (`names`, `fuzzy`, `givenWords`): a run recorded by the
+    /// first name pass is reused only at the generation it was made (`NameRunCache`).
+    @exclusivity(unchecked) private(set) var nameGeneration = 0
 
     init(people: [RedactionPerson], lexicon: Lexicon) {
         self.lexicon = lexicon
+        let arena = NameCandidateArena()
+        runArena = arena
+        firstPassArena = NameCandidateArena()
+        candidateArena = arena
         // Sized for a listed person's name words and their one-letter deletions (about 40 a person),
         // so that the fuzzy index is not rehashed over and over while it is filled.
         fuzzy = WordMultiMap(capacity: 48 * max(people.count, 1))
@@ -159,6 +177,7 @@ final class RecordIndex {
         guard !word.word.isEmpty else { return }
         // Never let a function word (an initial "A", "de") stand for a person on its own.
         if word.word.count < 2 && kind != .initials { return }
+        nameGeneration += 1
         names.insert(word.hash, NamePart(person: person, kind: kind, lexical: word.lexical))
         guard withFuzzy, word.word.count >= 4, word.word.count <= 24 else { return }
         if !fuzzyCache.isEmpty { fuzzyCache.removeAll() }

@@ -47,6 +47,8 @@ final class TextWork {
     @exclusivity(unchecked) var findings: [Finding] = []
     /// Dates that are neither a known date of birth nor in a date-of-birth context.
     var pendingDates: [PatternHit] = []
+    /// The runs of name words the first name pass found, for the second (`NameRunCache`).
+    @exclusivity(unchecked) var nameRuns = NameRunCache()
 
     init(path: String, text: String, lexicon: Lexicon) {
         self.path = path
