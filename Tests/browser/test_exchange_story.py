@@ -1,5 +1,6 @@
 """The used-by story in a real browser: the MASH opens, reads and acknowledges the school's
 referral; the school sees the acknowledgement; both verify their receipt logs."""
+import re
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
@@ -76,6 +77,8 @@ def test_mash_opens_reads_and_acknowledges_then_school_sees_it(partnership, brow
         school.get(partnership.school + "/report?subject=Jayden+Okafor")
         text = school_pages.text()
         assert "Shared with kingsbridge-mash" in text and "acknowledged" in text
+        # Every time on the page in UK time, the statuses' too (the command line's report keeps UTC).
+        assert "UTC" not in text and re.search(r"acknowledged \d{1,2} [A-Z][a-z]+ \d{4}, \d{1,2}:\d{2}(am|pm)", text), text
         assert "[Third party 1 (neighbour)]" in text and "Hollins" not in school.page_source
         school_pages.check("school-report")
         school.get(partnership.school + "/")

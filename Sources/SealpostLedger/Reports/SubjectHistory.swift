@@ -24,14 +24,16 @@ public struct SubjectReport: Sendable {
     /// Entries whose details were erased under retention: they cannot be matched to anyone.
     public let erasedEntries: Int
 
-    /// The history of the child `query` names (name words, NHS number or record id), in log order.
-    public init(query: String, ledger: Ledger, owner: String, agreement: Agreement?) {
+    /// The history of the child `query` names (name words, NHS number or record id), in log order;
+    /// `time` writes the times inside statuses (UTC by default, as the command line prints times).
+    public init(query: String, ledger: Ledger, owner: String, agreement: Agreement?,
+                time: @Sendable (Int64) -> String = HistoryEvent.utc) {
         self.query = query
         let matcher = SubjectQuery(query)
         let matches = ledger.entries.filter(matcher.matches)
         let status = MessageStatus(ledger.entries)
         subject = matches.lazy.compactMap { $0.details?.subject }.first
-        events = matches.map { HistoryEvent($0, owner: owner, agreement: agreement, messages: status) }
+        events = matches.map { HistoryEvent($0, owner: owner, agreement: agreement, messages: status, time: time) }
         erasedEntries = ledger.entries.filter { $0.details == nil }.count
     }
 
@@ -87,8 +89,13 @@ public struct HistoryEvent: Sendable {
     /// agency's (for example, collected its acknowledgement).
     public let isOwnDecision: Bool
 
-    /// `entry` in words, as `owner` (this agency) reads it, naming purposes by `agreement`.
-    public init(_ entry: LedgerEntry, owner: String, agreement: Agreement?, messages: MessageStatus) {
+    /// Unix milliseconds as "2026-12-07 13:42:25 UTC": the command line's times.
+    public static let utc: @Sendable (Int64) -> String = { Timestamp.display(milliseconds: $0) + " UTC" }
+
+    /// `entry` in words, as `owner` (this agency) reads it, naming purposes by `agreement`; `time`
+    /// writes the times in its status (a face passes its own, so a page does not mix time zones).
+    public init(_ entry: LedgerEntry, owner: String, agreement: Agreement?, messages: MessageStatus,
+                time: (Int64) -> String = HistoryEvent.utc) {
         seq = entry.seq
         at = entry.at
         actor = entry.details?.actor
@@ -105,7 +112,7 @@ public struct HistoryEvent: Sendable {
             headline = "Shared with \(f.recipient)\(role(f.recipient))"
             (basis, fields, redaction) = (f.basis, f.fields, f.redaction)
             state = Self.describe(acknowledgedAt: messages.acknowledgedAt[f.envelope.messageID],
-                                  outcomes: messages.outcomes[f.envelope.messageID] ?? [])
+                                  outcomes: messages.outcomes[f.envelope.messageID] ?? [], time: time)
         case .shareDecided(let f):
             headline = "Decided to share"
             (basis, redaction) = (f.basis, f.redaction)
@@ -118,7 +125,7 @@ public struct HistoryEvent: Sendable {
             basis = f.basis
         case .received(let f):
             headline = "Received from \(f.delivery.sender)"
-            state = Self.describe(outcomes: messages.outcomes[f.delivery.envelope.messageID] ?? [])
+            state = Self.describe(outcomes: messages.outcomes[f.delivery.envelope.messageID] ?? [], time: time)
         case .acknowledged(let f):
             headline = entry.by == owner ? "Acknowledged receipt to \(entry.counterpart ?? f.delivery.sender)"
                 : "Receipt acknowledged by \(entry.by ?? f.delivery.recipient)"
@@ -127,10 +134,10 @@ public struct HistoryEvent: Sendable {
                 : "Not collected by \(f.delivery.recipient); it expired at the relay"
         case .requestSent(let f):
             headline = "Asked \(f.request.holder)\(role(f.request.holder)) for information"
-            state = Self.describe(messages.answers[f.envelope.messageID])
+            state = Self.describe(messages.answers[f.envelope.messageID], time: time)
         case .requestReceived(let f):
             headline = "Asked for information by \(f.request.requester)\(role(f.request.requester))"
-            state = Self.describe(messages.answers[f.envelope.messageID])
+            state = Self.describe(messages.answers[f.envelope.messageID], time: time)
         case .requestRefused(let f):
             headline = "Did not ask \(f.request.holder)\(role(f.request.holder)) for information: "
                 + (entry.details?.reason ?? "the agreement gives this agency no role for this purpose")
@@ -174,21 +181,22 @@ public struct HistoryEvent: Sendable {
         }
     }
 
-    static func describe(acknowledgedAt at: Int64?, outcomes: [(decision: String, at: Int64)] = []) -> String {
-        let acknowledged = at.map { "acknowledged \(Timestamp.display(milliseconds: $0)) UTC" } ?? "not yet acknowledged"
+    static func describe(acknowledgedAt at: Int64?, outcomes: [(decision: String, at: Int64)] = [],
+                         time: (Int64) -> String) -> String {
+        let acknowledged = at.map { "acknowledged \(time($0))" } ?? "not yet acknowledged"
         guard !outcomes.isEmpty else { return acknowledged }
-        return acknowledged + "; " + describe(outcomes: outcomes)!
+        return acknowledged + "; " + describe(outcomes: outcomes, time: time)!
     }
 
     /// The outcomes in words and time, or nil when there are none.
-    static func describe(outcomes: [(decision: String, at: Int64)]) -> String? {
+    static func describe(outcomes: [(decision: String, at: Int64)], time: (Int64) -> String) -> String? {
         guard !outcomes.isEmpty else { return nil }
-        let each = outcomes.map { "\(OutcomeDecision.words($0.decision)) (\(Timestamp.display(milliseconds: $0.at)) UTC)" }
+        let each = outcomes.map { "\(OutcomeDecision.words($0.decision)) (\(time($0.at)))" }
         return "outcome\(each.count == 1 ? "" : "s"): " + each.joined(separator: ", then ")
     }
 
-    static func describe(_ answer: MessageStatus.Answer?) -> String {
+    static func describe(_ answer: MessageStatus.Answer?, time: (Int64) -> String) -> String {
         guard let answer else { return "not yet answered" }
-        return "\(answer.declined ? "declined" : "answered with a record") \(Timestamp.display(milliseconds: answer.at)) UTC"
+        return "\(answer.declined ? "declined" : "answered with a record") \(time(answer.at))"
     }
 }

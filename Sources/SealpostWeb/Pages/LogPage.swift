@@ -97,7 +97,8 @@ struct LogPage {
         }
         let e = entry.entry
         let agreement = try? AgreementStore(home: app.home).current()?.agreement
-        let event = HistoryEvent(entry, owner: app.agencyID, agreement: agreement, messages: snapshot.status)
+        let event = HistoryEvent(entry, owner: app.agencyID, agreement: agreement, messages: snapshot.status,
+                                 time: { Format.time(milliseconds: $0) })
         let link = Self.answeredRequest(entry.facts, home: app.home)
         func pretty(_ o: JSONObject) -> String {
             String(decoding: JSONValue.object(o).serialized(options: [.prettyPrinted, .sortedKeys]), as: UTF8.self)

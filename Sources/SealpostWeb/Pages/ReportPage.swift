@@ -42,7 +42,8 @@ struct ReportPage {
         let identity = try app.identity(session)
         let ledger = (try? Ledger.read(directory: app.home.logDirectory, atRest: AtRest(identity: identity))) ?? Ledger()
         let agreement = try? AgreementStore(home: app.home).current()?.agreement
-        let report = SubjectReport(query: query, ledger: ledger, owner: app.agencyID, agreement: agreement)
+        let report = SubjectReport(query: query, ledger: ledger, owner: app.agencyID, agreement: agreement,
+                                   time: { Format.time(milliseconds: $0) })
         let verification = SubjectReport.verify(directory: app.home.logDirectory, owner: identity.signingKey.publicKey, atRest: AtRest(identity: identity))
         let events = report.events.enumerated().map { i, e -> Event in
             var rows = HistoryRows.rows(e)
