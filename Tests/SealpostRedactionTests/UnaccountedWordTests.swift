@@ -72,6 +72,21 @@ import Testing
         try check("the car outside was 3 miles away", reported: [], notReported: ["miles"])
     }
 
+    /// The other rules' findings are looked up by binary search over spans sorted by start, with
+    /// the greatest end so far: a long span that starts early still covers a word after a short one.
+    @Test func reportedSpansAnswerAsTheLinearScanDid() {
+        let spans: [(Int32, Int32)] = [(40, 45), (0, 30), (10, 12), (50, 60)]
+        let findings = spans.map { Finding(start: $0.0, end: $0.1, category: .name, reason: .possibleName) }
+        let reported = ReportedSpans(findings)
+        for s in 0..<70 {
+            for e in (s + 1)..<72 {
+                let linear = findings.contains { Int($0.start) < e && Int($0.end) > s }
+                #expect(reported.covers(s, e) == linear, "[\(s), \(e))")
+            }
+        }
+        #expect(!ReportedSpans([]).covers(0, 10))
+    }
+
     /// Typos of common words are not names; a typo near a protected person's name stays reported.
     @Test func aTypoOfACommonWordIsNotReportedButOneNearAProtectedNameIs() throws {
         try check("leah was upset becuase her freind said somthing horrible", reported: [],

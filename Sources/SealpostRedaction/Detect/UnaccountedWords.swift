@@ -31,18 +31,22 @@ extension Engine {
 
     func findUnaccountedWords(_ w: TextWork) {
         let n = w.count
+        // The other rules' findings, looked up by binary search: scanning them for every unknown
+        // word would cost the square of their number on text full of unknown words (Polish or
+        // Welsh statements). This rule's own findings lie behind the walk, so never need looking up.
+        let reported = ReportedSpans(w.findings)
         var k = 0
         while k < n {
             // The hot path, inline: most tokens are decided, or words the lexicon knows.
             let t = w.tokens[k]
-            guard w.claimOf[k] == TextWork.free, t.lex & Self.notNameOnly == 0, t.isWord, isUnaccounted(w, k)
+            guard w.claimOf[k] == TextWork.free, t.lex & Self.notNameOnly == 0, t.isWord, isUnaccounted(w, k, reported)
             else {
                 k += 1
                 continue
             }
             var e = k
             while e + 1 < n && e - k < 5 && (w.spaceGap(e + 1) || w.tokens[e + 1].gap == Gap.hyphen)
-                && isUnaccounted(w, e + 1) { e += 1 }
+                && isUnaccounted(w, e + 1, reported) { e += 1 }
             let s = k
             let place = s > 0 && w.spaceGap(s) && (Self.isWherePreposition(w.tokens[s - 1].hash)
                 || Self.fromToHashes.contains(w.tokens[s - 1].hash) || w.tokens[s - 1].lex & Lex.locative != 0)
@@ -54,7 +58,7 @@ extension Engine {
     static let fromToHashes: WordSet = WordSet(["from", "to", "towards", "via"].map { Tokenizer.hash($0) })
 
     /// True when token `k` is a word the redactor cannot account for (see the type's comment).
-    func isUnaccounted(_ w: TextWork, _ k: Int) -> Bool {
+    func isUnaccounted(_ w: TextWork, _ k: Int, _ reported: ReportedSpans) -> Bool {
         guard w.claimOf[k] == TextWork.free else { return false }
         let t = w.tokens[k]
         guard t.isWord else { return false }
@@ -89,7 +93,7 @@ extension Engine {
         }
         if lower && k > 0 && w.spaceGap(k) && w.tokens[k - 1].lex & Lex.determiner != 0 { return false }
         if lower && hyphenedToWord(w, k) { return false }
-        if alreadyReported(w, k) { return false }
+        if reported.covers(Int(t.start), Int(t.end)) { return false }
         // Rarer tests last: they normalise the word's bytes.
         if t.lex == 0 {
             let word = w.normalized(k)
@@ -117,9 +121,30 @@ extension Engine {
         return k + 1 < w.count && w.tokens[k + 1].gap == Gap.hyphen && w.gapLength(k + 1) == 1 && ordinary(k + 1)
     }
 
-    /// True when a finding already covers part of token `k`.
-    func alreadyReported(_ w: TextWork, _ k: Int) -> Bool {
-        let s = w.tokens[k].start, e = w.tokens[k].end
-        return w.findings.contains { $0.start < e && $0.end > s }
+}
+
+/// Findings' spans sorted by start, with the greatest end so far: whether any covers part of
+/// `[s, e)` is one binary search.
+struct ReportedSpans {
+    private var starts: [Int] = []
+    private var maxEnd: [Int] = []
+
+    init(_ findings: [Finding]) {
+        var furthest = Int.min
+        for f in findings.sorted(by: { $0.start < $1.start }) {
+            furthest = max(furthest, Int(f.end))
+            starts.append(Int(f.start))
+            maxEnd.append(furthest)
+        }
+    }
+
+    /// True when a span starts before `e` and ends after `s`.
+    func covers(_ s: Int, _ e: Int) -> Bool {
+        var lo = 0, hi = starts.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if starts[mid] < e { lo = mid + 1 } else { hi = mid }
+        }
+        return lo > 0 && maxEnd[lo - 1] > s
     }
 }

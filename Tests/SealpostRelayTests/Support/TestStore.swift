@@ -108,6 +108,11 @@ extension RelayRepository {
         var bytes: [UInt8] = []
         for part in 0..<stored.parts {
             guard let chunk = try await bodyChunk(body: stored.body, part: part) else { return nil }
+            // The first chunk a fetch read with the rest (batched on PostgreSQL) is what the route
+            // sends first: it must be this copy's own part 0, never another request's.
+            if part == 0, let first = stored.firstChunk {
+                #expect(first == chunk, "the first chunk read with the fetch is this envelope's part 0")
+            }
             bytes += chunk
         }
         return bytes

@@ -3,8 +3,9 @@ import Synchronization
 /// Group commit in the relay for PostgreSQL: writes that arrive while a batch of them is being
 /// written are gathered and written together by the next, in one statement, one transaction and
 /// one commit, so the server's per-statement and per-commit costs (and, for deposits, the WAL
-/// flush) are shared by the batch (spec/relay.md §Storage). The store keeps one for deposits
-/// (`sealpost_deposit_many`) and one for nonce claims (`PostgresStatements.ClaimMany`).
+/// flush) are shared by the batch (spec/relay.md §Storage). The store keeps one each for deposits
+/// (`sealpost_deposit_many`), nonce claims (`PostgresStatements.ClaimMany`), deletes
+/// (`sealpost_delete_many`), mailbox pages and fetches.
 ///
 /// No timer: while nothing is being written, an item starts a batch of its own at once; while a
 /// batch is in flight, those arriving queue, and the writer task takes them all (up to

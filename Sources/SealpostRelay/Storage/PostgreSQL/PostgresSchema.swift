@@ -19,6 +19,7 @@ import PostgresNIO
 ///     sealpost_deposit(), sealpost_delete()  a deposit, a delete, as one statement each (v4,
 ///                    `PostgresDepositFunction`)
 ///     sealpost_deposit_many()  a batch of deposits as one statement (v5, `PostgresDepositManyFunction`)
+///     sealpost_delete_many()   a batch of deletes as one statement (v6, `PostgresDeleteManyFunction`)
 enum PostgresSchema {
     static let migrations: [(name: String, sql: [String])] = [
         ("v1: envelopes, bodies, deliveries, usage, nonces", [
