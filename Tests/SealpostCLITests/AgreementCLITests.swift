@@ -127,7 +127,7 @@ import Testing
         let revoke = try cli.run(["agreement", "add-party", cli.path("ag2.json"), "--card", cli.path("police.card.json"),
                                   "--role", "police", "--status", "revoked", "--replace"])
         #expect(revoke.status == 0, "\(revoke.stderr)")
-        #expect(revoke.out.contains("its 2 signature(s) were removed"))
+        #expect(revoke.out.contains("its 2 signatures were removed"))
     }
 
     @Test func refusalsLeaveTheDraftAlone() throws {

@@ -11,7 +11,7 @@ import Testing
         #expect(sent.status == 0, "\(sent.stderr)")
 
         var status = try p.run("school", ["status"])
-        #expect(status.out.contains("Family to be told: 1 record(s) sent saying the family will be told"), "\(status.out)")
+        #expect(status.out.contains("Family to be told: 1 record sent saying the family will be told"), "\(status.out)")
         #expect(status.out.contains("sealpost family-told SA-2026-0142"))
         let report = try p.run("school", ["report", "--subject", "Jayden Okafor"])
         #expect(report.out.contains("family: will be told"), "\(report.out)")

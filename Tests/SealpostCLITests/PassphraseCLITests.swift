@@ -98,7 +98,7 @@ import Testing
         let changed = try cli.run(["passphrase", "change", "--home", cli.path("h"), "--new-passphrase-file", cli.path("new")])
         #expect(changed.status == 0, "\(changed.stderr)")
         #expect(changed.out.contains("Changed the passphrase of \(cli.path("h"))"))
-        #expect(changed.out.contains("1 practitioner(s) keep their own passphrases"))
+        #expect(changed.out.contains("1 practitioner keeps their own passphrase"))
         #expect(!(changed.out + changed.stderr).contains("the new agency passphrase"))
 
         #expect(try !unlocks(cli, "h", cli.passphrase), "the old passphrase no longer unlocks the keys")

@@ -70,7 +70,7 @@ import Testing
 
         let held = p.cli.path("held.json")
         let export = try p.run("mash", ["log", "checkpoints", "--of", "school-st-annes", "-o", held])
-        #expect(export.status == 0 && export.stderr.contains("checkpoint(s) of school-st-annes's log"), "\(export.stderr)")
+        #expect(export.status == 0 && export.stderr.contains("of school-st-annes's log") && !export.stderr.contains("(s)"), "\(export.stderr)")
         let fine = try p.run("school", ["log", "verify", "--against", held])
         #expect(fine.status == 0, "\(fine.stderr)")
 

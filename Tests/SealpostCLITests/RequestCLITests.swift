@@ -48,8 +48,8 @@ import Testing
         #expect(opened.stderr.contains("sealpost send --to kingsbridge-mash --purpose \(s47) --in-answer-to \(short)"))
         #expect(opened.stderr.contains("sealpost decline \(short) --reason"))
         #expect(try p.run("school", ["inbox"]).out.contains("1 request opened here not yet answered"))
-        #expect(try p.run("school", ["status"]).out.contains("Requests waiting on us: 1 request(s)"))
-        #expect(try p.run("mash", ["status"]).out.contains("Requests waiting on others: 1 request(s) not yet answered"))
+        #expect(try p.run("school", ["status"]).out.contains("Requests waiting on us: 1 request opened"))
+        #expect(try p.run("mash", ["status"]).out.contains("Requests waiting on others: 1 request not yet answered"))
 
         // The school declines; the MASH's sync collects, checks and logs it.
         let declined = try p.run("school", ["decline", short, "--reason", Self.declineReason, "--reason-code", "not_necessary"])

@@ -72,7 +72,7 @@ struct RedactCommand: ParsableCommand {
             }
         }
         if failures > 0 {
-            throw CLIError("\(failures) record(s) could not be redacted (listed above by line); the others were written",
+            throw CLIError("\(Display.count(failures, "record")) could not be redacted (listed above by line); the others were written",
                            hint: "fix those lines and run them again")
         }
     }
@@ -118,11 +118,11 @@ struct RedactCommand: ParsableCommand {
     }
 
     private func summary(_ record: RedactedRecord) -> String {
-        var lines = ["redaction summary: \(record.summary.total) identifier(s) replaced"]
+        var lines = ["redaction summary: \(Display.count(record.summary.total, "identifier")) replaced"]
         for category in IdentifierCategory.allCases {
             if let n = record.summary.counts[category], n > 0 { lines.append("  \(category.rawValue): \(n)") }
         }
-        for token in record.summary.tokens { lines.append("  \(token.token): \(token.occurrences) mention(s)") }
+        for token in record.summary.tokens { lines.append("  \(token.token): \(Display.count(token.occurrences, "mention"))") }
         if record.uncertain.isEmpty {
             lines.append("nothing left for you to decide")
         } else {

@@ -51,34 +51,34 @@ struct StatusCommand: ParsableCommand {
         }
 
         let sent = work.sendsAwaitingAcknowledgement
-        print("Waiting on others: \(sent.count) send(s) not yet acknowledged")
+        print("Waiting on others: \(Display.count(sent.count, "send")) not yet acknowledged")
         if !sent.isEmpty {
             print(Display.table([["ENVELOPE", "TO", "PURPOSE", "URGENCY", "SENT", "ACKNOWLEDGEMENT"]] + sent.map { row($0, due($0)) }))
         }
         let outcomes = work.sendsAwaitingOutcome
         if !outcomes.isEmpty {
-            print("Outcomes waiting on others: \(outcomes.count) send(s) acknowledged, outcome not yet told")
+            print("Outcomes waiting on others: \(Display.count(outcomes.count, "send")) acknowledged, outcome not yet told")
             print(Display.table([["ENVELOPE", "TO", "PURPOSE", "URGENCY", "RECEIVED", "OUTCOME"]] + outcomes.map { item in
                 row(item, "acknowledged, outcome " + (item.isOverdue(at: now) ? "OVERDUE since " : "due by ") + Timestamp.display(milliseconds: item.due * 1000) + " UTC")
             }))
         }
         let family = work.familyToBeTold
         if !family.isEmpty {
-            print("Family to be told: \(family.count) record(s) sent saying the family will be told")
+            print("Family to be told: \(Display.count(family.count, "record")) sent saying the family will be told")
             print(Display.table([["RECORD", "TO", "PURPOSE", "URGENCY", "SENT", "WHEN TOLD"]] + family.map { item in
                 let id = item.recordID.map(Printable.escape) ?? short(item.envelopeID)
                 return [id, item.agency, item.purpose, item.urgency, Display.age(now - item.since) + " ago", "sealpost family-told \(id)"]
             }))
         }
         let waiting = work.recordsToAcknowledge
-        print("Waiting on us: \(waiting.count) record(s) opened here but not yet acknowledged")
+        print("Waiting on us: \(Display.count(waiting.count, "record")) opened here but not yet acknowledged")
         if !waiting.isEmpty {
             print(Display.table([["ENVELOPE", "FROM", "PURPOSE", "URGENCY", "RECEIVED", "ACKNOWLEDGE"]]
                 + waiting.map { row($0, "sealpost ack \($0.envelopeID.prefix(12))") }))
         }
         let deciding = work.recordsAwaitingOutcome
         if !deciding.isEmpty {
-            print("Outcomes waiting on us: \(deciding.count) record(s) opened here, outcome not yet told to the sender")
+            print("Outcomes waiting on us: \(Display.count(deciding.count, "record")) opened here, outcome not yet told to the sender")
             print(Display.table([["ENVELOPE", "FROM", "PURPOSE", "URGENCY", "RECEIVED", "OUTCOME"]] + deciding.map { item in
                 row(item, (item.isOverdue(at: now) ? "OVERDUE since " : "due by ") + Timestamp.display(milliseconds: item.due * 1000)
                     + " UTC: sealpost outcome \(item.envelopeID.prefix(12)) --decision CODE --reason TEXT")
@@ -86,13 +86,13 @@ struct StatusCommand: ParsableCommand {
         }
         let asked = work.requestsAwaitingAnswer
         if !asked.isEmpty {
-            print("Requests waiting on others: \(asked.count) request(s) not yet answered")
+            print("Requests waiting on others: \(Display.count(asked.count, "request")) not yet answered")
             print(Display.table([["ENVELOPE", "TO", "PURPOSE", "URGENCY", "ASKED", "ANSWER"]]
                 + asked.map { row($0, ($0.notYetDeposited ? "not yet deposited; " : "") + due($0)) }))
         }
         let toAnswer = work.requestsToAnswer
         if !toAnswer.isEmpty {
-            print("Requests waiting on us: \(toAnswer.count) request(s) opened here, not yet answered")
+            print("Requests waiting on us: \(Display.count(toAnswer.count, "request")) opened here, not yet answered")
             print(Display.table([["ENVELOPE", "FROM", "PURPOSE", "URGENCY", "RECEIVED", "ANSWER"]] + toAnswer.map { item in
                 let id = item.envelopeID.prefix(12)
                 return row(item, due(item) + ": sealpost send --in-answer-to \(id) or sealpost decline \(id)")

@@ -11,6 +11,11 @@ enum Display {
 
     static func age(_ seconds: Int64) -> String { Elapsed.text(seconds, .abbreviated) }
 
+    /// "1 record", "2 records": a count with its noun, never "record(s)".
+    static func count(_ n: some BinaryInteger, _ singular: String, plural: String? = nil) -> String {
+        "\(n) " + (n == 1 ? singular : plural ?? singular + "s")
+    }
+
     /// Rows padded into columns, two spaces apart; the last column is not padded.
     static func table(_ rows: [[String]]) -> String {
         guard let width = rows.map(\.count).max() else { return "" }

@@ -121,7 +121,7 @@ struct AgreementAddParty: ParsableCommand {
         } catch { throw CLIError(error) }
         try saveAgreement(signed, to: file)
         print("\(party.agencyID) (\(party.name)) is a party as \(role.rawValue), \(status.rawValue); fingerprint \(party.card.fingerprint)")
-        if dropped > 0 { print("the document changed, so its \(dropped) signature(s) were removed; every party must sign again") }
+        if dropped > 0 { print("the document changed, so its \(Display.count(dropped, "signature")) \(dropped == 1 ? "was" : "were") removed; every party must sign again") }
     }
 }
 

@@ -41,8 +41,8 @@ struct AgreementSetDeadlines: ParsableCommand {
         func show(_ map: [SafeguardingRecord.Concern.Urgency: Int64]) -> String {
             SafeguardingRecord.Concern.Urgency.allCases.map { "\($0.rawValue) \(map[$0] ?? 0)" }.joined(separator: ", ")
         }
-        print("deadlines in working days: acknowledgement \(show(chosen.acknowledgement)); outcome \(show(chosen.outcome)); \(chosen.bankHolidays.count) bank holiday(s)")
-        if dropped > 0 { print("the document changed, so its \(dropped) signature(s) were removed; every party must sign again") }
+        print("deadlines in working days: acknowledgement \(show(chosen.acknowledgement)); outcome \(show(chosen.outcome)); \(Display.count(chosen.bankHolidays.count, "bank holiday"))")
+        if dropped > 0 { print("the document changed, so its \(Display.count(dropped, "signature")) \(dropped == 1 ? "was" : "were") removed; every party must sign again") }
     }
 
     /// Parses `urgency=days,...`; urgencies not named keep `current`.

@@ -14,8 +14,8 @@ enum PreviewText {
             }
         }
         let counts = p.replacedByCategory.map { "\($0.category) \($0.count)" }
-        lines.append("  redaction: \(p.replaced) identifier(s) replaced" + (counts.isEmpty ? "" : " (\(counts.joined(separator: ", ")))"))
-        for token in p.tokens { lines.append("    \(token.token): \(token.occurrences) occurrence(s)") }
+        lines.append("  redaction: \(Display.count(p.replaced, "identifier")) replaced" + (counts.isEmpty ? "" : " (\(counts.joined(separator: ", ")))"))
+        for token in p.tokens { lines.append("    \(token.token): \(Display.count(token.occurrences, "occurrence"))") }
         let decided = p.redactDecisions + p.keepDecisions
         if decided > 0 {
             lines.append("  your decisions: \(decided) (\(p.redactDecisions) redact, \(p.keepDecisions) keep), recorded with the send")

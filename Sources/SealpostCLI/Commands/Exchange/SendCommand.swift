@@ -94,7 +94,7 @@ struct SendCommand: AsyncParsableCommand {
 
         let entries: [OutboxEntry]
         do { entries = try Send.seal(preparation, context: context) } catch { throw CLIError(error) }
-        printError("sealpost: sealed \(entries.count) envelope(s) into the outbox; depositing at the relay")
+        printError("sealpost: sealed \(Display.count(entries.count, "envelope")) into the outbox; depositing at the relay")
 
         let outcome: [(OutboxEntry, ExchangeError?)]
         do {
@@ -123,7 +123,7 @@ struct SendCommand: AsyncParsableCommand {
             }
         }
         if failed > 0 {
-            throw CLIError("\(failed) of \(outcome.count) envelope(s) are kept in the outbox but not yet deposited",
+            throw CLIError("\(failed) of \(Display.count(outcome.count, "envelope")) \(failed == 1 ? "is" : "are") kept in the outbox but not yet deposited",
                            hint: "run sealpost sync later: it deposits them with the same bytes")
         }
     }

@@ -36,6 +36,6 @@ struct LogCheckpointsCommand: ParsableCommand {
         } else {
             FileHandle.standardOutput.write(Data(bytes))
         }
-        printError("\(held.count) checkpoint(s) of \(of)'s log" + (held.map(\.checkpoint.size).max().map { ", the latest at size \($0)" } ?? ""))
+        printError(Display.count(held.count, "checkpoint") + " of \(of)'s log" + (held.map(\.checkpoint.size).max().map { ", the latest at size \($0)" } ?? ""))
     }
 }

@@ -49,7 +49,8 @@ struct PassphraseChangeCommand: ParsableCommand {
         print("Changed the passphrase of \(home.path); the old one no longer unlocks it.")
         let practitioners = (try? Practitioners(home: home).list().count) ?? 0
         if practitioners > 0 {
-            print("\(practitioners) practitioner(s) keep their own passphrases (sealpost user list).")
+            print(practitioners == 1 ? "1 practitioner keeps their own passphrase (sealpost user list)."
+              : "\(practitioners) practitioners keep their own passphrases (sealpost user list).")
         }
     }
 }
