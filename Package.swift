@@ -54,7 +54,7 @@ let package = Package(
         .target(
             name: "SealpostRelay",
             dependencies: [
-                "SealpostProtocol", "SealpostAgreement", "SealpostCore", "SealpostSodium", "SealpostRecord",
+                "SealpostProtocol", "SealpostAgreement", "SealpostCore", "SealpostSodium", "SealpostRecord", "SealpostJSON",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),

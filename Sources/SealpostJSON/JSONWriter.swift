@@ -77,8 +77,9 @@ public struct JSONWriter: Sendable {
         out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * indent))
     }
 
-    /// Appends `s` as a JSON string, copying runs that need no escape in one step.
-    static func writeString(_ s: String, into out: inout [UInt8]) {
+    /// Appends `s` as a JSON string, copying runs that need no escape in one step. Public for
+    /// writers that put a fixed shape's bytes together themselves (the relay's busiest answers).
+    public static func writeString(_ s: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         var s = s
         s.withUTF8 { utf8 in

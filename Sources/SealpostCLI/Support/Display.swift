@@ -11,9 +11,9 @@ enum Display {
 
     static func age(_ seconds: Int64) -> String { Elapsed.text(seconds, .abbreviated) }
 
-    /// "1 record", "2 records": a count with its noun, never "record(s)".
+    /// "1 record", "2 records" (`Counted`).
     static func count(_ n: some BinaryInteger, _ singular: String, plural: String? = nil) -> String {
-        "\(n) " + (n == 1 ? singular : plural ?? singular + "s")
+        Counted.text(n, singular, plural: plural)
     }
 
     /// Rows padded into columns, two spaces apart; the last column is not padded.

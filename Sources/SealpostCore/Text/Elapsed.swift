@@ -23,7 +23,7 @@ public enum Elapsed {
         // Words read as a person would say them: "1 minute", "2 hours", "1 day 3 hours" (a singular
         // for one, no "0 minutes"). The abbreviations keep both columns for the command line.
         func count(_ k: Int64, _ name: String) -> String {
-            units == .words && k == 1 ? "1 \(name.dropLast())" : "\(k) \(name)"
+            units == .words ? Counted.text(k, String(name.dropLast()), plural: name) : "\(k) \(name)"
         }
         func pair(_ big: Int64, _ bigName: String, _ small: Int64, _ smallName: String) -> String {
             units == .words && small == 0 ? count(big, bigName) : count(big, bigName) + " " + count(small, smallName)

@@ -1,3 +1,4 @@
+import SealpostJSON
 import SealpostProtocol
 
 /// The bytes of the relay's two busiest answers, a deposit's receipt and a mailbox listing,
@@ -65,28 +66,9 @@ enum ResponseJSON {
         out += String(value).utf8
     }
 
-    private static let hexDigits = Array("0123456789abcdef".utf8)
-
-    /// A JSON string: `"` and `\` escaped, control characters as \b \f \n \r \t or \u00XX,
-    /// everything else (the solidus and non-ASCII included) as its UTF-8 bytes.
+    /// A JSON string, escaped as every JSON Sealpost writes is (`JSONWriter`): `"`, `\` and
+    /// control characters; the solidus and non-ASCII as their UTF-8 bytes.
     private static func append(_ string: String, to out: inout [UInt8]) {
-        out.append(UInt8(ascii: "\""))
-        for byte in string.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): out += #"\""#.utf8
-            case UInt8(ascii: "\\"): out += #"\\"#.utf8
-            case 0x08: out += #"\b"#.utf8
-            case 0x0C: out += #"\f"#.utf8
-            case 0x0A: out += #"\n"#.utf8
-            case 0x0D: out += #"\r"#.utf8
-            case 0x09: out += #"\t"#.utf8
-            case 0x00..<0x20:
-                out += #"\u00"#.utf8
-                out.append(hexDigits[Int(byte >> 4)])
-                out.append(hexDigits[Int(byte & 0x0F)])
-            default: out.append(byte)
-            }
-        }
-        out.append(UInt8(ascii: "\""))
+        JSONWriter.writeString(string, into: &out)
     }
 }

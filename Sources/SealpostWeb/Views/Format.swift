@@ -14,7 +14,7 @@ enum Format {
 
     /// "1 new outcome", "2 new outcomes": a count with its noun, never "outcome(s)".
     static func count(_ n: Int, _ singular: String, plural: String? = nil) -> String {
-        "\(n) " + (n == 1 ? singular : plural ?? singular + "s")
+        Counted.text(n, singular, plural: plural)
     }
 
     static func age(_ seconds: Int64) -> String { Elapsed.text(seconds, .words) }
